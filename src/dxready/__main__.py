@@ -1,0 +1,3 @@
+from dxready.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""The catalogue's domain: models, fiscal years and the national registry."""

@@ -1,0 +1,95 @@
+"""Japanese fiscal years (年度): one type read from 2025, FY2025, R7, 令和7年度 and printed per language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+_ERAS = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
+_ERA_RE = re.compile(r"^(令和|平成|R|H)(元|\d{1,2})(?:年度?)?$")
+_WESTERN_RE = re.compile(r"^(?:FY)?(\d{4})(?:年度)?$")
+
+
+class FiscalYearError(ValueError):
+    """The text is not a fiscal year in any accepted spelling."""
+
+
+class FiscalYear(int):
+    """A fiscal year, 1 April to 31 March, stored as its starting western year (令和7年度 = 2025)."""
+
+    @classmethod
+    def parse(cls, value: object) -> FiscalYear:
+        if isinstance(value, FiscalYear):
+            return value
+        if isinstance(value, bool):
+            raise FiscalYearError("a fiscal year is a year, not true/false")
+        if isinstance(value, int):
+            return cls._checked(value)
+        if not isinstance(value, str):
+            raise FiscalYearError(f"expected a fiscal year such as 2025, FY2025, R7 or 令和7年度, got {value!r}")
+        text = unicodedata.normalize("NFKC", value).strip().upper().replace(" ", "")
+        match = _WESTERN_RE.match(text)
+        if match:
+            return cls._checked(int(match.group(1)))
+        match = _ERA_RE.match(text)
+        if match:
+            era, num = match.groups()
+            n = 1 if num == "元" else int(num)
+            if n < 1:
+                raise FiscalYearError(f"{value!r}: era years start at 1 (元)")
+            return cls._checked(_ERAS[era] + n)
+        raise FiscalYearError(f"{value!r} is not a fiscal year; write 2025, FY2025, R7 or 令和7年度")
+
+    @classmethod
+    def _checked(cls, year: int) -> FiscalYear:
+        if not 1990 <= year <= 2100:
+            raise FiscalYearError(f"fiscal year {year} is out of range (1990–2100)")
+        return cls(year)
+
+    @classmethod
+    def of(cls, day: dt.date) -> FiscalYear:
+        """The fiscal year a date falls in."""
+        return cls(day.year if day.month >= 4 else day.year - 1)
+
+    @property
+    def start(self) -> dt.date:
+        return dt.date(int(self), 4, 1)
+
+    @property
+    def end(self) -> dt.date:
+        return dt.date(int(self) + 1, 3, 31)
+
+    def ja(self) -> str:
+        if self >= 2019:
+            n = int(self) - 2018
+            return f"令和{'元' if n == 1 else n}年度"
+        return f"平成{int(self) - 1988}年度"
+
+    def en(self) -> str:
+        return f"FY{int(self)}"
+
+    def label(self, lang: str) -> str:
+        return self.ja() if lang == "ja" else self.en()
+
+    def __repr__(self) -> str:
+        return f"FiscalYear({int(self)})"
+
+    def __str__(self) -> str:
+        return self.ja()
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_plain_validator_function(
+            cls.parse,
+            serialization=core_schema.plain_serializer_function_ser_schema(int, when_used="always"),
+            json_schema_input_schema=core_schema.union_schema(
+                [
+                    core_schema.int_schema(ge=1990, le=2100),
+                    core_schema.str_schema(pattern=r"^(FY)?\d{4}(年度)?$|^(令和|平成|R|H)(元|\d{1,2})(年度?)?$"),
+                ]
+            ),
+        )

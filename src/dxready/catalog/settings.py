@@ -1,0 +1,62 @@
+"""The optional ``dxready.yaml`` settings file: rule selection, severities, targets, ranking weights, waivers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+CodeOrPrefix = Annotated[str, StringConstraints(pattern=r"^DX\d{0,3}$")]
+Code = Annotated[str, StringConstraints(pattern=r"^DX\d{3}$")]
+
+
+class Severity(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+    def label(self, lang: str) -> str:
+        return {"error": "エラー", "warning": "警告", "info": "情報"}[self.value] if lang == "ja" else self.value
+
+
+class _Settings(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class Targets(_Settings):
+    usage_rate: Annotated[float, Field(ge=0, le=100)] = 50.0
+    """Online usage rate (%) below which DX104 reports a procedure."""
+    staleness_days: Annotated[int, Field(ge=1)] = 365
+    """A status not confirmed for longer than this is stale (DX110)."""
+    review_cycle_years: Annotated[int, Field(ge=1, le=10)] = 1
+    """Default cycle of a recurring (適宜) roadmap review (DX402)."""
+
+
+class Weights(_Settings):
+    reach: float = 3.0
+    priority: float = 2.0
+    commitment: float = 2.0
+    urgency: float = 2.0
+    effort: float = 1.0
+
+
+class Waiver(_Settings):
+    code: Code
+    subject: Annotated[str, StringConstraints(min_length=1)]
+    reason: Annotated[str, StringConstraints(min_length=1)]
+    until: dt.date | None = None
+
+
+class Settings(_Settings):
+    select: list[CodeOrPrefix] = Field(default_factory=lambda: ["DX"])
+    ignore: list[CodeOrPrefix] = Field(default_factory=list)
+    severity: dict[Code, Severity] = Field(default_factory=dict)
+    targets: Targets = Field(default_factory=Targets)
+    weights: Weights = Field(default_factory=Weights)
+    waivers: list[Waiver] = Field(default_factory=list)

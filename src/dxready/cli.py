@@ -1,0 +1,412 @@
+"""The Typer app: parse options, call the core, pick a renderer, exit. No rule or format logic lives here.
+
+Heavy modules (pydantic models, rich, the renderers) are imported inside the commands that use them, so that
+``--help`` and light commands stay fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
+
+import typer
+
+if TYPE_CHECKING:
+    from dxready.load import Catalog, LoadError
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    name="dxready",
+    help="自治体の手続オンライン化の準備状況を YAML カタログから点検します。"
+    " Online-readiness of municipal procedures, from a YAML catalogue.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(str, enum.Enum):
+    ja = "ja"
+    en = "en"
+
+
+class CheckFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
+
+
+class ReportFormat(str, enum.Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+
+
+class TableFormat(str, enum.Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+    csv = "csv"
+    mermaid = "mermaid"
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class TableName(str, enum.Enum):
+    procedures = "procedures"
+    systems = "systems"
+    roadmap = "roadmap"
+    summary = "summary"
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+CatalogOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalog",
+        "-c",
+        help="Catalogue directory (default: $DXREADY_CATALOG, ./data if it holds procedures.yaml, else the embedded 鴨川市).",
+        show_default=False,
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Fix 'now' for time-dependent rules (YYYY-MM-DD; default today).", show_default=False),
+]
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option("--lang", help="Output language (default $DXREADY_LANG or ja).", show_default=False),
+]
+
+
+def _lang(lang: Lang | None) -> str:
+    if lang is not None:
+        return lang.value
+    env = os.environ.get("DXREADY_LANG", "ja")
+    return env if env in ("ja", "en") else "ja"
+
+
+def _as_of(value: str | None) -> dt.date:
+    return _parse_date(value) or dt.date.today()
+
+
+def _out(text: str) -> None:
+    from dxready.render.safe import write
+
+    write(text)
+
+
+def _die(exc: LoadError, lang: str) -> NoReturn:
+    from dxready.render.text import load_problems
+
+    sys.stderr.write(load_problems(exc, lang))
+    raise typer.Exit(2)
+
+
+def _guard(lang: str, action: Callable[[], T]) -> T:
+    from dxready.load import LoadError
+
+    try:
+        return action()
+    except LoadError as exc:
+        _die(exc, lang)
+
+
+def _load(catalog: Path | None, lang: str) -> Catalog:
+    from dxready.load import load_catalog
+
+    return _guard(lang, lambda: load_catalog(catalog))
+
+
+@app.command()
+def check(
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")] = (
+        FailOn.error
+    ),
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these codes or prefixes.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")] = None,
+) -> None:
+    """Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable."""
+    from dxready.catalog.settings import Severity
+    from dxready.engine import run
+
+    language = _lang(lang)
+    when = _as_of(as_of)
+    renderer = _check_renderer(format)
+    from dxready.load import LoadError
+
+    try:
+        report = run(_load_raw(catalog), when, select=select, ignore=ignore)
+    except LoadError as exc:
+        if format is CheckFormat.text:
+            _die(exc, language)
+        _out(_check_renderer(format, failed=True)(exc, language))  # type: ignore[arg-type]
+        raise typer.Exit(2) from None
+    _out(renderer(report, language))
+    threshold = Severity(fail_on.value).rank
+    raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+
+
+def _load_raw(catalog: Path | None) -> Catalog:
+    from dxready.load import load_catalog
+
+    return load_catalog(catalog)
+
+
+def _check_renderer(format: CheckFormat, failed: bool = False) -> Callable[..., str]:
+    from dxready.render import check_renderers
+
+    return check_renderers(format.value, failed)
+
+
+@app.command()
+def gaps(
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")] = None,
+    show_waived: Annotated[bool, typer.Option("--show-waived", help="Also list waived findings.")] = False,
+) -> None:
+    """What is not online yet and why: a summary, then each procedure with its level, findings and next steps."""
+    from dxready.engine import run
+    from dxready.render import report_renderer
+
+    language = _lang(lang)
+    report = run(_load(catalog, language), _as_of(as_of))
+    fmt = (format or ReportFormat.table).value
+    _out(report_renderer("gaps", fmt)(report, language, show_waived=show_waived))
+
+
+@app.command("next")
+def next_(
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many steps.")] = 10,
+    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")] = None,
+) -> None:
+    """What to do next, in what order: one ranked step per subject, with the score's parts and blockers."""
+    from dxready.engine import run
+    from dxready.ranking import rank
+    from dxready.render import report_renderer
+
+    language = _lang(lang)
+    report = run(_load(catalog, language), _as_of(as_of))
+    steps = rank(report)[:top]
+    fmt = (format or ReportFormat.table).value
+    _out(report_renderer("next", fmt)(report, language, steps=steps))
+
+
+@app.command()
+def table(
+    name: Annotated[TableName, typer.Argument(help="Which table.")],
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[TableFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")] = None,
+    write: Annotated[
+        Path | None, typer.Option("--write", help="Replace the <!-- dxready:NAME --> block in this markdown file.")
+    ] = None,
+    check_: Annotated[
+        bool, typer.Option("--check", help="With --write: never write; exit 1 with a diff when the block is stale.")
+    ] = False,
+) -> None:
+    """Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary."""
+    from dxready.engine import run
+    from dxready.render import report_renderer
+
+    language = _lang(lang)
+    report = run(_load(catalog, language), _as_of(as_of))
+    fmt = (format or (TableFormat.markdown if write else TableFormat.table)).value
+    text = report_renderer(f"table_{name.value}", fmt)(report, language)
+    if write is None:
+        if check_:
+            raise typer.BadParameter("--check goes with --write FILE")
+        _out(text)
+        return
+    from dxready.tablefile import update_block
+
+    code, message = update_block(write, name.value, text, check=check_, argv=sys.argv)
+    if message:
+        (sys.stderr if code else sys.stdout).write(message)
+    raise typer.Exit(code)
+
+
+@app.command()
+def rules(
+    lang: LangOpt = None,
+    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="table or json.")] = None,
+) -> None:
+    """List every rule: code, name, severity, summary."""
+    from dxready.render.docs import rule_list
+
+    _out(rule_list(_lang(lang), (format or ReportFormat.table).value))
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code such as DX101.")], lang: LangOpt = None) -> None:
+    """Show one rule's documentation: why it matters, failing and passing examples, the next step."""
+    from dxready.render.docs import explain_rule
+
+    text = explain_rule(code.upper(), _lang(lang))
+    if text is None:
+        sys.stderr.write(f"dxready: unknown rule {code!r}; see `dxready rules`\n")
+        raise typer.Exit(2)
+    _out(text)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("--out", help="Write one <file>.schema.json per file into DIR.")] = None,
+) -> None:
+    """JSON Schema of each catalogue file, for editors (yaml-language-server) and other validators."""
+    from dxready.schema import schemas, write_schemas
+
+    if out is None:
+        import json
+
+        _out(json.dumps(schemas(), ensure_ascii=False, indent=2) + "\n")
+        return
+    for path in write_schemas(out):
+        sys.stdout.write(f"{path}\n")
+
+
+@app.command()
+def diff(
+    base: Annotated[str, typer.Argument(help="Base catalogue: a directory or git:REV.")],
+    head: Annotated[str | None, typer.Argument(help="Head catalogue (default: the working catalogue).")] = None,
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="table, markdown or json.")] = None,
+    fail_on_regression: Annotated[
+        bool, typer.Option("--fail-on-regression", help="Exit 1 when a status or level goes down or a new error appears.")
+    ] = False,
+) -> None:
+    """What changed between two catalogues: statuses, levels, channels, entries, findings."""
+    from dxready.diff import run_diff
+
+    language = _lang(lang)
+    code = _guard(
+        language,
+        lambda: run_diff(
+            base, head, catalog=catalog, as_of=_as_of(as_of), lang=language,
+            format=(format or ReportFormat.table).value, fail_on_regression=fail_on_regression, out=_out,
+        ),
+    )
+    raise typer.Exit(code)
+
+
+@app.command("set")
+def set_(
+    ref: Annotated[str, typer.Argument(help="A procedure id or standard number; REF/SUB for a sub-procedure.")],
+    catalog: CatalogOpt = None,
+    lang: LangOpt = None,
+    status: Annotated[str | None, typer.Option("--status", help="online|partial|offline|not_applicable|unknown or ○ 一部 × —.")] = None,
+    channel: Annotated[list[str] | None, typer.Option("--channel", help="Add a channel (mynaportal, eltax, …).")] = None,
+    counts: Annotated[
+        list[str] | None, typer.Option("--counts", help="FY:TOTAL:ONLINE, e.g. 2022:196759:152983.")
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help="The 備考 text.")] = None,
+    verified_on: Annotated[str | None, typer.Option("--verified-on", help="Date the status was confirmed.")] = None,
+) -> None:
+    """Edit one procedure in place: comments and formatting kept, validated before writing, atomic."""
+    from dxready.edit import run_set
+
+    language = _lang(lang)
+    message = _guard(
+        language,
+        lambda: run_set(
+            ref, catalog=catalog, status=status, channels=channel or [], counts=counts or [], note=note,
+            verified_on=_parse_date(verified_on), lang=language,
+        ),
+    )
+    _out(message)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="Directory for the new catalogue.")],
+    name: Annotated[str, typer.Option("--name", help="Municipality name, e.g. 呉市.")],
+    code: Annotated[str, typer.Option("--code", help="全国地方公共団体コード with its check digit, e.g. 342025.")],
+    lang: LangOpt = None,
+) -> None:
+    """Start a catalogue from the national registry: the 21 standard rows, all statuses unknown."""
+    from dxready.scaffold import run_init
+
+    language = _lang(lang)
+    _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
+
+
+@app.command()
+def compare(
+    directories: Annotated[list[Path], typer.Argument(help="Catalogue directories, or one parent of many.")],
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the validated-catalogue cache.")] = False,
+) -> None:
+    """Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals."""
+    from dxready.compare import run_compare
+
+    language = _lang(lang)
+    code = run_compare(
+        directories, as_of=_as_of(as_of), lang=language, format=(format or ReportFormat.table).value,
+        use_cache=not no_cache, out=_out,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def trend(
+    catalog: CatalogOpt = None,
+    lang: LangOpt = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only commits from this date (YYYY-MM-DD).")] = None,
+    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="table, markdown or json.")] = None,
+) -> None:
+    """Readiness over time, from the catalogue's git history (no database)."""
+    from dxready.trend import run_trend
+
+    language = _lang(lang)
+    code = _guard(
+        language,
+        lambda: run_trend(
+            catalog=catalog, since=_parse_date(since), lang=language, format=(format or ReportFormat.table).value,
+            out=_out,
+        ),
+    )
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    """Console entry point."""
+    from dxready.render.safe import prepare_streams
+
+    prepare_streams()
+    app()

@@ -1,0 +1,124 @@
+"""Run the selected rules over a catalogue; stamp severities, waivers and locations; compute levels; sort."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from dxready.catalog.models import Procedure, Status
+from dxready.catalog.settings import Settings, Severity
+from dxready.findings import Finding
+from dxready.levels import Readiness, life_event_bundles, readiness
+from dxready.load import Catalog
+from dxready.rules.base import Context, Rule
+
+
+@dataclass(frozen=True)
+class Summary:
+    applicable: int
+    by_status: dict[str, int]
+    online_rate: float | None
+    """○ as a share of applicable procedures whose status is known (%, one decimal)."""
+    online_or_partial_rate: float | None
+    """○ and 一部 together: how the national dashboard counts (partial offers count as online)."""
+    levels: dict[int, int]
+    not_applicable: int
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a renderer needs: the catalogue, "now", findings (active and waived) and readiness."""
+
+    catalog: Catalog
+    as_of: dt.date
+    findings: tuple[Finding, ...]
+    waived: tuple[Finding, ...]
+    readiness: dict[str, Readiness | None] = field(default_factory=dict)
+
+    def summary(self) -> Summary:
+        return summarize(self.catalog.procedures, self.readiness)
+
+    def findings_for(self, kind: str, ident: str) -> list[Finding]:
+        return [f for f in self.findings if f.subject.kind == kind and f.subject.id == ident]
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.severity is severity for f in self.findings)
+
+
+def summarize(procedures: list[Procedure], levels: dict[str, Readiness | None]) -> Summary:
+    applicable = [p for p in procedures if p.applicable]
+    by_status = Counter(p.status.value for p in applicable)
+    known = [p for p in applicable if p.status is not Status.unknown]
+    online = sum(p.status is Status.online for p in known)
+    some = sum(p.status in (Status.online, Status.partial) for p in known)
+    dist = Counter(r.level for r in levels.values() if r is not None)
+    return Summary(
+        applicable=len(applicable),
+        by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},
+        online_rate=_rate(online, len(known)),
+        online_or_partial_rate=_rate(some, len(known)),
+        levels={n: dist.get(n, 0) for n in range(5)},
+        not_applicable=len(procedures) - len(applicable),
+    )
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+def selected(code: str, settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None) -> bool:
+    chosen = select if select else settings.select
+    dropped = [*settings.ignore, *(ignore or [])]
+
+    def best(prefixes: list[str]) -> int:
+        return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
+
+    return best(chosen) >= 0 and best(chosen) > best(dropped)
+
+
+def run(
+    catalog: Catalog,
+    as_of: dt.date,
+    *,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    rules: tuple[Rule, ...] | None = None,
+) -> Report:
+    from dxready.rules import RULES
+
+    settings = catalog.settings
+    ctx = Context(as_of=as_of, targets=settings.targets)
+    active: list[Finding] = []
+    waived: list[Finding] = []
+    for rule in rules if rules is not None else RULES:
+        if not selected(rule.CODE, settings, select, ignore):
+            continue
+        severity = settings.severity.get(rule.CODE, rule.SEVERITY)
+        for raw in rule.check(catalog, ctx):
+            stamped = raw.with_(
+                severity=severity,
+                next_step=raw.next_step or rule.NEXT_STEP,
+                location=raw.location or catalog.locate(raw.file, raw.path),
+            )
+            waiver = _waiver_for(stamped, settings, as_of)
+            if waiver is None:
+                active.append(stamped)
+            else:
+                waived.append(stamped.with_(waived=waiver))
+    bundles = life_event_bundles(catalog.procedures)
+    levels = {p.id: readiness(p, bundles) for p in catalog.procedures}
+    return Report(
+        catalog=catalog,
+        as_of=as_of,
+        findings=tuple(sorted(active, key=Finding.sort_key)),
+        waived=tuple(sorted(waived, key=Finding.sort_key)),
+        readiness=levels,
+    )
+
+
+def _waiver_for(f: Finding, settings: Settings, as_of: dt.date) -> str | None:
+    for w in settings.waivers:
+        if w.code == f.code and w.subject == f.subject.id and (w.until is None or w.until >= as_of):
+            return w.reason
+    return None

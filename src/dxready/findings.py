@@ -1,0 +1,69 @@
+"""The vocabulary every layer shares: bilingual messages, source locations, subjects and findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from dxready.catalog.settings import Severity
+
+Lang = Literal["ja", "en"]
+SubjectKind = Literal["catalog", "procedure", "system", "roadmap", "settings"]
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A text in both of the users' languages."""
+
+    ja: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A 1-based position in a catalogue file (the loader is the only place that makes these)."""
+
+    file: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, order=True)
+class Subject:
+    kind: SubjectKind
+    id: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a rule found. Rules set what and where; the engine stamps severity, waiver and location."""
+
+    code: str
+    subject: Subject
+    message: Msg
+    file: str = "procedures"
+    path: Path = ()
+    severity: Severity = Severity.warning
+    next_step: Msg | None = None
+    location: Location | None = None
+    waived: str | None = None
+    data: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    def with_(self, **changes: object) -> Finding:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def sort_key(self) -> tuple[object, ...]:
+        loc = self.location or Location("~")
+        return (loc.file, loc.line, loc.column, self.code, self.subject.id)

@@ -1,0 +1,149 @@
+"""Readiness levels 0–4 per applicable procedure: the weakest criterion decides (DESIGN §3)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dxready.catalog.models import BackOffice, Identity, Procedure, ResultDelivery, Status
+from dxready.findings import Msg
+
+LEVEL_NAMES: dict[int, Msg] = {
+    0: Msg("未オンライン", "Not online"),
+    1: Msg("一部オンライン", "Partly online"),
+    2: Msg("オンライン申請", "Online application"),
+    3: Msg("デジタル完結", "Digital first"),
+    4: Msg("ワンスオンリー・ワンストップ", "Once-only, one-stop"),
+}
+
+
+class State(str, enum.Enum):
+    met = "met"
+    not_met = "not_met"
+    unknown = "unknown"
+
+
+@dataclass(frozen=True)
+class Criterion:
+    key: str
+    level: int
+    state: State
+    text: Msg
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """A procedure's level, its criteria, and what blocks the next level."""
+
+    level: int
+    criteria: tuple[Criterion, ...]
+
+    @property
+    def blockers(self) -> tuple[Criterion, ...]:
+        return tuple(c for c in self.criteria if c.level == self.level + 1 and c.state is not State.met)
+
+
+_ONLINE_IDENTITY = {Identity.mynumber_card, Identity.account, Identity.none}
+
+
+def _state(value: bool | None) -> State:
+    return State.unknown if value is None else (State.met if value else State.not_met)
+
+
+def criteria(p: Procedure, bundles: dict[str, bool]) -> tuple[Criterion, ...]:
+    """Every criterion of levels 1–4 for one procedure. ``bundles``: life event → all its procedures online."""
+    s = p.status
+    known = s is not Status.unknown
+    c: list[Criterion] = [
+        Criterion(
+            "some_online",
+            1,
+            _state(s in (Status.online, Status.partial) if known else None),
+            Msg("一部でもオンラインで申請できる", "can be applied for online, at least in part"),
+        ),
+        Criterion(
+            "fully_online",
+            2,
+            _state(s is Status.online if known else None),
+            Msg("すべてオンラインで申請できる", "can be applied for online in full"),
+        ),
+        Criterion(
+            "online_identity",
+            3,
+            _state(None if p.identity is None else p.identity in _ONLINE_IDENTITY),
+            Msg("本人確認がオンライン（マイナンバーカード等）か不要", "identity online (My Number Card) or not needed"),
+        ),
+        Criterion(
+            "online_payment",
+            3,
+            _payment_state(p),
+            Msg("手数料があればオンラインで納付できる", "a fee, if any, can be paid online"),
+        ),
+        Criterion(
+            "electronic_result",
+            3,
+            _state(None if p.result_delivery is None else p.result_delivery is not ResultDelivery.paper),
+            Msg("結果を電子で受け取れる", "the result is delivered electronically"),
+        ),
+        Criterion(
+            "no_held_attachments",
+            4,
+            _state(None if p.attachments is None else not any(a.held_by_city and not a.abolished for a in p.attachments)),
+            Msg("市が保有する情報の添付を求めない", "no attachment the city already holds"),
+        ),
+        Criterion(
+            "integrated_back_office",
+            4,
+            _state(None if p.back_office is None else p.back_office is BackOffice.integrated),
+            Msg("受付後の処理が基幹系と連携している", "the back office is integrated"),
+        ),
+        Criterion(
+            "life_event_bundle",
+            4,
+            _bundle_state(p, bundles),
+            Msg("同じライフイベントの手続がすべてオンライン", "the whole life-event bundle is online"),
+        ),
+    ]
+    return tuple(c)
+
+
+def _payment_state(p: Procedure) -> State:
+    if p.fee is None:
+        return State.unknown
+    if not p.fee:
+        return State.met
+    if p.payment is None:
+        return State.unknown
+    return _state(any(m.online for m in p.payment))
+
+
+def _bundle_state(p: Procedure, bundles: dict[str, bool]) -> State:
+    if p.life_events is None:
+        return State.unknown
+    return _state(all(bundles.get(e, True) for e in p.life_events))
+
+
+def life_event_bundles(procedures: Iterable[Procedure]) -> dict[str, bool]:
+    """Life event → whether every applicable procedure in it is fully online."""
+    result: dict[str, bool] = {}
+    for p in procedures:
+        if not p.applicable or not p.life_events:
+            continue
+        for event in p.life_events:
+            result[event] = result.get(event, True) and p.status is Status.online
+    return result
+
+
+def readiness(p: Procedure, bundles: dict[str, bool]) -> Readiness | None:
+    """None for a not-applicable procedure; else the highest level whose criteria (and all below) are met."""
+    if not p.applicable:
+        return None
+    crit = criteria(p, bundles)
+    level = 0
+    for n in (1, 2, 3, 4):
+        if all(c.state is State.met for c in crit if c.level == n):
+            level = n
+        else:
+            break
+    return Readiness(level, crit)

@@ -1,0 +1,570 @@
+"""YAML → models with a source map. The one place where parser positions (0-based) become 1-based.
+
+Every problem that makes a catalogue unusable is raised as :class:`LoadError` holding located problems; nothing else
+escapes. Parsing uses ruamel.yaml's C parser (``ruamel.yaml.clib``) to compose nodes, and a small walker of our own
+turns nodes into plain values while recording where each value and key stood, detecting duplicate keys, refusing
+unsupported tags and bounding alias expansion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import gc
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import TYPE_CHECKING, Any
+
+from dxready.findings import Location, Msg, Path
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel, ValidationError
+
+    from dxready.catalog.models import ProceduresFile, RoadmapFile, SystemsFile
+    from dxready.catalog.settings import Settings
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+FILES = ("procedures", "systems", "roadmap")
+SETTINGS = "dxready"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    location: Location
+    message: Msg
+
+
+class LoadError(Exception):
+    """The catalogue cannot be used; ``problems`` say where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class SourceMap:
+    """Where each value (and each mapping key) stood in one file, by path from the document root."""
+
+    file: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def locate(self, path: Iterable[object], *, key: bool = False) -> Location:
+        parts = tuple(p for p in path if isinstance(p, str | int))
+        for n in range(len(parts), -1, -1):
+            prefix = parts[:n]
+            if key and prefix in self.keys:
+                line, col = self.keys[prefix]
+                return Location(self.file, line, col)
+            if prefix in self.values:
+                line, col = self.values[prefix]
+                return Location(self.file, line, col)
+        return Location(self.file, 1, 1)
+
+
+# --------------------------------------------------------------------------------------------------- bytes → text
+
+
+def _problem(code: str, file: str, line: int, col: int, ja: str, en: str) -> LoadError:
+    return LoadError([Problem(code, Location(file, line, col), Msg(ja, en))])
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, col
+
+
+def decode(data: bytes, file: str) -> str:
+    """Bytes → text: UTF-8 with or without BOM; CP932 is recognised and refused with how to fix it."""
+    if len(data) > MAX_BYTES:
+        raise _problem(
+            "DX001",
+            file,
+            1,
+            1,
+            f"ファイルが大きすぎます（{len(data):,} バイト、上限 {MAX_BYTES:,} バイト）",
+            f"file is too large ({len(data):,} bytes; the limit is {MAX_BYTES:,})",
+        )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+        line, col = _line_col(data, nul)
+        hint_ja = "UTF-16 で保存されています。UTF-8 で保存し直してください" if utf16 else "バイナリファイルです"
+        hint_en = "it is saved as UTF-16; re-save it as UTF-8" if utf16 else "this is a binary file"
+        raise _problem(
+            "DX001", file, line, col, f"NUL バイトがあります（{hint_ja}）", f"NUL byte in file ({hint_en})"
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(data, exc.start)
+        try:
+            data.decode("cp932")
+        except UnicodeDecodeError:
+            raise _problem(
+                "DX001",
+                file,
+                line,
+                col,
+                "UTF-8 として読めません。文字コードを UTF-8 にして保存し直してください",
+                "not valid UTF-8; re-save the file with UTF-8 encoding",
+            ) from None
+        raise _problem(
+            "DX001",
+            file,
+            line,
+            col,
+            "Shift_JIS（CP932）で保存されているようです。UTF-8 で保存し直してください"
+            "（例: メモ帳の「名前を付けて保存」で文字コード UTF-8、または iconv -f CP932 -t UTF-8）",
+            "the file looks like Shift_JIS (CP932); re-save it as UTF-8 "
+            "(e.g. Notepad 'Save as' with encoding UTF-8, or iconv -f CP932 -t UTF-8)",
+        ) from None
+
+
+# --------------------------------------------------------------------------------------------------- text → values
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_INT = "tag:yaml.org,2002:int"
+
+
+def _int(text: str) -> int:
+    text = text.replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    body = text.lstrip("+-")
+    for prefix, base in (("0o", 8), ("0x", 16), ("0b", 2)):
+        if body.lower().startswith(prefix):
+            return sign * int(body[2:], base)
+    return sign * int(body, 10)
+
+
+def _float(text: str) -> float:
+    low = text.lower().replace("_", "")
+    if low.lstrip("+-") in (".inf", "inf"):
+        return float("-inf") if low.startswith("-") else float("inf")
+    if low in (".nan", "nan"):
+        return float("nan")
+    return float(low)
+
+
+def _timestamp(text: str) -> dt.date | dt.datetime:
+    text = text.strip()
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    return dt.datetime.fromisoformat(text.replace("t", "T").replace(" ", "T", 1).replace("Z", "+00:00"))
+
+
+_SCALARS: dict[str, Any] = {
+    _INT: _int,
+    "tag:yaml.org,2002:float": _float,
+    "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
+    "tag:yaml.org,2002:null": lambda text: None,
+    "tag:yaml.org,2002:timestamp": _timestamp,
+}
+
+
+class _Walker:
+    """Nodes → plain values, recording 1-based positions; duplicate keys, odd tags and alias bombs are problems."""
+
+    def __init__(self, file: str, budget: int, positions: bool = True) -> None:
+        self.file = file
+        self.budget = budget
+        self.positions = positions
+        self.source = SourceMap(file)
+
+    def fail(self, node: Any, ja: str, en: str, code: str = "DX001") -> LoadError:
+        mark = node.start_mark
+        return _problem(code, self.file, mark.line + 1, mark.column + 1, ja, en)
+
+    def walk(self, node: Any, path: Path, depth: int) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.fail(
+                node,
+                "エイリアス（*参照）の展開が大きすぎます。アンカーとエイリアスを使わずに書いてください",
+                "aliases expand to too much data (an alias bomb?); write the data without anchors and aliases",
+            )
+        if depth > MAX_DEPTH:
+            raise self.fail(node, "入れ子が深すぎます", f"nesting is deeper than {MAX_DEPTH} levels")
+        if self.positions:
+            mark = node.start_mark
+            self.source.values[path] = (mark.line + 1, mark.column + 1)
+        tag = node.tag
+        if tag == _STR:
+            return node.value
+        if tag == _MAP:
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.key(key_node)
+                if key in result:
+                    raise self.fail(
+                        key_node,
+                        f"キー {key!r} が重複しています",
+                        f"duplicate key {key!r}",
+                        code="DX002",
+                    )
+                sub = (*path, key)
+                if self.positions:
+                    mark = key_node.start_mark
+                    self.source.keys[sub] = (mark.line + 1, mark.column + 1)
+                result[key] = self.walk(value_node, sub, depth + 1)
+            return result
+        if tag == _SEQ:
+            return [self.walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        if tag in _SCALARS:
+            try:
+                return _SCALARS[tag](node.value)
+            except (ValueError, OverflowError) as exc:  # e.g. the date 2023-02-30
+                raise self.fail(
+                    node, f"値 {node.value!r} を読めません", f"cannot read value {node.value!r}: {exc}"
+                ) from None
+        raise self.fail(
+            node,
+            f"タグ {tag} は使えません",
+            f"tag {tag} is not supported (only plain YAML values)",
+        )
+
+    def key(self, node: Any) -> str | int:
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise self.fail(node, "マージキー（<<）は使えません", "merge keys (<<) are not supported")
+        if node.tag == _STR:
+            return str(node.value)
+        if node.tag == _INT:
+            return _int(node.value)
+        if node.tag in _SCALARS:
+            return str(node.value)
+        raise self.fail(node, "キーは文字列にしてください", "a mapping key must be a plain string")
+
+
+def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceMap]:
+    """Text → plain values and their source map. Raises LoadError (DX001/DX002) with a located message."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="safe", pure=False)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        try:
+            node = yaml.compose(text)
+        except MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+            what = " ".join(str(s) for s in (exc.context, exc.problem) if s)
+            if "\t" in text and "tab" in what.lower():
+                raise _problem(
+                    "DX001", file, line, col, f"YAML の構文エラー: タブ文字は字下げに使えません（{what}）",
+                    f"YAML syntax error: tabs cannot indent YAML ({what})",
+                ) from None
+            raise _problem(
+                "DX001", file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
+            ) from None
+        except YAMLError as exc:
+            raise _problem("DX001", file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}") from None
+        except RecursionError:
+            raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
+        if node is None:
+            return None, SourceMap(file)
+        walker = _Walker(file, budget=len(text) + 10_000, positions=positions)
+        try:
+            value = walker.walk(node, (), 0)
+        except RecursionError:
+            raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
+        return value, walker.source
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --------------------------------------------------------------------------------------------------- values → models
+
+_TYPE_JA = {
+    "missing": "必須の項目がありません",
+    "extra_forbidden": "未知のキーです",
+    "enum": "使えない値です",
+    "literal_error": "使えない値です",
+    "int_type": "整数を書いてください",
+    "int_parsing": "整数を書いてください",
+    "bool_type": "true または false を書いてください",
+    "bool_parsing": "true または false を書いてください",
+    "string_type": "文字列を書いてください",
+    "string_pattern_mismatch": "書式が違います",
+    "string_too_short": "空にできません",
+    "date_type": "日付（YYYY-MM-DD）を書いてください",
+    "date_parsing": "日付（YYYY-MM-DD）を書いてください",
+    "date_from_datetime_parsing": "日付（YYYY-MM-DD）を書いてください",
+    "list_type": "リスト（- で始まる行）を書いてください",
+    "model_type": "マッピング（キー: 値）を書いてください",
+    "model_attributes_type": "マッピング（キー: 値）を書いてください",
+    "dict_type": "マッピング（キー: 値）を書いてください",
+    "greater_than_equal": "値が小さすぎます",
+    "greater_than": "値が小さすぎます",
+    "less_than_equal": "値が大きすぎます",
+    "value_error": "値が不正です",
+}
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model at ``loc`` accepts (for 'did you mean')."""
+    import typing
+
+    from pydantic import BaseModel as _BaseModel
+
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, _BaseModel)):
+            return []
+        info = current.model_fields.get(part)
+        if info is None:
+            return list(current.model_fields)
+        current = info.annotation
+        for _ in range(4):  # unwrap Optional[list[Model]] and the like
+            args = [a for a in typing.get_args(current) if a is not type(None)]
+            if isinstance(current, type) and issubclass(current, _BaseModel):
+                break
+            models = [a for a in args if isinstance(a, type) and issubclass(a, _BaseModel)]
+            if models:
+                current = models[0]
+                break
+            if args:
+                current = args[0]
+    if isinstance(current, type) and issubclass(current, _BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+_ID_FIELDS = frozenset({"id", "systems", "procedures", "links", "roadmap"})
+
+
+def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
+    loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+    kind = error["type"]
+    name = ".".join(str(p) for p in loc) or "(document)"
+    en = error["msg"]
+    ja = _TYPE_JA.get(kind, "値が不正です")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        allowed = _field_names(model, loc[:-1])
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint_ja = f"（'{close[0]}' の誤りですか？）" if close else ""
+        listing = ", ".join(allowed)
+        return Msg(
+            f"未知のキー '{key}' です{hint_ja}。使えるキー: {listing}",
+            f"unknown key '{key}'{hint}; allowed keys: {listing}",
+        )
+    if kind == "missing":
+        return Msg(f"必須の項目 '{loc[-1]}' がありません", f"required key '{loc[-1]}' is missing")
+    if kind in ("enum", "literal_error"):
+        expected = error.get("ctx", {}).get("expected", "")
+        got = error.get("input")
+        if loc and loc[-1] == "status":
+            expected = "online, partial, offline, not_applicable, unknown, or a mark ○ 一部 × —"
+        return Msg(
+            f"{name}: {got!r} は使えません。使える値: {expected}",
+            f"{name}: {got!r} is not allowed; expected one of {expected}",
+        )
+    if kind == "value_error":
+        text = str(error.get("ctx", {}).get("error", en))
+        return Msg(f"{name}: {text}", f"{name}: {text}")
+    field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if kind == "string_pattern_mismatch" and field_name in _ID_FIELDS:
+        return Msg(
+            f"{name}: {error.get('input')!r} は id の書式（半角英小文字・数字・ハイフン）ではありません",
+            f"{name}: {error.get('input')!r} is not an id (lowercase letters, digits and hyphens)",
+        )
+    got = error.get("input")
+    shown = "" if isinstance(got, dict | list) else f"（{got!r}）"
+    shown_en = "" if isinstance(got, dict | list) else f" (got {got!r})"
+    return Msg(f"{name}: {ja}{shown}", f"{name}: {en}{shown_en}")
+
+
+def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
+    """Plain values → a model instance, or LoadError (DX003) with each error at its line and column."""
+    from pydantic import ValidationError
+
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        loc = source.locate(())
+        kind = "リスト" if isinstance(data, list) else "値"
+        raise LoadError(
+            [
+                Problem(
+                    "DX003",
+                    loc,
+                    Msg(
+                        f"ファイルの最上位は マッピング（キー: 値）にしてください（{kind}が書かれています）",
+                        "the top level of the file must be a mapping (key: value)",
+                    ),
+                )
+            ]
+        )
+    model.model_rebuild()
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise LoadError(_problems(exc, model, data, source)) from None
+
+
+def _problems(exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap) -> list[Problem]:
+    problems: dict[tuple[Location, str], Problem] = {}
+    for error in exc.errors(include_url=False):
+        loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+        location = source.locate(loc, key=error["type"] == "extra_forbidden")
+        msg = _explain(error, model, data)
+        problems.setdefault((location, msg.en), Problem("DX003", location, msg))
+    return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column))
+
+
+# --------------------------------------------------------------------------------------------------- the catalogue
+
+
+@dataclass
+class Catalog:
+    """A loaded, validated catalogue: the three files, the settings and where every value came from."""
+
+    root: FsPath
+    label: str
+    procedures_file: ProceduresFile
+    systems_file: SystemsFile
+    roadmap_file: RoadmapFile
+    settings: Settings
+    sources: dict[str, SourceMap]
+    paths: dict[str, FsPath]
+
+    @property
+    def procedures(self) -> list[Any]:
+        return list(self.procedures_file.procedures)
+
+    @property
+    def systems(self) -> list[Any]:
+        return list(self.systems_file.systems)
+
+    @property
+    def roadmap(self) -> list[Any]:
+        return list(self.roadmap_file.roadmap)
+
+    def locate(self, file: str, path: Path, *, key: bool = False) -> Location:
+        source = self.sources.get(file)
+        if source is None:
+            return Location(self.display(file))
+        return source.locate(path, key=key)
+
+    def display(self, file: str) -> str:
+        path = self.paths.get(file)
+        return str(path) if path is not None else f"{file}.yaml"
+
+
+def embedded_catalog() -> FsPath:
+    """The catalogue shipped with the package (Kamogawa City)."""
+    here = FsPath(__file__).resolve().parent
+    packaged = here / "_data"
+    if (packaged / "procedures.yaml").is_file():
+        return packaged
+    return here.parent.parent / "data"  # a source checkout / editable install
+
+
+def resolve(catalog: str | os.PathLike[str] | None) -> tuple[FsPath, str]:
+    """--catalog DIR, then $DXREADY_CATALOG, then ./data when it holds procedures.yaml, else the embedded copy."""
+    if catalog is not None:
+        return FsPath(catalog), str(catalog)
+    env = os.environ.get("DXREADY_CATALOG")
+    if env:
+        return FsPath(env), env
+    local = FsPath("data")
+    if (local / "procedures.yaml").is_file():
+        return local, "data"
+    return embedded_catalog(), "(embedded: 鴨川市)"
+
+
+def display_name(root: FsPath, file: str) -> str:
+    return str(root / f"{file}.yaml")
+
+
+def read_file(path: FsPath, shown: str) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _problem("DX001", shown, 1, 1, "ファイルがありません", "file not found") from None
+    except IsADirectoryError:
+        raise _problem("DX001", shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file") from None
+    except OSError as exc:
+        raise _problem("DX001", shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+    return decode(data, shown)
+
+
+def load_file(path: FsPath, model: type[BaseModel], shown: str | None = None) -> tuple[Any, SourceMap]:
+    shown = shown or str(path)
+    text = read_file(path, shown)
+    data, source = parse(text, shown)
+    return validate(model, data, source), source
+
+
+def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
+    """Resolve, read, parse and validate a catalogue directory; cross-file problems (DX004, DX005) are fatal."""
+    from dxready.catalog.models import FILE_MODELS
+    from dxready.catalog.settings import Settings
+
+    root, label = resolve(catalog)
+    if not root.exists():
+        raise _problem(
+            "DX001", str(root), 1, 1, "カタログのディレクトリがありません", "catalogue directory not found"
+        )
+    if not root.is_dir():
+        raise _problem(
+            "DX001", str(root), 1, 1, "カタログはディレクトリで指定してください", "a catalogue is a directory"
+        )
+    problems: list[Problem] = []
+    models: dict[str, Any] = {}
+    sources: dict[str, SourceMap] = {}
+    paths: dict[str, FsPath] = {}
+    for name in (*FILES, SETTINGS):
+        path = root / f"{name}.yaml"
+        shown = display_name(root, name)
+        if not path.exists() and name != "procedures":
+            models[name] = Settings() if name == SETTINGS else FILE_MODELS[name]()
+            continue
+        paths[name] = path
+        model = Settings if name == SETTINGS else FILE_MODELS[name]
+        try:
+            models[name], sources[name] = load_file(path, model, shown)
+        except LoadError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise LoadError(problems)
+    result = Catalog(
+        root=root,
+        label=label,
+        procedures_file=models["procedures"],
+        systems_file=models["systems"],
+        roadmap_file=models["roadmap"],
+        settings=models[SETTINGS],
+        sources=sources,
+        paths=paths,
+    )
+    from dxready.rules import LOAD_RULES
+    from dxready.rules.base import Context
+
+    ctx = Context(as_of=dt.date.today())
+    fatal = [
+        Problem(f.code, result.locate(f.file, f.path, key=f.data.get("key") is True), f.message)
+        for rule in LOAD_RULES
+        for f in rule.check(result, ctx)
+    ]
+    if fatal:
+        raise LoadError(sorted(fatal, key=lambda p: (p.location.file, p.location.line, p.location.column)))
+    return result
+

@@ -1,0 +1,45 @@
+"""Plain text for ``check``: one ``file:line:col: CODE message`` line per finding and a one-line summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dxready.render.safe import oneline
+
+if TYPE_CHECKING:
+    from dxready.engine import Report
+    from dxready.load import LoadError
+
+_SEV_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
+
+
+def load_problems(exc: LoadError, lang: str) -> str:
+    lines = [f"{p.location}: {p.code} {oneline(p.message.get(lang))}" for p in exc.problems]
+    n = len(exc.problems)
+    if lang == "ja":
+        lines.append(f"カタログを読めません（問題 {n} 件）。上の箇所を直してください。")
+    else:
+        lines.append(f"the catalogue cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above.")
+    return "\n".join(oneline(line) for line in lines) + "\n"
+
+
+def check(report: Report, lang: str) -> str:
+    lines = []
+    for f in report.findings:
+        sev = _SEV_JA[f.severity.value] if lang == "ja" else f.severity.value
+        lines.append(f"{f.location}: {f.code} [{sev}] {oneline(f.message.get(lang))}")
+    counts = {s: sum(f.severity.value == s for f in report.findings) for s in ("error", "warning", "info")}
+    waived = len(report.waived)
+    label = report.catalog.label
+    if lang == "ja":
+        summary = (
+            f"{oneline(label)}: エラー {counts['error']} 件、警告 {counts['warning']} 件、情報 {counts['info']} 件"
+            + (f"（適用除外 {waived} 件）" if waived else "")
+        )
+    else:
+        summary = (
+            f"{oneline(label)}: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+            + (f" ({waived} waived)" if waived else "")
+        )
+    lines.append(summary)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,43 @@
+"""What every rule module provides, and the small helpers rules share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from dxready.catalog.settings import Severity, Targets
+from dxready.findings import Finding, Msg
+from dxready.load import Catalog
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may know besides the catalogue: "now" and the configured targets."""
+
+    as_of: dt.date
+    targets: Targets = Targets()
+
+
+class Documented(Protocol):
+    """A documented check: rule modules and the loader's own checks (DX001–DX003)."""
+
+    CODE: str
+    NAME: str
+    SEVERITY: Severity
+    SUMMARY: Msg
+    WHY_JA: str
+    NEXT_STEP: Msg
+    __doc__: str | None
+
+
+class Rule(Documented, Protocol):
+    """A rule module: one pure ``check`` over the loaded catalogue."""
+
+    def check(self, catalog: Catalog, ctx: Context) -> Iterator[Finding]: ...
+
+
+def at_procedure(index: int, *keys: str | int) -> tuple[str | int, ...]:
+    """The path of procedure ``index`` (and a field below it) in procedures.yaml."""
+    return ("procedures", index, *keys)
