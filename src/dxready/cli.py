@@ -250,9 +250,11 @@ def table(
             raise typer.BadParameter("--check goes with --write FILE")
         _out(text)
         return
-    from dxready.tablefile import update_block
+    from dxready.tablefile import table_argv, update_block
 
-    code, message = update_block(write, name.value, text, check=check_, argv=sys.argv)
+    options = (("--catalog", catalog), ("--as-of", as_of), ("--lang", lang), ("--format", format))
+    argv = table_argv(name.value, write, options)
+    code, message = update_block(write, name.value, text, check=check_, argv=argv, lang=language)
     if message:
         (sys.stderr if code else sys.stdout).write(message)
     raise typer.Exit(code)

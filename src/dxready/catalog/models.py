@@ -7,7 +7,7 @@ import enum
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from dxready.catalog.fiscal import FiscalYear
 
@@ -80,7 +80,11 @@ _MARK_INPUT = {
 }
 STATUS_INPUTS: tuple[str, ...] = tuple(s.value for s in Status) + tuple(_MARK_INPUT)
 
-StatusField = Annotated[Status, BeforeValidator(Status.parse)]
+StatusField = Annotated[
+    Status,
+    BeforeValidator(Status.parse),
+    WithJsonSchema({"enum": list(STATUS_INPUTS), "description": "online ○ | partial 一部 | offline × | not_applicable — | unknown"}),
+]
 
 
 def _fiscal(value: object) -> object:

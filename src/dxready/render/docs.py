@@ -1,0 +1,144 @@
+"""Rule documentation for ``dxready rules`` and ``dxready explain``: read from each rule module's docstring."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+import textwrap
+from dataclasses import dataclass
+
+SECTIONS = ("Why it matters", "Fails", "Passes")
+_HEADER = re.compile(r"^(Why it matters|Fails|Passes):\s*$")
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    code: str
+    name: str
+    severity: str
+    summary_ja: str
+    summary_en: str
+    description: str
+    sections: dict[str, str]
+    why_ja: str
+    next_step_ja: str
+    next_step_en: str
+
+    def summary(self, lang: str) -> str:
+        return self.summary_ja if lang == "ja" else self.summary_en
+
+
+def parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
+    """(description before the first section, {section: dedented body})."""
+    text = inspect.cleandoc(doc)
+    description: list[str] = []
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in text.splitlines():
+        match = _HEADER.match(line)
+        if match:
+            current = sections.setdefault(match.group(1), [])
+            continue
+        (description if current is None else current).append(line)
+    return "\n".join(description).strip(), {k: textwrap.dedent("\n".join(v)).strip("\n") for k, v in sections.items()}
+
+
+def docs() -> list[RuleDoc]:
+    from dxready.rules import ALL
+
+    out = []
+    for rule in ALL:
+        description, sections = parse_docstring(rule.__doc__ or "")
+        out.append(
+            RuleDoc(
+                code=rule.CODE,
+                name=rule.NAME,
+                severity=rule.SEVERITY.value,
+                summary_ja=rule.SUMMARY.ja,
+                summary_en=rule.SUMMARY.en,
+                description=description,
+                sections=sections,
+                why_ja=rule.WHY_JA,
+                next_step_ja=rule.NEXT_STEP.ja,
+                next_step_en=rule.NEXT_STEP.en,
+            )
+        )
+    return out
+
+
+def rule_list(lang: str, fmt: str) -> str:
+    items = docs()
+    if fmt == "json":
+        return (
+            json.dumps(
+                {
+                    "schema_version": 1,
+                    "rules": [
+                        {"code": d.code, "name": d.name, "severity": d.severity, "summary": d.summary(lang)}
+                        for d in items
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    if fmt == "markdown":
+        rows = [f"| {d.code} | {d.name} | {d.severity} | {d.summary(lang)} |" for d in items]
+        head = "| code | name | severity | summary |" if lang == "en" else "| コード | 名前 | 重大度 | 概要 |"
+        return "\n".join([head, "|---|---|---|---|", *rows]) + "\n"
+    width = max(len(d.name) for d in items)
+    return "\n".join(f"{d.code}  {d.name:<{width}}  {d.severity:<7}  {d.summary(lang)}" for d in items) + "\n"
+
+
+def explain_rule(code: str, lang: str) -> str | None:
+    doc = next((d for d in docs() if d.code == code), None)
+    if doc is None:
+        return None
+    indent = "    "
+
+    def block(text: str) -> str:
+        return "\n".join(indent + line if line else "" for line in text.splitlines())
+
+    if lang == "ja":
+        parts = [
+            f"{doc.code} {doc.name}（既定の重大度: {doc.severity}）",
+            "",
+            doc.summary_ja,
+            "",
+            "なぜ重要か:",
+            block(doc.why_ja),
+            "",
+            "不合格の例:",
+            block(doc.sections.get("Fails", "")),
+            "",
+            "合格の例:",
+            block(doc.sections.get("Passes", "")),
+            "",
+            "次の一手:",
+            block(doc.next_step_ja),
+            "",
+            "（English: dxready explain " + doc.code + " --lang en）",
+        ]
+    else:
+        parts = [
+            f"{doc.code} {doc.name} (default severity: {doc.severity})",
+            "",
+            doc.summary_en,
+            "",
+            doc.description,
+            "",
+            "Why it matters:",
+            block(doc.sections.get("Why it matters", "")),
+            "",
+            "Fails:",
+            block(doc.sections.get("Fails", "")),
+            "",
+            "Passes:",
+            block(doc.sections.get("Passes", "")),
+            "",
+            "Next step:",
+            block(doc.next_step_en),
+        ]
+    return "\n".join(parts).rstrip() + "\n"

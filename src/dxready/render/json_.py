@@ -1,0 +1,233 @@
+"""JSON output: stable keys, ``schema_version``; the shapes DESIGN §5 promises (additive changes only)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from dxready.render import views
+
+if TYPE_CHECKING:
+    from dxready.engine import Report
+    from dxready.findings import Finding, Location
+    from dxready.load import LoadError
+    from dxready.ranking import NextStep
+
+SCHEMA_VERSION = 1
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _location(loc: Location | None) -> dict[str, Any] | None:
+    if loc is None:
+        return None
+    return {"file": loc.file, "line": loc.line, "column": loc.column}
+
+
+def finding(f: Finding, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": f.code,
+        "severity": f.severity.value,
+        "subject": {"kind": f.subject.kind, "id": f.subject.id},
+        "message": f.message.get(lang),
+        "next_step": f.next_step.get(lang) if f.next_step else None,
+        "location": _location(f.location),
+    }
+    if f.waived is not None:
+        out["waived"] = f.waived
+    if f.data:
+        out["data"] = {k: v for k, v in f.data.items() if isinstance(v, str | int | float | bool | list | type(None))}
+    return out
+
+
+def _header(report: Report) -> dict[str, Any]:
+    m = report.catalog.procedures_file.municipality
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "catalog": report.catalog.label,
+        "municipality": {"name": m.name, "code": m.code},
+        "as_of": report.as_of.isoformat(),
+    }
+
+
+def load_problems(exc: LoadError, lang: str) -> str:
+    return dumps(
+        {
+            "schema_version": SCHEMA_VERSION,
+            "ok": False,
+            "problems": [
+                {"code": p.code, "severity": "error", "message": p.message.get(lang), "location": _location(p.location)}
+                for p in exc.problems
+            ],
+        }
+    )
+
+
+def check(report: Report, lang: str) -> str:
+    counts = {s: sum(f.severity.value == s for f in report.findings) for s in ("error", "warning", "info")}
+    return dumps(
+        {
+            **_header(report),
+            "ok": counts["error"] == 0,
+            "counts": {**counts, "waived": len(report.waived)},
+            "findings": [finding(f, lang) for f in report.findings],
+            "waived": [finding(f, lang) for f in report.waived],
+        }
+    )
+
+
+def _summary(report: Report) -> dict[str, Any]:
+    s = report.summary()
+    return {
+        "applicable": s.applicable,
+        "not_applicable": s.not_applicable,
+        "by_status": s.by_status,
+        "online_rate": s.online_rate,
+        "online_or_partial_rate": s.online_or_partial_rate,
+        "levels": {str(k): v for k, v in s.levels.items()},
+        "findings": {sev: sum(f.severity.value == sev for f in report.findings) for sev in ("error", "warning", "info")},
+        "waived": len(report.waived),
+    }
+
+
+def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
+    by_proc = views.subject_findings(report, "procedure")
+    waived: dict[tuple[str, str], list[Finding]] = {}
+    for f in report.waived:
+        waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
+    procedures = []
+    for p in report.catalog.procedures:
+        r = report.readiness.get(p.id)
+        entry: dict[str, Any] = {
+            "id": p.id,
+            "standard_no": p.standard_no,
+            "name": p.name,
+            "status": p.status.value,
+            "mark": p.status.mark,
+            "level": r.level if r else None,
+            "criteria": {c.key: c.state.value for c in r.criteria} if r else None,
+            "blockers": [c.key for c in r.blockers] if r else [],
+            "findings": [finding(f, lang) for f in by_proc.get(p.id, [])],
+        }
+        if show_waived:
+            entry["waived"] = [finding(f, lang) for f in waived.get(("procedure", p.id), [])]
+        procedures.append(entry)
+    by_sys = views.subject_findings(report, "system")
+    systems = [
+        {"id": s.id, "name": s.name, "tier": s.tier.value, "findings": [finding(f, lang) for f in by_sys.get(s.id, [])]}
+        for s in report.catalog.systems
+    ]
+    by_road = views.subject_findings(report, "roadmap")
+    roadmap = [
+        {"id": r.id, "area": r.area, "title": r.title, "findings": [finding(f, lang) for f in by_road.get(r.id, [])]}
+        for r in report.catalog.roadmap
+    ]
+    other = [finding(f, lang) for f in report.findings if f.subject.kind in ("catalog", "settings")]
+    return dumps(
+        {
+            **_header(report),
+            "summary": _summary(report),
+            "procedures": procedures,
+            "systems": systems,
+            "roadmap": roadmap,
+            "catalog_findings": other,
+        }
+    )
+
+
+def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
+    return dumps(
+        {
+            **_header(report),
+            "steps": [
+                {
+                    "rank": s.rank,
+                    "subject": {"kind": s.subject.kind, "id": s.subject.id},
+                    "name": s.name,
+                    "standard_no": s.standard_no,
+                    "action": s.action.get(lang),
+                    "score": s.score,
+                    "parts": s.parts,
+                    "blocked_by": [b.get(lang) for b in s.blocked_by],
+                    "blocked_by_ids": list(s.blocked_ids),
+                    "codes": list(s.codes),
+                }
+                for s in steps
+            ],
+        }
+    )
+
+
+def _table(report: Report, lang: str, grid: views.Grid, records: list[dict[str, Any]]) -> str:
+    return dumps({**_header(report), "title": grid.title, "rows": records})
+
+
+def table_procedures(report: Report, lang: str) -> str:
+    records = []
+    for p in report.catalog.procedures:
+        r = report.readiness.get(p.id)
+        records.append(
+            {
+                "id": p.id,
+                "standard_no": p.standard_no,
+                "name": p.name,
+                "name_en": p.name_en,
+                "status": p.status.value,
+                "mark": p.status.mark,
+                "note": p.note,
+                "level": r.level if r else None,
+                "channels": [c.kind.value for c in p.channels],
+                "sub_procedures": [
+                    {"id": s.id, "name": s.name, "status": s.status.value, "mark": s.status.mark}
+                    for s in p.sub_procedures
+                ],
+                "online_rate": (c.rate if (c := p.latest_counts()) else None),
+            }
+        )
+    return _table(report, lang, views.procedures(report, lang), records)
+
+
+def table_systems(report: Report, lang: str) -> str:
+    records = [
+        {
+            "id": s.id,
+            "label": s.label,
+            "name": s.name,
+            "tier": s.tier.value,
+            "suite": s.suite,
+            "modules": [
+                {"name": m.name, "standard_business": m.standard_business, "inferred": m.inferred} for m in s.modules
+            ],
+            "standard_business": s.standard_business,
+            "businesses": s.businesses(),
+            "migration": s.migration.model_dump(mode="json") if s.migration else None,
+            "data_input": s.data_input.value if s.data_input else None,
+        }
+        for s in report.catalog.systems
+    ]
+    return _table(report, lang, views.systems(report, lang), records)
+
+
+def table_roadmap(report: Report, lang: str) -> str:
+    records = [
+        {
+            "id": r.id,
+            "area": r.area,
+            "no": r.no,
+            "title": r.title,
+            "start_fiscal_year": int(r.start_fiscal_year) if r.start_fiscal_year else None,
+            "target": r.target if isinstance(r.target, str) else int(r.target),
+            "review_fiscal_year": int(r.review_fiscal_year) if r.review_fiscal_year else None,
+            "state": r.state.value if r.state else None,
+            "procedures": r.procedures,
+            "systems": r.systems,
+        }
+        for r in report.catalog.roadmap
+    ]
+    return _table(report, lang, views.roadmap(report, lang), records)
+
+
+def table_summary(report: Report, lang: str) -> str:
+    return dumps({**_header(report), "summary": _summary(report)})

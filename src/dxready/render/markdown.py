@@ -1,0 +1,123 @@
+"""GitHub-flavoured markdown: the plan's tables, gaps and next steps. Catalogue text is escaped (render.safe)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dxready.render import views
+from dxready.render.safe import md_cell, md_text
+
+if TYPE_CHECKING:
+    from dxready.engine import Report
+    from dxready.ranking import NextStep
+
+
+def grid(g: views.Grid, *, numeric: tuple[int, ...] = ()) -> str:
+    head = "| " + " | ".join(md_cell(h) for h in g.headers) + " |"
+    align = "|" + "|".join("---:" if i in numeric else "---" for i in range(len(g.headers))) + "|"
+    rows = ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in g.rows]
+    return "\n".join([head, align, *rows]) + "\n"
+
+
+def _titled(g: views.Grid, **kw: tuple[int, ...]) -> str:
+    return f"**{md_text(g.title)}**\n\n" + grid(g, **kw)
+
+
+def table_procedures(report: Report, lang: str) -> str:
+    g = views.procedures(report, lang)
+    return _titled(g)
+
+
+def table_systems(report: Report, lang: str) -> str:
+    return _titled(views.systems(report, lang))
+
+
+def table_roadmap(report: Report, lang: str) -> str:
+    return _titled(views.roadmap(report, lang))
+
+
+def table_summary(report: Report, lang: str) -> str:
+    return _titled(views.summary(report, lang), numeric=(1,))
+
+
+def _t(lang: str, ja: str, en: str) -> str:
+    return ja if lang == "ja" else en
+
+
+def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
+    out = [f"## {_t(lang, 'オンライン化のギャップ', 'Online-readiness gaps')}", "", md_text(views.catalog_line(report, lang)), ""]
+    out.append(grid(views.summary(report, lang), numeric=(1,)))
+    by_proc = views.subject_findings(report, "procedure")
+    out.append(f"### {_t(lang, '手続', 'Procedures')}\n")
+    rows = []
+    for p in report.catalog.procedures:
+        findings = by_proc.get(p.id, [])
+        if not p.applicable and not findings:
+            continue
+        items = "<br>".join(md_cell(views.finding_line(f, lang)) for f in findings)
+        steps = "<br>".join(
+            dict.fromkeys(md_cell(f.next_step.get(lang)) for f in findings if f.next_step is not None)
+        )
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    str(p.standard_no or ""),
+                    md_cell(p.name),
+                    p.status.mark,
+                    md_cell(views.level_text(report, p.id, lang)),
+                    items,
+                    steps or md_cell(views.blockers_text(report, p.id, lang)),
+                ]
+            )
+            + " |"
+        )
+    head = [_t(lang, "No.", "No."), _t(lang, "手続", "Procedure"), _t(lang, "状況", "Status"),
+            _t(lang, "レベル", "Level"), _t(lang, "指摘", "Findings"), _t(lang, "次の一手", "Next step")]
+    out.append("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n")
+    for kind, title, names in (
+        ("system", _t(lang, "システム", "Systems"), {s.id: s.name for s in report.catalog.systems}),
+        ("roadmap", _t(lang, "工程表", "Roadmap"), {r.id: r.title for r in report.catalog.roadmap}),
+    ):
+        found = views.subject_findings(report, kind)
+        if not found:
+            continue
+        out.append(f"### {title}\n")
+        for ident, findings in found.items():
+            for f in findings:
+                out.append(f"- **{md_text(names.get(ident, ident))}** — {md_text(views.finding_line(f, lang))}")
+        out.append("")
+    other = [f for f in report.findings if f.subject.kind in ("catalog", "settings")]
+    if other:
+        out.append(f"### {_t(lang, 'カタログ全体', 'Catalogue')}\n")
+        out += [f"- {md_text(views.finding_line(f, lang))}" for f in other]
+        out.append("")
+    if show_waived and report.waived:
+        out.append(f"### {_t(lang, '適用除外', 'Waived')}\n")
+        out += [f"- {md_text(views.finding_line(f, lang))} ({md_text(f.waived or '')})" for f in report.waived]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
+    head = [_t(lang, "順位", "Rank"), _t(lang, "対象", "Subject"), _t(lang, "次の一手", "Action"),
+            _t(lang, "点数", "Score"), _t(lang, "内訳", "Parts"), _t(lang, "阻害要因", "Blocked by")]
+    rows = []
+    for s in steps:
+        parts = ", ".join(f"{k} {v:.2f}" for k, v in s.parts.items())
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    str(s.rank),
+                    md_cell(s.name),
+                    md_cell(s.action.get(lang)),
+                    f"{s.score:.2f}",
+                    parts,
+                    "<br>".join(md_cell(b.get(lang)) for b in s.blocked_by),
+                ]
+            )
+            + " |"
+        )
+    title = f"## {_t(lang, '次の一手', 'Next steps')}\n\n{md_text(views.catalog_line(report, lang))}\n\n"
+    return title + "| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n"

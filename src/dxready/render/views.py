@@ -1,0 +1,197 @@
+"""Language-aware rows shared by every format: the plan's tables and the gaps listing as plain strings.
+
+Cells hold raw catalogue text; each format makes it inert its own way (render.safe).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dxready.catalog.models import Status, circled
+from dxready.levels import LEVEL_NAMES
+
+if TYPE_CHECKING:
+    from dxready.engine import Report, Summary
+    from dxready.findings import Finding
+
+
+@dataclass(frozen=True)
+class Grid:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+
+
+def _t(lang: str, ja: str, en: str) -> str:
+    return ja if lang == "ja" else en
+
+
+_PHASE = {
+    "planning": ("計画立案", "planning"),
+    "selection": ("システム選定", "selection"),
+    "migrating": ("移行", "migrating"),
+    "operating": ("本格運用", "operating"),
+    "not_required": ("対象外", "not required"),
+}
+_STATE = {
+    "not_started": ("未着手", "not started"),
+    "in_progress": ("実施中", "in progress"),
+    "done": ("完了", "done"),
+}
+
+
+def wareki(day: dt.date) -> str:
+    """2023-12-31 → 令和5年12月31日 (dates before 令和 keep the western year)."""
+    if day >= dt.date(2019, 5, 1):
+        n = day.year - 2018
+        return f"令和{'元' if n == 1 else n}年{day.month}月{day.day}日"
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def catalog_line(report: Report, lang: str) -> str:
+    m = report.catalog.procedures_file.municipality
+    as_of = report.catalog.procedures_file.as_of
+    name = m.name if lang == "ja" or not m.name_en else m.name_en
+    when = f"{as_of}" if as_of else "—"
+    return _t(
+        lang,
+        f"{name}（{m.code}）· カタログ: {report.catalog.label} · 状況の時点: {when} · 基準日: {report.as_of}",
+        f"{name} ({m.code}) · catalogue: {report.catalog.label} · status as of: {when} · evaluated on: {report.as_of}",
+    )
+
+
+def procedures(report: Report, lang: str) -> Grid:
+    """The plan's table: No. | 手続の種類 | オンライン化 | 備考."""
+    rows = [
+        [str(p.standard_no or ""), p.name if lang == "ja" or not p.name_en else p.name_en, p.status.mark, p.note or ""]
+        for p in report.catalog.procedures
+    ]
+    as_of = report.catalog.procedures_file.as_of
+    title = _t(lang, "標準事務のオンライン化の状況", "Online status of the standard procedures")
+    if as_of:
+        title += _t(lang, f"（{wareki(as_of)}現在）", f" (as of {as_of})")
+    return Grid(title, [_t(lang, "No.", "No."), _t(lang, "手続の種類", "Procedure"),
+                        _t(lang, "オンライン化", "Online"), _t(lang, "備考", "Note")], rows)
+
+
+def _business(name: str | None, inferred: bool, lang: str) -> str:
+    if not name:
+        return ""
+    return f"→{name}" + (_t(lang, "（推定）", " (inferred)") if inferred else "")
+
+
+def systems(report: Report, lang: str) -> Grid:
+    rows: list[list[str]] = []
+    order = {"backbone": 0, "intranet": 1, "standalone": 2}
+    for s in sorted(report.catalog.systems, key=lambda s: order[s.tier.value]):
+        modules = [
+            m.name + (f" {_business(m.standard_business, m.inferred, lang)}" if m.standard_business else "")
+            for m in s.modules
+        ]
+        business = _business(s.standard_business, "standard_business" in s.inferred, lang)
+        mig = ""
+        if s.migration is not None:
+            phase = _PHASE[s.migration.phase.value]
+            mig = _t(lang, phase[0], phase[1])
+            if s.migration.target_fiscal_year is not None:
+                mig += f" / {s.migration.target_fiscal_year.label(lang)}"
+        rows.append([s.tier.label(lang), s.label or "", s.name, "\n".join(modules) or business, mig])
+    return Grid(
+        _t(lang, "業務システム", "Business systems"),
+        [_t(lang, "区分", "Tier"), _t(lang, "記号", "Label"), _t(lang, "システム", "System"),
+         _t(lang, "構成（標準化対象業務）", "Modules (standardised business)"), _t(lang, "標準化移行", "Migration")],
+        rows,
+    )
+
+
+def roadmap(report: Report, lang: str) -> Grid:
+    areas = {a.no: a for a in report.catalog.roadmap_file.areas}
+    rows: list[list[str]] = []
+    for r in report.catalog.roadmap:
+        area = areas.get(r.area)
+        area_title = (area.title if lang == "ja" or not area.title_en else area.title_en) if area else ""
+        if r.target == "none":
+            target = _t(lang, "期限なし", "no deadline")
+        elif r.target == "recurring":
+            target = _t(lang, "適宜", "as needed")
+            if r.review_fiscal_year is not None:
+                target += _t(lang, f"（{r.review_fiscal_year.ja()} 見直し・改正）", f" (review {r.review_fiscal_year.en()})")
+        else:
+            target = r.target.label(lang)
+        start = r.start_fiscal_year.label(lang) if r.start_fiscal_year else ""
+        state = _t(lang, *_STATE[r.state.value]) if r.state else ""
+        title = r.title if lang == "ja" or not r.title_en else r.title_en
+        rows.append([f"({r.area}) {area_title}", circled(r.no), title, start, target, state])
+    return Grid(
+        _t(lang, "工程表", "Roadmap"),
+        [_t(lang, "取組事項", "Area"), _t(lang, "No.", "No."), _t(lang, "項目", "Item"), _t(lang, "開始", "Start"),
+         _t(lang, "目標年度", "Target"), _t(lang, "状態", "State")],
+        rows,
+    )
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def summary_rows(summary: Summary, lang: str) -> list[list[str]]:
+    s = summary
+    rows = [
+        [_t(lang, "対象手続", "Applicable procedures"), str(s.applicable)],
+        [f"○ {_t(lang, Status.online.label('ja'), Status.online.label('en'))}", str(s.by_status["online"])],
+        [f"一部 {_t(lang, Status.partial.label('ja'), Status.partial.label('en'))}", str(s.by_status["partial"])],
+        [f"× {_t(lang, Status.offline.label('ja'), Status.offline.label('en'))}", str(s.by_status["offline"])],
+    ]
+    if s.by_status["unknown"]:
+        rows.append([f"？ {_t(lang, '未確認', 'unknown')}", str(s.by_status["unknown"])])
+    rows += [
+        [f"— {_t(lang, '該当なし（率から除外）', 'not applicable (excluded)')}", str(s.not_applicable)],
+        [_t(lang, "オンライン化率（○）", "Online rate (○)"), pct(s.online_rate)],
+        [_t(lang, "オンライン化率（○＋一部）", "Online rate (○ + 一部)"), pct(s.online_or_partial_rate)],
+    ]
+    for n in range(5):
+        rows.append([f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}", str(s.levels[n])])
+    return rows
+
+
+def summary(report: Report, lang: str) -> Grid:
+    return Grid(
+        _t(lang, "オンライン化の概況", "Summary"),
+        [_t(lang, "項目", "Item"), _t(lang, "値", "Value")],
+        summary_rows(report.summary(), lang),
+    )
+
+
+def level_text(report: Report, pid: str, lang: str) -> str:
+    r = report.readiness.get(pid)
+    if r is None:
+        return "—"
+    return f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
+
+
+def blockers_text(report: Report, pid: str, lang: str) -> str:
+    r = report.readiness.get(pid)
+    if r is None or r.level >= 4:
+        return ""
+    parts = []
+    for c in r.blockers:
+        mark = _t(lang, "未確認", "unknown") if c.state.value == "unknown" else _t(lang, "未達", "not met")
+        parts.append(f"{c.text.get(lang)}（{mark}）" if lang == "ja" else f"{c.text.get(lang)} ({mark})")
+    return "; ".join(parts)
+
+
+def finding_line(f: Finding, lang: str) -> str:
+    return f"{f.code} {f.message.get(lang)}"
+
+
+def subject_findings(report: Report, kind: str) -> dict[str, list[Finding]]:
+    out: dict[str, list[Finding]] = {}
+    for f in report.findings:
+        if f.subject.kind == kind:
+            out.setdefault(f.subject.id, []).append(f)
+    return out
+
+
+TABLES = {"procedures": procedures, "systems": systems, "roadmap": roadmap, "summary": summary}

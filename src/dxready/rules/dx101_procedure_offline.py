@@ -1,0 +1,82 @@
+"""A procedure that applies to the city cannot be done online at all (×).
+
+Reported for every applicable procedure whose status is ``offline`` (the plan's ×). Sub-procedures of a group are
+judged through the group: a group with some online parts is ``partial`` and reported by DX102 instead.
+
+Why it matters:
+    Digital First starts with being able to apply online. An × row is level 0 and the first thing a resident meets
+    at the counter; it is also what the national dashboard and the council see in the plan's table.
+
+Fails:
+    procedures:
+      - id: road-occupancy
+        standard_no: 7
+        name: 道路占用許可申請等
+        status: ×
+
+Passes:
+    procedures:
+      - id: road-occupancy
+        standard_no: 7
+        name: 道路占用許可申請等
+        status: ○
+        channels: [e_application]
+"""
+
+from collections.abc import Iterator
+
+from dxready.catalog.models import Status
+from dxready.catalog.registry import STANDARD_BY_NO
+from dxready.catalog.settings import Severity
+from dxready.findings import Finding, Msg, Subject
+from dxready.load import Catalog
+from dxready.rules.base import Context, at_procedure
+
+CODE = "DX101"
+NAME = "procedure-offline"
+SEVERITY = Severity.warning
+SUMMARY = Msg("手続がオンライン化されていない（×）", "A procedure is not online at all (×)")
+WHY_JA = "デジタルファーストの出発点はオンラインで申請できることです。×の手続は窓口に来なければ済ませられません。"
+NEXT_STEP = Msg(
+    "電子申請システムやマイナポータル（ぴったりサービス）での受付を検討し、工程表に目標年度を記録してください",
+    "Plan online intake (an e-application system or Mynaportal) and record a target year in the roadmap",
+)
+
+_CHANNEL_NAMES = {
+    "mynaportal": Msg("マイナポータル（ぴったりサービス）", "Mynaportal (Pittari Service)"),
+    "moving_onestop": Msg("引越しワンストップサービス", "the moving one-stop service"),
+    "eltax": Msg("eLTAX", "eLTAX"),
+    "e_bidding": Msg("共同の電子調達システム（ちば電子調達等）", "the shared e-procurement system (e.g. Chiba's)"),
+}
+
+
+def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    for i, p in enumerate(catalog.procedures):
+        if p.status is not Status.offline:
+            continue
+        label = f"No.{p.standard_no} " if p.standard_no else ""
+        target = ""
+        target_en = ""
+        if p.target_fiscal_year is not None:
+            target = f"（目標 {p.target_fiscal_year.ja()}）"
+            target_en = f" (target {p.target_fiscal_year.en()})"
+        entry = STANDARD_BY_NO.get(p.standard_no) if p.standard_no else None
+        channel = _CHANNEL_NAMES.get(entry.shared_channel) if entry and entry.shared_channel else None
+        step = None
+        if channel is not None:
+            step = Msg(
+                f"全国共通の{channel.ja}で受け付けられないか確認してください",
+                f"Check whether {channel.en}, shared nationally, can take these applications",
+            )
+        yield Finding(
+            CODE,
+            Subject("procedure", p.id),
+            Msg(
+                f"{label}「{p.name}」はオンラインで申請できません（{p.status.mark}）{target}",
+                f"{label}'{p.name_en or p.name}' cannot be applied for online ({p.status.mark}){target_en}",
+            ),
+            "procedures",
+            at_procedure(i, "status"),
+            next_step=step,
+            data={"standard_no": p.standard_no},
+        )

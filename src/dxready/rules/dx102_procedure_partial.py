@@ -1,0 +1,79 @@
+"""A procedure is only partly online (一部).
+
+Reported for every procedure whose status is ``partial``. When the procedure lists sub-procedures, the message names
+those that are not online; otherwise it says that the catalogue does not record which part is missing.
+
+Why it matters:
+    一部 means a resident may start online and still be sent to the counter, or that only some applicants can use
+    the online route. Naming the missing parts turns a vague mark into a to-do list.
+
+Fails:
+    procedures:
+      - id: childcare
+        name: 子育て関係（児童手当、保育施設利用等）
+        status: 一部
+        sub_procedures:
+          - {id: childcare-01, name: 児童手当等の受給資格及び児童手当の額についての認定請求, status: ○}
+          - {id: childcare-15, name: 妊娠の届出, status: ×}
+
+Passes:
+    procedures:
+      - id: childcare
+        name: 子育て関係（児童手当、保育施設利用等）
+        status: ○
+        sub_procedures:
+          - {id: childcare-01, name: 児童手当等の受給資格及び児童手当の額についての認定請求, status: ○}
+          - {id: childcare-15, name: 妊娠の届出, status: ○}
+"""
+
+from collections.abc import Iterator
+
+from dxready.catalog.models import Status
+from dxready.catalog.settings import Severity
+from dxready.findings import Finding, Msg, Subject
+from dxready.load import Catalog
+from dxready.rules.base import Context, at_procedure
+
+CODE = "DX102"
+NAME = "procedure-partial"
+SEVERITY = Severity.warning
+SUMMARY = Msg("手続が一部しかオンライン化されていない（一部）", "A procedure is only partly online (一部)")
+WHY_JA = "「一部」では、途中で窓口に来るよう求められたり、一部の申請者しか使えなかったりします。欠けている部分を名指しすると、やるべきことが見えます。"
+NEXT_STEP = Msg(
+    "オンライン化されていない部分（個別手続・申請者・段階）を特定し、順にオンライン化してください",
+    "Identify the parts that are not online (sub-procedures, applicants, steps) and bring them online",
+)
+
+_SHOWN = 5
+
+
+def _names(names: list[str], sep: str, more: str) -> str:
+    shown = sep.join(names[:_SHOWN])
+    return shown + (more.format(len(names) - _SHOWN) if len(names) > _SHOWN else "")
+
+
+def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    for i, p in enumerate(catalog.procedures):
+        if p.status is not Status.partial:
+            continue
+        missing = [s for s in p.sub_procedures if s.status in (Status.partial, Status.offline, Status.unknown)]
+        if missing:
+            ja_names = _names([f"「{s.name}」（{s.status.mark}）" for s in missing], "、", " ほか {} 手続")
+            en_names = _names([f"'{s.name_en or s.name}' ({s.status.mark})" for s in missing], ", ", " and {} more")
+            message = Msg(
+                f"「{p.name}」は一部のみオンラインです。未オンラインの個別手続 {len(missing)} 件: {ja_names}",
+                f"'{p.name_en or p.name}' is only partly online; {len(missing)} sub-procedure(s) not online: {en_names}",
+            )
+        else:
+            message = Msg(
+                f"「{p.name}」は一部のみオンラインです（どの部分が未対応かは記録されていません）",
+                f"'{p.name_en or p.name}' is only partly online (which part is not online is not recorded)",
+            )
+        yield Finding(
+            CODE,
+            Subject("procedure", p.id),
+            message,
+            "procedures",
+            at_procedure(i, "status"),
+            data={"not_online": [s.id for s in missing]},
+        )

@@ -1,0 +1,64 @@
+"""A procedure's or sub-procedure's status is not known (unknown / ？).
+
+Why it matters:
+    A catalogue started with ``dxready init`` has every status ``unknown``; until each is confirmed, the rates and
+    levels leave the procedure out and the gaps it may have stay invisible. Unknown facts never count as progress.
+
+Fails:
+    procedures:
+      - id: bulky-waste
+        standard_no: 9
+        name: 粗大ごみ収集の申込
+        status: unknown
+
+Passes:
+    procedures:
+      - id: bulky-waste
+        standard_no: 9
+        name: 粗大ごみ収集の申込
+        status: ×
+"""
+
+from collections.abc import Iterator
+
+from dxready.catalog.models import Status
+from dxready.catalog.settings import Severity
+from dxready.findings import Finding, Msg, Subject
+from dxready.load import Catalog
+from dxready.rules.base import Context, at_procedure
+
+CODE = "DX103"
+NAME = "status-unknown"
+SEVERITY = Severity.info
+SUMMARY = Msg("オンライン化の状況が未確認", "The online status is not known")
+WHY_JA = "状況が未確認の手続は率や段階の集計から外れ、抱えている課題も見えません。未確認は進捗として数えません。"
+NEXT_STEP = Msg("担当課に状況を確認し、status を記録してください", "Confirm the status with the owning division and record it")
+
+
+def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    for i, p in enumerate(catalog.procedures):
+        if p.status is Status.unknown:
+            yield Finding(
+                CODE,
+                Subject("procedure", p.id),
+                Msg(f"「{p.name}」の状況が未確認です", f"the status of '{p.name_en or p.name}' is unknown"),
+                "procedures",
+                at_procedure(i, "status"),
+                next_step=Msg(
+                    f"状況を確認し dxready set {p.id} --status … で記録してください",
+                    f"Confirm the status and record it with dxready set {p.id} --status …",
+                ),
+            )
+        for j, s in enumerate(p.sub_procedures):
+            if s.status is Status.unknown:
+                yield Finding(
+                    CODE,
+                    Subject("procedure", p.id),
+                    Msg(
+                        f"「{p.name}」の個別手続「{s.name}」の状況が未確認です",
+                        f"the status of sub-procedure '{s.name_en or s.name}' of '{p.name_en or p.name}' is unknown",
+                    ),
+                    "procedures",
+                    at_procedure(i, "sub_procedures", j, "status"),
+                    data={"sub_procedure": s.id},
+                )

@@ -1,0 +1,102 @@
+"""子育て・介護 procedures (standard rows 18 and 19) are online, but not through マイナポータル.
+
+The Digital Agency's dashboard counts the 26 子育て・介護 procedures as online only when they can be done from
+マイナポータル (ぴったりサービス); offered only through a general e-application system (LoGoフォーム, ちば電子申請 …)
+they count as not online. A sub-procedure uses its own ``channels`` when it lists any, else its group's.
+
+Why it matters:
+    The city would report ○ while the national figures show the procedure as not online, and residents who look for
+    it on マイナポータル would not find it.
+
+Fails:
+    procedures:
+      - id: childcare
+        standard_no: 18
+        name: 子育て関係（児童手当、保育施設利用等）
+        status: ○
+        channels:
+          - {kind: e_application, name: ちば電子申請サービス}
+
+Passes:
+    procedures:
+      - id: childcare
+        standard_no: 18
+        name: 子育て関係（児童手当、保育施設利用等）
+        status: ○
+        channels:
+          - {kind: mynaportal, name: マイナポータル（ぴったりサービス）}
+"""
+
+from collections.abc import Iterator
+
+from dxready.catalog.models import Channel, ChannelKind, Status
+from dxready.catalog.settings import Severity
+from dxready.findings import Finding, Msg, Subject
+from dxready.load import Catalog
+from dxready.rules.base import Context, at_procedure
+
+CODE = "DX105"
+NAME = "childcare-care-outside-mynaportal"
+SEVERITY = Severity.warning
+SUMMARY = Msg(
+    "子育て・介護の手続がマイナポータル以外でのみオンライン",
+    "Child-rearing / long-term care procedures are online only outside Mynaportal",
+)
+WHY_JA = "国のダッシュボードは子育て・介護の26手続をマイナポータルから申請できる場合にだけオンラインと数えます。汎用電子申請だけでは未オンライン扱いです。"
+NEXT_STEP = Msg(
+    "マイナポータル（ぴったりサービス）に手続を登録し、channels に mynaportal を記録してください",
+    "Publish the procedure on Mynaportal (Pittari Service) and record a mynaportal channel",
+)
+
+_ROWS = (18, 19)
+_ONLINE = (Status.online, Status.partial)
+_SHOWN = 5
+
+
+def _on_mynaportal(channels: list[Channel]) -> bool:
+    return any(c.kind is ChannelKind.mynaportal for c in channels)
+
+
+def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    for i, p in enumerate(catalog.procedures):
+        if p.standard_no not in _ROWS:
+            continue
+        where = at_procedure(i, "channels" if p.channels else "status")
+        if not p.sub_procedures:
+            if p.status in _ONLINE and not _on_mynaportal(p.channels):
+                yield Finding(
+                    CODE,
+                    Subject("procedure", p.id),
+                    Msg(
+                        f"「{p.name}」はオンライン（{p.status.mark}）ですがマイナポータルで申請できないため、"
+                        "国の集計では未オンラインと数えられます",
+                        f"'{p.name_en or p.name}' is online ({p.status.mark}) but not on Mynaportal, so the national "
+                        "dashboard counts it as not online",
+                    ),
+                    "procedures",
+                    where,
+                    data={"sub_procedures": [], "count": 1},
+                )
+            continue
+        outside = [s for s in p.sub_procedures if s.status in _ONLINE and not _on_mynaportal(s.channels or p.channels)]
+        if not outside:
+            continue
+        shown_ja = "、".join(f"「{s.name}」" for s in outside[:_SHOWN])
+        shown_en = ", ".join(f"'{s.name_en or s.name}'" for s in outside[:_SHOWN])
+        more = len(outside) - _SHOWN
+        if more > 0:
+            shown_ja += f" ほか {more} 手続"
+            shown_en += f" and {more} more"
+        yield Finding(
+            CODE,
+            Subject("procedure", p.id),
+            Msg(
+                f"「{p.name}」の {len(outside)} 手続はオンラインですがマイナポータルで申請できないため、"
+                f"国の集計では未オンラインと数えられます: {shown_ja}",
+                f"{len(outside)} sub-procedure(s) of '{p.name_en or p.name}' are online but not on Mynaportal, "
+                f"so the national dashboard counts them as not online: {shown_en}",
+            ),
+            "procedures",
+            where,
+            data={"sub_procedures": [s.id for s in outside], "count": len(outside)},
+        )
