@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 import gc
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -132,6 +133,7 @@ def decode(data: bytes, file: str) -> str:
 
 # --------------------------------------------------------------------------------------------------- text → values
 
+_YAML_DIRECTIVE = re.compile(r"^%YAML[ \t]+([0-9.]+)", re.MULTILINE)
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
@@ -251,6 +253,15 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    directive = _YAML_DIRECTIVE.search(text)
+    if directive is not None and directive.group(1) != "1.2":
+        line = text.count("\n", 0, directive.start()) + 1
+        raise _problem(
+            "DX001", file, line, 1,
+            f"YAML {directive.group(1)} の指定は使えません。dxready は YAML 1.2 で読みます（%YAML の行を消してください）",
+            f"YAML {directive.group(1)} is declared, but dxready reads YAML 1.2 (yes/no are strings there);"
+            " delete the %YAML line",
+        )
     yaml = YAML(typ="safe", pure=False)
     enabled = gc.isenabled()
     gc.disable()
@@ -261,7 +272,9 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             what = " ".join(str(s) for s in (exc.context, exc.problem) if s)
-            if "\t" in text and "tab" in what.lower():
+            lines = text.splitlines()
+            at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
+            if at == "\t" or ("\t" in text and "tab" in what.lower()):
                 raise _problem(
                     "DX001", file, line, col, f"YAML の構文エラー: タブ文字は字下げに使えません（{what}）",
                     f"YAML syntax error: tabs cannot indent YAML ({what})",
@@ -421,8 +434,18 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
 
 def _problems(exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap) -> list[Problem]:
     problems: dict[tuple[Location, str], Problem] = {}
-    for error in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    # A misspelt key also makes the right one "missing": report the misspelling only.
+    suggested = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            allowed = _field_names(model, loc[:-1])
+            suggested.update((loc[:-1], m) for m in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6))
+    for error in errors:
         loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+        if error["type"] == "missing" and (loc[:-1], loc[-1]) in suggested:
+            continue
         location = source.locate(loc, key=error["type"] == "extra_forbidden")
         msg = _explain(error, model, data)
         problems.setdefault((location, msg.en), Problem("DX003", location, msg))

@@ -1,0 +1,1 @@
+"""Test helpers (kept apart from the tests, as pre-commit does)."""

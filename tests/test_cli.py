@@ -1,0 +1,163 @@
+"""The command line through Typer's runner: exit codes, formats, the embedded catalogue, languages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready.cli import app
+from tests.helpers.catalogs import copy_shipped
+
+runner = CliRunner()
+
+# The plan's table 標準事務のオンライン化の状況 (令和5年12月末現在), row for row.
+PLAN_TABLE = [
+    ("1", "図書館の図書貸出予約等", "○", ""),
+    ("2", "文化・スポーツ施設の利用予約", "一部", ""),
+    ("3", "研修・講習・各種イベント等の申込", "一部", ""),
+    ("4", "地方税申告手続（eLTAx）", "○", ""),
+    ("5", "水道使用開始届等", "○", ""),
+    ("6", "港湾関係手続", "—", ""),
+    ("7", "道路占用許可申請等", "×", ""),
+    ("8", "建築確認", "—", ""),
+    ("9", "粗大ごみ収集の申込", "×", ""),
+    ("10", "産業廃棄物の処理、運搬の実績報告", "—", ""),
+    ("11", "犬の登録申請、死亡届", "×", ""),
+    ("12", "感染症調査報告", "—", ""),
+    ("13", "職員採用試験申込", "×", ""),
+    ("14", "入札参加資格審査申請等", "○", ""),
+    ("15", "入札", "○", ""),
+    ("16", "衆議院・参議院選挙の不在者投票用紙等の請求", "×", ""),
+    ("17", "公文書開示請求", "×", ""),
+    ("18", "子育て関係（児童手当、保育施設利用等）", "○", "15 手続"),
+    ("19", "介護関係（介護認定申請等）", "○", "11 手続"),
+    ("20", "被災者支援関係（罹災証明書発行申請）", "○", "1 手続"),
+    ("21", "転出・転入手続関係", "○", "1 手続"),
+]
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_help_for_every_command() -> None:
+    code, out, _ = invoke("--help")
+    assert code == 0
+    for command in ("check", "gaps", "next", "table", "diff", "set", "init", "compare", "rules", "explain", "schema"):
+        assert command in out
+        sub_code, sub_out, _ = invoke(command, "--help")
+        assert sub_code == 0 and "Usage" in sub_out
+
+
+def test_embedded_catalogue_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke("table", "procedures", "--format", "markdown")
+    assert code == 0
+    assert "| 18 | 子育て関係（児童手当、保育施設利用等） | ○ | 15 手続 |" in out
+
+
+def test_procedures_markdown_matches_the_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from markdown_it import MarkdownIt
+
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = invoke("table", "procedures", "--format", "markdown")
+    tokens = MarkdownIt("commonmark").enable("table").parse(out)
+    cells = [t.content for t in tokens if t.type == "inline"]
+    header_at = cells.index("No.")
+    assert cells[header_at : header_at + 4] == ["No.", "手続の種類", "オンライン化", "備考"]
+    body = cells[header_at + 4 :]
+    rows = [tuple(body[i : i + 4]) for i in range(0, len(body), 4)]
+    assert rows == PLAN_TABLE
+    assert "令和5年12月31日現在" in out
+
+
+def test_check_clean_catalogue_exits_0() -> None:
+    code, out, _ = invoke("check", "--as-of", "2024-03-31")
+    assert code == 0
+    assert out.strip().splitlines()[-1].startswith("(embedded") or "エラー 0 件" in out
+
+
+def test_check_exit_2_for_unusable_catalogue(tmp_path: Path) -> None:
+    (tmp_path / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
+    code, out, err = invoke("check", "--catalog", str(tmp_path))
+    assert code == 2
+    assert f"{tmp_path / 'procedures.yaml'}:2:1: DX001" in err
+
+
+def test_check_exit_1_for_rule_errors(tmp_path: Path) -> None:
+    copy_shipped(tmp_path)
+    path = tmp_path / "procedures.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"122238"', '"122230"'), encoding="utf-8")
+    code, out, _ = invoke("check", "--catalog", str(tmp_path), "--lang", "en")
+    assert code == 1
+    assert "DX007" in out and "122238" in out
+
+
+def test_check_json_and_github(tmp_path: Path) -> None:
+    copy_shipped(tmp_path)
+    path = tmp_path / "procedures.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"122238"', '"122230"'), encoding="utf-8")
+    code, out, _ = invoke("check", "--catalog", str(tmp_path), "--format", "json")
+    data = json.loads(out)
+    assert code == 1 and data["schema_version"] == 1 and data["ok"] is False
+    dx007 = [f for f in data["findings"] if f["code"] == "DX007"]
+    assert dx007 and dx007[0]["location"]["line"] > 0
+    code, out, _ = invoke("check", "--catalog", str(tmp_path), "--format", "github")
+    assert code == 1
+    assert any(line.startswith("::error file=") and ",line=" in line and "DX007" in line for line in out.splitlines())
+
+
+def test_check_github_reports_load_problems(tmp_path: Path) -> None:
+    (tmp_path / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
+    code, out, _ = invoke("check", "--catalog", str(tmp_path), "--format", "github")
+    assert code == 2 and out.startswith("::error file=") and "line=2" in out
+
+
+def test_gaps_summary_matches_the_plan() -> None:
+    code, out, _ = invoke("gaps", "--format", "json", "--as-of", "2024-03-31")
+    assert code == 0
+    summary = json.loads(out)["summary"]
+    assert summary["applicable"] == 17
+    assert summary["by_status"] == {"online": 9, "partial": 2, "offline": 6, "unknown": 0}
+    assert summary["online_rate"] == 52.9
+
+
+def test_gaps_terminal_shows_marks_and_counts() -> None:
+    code, out, _ = invoke("gaps", "--as-of", "2024-03-31")
+    assert code == 0
+    assert "17" in out and "52.9%" in out and "道路占用許可申請等" in out
+
+
+def test_english_output() -> None:
+    code, out, _ = invoke("table", "summary", "--lang", "en", "--format", "markdown")
+    assert code == 0 and "Applicable procedures" in out and "| 17 |" in out
+
+
+def test_rules_and_explain() -> None:
+    code, out, _ = invoke("rules", "--format", "json")
+    codes = [r["code"] for r in json.loads(out)["rules"]]
+    assert code == 0 and codes == sorted(codes) and "DX001" in codes
+    code, out, _ = invoke("explain", "dx007", "--lang", "en")
+    assert code == 0 and "Why it matters:" in out and "Fails:" in out
+    code, _, err = invoke("explain", "DX999")
+    assert code == 2 and "DX999" in err
+
+
+def test_bad_option_exits_2() -> None:
+    code, _, _ = invoke("gaps", "--format", "pdf")
+    assert code == 2
+    code, _, _ = invoke("check", "--as-of", "yesterday")
+    assert code == 2
+
+
+def test_schema_out(tmp_path: Path) -> None:
+    code, out, _ = invoke("schema", "--out", str(tmp_path))
+    assert code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "dxready.schema.json", "procedures.schema.json", "roadmap.schema.json", "systems.schema.json",
+    ]
