@@ -48,7 +48,19 @@ def invoke(*args: str) -> tuple[int, str, str]:
 def test_help_for_every_command() -> None:
     code, out, _ = invoke("--help")
     assert code == 0
-    for command in ("check", "gaps", "next", "table", "diff", "set", "init", "compare", "rules", "explain", "schema"):
+    for command in (
+        "check",
+        "gaps",
+        "next",
+        "table",
+        "diff",
+        "set",
+        "init",
+        "compare",
+        "rules",
+        "explain",
+        "schema",
+    ):
         assert command in out
         sub_code, sub_out, _ = invoke(command, "--help")
         assert sub_code == 0 and "Usage" in sub_out
@@ -84,7 +96,7 @@ def test_check_clean_catalogue_exits_0() -> None:
 
 def test_check_exit_2_for_unusable_catalogue(tmp_path: Path) -> None:
     (tmp_path / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
-    code, out, err = invoke("check", "--catalog", str(tmp_path))
+    code, _, err = invoke("check", "--catalog", str(tmp_path))
     assert code == 2
     assert f"{tmp_path / 'procedures.yaml'}:2:1: DX001" in err
 
@@ -109,7 +121,9 @@ def test_check_json_and_github(tmp_path: Path) -> None:
     assert dx007 and dx007[0]["location"]["line"] > 0
     code, out, _ = invoke("check", "--catalog", str(tmp_path), "--format", "github")
     assert code == 1
-    assert any(line.startswith("::error file=") and ",line=" in line and "DX007" in line for line in out.splitlines())
+    assert any(
+        line.startswith("::error file=") and ",line=" in line and "DX007" in line for line in out.splitlines()
+    )
 
 
 def test_check_github_reports_load_problems(tmp_path: Path) -> None:
@@ -156,8 +170,11 @@ def test_bad_option_exits_2() -> None:
 
 
 def test_schema_out(tmp_path: Path) -> None:
-    code, out, _ = invoke("schema", "--out", str(tmp_path))
+    code, _, _ = invoke("schema", "--out", str(tmp_path))
     assert code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "dxready.schema.json", "procedures.schema.json", "roadmap.schema.json", "systems.schema.json",
+        "dxready.schema.json",
+        "procedures.schema.json",
+        "roadmap.schema.json",
+        "systems.schema.json",
     ]

@@ -24,7 +24,7 @@ def nasty(tmp_path: Path) -> Path:
     text = path.read_text(encoding="utf-8")
     escaped = NASTY.replace("\x1b", "\\e")
     text = text.replace("name: 図書館の図書貸出予約等", f'name: "{escaped}"', 1)
-    text = text.replace("status: ×", "status: ×\n    note: \"line1\\nline2 | =cmd()\"", 1)
+    text = text.replace("status: ×", 'status: ×\n    note: "line1\\nline2 | =cmd()"', 1)
     path.write_text(text, encoding="utf-8")
     return tmp_path
 
@@ -79,7 +79,7 @@ def test_github_annotations_are_inert(nasty: Path) -> None:
     path = nasty / "procedures.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace('"122238"', '"122230"'), encoding="utf-8")
     (nasty / "dxready.yaml").write_text(
-        "waivers:\n  - {code: DX101, subject: \"x%0A::error::pwned\", reason: \"r\\nmore\", until: 2000-01-01}\n",
+        'waivers:\n  - {code: DX101, subject: "x%0A::error::pwned", reason: "r\\nmore", until: 2000-01-01}\n',
         encoding="utf-8",
     )
     out = run("check", "--catalog", str(nasty), "--format", "github", "--as-of", "2024-03-31")

@@ -43,7 +43,7 @@ def test_c_parser_is_in_use() -> None:
 
 
 def test_syntax_error_is_located(tmp_path: Path) -> None:
-    code, line, col, msg = _problem(_write(tmp_path, HEADER + "procedures: [\n  - id: x\n"))
+    code, line, _, msg = _problem(_write(tmp_path, HEADER + "procedures: [\n  - id: x\n"))
     assert code == "DX001" and line >= 4 and "syntax" in msg
 
 
@@ -61,7 +61,7 @@ def test_unknown_key_suggests(tmp_path: Path) -> None:
 
 def test_wrong_type_is_located(tmp_path: Path) -> None:
     text = HEADER + "procedures:\n  - id: lib\n    name: 図書館\n    status: ○\n    standard_no: first\n"
-    code, line, col, msg = _problem(_write(tmp_path, text))
+    code, line, col, _ = _problem(_write(tmp_path, text))
     assert (code, line, col) == ("DX003", 8, 18)
 
 
@@ -85,8 +85,15 @@ def test_duplicate_id(tmp_path: Path) -> None:
 
 
 def test_dangling_reference_suggests(tmp_path: Path) -> None:
-    _write(tmp_path, HEADER + "procedures:\n  - id: lib\n    name: 図書館\n    status: ○\n    systems: [libary]\n")
-    _write(tmp_path, "systems:\n  - id: library\n    name: 図書館管理システム\n    tier: standalone\n", "systems.yaml")
+    _write(
+        tmp_path,
+        HEADER + "procedures:\n  - id: lib\n    name: 図書館\n    status: ○\n    systems: [libary]\n",
+    )
+    _write(
+        tmp_path,
+        "systems:\n  - id: library\n    name: 図書館管理システム\n    tier: standalone\n",
+        "systems.yaml",
+    )
     code, line, col, msg = _problem(tmp_path)
     assert (code, line, col) == ("DX005", 8, 15)
     assert "did you mean 'library'" in msg
@@ -98,7 +105,7 @@ def test_cp932_file_gets_resave_advice(tmp_path: Path) -> None:
 
 
 def test_nul_bytes_are_refused(tmp_path: Path) -> None:
-    code, line, col, msg = _problem(_write(tmp_path, HEADER.encode() + b"procedures: []\n\x00\x01"))
+    code, line, _, msg = _problem(_write(tmp_path, HEADER.encode() + b"procedures: []\n\x00\x01"))
     assert (code, line) == ("DX001", 5) and "NUL" in msg
 
 
@@ -141,11 +148,13 @@ def test_bom_and_crlf_copy_of_shipped_catalogue_passes(tmp_path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
     catalog = load_catalog(tmp_path)
-    assert [p.status.mark for p in catalog.procedures] == [p.status.mark for p in load_catalog(SHIPPED).procedures]
+    assert [p.status.mark for p in catalog.procedures] == [
+        p.status.mark for p in load_catalog(SHIPPED).procedures
+    ]
 
 
 def test_unsupported_tag(tmp_path: Path) -> None:
-    code, line, col, msg = _problem(_write(tmp_path, HEADER + "procedures: !!python/object:os.system []\n"))
+    code, line, _, msg = _problem(_write(tmp_path, HEADER + "procedures: !!python/object:os.system []\n"))
     assert (code, line) == ("DX001", 4) and "not supported" in msg
 
 

@@ -21,7 +21,10 @@ def test_shipped_file_validates(name: str) -> None:
 
 def test_broken_file_fails() -> None:
     schema = schemas()["procedures"]
-    bad = {"municipality": {"name": "x", "code": "12"}, "procedures": [{"id": "a", "name": "b", "stauts": "○"}]}
+    bad = {
+        "municipality": {"name": "x", "code": "12"},
+        "procedures": [{"id": "a", "name": "b", "stauts": "○"}],
+    }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)
 

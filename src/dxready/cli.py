@@ -93,7 +93,9 @@ CatalogOpt = Annotated[
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option("--as-of", help="Fix 'now' for time-dependent rules (YYYY-MM-DD; default today).", show_default=False),
+    typer.Option(
+        "--as-of", help="Fix 'now' for time-dependent rules (YYYY-MM-DD; default today).", show_default=False
+    ),
 ]
 LangOpt = Annotated[
     Lang | None,
@@ -146,43 +148,35 @@ def check(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")] = (
-        FailOn.error
-    ),
-    select: Annotated[list[str] | None, typer.Option("--select", help="Only these codes or prefixes.")] = None,
-    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
+    ] = (FailOn.error),
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these codes or prefixes.")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")
+    ] = None,
 ) -> None:
     """Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable."""
     from dxready.catalog.settings import Severity
     from dxready.engine import run
+    from dxready.load import LoadError, load_catalog
+    from dxready.render import check_renderers
 
     language = _lang(lang)
     when = _as_of(as_of)
-    renderer = _check_renderer(format)
-    from dxready.load import LoadError
-
     try:
-        report = run(_load_raw(catalog), when, select=select, ignore=ignore)
+        report = run(load_catalog(catalog), when, select=select, ignore=ignore)
     except LoadError as exc:
         if format is CheckFormat.text:
             _die(exc, language)
-        _out(_check_renderer(format, failed=True)(exc, language))  # type: ignore[arg-type]
+        # Machine formats carry the load problems too, so CI annotations point at the broken line.
+        _out(check_renderers(format.value, failed=True)(exc, language))
         raise typer.Exit(2) from None
-    _out(renderer(report, language))
+    _out(check_renderers(format.value)(report, language))
     threshold = Severity(fail_on.value).rank
     raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
-
-
-def _load_raw(catalog: Path | None) -> Catalog:
-    from dxready.load import load_catalog
-
-    return load_catalog(catalog)
-
-
-def _check_renderer(format: CheckFormat, failed: bool = False) -> Callable[..., str]:
-    from dxready.render import check_renderers
-
-    return check_renderers(format.value, failed)
 
 
 @app.command()
@@ -190,7 +184,9 @@ def gaps(
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")] = None,
+    format: Annotated[
+        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+    ] = None,
     show_waived: Annotated[bool, typer.Option("--show-waived", help="Also list waived findings.")] = False,
 ) -> None:
     """What is not online yet and why: a summary, then each procedure with its level, findings and next steps."""
@@ -209,7 +205,9 @@ def next_(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many steps.")] = 10,
-    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")] = None,
+    format: Annotated[
+        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+    ] = None,
 ) -> None:
     """What to do next, in what order: one ranked step per subject, with the score's parts and blockers."""
     from dxready.engine import run
@@ -229,12 +227,18 @@ def table(
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    format: Annotated[TableFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")] = None,
+    format: Annotated[
+        TableFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+    ] = None,
     write: Annotated[
-        Path | None, typer.Option("--write", help="Replace the <!-- dxready:NAME --> block in this markdown file.")
+        Path | None,
+        typer.Option("--write", help="Replace the <!-- dxready:NAME --> block in this markdown file."),
     ] = None,
     check_: Annotated[
-        bool, typer.Option("--check", help="With --write: never write; exit 1 with a diff when the block is stale.")
+        bool,
+        typer.Option(
+            "--check", help="With --write: never write; exit 1 with a diff when the block is stale."
+        ),
     ] = False,
 ) -> None:
     """Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary."""
@@ -272,7 +276,9 @@ def rules(
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code such as DX101.")], lang: LangOpt = None) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code such as DX101.")], lang: LangOpt = None
+) -> None:
     """Show one rule's documentation: why it matters, failing and passing examples, the next step."""
     from dxready.render.docs import explain_rule
 
@@ -285,7 +291,9 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code such as DX101.
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", help="Write one <file>.schema.json per file into DIR.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Write one <file>.schema.json per file into DIR.")
+    ] = None,
 ) -> None:
     """JSON Schema of each catalogue file, for editors (yaml-language-server) and other validators."""
     from dxready.schema import schemas, write_schemas
@@ -302,13 +310,20 @@ def schema(
 @app.command()
 def diff(
     base: Annotated[str, typer.Argument(help="Base catalogue: a directory or git:REV.")],
-    head: Annotated[str | None, typer.Argument(help="Head catalogue (default: the working catalogue).")] = None,
+    head: Annotated[
+        str | None, typer.Argument(help="Head catalogue (default: the working catalogue).")
+    ] = None,
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="table, markdown or json.")] = None,
+    format: Annotated[
+        ReportFormat | None, typer.Option("--format", "-f", help="table, markdown or json.")
+    ] = None,
     fail_on_regression: Annotated[
-        bool, typer.Option("--fail-on-regression", help="Exit 1 when a status or level goes down or a new error appears.")
+        bool,
+        typer.Option(
+            "--fail-on-regression", help="Exit 1 when a status or level goes down or a new error appears."
+        ),
     ] = False,
 ) -> None:
     """What changed between two catalogues: statuses, levels, channels, entries, findings."""
@@ -318,8 +333,14 @@ def diff(
     code = _guard(
         language,
         lambda: run_diff(
-            base, head, catalog=catalog, as_of=_as_of(as_of), lang=language,
-            format=(format or ReportFormat.table).value, fail_on_regression=fail_on_regression, out=_out,
+            base,
+            head,
+            catalog=catalog,
+            as_of=_as_of(as_of),
+            lang=language,
+            format=(format or ReportFormat.table).value,
+            fail_on_regression=fail_on_regression,
+            out=_out,
         ),
     )
     raise typer.Exit(code)
@@ -327,16 +348,25 @@ def diff(
 
 @app.command("set")
 def set_(
-    ref: Annotated[str, typer.Argument(help="A procedure id or standard number; REF/SUB for a sub-procedure.")],
+    ref: Annotated[
+        str, typer.Argument(help="A procedure id or standard number; REF/SUB for a sub-procedure.")
+    ],
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
-    status: Annotated[str | None, typer.Option("--status", help="online|partial|offline|not_applicable|unknown or ○ 一部 × —.")] = None,
-    channel: Annotated[list[str] | None, typer.Option("--channel", help="Add a channel (mynaportal, eltax, …).")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", help="online|partial|offline|not_applicable|unknown or ○ 一部 × —."),
+    ] = None,
+    channel: Annotated[
+        list[str] | None, typer.Option("--channel", help="Add a channel (mynaportal, eltax, …).")
+    ] = None,
     counts: Annotated[
         list[str] | None, typer.Option("--counts", help="FY:TOTAL:ONLINE, e.g. 2022:196759:152983.")
     ] = None,
     note: Annotated[str | None, typer.Option("--note", help="The 備考 text.")] = None,
-    verified_on: Annotated[str | None, typer.Option("--verified-on", help="Date the status was confirmed.")] = None,
+    verified_on: Annotated[
+        str | None, typer.Option("--verified-on", help="Date the status was confirmed.")
+    ] = None,
 ) -> None:
     """Edit one procedure in place: comments and formatting kept, validated before writing, atomic."""
     from dxready.edit import run_set
@@ -345,8 +375,14 @@ def set_(
     message = _guard(
         language,
         lambda: run_set(
-            ref, catalog=catalog, status=status, channels=channel or [], counts=counts or [], note=note,
-            verified_on=_parse_date(verified_on), lang=language,
+            ref,
+            catalog=catalog,
+            status=status,
+            channels=channel or [],
+            counts=counts or [],
+            note=note,
+            verified_on=_parse_date(verified_on),
+            lang=language,
         ),
     )
     _out(message)
@@ -356,7 +392,9 @@ def set_(
 def init(
     directory: Annotated[Path, typer.Argument(help="Directory for the new catalogue.")],
     name: Annotated[str, typer.Option("--name", help="Municipality name, e.g. 呉市.")],
-    code: Annotated[str, typer.Option("--code", help="全国地方公共団体コード with its check digit, e.g. 342025.")],
+    code: Annotated[
+        str, typer.Option("--code", help="全国地方公共団体コード with its check digit, e.g. 342025.")
+    ],
     lang: LangOpt = None,
 ) -> None:
     """Start a catalogue from the national registry: the 21 standard rows, all statuses unknown."""
@@ -371,16 +409,24 @@ def compare(
     directories: Annotated[list[Path], typer.Argument(help="Catalogue directories, or one parent of many.")],
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the validated-catalogue cache.")] = False,
+    format: Annotated[
+        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Do not read or write the validated-catalogue cache.")
+    ] = False,
 ) -> None:
     """Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals."""
     from dxready.compare import run_compare
 
     language = _lang(lang)
     code = run_compare(
-        directories, as_of=_as_of(as_of), lang=language, format=(format or ReportFormat.table).value,
-        use_cache=not no_cache, out=_out,
+        directories,
+        as_of=_as_of(as_of),
+        lang=language,
+        format=(format or ReportFormat.table).value,
+        use_cache=not no_cache,
+        out=_out,
     )
     raise typer.Exit(code)
 
@@ -389,8 +435,12 @@ def compare(
 def trend(
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only commits from this date (YYYY-MM-DD).")] = None,
-    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="table, markdown or json.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only commits from this date (YYYY-MM-DD).")
+    ] = None,
+    format: Annotated[
+        ReportFormat | None, typer.Option("--format", "-f", help="table, markdown or json.")
+    ] = None,
 ) -> None:
     """Readiness over time, from the catalogue's git history (no database)."""
     from dxready.trend import run_trend
@@ -399,7 +449,10 @@ def trend(
     code = _guard(
         language,
         lambda: run_trend(
-            catalog=catalog, since=_parse_date(since), lang=language, format=(format or ReportFormat.table).value,
+            catalog=catalog,
+            since=_parse_date(since),
+            lang=language,
+            format=(format or ReportFormat.table).value,
             out=_out,
         ),
     )
@@ -411,4 +464,10 @@ def main() -> None:
     from dxready.render.safe import prepare_streams
 
     prepare_streams()
-    app()
+    try:
+        app()
+    finally:
+        # Skip the collector's last pass over everything the run built: a measurable share of a short run.
+        import gc
+
+        gc.freeze()

@@ -67,7 +67,9 @@ def _rate(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
 
-def selected(code: str, settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None) -> bool:
+def selected(
+    code: str, settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None
+) -> bool:
     chosen = select if select else settings.select
     dropped = [*settings.ignore, *(ignore or [])]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from dxready.catalog.models import BackOffice, Identity, Procedure, ResultDelivery, Status
 from dxready.findings import Msg
@@ -24,12 +25,11 @@ class State(str, enum.Enum):
     unknown = "unknown"
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
     key: str
     level: int
-    state: State
     text: Msg
+    state: State
 
 
 @dataclass(frozen=True)
@@ -51,61 +51,57 @@ def _state(value: bool | None) -> State:
     return State.unknown if value is None else (State.met if value else State.not_met)
 
 
+CRITERIA: dict[str, tuple[int, Msg]] = {
+    "some_online": (1, Msg("一部でもオンラインで申請できる", "can be applied for online, at least in part")),
+    "fully_online": (2, Msg("すべてオンラインで申請できる", "can be applied for online in full")),
+    "online_identity": (
+        3,
+        Msg(
+            "本人確認がオンライン（マイナンバーカード等）か不要",
+            "identity online (My Number Card) or not needed",
+        ),
+    ),
+    "online_payment": (3, Msg("手数料があればオンラインで納付できる", "a fee, if any, can be paid online")),
+    "electronic_result": (3, Msg("結果を電子で受け取れる", "the result is delivered electronically")),
+    "no_held_attachments": (
+        4,
+        Msg("市が保有する情報の添付を求めない", "no attachment the city already holds"),
+    ),
+    "integrated_back_office": (4, Msg("受付後の処理が基幹系と連携している", "the back office is integrated")),
+    "life_event_bundle": (
+        4,
+        Msg("同じライフイベントの手続がすべてオンライン", "the whole life-event bundle is online"),
+    ),
+}
+
+
 def criteria(p: Procedure, bundles: dict[str, bool]) -> tuple[Criterion, ...]:
     """Every criterion of levels 1–4 for one procedure. ``bundles``: life event → all its procedures online."""
     s = p.status
     known = s is not Status.unknown
-    c: list[Criterion] = [
-        Criterion(
-            "some_online",
-            1,
-            _state(s in (Status.online, Status.partial) if known else None),
-            Msg("一部でもオンラインで申請できる", "can be applied for online, at least in part"),
+    states = {
+        "some_online": _state(s in (Status.online, Status.partial) if known else None),
+        "fully_online": _state(s is Status.online if known else None),
+        "online_identity": _state(None if p.identity is None else p.identity in _ONLINE_IDENTITY),
+        "online_payment": _payment_state(p),
+        "electronic_result": _state(
+            None if p.result_delivery is None else p.result_delivery is not ResultDelivery.paper
         ),
-        Criterion(
-            "fully_online",
-            2,
-            _state(s is Status.online if known else None),
-            Msg("すべてオンラインで申請できる", "can be applied for online in full"),
+        "no_held_attachments": _state(
+            None
+            if p.attachments is None
+            else not any(a.held_by_city and not a.abolished for a in p.attachments)
         ),
-        Criterion(
-            "online_identity",
-            3,
-            _state(None if p.identity is None else p.identity in _ONLINE_IDENTITY),
-            Msg("本人確認がオンライン（マイナンバーカード等）か不要", "identity online (My Number Card) or not needed"),
+        "integrated_back_office": _state(
+            None if p.back_office is None else p.back_office is BackOffice.integrated
         ),
-        Criterion(
-            "online_payment",
-            3,
-            _payment_state(p),
-            Msg("手数料があればオンラインで納付できる", "a fee, if any, can be paid online"),
-        ),
-        Criterion(
-            "electronic_result",
-            3,
-            _state(None if p.result_delivery is None else p.result_delivery is not ResultDelivery.paper),
-            Msg("結果を電子で受け取れる", "the result is delivered electronically"),
-        ),
-        Criterion(
-            "no_held_attachments",
-            4,
-            _state(None if p.attachments is None else not any(a.held_by_city and not a.abolished for a in p.attachments)),
-            Msg("市が保有する情報の添付を求めない", "no attachment the city already holds"),
-        ),
-        Criterion(
-            "integrated_back_office",
-            4,
-            _state(None if p.back_office is None else p.back_office is BackOffice.integrated),
-            Msg("受付後の処理が基幹系と連携している", "the back office is integrated"),
-        ),
-        Criterion(
-            "life_event_bundle",
-            4,
-            _bundle_state(p, bundles),
-            Msg("同じライフイベントの手続がすべてオンライン", "the whole life-event bundle is online"),
-        ),
-    ]
-    return tuple(c)
+        "life_event_bundle": _bundle_state(p, bundles),
+    }
+    return tuple(Criterion(key, *_level_text(key), states[key]) for key in CRITERIA)
+
+
+def _level_text(key: str) -> tuple[int, Msg]:
+    return CRITERIA[key]
 
 
 def _payment_state(p: Procedure) -> State:

@@ -97,7 +97,9 @@ def decode(data: bytes, file: str) -> str:
     if nul >= 0:
         utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
         line, col = _line_col(data, nul)
-        hint_ja = "UTF-16 で保存されています。UTF-8 で保存し直してください" if utf16 else "バイナリファイルです"
+        hint_ja = (
+            "UTF-16 で保存されています。UTF-8 で保存し直してください" if utf16 else "バイナリファイルです"
+        )
         hint_en = "it is saved as UTF-16; re-save it as UTF-8" if utf16 else "this is a binary file"
         raise _problem(
             "DX001", file, line, col, f"NUL バイトがあります（{hint_ja}）", f"NUL byte in file ({hint_en})"
@@ -257,7 +259,10 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
     if directive is not None and directive.group(1) != "1.2":
         line = text.count("\n", 0, directive.start()) + 1
         raise _problem(
-            "DX001", file, line, 1,
+            "DX001",
+            file,
+            line,
+            1,
             f"YAML {directive.group(1)} の指定は使えません。dxready は YAML 1.2 で読みます（%YAML の行を消してください）",
             f"YAML {directive.group(1)} is declared, but dxready reads YAML 1.2 (yes/no are strings there);"
             " delete the %YAML line",
@@ -276,14 +281,20 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
             if at == "\t" or ("\t" in text and "tab" in what.lower()):
                 raise _problem(
-                    "DX001", file, line, col, f"YAML の構文エラー: タブ文字は字下げに使えません（{what}）",
+                    "DX001",
+                    file,
+                    line,
+                    col,
+                    f"YAML の構文エラー: タブ文字は字下げに使えません（{what}）",
                     f"YAML syntax error: tabs cannot indent YAML ({what})",
                 ) from None
             raise _problem(
                 "DX001", file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
             ) from None
         except YAMLError as exc:
-            raise _problem("DX001", file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}") from None
+            raise _problem(
+                "DX001", file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}"
+            ) from None
         except RecursionError:
             raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
         if node is None:
@@ -436,12 +447,14 @@ def _problems(exc: ValidationError, model: type[BaseModel], data: Any, source: S
     problems: dict[tuple[Location, str], Problem] = {}
     errors = exc.errors(include_url=False)
     # A misspelt key also makes the right one "missing": report the misspelling only.
-    suggested = set()
+    suggested: set[tuple[Any, Any]] = set()
     for error in errors:
         if error["type"] == "extra_forbidden":
             loc = tuple(error["loc"])
             allowed = _field_names(model, loc[:-1])
-            suggested.update((loc[:-1], m) for m in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6))
+            suggested.update(
+                (loc[:-1], m) for m in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
+            )
     for error in errors:
         loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
         if error["type"] == "missing" and (loc[:-1], loc[-1]) in suggested:
@@ -523,9 +536,13 @@ def read_file(path: FsPath, shown: str) -> str:
     except FileNotFoundError:
         raise _problem("DX001", shown, 1, 1, "ファイルがありません", "file not found") from None
     except IsADirectoryError:
-        raise _problem("DX001", shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file") from None
+        raise _problem(
+            "DX001", shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file"
+        ) from None
     except OSError as exc:
-        raise _problem("DX001", shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+        raise _problem(
+            "DX001", shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
+        ) from None
     return decode(data, shown)
 
 
@@ -590,4 +607,3 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
     if fatal:
         raise LoadError(sorted(fatal, key=lambda p: (p.location.file, p.location.line, p.location.column)))
     return result
-

@@ -93,7 +93,7 @@ def rank(report: Report) -> list[NextStep]:
     for p in gap_procedures:
         for sid in p.systems:
             held[sid] = held.get(sid, 0) + 1
-    max_held = max(held.values(), default=0)
+    gap_count = len(gap_procedures)
 
     raw: list[NextStep] = []
     for p in catalog.procedures:
@@ -130,8 +130,10 @@ def rank(report: Report) -> list[NextStep]:
         blocked_ids: list[str] = []
         for sid in p.systems:
             s = systems.get(sid)
-            if s is not None and s.migration is not None and s.migration.phase in (
-                Phase.planning, Phase.selection, Phase.migrating
+            if (
+                s is not None
+                and s.migration is not None
+                and s.migration.phase in (Phase.planning, Phase.selection, Phase.migrating)
             ):
                 blocked_ids.append(sid)
                 blocked.append(
@@ -140,8 +142,19 @@ def rank(report: Report) -> list[NextStep]:
                         f"waiting for {s.name} to migrate ({s.migration.phase.value})",
                     )
                 )
-        raw.append(_step(Subject("procedure", p.id), p.name, action, parts, weights, blocked, blocked_ids,
-                         findings, p.standard_no))
+        raw.append(
+            _step(
+                Subject("procedure", p.id),
+                p.name,
+                action,
+                parts,
+                weights,
+                blocked,
+                blocked_ids,
+                findings,
+                p.standard_no,
+            )
+        )
 
     for s in catalog.systems:
         findings = by_subject.get(Subject("system", s.id), [])
@@ -150,19 +163,32 @@ def rank(report: Report) -> list[NextStep]:
             continue
         if not findings:
             continue
-        deadline = STANDARD_DEADLINE if s.migration is None or s.migration.target_fiscal_year is None else (
-            s.migration.target_fiscal_year
+        deadline = (
+            STANDARD_DEADLINE
+            if s.migration is None or s.migration.target_fiscal_year is None
+            else (s.migration.target_fiscal_year)
         )
         parts = {
-            "reach": round(held.get(s.id, 0) / max_held, 3) if max_held else 0.0,
+            "reach": round(held.get(s.id, 0) / gap_count, 3) if gap_count else 0.0,
             "priority": 1.0 if s.businesses() else 0.0,
             "commitment": 1.0 if s.id in committed_s else 0.0,
             "urgency": round(_urgency(deadline, now), 3) if s.businesses() else 0.0,
             "effort": 0.0,
         }
         primary = _primary(serious or findings)
-        raw.append(_step(Subject("system", s.id), s.name, primary.next_step or primary.message, parts, weights,
-                         [], [], findings, None))
+        raw.append(
+            _step(
+                Subject("system", s.id),
+                s.name,
+                primary.next_step or primary.message,
+                parts,
+                weights,
+                [],
+                [],
+                findings,
+                None,
+            )
+        )
 
     for item in catalog.roadmap:
         findings = by_subject.get(Subject("roadmap", item.id), [])
@@ -177,8 +203,19 @@ def rank(report: Report) -> list[NextStep]:
             "effort": 0.0,
         }
         primary = _primary(serious)
-        raw.append(_step(Subject("roadmap", item.id), item.title, primary.next_step or primary.message, parts,
-                         weights, [], [], findings, None))
+        raw.append(
+            _step(
+                Subject("roadmap", item.id),
+                item.title,
+                primary.next_step or primary.message,
+                parts,
+                weights,
+                [],
+                [],
+                findings,
+                None,
+            )
+        )
 
     kinds = {"procedure": 0, "system": 1, "roadmap": 2, "catalog": 3, "settings": 4}
     raw.sort(key=lambda s: (-s.score, s.standard_no or 99, kinds[s.subject.kind], s.subject.id))

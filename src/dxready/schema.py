@@ -14,8 +14,11 @@ def schemas() -> dict[str, dict[str, Any]]:
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
 
+    from pydantic import BaseModel
+
+    models: dict[str, type[BaseModel]] = {**FILE_MODELS, "dxready": Settings}
     out: dict[str, dict[str, Any]] = {}
-    for name, model in {**FILE_MODELS, "dxready": Settings}.items():
+    for name, model in models.items():
         model.model_rebuild()
         schema = model.model_json_schema(mode="validation")
         schema["$schema"] = SCHEMA_URI

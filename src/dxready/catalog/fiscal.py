@@ -28,7 +28,9 @@ class FiscalYear(int):
         if isinstance(value, int):
             return cls._checked(value)
         if not isinstance(value, str):
-            raise FiscalYearError(f"expected a fiscal year such as 2025, FY2025, R7 or 令和7年度, got {value!r}")
+            raise FiscalYearError(
+                f"expected a fiscal year such as 2025, FY2025, R7 or 令和7年度, got {value!r}"
+            )
         text = unicodedata.normalize("NFKC", value).strip().upper().replace(" ", "")
         match = _WESTERN_RE.match(text)
         if match:
@@ -89,7 +91,9 @@ class FiscalYear(int):
             json_schema_input_schema=core_schema.union_schema(
                 [
                     core_schema.int_schema(ge=1990, le=2100),
-                    core_schema.str_schema(pattern=r"^(FY)?\d{4}(年度)?$|^(令和|平成|R|H)(元|\d{1,2})(年度?)?$"),
+                    core_schema.str_schema(
+                        pattern=r"^(FY)?\d{4}(年度)?$|^(令和|平成|R|H)(元|\d{1,2})(年度?)?$"
+                    ),
                 ]
             ),
         )

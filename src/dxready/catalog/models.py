@@ -83,7 +83,12 @@ STATUS_INPUTS: tuple[str, ...] = tuple(s.value for s in Status) + tuple(_MARK_IN
 StatusField = Annotated[
     Status,
     BeforeValidator(Status.parse),
-    WithJsonSchema({"enum": list(STATUS_INPUTS), "description": "online ○ | partial 一部 | offline × | not_applicable — | unknown"}),
+    WithJsonSchema(
+        {
+            "enum": list(STATUS_INPUTS),
+            "description": "online ○ | partial 一部 | offline × | not_applicable — | unknown",
+        }
+    ),
 ]
 
 
@@ -262,11 +267,15 @@ class Tier(str, enum.Enum):
     standalone = "standalone"  # 独立系
 
     def label(self, lang: str) -> str:
-        return {"backbone": "基幹系", "intranet": "情報系", "standalone": "独立系"}[self.value] if lang == "ja" else {
-            "backbone": "Backbone",
-            "intranet": "Intranet",
-            "standalone": "Standalone",
-        }[self.value]
+        return (
+            {"backbone": "基幹系", "intranet": "情報系", "standalone": "独立系"}[self.value]
+            if lang == "ja"
+            else {
+                "backbone": "Backbone",
+                "intranet": "Intranet",
+                "standalone": "Standalone",
+            }[self.value]
+        )
 
 
 def _business(value: object) -> object:
@@ -411,4 +420,3 @@ def circled(n: int | None) -> str:
     if n is None:
         return ""
     return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"({n})"
-

@@ -50,7 +50,9 @@ STANDARD_PROCEDURES: tuple[StandardProcedure, ...] = (
     StandardProcedure(11, "犬の登録申請、死亡届", "Dog registration and death notices", 1),
     StandardProcedure(12, "感染症調査報告", "Infectious disease survey reports", 1),
     StandardProcedure(13, "職員採用試験申込", "Staff recruitment applications", 1),
-    StandardProcedure(14, "入札参加資格審査申請等", "Bidding qualification applications", 1, shared_channel="e_bidding"),
+    StandardProcedure(
+        14, "入札参加資格審査申請等", "Bidding qualification applications", 1, shared_channel="e_bidding"
+    ),
     StandardProcedure(15, "入札", "Bidding", 1, shared_channel="e_bidding"),
     StandardProcedure(
         16, "衆議院・参議院選挙の不在者投票用紙等の請求", "Absentee ballot requests (national elections)", 1

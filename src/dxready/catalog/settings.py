@@ -22,7 +22,9 @@ class Severity(str, enum.Enum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
     def label(self, lang: str) -> str:
-        return {"error": "エラー", "warning": "警告", "info": "情報"}[self.value] if lang == "ja" else self.value
+        return (
+            {"error": "エラー", "warning": "警告", "info": "情報"}[self.value] if lang == "ja" else self.value
+        )
 
 
 class _Settings(BaseModel):

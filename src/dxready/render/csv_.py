@@ -68,17 +68,37 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
                 f.waived or "",
             ]
         )
-    headers = ["kind", "id", "name", "level", "code", "severity", "message", "next_step", "file", "line", "column",
-               "waived"]
+    headers = [
+        "kind",
+        "id",
+        "name",
+        "level",
+        "code",
+        "severity",
+        "message",
+        "next_step",
+        "file",
+        "line",
+        "column",
+        "waived",
+    ]
     return _csv(headers, rows)
 
 
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     keys = ["reach", "priority", "commitment", "urgency", "effort"]
     rows = [
-        [str(s.rank), s.subject.kind, s.subject.id, s.name, s.action.get(lang), f"{s.score:.2f}",
-         *[f"{s.parts.get(k, 0.0):.3f}" for k in keys], "; ".join(b.get(lang) for b in s.blocked_by),
-         " ".join(s.codes)]
+        [
+            str(s.rank),
+            s.subject.kind,
+            s.subject.id,
+            s.name,
+            s.action.get(lang),
+            f"{s.score:.2f}",
+            *[f"{s.parts.get(k, 0.0):.3f}" for k in keys],
+            "; ".join(b.get(lang) for b in s.blocked_by),
+            " ".join(s.codes),
+        ]
         for s in steps
     ]
     return _csv(["rank", "kind", "id", "name", "action", "score", *keys, "blocked_by", "codes"], rows)

@@ -41,7 +41,9 @@ def parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
             current = sections.setdefault(match.group(1), [])
             continue
         (description if current is None else current).append(line)
-    return "\n".join(description).strip(), {k: textwrap.dedent("\n".join(v)).strip("\n") for k, v in sections.items()}
+    return "\n".join(description).strip(), {
+        k: textwrap.dedent("\n".join(v)).strip("\n") for k, v in sections.items()
+    }
 
 
 def docs() -> list[RuleDoc]:

@@ -38,7 +38,9 @@ def finding(f: Finding, lang: str) -> dict[str, Any]:
     if f.waived is not None:
         out["waived"] = f.waived
     if f.data:
-        out["data"] = {k: v for k, v in f.data.items() if isinstance(v, str | int | float | bool | list | type(None))}
+        out["data"] = {
+            k: v for k, v in f.data.items() if isinstance(v, str | int | float | bool | list | type(None))
+        }
     return out
 
 
@@ -58,7 +60,12 @@ def load_problems(exc: LoadError, lang: str) -> str:
             "schema_version": SCHEMA_VERSION,
             "ok": False,
             "problems": [
-                {"code": p.code, "severity": "error", "message": p.message.get(lang), "location": _location(p.location)}
+                {
+                    "code": p.code,
+                    "severity": "error",
+                    "message": p.message.get(lang),
+                    "location": _location(p.location),
+                }
                 for p in exc.problems
             ],
         }
@@ -87,7 +94,9 @@ def _summary(report: Report) -> dict[str, Any]:
         "online_rate": s.online_rate,
         "online_or_partial_rate": s.online_or_partial_rate,
         "levels": {str(k): v for k, v in s.levels.items()},
-        "findings": {sev: sum(f.severity.value == sev for f in report.findings) for sev in ("error", "warning", "info")},
+        "findings": {
+            sev: sum(f.severity.value == sev for f in report.findings) for sev in ("error", "warning", "info")
+        },
         "waived": len(report.waived),
     }
 
@@ -116,12 +125,22 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         procedures.append(entry)
     by_sys = views.subject_findings(report, "system")
     systems = [
-        {"id": s.id, "name": s.name, "tier": s.tier.value, "findings": [finding(f, lang) for f in by_sys.get(s.id, [])]}
+        {
+            "id": s.id,
+            "name": s.name,
+            "tier": s.tier.value,
+            "findings": [finding(f, lang) for f in by_sys.get(s.id, [])],
+        }
         for s in report.catalog.systems
     ]
     by_road = views.subject_findings(report, "roadmap")
     roadmap = [
-        {"id": r.id, "area": r.area, "title": r.title, "findings": [finding(f, lang) for f in by_road.get(r.id, [])]}
+        {
+            "id": r.id,
+            "area": r.area,
+            "title": r.title,
+            "findings": [finding(f, lang) for f in by_road.get(r.id, [])],
+        }
         for r in report.catalog.roadmap
     ]
     other = [finding(f, lang) for f in report.findings if f.subject.kind in ("catalog", "settings")]
@@ -198,7 +217,8 @@ def table_systems(report: Report, lang: str) -> str:
             "tier": s.tier.value,
             "suite": s.suite,
             "modules": [
-                {"name": m.name, "standard_business": m.standard_business, "inferred": m.inferred} for m in s.modules
+                {"name": m.name, "standard_business": m.standard_business, "inferred": m.inferred}
+                for m in s.modules
             ],
             "standard_business": s.standard_business,
             "businesses": s.businesses(),

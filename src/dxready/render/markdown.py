@@ -45,7 +45,12 @@ def _t(lang: str, ja: str, en: str) -> str:
 
 
 def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
-    out = [f"## {_t(lang, 'オンライン化のギャップ', 'Online-readiness gaps')}", "", md_text(views.catalog_line(report, lang)), ""]
+    out = [
+        f"## {_t(lang, 'オンライン化のギャップ', 'Online-readiness gaps')}",
+        "",
+        md_text(views.catalog_line(report, lang)),
+        "",
+    ]
     out.append(grid(views.summary(report, lang), numeric=(1,)))
     by_proc = views.subject_findings(report, "procedure")
     out.append(f"### {_t(lang, '手続', 'Procedures')}\n")
@@ -72,8 +77,14 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
             )
             + " |"
         )
-    head = [_t(lang, "No.", "No."), _t(lang, "手続", "Procedure"), _t(lang, "状況", "Status"),
-            _t(lang, "レベル", "Level"), _t(lang, "指摘", "Findings"), _t(lang, "次の一手", "Next step")]
+    head = [
+        _t(lang, "No.", "No."),
+        _t(lang, "手続", "Procedure"),
+        _t(lang, "状況", "Status"),
+        _t(lang, "レベル", "Level"),
+        _t(lang, "指摘", "Findings"),
+        _t(lang, "次の一手", "Next step"),
+    ]
     out.append("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n")
     for kind, title, names in (
         ("system", _t(lang, "システム", "Systems"), {s.id: s.name for s in report.catalog.systems}),
@@ -85,7 +96,9 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         out.append(f"### {title}\n")
         for ident, findings in found.items():
             for f in findings:
-                out.append(f"- **{md_text(names.get(ident, ident))}** — {md_text(views.finding_line(f, lang))}")
+                out.append(
+                    f"- **{md_text(names.get(ident, ident))}** — {md_text(views.finding_line(f, lang))}"
+                )
         out.append("")
     other = [f for f in report.findings if f.subject.kind in ("catalog", "settings")]
     if other:
@@ -94,14 +107,22 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         out.append("")
     if show_waived and report.waived:
         out.append(f"### {_t(lang, '適用除外', 'Waived')}\n")
-        out += [f"- {md_text(views.finding_line(f, lang))} ({md_text(f.waived or '')})" for f in report.waived]
+        out += [
+            f"- {md_text(views.finding_line(f, lang))} ({md_text(f.waived or '')})" for f in report.waived
+        ]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
-    head = [_t(lang, "順位", "Rank"), _t(lang, "対象", "Subject"), _t(lang, "次の一手", "Action"),
-            _t(lang, "点数", "Score"), _t(lang, "内訳", "Parts"), _t(lang, "阻害要因", "Blocked by")]
+    head = [
+        _t(lang, "順位", "Rank"),
+        _t(lang, "対象", "Subject"),
+        _t(lang, "次の一手", "Action"),
+        _t(lang, "点数", "Score"),
+        _t(lang, "内訳", "Parts"),
+        _t(lang, "阻害要因", "Blocked by"),
+    ]
     rows = []
     for s in steps:
         parts = ", ".join(f"{k} {v:.2f}" for k, v in s.parts.items())

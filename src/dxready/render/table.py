@@ -14,6 +14,7 @@ from dxready.render.safe import plain
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from rich.table import Table
+    from rich.text import Text
 
     from dxready.engine import Report
     from dxready.ranking import NextStep
@@ -28,8 +29,15 @@ def _console() -> tuple[Console, io.StringIO]:
     buf = io.StringIO()
     tty = sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = int(os.environ.get("COLUMNS", "0") or 0) or None
-    console = Console(file=buf, force_terminal=tty, no_color=not tty, width=width or (None if tty else 120),
-                      highlight=False, emoji=False, markup=False)
+    console = Console(
+        file=buf,
+        force_terminal=tty,
+        no_color=not tty,
+        width=width or (None if tty else 120),
+        highlight=False,
+        emoji=False,
+        markup=False,
+    )
     return console, buf
 
 
@@ -40,18 +48,18 @@ def _render(*items: RenderableType) -> str:
     return buf.getvalue()
 
 
-def _text(value: str, style: str = "") -> RenderableType:
+def _text(value: str, style: str = "") -> Text:
     from rich.text import Text
 
-    return Text(plain(value), style=style)
+    return Text(plain(value), style=style, overflow="fold")
 
 
 def _grid(g: views.Grid, *, mark_col: int | None = None) -> Table:
     from rich.table import Table
 
-    table = Table(title=_text(g.title), title_justify="left", show_lines=False)  # type: ignore[arg-type]
+    table = Table(title=_text(g.title), title_justify="left", show_lines=False)
     for h in g.headers:
-        table.add_column(_text(h))  # type: ignore[arg-type]
+        table.add_column(_text(h))
     for row in g.rows:
         table.add_row(*(_text(c, _MARK_STYLE.get(c, "") if i == mark_col else "") for i, c in enumerate(row)))
     return table
@@ -85,19 +93,22 @@ def _summary_table(report: Report, lang: str) -> Table:
 
     s = report.summary()
     rows = views.summary_rows(s, lang)
-    table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)  # type: ignore[arg-type]
+    table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)
     table.add_column()
     table.add_column(justify="right")
     table.add_column()
-    bars: dict[int, str] = {1: _bar(s.by_status["online"], s.applicable), 2: _bar(s.by_status["partial"], s.applicable),
-                            3: _bar(s.by_status["offline"], s.applicable)}
+    bars: dict[int, str] = {
+        1: _bar(s.by_status["online"], s.applicable),
+        2: _bar(s.by_status["partial"], s.applicable),
+        3: _bar(s.by_status["offline"], s.applicable),
+    }
     level_start = len(rows) - 5
     for i, (label, value) in enumerate(rows):
         bar = bars.get(i, "")
         if i >= level_start:
             bar = _bar(s.levels[i - level_start], s.applicable)
         style = _MARK_STYLE.get(label.split(" ", 1)[0], "")
-        table.add_row(_text(label, style), _text(value), _text(bar, style or "blue"))  # type: ignore[arg-type]
+        table.add_row(_text(label, style), _text(value), _text(bar, style or "blue"))
     return table
 
 
@@ -109,18 +120,29 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    items: list[RenderableType] = [_text(views.catalog_line(report, lang), "dim"), _summary_table(report, lang)]
+    items: list[RenderableType] = [
+        _text(views.catalog_line(report, lang), "dim"),
+        _summary_table(report, lang),
+    ]
     by_proc = views.subject_findings(report, "procedure")
-    table = Table(title=_text(_t(lang, "手続ごとのギャップ", "Gaps by procedure")), title_justify="left",  # type: ignore[arg-type]
-                  show_lines=True)
-    for h in (_t(lang, "No.", "No."), _t(lang, "手続", "Procedure"), _t(lang, "状況", "Status"),
-              _t(lang, "レベル", "Level"), _t(lang, "指摘と次の一手", "Findings and next steps")):
-        table.add_column(_text(h))  # type: ignore[arg-type]
+    table = Table(
+        title=_text(_t(lang, "手続ごとのギャップ", "Gaps by procedure")),
+        title_justify="left",
+        show_lines=True,
+    )
+    for h in (
+        _t(lang, "No.", "No."),
+        _t(lang, "手続", "Procedure"),
+        _t(lang, "状況", "Status"),
+        _t(lang, "レベル", "Level"),
+        _t(lang, "指摘と次の一手", "Findings and next steps"),
+    ):
+        table.add_column(_text(h))
     for p in report.catalog.procedures:
         findings = by_proc.get(p.id, [])
         if not p.applicable and not findings:
             continue
-        cell = Text()
+        cell = Text(overflow="fold")
         for f in findings:
             cell.append(f"{f.code} ", style=_SEV_STYLE[f.severity.value])
             cell.append(plain(f.message.get(lang)) + "\n")
@@ -128,10 +150,17 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
                 cell.append("  → " + plain(f.next_step.get(lang)) + "\n", style="green")
         blockers = views.blockers_text(report, p.id, lang)
         if blockers:
-            cell.append(_t(lang, "次のレベルへ: ", "to reach the next level: ") + plain(blockers), style="dim")
+            cell.append(
+                _t(lang, "次のレベルへ: ", "to reach the next level: ") + plain(blockers), style="dim"
+            )
         cell.rstrip()
-        table.add_row(_text(str(p.standard_no or "")), _text(p.name), _text(p.status.mark, _MARK_STYLE[p.status.mark]),
-                      _text(views.level_text(report, p.id, lang)), cell)
+        table.add_row(
+            _text(str(p.standard_no or "")),
+            _text(p.name),
+            _text(p.status.mark, _MARK_STYLE[p.status.mark]),
+            _text(views.level_text(report, p.id, lang)),
+            cell,
+        )
     items.append(table)
     for kind, title, names in (
         ("system", _t(lang, "システム", "Systems"), {s.id: s.name for s in report.catalog.systems}),
@@ -142,7 +171,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         found = views.subject_findings(report, kind)
         if not found:
             continue
-        sub = Table(title=_text(title), title_justify="left", show_header=False)  # type: ignore[arg-type]
+        sub = Table(title=_text(title), title_justify="left", show_header=False)
         sub.add_column()
         sub.add_column()
         for ident, findings in found.items():
@@ -154,8 +183,16 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         items.append(sub)
     waived = len(report.waived)
     if waived:
-        items.append(_text(_t(lang, f"適用除外 {waived} 件（--show-waived で表示）",
-                              f"{waived} waived (see --show-waived)"), "dim"))
+        items.append(
+            _text(
+                _t(
+                    lang,
+                    f"適用除外 {waived} 件（--show-waived で表示）",
+                    f"{waived} waived (see --show-waived)",
+                ),
+                "dim",
+            )
+        )
         if show_waived:
             for f in report.waived:
                 items.append(_text(f"  {f.code} {f.subject.id}: {f.message.get(lang)} — {f.waived}", "dim"))
@@ -166,11 +203,16 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=_text(_t(lang, "次の一手", "Next steps")), title_justify="left", show_lines=True)  # type: ignore[arg-type]
-    for h in ("#", _t(lang, "対象", "Subject"), _t(lang, "次の一手", "Action"), _t(lang, "点数（内訳）", "Score (parts)")):
-        table.add_column(_text(h))  # type: ignore[arg-type]
+    table = Table(title=_text(_t(lang, "次の一手", "Next steps")), title_justify="left", show_lines=True)
+    for h in (
+        "#",
+        _t(lang, "対象", "Subject"),
+        _t(lang, "次の一手", "Action"),
+        _t(lang, "点数（内訳）", "Score (parts)"),
+    ):
+        table.add_column(_text(h))
     for s in steps:
-        action = Text(plain(s.action.get(lang)))
+        action = Text(plain(s.action.get(lang)), overflow="fold")
         for b in s.blocked_by:
             action.append("\n⛔ " + plain(b.get(lang)), style="red")
         if s.codes:

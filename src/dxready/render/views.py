@@ -65,15 +65,28 @@ def catalog_line(report: Report, lang: str) -> str:
 def procedures(report: Report, lang: str) -> Grid:
     """The plan's table: No. | 手続の種類 | オンライン化 | 備考."""
     rows = [
-        [str(p.standard_no or ""), p.name if lang == "ja" or not p.name_en else p.name_en, p.status.mark, p.note or ""]
+        [
+            str(p.standard_no or ""),
+            p.name if lang == "ja" or not p.name_en else p.name_en,
+            p.status.mark,
+            p.note or "",
+        ]
         for p in report.catalog.procedures
     ]
     as_of = report.catalog.procedures_file.as_of
     title = _t(lang, "標準事務のオンライン化の状況", "Online status of the standard procedures")
     if as_of:
         title += _t(lang, f"（{wareki(as_of)}現在）", f" (as of {as_of})")
-    return Grid(title, [_t(lang, "No.", "No."), _t(lang, "手続の種類", "Procedure"),
-                        _t(lang, "オンライン化", "Online"), _t(lang, "備考", "Note")], rows)
+    return Grid(
+        title,
+        [
+            _t(lang, "No.", "No."),
+            _t(lang, "手続の種類", "Procedure"),
+            _t(lang, "オンライン化", "Online"),
+            _t(lang, "備考", "Note"),
+        ],
+        rows,
+    )
 
 
 def _business(name: str | None, inferred: bool, lang: str) -> str:
@@ -100,8 +113,13 @@ def systems(report: Report, lang: str) -> Grid:
         rows.append([s.tier.label(lang), s.label or "", s.name, "\n".join(modules) or business, mig])
     return Grid(
         _t(lang, "業務システム", "Business systems"),
-        [_t(lang, "区分", "Tier"), _t(lang, "記号", "Label"), _t(lang, "システム", "System"),
-         _t(lang, "構成（標準化対象業務）", "Modules (standardised business)"), _t(lang, "標準化移行", "Migration")],
+        [
+            _t(lang, "区分", "Tier"),
+            _t(lang, "記号", "Label"),
+            _t(lang, "システム", "System"),
+            _t(lang, "構成（標準化対象業務）", "Modules (standardised business)"),
+            _t(lang, "標準化移行", "Migration"),
+        ],
         rows,
     )
 
@@ -117,7 +135,11 @@ def roadmap(report: Report, lang: str) -> Grid:
         elif r.target == "recurring":
             target = _t(lang, "適宜", "as needed")
             if r.review_fiscal_year is not None:
-                target += _t(lang, f"（{r.review_fiscal_year.ja()} 見直し・改正）", f" (review {r.review_fiscal_year.en()})")
+                target += _t(
+                    lang,
+                    f"（{r.review_fiscal_year.ja()} 見直し・改正）",
+                    f" (review {r.review_fiscal_year.en()})",
+                )
         else:
             target = r.target.label(lang)
         start = r.start_fiscal_year.label(lang) if r.start_fiscal_year else ""
@@ -126,8 +148,14 @@ def roadmap(report: Report, lang: str) -> Grid:
         rows.append([f"({r.area}) {area_title}", circled(r.no), title, start, target, state])
     return Grid(
         _t(lang, "工程表", "Roadmap"),
-        [_t(lang, "取組事項", "Area"), _t(lang, "No.", "No."), _t(lang, "項目", "Item"), _t(lang, "開始", "Start"),
-         _t(lang, "目標年度", "Target"), _t(lang, "状態", "State")],
+        [
+            _t(lang, "取組事項", "Area"),
+            _t(lang, "No.", "No."),
+            _t(lang, "項目", "Item"),
+            _t(lang, "開始", "Start"),
+            _t(lang, "目標年度", "Target"),
+            _t(lang, "状態", "State"),
+        ],
         rows,
     )
 
@@ -141,8 +169,14 @@ def summary_rows(summary: Summary, lang: str) -> list[list[str]]:
     rows = [
         [_t(lang, "対象手続", "Applicable procedures"), str(s.applicable)],
         [f"○ {_t(lang, Status.online.label('ja'), Status.online.label('en'))}", str(s.by_status["online"])],
-        [f"一部 {_t(lang, Status.partial.label('ja'), Status.partial.label('en'))}", str(s.by_status["partial"])],
-        [f"× {_t(lang, Status.offline.label('ja'), Status.offline.label('en'))}", str(s.by_status["offline"])],
+        [
+            f"一部 {_t(lang, Status.partial.label('ja'), Status.partial.label('en'))}",
+            str(s.by_status["partial"]),
+        ],
+        [
+            f"× {_t(lang, Status.offline.label('ja'), Status.offline.label('en'))}",
+            str(s.by_status["offline"]),
+        ],
     ]
     if s.by_status["unknown"]:
         rows.append([f"？ {_t(lang, '未確認', 'unknown')}", str(s.by_status["unknown"])])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from dxready.catalog.settings import Severity, Targets
@@ -17,7 +17,7 @@ class Context:
     """What a rule may know besides the catalogue: "now" and the configured targets."""
 
     as_of: dt.date
-    targets: Targets = Targets()
+    targets: Targets = field(default_factory=Targets)
 
 
 class Documented(Protocol):

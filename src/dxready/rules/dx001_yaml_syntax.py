@@ -28,5 +28,6 @@ SEVERITY = Severity.error
 SUMMARY = Msg("カタログファイルを YAML として読めない", "A catalogue file cannot be read as YAML")
 WHY_JA = "ファイルを読めなければ何も検査できません。文字コード（UTF-8）・字下げ（空白）・括弧の対応を確認してください。"
 NEXT_STEP = Msg(
-    "示された行・列を直し、UTF-8 で保存してください", "Fix the file at the line and column shown and save it as UTF-8"
+    "示された行・列を直し、UTF-8 で保存してください",
+    "Fix the file at the line and column shown and save it as UTF-8",
 )

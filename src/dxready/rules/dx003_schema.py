@@ -23,7 +23,10 @@ from dxready.findings import Msg
 CODE = "DX003"
 NAME = "schema-violation"
 SEVERITY = Severity.error
-SUMMARY = Msg("値がスキーマに合わない（未知のキー・型・値）", "A value does not fit the schema (unknown key, type, value)")
+SUMMARY = Msg(
+    "値がスキーマに合わない（未知のキー・型・値）",
+    "A value does not fit the schema (unknown key, type, value)",
+)
 WHY_JA = "綴りを誤ったキーは無視されがちです。すべてのキーと値を検査し、近い候補を示します。"
 NEXT_STEP = Msg(
     "メッセージに示された使えるキー・値に直してください", "Use one of the keys or values the message lists"

@@ -37,7 +37,9 @@ CODE = "DX004"
 NAME = "duplicate-id"
 SEVERITY = Severity.error
 SUMMARY = Msg("同じ id が二度使われている", "Two entries share one id")
-WHY_JA = "id はほかのファイルやコマンド（dxready set）が項目を指す名前です。重複すると参照があいまいになります。"
+WHY_JA = (
+    "id はほかのファイルやコマンド（dxready set）が項目を指す名前です。重複すると参照があいまいになります。"
+)
 NEXT_STEP = Msg("どちらかの id を別の名前に変えてください", "Rename one of the two ids")
 
 
@@ -64,7 +66,10 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         yield Finding(
             CODE,
             Subject(kind, ident),
-            Msg(f"id '{ident}' が重複しています（最初は {first}）", f"duplicate id '{ident}' (first at {first})"),
+            Msg(
+                f"id '{ident}' が重複しています（最初は {first}）",
+                f"duplicate id '{ident}' (first at {first})",
+            ),
             file,
             path,
         )

@@ -44,11 +44,18 @@ NAME = "unknown-reference"
 SEVERITY = Severity.error
 SUMMARY = Msg("存在しない id を参照している", "A reference names an id that does not exist")
 WHY_JA = "参照先がないと、手続とシステム、工程表の結び付きが黙って失われます。id の打ち間違いは最もよくある誤りです。"
-NEXT_STEP = Msg("既存の id に直すか、参照先の項目を追加してください", "Use an existing id or add the missing entry")
+NEXT_STEP = Msg(
+    "既存の id に直すか、参照先の項目を追加してください", "Use an existing id or add the missing entry"
+)
 
 
 def _dangling(
-    refs: Iterable[str], known: set[str], kind: SubjectKind, ident: str, file: str, path: tuple[str | int, ...]
+    refs: Iterable[str],
+    known: set[str],
+    kind: SubjectKind,
+    ident: str,
+    file: str,
+    path: tuple[str | int, ...],
 ) -> Iterator[Finding]:
     what_ja = {"procedure": "手続", "system": "システム", "roadmap": "工程表の項目"}
     for k, ref in enumerate(refs):
@@ -75,15 +82,21 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     systems = {s.id for s in catalog.systems}
     roadmap = {r.id for r in catalog.roadmap}
     for i, p in enumerate(catalog.procedures):
-        yield from _dangling(p.systems, systems, "procedure", p.id, "procedures", ("procedures", i, "systems"))
+        yield from _dangling(
+            p.systems, systems, "procedure", p.id, "procedures", ("procedures", i, "systems")
+        )
     for i, f in enumerate(catalog.procedures_file.facts):
-        yield from _dangling(f.procedures, procedures, "catalog", f.id, "procedures", ("facts", i, "procedures"))
+        yield from _dangling(
+            f.procedures, procedures, "catalog", f.id, "procedures", ("facts", i, "procedures")
+        )
         yield from _dangling(f.roadmap, roadmap, "catalog", f.id, "procedures", ("facts", i, "roadmap"))
     for i, s in enumerate(catalog.systems):
         yield from _dangling(s.links, systems, "system", s.id, "systems", ("systems", i, "links"))
     areas = {a.no for a in catalog.roadmap_file.areas}
     for i, r in enumerate(catalog.roadmap):
-        yield from _dangling(r.procedures, procedures, "roadmap", r.id, "roadmap", ("roadmap", i, "procedures"))
+        yield from _dangling(
+            r.procedures, procedures, "roadmap", r.id, "roadmap", ("roadmap", i, "procedures")
+        )
         yield from _dangling(r.systems, systems, "roadmap", r.id, "roadmap", ("roadmap", i, "systems"))
         if areas and r.area not in areas:
             yield Finding(

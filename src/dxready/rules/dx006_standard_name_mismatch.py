@@ -34,9 +34,13 @@ from dxready.rules.base import Context, at_procedure
 CODE = "DX006"
 NAME = "standard-name-mismatch"
 SEVERITY = Severity.error
-SUMMARY = Msg("標準事務の番号と名称が国の一覧と合わない", "standard_no does not match the national list's name")
+SUMMARY = Msg(
+    "標準事務の番号と名称が国の一覧と合わない", "standard_no does not match the national list's name"
+)
 WHY_JA = "標準事務の番号は他団体や国の数値と比べるための鍵です。番号がずれると比較がすべてずれます。"
-NEXT_STEP = Msg("standard_no か名称を国の一覧に合わせてください", "Correct standard_no or the name to the national list")
+NEXT_STEP = Msg(
+    "standard_no か名称を国の一覧に合わせてください", "Correct standard_no or the name to the national list"
+)
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:

@@ -31,7 +31,9 @@ NAME = "municipality-code-check-digit"
 SEVERITY = Severity.error
 SUMMARY = Msg("団体コードの検査数字が合わない", "The municipality code's check digit is wrong")
 WHY_JA = "団体コードは国の統計や他団体のカタログと突き合わせる鍵です。打ち間違えると別の団体と結び付きます。"
-NEXT_STEP = Msg("総務省の全国地方公共団体コードを確認してください", "Look the code up in the national code list")
+NEXT_STEP = Msg(
+    "総務省の全国地方公共団体コードを確認してください", "Look the code up in the national code list"
+)
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:

@@ -39,18 +39,19 @@ CODE = "DX008"
 NAME = "group-status-mismatch"
 SEVERITY = Severity.error
 SUMMARY = Msg("まとまりの状況が個別手続と合わない", "A group's status disagrees with its sub-procedures")
-WHY_JA = "計画の表にはまとまりの記号しか出ません。個別手続に未オンラインが残るのに○なら、進捗を過大に示します。"
+WHY_JA = (
+    "計画の表にはまとまりの記号しか出ません。個別手続に未オンラインが残るのに○なら、進捗を過大に示します。"
+)
 NEXT_STEP = Msg(
-    "まとまりの status を個別手続の状況に合わせてください", "Set the group's status to what its sub-procedures say"
+    "まとまりの status を個別手続の状況に合わせてください",
+    "Set the group's status to what its sub-procedures say",
 )
 
 
 def expected_status(procedure: Procedure) -> Status | None:
     """The status the sub-procedures imply, or None when they say nothing."""
     known = [
-        s.status
-        for s in procedure.sub_procedures
-        if s.status not in (Status.not_applicable, Status.unknown)
+        s.status for s in procedure.sub_procedures if s.status not in (Status.not_applicable, Status.unknown)
     ]
     if not known:
         return None

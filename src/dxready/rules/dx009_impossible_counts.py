@@ -56,7 +56,9 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     CODE,
                     Subject("procedure", p.id),
-                    Msg(f"{c.fiscal_year.ja()} の件数が二度あります", f"{c.fiscal_year.en()} is counted twice"),
+                    Msg(
+                        f"{c.fiscal_year.ja()} の件数が二度あります", f"{c.fiscal_year.en()} is counted twice"
+                    ),
                     "procedures",
                     at_procedure(i, "counts", j, "fiscal_year"),
                 )

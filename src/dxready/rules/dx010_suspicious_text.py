@@ -21,6 +21,7 @@ Passes:
         title: デジタルデバイド対策
 """
 
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -33,9 +34,15 @@ from dxready.rules.base import Context
 CODE = "DX010"
 NAME = "suspicious-text"
 SEVERITY = Severity.error
-SUMMARY = Msg("制御文字・不可視文字・紛らわしい他文字種が混じっている", "Control, invisible or look-alike characters")
-WHY_JA = "キリル文字などの紛らわしい文字が混じると検索や国の一覧との照合ができず、制御文字は画面の表示を偽れます。"
-NEXT_STEP = Msg("示された文字を正しい文字に打ち直してください", "Retype the character shown with the intended one")
+SUMMARY = Msg(
+    "制御文字・不可視文字・紛らわしい他文字種が混じっている", "Control, invisible or look-alike characters"
+)
+WHY_JA = (
+    "キリル文字などの紛らわしい文字が混じると検索や国の一覧との照合ができず、制御文字は画面の表示を偽れます。"
+)
+NEXT_STEP = Msg(
+    "示された文字を正しい文字に打ち直してください", "Retype the character shown with the intended one"
+)
 
 _FOREIGN = ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE")
 _HOST = ("CJK", "HIRAGANA", "KATAKANA", "LATIN")
@@ -46,8 +53,18 @@ def _script(ch: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+# Everything that could be suspicious; text without any of these is passed at regex speed.
+_CANDIDATES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0370-\u058f\u0600-\u0605\u061c\u06dd\u070f\u13a0-\u13ff"
+    "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ue000-\uf8ff\ufff9-\ufffb\U000e0000-\U000e007f"
+    "\U000f0000-\U0010ffff]"
+)
+
+
 def problem(text: str, *, multiline: bool) -> tuple[int, str, str] | None:
     """(index, ja, en) of the first suspicious character, or None."""
+    if _CANDIDATES.search(text) is None and (multiline or ("\n" not in text and "\t" not in text)):
+        return None
     scripts = {_script(ch) for ch in text if ch.isalpha()}
     mixed = bool(scripts & set(_FOREIGN)) and bool(scripts & set(_HOST))
     for i, ch in enumerate(text):
@@ -55,7 +72,11 @@ def problem(text: str, *, multiline: bool) -> tuple[int, str, str] | None:
         if cat == "Cc" and not (multiline and ch in "\n\t"):
             return i, f"制御文字 U+{ord(ch):04X} があります", f"control character U+{ord(ch):04X}"
         if cat in ("Cf", "Co", "Cs") and ch != "\ufeff":
-            return i, f"不可視の書式文字 U+{ord(ch):04X} があります", f"invisible format character U+{ord(ch):04X}"
+            return (
+                i,
+                f"不可視の書式文字 U+{ord(ch):04X} があります",
+                f"invisible format character U+{ord(ch):04X}",
+            )
         if mixed and _script(ch) in _FOREIGN:
             name = unicodedata.name(ch, "?")
             return (

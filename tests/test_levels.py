@@ -1,0 +1,65 @@
+"""Readiness levels: the weakest criterion decides; unknown never raises a level."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dxready.catalog.models import Procedure
+from dxready.levels import State, life_event_bundles, readiness
+
+
+def proc(**kw: Any) -> Procedure:
+    return Procedure.model_validate({"id": "p", "name": "手続", "status": "○", **kw})
+
+
+DIGITAL = {
+    "identity": "mynumber_card",
+    "fee": True,
+    "payment": ["credit_card"],
+    "result_delivery": "electronic",
+}
+ONCE_ONLY = {"attachments": [], "back_office": "integrated", "life_events": []}
+
+
+@pytest.mark.parametrize(
+    ("fields", "level"),
+    [
+        ({"status": "×"}, 0),
+        ({"status": "unknown"}, 0),
+        ({"status": "一部"}, 1),
+        ({}, 2),
+        (DIGITAL, 3),
+        ({**DIGITAL, "identity": "seal"}, 2),
+        ({**DIGITAL, "payment": ["counter"]}, 2),
+        ({**DIGITAL, "fee": False, "payment": None}, 3),
+        ({**DIGITAL, **ONCE_ONLY}, 4),
+        ({**DIGITAL, **ONCE_ONLY, "back_office": "rekeying"}, 3),
+        ({**DIGITAL, **ONCE_ONLY, "attachments": [{"name": "住民票", "held_by_city": True}]}, 3),
+        ({"status": "一部", **DIGITAL, **ONCE_ONLY}, 1),
+    ],
+)
+def test_levels(fields: dict[str, Any], level: int) -> None:
+    r = readiness(proc(**fields), {})
+    assert r is not None and r.level == level
+
+
+def test_not_applicable_has_no_level() -> None:
+    assert readiness(proc(status="—"), {}) is None
+
+
+def test_unknown_criteria_are_blockers_not_failures() -> None:
+    r = readiness(proc(), {})
+    assert r is not None and r.level == 2
+    assert {c.key for c in r.blockers} == {"online_identity", "online_payment", "electronic_result"}
+    assert all(c.state is State.unknown for c in r.blockers)
+
+
+def test_life_event_bundle() -> None:
+    a = proc(id="a", life_events=["引越し"], **DIGITAL, attachments=[], back_office="integrated")
+    b = proc(id="b", status="×", life_events=["引越し"])
+    bundles = life_event_bundles([a, b])
+    assert bundles == {"引越し": False}
+    r = readiness(a, bundles)
+    assert r is not None and r.level == 3
