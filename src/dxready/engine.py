@@ -87,6 +87,25 @@ def run(
     ignore: list[str] | None = None,
     rules: tuple[Rule, ...] | None = None,
 ) -> Report:
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()  # the rules allocate many small objects next to a large, long-lived catalogue
+    try:
+        return _run(catalog, as_of, select=select, ignore=ignore, rules=rules)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _run(
+    catalog: Catalog,
+    as_of: dt.date,
+    *,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    rules: tuple[Rule, ...] | None,
+) -> Report:
     from dxready.rules import RULES
 
     settings = catalog.settings
@@ -96,10 +115,12 @@ def run(
     for rule in rules if rules is not None else RULES:
         if not selected(rule.CODE, settings, select, ignore):
             continue
-        severity = settings.severity.get(rule.CODE, rule.SEVERITY)
+        override = settings.severity.get(rule.CODE)
         for raw in rule.check(catalog, ctx):
+            # A rule may lower one finding below its default (e.g. "deadline unknown" as info); settings win.
+            own = raw.severity if raw.severity.rank < rule.SEVERITY.rank else rule.SEVERITY
             stamped = raw.with_(
-                severity=severity,
+                severity=override or own,
                 next_step=raw.next_step or rule.NEXT_STEP,
                 location=raw.location or catalog.locate(raw.file, raw.path),
             )

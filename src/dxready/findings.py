@@ -55,7 +55,8 @@ class Finding:
     message: Msg
     file: str = "procedures"
     path: Path = ()
-    severity: Severity = Severity.warning
+    # Capped at the rule's default by the engine: a rule may lower one finding (say, to info), never raise it.
+    severity: Severity = Severity.error
     next_step: Msg | None = None
     location: Location | None = None
     waived: str | None = None

@@ -57,6 +57,9 @@ class SourceMap:
 
     def locate(self, path: Iterable[object], *, key: bool = False) -> Location:
         parts = tuple(p for p in path if isinstance(p, str | int))
+        if not key and parts in self.values:  # the common case: the exact value
+            line, col = self.values[parts]
+            return Location(self.file, line, col)
         for n in range(len(parts), -1, -1):
             prefix = parts[:n]
             if key and prefix in self.keys:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from enum import Enum
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -17,8 +18,13 @@ def _texts(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[s
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*path, name))
+        for name, item in value.__dict__.items():
+            if isinstance(item, Enum) or item is None or isinstance(item, int | float | bool):
+                continue
+            if isinstance(item, str):
+                yield (*path, name), item
+            else:
+                yield from _texts(item, (*path, name))
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
             yield from _texts(item, (*path, i))

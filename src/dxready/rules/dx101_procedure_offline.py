@@ -1,11 +1,11 @@
 """A procedure that applies to the city cannot be done online at all (×).
 
-Reported for every applicable procedure whose status is ``offline`` (the plan's ×). Sub-procedures of a group are
-judged through the group: a group with some online parts is ``partial`` and reported by DX102 instead.
+Reported for every applicable procedure whose status is ``offline`` (the plan's ×). Sub-procedures of a group
+are judged through the group: a group with some online parts is ``partial`` and reported by DX102 instead.
 
 Why it matters:
-    Digital First starts with being able to apply online. An × row is level 0 and the first thing a resident meets
-    at the counter; it is also what the national dashboard and the council see in the plan's table.
+    Digital First starts with being able to apply online. An × row is level 0 and the first thing a resident
+    meets at the counter; it is also what the national dashboard and the council see in the plan's table.
 
 Fails:
     procedures:
@@ -36,7 +36,9 @@ CODE = "DX101"
 NAME = "procedure-offline"
 SEVERITY = Severity.warning
 SUMMARY = Msg("手続がオンライン化されていない（×）", "A procedure is not online at all (×)")
-WHY_JA = "デジタルファーストの出発点はオンラインで申請できることです。×の手続は窓口に来なければ済ませられません。"
+WHY_JA = (
+    "デジタルファーストの出発点はオンラインで申請できることです。×の手続は窓口に来なければ済ませられません。"
+)
 NEXT_STEP = Msg(
     "電子申請システムやマイナポータル（ぴったりサービス）での受付を検討し、工程表に目標年度を記録してください",
     "Plan online intake (an e-application system or Mynaportal) and record a target year in the roadmap",
@@ -46,7 +48,9 @@ _CHANNEL_NAMES = {
     "mynaportal": Msg("マイナポータル（ぴったりサービス）", "Mynaportal (Pittari Service)"),
     "moving_onestop": Msg("引越しワンストップサービス", "the moving one-stop service"),
     "eltax": Msg("eLTAX", "eLTAX"),
-    "e_bidding": Msg("共同の電子調達システム（ちば電子調達等）", "the shared e-procurement system (e.g. Chiba's)"),
+    "e_bidding": Msg(
+        "共同の電子調達システム（ちば電子調達等）", "the shared e-procurement system (e.g. Chiba's)"
+    ),
 }
 
 
@@ -65,8 +69,8 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         step = None
         if channel is not None:
             step = Msg(
-                f"全国共通の{channel.ja}で受け付けられないか確認してください",
-                f"Check whether {channel.en}, shared nationally, can take these applications",
+                f"共用されている{channel.ja}で受け付けられないか確認してください",
+                f"Check whether {channel.en}, which is shared, can take these applications",
             )
         yield Finding(
             CODE,

@@ -1,11 +1,11 @@
 """A procedure is only partly online (一部).
 
-Reported for every procedure whose status is ``partial``. When the procedure lists sub-procedures, the message names
-those that are not online; otherwise it says that the catalogue does not record which part is missing.
+Reported for every procedure whose status is ``partial``. When the procedure lists sub-procedures, the message
+names those that are not online; otherwise it says that the catalogue does not record which part is missing.
 
 Why it matters:
-    一部 means a resident may start online and still be sent to the counter, or that only some applicants can use
-    the online route. Naming the missing parts turns a vague mark into a to-do list.
+    一部 means a resident may start online and still be sent to the counter, or that only some applicants can
+    use the online route. Naming the missing parts turns a vague mark into a to-do list.
 
 Fails:
     procedures:
@@ -38,7 +38,10 @@ CODE = "DX102"
 NAME = "procedure-partial"
 SEVERITY = Severity.warning
 SUMMARY = Msg("手続が一部しかオンライン化されていない（一部）", "A procedure is only partly online (一部)")
-WHY_JA = "「一部」では、途中で窓口に来るよう求められたり、一部の申請者しか使えなかったりします。欠けている部分を名指しすると、やるべきことが見えます。"
+WHY_JA = (
+    "「一部」では、途中で窓口に来るよう求められたり、一部の申請者しか使えなかったりします。"
+    "欠けている部分を名指しすると、やるべきことが見えます。"
+)
 NEXT_STEP = Msg(
     "オンライン化されていない部分（個別手続・申請者・段階）を特定し、順にオンライン化してください",
     "Identify the parts that are not online (sub-procedures, applicants, steps) and bring them online",
@@ -56,13 +59,18 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
         if p.status is not Status.partial:
             continue
-        missing = [s for s in p.sub_procedures if s.status in (Status.partial, Status.offline, Status.unknown)]
+        missing = [
+            s for s in p.sub_procedures if s.status in (Status.partial, Status.offline, Status.unknown)
+        ]
         if missing:
             ja_names = _names([f"「{s.name}」（{s.status.mark}）" for s in missing], "、", " ほか {} 手続")
-            en_names = _names([f"'{s.name_en or s.name}' ({s.status.mark})" for s in missing], ", ", " and {} more")
+            en_names = _names(
+                [f"'{s.name_en or s.name}' ({s.status.mark})" for s in missing], ", ", " and {} more"
+            )
             message = Msg(
                 f"「{p.name}」は一部のみオンラインです。未オンラインの個別手続 {len(missing)} 件: {ja_names}",
-                f"'{p.name_en or p.name}' is only partly online; {len(missing)} sub-procedure(s) not online: {en_names}",
+                f"'{p.name_en or p.name}' is only partly online; "
+                f"{len(missing)} sub-procedure(s) not online: {en_names}",
             )
         else:
             message = Msg(

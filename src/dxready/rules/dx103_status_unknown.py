@@ -1,8 +1,9 @@
 """A procedure's or sub-procedure's status is not known (unknown / ？).
 
 Why it matters:
-    A catalogue started with ``dxready init`` has every status ``unknown``; until each is confirmed, the rates and
-    levels leave the procedure out and the gaps it may have stay invisible. Unknown facts never count as progress.
+    A catalogue started with ``dxready init`` has every status ``unknown``; until each is confirmed, the rates
+    and levels leave the procedure out and the gaps it may have stay invisible. Unknown facts never count as
+    progress.
 
 Fails:
     procedures:
@@ -31,8 +32,13 @@ CODE = "DX103"
 NAME = "status-unknown"
 SEVERITY = Severity.info
 SUMMARY = Msg("オンライン化の状況が未確認", "The online status is not known")
-WHY_JA = "状況が未確認の手続は率や段階の集計から外れ、抱えている課題も見えません。未確認は進捗として数えません。"
-NEXT_STEP = Msg("担当課に状況を確認し、status を記録してください", "Confirm the status with the owning division and record it")
+WHY_JA = (
+    "状況が未確認の手続は率や段階の集計から外れ、抱えている課題も見えません。未確認は進捗として数えません。"
+)
+NEXT_STEP = Msg(
+    "担当課に状況を確認し、status を記録してください",
+    "Confirm the status with the owning division and record it",
+)
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
@@ -56,7 +62,8 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                     Subject("procedure", p.id),
                     Msg(
                         f"「{p.name}」の個別手続「{s.name}」の状況が未確認です",
-                        f"the status of sub-procedure '{s.name_en or s.name}' of '{p.name_en or p.name}' is unknown",
+                        f"the status of sub-procedure '{s.name_en or s.name}' "
+                        f"of '{p.name_en or p.name}' is unknown",
                     ),
                     "procedures",
                     at_procedure(i, "sub_procedures", j, "status"),

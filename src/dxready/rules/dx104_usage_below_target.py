@@ -1,12 +1,12 @@
 """The latest online usage rate is below the target (``targets.usage_rate`` in dxready.yaml, default 50 %).
 
-The rate is うちオンライン数 ÷ 手続総件数 of the latest fiscal year counted, to one decimal as municipalities publish
-it. Procedures that are not online at all (×, reported by DX101) or not applicable are left out, as are years with
-no cases.
+The rate is うちオンライン数 ÷ 手続総件数 of the latest fiscal year counted, to one decimal as municipalities
+publish it. Procedures that are not online at all (×, reported by DX101) or not applicable are left out, as
+are years with no cases.
 
 Why it matters:
-    An online route nobody uses saves no counter time. A low rate points at awareness, usability or an online form
-    that still needs a visit, which is where the effort should go next.
+    An online route nobody uses saves no counter time. A low rate points at awareness, usability or an online
+    form that still needs a visit, which is where the effort should go next.
 
 Fails:
     procedures:
@@ -39,7 +39,10 @@ CODE = "DX104"
 NAME = "usage-below-target"
 SEVERITY = Severity.info
 SUMMARY = Msg("オンライン利用率が目標を下回る", "The online usage rate is below the target")
-WHY_JA = "使われないオンライン手続は窓口の負担を減らしません。利用率が低いなら、周知や使いやすさ、来庁が残る手順を見直す必要があります。"
+WHY_JA = (
+    "使われないオンライン手続は窓口の負担を減らしません。"
+    "利用率が低いなら、周知や使いやすさ、来庁が残る手順を見直す必要があります。"
+)
 NEXT_STEP = Msg(
     "周知や申請画面の使いやすさを見直し、来庁が必要な手順が残っていないか確認してください",
     "Review publicity and the online form's usability, and whether a step still needs a visit",

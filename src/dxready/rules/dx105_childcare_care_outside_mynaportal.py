@@ -1,12 +1,13 @@
 """子育て・介護 procedures (standard rows 18 and 19) are online, but not through マイナポータル.
 
 The Digital Agency's dashboard counts the 26 子育て・介護 procedures as online only when they can be done from
-マイナポータル (ぴったりサービス); offered only through a general e-application system (LoGoフォーム, ちば電子申請 …)
-they count as not online. A sub-procedure uses its own ``channels`` when it lists any, else its group's.
+マイナポータル (ぴったりサービス); offered only through a general e-application system (LoGoフォーム,
+ちば電子申請 …) they count as not online. A sub-procedure uses its own ``channels`` when it lists any, else
+its group's.
 
 Why it matters:
-    The city would report ○ while the national figures show the procedure as not online, and residents who look for
-    it on マイナポータル would not find it.
+    The city would report ○ while the national figures show the procedure as not online, and residents who
+    look for it on マイナポータル would not find it.
 
 Fails:
     procedures:
@@ -42,7 +43,10 @@ SUMMARY = Msg(
     "子育て・介護の手続がマイナポータル以外でのみオンライン",
     "Child-rearing / long-term care procedures are online only outside Mynaportal",
 )
-WHY_JA = "国のダッシュボードは子育て・介護の26手続をマイナポータルから申請できる場合にだけオンラインと数えます。汎用電子申請だけでは未オンライン扱いです。"
+WHY_JA = (
+    "国のダッシュボードは子育て・介護の26手続をマイナポータルから申請できる場合にだけオンラインと数えます。"
+    "汎用電子申請だけでは未オンライン扱いです。"
+)
 NEXT_STEP = Msg(
     "マイナポータル（ぴったりサービス）に手続を登録し、channels に mynaportal を記録してください",
     "Publish the procedure on Mynaportal (Pittari Service) and record a mynaportal channel",
@@ -70,15 +74,19 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                     Msg(
                         f"「{p.name}」はオンライン（{p.status.mark}）ですがマイナポータルで申請できないため、"
                         "国の集計では未オンラインと数えられます",
-                        f"'{p.name_en or p.name}' is online ({p.status.mark}) but not on Mynaportal, so the national "
-                        "dashboard counts it as not online",
+                        f"'{p.name_en or p.name}' is online ({p.status.mark}) but not on Mynaportal, "
+                        "so the national dashboard counts it as not online",
                     ),
                     "procedures",
                     where,
                     data={"sub_procedures": [], "count": 1},
                 )
             continue
-        outside = [s for s in p.sub_procedures if s.status in _ONLINE and not _on_mynaportal(s.channels or p.channels)]
+        outside = [
+            s
+            for s in p.sub_procedures
+            if s.status in _ONLINE and not _on_mynaportal(s.channels or p.channels)
+        ]
         if not outside:
             continue
         shown_ja = "、".join(f"「{s.name}」" for s in outside[:_SHOWN])
@@ -93,8 +101,8 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             Msg(
                 f"「{p.name}」の {len(outside)} 手続はオンラインですがマイナポータルで申請できないため、"
                 f"国の集計では未オンラインと数えられます: {shown_ja}",
-                f"{len(outside)} sub-procedure(s) of '{p.name_en or p.name}' are online but not on Mynaportal, "
-                f"so the national dashboard counts them as not online: {shown_en}",
+                f"{len(outside)} sub-procedure(s) of '{p.name_en or p.name}' are online but not on "
+                f"Mynaportal, so the national dashboard counts them as not online: {shown_en}",
             ),
             "procedures",
             where,

@@ -1,9 +1,9 @@
-"""An application still requires a seal (押印) or a seal plus a seal-registration certificate (押印＋印鑑証明).
+"""An application still requires a seal (押印), or a seal and its certificate (押印＋印鑑証明).
 
 Why it matters:
     A seal cannot be affixed online: the procedure stays at level 2 at best, and 押印＋印鑑証明 also sends the
-    applicant to the counter for a certificate first. The digital principles ask for 書面・押印・対面 to be reviewed
-    (roadmap (1)③ in 鴨川市's plan).
+    applicant to the counter for a certificate first. The digital principles ask for 書面・押印・対面 to be
+    reviewed (roadmap (1)③ in 鴨川市's plan).
 
 Fails:
     procedures:
@@ -34,7 +34,9 @@ CODE = "DX106"
 NAME = "seal-required"
 SEVERITY = Severity.warning
 SUMMARY = Msg("押印または押印＋印鑑証明を求めている", "A seal (or a seal and its certificate) is required")
-WHY_JA = "押印はオンラインではできません。押印＋印鑑証明なら、申請の前に証明書を取りに来庁する必要まであります。"
+WHY_JA = (
+    "押印はオンラインではできません。押印＋印鑑証明なら、申請の前に証明書を取りに来庁する必要まであります。"
+)
 NEXT_STEP = Msg(
     "押印を廃止するか、マイナンバーカードによる電子署名・本人確認に置き換えてください",
     "Abolish the seal or replace it with My Number Card authentication",

@@ -1,0 +1,69 @@
+"""A procedure's target fiscal year has ended and it is still not fully online.
+
+The target year ends on 31 March after it (令和7年度 → 2026-03-31); "now" is ``--as-of`` (default: today).
+
+Why it matters:
+    A missed target is a commitment the council and residents were given. It should be either met or moved on
+    the record, with a reason, rather than left to lapse silently.
+
+Fails:
+    now: 2026-11-26
+    procedures:
+      - id: bulky-waste
+        standard_no: 9
+        name: 粗大ごみ収集の申込
+        status: ×
+        target_fiscal_year: 令和7年度
+
+Passes:
+    now: 2026-11-26
+    procedures:
+      - id: bulky-waste
+        standard_no: 9
+        name: 粗大ごみ収集の申込
+        status: ×
+        target_fiscal_year: 令和8年度
+"""
+
+from collections.abc import Iterator
+
+from dxready.catalog.models import Status
+from dxready.catalog.settings import Severity
+from dxready.findings import Finding, Msg, Subject
+from dxready.load import Catalog
+from dxready.rules.base import Context, at_procedure
+
+CODE = "DX109"
+NAME = "target-passed-not-online"
+SEVERITY = Severity.warning
+SUMMARY = Msg(
+    "目標年度を過ぎてもオンライン化されていない", "The target year has passed and the procedure is not online"
+)
+WHY_JA = (
+    "目標年度は議会や市民への約束です。"
+    "達成するか、理由を付けて目標を改めるべきで、黙って過ぎさせてはいけません。"
+)
+NEXT_STEP = Msg(
+    "オンライン化を完了するか、理由を記録して target_fiscal_year を改めてください",
+    "Finish putting it online, or record why and set a new target_fiscal_year",
+)
+
+
+def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    for i, p in enumerate(catalog.procedures):
+        year = p.target_fiscal_year
+        if year is None or not p.applicable or p.status is Status.online or year.end >= ctx.as_of:
+            continue
+        yield Finding(
+            CODE,
+            Subject("procedure", p.id),
+            Msg(
+                f"「{p.name}」の目標 {year.ja()}（{year.end.isoformat()} まで）を過ぎましたが、"
+                f"状況は {p.status.mark}（{p.status.label('ja')}）です",
+                f"the target {year.en()} of '{p.name_en or p.name}' ended on {year.end.isoformat()}, "
+                f"but its status is {p.status.mark} ({p.status.label('en')})",
+            ),
+            "procedures",
+            at_procedure(i, "target_fiscal_year"),
+            data={"target_fiscal_year": int(year), "status": p.status.value},
+        )

@@ -1,0 +1,98 @@
+"""A life event's procedures are only partly online: some are fully online, this one is not.
+
+For each life event (妊娠, 出生・こども, 引越し, 介護, 死亡・相続 …), the applicable procedures that list it
+are compared. When at least one is fully online (○) and others are partial or offline, each of the others is
+reported once per event, naming the event and the procedures that are already online. Unknown statuses are
+left out.
+
+Why it matters:
+    Residents meet procedures by life event, not by division. A move that can be notified online but still
+    needs a counter visit for the next step is not one-stop; the bundle is as slow as its slowest procedure
+    (level 4).
+
+Fails:
+    procedures:
+      - id: moving
+        standard_no: 21
+        name: 転出・転入手続関係
+        status: ○
+        life_events: [引越し]
+      - id: water-service-start
+        standard_no: 5
+        name: 水道使用開始届等
+        status: ×
+        life_events: [引越し]
+
+Passes:
+    procedures:
+      - id: moving
+        standard_no: 21
+        name: 転出・転入手続関係
+        status: ○
+        life_events: [引越し]
+      - id: water-service-start
+        standard_no: 5
+        name: 水道使用開始届等
+        status: ○
+        life_events: [引越し]
+"""
+
+from collections.abc import Iterator
+
+from dxready.catalog.models import Procedure, Status
+from dxready.catalog.settings import Severity
+from dxready.findings import Finding, Msg, Subject
+from dxready.load import Catalog
+from dxready.rules.base import Context, at_procedure
+
+CODE = "DX203"
+NAME = "life-event-bundle-partial"
+SEVERITY = Severity.info
+SUMMARY = Msg(
+    "ライフイベントの手続が一部しかオンラインでない", "A life event's procedures are only partly online"
+)
+WHY_JA = (
+    "市民は課ごとではなくライフイベントごとに手続をします。一つでも窓口が残れば、ワンストップにはなりません。"
+)
+NEXT_STEP = Msg(
+    "同じライフイベントの手続と同じチャネルでオンライン化し、まとめて申請できるようにしてください",
+    "Put it online through the same channel as the rest of the life event so they can be done together",
+)
+
+_SHOWN = 5
+
+
+def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    events: dict[str, list[Procedure]] = {}
+    for p in catalog.procedures:
+        if p.applicable and p.life_events:
+            for event in dict.fromkeys(p.life_events):
+                events.setdefault(event, []).append(p)
+    for i, p in enumerate(catalog.procedures):
+        if not p.applicable or not p.life_events or p.status not in (Status.partial, Status.offline):
+            continue
+        for k, event in enumerate(p.life_events):
+            if event in p.life_events[:k]:
+                continue
+            online = [q for q in events.get(event, []) if q.status is Status.online]
+            if not online:
+                continue
+            shown_ja = "、".join(f"「{q.name}」" for q in online[:_SHOWN])
+            shown_en = ", ".join(f"'{q.name_en or q.name}'" for q in online[:_SHOWN])
+            more = len(online) - _SHOWN
+            if more > 0:
+                shown_ja += f" ほか {more} 件"
+                shown_en += f" and {more} more"
+            yield Finding(
+                CODE,
+                Subject("procedure", p.id),
+                Msg(
+                    f"ライフイベント「{event}」では{shown_ja}がオンラインですが、"
+                    f"「{p.name}」は {p.status.mark}（{p.status.label('ja')}）です",
+                    f"in the life event '{event}', {shown_en} {'is' if len(online) == 1 else 'are'} online, "
+                    f"but '{p.name_en or p.name}' is {p.status.mark} ({p.status.label('en')})",
+                ),
+                "procedures",
+                at_procedure(i, "life_events", k),
+                data={"life_event": event, "online": [q.id for q in online]},
+            )

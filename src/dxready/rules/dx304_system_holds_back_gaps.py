@@ -1,0 +1,91 @@
+"""A system processes procedures that are not fully online.
+
+For each system, the applicable procedures that name it in ``systems`` and whose status is ``offline``,
+``partial`` or ``unknown`` are counted; a system holding back at least one is reported with their number and
+names, so that the systems can be ranked by the gaps that depend on them (``data.count``).
+
+Why it matters:
+    Putting a procedure online often waits on the system that processes it (its migration, an interface for
+    online intake). A system on which many gaps depend is where one project unblocks several procedures.
+
+Fails:
+    procedures:
+      - id: dog-registration
+        standard_no: 11
+        name: 犬の登録申請、死亡届
+        status: ×
+        systems: [rabies-vaccination]
+    systems:
+      - id: rabies-vaccination
+        name: 狂犬病予防接種
+        tier: backbone
+
+Passes:
+    procedures:
+      - id: dog-registration
+        standard_no: 11
+        name: 犬の登録申請、死亡届
+        status: ○
+        systems: [rabies-vaccination]
+    systems:
+      - id: rabies-vaccination
+        name: 狂犬病予防接種
+        tier: backbone
+"""
+
+from collections.abc import Iterator
+
+from dxready.catalog.models import Procedure, Status
+from dxready.catalog.settings import Severity
+from dxready.findings import Finding, Msg, Subject
+from dxready.load import Catalog
+from dxready.rules.base import Context
+
+CODE = "DX304"
+NAME = "system-holds-back-gaps"
+SEVERITY = Severity.info
+SUMMARY = Msg(
+    "システムが未オンラインの手続を抱えている", "A system processes procedures that are not fully online"
+)
+WHY_JA = (
+    "手続のオンライン化は、処理するシステムの移行や受付連携を待つことが多く、"
+    "多くの手続が依存するシステムほど効果が大きくなります。"
+)
+NEXT_STEP = Msg(
+    "このシステムでオンライン受付を取り込めるか（連携・改修・移行時期）をベンダと確認してください",
+    "Check with the vendor how this system can take online applications "
+    "(interface, change, migration timing)",
+)
+
+_NOT_ONLINE = (Status.offline, Status.partial, Status.unknown)
+_SHOWN = 5
+
+
+def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    held: dict[str, list[Procedure]] = {}
+    for p in catalog.procedures:
+        if p.status in _NOT_ONLINE:
+            for ident in dict.fromkeys(p.systems):
+                held.setdefault(ident, []).append(p)
+    for i, s in enumerate(catalog.systems):
+        procs = held.get(s.id)
+        if not procs:
+            continue
+        shown_ja = "、".join(f"「{p.name}」（{p.status.mark}）" for p in procs[:_SHOWN])
+        shown_en = ", ".join(f"'{p.name_en or p.name}' ({p.status.mark})" for p in procs[:_SHOWN])
+        more = len(procs) - _SHOWN
+        if more > 0:
+            shown_ja += f" ほか {more} 件"
+            shown_en += f" and {more} more"
+        yield Finding(
+            CODE,
+            Subject("system", s.id),
+            Msg(
+                f"「{s.name}」で処理する {len(procs)} 件の手続がオンライン化されていません: {shown_ja}",
+                f"{len(procs)} procedure(s) processed by '{s.name_en or s.name}' "
+                f"are not fully online: {shown_en}",
+            ),
+            "systems",
+            ("systems", i, "id"),
+            data={"procedures": [p.id for p in procs], "count": len(procs)},
+        )

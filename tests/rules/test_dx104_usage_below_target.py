@@ -1,0 +1,58 @@
+"""DX104 usage-below-target: latest online usage rate below targets.usage_rate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dxready.rules import dx104_usage_below_target as rule
+from tests.helpers.catalogs import run_rule, write_catalog
+
+PROCEDURES = """
+procedures:
+  - id: water-service-start
+    standard_no: 5
+    name: 水道使用開始届等
+    status: ○
+    counts:
+      - {fiscal_year: 令和3年度, total: 100, online: 90}
+      - {fiscal_year: 令和4年度, total: 29926, online: 1716}
+  - id: library-reservation
+    standard_no: 1
+    name: 図書館の図書貸出予約等
+    status: ○
+    counts:
+      - {fiscal_year: 令和4年度, total: 196759, online: 152983}
+  - id: road-occupancy
+    standard_no: 7
+    name: 道路占用許可申請等
+    status: ×
+    counts:
+      - {fiscal_year: 令和4年度, total: 50, online: 0}
+  - id: e-bidding
+    standard_no: 15
+    name: 入札
+    status: ○
+    counts:
+      - {fiscal_year: 令和4年度, total: 0, online: 0}
+"""
+
+
+def test_latest_year_below_target_is_reported(tmp_path: Path) -> None:
+    report = run_rule(write_catalog(tmp_path, procedures=PROCEDURES), rule)
+    assert [(f.code, f.subject.id) for f in report.findings] == [("DX104", "water-service-start")]
+    (finding,) = report.findings
+    assert str(finding.location) == f"{tmp_path / 'procedures.yaml'}:11:52"
+    assert finding.message.ja == (
+        "「水道使用開始届等」の令和4年度のオンライン利用率は 5.7%（1,716 / 29,926 件）で、目標 50.0% を下回っています"
+    )
+    assert finding.data == {"fiscal_year": 2022, "rate": 5.7, "target": 50.0}
+
+
+def test_target_comes_from_settings(tmp_path: Path) -> None:
+    settings = """
+    targets:
+      usage_rate: 80
+    """
+    report = run_rule(write_catalog(tmp_path, procedures=PROCEDURES, settings=settings), rule)
+    assert [f.subject.id for f in report.findings] == ["water-service-start", "library-reservation"]
+    assert "目標 80.0%" in report.findings[1].message.ja

@@ -1,0 +1,67 @@
+"""DX105 childcare-care-outside-mynaportal: rows 18/19 online but not through マイナポータル."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dxready.rules import dx105_childcare_care_outside_mynaportal as rule
+from tests.helpers.catalogs import copy_shipped, run_rule, write_catalog
+
+PROCEDURES = """
+procedures:
+  - id: childcare
+    standard_no: 18
+    name: 子育て関係（児童手当、保育施設利用等）
+    status: 一部
+    channels:
+      - {kind: e_application, name: ちば電子申請サービス}
+    sub_procedures:
+      - {id: childcare-01, name: 児童手当等の受給資格及び児童手当の額についての認定請求, status: ○}
+      - {id: childcare-12, name: 保育施設等の利用申込, status: ○, channels: [mynaportal]}
+      - {id: childcare-15, name: 妊娠の届出, status: ×}
+  - id: nursing-care
+    standard_no: 19
+    name: 介護関係（介護認定申請等）
+    status: ○
+  - id: library-reservation
+    standard_no: 1
+    name: 図書館の図書貸出予約等
+    status: ○
+"""
+
+
+def test_online_outside_mynaportal_is_reported(tmp_path: Path) -> None:
+    report = run_rule(write_catalog(tmp_path, procedures=PROCEDURES), rule)
+    assert [(f.code, f.subject.id) for f in report.findings] == [
+        ("DX105", "childcare"),
+        ("DX105", "nursing-care"),
+    ]
+    group, single = report.findings
+    assert str(group.location) == f"{tmp_path / 'procedures.yaml'}:10:7"
+    assert group.data == {"sub_procedures": ["childcare-01"], "count": 1}
+    assert "「児童手当等の受給資格及び児童手当の額についての認定請求」" in group.message.ja
+    assert "国の集計では未オンライン" in group.message.ja
+    assert str(single.location) == f"{tmp_path / 'procedures.yaml'}:18:13"
+    assert "counts it as not online" in single.message.en
+
+
+def test_shipped_rows_have_a_mynaportal_channel(tmp_path: Path) -> None:
+    assert run_rule(copy_shipped(tmp_path / "data"), rule).findings == ()
+
+
+def test_a_sub_procedure_with_its_own_channels_does_not_inherit_the_group_s(tmp_path: Path) -> None:
+    procedures = """
+    procedures:
+      - id: nursing-care
+        standard_no: 19
+        name: 介護関係（介護認定申請等）
+        status: ○
+        channels: [mynaportal]
+        sub_procedures:
+          - {id: nursing-care-01, name: 要介護・要支援認定の申請, status: ○}
+          - {id: nursing-care-02, name: 要介護・要支援更新認定の申請, status: ○, channels: [e_application]}
+    """
+    report = run_rule(write_catalog(tmp_path, procedures=procedures), rule)
+    assert [(f.subject.id, f.data["sub_procedures"]) for f in report.findings] == [
+        ("nursing-care", ["nursing-care-02"])
+    ]
