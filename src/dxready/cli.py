@@ -94,7 +94,10 @@ CatalogOpt = Annotated[
 AsOfOpt = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Fix 'now' for time-dependent rules (YYYY-MM-DD; default today).", show_default=False
+        "--as-of",
+        metavar="DATE",
+        help="Fix 'now' for time-dependent rules (YYYY-MM-DD; default today).",
+        show_default=False,
     ),
 ]
 LangOpt = Annotated[
@@ -152,10 +155,12 @@ def check(
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
     ] = (FailOn.error),
     select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these codes or prefixes.")
+        list[str] | None,
+        typer.Option("--select", metavar="CODE", help="Only these codes or prefixes (repeatable)."),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these codes or prefixes.")
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODE", help="Skip these codes or prefixes (repeatable)."),
     ] = None,
 ) -> None:
     """Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable."""
@@ -329,6 +334,8 @@ def diff(
     """What changed between two catalogues: statuses, levels, channels, entries, findings."""
     from dxready.diff import run_diff
 
+    if format is ReportFormat.csv:
+        raise typer.BadParameter("diff has no csv format; use table, markdown or json", param_hint="--format")
     language = _lang(lang)
     code = _guard(
         language,
@@ -445,6 +452,10 @@ def trend(
     """Readiness over time, from the catalogue's git history (no database)."""
     from dxready.trend import run_trend
 
+    if format is ReportFormat.csv:
+        raise typer.BadParameter(
+            "trend has no csv format; use table, markdown or json", param_hint="--format"
+        )
     language = _lang(lang)
     code = _guard(
         language,

@@ -1,8 +1,8 @@
 """Generated blocks in markdown files: replace what stands between ``<!-- dxready:NAME -->`` and
 ``<!-- /dxready:NAME -->``, or (``--check``) say whether it is current, never touching any other byte.
 
-A marker counts only when it stands alone on its line and outside a fenced code block, so a README may show the
-markers in an example without being rewritten. The file's encoding bytes (a BOM) and line endings (LF or CRLF) are kept.
+A marker counts only when it stands alone on its line and outside a fenced code block, so a README may show
+the markers in an example without being rewritten. A BOM and the line endings (LF or CRLF) are kept.
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def find_block(text: str, name: str, shown: str) -> Block:
 def _unbalanced(shown: str, start_tag: str, end_tag: str, opens: int, closes: int, lines: str) -> NoReturn:
     raise BlockError(
         Msg(
-            f"{shown}: {start_tag} が {opens} 個、{end_tag} が {closes} 個あります（行 {lines}）。1組だけにしてください",
+            f"{shown}: {start_tag} が {opens} 個、{end_tag} が {closes} 個あります（行 {lines}）。"
+            "1組だけにしてください",
             f"{shown}: {opens} × {start_tag} and {closes} × {end_tag} (lines {lines}); keep exactly one pair",
         )
     )
@@ -124,8 +125,9 @@ def update_block(
 ) -> tuple[int, str]:
     """Write (or with ``check`` only compare) block ``name`` of ``path``. Returns (exit code, message).
 
-    0: written, or already current; 1: ``check`` and the block is stale (the message holds a unified diff and the
-    command that fixes it); 2: the file is missing or unreadable or its markers are missing or unbalanced.
+    0: written, or already current; 1: ``check`` and the block is stale (the message holds a unified diff and
+    the command that fixes it); 2: the file is missing or unreadable, or its markers are missing
+    or unbalanced.
     """
     shown = str(path)
     try:
@@ -133,7 +135,9 @@ def update_block(
     except FileNotFoundError:
         return 2, _line(Msg(f"{shown}: ファイルがありません", f"{shown}: file not found"), lang)
     except OSError as exc:
-        return 2, _line(Msg(f"{shown}: 読めません: {exc.strerror}", f"{shown}: cannot read: {exc.strerror}"), lang)
+        return 2, _line(
+            Msg(f"{shown}: 読めません: {exc.strerror}", f"{shown}: cannot read: {exc.strerror}"), lang
+        )
     try:
         old = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -144,8 +148,12 @@ def update_block(
         return 2, _line(exc.message, lang)
     if new == old:
         if check:
-            return 0, _line(Msg(f"{shown}: {name} の表は最新です", f"{shown}: the {name} table is up to date"), lang)
-        return 0, _line(Msg(f"{shown}: {name} の表は変更なし", f"{shown}: the {name} table is unchanged"), lang)
+            return 0, _line(
+                Msg(f"{shown}: {name} の表は最新です", f"{shown}: the {name} table is up to date"), lang
+            )
+        return 0, _line(
+            Msg(f"{shown}: {name} の表は変更なし", f"{shown}: the {name} table is unchanged"), lang
+        )
     if check:
         diff = "".join(
             difflib.unified_diff(
@@ -174,7 +182,7 @@ def _line(message: Msg, lang: str) -> str:
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Temporary file in the same directory, fsync, rename: the file is either old or new, never half-written."""
+    """Temporary file in the same directory, fsync, rename: the file is old or new, never half-written."""
     mode = path.stat().st_mode & 0o7777
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -191,7 +199,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def table_argv(name: str, write: Path, options: Sequence[tuple[str, object]]) -> list[str]:
-    """``dxready table NAME --write FILE`` with the options that were given (those whose value is not None)."""
+    """``dxready table NAME --write FILE`` with the options that were given (value not None)."""
     argv = ["dxready", "table", name]
     for flag, value in options:
         if value is not None:

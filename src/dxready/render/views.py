@@ -221,10 +221,13 @@ def finding_line(f: Finding, lang: str) -> str:
 
 
 def subject_findings(report: Report, kind: str) -> dict[str, list[Finding]]:
+    """Findings per subject id, most severe first (the report itself is in file order, for `check`)."""
     out: dict[str, list[Finding]] = {}
     for f in report.findings:
         if f.subject.kind == kind:
             out.setdefault(f.subject.id, []).append(f)
+    for findings in out.values():
+        findings.sort(key=lambda f: (-f.severity.rank, f.code))
     return out
 
 

@@ -1,0 +1,444 @@
+"""Catalogue comparison: what changed between two catalogues (directories or ``git:REV``), and did it regress.
+
+Entries are matched by ``id``. For each procedure the status, readiness level, channels and sub-procedure
+statuses are compared by name, other fields by field; systems and roadmap items likewise; findings are
+matched by code, subject and message (not by line, which moves whenever the file above it changes).
+A *regression* is a status or level that goes down, or a new finding of severity error.
+
+``git:REV`` reads the catalogue's files at that revision with ``git show`` (no checkout), from the path the
+working catalogue has inside its repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import os
+import subprocess
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dxready.findings import Finding, Location, Msg
+from dxready.load import FILES, SETTINGS, LoadError, Problem
+
+if TYPE_CHECKING:
+    from dxready.engine import Report, Summary
+    from dxready.load import Catalog
+
+SCHEMA_VERSION = 1
+STATUS_RANK = {"offline": 0, "partial": 1, "online": 2}
+"""Statuses that can go up or down; not_applicable and unknown are outside the order (a level still drops)."""
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one entry: its value before and after (JSON-able; None when absent)."""
+
+    field: str
+    before: Any
+    after: Any
+    regression: bool = False
+
+
+@dataclass(frozen=True)
+class EntryDiff:
+    kind: str  # procedure | system | roadmap
+    id: str
+    name: str
+    change: str  # added | removed | changed
+    changes: tuple[FieldChange, ...] = ()
+
+    @property
+    def regression(self) -> bool:
+        return any(c.regression for c in self.changes)
+
+    def get(self, name: str) -> FieldChange | None:
+        return next((c for c in self.changes if c.field == name), None)
+
+
+@dataclass(frozen=True)
+class CatalogDiff:
+    base: str
+    head: str
+    as_of: dt.date
+    base_summary: Summary
+    head_summary: Summary
+    procedures: tuple[EntryDiff, ...]
+    systems: tuple[EntryDiff, ...]
+    roadmap: tuple[EntryDiff, ...]
+    new_findings: tuple[Finding, ...]
+    resolved_findings: tuple[Finding, ...]
+    municipality: tuple[FieldChange, ...] = field(default=())
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.procedures
+            or self.systems
+            or self.roadmap
+            or self.new_findings
+            or self.resolved_findings
+            or self.municipality
+        )
+
+    def regressions(self) -> list[Regression]:
+        """Every regression, in report order: procedures going down, then new errors."""
+        found: list[Regression] = []
+        for entry in self.procedures:
+            texts = [_regression_text(c) for c in entry.changes if c.regression]
+            if texts:
+                what = Msg("、".join(t.ja for t in texts), ", ".join(t.en for t in texts))
+                found.append(Regression(entry.kind, entry.id, entry.name, what))
+        names = {e.id: e.name for e in self.procedures}
+        for f in self.new_findings:
+            if f.severity.value == "error":
+                what = Msg(f"新しいエラー {f.code}: {f.message.ja}", f"new error {f.code}: {f.message.en}")
+                found.append(Regression(f.subject.kind, f.subject.id, names.get(f.subject.id, ""), what))
+        return found
+
+
+@dataclass(frozen=True)
+class Regression:
+    kind: str
+    id: str
+    name: str
+    what: Msg
+
+
+def _regression_text(c: FieldChange) -> Msg:
+    if c.field == "level":
+        return Msg(f"レベル {c.before} → {c.after}", f"level {c.before} → {c.after}")
+    mark = {"online": "○", "partial": "一部", "offline": "×"}
+    before, after = mark.get(str(c.before), c.before), mark.get(str(c.after), c.after)
+    if c.field == "status":
+        return Msg(f"状況 {before} → {after}", f"status {before} → {after}")
+    sub = c.field.split(".")[1] if c.field.count(".") == 2 else c.field
+    return Msg(f"個別手続 {sub} の状況 {before} → {after}", f"sub-procedure {sub} status {before} → {after}")
+
+
+# --------------------------------------------------------------------------------------------------- values
+
+
+def plain(value: Any) -> Any:
+    """A model value as JSON-able data (enums by value, fiscal years as ints, dates as ISO text)."""
+    from pydantic import BaseModel
+
+    from dxready.catalog.fiscal import FiscalYear
+
+    if isinstance(value, enum.Enum):
+        return value.value
+    if value is None or isinstance(value, bool | str | float):
+        return value
+    if isinstance(value, FiscalYear):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", exclude_defaults=True)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    return str(value)
+
+
+def _status_change(name: str, before: Any, after: Any) -> FieldChange:
+    b, a = plain(before), plain(after)
+    down = b in STATUS_RANK and a in STATUS_RANK and STATUS_RANK[a] < STATUS_RANK[b]
+    return FieldChange(name, b, a, regression=down)
+
+
+def _generic(before: Any, after: Any, skip: frozenset[str]) -> list[FieldChange]:
+    if before is None or after is None:
+        return []
+    changes = []
+    for name in type(after).model_fields:
+        if name in skip:
+            continue
+        b, a = getattr(before, name), getattr(after, name)
+        if b != a:
+            changes.append(FieldChange(name, plain(b), plain(a)))
+    return changes
+
+
+def _name(entry: Any, lang: str, attr: str = "name") -> str:
+    en = getattr(entry, f"{attr}_en", None)
+    return str(en if lang == "en" and en else getattr(entry, attr))
+
+
+def _pair(base: Sequence[Any], head: Sequence[Any]) -> Iterable[tuple[str, Any, Any]]:
+    """(id, before, after) in head order, then the removed ones in base order."""
+    old = {e.id: e for e in base}
+    new_ids = set()
+    for e in head:
+        new_ids.add(e.id)
+        yield e.id, old.get(e.id), e
+    for e in base:
+        if e.id not in new_ids:
+            yield e.id, e, None
+
+
+def _kind_of(before: Any, after: Any) -> str:
+    return "added" if before is None else "removed" if after is None else "changed"
+
+
+_PROC_SKIP = frozenset({"id", "status", "channels", "sub_procedures"})
+
+
+def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
+    result = []
+    for ident, b, a in _pair(base.catalog.procedures, head.catalog.procedures):
+        if b is not None and a is not None and b == a:
+            lb, la = base.readiness.get(ident), head.readiness.get(ident)
+            if (lb.level if lb else None) == (la.level if la else None):
+                continue
+        changes: list[FieldChange] = []
+        if b is None or a is None or b.status is not a.status:
+            changes.append(_status_change("status", b and b.status, a and a.status))
+        rb, ra = base.readiness.get(ident), head.readiness.get(ident)
+        lb_, la_ = (rb.level if rb else None), (ra.level if ra else None)
+        if lb_ != la_:
+            changes.append(
+                FieldChange("level", lb_, la_, regression=lb_ is not None and la_ is not None and la_ < lb_)
+            )
+        kb = sorted({c.kind.value for c in b.channels}) if b is not None else []
+        ka = sorted({c.kind.value for c in a.channels}) if a is not None else []
+        if kb != ka:
+            changes.append(FieldChange("channels", kb, ka))
+        elif b is not None and a is not None and b.channels != a.channels:
+            changes.append(FieldChange("channels", plain(b.channels), plain(a.channels)))
+        if b is not None and a is not None and b.sub_procedures != a.sub_procedures:
+            changes.extend(_subs(b.sub_procedures, a.sub_procedures))
+        changes.extend(_generic(b, a, _PROC_SKIP))
+        entry = a if a is not None else b
+        result.append(EntryDiff("procedure", ident, _name(entry, lang), _kind_of(b, a), tuple(changes)))
+    return result
+
+
+def _subs(base: Sequence[Any], head: Sequence[Any]) -> list[FieldChange]:
+    changes = []
+    for ident, b, a in _pair(base, head):
+        if b is not None and a is not None and b == a:
+            continue
+        if b is None or a is None or b.status is not a.status:
+            changes.append(_status_change(f"sub_procedures.{ident}.status", b and b.status, a and a.status))
+        for c in _generic(b, a, frozenset({"id", "status"})):
+            changes.append(FieldChange(f"sub_procedures.{ident}.{c.field}", c.before, c.after))
+    return changes
+
+
+def _others(kind: str, base: Sequence[Any], head: Sequence[Any], lang: str, attr: str) -> list[EntryDiff]:
+    result = []
+    for ident, b, a in _pair(base, head):
+        if b is not None and a is not None and b == a:
+            continue
+        entry = a if a is not None else b
+        changes = _generic(b, a, frozenset({"id"}))
+        result.append(EntryDiff(kind, ident, _name(entry, lang, attr), _kind_of(b, a), tuple(changes)))
+    return result
+
+
+def _finding_key(f: Finding) -> tuple[str, str, str, str]:
+    return (f.code, f.subject.kind, f.subject.id, f.message.en)
+
+
+def _findings(base: Sequence[Finding], head: Sequence[Finding]) -> tuple[list[Finding], list[Finding]]:
+    old = Counter(_finding_key(f) for f in base)
+    new = Counter(_finding_key(f) for f in head)
+    added, gone = new - old, old - new
+
+    def take(findings: Sequence[Finding], wanted: Counter[tuple[str, str, str, str]]) -> list[Finding]:
+        picked = []
+        for f in findings:
+            key = _finding_key(f)
+            if wanted[key] > 0:
+                wanted[key] -= 1
+                picked.append(f)
+        return picked
+
+    return take(head, added), take(base, gone)
+
+
+def compare(base: Report, head: Report, lang: str = "ja") -> CatalogDiff:
+    """The differences between two evaluated catalogues."""
+    new, resolved = _findings(base.findings, head.findings)
+    mb, mh = base.catalog.procedures_file, head.catalog.procedures_file
+    header = _generic(mb.municipality, mh.municipality, frozenset())
+    if mb.as_of != mh.as_of:
+        header.append(FieldChange("as_of", plain(mb.as_of), plain(mh.as_of)))
+    return CatalogDiff(
+        base=base.catalog.label,
+        head=head.catalog.label,
+        as_of=head.as_of,
+        base_summary=base.summary(),
+        head_summary=head.summary(),
+        procedures=tuple(_procedures(base, head, lang)),
+        systems=tuple(_others("system", base.catalog.systems, head.catalog.systems, lang, "name")),
+        roadmap=tuple(_others("roadmap", base.catalog.roadmap, head.catalog.roadmap, lang, "title")),
+        new_findings=tuple(new),
+        resolved_findings=tuple(resolved),
+        municipality=tuple(header),
+    )
+
+
+# --------------------------------------------------------------------------------------------------- git
+
+
+def _problem(shown: str, ja: str, en: str) -> LoadError:
+    return LoadError([Problem("DX001", Location(shown), Msg(ja, en))])
+
+
+def git(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """Run git; LoadError when git itself is missing."""
+    try:
+        return subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            capture_output=True,
+            check=False,
+            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+        )
+    except FileNotFoundError:
+        raise _problem("git", "git コマンドがありません", "the git command is not installed") from None
+
+
+@dataclass(frozen=True)
+class GitCatalog:
+    """Where the working catalogue lives in git: ``top`` (the work tree root) and ``rel`` (a posix path)."""
+
+    top: Path
+    rel: str
+
+    def path(self, name: str) -> str:
+        return f"{self.rel}/{name}.yaml" if self.rel else f"{name}.yaml"
+
+
+def locate_in_git(catalog: Path | None) -> GitCatalog:
+    from dxready.load import resolve
+
+    root, _ = resolve(catalog)
+    if not root.is_dir():
+        raise _problem(str(root), "カタログのディレクトリがありません", "catalogue directory not found")
+    done = git(["rev-parse", "--show-toplevel"], root)
+    if done.returncode != 0:
+        raise _problem(
+            str(root),
+            "カタログが git リポジトリの中にありません（git:REV が使えません）",
+            "the catalogue is not inside a git repository (git:REV needs one)",
+        )
+    top = Path(done.stdout.decode("utf-8", "replace").strip())
+    rel = root.resolve().relative_to(top.resolve()).as_posix()
+    return GitCatalog(top, "" if rel == "." else rel)
+
+
+def git_files(where: GitCatalog, rev: str, names: Sequence[str]) -> dict[str, bytes]:
+    """The named catalogue files at ``rev`` (those that exist there). LoadError for an unknown revision."""
+    shown = f"git:{rev}"
+    done = git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], where.top)
+    if done.returncode != 0 or rev.startswith("-"):
+        raise _problem(shown, f"リビジョン {rev!r} がありません", f"unknown revision {rev!r}")
+    commit = done.stdout.decode().strip()
+    listed = git(
+        ["ls-tree", "--name-only", "--full-tree", commit, "--", *(where.path(n) for n in names)], where.top
+    )
+    present = set(listed.stdout.decode("utf-8", "replace").splitlines())
+    files = {}
+    for name in names:
+        path = where.path(name)
+        if path not in present:
+            continue
+        shown_file = git(["show", f"{commit}:{path}"], where.top)
+        if shown_file.returncode != 0:
+            message = shown_file.stderr.decode("utf-8", "replace").strip()
+            raise _problem(f"{shown}:{path}", f"読めません: {message}", f"cannot read: {message}")
+        files[name] = shown_file.stdout
+    return files
+
+
+def load_git(rev: str, catalog: Path | None) -> Catalog:
+    """The catalogue as it was at ``rev``: its files written to a temporary directory, loaded from there."""
+    from dxready.load import load_catalog
+
+    where = locate_in_git(catalog)
+    files = git_files(where, rev, (*FILES, SETTINGS))
+    prefix = f"{rev}:{where.rel}/" if where.rel else f"{rev}:"
+    if "procedures" not in files:
+        raise _problem(
+            f"{prefix}procedures.yaml",
+            f"git:{rev} に {where.path('procedures')} がありません",
+            f"git:{rev} has no {where.path('procedures')}",
+        )
+    with tempfile.TemporaryDirectory(prefix="dxready-diff-") as tmp:
+        for name, data in files.items():
+            (Path(tmp) / f"{name}.yaml").write_bytes(data)
+        here = os.path.join(tmp, "")
+        try:
+            loaded = load_catalog(tmp)
+        except LoadError as exc:
+            raise LoadError([_relocated(p, here, prefix) for p in exc.problems]) from None
+    for source in loaded.sources.values():
+        source.file = source.file.replace(here, prefix, 1)
+    loaded.label = f"git:{rev}"
+    return loaded
+
+
+def _relocated(problem: Problem, here: str, prefix: str) -> Problem:
+    loc = problem.location
+    return Problem(
+        problem.code, Location(loc.file.replace(here, prefix, 1), loc.line, loc.column), problem.message
+    )
+
+
+def load_spec(spec: str, catalog: Path | None) -> Catalog:
+    """A catalogue from a ``git:REV`` or a directory."""
+    from dxready.load import load_catalog
+
+    if spec.startswith("git:"):
+        return load_git(spec[4:] or "HEAD", catalog)
+    return load_catalog(spec)
+
+
+# --------------------------------------------------------------------------------------------------- command
+
+
+def run_diff(
+    base: str,
+    head: str | None,
+    *,
+    catalog: Path | None,
+    as_of: dt.date,
+    lang: str,
+    format: str,
+    fail_on_regression: bool,
+    out: Callable[[str], None],
+) -> int:
+    """``dxready diff``: 0, or 1 with ``fail_on_regression`` when something went down."""
+    from dxready.engine import run
+    from dxready.load import load_catalog
+    from dxready.render.diff import RENDERERS
+
+    render = RENDERERS.get(format)
+    if render is None:
+        raise LoadError(
+            [
+                Problem(
+                    "DX001",
+                    Location("dxready"),
+                    Msg(
+                        f"diff の出力形式は {', '.join(RENDERERS)} です（{format} は使えません）",
+                        f"diff has no {format} format; use one of {', '.join(RENDERERS)}",
+                    ),
+                )
+            ]
+        )
+    before = load_spec(base, catalog)
+    after = load_spec(head, catalog) if head is not None else load_catalog(catalog)
+    result = compare(run(before, as_of), run(after, as_of), lang)
+    out(render(result, lang))
+    return 1 if fail_on_regression and result.regressions() else 0

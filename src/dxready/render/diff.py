@@ -1,0 +1,327 @@
+"""Renderers of ``dxready diff``: a terminal table, markdown for a pull-request comment, and JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from dxready.render.safe import md_cell, md_text, oneline
+
+if TYPE_CHECKING:
+    from dxready.diff import CatalogDiff, EntryDiff, FieldChange
+    from dxready.engine import Summary
+    from dxready.findings import Finding
+
+_MARK = {"online": "○", "partial": "一部", "offline": "×", "not_applicable": "—", "unknown": "？"}
+_CHANGE = {"added": ("追加", "added"), "removed": ("削除", "removed"), "changed": ("変更", "changed")}
+_KIND = {
+    "procedure": ("手続", "procedure"),
+    "system": ("システム", "system"),
+    "roadmap": ("工程表", "roadmap"),
+}
+
+
+def _t(lang: str, ja: str, en: str) -> str:
+    return ja if lang == "ja" else en
+
+
+def _mark(value: Any) -> str:
+    return "" if value is None else _MARK.get(str(value), str(value))
+
+
+def _arrow(before: str, after: str) -> str:
+    if not before:
+        return f"→ {after}"
+    if not after:
+        return f"{before} →"
+    return f"{before} → {after}"
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return (
+            ", ".join(_value(v) for v in value) if all(not isinstance(v, dict | list) for v in value) else "…"
+        )
+    if isinstance(value, dict):
+        return "…"
+    return str(value)
+
+
+def _cells(entry: EntryDiff, lang: str) -> tuple[str, str, str, str]:
+    """(status, level, channels, other fields) of one entry, as plain text."""
+    status = level = channels = ""
+    others: list[str] = []
+    for c in entry.changes:
+        if c.field == "status":
+            status = _arrow(_mark(c.before), _mark(c.after))
+        elif c.field == "level":
+            level = _arrow(_value(c.before), _value(c.after))
+        elif c.field == "channels":
+            channels = _channels(c)
+        elif c.field.endswith(".status") and c.field.startswith("sub_procedures."):
+            others.append(f"{c.field.split('.')[1]}: {_arrow(_mark(c.before), _mark(c.after))}")
+        else:
+            others.append(_other(c, lang))
+    return status, level, channels, "; ".join(others)
+
+
+def _channels(c: FieldChange) -> str:
+    before, after = c.before or [], c.after or []
+    if all(isinstance(v, str) for v in [*before, *after]):
+        parts = [f"+{k}" for k in after if k not in before] + [f"−{k}" for k in before if k not in after]
+        return " ".join(parts)
+    return "…"
+
+
+def _other(c: FieldChange, lang: str) -> str:
+    before, after = _value(c.before), _value(c.after)
+    if "…" in (before, after) or len(before) + len(after) > 60:
+        return c.field
+    if c.field == "migration" or isinstance(c.before, dict) or isinstance(c.after, dict):
+        return c.field
+    return f"{c.field}: {_arrow(before, after)}"
+
+
+def _system_cells(entry: EntryDiff, lang: str) -> str:
+    return "; ".join(_other(c, lang) for c in entry.changes)
+
+
+def _rate(s: Summary) -> str:
+    return "—" if s.online_rate is None else f"{s.online_rate:.1f}%"
+
+
+def _headline(d: CatalogDiff, lang: str) -> str:
+    b, h = d.base_summary, d.head_summary
+    counts = " · ".join(
+        f"{_MARK[k]} {b.by_status.get(k, 0)} → {h.by_status.get(k, 0)}"
+        for k in ("online", "partial", "offline")
+    )
+    rate = _t(lang, "オンライン化率", "online rate")
+    return f"{counts} · {rate} {_rate(b)} → {_rate(h)}"
+
+
+def _finding_where(f: Finding) -> str:
+    return str(f.location) if f.location is not None else ""
+
+
+# --------------------------------------------------------------------------------------------------- markdown
+
+
+def _code(text: str) -> str:
+    """A code span: backslashes are literal there, so the text is made inert by removing backticks instead."""
+    return "`" + oneline(text).replace("`", "'") + "`" if text else ""
+
+
+def markdown(d: CatalogDiff, lang: str) -> str:
+    lines = [
+        f"### dxready diff: {_code(d.base)} → {_code(d.head)}",
+        "",
+        f"**{md_text(_headline(d, lang))}**",
+        "",
+    ]
+    if d.empty:
+        lines.append(_t(lang, "カタログに変更はありません。", "No changes to the catalogue."))
+        return "\n".join(lines) + "\n"
+    regressions = d.regressions()
+    if regressions:
+        lines.append(_t(lang, f"> **後退 {len(regressions)} 件**", f"> **{len(regressions)} regression(s)**"))
+        for r in regressions:
+            kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
+            name = f" {md_text(r.name)}" if r.name else ""
+            lines.append(f"> - {kind}{name} ({_code(r.id)}): {md_text(r.what.get(lang))}")
+        lines.append("")
+    if d.procedures:
+        lines += [f"#### {_t(lang, '手続', 'Procedures')} ({len(d.procedures)})", ""]
+        head = [
+            _t(lang, "手続", "Procedure"),
+            "id",
+            _t(lang, "変更", "Change"),
+            _t(lang, "オンライン化", "Online"),
+            _t(lang, "レベル", "Level"),
+            _t(lang, "チャネル", "Channels"),
+            _t(lang, "その他", "Other"),
+        ]
+        lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for e in d.procedures:
+            status, level, channels, others = _cells(e, lang)
+            change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
+            row = [e.name, e.id, change, status, level, channels, others]
+            lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
+        lines.append("")
+    for title, entries in (
+        (_t(lang, "システム", "Systems"), d.systems),
+        (_t(lang, "工程表", "Roadmap"), d.roadmap),
+    ):
+        if not entries:
+            continue
+        lines += [f"#### {title} ({len(entries)})", ""]
+        head = [_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")]
+        lines += ["| " + " | ".join(head) + " |", "|---|---|---|---|"]
+        for e in entries:
+            row = [e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang)]
+            lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
+        lines.append("")
+    if d.municipality:
+        fields = ", ".join(c.field for c in d.municipality)
+        lines += [f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {md_text(fields)}", ""]
+    for title, findings in (
+        (_t(lang, "新しい指摘", "New findings"), d.new_findings),
+        (_t(lang, "解消した指摘", "Resolved findings"), d.resolved_findings),
+    ):
+        if not findings:
+            continue
+        lines += [f"#### {title} ({len(findings)})", ""]
+        for f in findings:
+            sev = f.severity.label(lang)
+            lines.append(f"- `{f.code}` {sev} {_code(_finding_where(f))} {md_text(f.message.get(lang))}")
+        lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# --------------------------------------------------------------------------------------------------- json
+
+
+def _entry_json(e: EntryDiff) -> dict[str, Any]:
+    return {
+        "kind": e.kind,
+        "id": e.id,
+        "name": e.name,
+        "change": e.change,
+        "regression": e.regression,
+        "changes": [
+            {"field": c.field, "before": c.before, "after": c.after, "regression": c.regression}
+            for c in e.changes
+        ],
+    }
+
+
+def _summary_json(s: Summary) -> dict[str, Any]:
+    return {
+        "applicable": s.applicable,
+        "by_status": s.by_status,
+        "not_applicable": s.not_applicable,
+        "online_rate": s.online_rate,
+        "online_or_partial_rate": s.online_or_partial_rate,
+        "levels": {str(k): v for k, v in s.levels.items()},
+    }
+
+
+def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
+    loc = f.location
+    return {
+        "code": f.code,
+        "severity": f.severity.value,
+        "subject": {"kind": f.subject.kind, "id": f.subject.id},
+        "message": f.message.get(lang),
+        "location": None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column},
+    }
+
+
+def json_(d: CatalogDiff, lang: str) -> str:
+    from dxready.diff import SCHEMA_VERSION
+
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "base": d.base,
+        "head": d.head,
+        "as_of": d.as_of.isoformat(),
+        "summary": {"base": _summary_json(d.base_summary), "head": _summary_json(d.head_summary)},
+        "regressions": [
+            {"kind": r.kind, "id": r.id, "name": r.name, "message": r.what.get(lang)} for r in d.regressions()
+        ],
+        "procedures": [_entry_json(e) for e in d.procedures],
+        "systems": [_entry_json(e) for e in d.systems],
+        "roadmap": [_entry_json(e) for e in d.roadmap],
+        "municipality": [{"field": c.field, "before": c.before, "after": c.after} for c in d.municipality],
+        "findings": {
+            "new": [_finding_json(f, lang) for f in d.new_findings],
+            "resolved": [_finding_json(f, lang) for f in d.resolved_findings],
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------------------------------- terminal
+
+
+def table(d: CatalogDiff, lang: str) -> str:
+    import io
+    import os
+
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buf = io.StringIO()
+    width = int(os.environ.get("COLUMNS", "0") or 0) or 120
+    console = Console(file=buf, width=width, color_system=None, force_terminal=False, highlight=False)
+    console.print(Text(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}"))
+    console.print(Text(_headline(d, lang)))
+    if d.empty:
+        console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))
+        return buf.getvalue()
+    regressions = d.regressions()
+    if regressions:
+        console.print(Text(_t(lang, f"後退 {len(regressions)} 件:", f"{len(regressions)} regression(s):")))
+        for r in regressions:
+            kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
+            name = f" {r.name}" if r.name else ""
+            console.print(Text(oneline(f"  ⚠ {kind}{name} ({r.id}): {r.what.get(lang)}")))
+    if d.procedures:
+        t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
+        for col in (
+            _t(lang, "手続", "Procedure"),
+            "id",
+            _t(lang, "変更", "Change"),
+            _t(lang, "状況", "Status"),
+            _t(lang, "レベル", "Level"),
+            _t(lang, "チャネル", "Channels"),
+            _t(lang, "その他", "Other"),
+        ):
+            t.add_column(col, overflow="fold")
+        for e in d.procedures:
+            status, level, channels, others = _cells(e, lang)
+            change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
+            t.add_row(*(Text(oneline(c)) for c in (e.name, e.id, change, status, level, channels, others)))
+        console.print(t)
+    for title, entries in (
+        (_t(lang, "システム", "Systems"), d.systems),
+        (_t(lang, "工程表", "Roadmap"), d.roadmap),
+    ):
+        if not entries:
+            continue
+        t = Table(title=Text(title), title_justify="left")
+        for col in (_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")):
+            t.add_column(col, overflow="fold")
+        for e in entries:
+            t.add_row(
+                *(
+                    Text(oneline(c))
+                    for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang))
+                )
+            )
+        console.print(t)
+    if d.municipality:
+        fields = ", ".join(c.field for c in d.municipality)
+        console.print(Text(f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {fields}"))
+    for title, findings, sign in (
+        (_t(lang, "新しい指摘", "New findings"), d.new_findings, "+"),
+        (_t(lang, "解消した指摘", "Resolved findings"), d.resolved_findings, "-"),
+    ):
+        if not findings:
+            continue
+        console.print(Text(f"{title} ({len(findings)}):"))
+        for f in findings:
+            line = f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}"
+            console.print(Text(oneline(line)))
+    return buf.getvalue()
+
+
+RENDERERS: dict[str, Callable[[CatalogDiff, str], str]] = {
+    "table": table,
+    "markdown": markdown,
+    "json": json_,
+}

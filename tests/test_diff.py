@@ -1,0 +1,233 @@
+"""``dxready diff BASE [HEAD]``: changes between two catalogues, from directories or git revisions."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from dxready.cli import app
+from tests.helpers.catalogs import copy_shipped, write_example
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+AS_OF = ["--as-of", "2025-04-01"]
+LIBRARY_ONLINE = "    standard_no: 1\n    name: 図書館の図書貸出予約等\n    name_en: Library book loan reservations, etc.\n    status: ○\n"
+
+
+def _git(repo: Path, *args: str) -> str:
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(repo),
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+    }
+    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    root.mkdir()
+    copy_shipped(root / "data")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "base")
+    return root
+
+
+def _diff(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["diff", *args, *AS_OF])
+    return result.exit_code, result.output
+
+
+@needs_git
+def test_status_down_is_a_regression_and_fixing_it_turns_green(repo: Path) -> None:
+    data = repo / "data"
+    _edit(data / "procedures.yaml", LIBRARY_ONLINE, LIBRARY_ONLINE.replace("status: ○", "status: ×"))
+
+    code, out = _diff("git:HEAD", "--catalog", str(data), "--fail-on-regression", "--lang", "en")
+    assert code == 1
+    assert "1 regression(s):" in out
+    assert "⚠ procedure Library book loan reservations, etc. (library-reservation): status ○ → ×" in out
+    assert "○ 9 → 8" in out
+
+    code, out = _diff("git:HEAD", "--catalog", str(data))
+    assert code == 0  # reported, but only --fail-on-regression fails
+    assert "後退 1 件" in out
+
+    _edit(
+        data / "procedures.yaml",
+        "status: ×\n    channels:\n      # The plan does not name",
+        "status: ○\n    channels:\n      # The plan does not name",
+    )
+    code, out = _diff("git:HEAD", "--catalog", str(data), "--fail-on-regression", "--lang", "en")
+    assert code == 0
+    assert "No changes to the catalogue." in out
+
+
+@needs_git
+def test_git_revisions_on_both_sides_and_json(repo: Path) -> None:
+    data = repo / "data"
+    _edit(data / "procedures.yaml", LIBRARY_ONLINE, LIBRARY_ONLINE.replace("status: ○", "status: 一部"))
+    _git(repo, "commit", "-q", "-am", "library partial")
+    code, out = _diff(
+        "git:HEAD~1", "git:HEAD", "--catalog", str(data), "--format", "json", "--fail-on-regression"
+    )
+    assert code == 1
+    data_out = json.loads(out)
+    assert data_out["base"] == "git:HEAD~1"
+    assert data_out["head"] == "git:HEAD"
+    [entry] = data_out["procedures"]
+    assert entry["id"] == "library-reservation"
+    assert entry["change"] == "changed"
+    changes = {c["field"]: c for c in entry["changes"]}
+    assert (changes["status"]["before"], changes["status"]["after"]) == ("online", "partial")
+    assert changes["status"]["regression"] is True
+    assert (changes["level"]["before"], changes["level"]["after"]) == (2, 1)
+    assert [r["id"] for r in data_out["regressions"]] == ["library-reservation"]
+    assert data_out["summary"]["base"]["by_status"]["online"] == 9
+    assert data_out["summary"]["head"]["by_status"]["online"] == 8
+
+    code, out = _diff(
+        "git:HEAD", "git:HEAD~1", "--catalog", str(data), "--format", "json", "--fail-on-regression"
+    )
+    assert code == 0  # going up is no regression
+    assert json.loads(out)["regressions"] == []
+
+
+@needs_git
+def test_added_removed_channels_systems_roadmap_and_findings(repo: Path) -> None:
+    data = repo / "data"
+    procedures = data / "procedures.yaml"
+    text = procedures.read_text(encoding="utf-8")
+    # a new procedure whose counts are impossible (DX009, an error), and a changed channel list
+    procedures.write_text(
+        text
+        + "  - id: new-thing\n    name: 新しい手続\n    status: offline\n"
+        + "    counts:\n      - {fiscal_year: 2023, total: 1, online: 5}\n",
+        encoding="utf-8",
+    )
+    _edit(
+        procedures,
+        "      - kind: dedicated\n        inferred: true\n",
+        "      - kind: e_application\n        inferred: true\n",
+    )
+    _edit(
+        data / "roadmap.yaml",
+        "    title: マイナポータルでの手続きの拡充\n",
+        "    title: マイナポータルでの手続きの拡充|改\n",
+    )
+    code, out = _diff("git:HEAD", "--catalog", str(data), "--format", "markdown", "--fail-on-regression")
+    assert code == 1
+    assert "新しいエラー DX009" in out
+    assert "| 新しい手続 | new-thing | 追加 | → × | → 0 |" in out
+    assert "| \\+e\\_application −dedicated |" in out
+    assert "#### 工程表 (1)" in out
+    assert "マイナポータルでの手続きの拡充\\|改" in out  # a pipe in catalogue text stays inside its cell
+    assert "#### 新しい指摘" in out
+    html = MarkdownIt("commonmark").enable("table").render(out)
+    assert html.count("<table>") == 2
+    assert "<td>マイナポータルでの手続きの拡充|改</td>" in html
+
+    with (data / "systems.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("  - id: new-system\n    name: 新システム\n    tier: standalone\n")
+    code, out = _diff("git:HEAD", "--catalog", str(data), "--format", "json")
+    assert [(s["id"], s["change"], s["name"]) for s in json.loads(out)["systems"]] == [
+        ("new-system", "added", "新システム")
+    ]
+
+
+def test_two_directories_removed_entry(tmp_path: Path) -> None:
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    text = (head / "roadmap.yaml").read_text(encoding="utf-8")
+    start = text.index("  - id: frontyard-mynaportal-expansion")
+    end = text.index("  - id:", start + 5)
+    (head / "roadmap.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    code, out = _diff(str(base), str(head), "--format", "json", "--lang", "en")
+    assert code == 0
+    roadmap = json.loads(out)["roadmap"]
+    assert [(r["id"], r["change"]) for r in roadmap] == [("frontyard-mynaportal-expansion", "removed")]
+    assert roadmap[0]["name"] == "Expanding the procedures available on Mynaportal"
+
+
+@needs_git
+def test_missing_systems_at_revision_is_fine(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    write_example("procedures:\n  - {id: a, name: 手続A, status: ○}\n", root / "cat")
+    (root / "cat" / "systems.yaml").unlink()
+    (root / "cat" / "roadmap.yaml").unlink()
+    _git(root, "init", "-q")
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "procedures only")
+    code, out = _diff("git:HEAD", "--catalog", str(root / "cat"), "--lang", "en")
+    assert code == 0, out
+    assert "No changes to the catalogue." in out
+
+
+@needs_git
+def test_bad_revision_and_no_repository_exit_2(repo: Path, tmp_path: Path) -> None:
+    code, out = _diff("git:no-such-rev", "--catalog", str(repo / "data"), "--lang", "en")
+    assert code == 2
+    assert "git:no-such-rev:1:1: DX001 unknown revision 'no-such-rev'" in out
+
+    outside = copy_shipped(tmp_path / "outside" / "data")
+    code, out = _diff("git:HEAD", "--catalog", str(outside), "--lang", "en")
+    assert code == 2
+    assert "not inside a git repository" in out
+    assert "Traceback" not in out
+
+
+def test_broken_base_directory_exits_2_with_location(tmp_path: Path) -> None:
+    base = copy_shipped(tmp_path / "base")
+    (base / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
+    code, out = _diff(str(base), str(copy_shipped(tmp_path / "head")), "--lang", "en")
+    assert code == 2
+    assert f"{base / 'procedures.yaml'}:2:1: DX001 YAML syntax error" in out
+
+
+@needs_git
+def test_broken_file_at_revision_is_located_at_the_revision(repo: Path) -> None:
+    data = repo / "data"
+    good = (data / "roadmap.yaml").read_text(encoding="utf-8")
+    (data / "roadmap.yaml").write_text("roadmap: {\n", encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "broken")
+    (data / "roadmap.yaml").write_text(good, encoding="utf-8")
+    code, out = _diff("git:HEAD", "--catalog", str(data), "--lang", "en")
+    assert code == 2
+    assert "HEAD:data/roadmap.yaml:2:1: DX001" in out
+    assert "dxready-diff-" not in out  # never the temporary directory
+
+
+def test_example_workflow_is_a_valid_github_workflow_running_diff() -> None:
+    workflow = Path(__file__).resolve().parents[1] / "examples" / "github-actions" / "dxready.yml"
+    args = [
+        sys.executable,
+        "-m",
+        "check_jsonschema",
+        "--builtin-schema",
+        "vendor.github-workflows",
+        str(workflow),
+    ]
+    result = subprocess.run(args, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = workflow.read_text(encoding="utf-8")
+    assert 'dxready diff "git:origin/$BASE_REF" --format markdown --fail-on-regression' in text
+    assert "dxready check --format github" in text
+    assert "dxready table procedures --write README.md --check" in text
