@@ -45,6 +45,6 @@ def test_golden(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     out = result.stdout.replace(str(SHIPPED), "data")
     path = GOLDEN / name
     if os.environ.get("DXREADY_UPDATE_GOLDEN"):
-        path.write_text(out, encoding="utf-8", newline="")
+        path.write_bytes(out.encode("utf-8"))
     assert path.is_file(), f"missing golden file {path}; run with DXREADY_UPDATE_GOLDEN=1"
-    assert out == path.read_text(encoding="utf-8", newline="")
+    assert out == path.read_bytes().decode("utf-8")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dxready.catalog.fiscal import FiscalYear
-from dxready.catalog.models import Phase, Status
+from dxready.catalog.models import Phase, Status, circled
 from dxready.catalog.registry import STANDARD_BY_NO
 from dxready.catalog.settings import Severity, Weights
 from dxready.findings import Finding, Msg, Subject
@@ -206,7 +206,7 @@ def rank(report: Report) -> list[NextStep]:
         raw.append(
             _step(
                 Subject("roadmap", item.id),
-                item.title,
+                f"({item.area}){circled(item.no)} {item.title}",
                 primary.next_step or primary.message,
                 parts,
                 weights,
