@@ -211,15 +211,18 @@ class _Walker:
             return node.value
         if tag == _MAP:
             result: dict[Any, Any] = {}
+            firsts: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self.key(key_node)
                 if key in result:
+                    first = firsts[key]
                     raise self.fail(
                         key_node,
-                        f"キー {key!r} が重複しています",
-                        f"duplicate key {key!r}",
+                        f"キー {key!r} が重複しています（最初は {first.line + 1} 行 {first.column + 1} 列）",
+                        f"duplicate key {key!r} (first at line {first.line + 1}, column {first.column + 1})",
                         code="DX002",
                     )
+                firsts[key] = key_node.start_mark
                 sub = (*path, key)
                 if self.positions:
                     mark = key_node.start_mark
@@ -378,7 +381,8 @@ _ID_FIELDS = frozenset({"id", "systems", "procedures", "links", "roadmap"})
 def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
     loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
     kind = error["type"]
-    name = ".".join(str(p) for p in loc) or "(document)"
+    # file:line:col already says where; the field's own name says what.
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "(document)")
     en = error["msg"]
     ja = _TYPE_JA.get(kind, "値が不正です")
     if kind == "extra_forbidden":
@@ -397,10 +401,12 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
     if kind in ("enum", "literal_error"):
         expected = error.get("ctx", {}).get("expected", "")
         got = error.get("input")
+        expected_ja = expected
         if loc and loc[-1] == "status":
             expected = "online, partial, offline, not_applicable, unknown, or a mark ○ 一部 × —"
+            expected_ja = "○ 一部 × — ？ の記号、または online, partial, offline, not_applicable, unknown"
         return Msg(
-            f"{name}: {got!r} は使えません。使える値: {expected}",
+            f"{name}: {got!r} は使えません。使える値: {expected_ja}",
             f"{name}: {got!r} is not allowed; expected one of {expected}",
         )
     if kind == "value_error":
@@ -424,6 +430,21 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
 
     if data is None:
         data = {}
+        required = [n for n, f in model.model_fields.items() if f.is_required()]
+        if required:
+            keys = ", ".join(required)
+            raise LoadError(
+                [
+                    Problem(
+                        "DX003",
+                        source.locate(()),
+                        Msg(
+                            f"ファイルが空です。少なくとも {keys} が必要です",
+                            f"the file is empty; it needs at least: {keys}",
+                        ),
+                    )
+                ]
+            )
     if not isinstance(data, dict):
         loc = source.locate(())
         kind = "リスト" if isinstance(data, list) else "値"
@@ -507,6 +528,10 @@ class Catalog:
         return str(path) if path is not None else f"{file}.yaml"
 
 
+EMBEDDED = "(embedded)"
+"""The label of the catalogue shipped in the package; renderers word it per language."""
+
+
 def embedded_catalog() -> FsPath:
     """The catalogue shipped with the package (Kamogawa City)."""
     here = FsPath(__file__).resolve().parent
@@ -526,7 +551,7 @@ def resolve(catalog: str | os.PathLike[str] | None) -> tuple[FsPath, str]:
     local = FsPath("data")
     if (local / "procedures.yaml").is_file():
         return local, "data"
-    return embedded_catalog(), "(embedded: 鴨川市)"
+    return embedded_catalog(), EMBEDDED
 
 
 def display_name(root: FsPath, file: str) -> str:

@@ -10,7 +10,7 @@ score = Σ weight × part, each part in [0, 1]; weights come from ``dxready.yaml
 - urgency (2): deadline passed 1, ends this fiscal year ⅔, next fiscal year ⅓, else 0.
 - effort (1): 1 when a shared national channel exists (マイナポータル, eLTAX, 電子調達), else 0 (procurement needed).
 
-Ties break by standard number, then kind, then id.
+Ties break by standard number, then kind, then the catalogue's order (the plan's), then id.
 """
 
 from __future__ import annotations
@@ -218,7 +218,19 @@ def rank(report: Report) -> list[NextStep]:
         )
 
     kinds = {"procedure": 0, "system": 1, "roadmap": 2, "catalog": 3, "settings": 4}
-    raw.sort(key=lambda s: (-s.score, s.standard_no or 99, kinds[s.subject.kind], s.subject.id))
+    # Ties: standard number, then kind, then the plan's own order (catalogue position), then id.
+    position = {Subject("procedure", p.id): i for i, p in enumerate(catalog.procedures)}
+    position.update({Subject("system", s.id): i for i, s in enumerate(catalog.systems)})
+    position.update({Subject("roadmap", r.id): i for i, r in enumerate(catalog.roadmap)})
+    raw.sort(
+        key=lambda s: (
+            -s.score,
+            s.standard_no or 99,
+            kinds[s.subject.kind],
+            position.get(s.subject, 0),
+            s.subject.id,
+        )
+    )
     return [replace(s, rank=i + 1) for i, s in enumerate(raw)]
 
 

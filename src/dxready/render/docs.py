@@ -46,12 +46,20 @@ def parse_docstring(doc: str) -> tuple[str, dict[str, str]]:
     }
 
 
+_LITERAL = re.compile(r"``([^`]+)``")
+
+
+def _plain_rst(text: str) -> str:
+    """Docstrings use reST literals (``x``); a terminal reader wants `x`."""
+    return _LITERAL.sub(r"`\1`", text)
+
+
 def docs() -> list[RuleDoc]:
     from dxready.rules import ALL
 
     out = []
     for rule in ALL:
-        description, sections = parse_docstring(rule.__doc__ or "")
+        description, sections = parse_docstring(_plain_rst(rule.__doc__ or ""))
         out.append(
             RuleDoc(
                 code=rule.CODE,
@@ -90,8 +98,15 @@ def rule_list(lang: str, fmt: str) -> str:
         rows = [f"| {d.code} | {d.name} | {d.severity} | {d.summary(lang)} |" for d in items]
         head = "| code | name | severity | summary |" if lang == "en" else "| コード | 名前 | 重大度 | 概要 |"
         return "\n".join([head, "|---|---|---|---|", *rows]) + "\n"
+    from dxready.catalog.settings import Severity
+
     width = max(len(d.name) for d in items)
-    return "\n".join(f"{d.code}  {d.name:<{width}}  {d.severity:<7}  {d.summary(lang)}" for d in items) + "\n"
+    lines = []
+    for d in items:
+        severity = Severity(d.severity).label(lang)
+        pad = 7 - len(severity) * (2 if lang == "ja" else 1)
+        lines.append(f"{d.code}  {d.name:<{width}}  {severity}{' ' * max(pad, 1)}  {d.summary(lang)}")
+    return "\n".join(lines) + "\n"
 
 
 def explain_rule(code: str, lang: str) -> str | None:

@@ -125,7 +125,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     ]
     rows = []
     for s in steps:
-        parts = ", ".join(f"{k} {v:.2f}" for k, v in s.parts.items())
+        parts = ", ".join(views.part_lines(s, report.catalog.settings.weights, lang))
         rows.append(
             "| "
             + " | ".join(

@@ -6,7 +6,9 @@ import re
 import sys
 import unicodedata
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&$])")
+# What GFM can read as markup inside a line: emphasis, code, links (brackets), HTML, pipes, strikethrough,
+# entities and math. Parentheses, # and + are plain text once no bracket or line start can precede them.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
 
 
 def prepare_streams() -> None:

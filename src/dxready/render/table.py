@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dxready.render import views
 from dxready.render.safe import plain
+from dxready.render.views import part_lines
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -176,13 +177,15 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         sub.add_column()
         for ident, findings in found.items():
             for f in findings:
-                line = Text()
+                line = Text(overflow="fold")
                 line.append(f"{f.code} ", style=_SEV_STYLE[f.severity.value])
                 line.append(plain(f.message.get(lang)))
+                if f.next_step:
+                    line.append("\n  → " + plain(f.next_step.get(lang)), style="green")
                 sub.add_row(_text(names.get(ident, ident)), line)
         items.append(sub)
     waived = len(report.waived)
-    if waived:
+    if waived and not show_waived:
         items.append(
             _text(
                 _t(
@@ -193,9 +196,10 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
                 "dim",
             )
         )
-        if show_waived:
-            for f in report.waived:
-                items.append(_text(f"  {f.code} {f.subject.id}: {f.message.get(lang)} — {f.waived}", "dim"))
+    elif waived:
+        items.append(_text(_t(lang, f"適用除外 {waived} 件:", f"{waived} waived:"), "dim"))
+        for f in report.waived:
+            items.append(_text(f"  {f.code} {f.subject.id}: {f.message.get(lang)} — {f.waived}", "dim"))
     return _render(*items)
 
 
@@ -211,6 +215,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         _t(lang, "点数（内訳）", "Score (parts)"),
     ):
         table.add_column(_text(h))
+    weights = report.catalog.settings.weights
     for s in steps:
         action = Text(plain(s.action.get(lang)), overflow="fold")
         for b in s.blocked_by:
@@ -218,6 +223,6 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         if s.codes:
             action.append("\n" + " ".join(s.codes), style="dim")
         parts = Text(f"{s.score:.2f}\n", style="bold")
-        parts.append("\n".join(f"{k} {v:.2f}" for k, v in s.parts.items()), style="dim")
+        parts.append("\n".join(part_lines(s, weights, lang)), style="dim")
         table.add_row(_text(str(s.rank)), _text(s.name), action, parts)
     return _render(_text(views.catalog_line(report, lang), "dim"), table)

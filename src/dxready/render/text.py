@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dxready.render.safe import oneline
+from dxready.render.views import catalog_label
 
 if TYPE_CHECKING:
     from dxready.engine import Report
@@ -32,7 +33,7 @@ def check(report: Report, lang: str) -> str:
         lines.append(f"{f.location}: {f.code} [{sev}] {oneline(f.message.get(lang))}")
     counts = {s: sum(f.severity.value == s for f in report.findings) for s in ("error", "warning", "info")}
     waived = len(report.waived)
-    label = report.catalog.label
+    label = catalog_label(report.catalog.label, lang)
     if lang == "ja":
         summary = (
             f"{oneline(label)}: エラー {counts['error']} 件、警告 {counts['warning']} 件、情報 {counts['info']} 件"

@@ -13,8 +13,10 @@ from dxready.catalog.models import Status, circled
 from dxready.levels import LEVEL_NAMES
 
 if TYPE_CHECKING:
+    from dxready.catalog.settings import Weights
     from dxready.engine import Report, Summary
     from dxready.findings import Finding
+    from dxready.ranking import NextStep
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,19 @@ _STATE = {
 
 
 def wareki(day: dt.date) -> str:
-    """2023-12-31 → 令和5年12月31日 (dates before 令和 keep the western year)."""
+    """2023-12-31 → 令和5年12月末, 2023-12-20 → 令和5年12月20日 (dates before 令和 keep the western year)."""
+    last = (day + dt.timedelta(days=1)).month != day.month
+    when = f"{day.month}月末" if last else f"{day.month}月{day.day}日"
     if day >= dt.date(2019, 5, 1):
         n = day.year - 2018
-        return f"令和{'元' if n == 1 else n}年{day.month}月{day.day}日"
-    return f"{day.year}年{day.month}月{day.day}日"
+        return f"令和{'元' if n == 1 else n}年{when}"
+    return f"{day.year}年{when}"
+
+
+def catalog_label(label: str, lang: str) -> str:
+    from dxready.load import EMBEDDED
+
+    return _t(lang, "同梱カタログ", "embedded catalogue") if label == EMBEDDED else label
 
 
 def catalog_line(report: Report, lang: str) -> str:
@@ -57,8 +67,8 @@ def catalog_line(report: Report, lang: str) -> str:
     when = f"{as_of}" if as_of else "—"
     return _t(
         lang,
-        f"{name}（{m.code}）· カタログ: {report.catalog.label} · 状況の時点: {when} · 基準日: {report.as_of}",
-        f"{name} ({m.code}) · catalogue: {report.catalog.label} · status as of: {when} · evaluated on: {report.as_of}",
+        f"{name}（{m.code}）· カタログ: {catalog_label(report.catalog.label, lang)} · 状況の時点: {when} · 基準日: {report.as_of}",
+        f"{name} ({m.code}) · catalogue: {catalog_label(report.catalog.label, lang)} · status as of: {when} · evaluated on: {report.as_of}",
     )
 
 
@@ -228,6 +238,24 @@ def subject_findings(report: Report, kind: str) -> dict[str, list[Finding]]:
             out.setdefault(f.subject.id, []).append(f)
     for findings in out.values():
         findings.sort(key=lambda f: (-f.severity.rank, f.code))
+    return out
+
+
+PART_NAMES = {
+    "reach": ("到達", "reach"),
+    "priority": ("国の重点", "priority"),
+    "commitment": ("計画", "commitment"),
+    "urgency": ("緊急度", "urgency"),
+    "effort": ("容易さ", "effort"),
+}
+
+
+def part_lines(step: NextStep, weights: Weights, lang: str) -> list[str]:
+    """'到達 0.67×3' per part: what the score is made of, weights shown so the sum can be checked."""
+    out = []
+    for key, value in step.parts.items():
+        ja, en = PART_NAMES.get(key, (key, key))
+        out.append(f"{_t(lang, ja, en)} {value:.2f}×{getattr(weights, key, 0):g}")
     return out
 
 

@@ -1,7 +1,8 @@
 """A roadmap item's target fiscal year has ended and the item is not recorded as done.
 
-The target year ends on 31 March after it; "now" is ``--as-of``. An item without ``state`` is reported too,
-saying that its progress is not recorded (the plan often gives years but no progress).
+The target year ends on 31 March after it; "now" is ``--as-of``. An item without ``state`` is reported too, as
+information, saying that its progress is not recorded (the plan often gives years but no progress); an item
+recorded as not started or in progress is a warning.
 
 Why it matters:
     The 工程表 is what the council approved; an item past its year with no recorded result is either late or
@@ -73,5 +74,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             ),
             "roadmap",
             ("roadmap", i, "target"),
+            # Overdue with no recorded state is a gap in the record, not yet a missed deadline: information.
+            severity=Severity.info if r.state is None else SEVERITY,
             data={"target_fiscal_year": int(year), "state": r.state.value if r.state else None},
         )

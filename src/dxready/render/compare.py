@@ -1,0 +1,222 @@
+"""Renderers of ``dxready compare``: table (rich), markdown, json and csv (UTF-8 with BOM).
+
+Rows are municipalities, columns the 21 standard procedures with the plan's marks (○ 一部 × —, ？ unknown, blank when
+the catalogue has no such row); then each municipality's online rate and level distribution. A last row gives each
+procedure's rate across municipalities, and a summary line the totals. Rates are ○ among the procedures whose status
+is known and applicable, in percent with one decimal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from dxready.render.safe import csv_cell, md_cell, md_text, oneline
+
+if TYPE_CHECKING:
+    from dxready.compare import Column, Comparison, Row
+
+_MARKS = {"online": "○", "partial": "一部", "offline": "×", "not_applicable": "—", "unknown": "？"}
+
+
+def _mark(status: str | None) -> str:
+    return "" if status is None else _MARKS.get(status, status)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def _levels(row: Row) -> str:
+    dist = row.level_distribution
+    return "/".join(str(dist[n]) for n in range(5))
+
+
+def _labels(lang: str) -> dict[str, str]:
+    if lang == "ja":
+        return {
+            "name": "団体",
+            "code": "コード",
+            "rate": "オンライン化率",
+            "levels": "レベル0/1/2/3/4",
+            "all": "手続別オンライン化率",
+            "title": "標準事務のオンライン化の状況（団体別）",
+        }
+    return {
+        "name": "Municipality",
+        "code": "Code",
+        "rate": "Online rate",
+        "levels": "Levels 0/1/2/3/4",
+        "all": "Online rate by procedure",
+        "title": "Online status of the standard procedures, by municipality",
+    }
+
+
+def _summary(comparison: Comparison, lang: str) -> str:
+    t = comparison.totals()
+    lv = "/".join(str(t["levels"][n]) for n in range(5))
+    if lang == "ja":
+        text = (
+            f"{t['municipalities']} 団体、オンライン化率 {_pct(t['online_rate'])}"
+            f"（一部を含め {_pct(t['online_or_partial_rate'])}）、レベル0/1/2/3/4: {lv}"
+        )
+        if t["broken"]:
+            text += f"、読めないカタログ {t['broken']} 件（標準エラー出力を参照）"
+        return text + f"（{comparison.as_of.isoformat()} 時点）"
+    text = (
+        f"{t['municipalities']} municipalities, online rate {_pct(t['online_rate'])}"
+        f" ({_pct(t['online_or_partial_rate'])} including partial), levels 0/1/2/3/4: {lv}"
+    )
+    if t["broken"]:
+        text += f"; {t['broken']} catalogue(s) could not be read (see stderr)"
+    return text + f" (as of {comparison.as_of.isoformat()})"
+
+
+def _legend(columns: list[Column], lang: str) -> list[str]:
+    head = "手続番号:" if lang == "ja" else "Procedure numbers:"
+    return [head, *(f"{c.no}. {c.name}" for c in columns)]
+
+
+def table(comparison: Comparison, lang: str) -> str:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    labels = _labels(lang)
+    columns = comparison.columns()
+    grid = Table(title=Text(labels["title"]), box=box.SIMPLE_HEAD, pad_edge=False)
+    grid.add_column(Text(labels["name"]), no_wrap=True)
+    grid.add_column(Text(labels["code"]), no_wrap=True)
+    for c in columns:
+        grid.add_column(Text(str(c.no)), justify="center", no_wrap=True)
+    grid.add_column(Text(labels["rate"]), justify="right", no_wrap=True)
+    grid.add_column(Text(labels["levels"]), justify="right", no_wrap=True)
+    for row in comparison.rows:
+        cells = [Text(_mark(row.statuses.get(c.no))) for c in columns]
+        grid.add_row(
+            Text(oneline(row.name)),
+            Text(oneline(row.code)),
+            *cells,
+            Text(_pct(row.online_rate)),
+            Text(_levels(row)),
+        )
+    per = Table(title=Text(labels["all"]), box=box.SIMPLE_HEAD, pad_edge=False)
+    per.add_column(Text("No."), justify="right")
+    per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"))
+    for status in ("online", "partial", "offline", "not_applicable", "unknown"):
+        per.add_column(Text(_MARKS[status]), justify="right")
+    per.add_column(Text(labels["rate"]), justify="right")
+    per.add_column(Text("一部を含む" if lang == "ja" else "incl. partial"), justify="right")
+    for c in columns:
+        per.add_row(
+            Text(str(c.no)),
+            Text(oneline(c.name)),
+            *(
+                Text(str(c.counts.get(s, 0)))
+                for s in ("online", "partial", "offline", "not_applicable", "unknown")
+            ),
+            Text(_pct(c.online_rate)),
+            Text(_pct(c.online_or_partial_rate)),
+        )
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=170, no_color=True, highlight=False, emoji=False)
+    console.print(grid)
+    console.print(per)
+    console.print(Text(_summary(comparison, lang)))
+    return buffer.getvalue()
+
+
+def markdown(comparison: Comparison, lang: str) -> str:
+    labels = _labels(lang)
+    columns = comparison.columns()
+    head = [labels["name"], labels["code"], *(str(c.no) for c in columns), labels["rate"], labels["levels"]]
+    lines = [f"### {md_text(labels['title'])}", "", "| " + " | ".join(head) + " |"]
+    lines.append("|" + "|".join([" --- ", " --- ", *([" :-: "] * len(columns)), " --: ", " --: "]) + "|")
+    for row in comparison.rows:
+        cells = [md_cell(row.name), md_cell(row.code), *(_mark(row.statuses.get(c.no)) for c in columns)]
+        lines.append("| " + " | ".join([*cells, _pct(row.online_rate), _levels(row)]) + " |")
+    rates = [_pct(c.online_rate) for c in columns]
+    lines.append("| " + " | ".join([f"**{labels['all']}**", "", *rates, "", ""]) + " |")
+    lines += ["", md_text(_summary(comparison, lang)), ""]
+    legend = _legend(columns, lang)
+    lines += [md_text(legend[0]), "", *(f"{c.no}. {md_text(c.name)}" for c in columns), ""]
+    return "\n".join(lines)
+
+
+def to_json(comparison: Comparison, lang: str) -> str:
+    columns = comparison.columns()
+    totals = comparison.totals()
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "as_of": comparison.as_of.isoformat(),
+        "procedures": [
+            {
+                "standard_no": c.no,
+                "name": c.name,
+                "counts": {s: c.counts.get(s, 0) for s in (*_MARKS, "missing")},
+                "online_rate": c.online_rate,
+                "online_or_partial_rate": c.online_or_partial_rate,
+            }
+            for c in columns
+        ],
+        "municipalities": _PLACEHOLDER,
+        "totals": {**totals, "levels": {str(k): v for k, v in totals["levels"].items()}},
+        "errors": [
+            {
+                "catalog": b.catalog,
+                "code": p.code,
+                "message": p.message.get(lang),
+                "location": {"file": p.location.file, "line": p.location.line, "column": p.location.column},
+            }
+            for b in comparison.broken
+            for p in b.problems
+        ],
+    }
+    # One line per municipality: readable and diffable; each row encodes its own object once (and a cached row
+    # brings it along), where an indented dump of 1,741 rows would run json's pure-Python encoder.
+    rows = [row.json_object() for row in comparison.rows]
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    listing = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
+    return text.replace(f'"{_PLACEHOLDER}"', listing, 1) + "\n"
+
+
+_PLACEHOLDER = (
+    "@@dxready:municipalities@@"  # the first occurrence in the dump is ours: it precedes all catalogue text
+)
+
+
+def to_csv(comparison: Comparison, lang: str) -> str:
+    labels = _labels(lang)
+    columns = comparison.columns()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    level_heads = [f"L{n}" for n in range(5)]
+    writer.writerow(
+        [labels["name"], labels["code"], *(str(c.no) for c in columns), labels["rate"], *level_heads]
+    )
+    for row in comparison.rows:
+        dist = row.level_distribution
+        writer.writerow(
+            [
+                csv_cell(row.name),
+                csv_cell(row.code),
+                *(_mark(row.statuses.get(c.no)) for c in columns),
+                "" if row.online_rate is None else f"{row.online_rate:.1f}",
+                *(dist[n] for n in range(5)),
+            ]
+        )
+    rates = ["" if c.online_rate is None else f"{c.online_rate:.1f}" for c in columns]
+    writer.writerow([labels["all"], "", *rates, "", *([""] * 5)])
+    return "\ufeff" + buffer.getvalue()
+
+
+RENDERERS: dict[str, Callable[[Comparison, str], str]] = {
+    "table": table,
+    "markdown": markdown,
+    "json": to_json,
+    "csv": to_csv,
+}
