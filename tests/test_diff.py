@@ -137,7 +137,7 @@ def test_added_removed_channels_systems_roadmap_and_findings(repo: Path) -> None
     assert code == 1
     assert "新しいエラー DX009" in out
     assert "| 新しい手続 | new-thing | 追加 | → × | → 0 |" in out
-    assert "| \\+e\\_application −dedicated |" in out
+    assert "| +e\\_application −dedicated |" in out
     assert "#### 工程表 (1)" in out
     assert "マイナポータルでの手続きの拡充\\|改" in out  # a pipe in catalogue text stays inside its cell
     assert "#### 新しい指摘" in out

@@ -52,6 +52,14 @@ class ReportFormat(str, enum.Enum):
     csv = "csv"
 
 
+class ViewFormat(str, enum.Enum):
+    """diff, trend and rules: no csv."""
+
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
 class TableFormat(str, enum.Enum):
     table = "table"
     markdown = "markdown"
@@ -87,6 +95,7 @@ CatalogOpt = Annotated[
     typer.Option(
         "--catalog",
         "-c",
+        metavar="DIR",
         help="Catalogue directory (default: $DXREADY_CATALOG, ./data if it holds procedures.yaml, else the embedded 鴨川市).",
         show_default=False,
     ),
@@ -104,6 +113,24 @@ LangOpt = Annotated[
     Lang | None,
     typer.Option("--lang", help="Output language (default $DXREADY_LANG or ja).", show_default=False),
 ]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from dxready import __version__
+
+        sys.stdout.write(f"dxready {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """自治体の手続オンライン化の準備状況を YAML カタログから点検します。 Online-readiness of municipal procedures, from a YAML catalogue."""
 
 
 def _lang(lang: Lang | None) -> str:
@@ -209,7 +236,7 @@ def next_(
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many steps.")] = 10,
+    top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="How many steps.")] = 10,
     format: Annotated[
         ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
@@ -228,7 +255,9 @@ def next_(
 
 @app.command()
 def table(
-    name: Annotated[TableName, typer.Argument(help="Which table.")],
+    name: Annotated[
+        TableName, typer.Argument(metavar="NAME", help="procedures, systems, roadmap or summary.")
+    ],
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -237,7 +266,9 @@ def table(
     ] = None,
     write: Annotated[
         Path | None,
-        typer.Option("--write", help="Replace the <!-- dxready:NAME --> block in this markdown file."),
+        typer.Option(
+            "--write", metavar="FILE", help="Replace the <!-- dxready:NAME --> block in this markdown file."
+        ),
     ] = None,
     check_: Annotated[
         bool,
@@ -253,7 +284,13 @@ def table(
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
     fmt = (format or (TableFormat.markdown if write else TableFormat.table)).value
-    text = report_renderer(f"table_{name.value}", fmt)(report, language)
+    from dxready.render import UnsupportedFormat
+
+    try:
+        renderer = report_renderer(f"table_{name.value}", fmt)
+    except UnsupportedFormat as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
+    text = renderer(report, language)
     if write is None:
         if check_:
             raise typer.BadParameter("--check goes with --write FILE")
@@ -272,24 +309,32 @@ def table(
 @app.command()
 def rules(
     lang: LangOpt = None,
-    format: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="table or json.")] = None,
+    format: Annotated[
+        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+    ] = None,
 ) -> None:
     """List every rule: code, name, severity, summary."""
     from dxready.render.docs import rule_list
 
-    _out(rule_list(_lang(lang), (format or ReportFormat.table).value))
+    _out(rule_list(_lang(lang), (format or ViewFormat.table).value))
 
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code such as DX101.")], lang: LangOpt = None
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code such as DX101.")],
+    lang: LangOpt = None,
 ) -> None:
     """Show one rule's documentation: why it matters, failing and passing examples, the next step."""
     from dxready.render.docs import explain_rule
 
     text = explain_rule(code.upper(), _lang(lang))
     if text is None:
-        sys.stderr.write(f"dxready: unknown rule {code!r}; see `dxready rules`\n")
+        language = _lang(lang)
+        sys.stderr.write(
+            f"dxready: ルール {code!r} はありません（一覧: dxready rules）\n"
+            if language == "ja"
+            else f"dxready: unknown rule {code!r}; see `dxready rules`\n"
+        )
         raise typer.Exit(2)
     _out(text)
 
@@ -297,7 +342,8 @@ def explain(
 @app.command()
 def schema(
     out: Annotated[
-        Path | None, typer.Option("--out", help="Write one <file>.schema.json per file into DIR.")
+        Path | None,
+        typer.Option("--out", metavar="DIR", help="Write one <file>.schema.json per file into DIR."),
     ] = None,
 ) -> None:
     """JSON Schema of each catalogue file, for editors (yaml-language-server) and other validators."""
@@ -314,15 +360,15 @@ def schema(
 
 @app.command()
 def diff(
-    base: Annotated[str, typer.Argument(help="Base catalogue: a directory or git:REV.")],
+    base: Annotated[str, typer.Argument(metavar="BASE", help="Base catalogue: a directory or git:REV.")],
     head: Annotated[
-        str | None, typer.Argument(help="Head catalogue (default: the working catalogue).")
+        str | None, typer.Argument(metavar="HEAD", help="Head catalogue (default: the working catalogue).")
     ] = None,
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="table, markdown or json.")
+        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
     fail_on_regression: Annotated[
         bool,
@@ -334,8 +380,6 @@ def diff(
     """What changed between two catalogues: statuses, levels, channels, entries, findings."""
     from dxready.diff import run_diff
 
-    if format is ReportFormat.csv:
-        raise typer.BadParameter("diff has no csv format; use table, markdown or json", param_hint="--format")
     language = _lang(lang)
     code = _guard(
         language,
@@ -345,7 +389,7 @@ def diff(
             catalog=catalog,
             as_of=_as_of(as_of),
             lang=language,
-            format=(format or ReportFormat.table).value,
+            format=(format or ViewFormat.table).value,
             fail_on_regression=fail_on_regression,
             out=_out,
         ),
@@ -443,19 +487,15 @@ def trend(
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
     since: Annotated[
-        str | None, typer.Option("--since", help="Only commits from this date (YYYY-MM-DD).")
+        str | None, typer.Option("--since", metavar="DATE", help="Only commits from this date (YYYY-MM-DD).")
     ] = None,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="table, markdown or json.")
+        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
 ) -> None:
     """Readiness over time, from the catalogue's git history (no database)."""
     from dxready.trend import run_trend
 
-    if format is ReportFormat.csv:
-        raise typer.BadParameter(
-            "trend has no csv format; use table, markdown or json", param_hint="--format"
-        )
     language = _lang(lang)
     code = _guard(
         language,
@@ -463,7 +503,7 @@ def trend(
             catalog=catalog,
             since=_parse_date(since),
             lang=language,
-            format=(format or ReportFormat.table).value,
+            format=(format or ViewFormat.table).value,
             out=_out,
         ),
     )

@@ -11,10 +11,10 @@ SCHEMA_URI = "https://json-schema.org/draft/2020-12/schema"
 
 def schemas() -> dict[str, dict[str, Any]]:
     """File stem → JSON Schema (procedures, systems, roadmap, dxready)."""
+    from pydantic import BaseModel
+
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
-
-    from pydantic import BaseModel
 
     models: dict[str, type[BaseModel]] = {**FILE_MODELS, "dxready": Settings}
     out: dict[str, dict[str, Any]] = {}
