@@ -22,18 +22,14 @@ if TYPE_CHECKING:
     from dxready.load import LoadError
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/dxready/dxready"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 _BAND = {"0": "integrity", "1": "readiness", "2": "once-only", "3": "systems", "4": "roadmap"}
 
 
 def _version() -> str:
-    try:
-        from importlib.metadata import version
+    from dxready import __version__
 
-        return version("dxready")
-    except Exception:  # not installed (a source tree on sys.path)
-        return "0"
+    return __version__
 
 
 def rules_metadata(lang: str) -> list[dict[str, Any]]:
@@ -131,8 +127,8 @@ def _log(results: list[dict[str, Any]], rules: list[dict[str, Any]], lang: str) 
                 "tool": {
                     "driver": {
                         "name": "dxready",
+                        "version": _version(),
                         "semanticVersion": _version(),
-                        "informationUri": INFORMATION_URI,
                         "language": lang,
                         "rules": rules,
                     }
