@@ -1,0 +1,327 @@
+"""National scale: generate 1,741 municipalities' catalogues and time ``dxready compare`` over them, in one run.
+
+    .venv/bin/python benchmarks/national.py                 # generate under benchmarks/out/national, measure, report
+    .venv/bin/python benchmarks/national.py --n 200 --repeat 1
+
+Figures, each a median of ``--repeat`` in-process runs over the same files (page cache warm for all of them):
+- read: reading every file's bytes (the floor any tool pays);
+- bare parse: ``YAML(typ="safe", pure=False).load`` of every file (ruamel.yaml's C-accelerated loader, no validation);
+- compare cold: ``run_compare`` with an empty cache directory (parse, validate, summarise, render JSON);
+- compare warm: ``run_compare`` again with the cache the cold run filled;
+and peak memory (ru_maxrss) of a separate process running one cold compare, against one holding every parsed file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "src"))
+
+from dxready.catalog import codes  # noqa: E402
+from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES  # noqa: E402
+from dxready.scaffold import PREFECTURES, STANDARD_IDS  # noqa: E402
+
+STATUSES = ("○", "一部", "×", "—", "unknown")
+WEIGHTS = (40, 15, 30, 8, 7)
+CHANNELS = ("mynaportal", "eltax", "e_bidding", "e_application", "dedicated")
+
+
+def _code(rng: random.Random, used: set[str], pref: int) -> str:
+    while True:
+        first = f"{pref:02d}{rng.randint(201, 999):03d}"
+        if first not in used:
+            used.add(first)
+            return first + str(codes.check_digit(first))
+
+
+def procedures_yaml(rng: random.Random, name: str, code: str) -> str:
+    out = [
+        f"# {name} procedure catalogue (generated for the national benchmark).",
+        "",
+        "schema_version: 1",
+        "municipality:",
+        f"  name: {name}",
+        f'  code: "{code}"',
+        f"  prefecture: {PREFECTURES[int(code[:2]) - 1]}",
+        "",
+        "as_of: 2024-03-31",
+        "",
+        "procedures:",
+    ]
+    for entry in STANDARD_PROCEDURES:
+        ident = STANDARD_IDS[entry.no]
+        subs = [rng.choices(STATUSES[:3], (60, 0, 40))[0] for _ in entry.sub_procedures]
+        if subs:
+            online = sum(s == "○" for s in subs)
+            status = "○" if online == len(subs) else ("一部" if online else "×")
+        else:
+            status = rng.choices(STATUSES, WEIGHTS)[0]
+        out += [
+            f"  - id: {ident}",
+            f"    standard_no: {entry.no}",
+            f"    name: {entry.name}",
+            f"    name_en: {entry.name_en}",
+            f"    status: {status}  # 令和5年度末時点",
+        ]
+        if status in ("○", "一部"):
+            kind = entry.shared_channel or rng.choice(CHANNELS)
+            out += ["    channels:", f"      - kind: {kind}", "        name: 電子申請サービス"]
+        if status != "—" and rng.random() < 0.6:
+            out.append("    counts:")
+            for year in (2021, 2022, 2023):
+                total = rng.randint(50, 200_000)
+                online = rng.randint(0, total) if status in ("○", "一部") else 0
+                out += [
+                    f"      - fiscal_year: {year}",
+                    f"        total: {total}",
+                    f"        online: {online}",
+                ]
+        if subs:
+            out.append("    sub_procedures:")
+            for n, (sub, sub_status) in enumerate(zip(entry.sub_procedures, subs, strict=True), start=1):
+                out += [
+                    f"      - id: {ident}-{n:02d}",
+                    f"        name: {sub.name}",
+                    f"        status: {sub_status}",
+                ]
+        out += [
+            f"    owner: {rng.choice(('総務課', '市民課', '税務課', '福祉課', '環境課', '建設課', '教育総務課'))}",
+            "    note: 令和6年度中にオンライン申請の対象拡大を検討する。窓口での受付も継続する。",
+            "    verified_on: 2024-03-31",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def systems_yaml(rng: random.Random, name: str) -> str:
+    out = [f"# {name} business systems (generated).", "", "schema_version: 1", "systems:"]
+    for n, business in enumerate(STANDARD_BUSINESSES, start=1):
+        out += [
+            f"  - id: system-{n:02d}",
+            f"    name: {business}システム",
+            "    tier: backbone",
+            f"    standard_business: {business}",
+            "    migration:",
+            f"      phase: {rng.choice(('planning', 'selection', 'migrating', 'operating'))}",
+            "      target_fiscal_year: 2025",
+            "    data_input: manual",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def roadmap_yaml(rng: random.Random, name: str) -> str:
+    out = [
+        f"# {name} DX roadmap (generated).",
+        "",
+        "schema_version: 1",
+        "areas:",
+        "  - no: 1",
+        "    title: フロントヤード改革の推進",
+        "roadmap:",
+    ]
+    for n in range(1, 9):
+        out += [
+            f"  - id: item-{n:02d}",
+            "    area: 1",
+            f"    title: 手続のオンライン化の推進（その{n}）",
+            f"    start_fiscal_year: 令和{rng.randint(5, 7)}年度",
+            f"    target: 令和{rng.randint(7, 9)}年度",
+            f"    procedures: [{STANDARD_IDS[rng.randint(1, 17)]}]",
+            "",
+        ]
+    return "\n".join(out)
+
+
+def generate(root: Path, n: int, seed: int = 1741) -> list[Path]:
+    """``n`` catalogue directories under ``root`` (written once; reused when already there with the same n)."""
+    stamp = root / "GENERATED"
+    if stamp.is_file() and stamp.read_text() == f"{n} {seed}":
+        return sorted(p for p in root.iterdir() if p.is_dir())
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    rng = random.Random(seed)
+    used: set[str] = set()
+    dirs = []
+    for i in range(n):
+        pref = i % 47 + 1
+        code = _code(rng, used, pref)
+        name = f"第{i + 1}市"
+        d = root / code
+        d.mkdir()
+        (d / "procedures.yaml").write_text(procedures_yaml(rng, name, code), encoding="utf-8")
+        (d / "systems.yaml").write_text(systems_yaml(rng, name), encoding="utf-8")
+        (d / "roadmap.yaml").write_text(roadmap_yaml(rng, name), encoding="utf-8")
+        dirs.append(d)
+    stamp.write_text(f"{n} {seed}")
+    return dirs
+
+
+def files_of(dirs: list[Path]) -> list[Path]:
+    return [
+        d / f for d in dirs for f in ("procedures.yaml", "systems.yaml", "roadmap.yaml") if (d / f).is_file()
+    ]
+
+
+def read_all(files: list[Path]) -> int:
+    """Every file's bytes, read the cheapest way Python has (os.open/os.read), as the floor."""
+    total = 0
+    for f in files:
+        fd = os.open(f, os.O_RDONLY)
+        try:
+            while chunk := os.read(fd, 1 << 20):
+                total += len(chunk)
+        finally:
+            os.close(fd)
+    return total
+
+
+def bare_parse(files: list[Path]) -> int:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe", pure=False)
+    n = 0
+    for f in files:
+        data = yaml.load(f.read_bytes().decode("utf-8"))
+        n += len(data)
+    return n
+
+
+def bare_parse_libyaml(files: list[Path]) -> int | None:
+    """PyYAML's libyaml loader, when it happens to be installed (a reference point; dxready does not use it)."""
+    try:
+        import yaml  # type: ignore[import-untyped]
+    except ImportError:
+        return None
+    if not getattr(yaml, "__with_libyaml__", False):
+        return None
+    return sum(len(yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)) for f in files)
+
+
+def compare(root: Path, cache: Path, *, use_cache: bool, fmt: str = "json") -> int:
+    import datetime as dt
+
+    from dxready.compare import run_compare
+
+    os.environ["XDG_CACHE_HOME"] = str(cache)
+    chunks: list[str] = []
+    code = run_compare([root], as_of=dt.date(2024, 3, 31), lang="ja", format=fmt, use_cache=use_cache,
+                       out=chunks.append)  # fmt: skip
+    return code + len("".join(chunks))
+
+
+def timed(fn: Callable[[], object], repeat: int, before: Callable[[], None] | None = None) -> float:
+    times = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss(code: str) -> float:
+    """Peak resident memory (MiB) of a fresh interpreter running ``code``.
+
+    VmHWM, not ru_maxrss: Linux carries ru_maxrss over fork and exec, so a child of this (large) process would
+    report this process's peak.
+    """
+    script = (
+        f"{code}\nimport re\nprint(re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(HERE.parent / "src")})  # fmt: skip
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=1741, help="municipalities (default 1741)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
+    parser.add_argument("--out", type=Path, default=HERE / "out" / "national", help="where to generate")
+    args = parser.parse_args()
+
+    t0 = time.perf_counter()
+    dirs = generate(args.out, args.n)
+    files = files_of(dirs)
+    size = read_all(files)
+    print(
+        f"{len(dirs)} catalogues, {len(files)} files, {size / 1e6:.1f} MB (generated in {time.perf_counter() - t0:.1f} s)"
+    )
+
+    from ruamel.yaml import YAML  # noqa: F401
+
+    import dxready.compare  # noqa: F401  (imports are start-up, not compare: excluded from the figures)
+
+    cache = Path(tempfile.mkdtemp(prefix="dxready-bench-cache-"))
+    try:
+        read_s = timed(lambda: read_all(files), args.repeat)
+        bare_s = timed(lambda: bare_parse(files), args.repeat)
+        libyaml_s = timed(lambda: bare_parse_libyaml(files), 1) if bare_parse_libyaml(files[:1]) else None
+
+        def clear() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+            cache.mkdir()
+
+        cold_s = timed(lambda: compare(args.out, cache, use_cache=True), args.repeat, before=clear)
+        nocache_s = timed(lambda: compare(args.out, cache, use_cache=False), args.repeat)
+        compare(args.out, cache, use_cache=True)
+        warm_s = timed(lambda: compare(args.out, cache, use_cache=True), args.repeat)
+        src = json.dumps(str(args.out))
+        peak_cold = peak_rss(
+            f"import os,tempfile,datetime as dt; os.environ['XDG_CACHE_HOME']=tempfile.mkdtemp()\n"
+            f"from dxready.compare import run_compare\n"
+            f"run_compare([__import__('pathlib').Path({src})], as_of=dt.date(2024,3,31), lang='ja', format='json',"
+            f" use_cache=True, out=lambda t: None)"
+        )
+        peak_hold = peak_rss(
+            f"from pathlib import Path\nfrom ruamel.yaml import YAML\ny=YAML(typ='safe', pure=False)\n"
+            f"held=[y.load(p.read_bytes().decode()) for d in sorted(Path({src}).iterdir()) if d.is_dir()"
+            f" for p in sorted(d.glob('*.yaml'))]"
+        )
+        peak_base = peak_rss("import dxready.compare, dxready.render.compare, ruamel.yaml, pydantic")
+        table_s = timed(lambda: compare(args.out, cache, use_cache=True, fmt="table"), 1)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    print(f"read bytes                 {read_s * 1000:8.0f} ms")
+    print(f"bare C parse (ruamel safe) {bare_s * 1000:8.0f} ms  = {bare_s / read_s:6.1f}x read")
+    if libyaml_s is not None:
+        print(
+            f"bare libyaml (PyYAML C)    {libyaml_s * 1000:8.0f} ms  = {libyaml_s / read_s:6.1f}x read"
+            f"  (reference only; compare cold = {cold_s / libyaml_s:.2f}x this)"
+        )
+    print(f"compare cold (no cache)    {cold_s * 1000:8.0f} ms  = {cold_s / bare_s:6.2f}x bare parse"
+          f"  ({cold_s / read_s:.1f}x read)")  # fmt: skip
+    print(f"compare --no-cache         {nocache_s * 1000:8.0f} ms  = {nocache_s / bare_s:6.2f}x bare parse")
+    print(f"compare warm (cache)       {warm_s * 1000:8.0f} ms  = {warm_s / read_s:6.2f}x read"
+          f"  ({warm_s / bare_s:.3f}x bare parse)")  # fmt: skip
+    print(f"peak RSS: compare cold {peak_cold:.0f} MiB; holding every parsed file {peak_hold:.0f} MiB;"
+          f" interpreter + imports {peak_base:.0f} MiB")  # fmt: skip
+    print(
+        f"compare warm --format table  {table_s * 1000:6.0f} ms  (rich rendering of {len(dirs):,} rows dominates)"
+    )
+    print(
+        f"ratios: cold/bare {cold_s / bare_s:.2f} (goal <= 1.5); warm/read {warm_s / read_s:.2f} (goal <= 5)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,589 @@
+"""``dxready compare``: a municipality × standard-procedure matrix over many catalogues, with rates and levels.
+
+Built for the national set (1,741 catalogues). What dominates is YAML parsing, and inside it ruamel.yaml's tag
+resolver, which the C parser calls back in Python for every scalar: so catalogues are composed here by the same C
+parser with a resolver that memoises each plain scalar's tag (the same YAML 1.2 tables, so the same values as the
+loader), walked without recording positions, and validated by the same models and load rules. Only when that finds
+a problem is the catalogue loaded again by :func:`dxready.load.load_catalog`, which finds the file, line and column.
+Each catalogue is reduced to one small row as soon as it is read (nothing holds every catalogue's tree), and a valid
+catalogue's row is cached by the content hash of its files (:mod:`dxready.cache`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gc
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dxready.findings import Location, Msg
+from dxready.load import FILES, SETTINGS, LoadError, Problem
+
+SCHEMA_VERSION = 1
+STANDARD_NOS = tuple(range(1, 22))
+_FILE_NAMES = (*FILES, SETTINGS)
+
+
+# --------------------------------------------------------------------------------------------------- rows
+
+
+_CODE_OF = {"online": "o", "partial": "p", "offline": "x", "not_applicable": "n", "unknown": "u"}
+_STATUS_OF = {v: k for k, v in _CODE_OF.items()}
+MISSING = "."
+"""In ``Row.marks`` and ``Row.grades``: the catalogue has no such row (or, for a level, it is not applicable)."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One municipality: its status and readiness level for each of the 21 standard procedures.
+
+    Compact on purpose (a national set has 1,741 of them, and a cached compare is mostly reading rows back):
+    ``marks`` has one letter per standard number — o online, p partial, x offline, n not applicable, u unknown,
+    ``.`` no such row — and ``grades`` one readiness level digit (``.`` where there is none).
+    """
+
+    catalog: str
+    name: str
+    code: str
+    prefecture: str | None
+    marks: str
+    grades: str
+
+    @functools.cached_property
+    def statuses(self) -> dict[int, str]:
+        return {no: _STATUS_OF[ch] for no, ch in zip(STANDARD_NOS, self.marks, strict=True) if ch != MISSING}
+
+    @functools.cached_property
+    def levels(self) -> dict[int, int]:
+        return {no: int(ch) for no, ch in zip(STANDARD_NOS, self.grades, strict=True) if ch != MISSING}
+
+    def count(self, status: str) -> int:
+        return self.marks.count(_CODE_OF[status])
+
+    @property
+    def known(self) -> int:
+        return self.count("online") + self.count("partial") + self.count("offline")
+
+    @property
+    def online_rate(self) -> float | None:
+        return rate(self.count("online"), self.known)
+
+    @property
+    def online_or_partial_rate(self) -> float | None:
+        return rate(self.count("online") + self.count("partial"), self.known)
+
+    @functools.cached_property
+    def level_distribution(self) -> dict[int, int]:
+        return {n: self.grades.count(str(n)) for n in range(5)}
+
+    @functools.cached_property
+    def body(self) -> str:
+        """This row's JSON object without ``catalog`` (which depends on how the run named the directory)."""
+        import json
+
+        return json.dumps(
+            {
+                "name": self.name,
+                "code": self.code,
+                "prefecture": self.prefecture,
+                "statuses": {str(no): self.statuses.get(no) for no in STANDARD_NOS},
+                "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
+                "online_rate": self.online_rate,
+                "online_or_partial_rate": self.online_or_partial_rate,
+                "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
+            },
+            ensure_ascii=False,
+            separators=(", ", ": "),
+        )
+
+    def json_object(self) -> str:
+        """The row as one JSON object: ``catalog`` first, then :attr:`body`."""
+        import json
+
+        return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
+
+    def to_cache(self) -> list[Any]:
+        return [self.name, self.code, self.prefecture, self.marks, self.grades, self.body]
+
+    @classmethod
+    def from_cache(cls, value: Any, catalog: str) -> Row:
+        """A row as :meth:`to_cache` stored it, or ValueError when the value is anything else."""
+        if not (isinstance(value, list) and len(value) == 6):
+            raise ValueError("not a cached row")
+        name, code, prefecture, marks, grades, body = value
+        texts = (name, code, marks, grades, body)
+        if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
+            raise ValueError("not a cached row")
+        if len(marks) != len(STANDARD_NOS) or len(grades) != len(STANDARD_NOS) or not body.startswith("{"):
+            raise ValueError("not a cached row")
+        if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
+            raise ValueError("not a cached row")
+        row = cls(catalog, name, code, prefecture, marks, grades)
+        row.__dict__["body"] = body  # computed once, when the row was cached
+        return row
+
+
+def rate(part: int, whole: int) -> float | None:
+    return round(100.0 * part / whole, 1) if whole else None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One standard procedure across municipalities."""
+
+    no: int
+    name: str
+    counts: dict[str, int]
+    """status → municipalities; ``missing`` for catalogues without the row."""
+
+    @property
+    def known(self) -> int:
+        return sum(self.counts.get(s, 0) for s in ("online", "partial", "offline"))
+
+    @property
+    def online_rate(self) -> float | None:
+        return rate(self.counts.get("online", 0), self.known)
+
+    @property
+    def online_or_partial_rate(self) -> float | None:
+        return rate(self.counts.get("online", 0) + self.counts.get("partial", 0), self.known)
+
+
+@dataclass(frozen=True)
+class Broken:
+    catalog: str
+    problems: list[Problem]
+
+
+@dataclass
+class Comparison:
+    """What the renderers get: the rows, the columns, the broken catalogues and the totals."""
+
+    as_of: dt.date
+    rows: list[Row] = field(default_factory=list)
+    broken: list[Broken] = field(default_factory=list)
+    cached: int = 0
+
+    def columns(self) -> list[Column]:
+        from dxready.catalog.registry import STANDARD_BY_NO
+
+        names = {**_STATUS_OF, MISSING: "missing"}
+        by_no = zip(*(row.marks for row in self.rows), strict=True) if self.rows else [()] * len(STANDARD_NOS)
+        return [
+            Column(no, STANDARD_BY_NO[no].name, {names[ch]: n for ch, n in Counter(column).items()})
+            for no, column in zip(STANDARD_NOS, by_no, strict=True)
+        ]
+
+    def totals(self) -> dict[str, Any]:
+        cells = Counter("".join(row.marks for row in self.rows))
+        grades = Counter("".join(row.grades for row in self.rows))
+        online, partial = cells.get("o", 0), cells.get("p", 0)
+        known = online + partial + cells.get("x", 0)
+        return {
+            "municipalities": len(self.rows),
+            "broken": len(self.broken),
+            "cells": {status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
+            "online_rate": rate(online, known),
+            "online_or_partial_rate": rate(online + partial, known),
+            "levels": {n: grades.get(str(n), 0) for n in range(5)},
+        }
+
+
+def summarise(catalog: Any, shown: str) -> Row:
+    """A loaded catalogue → its row: the first procedure recorded for each standard number."""
+    from dxready.levels import life_event_bundles, readiness
+
+    procedures = catalog.procedures
+    bundles = life_event_bundles(procedures)
+    statuses: dict[int, str] = {}
+    levels: dict[int, int] = {}
+    for p in procedures:
+        if p.standard_no is None or p.standard_no in statuses:
+            continue
+        statuses[p.standard_no] = p.status.value
+        ready = readiness(p, bundles)
+        if ready is not None:
+            levels[p.standard_no] = ready.level
+    m = catalog.procedures_file.municipality
+    marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)
+    grades = "".join(str(levels[no]) if no in levels else MISSING for no in STANDARD_NOS)
+    return Row(shown, m.name, m.code, m.prefecture, marks, grades)
+
+
+# --------------------------------------------------------------------------------------------------- fast loading
+
+
+_LOADER: Any = None
+_TAGS: dict[str, Any] = {}
+"""One shared Tag object per resolved tag, so that the walker below compares tags by identity."""
+_MEMO: dict[str, Any] = {}
+"""Plain scalar → its Tag (values repeat across catalogues: keys, marks, names)."""
+_MEMO_LIMIT = 200_000
+
+
+def _loader_class() -> Any:
+    """ruamel.yaml's C parser with a resolver that memoises plain scalars' tags (built once)."""
+    global _LOADER
+    if _LOADER is None:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+        from ruamel.yaml.nodes import ScalarNode, SequenceNode
+        from ruamel.yaml.resolver import VersionedResolver
+
+        for tag in (
+            VersionedResolver.DEFAULT_SCALAR_TAG,
+            VersionedResolver.DEFAULT_SEQUENCE_TAG,
+            VersionedResolver.DEFAULT_MAPPING_TAG,
+        ):
+            _TAGS[str(tag)] = tag
+
+        class MemoResolver(VersionedResolver):
+            # The C parser never reports a %YAML directive to the resolver, so ruamel's own resolver always ends up
+            # at its default version (1.2), after two AttributeErrors per scalar. The tables are the same.
+            @property
+            def processing_version(self) -> Any:
+                return (1, 2)
+
+            def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+                pass  # path resolvers are never registered here
+
+            def ascend_resolver(self) -> None:
+                pass
+
+            def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+                if kind is ScalarNode:
+                    if implicit[0]:
+                        tag = _MEMO.get(value)
+                        if tag is None:
+                            found = VersionedResolver.resolve(self, kind, value, implicit)
+                            tag = _TAGS.setdefault(str(found), found)
+                            if len(_MEMO) < _MEMO_LIMIT:
+                                _MEMO[value] = tag
+                        return tag
+                    return self.DEFAULT_SCALAR_TAG
+                if kind is SequenceNode:
+                    return self.DEFAULT_SEQUENCE_TAG
+                return self.DEFAULT_MAPPING_TAG
+
+        class Loader(CParser, MemoResolver):  # type: ignore[misc]
+            def __init__(self, stream: str) -> None:
+                CParser.__init__(self, stream)
+                self._parser = self._composer = self
+                MemoResolver.__init__(self, loadumper=self)
+
+        _LOADER = Loader
+    return _LOADER
+
+
+def compose(text: str) -> Any:
+    """The node tree of ``text`` (first document), as ``YAML(typ="safe").compose`` gives it."""
+    loader = _loader_class()(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+        # The loader refers to itself (parser, composer, resolver): break the cycles so that it is freed now.
+        loader._parser = loader._composer = loader._resolver = loader.loadumper = None
+
+
+class _Invalid(Exception):
+    """The fast path found a problem, or something it leaves to the full loader; that one will say where."""
+
+
+class _FastWalker:
+    """Nodes → plain values like :class:`dxready.load._Walker` with ``positions=False``, comparing tags by identity.
+
+    Anything out of the ordinary (an explicit tag, a merge key, a non-scalar key, a duplicate key, a value that does
+    not convert, too deep, too many nodes) raises _Invalid, and the full loader decides and locates.
+    """
+
+    def __init__(self, budget: int) -> None:
+        from dxready.load import _float, _int, _timestamp
+
+        self.budget = budget
+        tag = _TAGS.get
+        self.str_ = tag("tag:yaml.org,2002:str")
+        self.map_ = tag("tag:yaml.org,2002:map")
+        self.seq_ = tag("tag:yaml.org,2002:seq")
+        self.scalars: list[tuple[Any, Callable[[str], Any]]] = [
+            (t, f)
+            for name, f in (
+                ("int", _int),
+                ("float", _float),
+                ("bool", lambda text: text.lower() == "true"),
+                ("null", lambda text: None),
+                ("timestamp", _timestamp),
+            )
+            if (t := tag(f"tag:yaml.org,2002:{name}")) is not None
+        ]
+        self.int_ = tag("tag:yaml.org,2002:int")
+
+    def walk(self, node: Any, depth: int) -> Any:
+        from dxready.load import MAX_DEPTH, _int
+
+        self.budget -= 1
+        if self.budget < 0 or depth > MAX_DEPTH:
+            raise _Invalid
+        tag = node.ctag
+        if tag is self.str_:
+            return node.value
+        if tag is self.map_:
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key_tag = key_node.ctag
+                key: Any
+                if key_tag is self.str_:
+                    key = key_node.value
+                elif key_tag is self.int_:
+                    key = _int(key_node.value)
+                elif any(key_tag is t for t, _ in self.scalars):
+                    key = str(key_node.value)
+                else:
+                    raise _Invalid
+                if key in result:
+                    raise _Invalid
+                result[key] = self.walk(value_node, depth + 1)
+            return result
+        if tag is self.seq_:
+            return [self.walk(item, depth + 1) for item in node.value]
+        if tag is self.int_ and node.value.isdigit():  # the resolver only tags ASCII digits as int
+            return int(node.value)
+        for known, convert in self.scalars:
+            if tag is known:
+                try:
+                    return convert(node.value)
+                except (ValueError, OverflowError):
+                    raise _Invalid from None
+        raise _Invalid
+
+
+def fast_values(data: bytes, shown: str) -> Any:
+    """Bytes → plain values without positions; accepts only what :func:`dxready.load.parse` accepts, alike."""
+    from ruamel.yaml.error import YAMLError
+
+    from dxready.load import decode
+
+    text = decode(data, shown)
+    try:
+        node = compose(text)
+    except (YAMLError, RecursionError):
+        raise _Invalid from None
+    if node is None:
+        return None
+    try:
+        return _FastWalker(budget=len(text) + 10_000).walk(node, 0)
+    except RecursionError:
+        raise _Invalid from None
+
+
+def fast_catalog(root: Path, blobs: dict[str, bytes]) -> Any:
+    """A validated :class:`~dxready.load.Catalog` without positions, or _Invalid / LoadError."""
+    from dxready.catalog.models import FILE_MODELS
+    from dxready.catalog.settings import Settings
+    from dxready.load import Catalog, SourceMap, validate
+    from dxready.rules import LOAD_RULES
+    from dxready.rules.base import Context
+
+    models: dict[str, Any] = {}
+    sources: dict[str, SourceMap] = {}
+    for name in _FILE_NAMES:
+        model = Settings if name == SETTINGS else FILE_MODELS[name]
+        if name not in blobs:
+            models[name] = model()
+            continue
+        shown = str(root / f"{name}.yaml")
+        source = SourceMap(shown)
+        models[name] = validate(model, fast_values(blobs[name], shown), source)
+        sources[name] = source
+    catalog = Catalog(
+        root=root,
+        label=str(root),
+        procedures_file=models["procedures"],
+        systems_file=models["systems"],
+        roadmap_file=models["roadmap"],
+        settings=models[SETTINGS],
+        sources=sources,
+        paths={n: root / f"{n}.yaml" for n in blobs},
+    )
+    ctx = Context(as_of=dt.date.today())
+    for rule in LOAD_RULES:
+        for _ in rule.check(catalog, ctx):
+            raise _Invalid
+    return catalog
+
+
+# --------------------------------------------------------------------------------------------------- the run
+
+
+def catalogue_dirs(directories: list[Path]) -> Iterator[tuple[Path, bool]]:
+    """(directory, named by the user): each given catalogue, or each subdirectory of a given parent directory.
+
+    A given directory is a catalogue when it holds procedures.yaml; otherwise its subdirectories are the candidates,
+    and those without procedures.yaml (``.git``, notes) are skipped when they are read.
+    """
+    import os
+
+    for d in directories:
+        if (d / "procedures.yaml").is_file() or not d.is_dir():
+            yield d, True
+            continue
+        with os.scandir(d) as entries:
+            children = sorted(e.name for e in entries if e.is_dir() and not e.name.startswith("."))
+        if not children:
+            yield d, True
+        for name in children:
+            yield d / name, False
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes with plain system calls (a third cheaper than ``Path.read_bytes`` on many small files)."""
+    import os
+
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _read(root: Path) -> dict[str, bytes] | None:
+    """The catalogue's files by name (procedures required), or None when they cannot all be read."""
+    import os
+
+    base = os.fspath(root)
+    blobs: dict[str, bytes] = {}
+    for name in _FILE_NAMES:
+        try:
+            blobs[name] = read_bytes(os.path.join(base, name + ".yaml"))
+        except FileNotFoundError:
+            if name == "procedures":
+                return None
+        except OSError:  # a directory in a file's place, no permission: the loader will say so
+            return None
+    return blobs
+
+
+CHUNK = 256
+"""Catalogues read, hashed and looked up in the cache together: one cache query per chunk, memory bounded by it."""
+
+
+def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
+    """Read the catalogues a chunk at a time; keep only each one's row (or its problems)."""
+    from dxready.cache import Cache
+
+    result = Comparison(as_of=dt.date.today())
+    cache = Cache() if use_cache else None
+    _MEMO.clear()  # per run: bounded, and every run starts alike
+    enabled = gc.isenabled()
+    gc.disable()  # the collector dominates large parses; it runs once per chunk instead
+    try:
+        chunk: list[tuple[Path, bool]] = []
+        for item in catalogue_dirs(directories):
+            chunk.append(item)
+            if len(chunk) == CHUNK:
+                if _load_chunk(chunk, cache, result):
+                    gc.collect(1)  # only what this chunk's parsing left: older objects are not revisited
+                chunk = []
+        _load_chunk(chunk, cache, result)
+    finally:
+        if cache is not None:
+            cache.close()
+        if enabled:
+            gc.enable()
+    result.rows.sort(key=lambda r: (r.code, r.catalog))
+    return result
+
+
+def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) -> int:
+    """Add the chunk's rows (or problems) to ``result``; how many catalogues had to be parsed."""
+    from dxready.cache import content_key
+    from dxready.load import load_catalog
+
+    read = [(root, named, _read(root)) for root, named in chunk]
+    keys = {str(root): content_key(sorted(blobs.items())) for root, _, blobs in read if blobs is not None}
+    hits = cache.get_many(list(keys.values())) if cache is not None else {}
+    parsed = 0
+    for root, named, blobs in read:
+        shown = str(root)
+        if blobs is None:
+            if named or (root / "procedures.yaml").exists():
+                result.broken.append(Broken(shown, _located(root)))
+            continue
+        key = keys[shown]
+        hit = hits.get(key)
+        if hit is not None:
+            try:
+                result.rows.append(Row.from_cache(hit, shown))
+                result.cached += 1
+                continue
+            except ValueError:
+                pass  # not a row this version wrote: recompute
+        parsed += 1
+        try:
+            row = summarise(fast_catalog(root, blobs), shown)
+        except (_Invalid, LoadError):
+            try:
+                row = summarise(load_catalog(root), shown)  # where exactly: positions, only now
+            except LoadError as exc:
+                result.broken.append(Broken(shown, exc.problems))
+                continue
+        result.rows.append(row)
+        if cache is not None:
+            cache.put(key, row.to_cache())
+    return parsed
+
+
+def _located(root: Path) -> list[Problem]:
+    from dxready.load import load_catalog
+
+    try:
+        load_catalog(root)
+    except LoadError as exc:
+        return exc.problems
+    return [
+        Problem(
+            "DX001",
+            Location(str(root)),
+            Msg("カタログ（procedures.yaml）がありません", "no catalogue here (procedures.yaml)"),
+        )
+    ]
+
+
+def run_compare(
+    directories: list[Path],
+    *,
+    as_of: dt.date,
+    lang: str,
+    format: str,
+    use_cache: bool,
+    out: Callable[[str], None],
+) -> int:
+    """Compare the catalogues; print the matrix with ``out`` and broken catalogues on stderr; 1 if any was broken."""
+    from dxready.render.compare import RENDERERS
+    from dxready.render.safe import oneline
+
+    comparison = load_rows(directories, use_cache=use_cache)
+    comparison.as_of = as_of
+    out(RENDERERS[format](comparison, lang))
+    if comparison.broken:
+        lines = [
+            f"{p.location}: {p.code} {oneline(p.message.get(lang))}"
+            for b in comparison.broken
+            for p in b.problems
+        ]
+        n = len(comparison.broken)
+        lines.append(
+            f"読めないカタログが {n} 件あり、比較から除きました。"
+            if lang == "ja"
+            else f"{n} catalogue{'s' if n != 1 else ''} could not be read and were left out."
+        )
+        sys.stderr.write("\n".join(oneline(line) for line in lines) + "\n")
+        return 1
+    return 0

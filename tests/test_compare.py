@@ -1,0 +1,252 @@
+"""`dxready compare`: the municipality × standard-procedure matrix, its rates, formats, broken catalogues, cache."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from dxready import compare
+from dxready.cache import cache_dir
+from dxready.cli import app
+from dxready.load import parse
+from tests.helpers.catalogs import SHIPPED
+
+runner = CliRunner()
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def _run(*args: str) -> Any:
+    return runner.invoke(app, ["compare", *args])
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Path:
+    """A parent directory with Kamogawa (the shipped catalogue) and a fresh Kure with a few statuses."""
+    parent = tmp_path / "set"
+    shutil.copytree(SHIPPED, parent / "kamogawa")
+    assert (
+        runner.invoke(app, ["init", str(parent / "kure"), "--name", "呉市", "--code", "342025"]).exit_code
+        == 0
+    )
+    for no, mark in (("1", "×"), ("2", "○"), ("9", "○"), ("6", "—"), ("7", "一部")):
+        assert (
+            runner.invoke(app, ["set", no, "--status", mark, "--catalog", str(parent / "kure")]).exit_code
+            == 0
+        )
+    (parent / ".git").mkdir()  # not a catalogue: skipped
+    (parent / "notes").mkdir()
+    return parent
+
+
+def test_matrix_marks_and_rates_as_json(pair: Path) -> None:
+    result = _run(str(pair), "--format", "json", "--as-of", "2024-03-31")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema_version"] == 1 and data["as_of"] == "2024-03-31"
+    by_code = {m["code"]: m for m in data["municipalities"]}
+    assert list(by_code) == ["122238", "342025"]  # sorted by code
+    kamo, kure = by_code["122238"], by_code["342025"]
+    assert kamo["name"] == "鴨川市" and kure["name"] == "呉市"
+    # Kamogawa: 17 applicable rows, ○ 9 (1 4 5 14 15 18 19 20 21), 一部 2, × 6 → 9/17 = 52.9 %.
+    assert kamo["online_rate"] == 52.9
+    assert kamo["statuses"]["6"] == "not_applicable" and kamo["statuses"]["2"] == "partial"
+    # Kure: known 1 × 2 ○ 9 ○ 7 一部 (6 is —) → ○ 2 of 4 = 50.0 %, with partial 75.0 %.
+    assert kure["online_rate"] == 50.0 and kure["online_or_partial_rate"] == 75.0
+    assert kure["statuses"]["3"] == "unknown"
+    assert sum(kure["level_distribution"].values()) == 20  # 21 rows, one not applicable
+    procedures = {p["standard_no"]: p for p in data["procedures"]}
+    assert procedures[1]["counts"]["online"] == 1 and procedures[1]["counts"]["offline"] == 1
+    assert procedures[1]["online_rate"] == 50.0
+    assert procedures[2]["online_rate"] == 50.0 and procedures[2]["online_or_partial_rate"] == 100.0
+    assert procedures[6]["online_rate"] is None  # — in both
+    assert procedures[3]["online_rate"] == 0.0  # Kamogawa 一部, Kure unknown
+    totals = data["totals"]
+    assert totals["municipalities"] == 2 and totals["broken"] == 0
+    assert totals["online_rate"] == round(100 * 11 / 21, 1)  # (9 + 2) of (17 + 4)
+    assert data["errors"] == []
+
+
+def test_broken_catalogue_is_located_and_the_rest_compared(pair: Path) -> None:
+    broken = pair / "broken"
+    shutil.copytree(SHIPPED, broken)
+    path = broken / "procedures.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: ×\n", "status: maybe\n", 1), encoding="utf-8"
+    )
+    line = path.read_text(encoding="utf-8").splitlines().index("    status: maybe") + 1
+    result = _run(str(pair), "--format", "json")
+    assert result.exit_code == 1
+    assert f"{path}:{line}:13: DX003" in result.stderr
+    data = json.loads(result.stdout)
+    assert [m["code"] for m in data["municipalities"]] == ["122238", "342025"]
+    assert data["errors"][0]["location"] == {"file": str(path), "line": line, "column": 13}
+    assert data["totals"]["broken"] == 1
+
+
+def test_a_missing_directory_is_broken_not_fatal(pair: Path, tmp_path: Path) -> None:
+    result = _run(str(pair / "kure"), str(tmp_path / "nowhere"), "--format", "csv")
+    assert result.exit_code == 1
+    assert "nowhere" in result.stderr
+    assert "呉市" in result.stdout
+
+
+def test_markdown_is_a_gfm_table(pair: Path) -> None:
+    result = _run(str(pair), "--format", "markdown")
+    assert result.exit_code == 0
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    rows = [t for t in tokens if t.type == "tr_open"]
+    assert len(rows) == 1 + 2 + 1  # header, two municipalities, the per-procedure rates
+    cells = [t.content for t in tokens if t.type == "inline"]
+    assert "鴨川市" in cells and "52.9%" in cells and "50.0%" in cells
+
+
+def test_csv_has_a_bom_and_one_row_per_municipality(pair: Path) -> None:
+    result = _run(str(pair), "--format", "csv", "--lang", "en")
+    assert result.stdout.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(result.stdout[1:])))
+    assert rows[0][:4] == ["Municipality", "Code", "1", "2"]
+    assert rows[1][:6] == ["鴨川市", "122238", "○", "一部", "一部", "○"]
+    assert rows[2][23] == "50.0"
+    assert rows[-1][0] == "Online rate by procedure"
+
+
+def test_table_shows_marks_rates_and_summary(pair: Path) -> None:
+    result = _run(str(pair))
+    assert result.exit_code == 0
+    assert "鴨川市" in result.stdout and "呉市" in result.stdout
+    assert "52.9%" in result.stdout
+    assert "2 団体、オンライン化率" in result.stdout
+
+
+def test_catalogue_text_is_inert(tmp_path: Path) -> None:
+    assert (
+        runner.invoke(app, ["init", str(tmp_path / "x"), "--name", "呉市", "--code", "342025"]).exit_code == 0
+    )
+    path = tmp_path / "x" / "procedures.yaml"
+    text = path.read_text(encoding="utf-8").replace("  name: 呉市", '  name: "[b]悪|市[/b]\\e[31m"', 1)
+    path.write_text(text, encoding="utf-8")
+    table = _run(str(tmp_path / "x"))
+    assert "[b]悪|市[/b]\\x1b[31m" in table.stdout and "\x1b" not in table.stdout
+    md = _run(str(tmp_path / "x"), "--format", "markdown")
+    assert "\\[b\\]悪\\|市\\[/b\\]" in md.stdout
+
+
+def test_cache_is_used_and_never_changes_the_answer(pair: Path) -> None:
+    first = compare.load_rows([pair], use_cache=True)
+    assert first.cached == 0
+    second = compare.load_rows([pair], use_cache=True)
+    assert second.cached == 2
+    assert second.rows == first.rows
+    # An edit changes the content hash: the cached row of the old bytes is not used.
+    assert runner.invoke(app, ["set", "3", "--status", "○", "--catalog", str(pair / "kure")]).exit_code == 0
+    third = compare.load_rows([pair], use_cache=True)
+    assert third.cached == 1
+    assert {r.code: r.statuses[3] for r in third.rows}["342025"] == "online"
+
+
+def test_a_corrupt_cache_is_ignored(pair: Path) -> None:
+    compare.load_rows([pair], use_cache=True)
+    db = cache_dir() / "compare.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute('UPDATE entries SET value = \'{"not": "a row"}\'')
+    again = compare.load_rows([pair], use_cache=True)
+    assert again.cached == 0 and len(again.rows) == 2
+    db.write_bytes(b"this is not a database")
+    result = _run(str(pair), "--format", "json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["municipalities"]) == 2
+
+
+def test_no_cache_writes_nothing(pair: Path) -> None:
+    assert _run(str(pair), "--no-cache", "--format", "json").exit_code == 0
+    assert not (cache_dir() / "compare.sqlite3").exists()
+
+
+def test_broken_catalogues_are_not_cached(pair: Path) -> None:
+    path = pair / "kure" / "procedures.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "procedures: []\n", encoding="utf-8")  # duplicate key
+    assert _run(str(pair), "--format", "json").exit_code == 1
+    result = _run(str(pair), "--format", "json")
+    assert result.exit_code == 1 and "DX002" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!str 1\n",
+        "a: &x [1, 2]\nb: *x\n",
+        "<<: {a: 1}\n",
+        "a: 1\na: 2\n",
+        "? [1]\n: x\n",
+        "d: 2023-02-30\n",
+        "t: !custom x\n",
+        "n: 0o17\nh: 0x1f\nf: 1.5e3\ninf: .inf\nb: True\nz: ~\nk: 2024-01-01 10:00:00\n",
+        "1: one\ntrue: yes\nnull: x\n",
+        "- " * 70 + "x\n",
+    ],
+)
+def test_the_fast_path_reads_what_the_loader_reads_or_defers(text: str) -> None:
+    from dxready.load import LoadError
+
+    try:
+        expected: Any = parse(text, "t.yaml", positions=False)[0]
+    except LoadError:
+        expected = LoadError
+    try:
+        got: Any = compare.fast_values(text.encode(), "t.yaml")
+    except compare._Invalid:
+        return  # deferred to the full loader, which decides
+    assert got == expected
+
+
+def test_the_fast_path_reads_the_shipped_and_generated_catalogues_alike(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import national  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(BENCH))
+    files = [*SHIPPED.glob("*.yaml"), *national.files_of(national.generate(tmp_path / "n", 3))]
+    for path in files:
+        data = path.read_bytes()
+        assert compare.fast_values(data, str(path)) == parse(data.decode("utf-8"), str(path))[0], path
+
+
+def test_the_c_parser_is_in_use() -> None:
+    from _ruamel_yaml import CParser
+
+    assert issubclass(compare._loader_class(), CParser)
+
+
+GOLDEN = Path(__file__).parent / "golden"
+GOLDEN_CASES = {
+    "compare.md": ["--format", "markdown"],
+    "compare.en.md": ["--format", "markdown", "--lang", "en"],
+    "compare.json": ["--format", "json"],
+    "compare.csv": ["--format", "csv"],
+    "compare.txt": ["--format", "table"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_golden(name: str, pair: Path) -> None:
+    """After an intended output change: DXREADY_UPDATE_GOLDEN=1 pytest tests/test_compare.py, then review the diff."""
+    import os
+
+    result = _run(str(pair), *GOLDEN_CASES[name], "--as-of", "2026-11-26")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout.replace(str(pair), "set")
+    path = GOLDEN / name
+    if os.environ.get("DXREADY_UPDATE_GOLDEN"):
+        path.write_bytes(out.encode("utf-8"))
+    assert path.is_file(), f"missing golden file {path}; run with DXREADY_UPDATE_GOLDEN=1"
+    assert out == path.read_bytes().decode("utf-8")

@@ -1,0 +1,357 @@
+"""`dxready set`: in-place edits that keep every other byte, validated before an atomic write."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready import edit
+from dxready.cli import app
+from dxready.load import LoadError, load_catalog
+from tests.helpers.catalogs import copy_shipped
+
+runner = CliRunner()
+
+
+def _set(catalog: Path, *args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["set", *args, "--catalog", str(catalog)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def kure(tmp_path: Path) -> Path:
+    result = runner.invoke(app, ["init", str(tmp_path / "kure"), "--name", "呉市", "--code", "342025"])
+    assert result.exit_code == 0
+    return tmp_path / "kure"
+
+
+@pytest.fixture
+def kamogawa(tmp_path: Path) -> Path:
+    return copy_shipped(tmp_path / "kamogawa")
+
+
+def _changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    import difflib
+
+    removed, added = [], []
+    for line in difflib.ndiff(before.splitlines(), after.splitlines()):
+        if line.startswith("- "):
+            removed.append(line[2:])
+        elif line.startswith("+ "):
+            added.append(line[2:])
+    return removed, added
+
+
+def test_init_then_a_dozen_sets_give_the_right_marks_and_rates(kure: Path) -> None:
+    edits = [
+        ("1", "--status", "○"),
+        ("2", "--status", "一部"),
+        ("3", "--status", "offline"),
+        ("6", "--status", "—"),
+        ("8", "--status", "not_applicable"),
+        ("9", "--status", "〇", "--counts", "2022:196759:152983", "--channel", "e_application:粗大ごみ受付"),
+        ("4", "--status", "online", "--channel", "eltax"),
+        ("7", "--status", "×", "--note", "県の共同システム待ち"),
+        ("14", "--status", "○", "--verified-on", "2024-03-31"),
+        ("21", "--status", "○", "--channel", "moving_onestop"),
+        ("21/1", "--status", "○"),
+        ("road-occupancy", "--counts", "2023:120:0"),
+        ("facility-reservation", "--counts", "R5:1000:123"),
+    ]
+    for args in edits:
+        code, out, err = _set(kure, *args)
+        assert code == 0, (args, out, err)
+    catalog = load_catalog(kure)
+    by_no = {p.standard_no: p for p in catalog.procedures}
+    assert by_no[9].status.value == "online"
+    assert by_no[9].counts[0].rate == 77.8
+    assert [c.kind.value for c in by_no[9].channels] == ["e_application"]
+    assert by_no[9].channels[0].name == "粗大ごみ受付"
+    assert by_no[7].note == "県の共同システム待ち"
+    assert str(by_no[14].verified_on) == "2024-03-31"
+    assert by_no[21].sub_procedures[0].status.value == "online"
+
+    table = runner.invoke(app, ["table", "procedures", "--catalog", str(kure), "--format", "markdown"])
+    assert table.exit_code == 0
+    rows = {
+        cells[0]: cells for line in table.stdout.splitlines()
+        if line.startswith("| ") and (cells := [c.strip() for c in line.strip("|").split("|")])[0].isdigit()
+    }  # fmt: skip
+    marks = {no: rows[str(no)][2] for no in (1, 2, 3, 4, 6, 7, 8, 9, 14, 21, 5)}
+    assert marks == {
+        1: "○",
+        2: "一部",
+        3: "×",
+        4: "○",
+        6: "—",
+        7: "×",
+        8: "—",
+        9: "○",
+        14: "○",
+        21: "○",
+        5: "？",
+    }
+
+    gaps = runner.invoke(app, ["gaps", "--catalog", str(kure), "--format", "json"])
+    assert gaps.exit_code == 0
+    summary = json.loads(gaps.stdout)["summary"]
+    # The usage rate of row 2 (123 of 1,000 in 令和5年度), one decimal, below the 50 % target.
+    usage = runner.invoke(app, ["gaps", "--catalog", str(kure), "--format", "markdown"])
+    row2 = next(line for line in usage.stdout.splitlines() if line.startswith("| 2 |"))
+    assert "12.3%" in row2
+    # Known and applicable: 1 2 3 4 7 9 14 21 → ○ 1 4 9 14 21 = 5 of 8 = 62.5 %.
+    assert summary["online_rate"] == 62.5
+    assert summary["online_or_partial_rate"] == 75.0
+    check = runner.invoke(app, ["check", "--catalog", str(kure)])
+    assert check.exit_code == 0, check.stdout
+
+
+def test_edit_keeps_every_other_byte(kamogawa: Path) -> None:
+    path = kamogawa / "procedures.yaml"
+    before = path.read_text(encoding="utf-8")
+    code, out, _ = _set(kamogawa, "9", "--status", "○")
+    assert code == 0 and "status: × → ○" in out
+    after = path.read_text(encoding="utf-8")
+    removed, added = _changed_lines(before, after)
+    assert removed == ["    status: ×"] and added == ["    status: ○"]
+
+
+def test_status_keeps_its_trailing_comment(kamogawa: Path) -> None:
+    path = kamogawa / "procedures.yaml"
+    _set(kamogawa, "port-procedures", "--status", "×")
+    assert "    status: ×  # shaded: 本市において該当する事務がないもの\n" in path.read_text(encoding="utf-8")
+
+
+def test_new_keys_go_inside_the_entry_after_its_comments(kamogawa: Path) -> None:
+    path = kamogawa / "procedures.yaml"
+    before = path.read_text(encoding="utf-8")
+    code, _, err = _set(kamogawa, "2", "--note", "施設予約システム", "--verified-on", "2024-04-01",
+                        "--counts", "R5:1000:250")  # fmt: skip
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    removed, added = _changed_lines(before, after)
+    assert removed == []
+    assert added == [
+        "    counts:",
+        "      - fiscal_year: 2023",
+        "        total: 1000",
+        "        online: 250",
+        "    note: 施設予約システム",
+        "    verified_on: 2024-04-01",
+    ]
+    # After the comment lines indented under row 2, before the blank line and row 3.
+    block = after.split("  - id: facility-reservation\n")[1].split("  - id: event-application")[0]
+    assert block.index("current channel, so no channel is recorded.") < block.index("counts:")
+    assert block.endswith("verified_on: 2024-04-01\n\n")
+
+
+def test_counts_for_an_existing_year_replace_it(kamogawa: Path) -> None:
+    _set(kamogawa, "9", "--counts", "2022:100:10")
+    _set(kamogawa, "9", "--counts", "令和4年度:196,759:152,983", "--counts", "2023:5:5")
+    counts = {int(c.fiscal_year): (c.total, c.online) for c in load_catalog(kamogawa).procedures[8].counts}
+    assert counts == {2022: (196759, 152983), 2023: (5, 5)}
+
+
+def test_channel_already_there_is_not_duplicated(kamogawa: Path) -> None:
+    path = kamogawa / "procedures.yaml"
+    before = path.read_bytes()
+    code, out, _ = _set(kamogawa, "eltax-filing", "--channel", "eltax")
+    assert code == 0 and "変更なし" in out
+    assert path.read_bytes() == before
+
+
+def test_channel_appended_in_the_lists_style(kamogawa: Path) -> None:
+    _set(kamogawa, "4", "--channel", "mynaportal")
+    text = (kamogawa / "procedures.yaml").read_text(encoding="utf-8")
+    assert "      - kind: eltax\n        name: eLTAX\n      - kind: mynaportal\n" in text
+
+
+def test_sub_procedure_by_position_and_group_follows(kamogawa: Path) -> None:
+    code, out, err = _set(kamogawa, "18/3", "--status", "×")
+    assert code == 0, err
+    assert "childcare/childcare-03" in out and "一部" in out
+    childcare = load_catalog(kamogawa).procedures[17]
+    assert childcare.sub_procedures[2].status.value == "offline"
+    assert childcare.status.value == "partial"  # it followed its sub-procedures: ○ → 一部
+    assert runner.invoke(app, ["check", "--catalog", str(kamogawa)]).exit_code == 0
+
+
+def test_sub_procedure_by_id(kamogawa: Path) -> None:
+    code, _, err = _set(kamogawa, "nursing-care/nursing-care-11", "--note", "窓口のみ")
+    assert code == 0, err
+    assert load_catalog(kamogawa).procedures[18].sub_procedures[10].note == "窓口のみ"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("99", "--status", "○"), "DX005"),
+        (("bulky-wast", "--status", "○"), "bulky-waste"),
+        (("9", "--status", "done"), "--status"),
+        (("9", "--counts", "2022:10:20"), "DX009"),
+        (("9", "--counts", "2022-10-20"), "--counts"),
+        (("9", "--counts", "FY1900:1:1"), "--counts"),
+        (("9", "--channel", "mynaportl"), "mynaportal"),
+        (("9",), "--status"),
+        (("18/99", "--status", "○"), "1〜15"),
+        (("18/1", "--counts", "2022:1:1"), "--counts"),
+        (("9", "--note", ""), "--note"),
+    ],
+)
+def test_bad_requests_are_refused_and_the_file_untouched(
+    kamogawa: Path, args: tuple[str, ...], expected: str
+) -> None:
+    path = kamogawa / "procedures.yaml"
+    before = path.read_bytes()
+    code, _, err = _set(kamogawa, *args)
+    assert code == 2
+    assert expected in err
+    assert "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_an_edit_that_would_be_invalid_is_refused(kamogawa: Path) -> None:
+    path = kamogawa / "procedures.yaml"
+    before = path.read_text(encoding="utf-8")
+    # A note too long for the schema slips past nothing: the loader's validation refuses the new text.
+    with pytest.raises(LoadError):
+        edit.validate_text(
+            before.replace("note: 15 手続", "note: " + "x" * 2001), str(path), load_catalog(kamogawa)
+        )
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_broken_catalogue_is_not_edited(kamogawa: Path) -> None:
+    path = kamogawa / "procedures.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: ×\n", "status: maybe\n", 1), encoding="utf-8"
+    )
+    before = path.read_bytes()
+    code, _, err = _set(kamogawa, "1", "--status", "○")
+    assert code == 2 and "DX003" in err
+    assert path.read_bytes() == before
+
+
+def test_embedded_catalogue_is_not_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["set", "9", "--status", "○"])
+    assert result.exit_code == 2
+    assert "dxready init" in result.stderr and "--catalog" in result.stderr
+
+
+def test_mode_bom_and_crlf_are_kept(kamogawa: Path) -> None:
+    path = kamogawa / "procedures.yaml"
+    text = path.read_text(encoding="utf-8").replace("\n", "\r\n")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    os.chmod(path, 0o640)
+    code, _, err = _set(kamogawa, "9", "--status", "○", "--note", "受付開始")
+    assert code == 0, err
+    data = path.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+    assert b"    note: \xe5\x8f\x97\xe4\xbb\x98\xe9\x96\x8b\xe5\xa7\x8b\r\n" in data
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in kamogawa.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_quoted_value_keeps_its_quotes(kamogawa: Path) -> None:
+    path = kamogawa / "procedures.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("note: 15 手続", "note: '15 手続'"), encoding="utf-8"
+    )
+    _set(kamogawa, "18", "--note", "15 手続（全て電子）")
+    assert "    note: '15 手続（全て電子）'\n" in path.read_text(encoding="utf-8")
+
+
+def test_failure_between_write_and_rename_leaves_the_old_file(
+    kamogawa: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = kamogawa / "procedures.yaml"
+    before = path.read_bytes()
+
+    def boom(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(edit.os, "replace", boom)
+    with pytest.raises(OSError):
+        edit.run_set("9", catalog=kamogawa, status="○", channels=[], counts=[], note=None, verified_on=None,
+                     lang="ja")  # fmt: skip
+    assert path.read_bytes() == before
+    assert [p.name for p in kamogawa.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def _worker(catalog: str, ref: str, n: int) -> None:
+    for i in range(n):
+        edit.run_set(ref, catalog=catalog, status=None, channels=[], counts=[f"{2000 + i}:{i + 1}:{i}"], note=None,
+                     verified_on=None, lang="en")  # fmt: skip
+
+
+def test_concurrent_sets_lose_no_update(kamogawa: Path) -> None:
+    ctx = multiprocessing.get_context("fork")
+    jobs = [ctx.Process(target=_worker, args=(str(kamogawa), ref, 8)) for ref in ("7", "9", "13")]
+    for job in jobs:
+        job.start()
+    for job in jobs:
+        job.join(60)
+        assert job.exitcode == 0
+    by_no = {p.standard_no: p for p in load_catalog(kamogawa).procedures}
+    for no in (7, 9, 13):
+        assert [int(c.fiscal_year) for c in by_no[no].counts] == list(range(2000, 2008))
+
+
+def test_set_works_on_a_copy_outside_the_repo(tmp_path: Path) -> None:
+    # `shutil.copytree` of the shipped data is a user's catalogue, not the embedded one.
+    target = tmp_path / "copy"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "data", target)
+    assert _set(target, "13", "--status", "○")[0] == 0
+
+
+def test_flow_style_entries_are_edited_in_flow_style(tmp_path: Path) -> None:
+    root = tmp_path / "flow"
+    root.mkdir()
+    text = (
+        "municipality: {name: 呉市, code: '342025'}\n"
+        "procedures:\n"
+        "  - {id: bulky-waste, standard_no: 9, name: 粗大ごみ収集の申込, status: ×}  # row 9\n"
+        "  - {id: moving, standard_no: 21, name: 転出・転入手続関係, status: ○,\n"
+        "     sub_procedures: [{id: moving-01, name: 転出届・転入予約, status: ○}], channels: []}\n"
+    )
+    (root / "procedures.yaml").write_text(text, encoding="utf-8")
+    code, _, err = _set(root, "9", "--status", "○", "--note", "a, b: {c}", "--counts", "2022:10:5")
+    assert code == 0, err
+    code, _, err = _set(root, "21", "--channel", "moving_onestop:マイナポータル, 引越し")
+    assert code == 0, err
+    after = (root / "procedures.yaml").read_text(encoding="utf-8")
+    assert after.splitlines()[2] == (
+        "  - {id: bulky-waste, standard_no: 9, name: 粗大ごみ収集の申込, status: ○, "
+        'counts: [{fiscal_year: 2022, total: 10, online: 5}], note: "a, b: {c}"}  # row 9'
+    )
+    assert 'channels: [{kind: moving_onestop, name: "マイナポータル, 引越し"}]}' in after
+    by_no = {p.standard_no: p for p in load_catalog(root).procedures}
+    assert by_no[9].note == "a, b: {c}" and by_no[9].counts[0].online == 5
+    assert by_no[21].channels[0].name == "マイナポータル, 引越し"
+
+
+def test_a_symlinked_file_stays_a_symlink(tmp_path: Path) -> None:
+    real = copy_shipped(tmp_path / "real")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    for name in ("procedures.yaml", "systems.yaml", "roadmap.yaml"):
+        (linked / name).symlink_to(real / name)
+    assert _set(linked, "9", "--status", "○")[0] == 0
+    assert (linked / "procedures.yaml").is_symlink()
+    assert load_catalog(real).procedures[8].status.value == "online"
+
+
+def test_a_group_mark_against_its_sub_procedures_is_written_and_flagged(kamogawa: Path) -> None:
+    code, out, _ = _set(kamogawa, "childcare", "--status", "×")
+    assert code == 0
+    assert "DX008" in out
+    assert load_catalog(kamogawa).procedures[17].status.value == "offline"
