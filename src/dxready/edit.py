@@ -4,8 +4,8 @@ The edit is a text splice, not a re-dump: the file is composed with the C parser
 ends, the changed values are replaced (or new keys and list items inserted with the indentation around them), and
 everything else — comments, key order, quoting, blank lines, line endings, a BOM — stays byte for byte. The new text is
 validated like ``load_catalog`` does (parse, schema, cross-file references) before it replaces the old one; the write is
-atomic (temporary file in the same directory, fsync, rename, file mode kept) and serialised by a lock on a lock file
-next to procedures.yaml, so two concurrent ``set`` commands lose no update.
+atomic (temporary file in the same directory, fsync, rename, file mode kept) and serialised by a lock on the catalogue
+directory, so two concurrent ``set`` commands lose no update.
 """
 
 from __future__ import annotations
@@ -677,38 +677,50 @@ def validate_text(text: str, shown: str, catalog: Catalog) -> Catalog:
 
 @contextlib.contextmanager
 def locked(root: Path) -> Iterator[None]:
-    """An exclusive lock on ``root/.procedures.yaml.lock`` (created if missing, never removed: removing races)."""
-    path = root / LOCK_NAME
+    """An exclusive lock for edits of the catalogue in ``root``.
+
+    On POSIX the directory itself is locked (flock on its descriptor), so nothing is left behind in the user's
+    repository. Where a directory cannot be opened (Windows), ``root/.procedures.yaml.lock`` is used instead: created
+    if missing and never removed (removing it would race).
+    """
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        import fcntl
+    except ImportError:  # Windows
+        fcntl = None  # type: ignore[assignment]
+    target = root if fcntl is not None else root / LOCK_NAME
+    try:
+        fd = (
+            os.open(target, os.O_RDONLY)
+            if fcntl is not None
+            else os.open(target, os.O_RDWR | os.O_CREAT, 0o644)
+        )
     except OSError as exc:
         raise _bad(
-            str(path),
-            f"ロックファイルを作れません: {exc.strerror}",
-            f"cannot create the lock file: {exc.strerror}",
+            str(target),
+            f"ロックを取れません: {exc.strerror}",
+            f"cannot take the lock: {exc.strerror}",
             "DX001",
         ) from None
     try:
-        _lock(fd)
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        else:
+            _lock_windows(fd)
         yield
     finally:
         os.close(fd)  # closing releases the lock
 
 
-def _lock(fd: int) -> None:
-    """Block until ``fd`` is locked exclusively: flock on POSIX, msvcrt's byte-range lock on Windows."""
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        import msvcrt
+def _lock_windows(fd: int) -> None:
+    """Block until ``fd`` is locked: msvcrt's byte-range lock, retried (LK_LOCK gives up after about 10 s)."""
+    import msvcrt
 
-        while True:
-            try:
-                msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
-                return
-            except OSError:  # LK_LOCK gives up after about ten seconds; keep waiting like flock does
-                continue
-    fcntl.flock(fd, fcntl.LOCK_EX)
+    while True:
+        try:
+            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
+            return
+        except OSError:
+            continue
 
 
 def atomic_write(path: Path, data: bytes) -> None:
