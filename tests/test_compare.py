@@ -221,12 +221,6 @@ def test_the_fast_path_reads_the_shipped_and_generated_catalogues_alike(tmp_path
         assert compare.fast_values(data, str(path)) == parse(data.decode("utf-8"), str(path))[0], path
 
 
-def test_the_c_parser_is_in_use() -> None:
-    from _ruamel_yaml import CParser
-
-    assert issubclass(compare._loader_class(), CParser)
-
-
 GOLDEN = Path(__file__).parent / "golden"
 GOLDEN_CASES = {
     "compare.md": ["--format", "markdown"],

@@ -35,11 +35,12 @@ def test_shipped_catalogue_loads() -> None:
 
 
 def test_c_parser_is_in_use() -> None:
-    from ruamel.yaml import YAML
+    """ruamel.yaml no longer installs its C parser by itself: the loader must be on ruamel.yaml.clib's CParser."""
+    from _ruamel_yaml import CParser
 
-    assert YAML(typ="safe", pure=False).Parser.__module__.startswith("ruamel.yaml.clib") or (
-        YAML(typ="safe", pure=False).Parser.__name__ == "CParser"
-    )
+    from dxready.load import _loader_class
+
+    assert issubclass(_loader_class(), CParser)
 
 
 def test_syntax_error_is_located(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dxready.findings import Location, Msg
-from dxready.load import FILES, SETTINGS, LoadError, Problem
+from dxready.load import FILES, SETTINGS, TAGS, LoadError, Problem, fast_compose, reset_scalar_memo
 
 SCHEMA_VERSION = 1
 STANDARD_NOS = tuple(range(1, 22))
@@ -218,78 +218,6 @@ def summarise(catalog: Any, shown: str) -> Row:
 # --------------------------------------------------------------------------------------------------- fast loading
 
 
-_LOADER: Any = None
-_TAGS: dict[str, Any] = {}
-"""One shared Tag object per resolved tag, so that the walker below compares tags by identity."""
-_MEMO: dict[str, Any] = {}
-"""Plain scalar → its Tag (values repeat across catalogues: keys, marks, names)."""
-_MEMO_LIMIT = 200_000
-
-
-def _loader_class() -> Any:
-    """ruamel.yaml's C parser with a resolver that memoises plain scalars' tags (built once)."""
-    global _LOADER
-    if _LOADER is None:
-        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
-        from ruamel.yaml.nodes import ScalarNode, SequenceNode
-        from ruamel.yaml.resolver import VersionedResolver
-
-        for tag in (
-            VersionedResolver.DEFAULT_SCALAR_TAG,
-            VersionedResolver.DEFAULT_SEQUENCE_TAG,
-            VersionedResolver.DEFAULT_MAPPING_TAG,
-        ):
-            _TAGS[str(tag)] = tag
-
-        class MemoResolver(VersionedResolver):
-            # The C parser never reports a %YAML directive to the resolver, so ruamel's own resolver always ends up
-            # at its default version (1.2), after two AttributeErrors per scalar. The tables are the same.
-            @property
-            def processing_version(self) -> Any:
-                return (1, 2)
-
-            def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-                pass  # path resolvers are never registered here
-
-            def ascend_resolver(self) -> None:
-                pass
-
-            def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-                if kind is ScalarNode:
-                    if implicit[0]:
-                        tag = _MEMO.get(value)
-                        if tag is None:
-                            found = VersionedResolver.resolve(self, kind, value, implicit)
-                            tag = _TAGS.setdefault(str(found), found)
-                            if len(_MEMO) < _MEMO_LIMIT:
-                                _MEMO[value] = tag
-                        return tag
-                    return self.DEFAULT_SCALAR_TAG
-                if kind is SequenceNode:
-                    return self.DEFAULT_SEQUENCE_TAG
-                return self.DEFAULT_MAPPING_TAG
-
-        class Loader(CParser, MemoResolver):  # type: ignore[misc]
-            def __init__(self, stream: str) -> None:
-                CParser.__init__(self, stream)
-                self._parser = self._composer = self
-                MemoResolver.__init__(self, loadumper=self)
-
-        _LOADER = Loader
-    return _LOADER
-
-
-def compose(text: str) -> Any:
-    """The node tree of ``text`` (first document), as ``YAML(typ="safe").compose`` gives it."""
-    loader = _loader_class()(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-        # The loader refers to itself (parser, composer, resolver): break the cycles so that it is freed now.
-        loader._parser = loader._composer = loader._resolver = loader.loadumper = None
-
-
 class _Invalid(Exception):
     """The fast path found a problem, or something it leaves to the full loader; that one will say where."""
 
@@ -305,7 +233,7 @@ class _FastWalker:
         from dxready.load import _float, _int, _timestamp
 
         self.budget = budget
-        tag = _TAGS.get
+        tag = TAGS.get
         self.str_ = tag("tag:yaml.org,2002:str")
         self.map_ = tag("tag:yaml.org,2002:map")
         self.seq_ = tag("tag:yaml.org,2002:seq")
@@ -369,7 +297,7 @@ def fast_values(data: bytes, shown: str) -> Any:
 
     text = decode(data, shown)
     try:
-        node = compose(text)
+        node = fast_compose(text)
     except (YAMLError, RecursionError):
         raise _Invalid from None
     if node is None:
@@ -480,7 +408,7 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
 
     result = Comparison(as_of=dt.date.today())
     cache = Cache() if use_cache else None
-    _MEMO.clear()  # per run: bounded, and every run starts alike
+    reset_scalar_memo()  # per run: bounded, and every run starts alike
     enabled = gc.isenabled()
     gc.disable()  # the collector dominates large parses; it runs once per chunk instead
     try:

@@ -256,9 +256,85 @@ class _Walker:
         raise self.fail(node, "キーは文字列にしてください", "a mapping key must be a plain string")
 
 
+_LOADER: Any = None
+TAGS: dict[str, Any] = {}
+"""One shared Tag object per resolved tag, so that the walker below compares tags by identity."""
+_MEMO: dict[str, Any] = {}
+"""Plain scalar → its Tag (values repeat across catalogues: keys, marks, names)."""
+_MEMO_LIMIT = 200_000
+
+
+def _loader_class() -> Any:
+    """ruamel.yaml's C parser with a resolver that memoises plain scalars' tags (built once)."""
+    global _LOADER
+    if _LOADER is None:
+        from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+        from ruamel.yaml.nodes import ScalarNode, SequenceNode
+        from ruamel.yaml.resolver import VersionedResolver
+
+        for tag in (
+            VersionedResolver.DEFAULT_SCALAR_TAG,
+            VersionedResolver.DEFAULT_SEQUENCE_TAG,
+            VersionedResolver.DEFAULT_MAPPING_TAG,
+        ):
+            TAGS[str(tag)] = tag
+
+        class MemoResolver(VersionedResolver):
+            # The C parser never reports a %YAML directive to the resolver, so ruamel's own resolver always ends up
+            # at its default version (1.2), after two AttributeErrors per scalar. The tables are the same.
+            @property
+            def processing_version(self) -> Any:
+                return (1, 2)
+
+            def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+                pass  # path resolvers are never registered here
+
+            def ascend_resolver(self) -> None:
+                pass
+
+            def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+                if kind is ScalarNode:
+                    if implicit[0]:
+                        tag = _MEMO.get(value)
+                        if tag is None:
+                            found = VersionedResolver.resolve(self, kind, value, implicit)
+                            tag = TAGS.setdefault(str(found), found)
+                            if len(_MEMO) < _MEMO_LIMIT:
+                                _MEMO[value] = tag
+                        return tag
+                    return self.DEFAULT_SCALAR_TAG
+                if kind is SequenceNode:
+                    return self.DEFAULT_SEQUENCE_TAG
+                return self.DEFAULT_MAPPING_TAG
+
+        class Loader(CParser, MemoResolver):  # type: ignore[misc]
+            def __init__(self, stream: str) -> None:
+                CParser.__init__(self, stream)
+                self._parser = self._composer = self
+                MemoResolver.__init__(self, loadumper=self)
+
+        _LOADER = Loader
+    return _LOADER
+
+
+def fast_compose(text: str) -> Any:
+    """The node tree of ``text`` (first document), as ``YAML(typ="safe").compose`` gives it."""
+    loader = _loader_class()(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+        # The loader refers to itself (parser, composer, resolver): break the cycles so that it is freed now.
+        loader._parser = loader._composer = loader._resolver = loader.loadumper = None
+
+
+def reset_scalar_memo() -> None:
+    """Forget memoised scalar tags (a long run, such as compare, calls this to stay bounded and repeatable)."""
+    _MEMO.clear()
+
+
 def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceMap]:
     """Text → plain values and their source map. Raises LoadError (DX001/DX002) with a located message."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     directive = _YAML_DIRECTIVE.search(text)
@@ -273,12 +349,11 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             f"YAML {directive.group(1)} is declared, but dxready reads YAML 1.2 (yes/no are strings there);"
             " delete the %YAML line",
         )
-    yaml = YAML(typ="safe", pure=False)
     enabled = gc.isenabled()
     gc.disable()
     try:
         try:
-            node = yaml.compose(text)
+            node = fast_compose(text)
         except MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
