@@ -167,9 +167,14 @@ def _guard(lang: str, action: Callable[[], T]) -> T:
 
 
 def _load(catalog: Path | None, lang: str) -> Catalog:
+    import gc
+
     from dxready.load import load_catalog
 
-    return _guard(lang, lambda: load_catalog(catalog))
+    loaded = _guard(lang, lambda: load_catalog(catalog))
+    # The catalogue lives until the process ends: keep the collector from walking it again and again.
+    gc.freeze()
+    return loaded
 
 
 @app.command()
@@ -199,13 +204,17 @@ def check(
     language = _lang(lang)
     when = _as_of(as_of)
     try:
-        report = run(load_catalog(catalog), when, select=select, ignore=ignore)
+        loaded = load_catalog(catalog)
     except LoadError as exc:
         if format is CheckFormat.text:
             _die(exc, language)
         # Machine formats carry the load problems too, so CI annotations point at the broken line.
         _out(check_renderers(format.value, failed=True)(exc, language))
         raise typer.Exit(2) from None
+    import gc
+
+    gc.freeze()  # as in _load: the catalogue lives until the process ends
+    report = run(loaded, when, select=select, ignore=ignore)
     _out(check_renderers(format.value)(report, language))
     threshold = Severity(fail_on.value).rank
     raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)

@@ -97,11 +97,7 @@ def criteria(p: Procedure, bundles: dict[str, bool]) -> tuple[Criterion, ...]:
         ),
         "life_event_bundle": _bundle_state(p, bundles),
     }
-    return tuple(Criterion(key, *_level_text(key), states[key]) for key in CRITERIA)
-
-
-def _level_text(key: str) -> tuple[int, Msg]:
-    return CRITERIA[key]
+    return tuple(Criterion(key, level, text, states[key]) for key, (level, text) in CRITERIA.items())
 
 
 def _payment_state(p: Procedure) -> State:
@@ -135,11 +131,6 @@ def readiness(p: Procedure, bundles: dict[str, bool]) -> Readiness | None:
     """None for a not-applicable procedure; else the highest level whose criteria (and all below) are met."""
     if not p.applicable:
         return None
-    crit = criteria(p, bundles)
-    level = 0
-    for n in (1, 2, 3, 4):
-        if all(c.state is State.met for c in crit if c.level == n):
-            level = n
-        else:
-            break
-    return Readiness(level, crit)
+    crit = criteria(p, bundles)  # in level order: the first criterion not met decides
+    first_unmet = next((c.level for c in crit if c.state is not State.met), 5)
+    return Readiness(first_unmet - 1, crit)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import gc
 import os
 import re
 from collections.abc import Iterable
@@ -337,6 +336,8 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
     """Text → plain values and their source map. Raises LoadError (DX001/DX002) with a located message."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
+    from dxready.perf import collector_paused
+
     directive = _YAML_DIRECTIVE.search(text)
     if directive is not None and directive.group(1) != "1.2":
         line = text.count("\n", 0, directive.start()) + 1
@@ -349,9 +350,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             f"YAML {directive.group(1)} is declared, but dxready reads YAML 1.2 (yes/no are strings there);"
             " delete the %YAML line",
         )
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         try:
             node = fast_compose(text)
         except MarkedYAMLError as exc:
@@ -386,9 +385,6 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
         except RecursionError:
             raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
         return value, walker.source
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # --------------------------------------------------------------------------------------------------- values → models

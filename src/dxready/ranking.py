@@ -74,6 +74,13 @@ def _primary(findings: list[Finding]) -> Finding:
 
 def rank(report: Report) -> list[NextStep]:
     """All next steps, best first (callers slice --top)."""
+    from dxready.perf import collector_paused
+
+    with collector_paused():
+        return _rank(report)
+
+
+def _rank(report: Report) -> list[NextStep]:
     catalog = report.catalog
     weights = catalog.settings.weights
     now = FiscalYear.of(report.as_of)

@@ -19,12 +19,15 @@ class Severity(str, enum.Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
+        return _RANK[self]  # by member, not .value: enum's value lookup is slow on hot paths
 
     def label(self, lang: str) -> str:
         return (
             {"error": "エラー", "warning": "警告", "info": "情報"}[self.value] if lang == "ja" else self.value
         )
+
+
+_RANK = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 
 
 class _Settings(BaseModel):

@@ -33,24 +33,29 @@ def _texts(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[s
             yield from _texts(item, (*path, key))
 
 
-def iter_texts(catalog: Catalog) -> Iterator[tuple[str, tuple[str | int, ...], str, Subject]]:
-    """(file, path, text, subject) for every string in the three catalogue files."""
+def iter_texts(
+    catalog: Catalog, files: frozenset[str] = frozenset({"procedures", "systems", "roadmap"})
+) -> Iterator[tuple[str, tuple[str | int, ...], str, Subject]]:
+    """(file, path, text, subject) for every string in the catalogue files named in ``files``."""
     pf = catalog.procedures_file
-    code = pf.municipality.code
-    for path, text in _texts(pf.municipality, ("municipality",)):
-        yield "procedures", path, text, Subject("catalog", code)
-    for i, fact in enumerate(pf.facts):
-        for path, text in _texts(fact, ("facts", i)):
-            yield "procedures", path, text, Subject("catalog", fact.id)
-    for i, p in enumerate(pf.procedures):
-        for path, text in _texts(p, ("procedures", i)):
-            yield "procedures", path, text, Subject("procedure", p.id)
-    for i, s in enumerate(catalog.systems):
-        for path, text in _texts(s, ("systems", i)):
-            yield "systems", path, text, Subject("system", s.id)
-    for i, a in enumerate(catalog.roadmap_file.areas):
-        for path, text in _texts(a, ("areas", i)):
-            yield "roadmap", path, text, Subject("catalog", f"area-{a.no}")
-    for i, r in enumerate(catalog.roadmap):
-        for path, text in _texts(r, ("roadmap", i)):
-            yield "roadmap", path, text, Subject("roadmap", r.id)
+    if "procedures" in files:
+        code = pf.municipality.code
+        for path, text in _texts(pf.municipality, ("municipality",)):
+            yield "procedures", path, text, Subject("catalog", code)
+        for i, fact in enumerate(pf.facts):
+            for path, text in _texts(fact, ("facts", i)):
+                yield "procedures", path, text, Subject("catalog", fact.id)
+        for i, p in enumerate(pf.procedures):
+            for path, text in _texts(p, ("procedures", i)):
+                yield "procedures", path, text, Subject("procedure", p.id)
+    if "systems" in files:
+        for i, s in enumerate(catalog.systems):
+            for path, text in _texts(s, ("systems", i)):
+                yield "systems", path, text, Subject("system", s.id)
+    if "roadmap" in files:
+        for i, a in enumerate(catalog.roadmap_file.areas):
+            for path, text in _texts(a, ("areas", i)):
+                yield "roadmap", path, text, Subject("catalog", f"area-{a.no}")
+        for i, r in enumerate(catalog.roadmap):
+            for path, text in _texts(r, ("roadmap", i)):
+                yield "roadmap", path, text, Subject("roadmap", r.id)

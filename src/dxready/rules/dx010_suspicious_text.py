@@ -87,8 +87,24 @@ def problem(text: str, *, multiline: bool) -> tuple[int, str, str] | None:
     return None
 
 
+def _suspect_files(catalog: Catalog) -> frozenset[str]:
+    """The files worth walking string by string: a clean catalogue is passed at the speed of one regex."""
+    models = {
+        "procedures": catalog.procedures_file,
+        "systems": catalog.systems_file,
+        "roadmap": catalog.roadmap_file,
+    }
+    suspect = set()
+    for name, model in models.items():
+        js = model.model_dump_json()
+        # JSON escapes control characters, line breaks and tabs with a backslash (quotes too: a harmless extra walk).
+        if "\\" in js or _CANDIDATES.search(js):
+            suspect.add(name)
+    return frozenset(suspect)
+
+
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
-    for file, path, text, subject in iter_texts(catalog):
+    for file, path, text, subject in iter_texts(catalog, _suspect_files(catalog)):
         found = problem(text, multiline=path[-1] == "note")
         if found is None:
             continue
