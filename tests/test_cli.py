@@ -179,3 +179,55 @@ def test_schema_out(tmp_path: Path) -> None:
         "roadmap.schema.json",
         "systems.schema.json",
     ]
+
+
+def test_every_system_module_and_roadmap_item_of_the_plan_is_tabled() -> None:
+    """The plan's 業務システム lists and 工程表 items, each in the systems and roadmap tables."""
+    _, systems, _ = invoke("table", "systems", "--format", "json")
+    rows = json.loads(systems)["rows"]
+    names = {r["name"] for r in rows} | {m["name"] for r in rows for m in r["modules"]}
+    for expected in (
+        "戸籍情報システム",
+        "後期高齢者医療保険システム",
+        "固定資産税土地台帳",
+        "健康管理システム",
+        "住民票システム",
+        "印鑑システム",
+        "教育システム",
+        "選挙システム",
+        "国民年金システム",
+        "人口統計システム",
+        "法人住民税システム",
+        "住民税システム",
+        "固定資産税システム",
+        "軽自動車税システム",
+        "国民健康保険税システム",
+        "国民健康保険資格システム",
+        "収納管理システム",
+        "滞納管理システム",
+        "既存システムとのデータ連携",
+        "要支援者見守りシステム",
+        "生活保護システム",
+        "狂犬病予防接種",
+        "農家台帳システム",
+        "グループウェア",
+        "文書管理システム",
+        "例規等検索システム",
+        "財務会計システム",
+        "人事給与システム",
+        "公有財産台帳システム",
+        "公営住宅管理システム",
+        "図書館管理システム",
+    ):
+        assert expected in names, expected
+    assert sum("介護保険システム" in n for n in names) >= 2
+    tiers = {r["tier"] for r in rows}
+    assert tiers == {"backbone", "intranet", "standalone"}
+    _, roadmap, _ = invoke("table", "roadmap", "--format", "json")
+    items = json.loads(roadmap)["rows"]
+    assert len(items) == 24
+    assert [(r["area"], r["no"]) for r in items][:5] == [(1, 1), (1, 2), (1, 3), (1, 4), (1, 5)]
+    titles = {r["title"] for r in items}
+    assert "デジタルデバイド対策" in titles and "本格運用の開始" in titles
+    _, md, _ = invoke("table", "roadmap", "--format", "markdown")
+    assert "令和9年度 見直し・改正" in md and "期限なし" in md

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jsonschema
 import pytest
 from ruamel.yaml import YAML
@@ -39,3 +41,44 @@ def _jsonable(value: object) -> object:
     if isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def _check_jsonschema() -> str:
+    import shutil
+    import sys
+
+    found = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+    if not Path(found).exists():
+        pytest.skip("check-jsonschema is not installed (it comes with the test extra)")
+    return found
+
+
+def test_check_jsonschema_accepts_shipped_and_refuses_broken(tmp_path: Path) -> None:
+    """The editor path: `dxready schema --out` files, validated by check-jsonschema as yaml-language-server would."""
+    import subprocess
+
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    schemas_dir = tmp_path / "schemas"
+    assert CliRunner().invoke(app, ["schema", "--out", str(schemas_dir)]).exit_code == 0
+    tool = _check_jsonschema()
+    for name in ("procedures", "systems", "roadmap"):
+        ok = subprocess.run(
+            [tool, "--schemafile", str(schemas_dir / f"{name}.schema.json"), str(SHIPPED / f"{name}.yaml")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert ok.returncode == 0, ok.stdout + ok.stderr
+    broken = tmp_path / "procedures.yaml"
+    text = (SHIPPED / "procedures.yaml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("status: ○", "stauts: ○", 1), encoding="utf-8")
+    bad = subprocess.run(
+        [tool, "--schemafile", str(schemas_dir / "procedures.schema.json"), str(broken)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert bad.returncode == 1 and "stauts" in bad.stdout

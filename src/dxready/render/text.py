@@ -18,10 +18,10 @@ def load_problems(exc: LoadError, lang: str) -> str:
     lines = [f"{p.location}: {p.code} {oneline(p.message.get(lang))}" for p in exc.problems]
     n = len(exc.problems)
     if lang == "ja":
-        lines.append(f"カタログを読めません（問題 {n} 件）。上の箇所を直してください。")
+        lines.append(f"この入力は使えません（問題 {n} 件）。上の箇所を直してください。")
     else:
         lines.append(
-            f"the catalogue cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above."
+            f"the input cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above."
         )
     return "\n".join(oneline(line) for line in lines) + "\n"
 
