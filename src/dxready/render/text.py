@@ -20,9 +20,7 @@ def load_problems(exc: LoadError, lang: str) -> str:
     if lang == "ja":
         lines.append(f"この入力は使えません（問題 {n} 件）。上の箇所を直してください。")
     else:
-        lines.append(
-            f"the input cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above."
-        )
+        lines.append(f"the input cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above.")
     return "\n".join(oneline(line) for line in lines) + "\n"
 
 
