@@ -16,13 +16,13 @@ import difflib
 import itertools
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxready.findings import Location, Msg
+from dxready.fsio import atomic_write
 from dxready.load import LoadError, Problem
 
 if TYPE_CHECKING:
@@ -721,30 +721,6 @@ def _lock_windows(fd: int) -> None:
             return
         except OSError:
             continue
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: a temporary file in the same directory, fsync, rename, the mode kept."""
-    path = path.resolve()  # a symlinked procedures.yaml: replace the file it points to, not the link
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    with contextlib.suppress(OSError):  # make the rename itself durable
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
 
 
 def _is_embedded(root: Path, label: str) -> bool:

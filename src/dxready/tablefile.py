@@ -8,16 +8,15 @@ the markers in an example without being rewritten. A BOM and the line endings (L
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import shlex
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 from dxready.findings import Msg
+from dxready.fsio import atomic_write
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
@@ -173,29 +172,12 @@ def update_block(
             ),
             lang,
         )
-    _write_atomic(path, new.encode("utf-8"))
+    atomic_write(path, new.encode("utf-8"))
     return 0, _line(Msg(f"{shown}: {name} の表を更新しました", f"{shown}: wrote the {name} table"), lang)
 
 
 def _line(message: Msg, lang: str) -> str:
     return message.get(lang) + "\n"
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Temporary file in the same directory, fsync, rename: the file is old or new, never half-written."""
-    mode = path.stat().st_mode & 0o7777
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def table_argv(name: str, write: Path, options: Sequence[tuple[str, object]]) -> list[str]:
