@@ -231,3 +231,33 @@ def test_every_system_module_and_roadmap_item_of_the_plan_is_tabled() -> None:
     assert "デジタルデバイド対策" in titles and "本格運用の開始" in titles
     _, md, _ = invoke("table", "roadmap", "--format", "markdown")
     assert "令和9年度 見直し・改正" in md and "期限なし" in md
+
+
+def test_a_catalogue_in_the_current_directory_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's walk-through: init, cd into it, then set and gaps without --catalog."""
+    assert invoke("init", str(tmp_path / "kure"), "--name", "呉市", "--code", "342025")[0] == 0
+    monkeypatch.chdir(tmp_path / "kure")
+    code, _, err = invoke("set", "9", "--status", "○")
+    assert code == 0, err
+    code, out, _ = invoke("gaps", "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["municipality"] == {"name": "呉市", "code": "342025"} and data["catalog"] == "."
+    assert data["summary"]["by_status"]["online"] == 1
+
+
+def test_usage_rate_shows_in_gaps_and_tables(tmp_path: Path) -> None:
+    kure = tmp_path / "kure"
+    assert invoke("init", str(kure), "--name", "呉市", "--code", "342025")[0] == 0
+    assert (
+        invoke("set", "1", "--catalog", str(kure), "--status", "○", "--counts", "2022:196759:152983")[0] == 0
+    )
+    _, out, _ = invoke("gaps", "--catalog", str(kure), "--format", "json")
+    lib = json.loads(out)["procedures"][0]
+    assert lib["usage"] == {"fiscal_year": 2022, "total": 196759, "online": 152983, "rate": 77.8}
+    _, md, _ = invoke("gaps", "--catalog", str(kure), "--format", "markdown")
+    assert "77.8%（令和4年度 152,983/196,759件）" in md
+    _, table, _ = invoke("table", "procedures", "--catalog", str(kure), "--format", "markdown")
+    assert "| No. | 手続の種類 | オンライン化 | オンライン利用率 | 備考 |" in table
+    assert "| 1 | 図書館の図書貸出予約等 | ○ | 77.8%（令和4年度 152,983/196,759件） |" in table

@@ -183,6 +183,20 @@ def test_sub_procedure_by_position_and_group_follows(kamogawa: Path) -> None:
     assert runner.invoke(app, ["check", "--catalog", str(kamogawa)]).exit_code == 0
 
 
+def test_an_unknown_group_follows_its_first_known_sub_procedures(kure: Path) -> None:
+    """A new city fills in sub-procedures; the group's mark (unknown after init) follows them."""
+    code, _, err = _set(kure, "20/1", "--status", "○")
+    assert code == 0, err
+    assert load_catalog(kure).procedures[19].status.value == "online"
+    code, _, err = _set(kure, "18/3", "--status", "×")
+    assert code == 0, err
+    assert load_catalog(kure).procedures[17].status.value == "offline"
+    code, _, err = _set(kure, "18/1", "--status", "○")
+    assert code == 0, err
+    assert load_catalog(kure).procedures[17].status.value == "partial"
+    assert runner.invoke(app, ["check", "--catalog", str(kure)]).exit_code == 0
+
+
 def test_sub_procedure_by_id(kamogawa: Path) -> None:
     code, _, err = _set(kamogawa, "nursing-care/nursing-care-11", "--note", "窓口のみ")
     assert code == 0, err

@@ -474,22 +474,6 @@ def _node_of(doc: _Doc, target: Target) -> tuple[Any, Any]:
     return proc, subs.value[target.sub_index]
 
 
-def expected_status(procedure: Procedure) -> Status | None:
-    """The status a group's known sub-procedures imply (the rule DX008 checks), or None when they say nothing."""
-    from dxready.catalog.models import Status as _Status
-
-    known = [
-        s.status
-        for s in procedure.sub_procedures
-        if s.status not in (_Status.not_applicable, _Status.unknown)
-    ]
-    if not known:
-        return None
-    if all(s is _Status.online for s in known):
-        return _Status.online
-    return _Status.partial if any(s in (_Status.online, _Status.partial) for s in known) else _Status.offline
-
-
 def _status_text_like(current: str, status: Status) -> str:
     """How to write ``status`` where ``current`` is written: a mark where marks are used, else the name."""
     from dxready.catalog.models import Status as _Status
@@ -553,12 +537,16 @@ def plan_splices(doc: _Doc, target: Target, change: Change) -> tuple[list[Splice
         said.append(_said("status", entry.status.mark, change.status.mark))
         if target.sub is not None and target.sub_index is not None:
             group = target.procedure
+            from dxready.rules.dx008_group_status_mismatch import expected_status
+
             before = expected_status(group)
             subs = list(group.sub_procedures)
             subs[target.sub_index] = target.sub.model_copy(update={"status": change.status})
             after = expected_status(group.model_copy(update={"sub_procedures": subs}))
-            # A group whose mark followed its sub-procedures keeps following them (DX008 stays clean).
-            if before is not None and group.status is before and after is not None and after is not before:
+            # A group whose mark followed its sub-procedures (or had none yet: unknown) keeps following them,
+            # so DX008 stays clean.
+            following = group.status.value == "unknown" or (before is not None and group.status is before)
+            if following and after is not None and after is not group.status:
                 key_node, value_node = doc.items(proc_node)["status"]
                 written = _status_text_like(str(value_node.value), after)
                 splices.append(
@@ -801,6 +789,8 @@ def run_set(
             return _message(lang, shown, target, said, changed=False)
         candidate = validate_text(new_text, shown, current)
         atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+    from dxready.rules.dx008_group_status_mismatch import expected_status
+
     group = candidate.procedures[target.index]
     expected = expected_status(group)
     if expected is not None and group.status is not expected and group.status.value != "unknown":

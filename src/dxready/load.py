@@ -575,6 +575,7 @@ class Catalog:
     settings: Settings
     sources: dict[str, SourceMap]
     paths: dict[str, FsPath]
+    _by_id: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def procedures(self) -> list[Any]:
@@ -587,6 +588,12 @@ class Catalog:
     @property
     def roadmap(self) -> list[Any]:
         return list(self.roadmap_file.roadmap)
+
+    def procedure(self, pid: str) -> Any:
+        """The procedure with this id, or None."""
+        if self._by_id is None:
+            self._by_id = {p.id: p for p in self.procedures_file.procedures}
+        return self._by_id.get(pid)
 
     def locate(self, file: str, path: Path, *, key: bool = False) -> Location:
         source = self.sources.get(file)
@@ -613,12 +620,15 @@ def embedded_catalog() -> FsPath:
 
 
 def resolve(catalog: str | os.PathLike[str] | None) -> tuple[FsPath, str]:
-    """--catalog DIR, then $DXREADY_CATALOG, then ./data when it holds procedures.yaml, else the embedded copy."""
+    """--catalog DIR, then $DXREADY_CATALOG, then the current directory when it holds procedures.yaml (a
+    catalogue made by ``dxready init``), then ./data when it does, else the embedded copy."""
     if catalog is not None:
         return FsPath(catalog), str(catalog)
     env = os.environ.get("DXREADY_CATALOG")
     if env:
         return FsPath(env), env
+    if FsPath("procedures.yaml").is_file():
+        return FsPath("."), "."
     local = FsPath("data")
     if (local / "procedures.yaml").is_file():
         return local, "data"

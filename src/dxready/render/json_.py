@@ -101,6 +101,13 @@ def _summary(report: Report) -> dict[str, Any]:
     }
 
 
+def _usage(p: Any) -> dict[str, Any] | None:
+    c = p.latest_counts()
+    if c is None:
+        return None
+    return {"fiscal_year": int(c.fiscal_year), "total": c.total, "online": c.online, "rate": c.rate}
+
+
 def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
     by_proc = views.subject_findings(report, "procedure")
     waived: dict[tuple[str, str], list[Finding]] = {}
@@ -118,6 +125,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
             "level": r.level if r else None,
             "criteria": {c.key: c.state.value for c in r.criteria} if r else None,
             "blockers": [c.key for c in r.blockers] if r else [],
+            "usage": _usage(p),
             "findings": [finding(f, lang) for f in by_proc.get(p.id, [])],
         }
         if show_waived:

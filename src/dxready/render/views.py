@@ -13,6 +13,7 @@ from dxready.catalog.models import Status, circled
 from dxready.levels import LEVEL_NAMES
 
 if TYPE_CHECKING:
+    from dxready.catalog.models import Procedure
     from dxready.catalog.settings import Weights
     from dxready.engine import Report, Summary
     from dxready.findings import Finding
@@ -72,31 +73,43 @@ def catalog_line(report: Report, lang: str) -> str:
     )
 
 
+def usage_text(p: Procedure, lang: str) -> str:
+    """The latest online usage rate as cities publish it: '77.8%（令和4年度 152,983/196,759件）'."""
+    c = p.latest_counts()
+    if c is None:
+        return ""
+    rate = "—" if c.rate is None else f"{c.rate:.1f}%"
+    return _t(
+        lang,
+        f"{rate}（{c.fiscal_year.ja()} {c.online:,}/{c.total:,}件）",
+        f"{rate} ({c.fiscal_year.en()}: {c.online:,} of {c.total:,})",
+    )
+
+
 def procedures(report: Report, lang: str) -> Grid:
-    """The plan's table: No. | 手続の種類 | オンライン化 | 備考."""
-    rows = [
-        [
+    """The plan's table: No. | 手続の種類 | オンライン化 | 備考 (and the usage rate, when any procedure is counted)."""
+    procs = report.catalog.procedures
+    counted = any(p.counts for p in procs)
+    rows = []
+    for p in procs:
+        row = [
             str(p.standard_no or ""),
             p.name if lang == "ja" or not p.name_en else p.name_en,
             p.status.mark,
-            p.note or "",
         ]
-        for p in report.catalog.procedures
-    ]
+        row += [usage_text(p, lang)] if counted else []
+        rows.append([*row, p.note or ""])
     as_of = report.catalog.procedures_file.as_of
     title = _t(lang, "標準事務のオンライン化の状況", "Online status of the standard procedures")
     if as_of:
         title += _t(lang, f"（{wareki(as_of)}現在）", f" (as of {as_of})")
-    return Grid(
-        title,
-        [
-            _t(lang, "No.", "No."),
-            _t(lang, "手続の種類", "Procedure"),
-            _t(lang, "オンライン化", "Online"),
-            _t(lang, "備考", "Note"),
-        ],
-        rows,
-    )
+    headers = [
+        _t(lang, "No.", "No."),
+        _t(lang, "手続の種類", "Procedure"),
+        _t(lang, "オンライン化", "Online"),
+    ]
+    headers += [_t(lang, "オンライン利用率", "Online usage")] if counted else []
+    return Grid(title, [*headers, _t(lang, "備考", "Note")], rows)
 
 
 def _business(name: str | None, inferred: bool, lang: str) -> str:
@@ -209,10 +222,14 @@ def summary(report: Report, lang: str) -> Grid:
 
 
 def level_text(report: Report, pid: str, lang: str) -> str:
+    """'2 オンライン申請', with the usage rate when counted; '—' where no level applies."""
     r = report.readiness.get(pid)
     if r is None:
         return "—"
-    return f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
+    text = f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
+    proc = report.catalog.procedure(pid)
+    usage = usage_text(proc, lang) if proc is not None else ""
+    return f"{text}\n{_t(lang, '利用率', 'usage')} {usage}" if usage else text
 
 
 def blockers_text(report: Report, pid: str, lang: str) -> str:
