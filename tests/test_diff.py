@@ -230,4 +230,4 @@ def test_example_workflow_is_a_valid_github_workflow_running_diff() -> None:
     text = workflow.read_text(encoding="utf-8")
     assert 'dxready diff "git:origin/$BASE_REF" --format markdown --fail-on-regression' in text
     assert "dxready check --format github" in text
-    assert "dxready table procedures --write README.md --check" in text
+    assert 'dxready table "$name" --write README.md --check' in text
