@@ -63,7 +63,8 @@ def test_matrix_marks_and_rates_as_json(pair: Path) -> None:
     # Kure: known 1 × 2 ○ 9 ○ 7 一部 (6 is —) → ○ 2 of 4 = 50.0 %, with partial 75.0 %.
     assert kure["online_rate"] == 50.0 and kure["online_or_partial_rate"] == 75.0
     assert kure["statuses"]["3"] == "unknown"
-    assert sum(kure["level_distribution"].values()) == 20  # 21 rows, one not applicable
+    # 21 rows: one not applicable, 16 unknown (no level yet), 4 recorded with a level.
+    assert sum(kure["level_distribution"].values()) == 4 and kure["recorded"] == "5/21"
     procedures = {p["standard_no"]: p for p in data["procedures"]}
     assert procedures[1]["counts"]["online"] == 1 and procedures[1]["counts"]["offline"] == 1
     assert procedures[1]["online_rate"] == 50.0

@@ -70,6 +70,12 @@ class Row:
         return self.count("online") + self.count("partial") + self.count("offline")
 
     @property
+    def recorded(self) -> str:
+        """'7/21': rows whose status is recorded (not unknown) of the rows present; rates rest on the first."""
+        present = len(self.marks) - self.marks.count(MISSING)
+        return f"{present - self.count('unknown')}/{present}"
+
+    @property
     def online_rate(self) -> float | None:
         return rate(self.count("online"), self.known)
 
@@ -93,6 +99,7 @@ class Row:
                 "prefecture": self.prefecture,
                 "statuses": {str(no): self.statuses.get(no) for no in STANDARD_NOS},
                 "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
+                "recorded": self.recorded,
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,
                 "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
@@ -207,7 +214,7 @@ def summarise(catalog: Any, shown: str) -> Row:
             continue
         statuses[p.standard_no] = p.status.value
         ready = readiness(p, bundles)
-        if ready is not None:
+        if ready is not None and p.status.value != "unknown":  # unknown status: no level yet
             levels[p.standard_no] = ready.level
     m = catalog.procedures_file.municipality
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)

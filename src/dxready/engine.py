@@ -52,7 +52,9 @@ def summarize(procedures: list[Procedure], levels: dict[str, Readiness | None]) 
     known = [p for p in applicable if p.status is not Status.unknown]
     online = sum(p.status is Status.online for p in known)
     some = sum(p.status in (Status.online, Status.partial) for p in known)
-    dist = Counter(r.level for r in levels.values() if r is not None)
+    # A procedure whose status is unknown has no meaningful level yet: it is counted as 未確認, not as level 0.
+    recorded = {p.id for p in known}
+    dist = Counter(r.level for pid, r in levels.items() if r is not None and pid in recorded)
     return Summary(
         applicable=len(applicable),
         by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},

@@ -3,7 +3,7 @@
 Rows are municipalities, columns the 21 standard procedures with the plan's marks (○ 一部 × —, ？ unknown, blank when
 the catalogue has no such row); then each municipality's online rate and level distribution. A last row gives each
 procedure's rate across municipalities, and a summary line the totals. Rates are ○ among the procedures whose status
-is known and applicable, in percent with one decimal.
+is known and applicable, in percent with one decimal; "recorded" (確認済) says on how many rows a rate rests.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ def _labels(lang: str) -> dict[str, str]:
             "name": "団体",
             "code": "コード",
             "rate": "オンライン化率",
+            "recorded": "確認済",
             "levels": "レベル0/1/2/3/4",
             "all": "手続別オンライン化率",
             "title": "標準事務のオンライン化の状況（団体別）",
@@ -49,6 +50,7 @@ def _labels(lang: str) -> dict[str, str]:
         "name": "Municipality",
         "code": "Code",
         "rate": "Online rate",
+        "recorded": "Recorded",
         "levels": "Levels 0/1/2/3/4",
         "all": "Online rate by procedure",
         "title": "Online status of the standard procedures, by municipality",
@@ -94,6 +96,7 @@ def table(comparison: Comparison, lang: str) -> str:
     for c in columns:
         grid.add_column(Text(str(c.no)), justify="center", no_wrap=True)
     grid.add_column(Text(labels["rate"]), justify="right", no_wrap=True)
+    grid.add_column(Text(labels["recorded"]), justify="right", no_wrap=True)
     grid.add_column(Text(labels["levels"]), justify="right", no_wrap=True)
     for row in comparison.rows:
         cells = [Text(_mark(row.statuses.get(c.no))) for c in columns]
@@ -102,6 +105,7 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(oneline(row.code)),
             *cells,
             Text(_pct(row.online_rate)),
+            Text(row.recorded),
             Text(_levels(row)),
         )
     per = Table(title=Text(labels["all"]), box=box.SIMPLE_HEAD, pad_edge=False)
@@ -133,14 +137,17 @@ def table(comparison: Comparison, lang: str) -> str:
 def markdown(comparison: Comparison, lang: str) -> str:
     labels = _labels(lang)
     columns = comparison.columns()
-    head = [labels["name"], labels["code"], *(str(c.no) for c in columns), labels["rate"], labels["levels"]]
+    head = [labels["name"], labels["code"], *(str(c.no) for c in columns), labels["rate"], labels["recorded"]]
+    head.append(labels["levels"])
     lines = [f"### {md_text(labels['title'])}", "", "| " + " | ".join(head) + " |"]
-    lines.append("|" + "|".join([" --- ", " --- ", *([" :-: "] * len(columns)), " --: ", " --: "]) + "|")
+    lines.append(
+        "|" + "|".join([" --- ", " --- ", *([" :-: "] * len(columns)), " --: ", " --: ", " --: "]) + "|"
+    )
     for row in comparison.rows:
         cells = [md_cell(row.name), md_cell(row.code), *(_mark(row.statuses.get(c.no)) for c in columns)]
-        lines.append("| " + " | ".join([*cells, _pct(row.online_rate), _levels(row)]) + " |")
+        lines.append("| " + " | ".join([*cells, _pct(row.online_rate), row.recorded, _levels(row)]) + " |")
     rates = [_pct(c.online_rate) for c in columns]
-    lines.append("| " + " | ".join([f"**{labels['all']}**", "", *rates, "", ""]) + " |")
+    lines.append("| " + " | ".join([f"**{labels['all']}**", "", *rates, "", "", ""]) + " |")
     lines += ["", md_text(_summary(comparison, lang)), ""]
     legend = _legend(columns, lang)
     lines += [md_text(legend[0]), "", *(f"{c.no}. {md_text(c.name)}" for c in columns), ""]
@@ -196,7 +203,14 @@ def to_csv(comparison: Comparison, lang: str) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     level_heads = [f"L{n}" for n in range(5)]
     writer.writerow(
-        [labels["name"], labels["code"], *(str(c.no) for c in columns), labels["rate"], *level_heads]
+        [
+            labels["name"],
+            labels["code"],
+            *(str(c.no) for c in columns),
+            labels["rate"],
+            labels["recorded"],
+            *level_heads,
+        ]
     )
     for row in comparison.rows:
         dist = row.level_distribution
@@ -206,11 +220,12 @@ def to_csv(comparison: Comparison, lang: str) -> str:
                 csv_cell(row.code),
                 *(_mark(row.statuses.get(c.no)) for c in columns),
                 "" if row.online_rate is None else f"{row.online_rate:.1f}",
+                row.recorded,
                 *(dist[n] for n in range(5)),
             ]
         )
     rates = ["" if c.online_rate is None else f"{c.online_rate:.1f}" for c in columns]
-    writer.writerow([labels["all"], "", *rates, "", *([""] * 5)])
+    writer.writerow([labels["all"], "", *rates, "", "", *([""] * 5)])
     return "\ufeff" + buffer.getvalue()
 
 

@@ -226,8 +226,10 @@ def level_text(report: Report, pid: str, lang: str) -> str:
     r = report.readiness.get(pid)
     if r is None:
         return "—"
-    text = f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
     proc = report.catalog.procedure(pid)
+    if proc is not None and proc.status.value == "unknown":
+        return _t(lang, "？ 状況が未確認", "? status unknown")
+    text = f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
     usage = usage_text(proc, lang) if proc is not None else ""
     return f"{text}\n{_t(lang, '利用率', 'usage')} {usage}" if usage else text
 
