@@ -245,3 +245,20 @@ def test_golden(name: str, pair: Path) -> None:
         path.write_bytes(out.encode("utf-8"))
     assert path.is_file(), f"missing golden file {path}; run with DXREADY_UPDATE_GOLDEN=1"
     assert out == path.read_bytes().decode("utf-8")
+
+
+def test_duplicate_codes_are_pointed_out_and_an_empty_set_is_refused(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+    from tests.helpers.catalogs import copy_shipped
+
+    copy_shipped(tmp_path / "set" / "a")
+    copy_shipped(tmp_path / "set" / "b")
+    result = CliRunner().invoke(app, ["compare", str(tmp_path / "set"), "--format", "json"])
+    assert result.exit_code == 0
+    assert "122238" in result.stderr and "2" in result.stderr
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(app, ["compare", str(tmp_path / "empty")])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "procedures.yaml" in result.stderr

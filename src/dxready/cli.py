@@ -293,6 +293,10 @@ def table(
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
     fmt = (format or (TableFormat.markdown if write else TableFormat.table)).value
+    if write is not None and fmt not in ("markdown", "mermaid"):
+        raise typer.BadParameter(
+            "--write fills a markdown file: use --format markdown or mermaid", param_hint="--format"
+        )
     from dxready.render import UnsupportedFormat
 
     try:

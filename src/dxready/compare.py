@@ -506,7 +506,22 @@ def run_compare(
 
     comparison = load_rows(directories, use_cache=use_cache)
     comparison.as_of = as_of
-    out(RENDERERS[format](comparison, lang))
+    if comparison.rows:
+        out(RENDERERS[format](comparison, lang))
+    codes: dict[str, list[str]] = {}
+    for row in comparison.rows:
+        codes.setdefault(row.code, []).append(row.catalog)
+    for code, where in codes.items():
+        if len(where) > 1:
+            sys.stderr.write(
+                oneline(
+                    f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています"
+                    if lang == "ja"
+                    else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
+                    "the totals count each of them"
+                )
+                + "\n"
+            )
     if comparison.broken:
         lines = [
             f"{p.location}: {p.code} {oneline(p.message.get(lang))}"
@@ -520,5 +535,5 @@ def run_compare(
             else f"{n} catalogue{'s' if n != 1 else ''} could not be read and were left out."
         )
         sys.stderr.write("\n".join(oneline(line) for line in lines) + "\n")
-        return 1
+        return 1 if comparison.rows else 2  # nothing to compare at all: the input cannot be used
     return 0

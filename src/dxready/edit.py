@@ -387,6 +387,12 @@ def parse_change(
     for text in counts:
         entry = _counts(text)
         checked_counts[entry[0]] = entry  # the last one given for a year wins
+    if verified_on is not None and verified_on > dt.date.today():
+        raise _bad(
+            "--verified-on",
+            f"--verified-on {verified_on} は未来の日付です（確認した日を書いてください）",
+            f"--verified-on {verified_on} is in the future (give the day the status was confirmed)",
+        )
     kinds: dict[str, str | None] = {}
     for text in channels:
         kind, name = _channel(text)

@@ -27,11 +27,12 @@ class Location:
     """A 1-based position in a catalogue file (the loader is the only place that makes these)."""
 
     file: str
-    line: int = 1
-    column: int = 1
+    line: int = 0
+    """0: the problem has no position (an option such as --counts, a directory, a git revision)."""
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
 
 
 @dataclass(frozen=True, order=True)
