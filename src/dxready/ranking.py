@@ -16,7 +16,7 @@ Ties break by standard number, then kind, then the catalogue's order (the plan's
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dxready.catalog.fiscal import FiscalYear
@@ -41,7 +41,7 @@ _CHANNEL_NAMES = {
 class NextStep:
     rank: int
     subject: Subject
-    name: str
+    name: Msg
     action: Msg
     score: float
     parts: dict[str, float]
@@ -49,7 +49,9 @@ class NextStep:
     blocked_ids: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
     standard_no: int | None = None
-    extra: dict[str, object] = field(default_factory=dict)
+
+    def display_name(self, lang: str) -> str:
+        return self.name.get(lang)
 
 
 def _urgency(deadline: FiscalYear | None, now: FiscalYear) -> float:
@@ -146,13 +148,13 @@ def _rank(report: Report) -> list[NextStep]:
                 blocked.append(
                     Msg(
                         f"{s.name} の標準化移行（{s.migration.phase.value}）待ち",
-                        f"waiting for {s.name} to migrate ({s.migration.phase.value})",
+                        f"waiting for {s.name_en or s.name} to migrate ({s.migration.phase.value})",
                     )
                 )
         raw.append(
             _step(
                 Subject("procedure", p.id),
-                p.name,
+                Msg(p.name, p.name_en or p.name),
                 action,
                 parts,
                 weights,
@@ -186,7 +188,7 @@ def _rank(report: Report) -> list[NextStep]:
         raw.append(
             _step(
                 Subject("system", s.id),
-                s.name,
+                Msg(s.name, s.name_en or s.name),
                 primary.next_step or primary.message,
                 parts,
                 weights,
@@ -213,7 +215,10 @@ def _rank(report: Report) -> list[NextStep]:
         raw.append(
             _step(
                 Subject("roadmap", item.id),
-                f"({item.area}){circled(item.no)} {item.title}",
+                Msg(
+                    f"({item.area}){circled(item.no)} {item.title}",
+                    f"({item.area}){circled(item.no)} {item.title_en or item.title}",
+                ),
                 primary.next_step or primary.message,
                 parts,
                 weights,
@@ -243,7 +248,7 @@ def _rank(report: Report) -> list[NextStep]:
 
 def _step(
     subject: Subject,
-    name: str,
+    name: Msg,
     action: Msg,
     parts: dict[str, float],
     weights: Weights,

@@ -45,9 +45,11 @@ def table_summary(report: Report, lang: str) -> str:
 
 
 def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
-    names: dict[tuple[str, str], str] = {("procedure", p.id): p.name for p in report.catalog.procedures}
-    names.update({("system", s.id): s.name for s in report.catalog.systems})
-    names.update({("roadmap", r.id): r.title for r in report.catalog.roadmap})
+    names = {
+        (kind, ident): name
+        for kind, by_id in views.subject_names(report, lang).items()
+        for ident, name in by_id.items()
+    }
     findings = [*report.findings, *(report.waived if show_waived else ())]
     rows = []
     for f in findings:
@@ -92,7 +94,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
             str(s.rank),
             s.subject.kind,
             s.subject.id,
-            s.name,
+            s.display_name(lang),
             s.action.get(lang),
             f"{s.score:.2f}",
             *[f"{s.parts.get(k, 0.0):.3f}" for k in keys],

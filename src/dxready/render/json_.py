@@ -172,7 +172,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
                 {
                     "rank": s.rank,
                     "subject": {"kind": s.subject.kind, "id": s.subject.id},
-                    "name": s.name,
+                    "name": s.display_name(lang),
                     "standard_no": s.standard_no,
                     "action": s.action.get(lang),
                     "score": s.score,

@@ -68,7 +68,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
             + " | ".join(
                 [
                     str(p.standard_no or ""),
-                    md_cell(p.name),
+                    md_cell(views.local(p.name, p.name_en, lang)),
                     p.status.mark,
                     md_cell(views.level_text(report, p.id, lang)),
                     items,
@@ -87,8 +87,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
     ]
     out.append("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n")
     for kind, title, names in (
-        ("system", _t(lang, "システム", "Systems"), {s.id: s.name for s in report.catalog.systems}),
-        ("roadmap", _t(lang, "工程表", "Roadmap"), {r.id: r.title for r in report.catalog.roadmap}),
+        ("system", _t(lang, "システム", "Systems"), views.subject_names(report, lang)["system"]),
+        ("roadmap", _t(lang, "工程表", "Roadmap"), views.subject_names(report, lang)["roadmap"]),
     ):
         found = views.subject_findings(report, kind)
         if not found:
@@ -131,7 +131,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
             + " | ".join(
                 [
                     str(s.rank),
-                    md_cell(s.name),
+                    md_cell(s.display_name(lang)),
                     md_cell(s.action.get(lang)),
                     f"{s.score:.2f}",
                     parts,

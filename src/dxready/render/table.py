@@ -157,15 +157,15 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         cell.rstrip()
         table.add_row(
             _text(str(p.standard_no or "")),
-            _text(p.name),
+            _text(views.local(p.name, p.name_en, lang)),
             _text(p.status.mark, _MARK_STYLE[p.status.mark]),
             _text(views.level_text(report, p.id, lang)),
             cell,
         )
     items.append(table)
     for kind, title, names in (
-        ("system", _t(lang, "システム", "Systems"), {s.id: s.name for s in report.catalog.systems}),
-        ("roadmap", _t(lang, "工程表", "Roadmap"), {r.id: r.title for r in report.catalog.roadmap}),
+        ("system", _t(lang, "システム", "Systems"), views.subject_names(report, lang)["system"]),
+        ("roadmap", _t(lang, "工程表", "Roadmap"), views.subject_names(report, lang)["roadmap"]),
         ("catalog", _t(lang, "カタログ全体", "Catalogue"), {}),
         ("settings", _t(lang, "設定", "Settings"), {}),
     ):
@@ -224,5 +224,5 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
             action.append("\n" + " ".join(s.codes), style="dim")
         parts = Text(f"{s.score:.2f}\n", style="bold")
         parts.append("\n".join(part_lines(s, weights, lang)), style="dim")
-        table.add_row(_text(str(s.rank)), _text(s.name), action, parts)
+        table.add_row(_text(str(s.rank)), _text(s.display_name(lang)), action, parts)
     return _render(_text(views.catalog_line(report, lang), "dim"), table)

@@ -73,6 +73,21 @@ def catalog_line(report: Report, lang: str) -> str:
     )
 
 
+def local(name: str, name_en: str | None, lang: str) -> str:
+    """A catalogue name in the output language: the English name where one is recorded, else as written."""
+    return name_en if lang == "en" and name_en else name
+
+
+def subject_names(report: Report, lang: str) -> dict[str, dict[str, str]]:
+    """kind → id → display name, for the subjects findings are about."""
+    c = report.catalog
+    return {
+        "procedure": {p.id: local(p.name, p.name_en, lang) for p in c.procedures},
+        "system": {s.id: local(s.name, s.name_en, lang) for s in c.systems},
+        "roadmap": {r.id: local(r.title, r.title_en, lang) for r in c.roadmap},
+    }
+
+
 def usage_text(p: Procedure, lang: str) -> str:
     """The latest online usage rate as cities publish it: '77.8%（令和4年度 152,983/196,759件）'."""
     c = p.latest_counts()
