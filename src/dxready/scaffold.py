@@ -129,6 +129,7 @@ def procedures_text(name: str, code: str) -> str:
             "    status: unknown",
         ]
         if entry.sub_procedures:
+            lines.append(f"    note: {len(entry.sub_procedures)} 手続  # 備考, as plans write it")
             lines.append("    sub_procedures:")
             for n, sub in enumerate(entry.sub_procedures, start=1):
                 lines += [
