@@ -167,14 +167,9 @@ def _guard(lang: str, action: Callable[[], T]) -> T:
 
 
 def _load(catalog: Path | None, lang: str) -> Catalog:
-    import gc
-
     from dxready.load import load_catalog
 
-    loaded = _guard(lang, lambda: load_catalog(catalog))
-    # The catalogue lives until the process ends: keep the collector from walking it again and again.
-    gc.freeze()
-    return loaded
+    return _guard(lang, lambda: load_catalog(catalog))
 
 
 @app.command()
@@ -211,9 +206,6 @@ def check(
         # Machine formats carry the load problems too, so CI annotations point at the broken line.
         _out(check_renderers(format.value, failed=True)(exc, language))
         raise typer.Exit(2) from None
-    import gc
-
-    gc.freeze()  # as in _load: the catalogue lives until the process ends
     report = run(loaded, when, select=select, ignore=ignore)
     _out(check_renderers(format.value)(report, language))
     threshold = Severity(fail_on.value).rank
@@ -524,14 +516,19 @@ def trend(
 
 
 def main() -> None:
-    """Console entry point."""
+    """Console entry point.
+
+    One command is a short process whose memory is bounded by the input limits (8 MiB a file; compare collects per
+    chunk itself): Python's cyclic collector would only walk the loaded catalogue again and again, so it is off, and
+    frozen at exit so the interpreter's last pass skips everything the run built.
+    """
+    import gc
+
     from dxready.render.safe import prepare_streams
 
+    gc.disable()
     prepare_streams()
     try:
         app()
     finally:
-        # Skip the collector's last pass over everything the run built: a measurable share of a short run.
-        import gc
-
         gc.freeze()
