@@ -237,7 +237,7 @@ class _FastWalker:
     """
 
     def __init__(self, budget: int) -> None:
-        from dxready.load import _float, _int, _timestamp
+        from dxready.load import yaml_float, yaml_int, yaml_timestamp
 
         self.budget = budget
         tag = TAGS.get
@@ -247,18 +247,18 @@ class _FastWalker:
         self.scalars: list[tuple[Any, Callable[[str], Any]]] = [
             (t, f)
             for name, f in (
-                ("int", _int),
-                ("float", _float),
+                ("int", yaml_int),
+                ("float", yaml_float),
                 ("bool", lambda text: text.lower() == "true"),
                 ("null", lambda text: None),
-                ("timestamp", _timestamp),
+                ("timestamp", yaml_timestamp),
             )
             if (t := tag(f"tag:yaml.org,2002:{name}")) is not None
         ]
         self.int_ = tag("tag:yaml.org,2002:int")
 
     def walk(self, node: Any, depth: int) -> Any:
-        from dxready.load import MAX_DEPTH, _int
+        from dxready.load import MAX_DEPTH, yaml_int
 
         self.budget -= 1
         if self.budget < 0 or depth > MAX_DEPTH:
@@ -274,7 +274,7 @@ class _FastWalker:
                 if key_tag is self.str_:
                     key = key_node.value
                 elif key_tag is self.int_:
-                    key = _int(key_node.value)
+                    key = yaml_int(key_node.value)
                 elif any(key_tag is t for t, _ in self.scalars):
                     key = str(key_node.value)
                 else:

@@ -144,7 +144,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _INT = "tag:yaml.org,2002:int"
 
 
-def _int(text: str) -> int:
+def yaml_int(text: str) -> int:
     text = text.replace("_", "")
     sign = -1 if text.startswith("-") else 1
     body = text.lstrip("+-")
@@ -154,7 +154,7 @@ def _int(text: str) -> int:
     return sign * int(body, 10)
 
 
-def _float(text: str) -> float:
+def yaml_float(text: str) -> float:
     low = text.lower().replace("_", "")
     if low.lstrip("+-") in (".inf", "inf"):
         return float("-inf") if low.startswith("-") else float("inf")
@@ -163,7 +163,7 @@ def _float(text: str) -> float:
     return float(low)
 
 
-def _timestamp(text: str) -> dt.date | dt.datetime:
+def yaml_timestamp(text: str) -> dt.date | dt.datetime:
     text = text.strip()
     if len(text) == 10:
         return dt.date.fromisoformat(text)
@@ -171,11 +171,11 @@ def _timestamp(text: str) -> dt.date | dt.datetime:
 
 
 _SCALARS: dict[str, Any] = {
-    _INT: _int,
-    "tag:yaml.org,2002:float": _float,
+    _INT: yaml_int,
+    "tag:yaml.org,2002:float": yaml_float,
     "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
     "tag:yaml.org,2002:null": lambda text: None,
-    "tag:yaml.org,2002:timestamp": _timestamp,
+    "tag:yaml.org,2002:timestamp": yaml_timestamp,
 }
 
 
@@ -249,7 +249,7 @@ class _Walker:
         if node.tag == _STR:
             return str(node.value)
         if node.tag == _INT:
-            return _int(node.value)
+            return yaml_int(node.value)
         if node.tag in _SCALARS:
             return str(node.value)
         raise self.fail(node, "キーは文字列にしてください", "a mapping key must be a plain string")

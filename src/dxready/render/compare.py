@@ -19,11 +19,13 @@ from dxready.render.safe import csv_cell, md_cell, md_text, oneline
 if TYPE_CHECKING:
     from dxready.compare import Column, Comparison, Row
 
-_MARKS = {"online": "○", "partial": "一部", "offline": "×", "not_applicable": "—", "unknown": "？"}
+_STATUSES = ("online", "partial", "offline", "not_applicable", "unknown")
 
 
 def _mark(status: str | None) -> str:
-    return "" if status is None else _MARKS.get(status, status)
+    from dxready.catalog.models import Status
+
+    return "" if status is None else Status(status).mark
 
 
 def _pct(value: float | None) -> str:
@@ -111,18 +113,15 @@ def table(comparison: Comparison, lang: str) -> str:
     per = Table(title=Text(labels["all"]), box=box.SIMPLE_HEAD, pad_edge=False)
     per.add_column(Text("No."), justify="right")
     per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"))
-    for status in ("online", "partial", "offline", "not_applicable", "unknown"):
-        per.add_column(Text(_MARKS[status]), justify="right")
+    for status in _STATUSES:
+        per.add_column(Text(_mark(status)), justify="right")
     per.add_column(Text(labels["rate"]), justify="right")
     per.add_column(Text("一部を含む" if lang == "ja" else "incl. partial"), justify="right")
     for c in columns:
         per.add_row(
             Text(str(c.no)),
             Text(oneline(c.name)),
-            *(
-                Text(str(c.counts.get(s, 0)))
-                for s in ("online", "partial", "offline", "not_applicable", "unknown")
-            ),
+            *(Text(str(c.counts.get(s, 0))) for s in _STATUSES),
             Text(_pct(c.online_rate)),
             Text(_pct(c.online_or_partial_rate)),
         )
@@ -164,7 +163,7 @@ def to_json(comparison: Comparison, lang: str) -> str:
             {
                 "standard_no": c.no,
                 "name": c.name,
-                "counts": {s: c.counts.get(s, 0) for s in (*_MARKS, "missing")},
+                "counts": {s: c.counts.get(s, 0) for s in (*_STATUSES, "missing")},
                 "online_rate": c.online_rate,
                 "online_or_partial_rate": c.online_or_partial_rate,
             }

@@ -59,23 +59,16 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         findings = by_proc.get(p.id, [])
         if not p.applicable and not findings:
             continue
-        items = "<br>".join(md_cell(views.finding_line(f, lang)) for f in findings)
-        steps = "<br>".join(
-            dict.fromkeys(md_cell(f.next_step.get(lang)) for f in findings if f.next_step is not None)
-        )
+        steps = dict.fromkeys(f.next_step.get(lang) for f in findings if f.next_step is not None)
         rows.append(
-            "| "
-            + " | ".join(
-                [
-                    str(p.standard_no or ""),
-                    md_cell(views.local(p.name, p.name_en, lang)),
-                    p.status.mark,
-                    md_cell(views.level_text(report, p.id, lang)),
-                    items,
-                    steps or md_cell(views.blockers_text(report, p.id, lang)),
-                ]
-            )
-            + " |"
+            [
+                str(p.standard_no or ""),
+                views.local(p.name, p.name_en, lang),
+                p.status.mark,
+                views.level_text(report, p.id, lang),
+                "\n".join(views.finding_line(f, lang) for f in findings),
+                "\n".join(steps) or views.blockers_text(report, p.id, lang),
+            ]
         )
     head = [
         _t(lang, "No.", "No."),
@@ -85,7 +78,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         _t(lang, "指摘", "Findings"),
         _t(lang, "次の一手", "Next step"),
     ]
-    out.append("| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n")
+    out.append(grid(views.Grid("", head, rows)))
     for kind, title, names in (
         ("system", _t(lang, "システム", "Systems"), views.subject_names(report, lang)["system"]),
         ("roadmap", _t(lang, "工程表", "Roadmap"), views.subject_names(report, lang)["roadmap"]),
@@ -123,22 +116,17 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         _t(lang, "内訳", "Parts"),
         _t(lang, "阻害要因", "Blocked by"),
     ]
-    rows = []
-    for s in steps:
-        parts = ", ".join(views.part_lines(s, report.catalog.settings.weights, lang))
-        rows.append(
-            "| "
-            + " | ".join(
-                [
-                    str(s.rank),
-                    md_cell(s.display_name(lang)),
-                    md_cell(s.action.get(lang)),
-                    f"{s.score:.2f}",
-                    parts,
-                    "<br>".join(md_cell(b.get(lang)) for b in s.blocked_by),
-                ]
-            )
-            + " |"
-        )
+    weights = report.catalog.settings.weights
+    rows = [
+        [
+            str(s.rank),
+            s.display_name(lang),
+            s.action.get(lang),
+            f"{s.score:.2f}",
+            ", ".join(views.part_lines(s, weights, lang)),
+            "\n".join(b.get(lang) for b in s.blocked_by),
+        ]
+        for s in steps
+    ]
     title = f"## {_t(lang, '次の一手', 'Next steps')}\n\n{md_text(views.catalog_line(report, lang))}\n\n"
-    return title + "| " + " | ".join(head) + " |\n|" + "---|" * len(head) + "\n" + "\n".join(rows) + "\n"
+    return title + grid(views.Grid("", head, rows))
