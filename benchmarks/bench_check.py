@@ -109,9 +109,9 @@ def main() -> None:
             f"check-jsonschema, same 3 files     {peer * 1000:8.1f} ms  (dxready check = {ours / peer:.2f}x of it)"
         )
 
-        from dxready.engine import run
-        from dxready.load import load_catalog
-        from dxready.ranking import rank
+        from dxready.catalog.load import load_catalog
+        from dxready.engine.ranking import rank
+        from dxready.engine.run import run
 
         big = generate(work / "big", args.procedures)
         size = sum(p.stat().st_size for p in big.glob("*.yaml"))

@@ -81,8 +81,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
 
-    from dxready.diff import run_diff
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
+    from dxready.commands.diff import run_diff
 
     with tempfile.TemporaryDirectory() as tmp:
         base = generate(Path(tmp) / "base", args.rows, head=False)

@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from dxready.catalog import codes  # noqa: E402
 from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES  # noqa: E402
-from dxready.scaffold import PREFECTURES, STANDARD_IDS  # noqa: E402
+from dxready.commands.scaffold import PREFECTURES, STANDARD_IDS  # noqa: E402
 
 STATUSES = ("○", "一部", "×", "—", "unknown")
 WEIGHTS = (40, 15, 30, 8, 7)
@@ -214,7 +214,7 @@ def bare_parse_libyaml(files: list[Path]) -> int | None:
 def compare(root: Path, cache: Path, *, use_cache: bool, fmt: str = "json") -> int:
     import datetime as dt
 
-    from dxready.compare import run_compare
+    from dxready.commands.compare import run_compare
 
     os.environ["XDG_CACHE_HOME"] = str(cache)
     chunks: list[str] = []
@@ -268,7 +268,7 @@ def main() -> None:
 
     from ruamel.yaml import YAML  # noqa: F401
 
-    import dxready.compare  # noqa: F401  (imports are start-up, not compare: excluded from the figures)
+    import dxready.commands.compare  # noqa: F401  (imports are start-up, not compare: excluded from the figures)
 
     cache = Path(tempfile.mkdtemp(prefix="dxready-bench-cache-"))
     try:
@@ -287,7 +287,7 @@ def main() -> None:
         src = json.dumps(str(args.out))
         peak_cold = peak_rss(
             f"import os,tempfile,datetime as dt; os.environ['XDG_CACHE_HOME']=tempfile.mkdtemp()\n"
-            f"from dxready.compare import run_compare\n"
+            f"from dxready.commands.compare import run_compare\n"
             f"run_compare([__import__('pathlib').Path({src})], as_of=dt.date(2024,3,31), lang='ja', format='json',"
             f" use_cache=True, out=lambda t: None)"
         )
@@ -296,7 +296,7 @@ def main() -> None:
             f"held=[y.load(p.read_bytes().decode()) for d in sorted(Path({src}).iterdir()) if d.is_dir()"
             f" for p in sorted(d.glob('*.yaml'))]"
         )
-        peak_base = peak_rss("import dxready.compare, dxready.render.compare, ruamel.yaml, pydantic")
+        peak_base = peak_rss("import dxready.commands.compare, dxready.render.compare, ruamel.yaml, pydantic")
         table_s = timed(lambda: compare(args.out, cache, use_cache=True, fmt="table"), 1)
     finally:
         shutil.rmtree(cache, ignore_errors=True)

@@ -15,10 +15,10 @@ import pytest
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from dxready import compare
-from dxready.cache import cache_dir
+from dxready.catalog.load import parse
 from dxready.cli import app
-from dxready.load import parse
+from dxready.commands import compare
+from dxready.commands.cache import cache_dir
 from tests.helpers.catalogs import SHIPPED
 
 runner = CliRunner()
@@ -197,7 +197,7 @@ def test_broken_catalogues_are_not_cached(pair: Path) -> None:
     ],
 )
 def test_the_fast_path_reads_what_the_loader_reads_or_defers(text: str) -> None:
-    from dxready.load import LoadError
+    from dxready.catalog.load import LoadError
 
     try:
         expected: Any = parse(text, "t.yaml", positions=False)[0]

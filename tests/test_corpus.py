@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from dxready.catalog.load import LoadError, load_catalog
 from dxready.cli import app
-from dxready.load import LoadError, load_catalog
 from tests.helpers.catalogs import copy_shipped
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yaml-test-suite"

@@ -19,10 +19,10 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxready import edit
+from dxready.catalog.load import LoadError, load_catalog
 from dxready.catalog.models import STATUS_INPUTS, ChannelKind, Status
-from dxready.load import LoadError, load_catalog
-from dxready.scaffold import run_init
+from dxready.commands import edit
+from dxready.commands.scaffold import run_init
 from tests.helpers.catalogs import SHIPPED
 
 REPO = Path(__file__).resolve().parents[1]
@@ -175,7 +175,7 @@ def test_run_set_on_disk_writes_valid_files_or_nothing(sequence: list[dict[str, 
 _LOOP = textwrap.dedent(
     """
     import sys, time
-    from dxready import edit
+    from dxready.commands import edit
     catalog, pause = sys.argv[1], float(sys.argv[2])
     real_replace = edit.os.replace
     def slow_replace(src, dst):

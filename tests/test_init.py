@@ -6,10 +6,10 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from dxready.catalog.load import load_catalog, load_file
 from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES
 from dxready.catalog.settings import Settings
 from dxready.cli import app
-from dxready.load import load_catalog, load_file
 
 runner = CliRunner()
 

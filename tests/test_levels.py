@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from dxready.catalog.models import Procedure
-from dxready.levels import State, life_event_bundles, readiness
+from dxready.engine.levels import State, life_event_bundles, readiness
 
 
 def proc(**kw: Any) -> Procedure:

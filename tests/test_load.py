@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dxready.load import LoadError, load_catalog
+from dxready.catalog.load import LoadError, load_catalog
 from tests.helpers.catalogs import SHIPPED, copy_shipped
 
 HEADER = 'municipality:\n  name: テスト市\n  code: "122238"\n'
@@ -38,7 +38,7 @@ def test_c_parser_is_in_use() -> None:
     """ruamel.yaml no longer installs its C parser by itself: the loader must be on ruamel.yaml.clib's CParser."""
     from _ruamel_yaml import CParser
 
-    from dxready.load import _loader_class
+    from dxready.catalog.load import _loader_class
 
     assert issubclass(_loader_class(), CParser)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxready.load import LoadError, load_catalog
+from dxready.catalog.load import LoadError, load_catalog
 from tests.helpers.catalogs import SHIPPED
 
 ORIGINAL = (SHIPPED / "procedures.yaml").read_text(encoding="utf-8")

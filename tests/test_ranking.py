@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from dxready.engine import run
-from dxready.load import load_catalog
-from dxready.ranking import rank
+from dxready.catalog.load import load_catalog
+from dxready.engine.ranking import rank
+from dxready.engine.run import run
 from tests.helpers.catalogs import SHIPPED, copy_shipped
 
 AS_OF = dt.date(2026, 11, 26)

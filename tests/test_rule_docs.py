@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from dxready.catalog.load import LoadError, load_catalog
 from dxready.catalog.settings import Severity
 from dxready.findings import Msg
-from dxready.load import LoadError, load_catalog
 from dxready.rules import ALL, LOAD_RULES, PARSE_CHECKS, RULES
 from tests.helpers.catalogs import SECTIONS, doc_sections, example, run_example, write_example
 

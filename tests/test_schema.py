@@ -8,7 +8,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from dxready.schema import schemas
+from dxready.commands.schema import schemas
 from tests.helpers.catalogs import SHIPPED
 
 

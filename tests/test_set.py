@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from dxready import edit
+from dxready.catalog.load import LoadError, load_catalog
 from dxready.cli import app
-from dxready.load import LoadError, load_catalog
+from dxready.commands import edit
 from tests.helpers.catalogs import copy_shipped
 
 runner = CliRunner()

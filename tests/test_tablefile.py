@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dxready.cli import app
-from dxready.tablefile import fix_command, replace_block, table_argv, update_block
+from dxready.commands.tablefile import fix_command, replace_block, table_argv, update_block
 from tests.helpers.catalogs import copy_shipped
 
 README = """# 鴨川市のDX

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 if TYPE_CHECKING:
-    from dxready.load import Catalog, LoadError
+    from dxready.catalog.load import Catalog, LoadError
 
 T = TypeVar("T")
 
@@ -158,7 +158,7 @@ def _die(exc: LoadError, lang: str) -> NoReturn:
 
 
 def _guard(lang: str, action: Callable[[], T]) -> T:
-    from dxready.load import LoadError
+    from dxready.catalog.load import LoadError
 
     try:
         return action()
@@ -167,7 +167,7 @@ def _guard(lang: str, action: Callable[[], T]) -> T:
 
 
 def _load(catalog: Path | None, lang: str) -> Catalog:
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
 
     return _guard(lang, lambda: load_catalog(catalog))
 
@@ -191,9 +191,9 @@ def check(
     ] = None,
 ) -> None:
     """Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable."""
+    from dxready.catalog.load import LoadError, load_catalog
     from dxready.catalog.settings import Severity
-    from dxready.engine import run
-    from dxready.load import LoadError, load_catalog
+    from dxready.engine.run import run
     from dxready.render import check_renderers
 
     language = _lang(lang)
@@ -223,7 +223,7 @@ def gaps(
     show_waived: Annotated[bool, typer.Option("--show-waived", help="Also list waived findings.")] = False,
 ) -> None:
     """What is not online yet and why: a summary, then each procedure with its level, findings and next steps."""
-    from dxready.engine import run
+    from dxready.engine.run import run
     from dxready.render import report_renderer
 
     language = _lang(lang)
@@ -243,8 +243,8 @@ def next_(
     ] = None,
 ) -> None:
     """What to do next, in what order: one ranked step per subject, with the score's parts and blockers."""
-    from dxready.engine import run
-    from dxready.ranking import rank
+    from dxready.engine.ranking import rank
+    from dxready.engine.run import run
     from dxready.render import report_renderer
 
     language = _lang(lang)
@@ -279,7 +279,7 @@ def table(
     ] = False,
 ) -> None:
     """Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary."""
-    from dxready.engine import run
+    from dxready.engine.run import run
     from dxready.render import report_renderer
 
     language = _lang(lang)
@@ -301,7 +301,7 @@ def table(
             raise typer.BadParameter("--check goes with --write FILE")
         _out(text)
         return
-    from dxready.tablefile import table_argv, update_block
+    from dxready.commands.tablefile import table_argv, update_block
 
     options = (("--catalog", catalog), ("--as-of", as_of), ("--lang", lang), ("--format", format))
     argv = table_argv(name.value, write, options)
@@ -352,7 +352,7 @@ def schema(
     ] = None,
 ) -> None:
     """JSON Schema of each catalogue file, for editors (yaml-language-server) and other validators."""
-    from dxready.schema import schemas, write_schemas
+    from dxready.commands.schema import schemas, write_schemas
 
     if out is None:
         import json
@@ -383,7 +383,7 @@ def diff(
     ] = False,
 ) -> None:
     """What changed between two catalogues: statuses, levels, channels, entries, findings."""
-    from dxready.diff import run_diff
+    from dxready.commands.diff import run_diff
 
     language = _lang(lang)
     code = _guard(
@@ -425,7 +425,7 @@ def set_(
     ] = None,
 ) -> None:
     """Edit one procedure in place: comments and formatting kept, validated before writing, atomic."""
-    from dxready.edit import run_set
+    from dxready.commands.edit import run_set
 
     language = _lang(lang)
     message = _guard(
@@ -454,7 +454,7 @@ def init(
     lang: LangOpt = None,
 ) -> None:
     """Start a catalogue from the national registry: the 21 standard rows, all statuses unknown."""
-    from dxready.scaffold import run_init
+    from dxready.commands.scaffold import run_init
 
     language = _lang(lang)
     _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
@@ -473,7 +473,7 @@ def compare(
     ] = False,
 ) -> None:
     """Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals."""
-    from dxready.compare import run_compare
+    from dxready.commands.compare import run_compare
 
     language = _lang(lang)
     code = run_compare(
@@ -499,7 +499,7 @@ def trend(
     ] = None,
 ) -> None:
     """Readiness over time, from the catalogue's git history (no database)."""
-    from dxready.trend import run_trend
+    from dxready.commands.trend import run_trend
 
     language = _lang(lang)
     code = _guard(

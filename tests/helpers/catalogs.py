@@ -116,8 +116,8 @@ def write_catalog(
 
 def run_rule(catalog_dir: Path, rule: Any, as_of: str | dt.date = "2026-11-26") -> Any:
     """Load ``catalog_dir`` with the real loader and run one rule through the engine; returns the Report."""
-    from dxready.engine import run
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
+    from dxready.engine.run import run
 
     day = as_of if isinstance(as_of, dt.date) else dt.date.fromisoformat(as_of)
     return run(load_catalog(catalog_dir), day, rules=(rule,))

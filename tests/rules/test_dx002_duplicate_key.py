@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dxready.load import LoadError, load_catalog
+from dxready.catalog.load import LoadError, load_catalog
 from tests.helpers.catalogs import write_catalog
 
 PROCEDURES = """

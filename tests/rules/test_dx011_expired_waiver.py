@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dxready.engine import run
-from dxready.load import load_catalog
+from dxready.catalog.load import load_catalog
+from dxready.engine.run import run
 from dxready.rules import dx011_expired_waiver as rule
 from dxready.rules import dx101_procedure_offline
 from tests.helpers.catalogs import run_rule, write_catalog

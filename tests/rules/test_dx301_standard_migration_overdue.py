@@ -88,12 +88,12 @@ def test_standard_deadline_is_end_of_fy2025(tmp_path: Path, as_of: str, expected
 
 
 def test_unknown_deadline_and_missing_migration_are_information(tmp_path: Path) -> None:
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
 
     catalog = load_catalog(write_catalog(tmp_path, systems=SYSTEMS))
     import datetime as dt
 
-    from dxready.engine import run
+    from dxready.engine.run import run
 
     report = run(catalog, dt.date(2027, 5, 1), rules=(rule,))
     stamped = {f.subject.id: f.severity for f in report.findings}

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from dxready.findings import Subject
 
 if TYPE_CHECKING:
-    from dxready.load import Catalog
+    from dxready.catalog.load import Catalog
 
 
 def _texts(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from dxready.render.safe import csv_cell, md_cell, md_text, oneline
 
 if TYPE_CHECKING:
-    from dxready.compare import Column, Comparison, Row
+    from dxready.commands.compare import Column, Comparison, Row
 
 _STATUSES = ("online", "partial", "offline", "not_applicable", "unknown")
 

@@ -10,8 +10,8 @@ from dxready.render import views
 from dxready.render.safe import csv_cell
 
 if TYPE_CHECKING:
-    from dxready.engine import Report
-    from dxready.ranking import NextStep
+    from dxready.engine.ranking import NextStep
+    from dxready.engine.run import Report
 
 BOM = "\ufeff"
 

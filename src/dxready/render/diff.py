@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from dxready.render.safe import md_cell, md_text, oneline
 
 if TYPE_CHECKING:
-    from dxready.diff import CatalogDiff, EntryDiff, FieldChange
-    from dxready.engine import Summary
+    from dxready.commands.diff import CatalogDiff, EntryDiff, FieldChange
+    from dxready.engine.run import Summary
     from dxready.findings import Finding
 
 _MARK = {"online": "○", "partial": "一部", "offline": "×", "not_applicable": "—", "unknown": "？"}
@@ -221,7 +221,7 @@ def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
 
 
 def json_(d: CatalogDiff, lang: str) -> str:
-    from dxready.diff import SCHEMA_VERSION
+    from dxready.commands.diff import SCHEMA_VERSION
 
     data = {
         "schema_version": SCHEMA_VERSION,

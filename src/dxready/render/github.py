@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from dxready.render.safe import gh_message, gh_property
 
 if TYPE_CHECKING:
-    from dxready.engine import Report
+    from dxready.catalog.load import LoadError
+    from dxready.engine.run import Report
     from dxready.findings import Location
-    from dxready.load import LoadError
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

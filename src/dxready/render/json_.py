@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 from dxready.render import views
 
 if TYPE_CHECKING:
-    from dxready.engine import Report
+    from dxready.catalog.load import LoadError
+    from dxready.engine.ranking import NextStep
+    from dxready.engine.run import Report
     from dxready.findings import Finding, Location
-    from dxready.load import LoadError
-    from dxready.ranking import NextStep
 
 SCHEMA_VERSION = 1
 

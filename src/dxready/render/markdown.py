@@ -8,8 +8,8 @@ from dxready.render import views
 from dxready.render.safe import md_cell, md_text
 
 if TYPE_CHECKING:
-    from dxready.engine import Report
-    from dxready.ranking import NextStep
+    from dxready.engine.ranking import NextStep
+    from dxready.engine.run import Report
 
 
 def grid(g: views.Grid, *, numeric: tuple[int, ...] = ()) -> str:

@@ -21,7 +21,7 @@ from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
     from dxready.catalog.models import RoadmapItem
-    from dxready.engine import Report
+    from dxready.engine.run import Report
 
 # Characters with a meaning in Mermaid's gantt syntax, replaced by their full-width forms so that catalogue text
 # can neither end a task name early nor inject a directive.

@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 if TYPE_CHECKING:
-    from dxready.engine import Report
+    from dxready.catalog.load import LoadError
+    from dxready.engine.run import Report
     from dxready.findings import Finding, Location
-    from dxready.load import LoadError
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from rich.table import Table
     from rich.text import Text
 
-    from dxready.engine import Report
-    from dxready.ranking import NextStep
+    from dxready.engine.ranking import NextStep
+    from dxready.engine.run import Report
 
 _SEV_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 _MARK_STYLE = {"○": "green", "一部": "yellow", "×": "red", "—": "dim", "？": "magenta"}

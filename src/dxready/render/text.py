@@ -8,8 +8,8 @@ from dxready.render.safe import oneline
 from dxready.render.views import catalog_label
 
 if TYPE_CHECKING:
-    from dxready.engine import Report
-    from dxready.load import LoadError
+    from dxready.catalog.load import LoadError
+    from dxready.engine.run import Report
 
 _SEV_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
 

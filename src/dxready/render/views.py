@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dxready.catalog.models import Status, circled
-from dxready.levels import LEVEL_NAMES
+from dxready.engine.levels import LEVEL_NAMES
 
 if TYPE_CHECKING:
     from dxready.catalog.models import Procedure
     from dxready.catalog.settings import Weights
-    from dxready.engine import Report, Summary
+    from dxready.engine.ranking import NextStep
+    from dxready.engine.run import Report, Summary
     from dxready.findings import Finding
-    from dxready.ranking import NextStep
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def wareki(day: dt.date) -> str:
 
 
 def catalog_label(label: str, lang: str) -> str:
-    from dxready.load import EMBEDDED
+    from dxready.catalog.load import EMBEDDED
 
     return _t(lang, "同梱カタログ", "embedded catalogue") if label == EMBEDDED else label
 

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Severity, Targets
 from dxready.findings import Finding, Msg
-from dxready.load import Catalog
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ Passes:
 
 from collections.abc import Iterator
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject, SubjectKind
-from dxready.load import Catalog
 from dxready.rules.base import Context
 
 CODE = "DX004"

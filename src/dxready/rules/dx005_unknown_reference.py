@@ -34,9 +34,9 @@ Passes:
 import difflib
 from collections.abc import Iterable, Iterator
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject, SubjectKind
-from dxready.load import Catalog
 from dxready.rules.base import Context
 
 CODE = "DX005"

@@ -25,10 +25,10 @@ Passes:
 
 from collections.abc import Iterator
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.registry import STANDARD_BY_NO, name_matches
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.load import Catalog
 from dxready.rules.base import Context, at_procedure
 
 CODE = "DX006"

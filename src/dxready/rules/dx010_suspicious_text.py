@@ -25,10 +25,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Severity
 from dxready.catalog.walk import iter_texts
 from dxready.findings import Finding, Msg
-from dxready.load import Catalog
 from dxready.rules.base import Context
 
 CODE = "DX010"

@@ -25,11 +25,11 @@ Passes:
 
 from collections.abc import Iterator
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.registry import STANDARD_BY_NO
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.load import Catalog
 from dxready.rules.base import Context, at_procedure
 
 CODE = "DX101"

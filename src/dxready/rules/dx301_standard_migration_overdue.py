@@ -35,10 +35,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from dxready.catalog.fiscal import FiscalYear
+from dxready.catalog.load import Catalog
 from dxready.catalog.models import Migration, Phase, Track
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.load import Catalog
 from dxready.rules.base import Context
 
 CODE = "DX301"

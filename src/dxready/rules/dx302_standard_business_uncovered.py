@@ -22,10 +22,10 @@ Passes:
 import unicodedata
 from collections.abc import Iterator
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.registry import STANDARD_BUSINESSES
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.load import Catalog
 from dxready.rules.base import Context
 
 CODE = "DX302"

@@ -24,10 +24,10 @@ Passes:
 
 from collections.abc import Iterator
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.models import DataInput, Tier
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.load import Catalog
 from dxready.rules.base import Context
 
 CODE = "DX303"

@@ -35,9 +35,9 @@ Passes:
 import datetime as dt
 from collections.abc import Iterator
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.load import Catalog
 from dxready.rules.base import Context
 
 CODE = "DX402"

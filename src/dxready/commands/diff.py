@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dxready.catalog.load import FILES, SETTINGS, LoadError, Problem
 from dxready.findings import Finding, Location, Msg
-from dxready.load import FILES, SETTINGS, LoadError, Problem
 
 if TYPE_CHECKING:
-    from dxready.engine import Report, Summary
-    from dxready.load import Catalog
+    from dxready.catalog.load import Catalog
+    from dxready.engine.run import Report, Summary
 
 SCHEMA_VERSION = 1
 STATUS_RANK = {"offline": 0, "partial": 1, "online": 2}
@@ -320,7 +320,7 @@ class GitCatalog:
 
 
 def locate_in_git(catalog: Path | None) -> GitCatalog:
-    from dxready.load import resolve
+    from dxready.catalog.load import resolve
 
     root, _ = resolve(catalog)
     if not root.is_dir():
@@ -363,7 +363,7 @@ def git_files(where: GitCatalog, rev: str, names: Sequence[str]) -> dict[str, by
 
 def load_git(rev: str, catalog: Path | None) -> Catalog:
     """The catalogue as it was at ``rev``: its files written to a temporary directory, loaded from there."""
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
 
     where = locate_in_git(catalog)
     files = git_files(where, rev, (*FILES, SETTINGS))
@@ -397,7 +397,7 @@ def _relocated(problem: Problem, here: str, prefix: str) -> Problem:
 
 def load_spec(spec: str, catalog: Path | None) -> Catalog:
     """A catalogue from a ``git:REV`` or a directory."""
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
 
     if spec.startswith("git:"):
         return load_git(spec[4:] or "HEAD", catalog)
@@ -419,8 +419,8 @@ def run_diff(
     out: Callable[[str], None],
 ) -> int:
     """``dxready diff``: 0, or 1 with ``fail_on_regression`` when something went down."""
-    from dxready.engine import run
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
+    from dxready.engine.run import run
     from dxready.render.diff import RENDERERS
 
     render = RENDERERS.get(format)

@@ -6,11 +6,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dxready.catalog.load import Catalog
 from dxready.catalog.models import Procedure, Status
 from dxready.catalog.settings import Settings, Severity
+from dxready.engine.levels import Readiness, life_event_bundles, readiness
 from dxready.findings import Finding
-from dxready.levels import Readiness, life_event_bundles, readiness
-from dxready.load import Catalog
 from dxready.rules.base import Context, Rule
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dxready.diff import GitCatalog, git, locate_in_git
+from dxready.catalog.load import LoadError, Problem
+from dxready.commands.diff import GitCatalog, git, locate_in_git
 from dxready.findings import Location, Msg
-from dxready.load import LoadError, Problem
 
 SCHEMA_VERSION = 1
 BAR_WIDTH = 24
@@ -92,9 +92,9 @@ def _head(where: GitCatalog) -> str:
 
 def measure(data: bytes, shown: str, commit: str, date: dt.date, subject: str) -> Point:
     """One point: the status counts and rates of one version of procedures.yaml."""
+    from dxready.catalog.load import decode, parse, validate
     from dxready.catalog.models import ProceduresFile
-    from dxready.engine import summarize
-    from dxready.load import decode, parse, validate
+    from dxready.engine.run import summarize
 
     try:
         values, source = parse(decode(data, shown), shown, positions=False)

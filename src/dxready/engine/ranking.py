@@ -26,7 +26,7 @@ from dxready.catalog.settings import Severity, Weights
 from dxready.findings import Finding, Msg, Subject
 
 if TYPE_CHECKING:
-    from dxready.engine import Report
+    from dxready.engine.run import Report
 
 STANDARD_DEADLINE = FiscalYear(2025)
 _CHANNEL_NAMES = {

@@ -612,7 +612,7 @@ EMBEDDED = "(embedded)"
 
 def embedded_catalog() -> FsPath:
     """The catalogue shipped with the package (Kamogawa City)."""
-    here = FsPath(__file__).resolve().parent
+    here = FsPath(__file__).resolve().parent.parent
     packaged = here / "_data"
     if (packaged / "procedures.yaml").is_file():
         return packaged

@@ -4,9 +4,9 @@ Built for the national set (1,741 catalogues). What dominates is YAML parsing, a
 resolver, which the C parser calls back in Python for every scalar: so catalogues are composed here by the same C
 parser with a resolver that memoises each plain scalar's tag (the same YAML 1.2 tables, so the same values as the
 loader), walked without recording positions, and validated by the same models and load rules. Only when that finds
-a problem is the catalogue loaded again by :func:`dxready.load.load_catalog`, which finds the file, line and column.
+a problem is the catalogue loaded again by :func:`dxready.catalog.load.load_catalog`, which finds the file, line and column.
 Each catalogue is reduced to one small row as soon as it is read (nothing holds every catalogue's tree), and a valid
-catalogue's row is cached by the content hash of its files (:mod:`dxready.cache`).
+catalogue's row is cached by the content hash of its files (:mod:`dxready.commands.cache`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dxready.catalog.load import FILES, SETTINGS, TAGS, LoadError, Problem, fast_compose, reset_scalar_memo
 from dxready.findings import Location, Msg
-from dxready.load import FILES, SETTINGS, TAGS, LoadError, Problem, fast_compose, reset_scalar_memo
 
 SCHEMA_VERSION = 1
 STANDARD_NOS = tuple(range(1, 22))
@@ -203,7 +203,7 @@ class Comparison:
 
 def summarise(catalog: Any, shown: str) -> Row:
     """A loaded catalogue → its row: the first procedure recorded for each standard number."""
-    from dxready.levels import life_event_bundles, readiness
+    from dxready.engine.levels import life_event_bundles, readiness
 
     procedures = catalog.procedures
     bundles = life_event_bundles(procedures)
@@ -230,14 +230,14 @@ class _Invalid(Exception):
 
 
 class _FastWalker:
-    """Nodes → plain values like :class:`dxready.load._Walker` with ``positions=False``, comparing tags by identity.
+    """Nodes → plain values like :class:`dxready.catalog.load._Walker` with ``positions=False``, comparing tags by identity.
 
     Anything out of the ordinary (an explicit tag, a merge key, a non-scalar key, a duplicate key, a value that does
     not convert, too deep, too many nodes) raises _Invalid, and the full loader decides and locates.
     """
 
     def __init__(self, budget: int) -> None:
-        from dxready.load import yaml_float, yaml_int, yaml_timestamp
+        from dxready.catalog.load import yaml_float, yaml_int, yaml_timestamp
 
         self.budget = budget
         tag = TAGS.get
@@ -258,7 +258,7 @@ class _FastWalker:
         self.int_ = tag("tag:yaml.org,2002:int")
 
     def walk(self, node: Any, depth: int) -> Any:
-        from dxready.load import MAX_DEPTH, yaml_int
+        from dxready.catalog.load import MAX_DEPTH, yaml_int
 
         self.budget -= 1
         if self.budget < 0 or depth > MAX_DEPTH:
@@ -297,10 +297,10 @@ class _FastWalker:
 
 
 def fast_values(data: bytes, shown: str) -> Any:
-    """Bytes → plain values without positions; accepts only what :func:`dxready.load.parse` accepts, alike."""
+    """Bytes → plain values without positions; accepts only what :func:`dxready.catalog.load.parse` accepts, alike."""
     from ruamel.yaml.error import YAMLError
 
-    from dxready.load import decode
+    from dxready.catalog.load import decode
 
     text = decode(data, shown)
     try:
@@ -316,10 +316,10 @@ def fast_values(data: bytes, shown: str) -> Any:
 
 
 def fast_catalog(root: Path, blobs: dict[str, bytes]) -> Any:
-    """A validated :class:`~dxready.load.Catalog` without positions, or _Invalid / LoadError."""
+    """A validated :class:`~dxready.catalog.load.Catalog` without positions, or _Invalid / LoadError."""
+    from dxready.catalog.load import Catalog, SourceMap, validate
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
-    from dxready.load import Catalog, SourceMap, validate
     from dxready.rules import LOAD_RULES
     from dxready.rules.base import Context
 
@@ -411,7 +411,7 @@ CHUNK = 256
 
 def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
     """Read the catalogues a chunk at a time; keep only each one's row (or its problems)."""
-    from dxready.cache import Cache
+    from dxready.commands.cache import Cache
 
     result = Comparison(as_of=dt.date.today())
     cache = Cache() if use_cache else None
@@ -438,8 +438,8 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
 
 def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) -> int:
     """Add the chunk's rows (or problems) to ``result``; how many catalogues had to be parsed."""
-    from dxready.cache import content_key
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
+    from dxready.commands.cache import content_key
 
     read = [(root, named, _read(root)) for root, named in chunk]
     keys = {str(root): content_key(sorted(blobs.items())) for root, _, blobs in read if blobs is not None}
@@ -476,7 +476,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
 
 
 def _located(root: Path) -> list[Problem]:
-    from dxready.load import load_catalog
+    from dxready.catalog.load import load_catalog
 
     try:
         load_catalog(root)

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dxready.catalog.load import LoadError, Problem
 from dxready.findings import Location, Msg
 from dxready.fsio import atomic_write
-from dxready.load import LoadError, Problem
 
 if TYPE_CHECKING:
+    from dxready.catalog.load import Catalog
     from dxready.catalog.models import Procedure, Status, SubProcedure
-    from dxready.load import Catalog
 
 LOCK_NAME = ".procedures.yaml.lock"
 _COUNTS_RE = re.compile(r"^\s*([^:]+?)\s*:\s*([0-9][0-9_,]*)\s*:\s*([0-9][0-9_,]*)\s*$")
@@ -648,8 +648,8 @@ def validate_text(text: str, shown: str, catalog: Catalog) -> Catalog:
     """The edited procedures.yaml as the loader would read it, with the catalogue's other files: or LoadError."""
     import dataclasses
 
+    from dxready.catalog.load import parse, validate
     from dxready.catalog.models import ProceduresFile
-    from dxready.load import parse, validate
     from dxready.rules import LOAD_RULES
     from dxready.rules.base import Context
 
@@ -718,11 +718,11 @@ def _lock_windows(fd: int) -> None:
 
 
 def _is_embedded(root: Path, label: str) -> bool:
-    from dxready.load import embedded_catalog
+    from dxready.catalog.load import embedded_catalog
 
     if label.startswith("(embedded"):
         return True
-    packaged = Path(__file__).resolve().parent / "_data"
+    packaged = Path(__file__).resolve().parent.parent / "_data"
     try:
         resolved = root.resolve()
     except OSError:
@@ -760,7 +760,7 @@ def run_set(
     lang: str,
 ) -> str:
     """Edit one procedure (or sub-procedure) of the resolved catalogue; the message to print, or LoadError."""
-    from dxready.load import decode, display_name, load_catalog, resolve
+    from dxready.catalog.load import decode, display_name, load_catalog, resolve
 
     root, label = resolve(catalog)
     if _is_embedded(root, label):

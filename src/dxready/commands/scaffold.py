@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 from dxready.catalog import codes
+from dxready.catalog.load import LoadError, Problem
 from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES
 from dxready.findings import Location, Msg
-from dxready.load import LoadError, Problem
 
 # 都道府県コード (JIS X 0401), the first two digits of a 全国地方公共団体コード.
 PREFECTURES: tuple[str, ...] = (
@@ -97,7 +97,7 @@ def prefecture_of(code: str) -> str:
 
 
 def procedures_text(name: str, code: str) -> str:
-    from dxready.edit import scalar
+    from dxready.commands.edit import scalar
 
     lines = [
         f"# {_comment(name)} procedure catalogue (dxready).",
