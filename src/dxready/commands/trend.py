@@ -18,6 +18,7 @@ from typing import Any
 from dxready.catalog.load import LoadError, Problem
 from dxready.commands.diff import GitCatalog, git, locate_in_git
 from dxready.findings import Location, Msg
+from dxready.i18n import t as _t
 
 SCHEMA_VERSION = 1
 BAR_WIDTH = 24
@@ -141,10 +142,6 @@ def collect(catalog: Path | None, since: dt.date | None) -> tuple[str, list[Poin
 
 
 # --------------------------------------------------------------------------------------------------- output
-
-
-def _t(lang: str, ja: str, en: str) -> str:
-    return ja if lang == "ja" else en
 
 
 def _pct(value: float | None) -> str:

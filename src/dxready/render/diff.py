@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from dxready.i18n import t as _t
 from dxready.render.safe import md_cell, md_text, oneline
 
 if TYPE_CHECKING:
@@ -20,10 +21,6 @@ _KIND = {
     "system": ("システム", "system"),
     "roadmap": ("工程表", "roadmap"),
 }
-
-
-def _t(lang: str, ja: str, en: str) -> str:
-    return ja if lang == "ja" else en
 
 
 def _mark(value: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dxready.i18n import t as _t
 from dxready.render import views
 from dxready.render.safe import md_cell, md_text
 
@@ -38,10 +39,6 @@ def table_roadmap(report: Report, lang: str) -> str:
 
 def table_summary(report: Report, lang: str) -> str:
     return _titled(views.summary(report, lang), numeric=(1,))
-
-
-def _t(lang: str, ja: str, en: str) -> str:
-    return ja if lang == "ja" else en
 
 
 def gaps(report: Report, lang: str, show_waived: bool = False) -> str:

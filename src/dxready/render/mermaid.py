@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.models import circled
+from dxready.i18n import t as _t
 from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
@@ -30,10 +31,6 @@ _INERT = str.maketrans({":": "：", ";": "；", "#": "＃", "%": "％", "`": "'"
 
 def _text(value: str) -> str:
     return oneline(value).translate(_INERT).strip() or "—"
-
-
-def _t(lang: str, ja: str, en: str) -> str:
-    return ja if lang == "ja" else en
 
 
 def _years(item: RoadmapItem) -> list[int]:

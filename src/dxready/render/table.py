@@ -8,6 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from dxready.i18n import t as _t
 from dxready.render import views
 from dxready.render.safe import plain
 from dxready.render.views import part_lines
@@ -111,10 +112,6 @@ def _summary_table(report: Report, lang: str) -> Table:
         style = _MARK_STYLE.get(label.split(" ", 1)[0], "")
         table.add_row(_text(label, style), _text(value), _text(bar, style or "blue"))
     return table
-
-
-def _t(lang: str, ja: str, en: str) -> str:
-    return ja if lang == "ja" else en
 
 
 def gaps(report: Report, lang: str, show_waived: bool = False) -> str:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from dxready.catalog.models import Status, circled
 from dxready.engine.levels import LEVEL_NAMES
+from dxready.i18n import t as _t
 
 if TYPE_CHECKING:
     from dxready.catalog.models import Procedure
@@ -25,10 +26,6 @@ class Grid:
     title: str
     headers: list[str]
     rows: list[list[str]]
-
-
-def _t(lang: str, ja: str, en: str) -> str:
-    return ja if lang == "ja" else en
 
 
 _PHASE = {

@@ -1,0 +1,51 @@
+"""The one language helper: which language the user reads, and picking a text in it.
+
+Japanese is the default. English is chosen by ``--lang en`` (anywhere on the command line), ``$DXREADY_LANG``, or
+an English ``$LC_ALL`` / ``$LANG``. Help texts are written as ``tr("日本語", "English")`` so that each option carries
+both languages side by side.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+LANGS = ("ja", "en")
+
+
+def lang_from_argv(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang X`` / ``--lang=X`` anywhere on the command line, if valid."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in LANGS:
+            return value
+    return None
+
+
+def current_lang(argv: Sequence[str] | None = None) -> str:
+    """The language of this run: --lang, then $DXREADY_LANG, then an English $LC_ALL/$LANG, else Japanese."""
+    chosen = lang_from_argv(sys.argv[1:] if argv is None else argv)
+    if chosen:
+        return chosen
+    env = os.environ.get("DXREADY_LANG", "").strip().lower()
+    if env in LANGS:
+        return env
+    locale = os.environ.get("LC_ALL") or os.environ.get("LANG") or ""
+    if locale.lower().startswith("en"):
+        return "en"
+    return "ja"
+
+
+def t(lang: str, ja: str, en: str) -> str:
+    """``ja`` or ``en`` by ``lang``."""
+    return en if lang == "en" else ja
+
+
+def tr(ja: str, en: str) -> str:
+    """``ja`` or ``en`` by the language of this run (for help texts, fixed when the CLI is built)."""
+    return t(current_lang(), ja, en)
