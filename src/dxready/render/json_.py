@@ -68,6 +68,7 @@ def load_problems(exc: LoadError, lang: str) -> str:
                 }
                 for p in exc.problems
             ],
+            "more_problems": getattr(exc, "more", 0),
         }
     )
 
