@@ -24,8 +24,9 @@ if TYPE_CHECKING:
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 200_000
-"""Values (scalars and collections) in one file: about 6 MB of real catalogue text (30 bytes a value)."""
+MAX_NODES = 100_000
+"""Values (scalars and collections) in one file: about 3 MB of real catalogue text (30 bytes a value), over 100
+times the largest catalogue we know; pydantic keeps one error per bad value, so this also bounds its memory."""
 MAX_PROBLEMS = 100
 """Problems kept and shown for one catalogue; the rest are counted (「ほか N 件」)."""
 MAX_COUNT = 10**12

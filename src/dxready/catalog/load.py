@@ -576,12 +576,15 @@ def _problems(
             )
     more = 0
     for error in errors:
-        loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
-        if error["type"] == "missing" and (loc[:-1], loc[-1]) in suggested:
-            continue
+        kind = error["type"]
+        if kind == "missing" and suggested:
+            loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+            if (loc[:-1], loc[-1]) in suggested:
+                continue
         if len(problems) >= limits.MAX_PROBLEMS:  # counted, not explained nor kept
             more += 1
             continue
+        loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
         location = source.locate(loc, key=error["type"] == "extra_forbidden")
         msg = _explain(error, model, data)
         problems.setdefault((location, msg.en), Problem("DX003", location, msg))
