@@ -264,7 +264,11 @@ def next_(
 def table(
     name: Annotated[
         TableName | None,
-        typer.Argument(metavar="NAME", help="procedures, systems, roadmap or summary (not with --all).", show_default=False),
+        typer.Argument(
+            metavar="NAME",
+            help="procedures, systems, roadmap or summary (not with --all).",
+            show_default=False,
+        ),
     ] = None,
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
@@ -556,7 +560,7 @@ def main() -> None:
     prepare_streams()
     try:
         app()
-    except Exception as exc:  # noqa: BLE001 - every escaping error: one line and exit 2, never a traceback
+    except Exception as exc:
         from dxready.errors import report
 
         sys.exit(report(exc))

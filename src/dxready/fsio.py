@@ -182,7 +182,10 @@ def locked(path: Path) -> Iterator[None]:
     except OSError as exc:
         shown = _shown(where)
         raise WriteError(
-            Msg(f"{shown}: ロックを取れません: {exc.strerror}", f"{shown}: cannot take the lock: {exc.strerror}")
+            Msg(
+                f"{shown}: ロックを取れません: {exc.strerror}",
+                f"{shown}: cannot take the lock: {exc.strerror}",
+            )
         ) from None
     try:
         if fcntl is not None:

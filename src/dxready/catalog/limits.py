@@ -58,7 +58,9 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
 
     Opened non-blocking, so that a FIFO in a catalogue's place cannot hang the run (it is refused by ``fstat``).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
@@ -90,7 +92,9 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
             except BlockingIOError:  # pragma: no cover - a regular file never blocks
                 continue
             except OSError as exc:
-                raise _fail(shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+                raise _fail(
+                    shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
+                ) from None
             if not chunk:
                 break
             chunks.append(chunk)

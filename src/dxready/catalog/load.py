@@ -482,7 +482,8 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
         )
     if kind == "missing":
         return Msg(
-            f"必須の項目 '{excerpt_key(loc[-1])}' がありません", f"required key '{excerpt_key(loc[-1])}' is missing"
+            f"必須の項目 '{excerpt_key(loc[-1])}' がありません",
+            f"required key '{excerpt_key(loc[-1])}' is missing",
         )
     if kind in ("enum", "literal_error"):
         expected = error.get("ctx", {}).get("expected", "")

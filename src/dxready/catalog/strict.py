@@ -36,7 +36,9 @@ def strict_int(value: Any) -> Any:
     if isinstance(value, str) and _FULLWIDTH.match(value.strip()):
         return int(value.strip().translate(_FULLWIDTH_TO_ASCII))
     if isinstance(value, float):
-        raise ValueError("整数を書いてください（小数や 1e3 は使えません） / write an integer (not a decimal or 1e3)")
+        raise ValueError(
+            "整数を書いてください（小数や 1e3 は使えません） / write an integer (not a decimal or 1e3)"
+        )
     if isinstance(value, str):
         raise ValueError(
             "引用符のない半角数字で整数を書いてください / write the integer as plain digits, without quotes"

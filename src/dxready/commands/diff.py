@@ -228,10 +228,12 @@ _PROC_SKIP = frozenset({"id", "status", "channels", "sub_procedures"})
 def _pair_procedures(base: Sequence[Any], head: Sequence[Any]) -> Iterable[tuple[str, str, Any, Any]]:
     """(base id, head id, before, after): by id, then a removed row to an added one with its standard_no."""
     pairs = list(_pair(base, head))
-    removed = {b.standard_no: i for i, (_, b, a) in enumerate(pairs) if a is None and b.standard_no is not None}
+    removed = {
+        b.standard_no: i for i, (_, b, a) in enumerate(pairs) if a is None and b.standard_no is not None
+    }
     renamed: dict[int, tuple[str, Any]] = {}
-    for i, (ident, b, a) in enumerate(pairs):
-        if b is None and a.standard_no in removed and removed[a.standard_no] not in renamed.values():
+    for i, (_, b, a) in enumerate(pairs):
+        if b is None and a.standard_no in removed:
             j = removed.pop(a.standard_no)
             renamed[i] = (pairs[j][0], pairs[j][1])
             renamed[j] = ("", None)
@@ -249,9 +251,9 @@ def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
     result = []
     for old, ident, b, a in _pair_procedures(base.catalog.procedures, head.catalog.procedures):
         rb, ra = base.readiness.get(old), head.readiness.get(ident)
-        if b is not None and a is not None and b == a:
-            if (rb.level if rb else None) == (ra.level if ra else None):
-                continue
+        same_level = (rb.level if rb else None) == (ra.level if ra else None)
+        if b is not None and a is not None and b == a and same_level:
+            continue
         changes: list[FieldChange] = []
         if old != ident:
             changes.append(FieldChange("id", old, ident))

@@ -782,7 +782,7 @@ def run_set(
 
 
 def _message(lang: str, shown: str, target: Target, said: list[Msg], *, changed: bool) -> str:
-    from dxready.render.safe import oneline
+    from dxready.render.safe import oneline  # the path too: a directory name may hold escape sequences
 
     no = target.procedure.standard_no
     what = f"{target.ident}" + (f" (No.{no})" if no is not None else "")
@@ -793,4 +793,4 @@ def _message(lang: str, shown: str, target: Target, said: list[Msg], *, changed:
         )
     else:
         head = f"{shown}: updated {what}" if changed else f"{shown}: {what} unchanged (already so)"
-    return "\n".join([head, *lines]) + "\n"
+    return "\n".join([oneline(head), *lines]) + "\n"

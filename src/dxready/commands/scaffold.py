@@ -283,7 +283,9 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         raise _fail(str(directory), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
     n = len(STANDARD_PROCEDURES)
     subs = sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES)
-    shown = str(directory)
+    from dxready.render.safe import oneline
+
+    shown = oneline(str(directory))
     if lang == "ja":
         return (
             f"{_comment(clean)}（{checked}）のカタログを {shown} に作りました: "

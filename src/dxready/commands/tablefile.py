@@ -81,7 +81,9 @@ def markers(text: str) -> list[Marker]:
         match = _MARKER.match(line)
         if match:
             found.append(
-                Marker(first + 1, match.group(2), bool(match.group(1)), starts[first] + shift, line_end + shift)
+                Marker(
+                    first + 1, match.group(2), bool(match.group(1)), starts[first] + shift, line_end + shift
+                )
             )
     return found
 
@@ -283,7 +285,9 @@ def _update(
     what = Msg(f"{label} の表", f"the {label} table")
     be, it = "is", "it"
     if names is None:
-        what = Msg(f"{len(wanted)} 個の表（{', '.join(wanted)}）", f"{len(wanted)} tables ({', '.join(wanted)})")
+        what = Msg(
+            f"{len(wanted)} 個の表（{', '.join(wanted)}）", f"{len(wanted)} tables ({', '.join(wanted)})"
+        )
         be, it = "are", "them"
     if new == old:
         if check:

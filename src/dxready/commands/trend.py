@@ -8,7 +8,6 @@ validated alone. A commit whose file cannot be read is a point with its problem,
 from __future__ import annotations
 
 import datetime as dt
-import json
 import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -204,7 +203,8 @@ def table(path: str, points: Sequence[Point], lang: str) -> str:
     buf = io.StringIO()
     width = int(os.environ.get("COLUMNS", "0") or 0) or 120
     console = Console(file=buf, width=width, color_system=None, force_terminal=False, highlight=False)
-    console.print(Text(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}")))
+
+    console.print(Text(oneline(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}"))))
     if not points:
         console.print(Text(_t(lang, "この期間のコミットはありません。", "No commits in this period.")))
         return buf.getvalue()
@@ -265,7 +265,9 @@ def json_(path: str, points: Sequence[Point], lang: str) -> str:
             for p in points
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.safe import json_dumps
+
+    return json_dumps(data, indent=2) + "\n"
 
 
 RENDERERS: dict[str, Callable[[str, Sequence[Point], str], str]] = {

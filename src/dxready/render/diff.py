@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -245,7 +244,9 @@ def json_(d: CatalogDiff, lang: str) -> str:
             "resolved": [_finding_json(f, lang) for f in d.resolved_findings],
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.safe import json_dumps
+
+    return json_dumps(data, indent=2) + "\n"
 
 
 # --------------------------------------------------------------------------------------------------- terminal

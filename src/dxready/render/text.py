@@ -25,7 +25,9 @@ def load_problems(exc: LoadError, lang: str) -> str:
     else:
         if more:
             lines.append(f"… and {more:,} more (only the first {len(exc.problems)} are shown)")
-        lines.append(f"the input cannot be used ({n:,} problem{'s' if n != 1 else ''}); fix the places above.")
+        lines.append(
+            f"the input cannot be used ({n:,} problem{'s' if n != 1 else ''}); fix the places above."
+        )
     return "\n".join(oneline(line) for line in lines) + "\n"
 
 
@@ -33,7 +35,7 @@ def check(report: Report, lang: str) -> str:
     lines = []
     for f in report.findings:
         sev = _SEV_JA[f.severity.value] if lang == "ja" else f.severity.value
-        lines.append(f"{f.location}: {f.code} [{sev}] {oneline(f.message.get(lang))}")
+        lines.append(oneline(f"{f.location}: {f.code} [{sev}] {f.message.get(lang)}"))
     counts = {s: sum(f.severity.value == s for f in report.findings) for s in ("error", "warning", "info")}
     waived = len(report.waived)
     label = catalog_label(report.catalog.label, lang)
