@@ -389,8 +389,10 @@ def schema(
 
         _out(json.dumps(schemas(), ensure_ascii=False, indent=2) + "\n")
         return
-    for path in write_schemas(out):
-        sys.stdout.write(f"{path}\n")
+    from dxready.render.safe import oneline
+
+    for path in _guard(_lang(None), lambda: write_schemas(out)):
+        sys.stdout.write(f"{oneline(str(path))}\n")
 
 
 @app.command()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.load import LoadError, Problem
+from dxready.catalog.preflight import refuse_new_text_findings
 from dxready.findings import Location, Msg
 from dxready.fsio import atomic_write
 from dxready.fsio import locked as fsio_locked
@@ -764,6 +765,7 @@ def run_set(
         if new_text == text:
             return _message(lang, shown, target, said, changed=False)
         candidate = validate_text(new_text, shown, current)
+        refuse_new_text_findings(current, candidate)  # nothing check would refuse (DX010) reaches the file
         atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
     from dxready.rules.dx008_group_status_mismatch import expected_status
 
