@@ -396,7 +396,17 @@ def locate_in_git(catalog: Path | None) -> GitCatalog:
             "the catalogue is not inside a git repository (git:REV needs one)",
         )
     top = Path(done.stdout.decode("utf-8", "replace").strip())
-    rel = root.resolve().relative_to(top.resolve()).as_posix()
+    try:
+        rel = root.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:  # GIT_DIR / GIT_WORK_TREE name another repository
+        from dxready.render.safe import oneline
+
+        where = oneline(str(top))
+        raise _problem(
+            str(root),
+            f"カタログが git の作業ツリー {where} の外にあります（環境変数 GIT_DIR / GIT_WORK_TREE が別の場所を指していませんか）",
+            f"the catalogue is outside git's work tree {where} (do GIT_DIR / GIT_WORK_TREE point elsewhere?)",
+        ) from None
     return GitCatalog(top, "" if rel == "." else rel)
 
 
