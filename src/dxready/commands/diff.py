@@ -426,6 +426,11 @@ def git_files(where: GitCatalog, rev: str, names: Sequence[str]) -> dict[str, by
         path = where.path(name)
         if path not in present:
             continue
+        from dxready.catalog import limits
+
+        sized = git(["cat-file", "-s", f"{commit}:{path}"], where.top).stdout.strip()
+        if sized.isdigit() and int(sized) > limits.MAX_BYTES:  # never read a huge blob into memory
+            raise limits.too_large(f"{shown}:{path}", int(sized))
         shown_file = git(["show", f"{commit}:{path}"], where.top)
         if shown_file.returncode != 0:
             message = shown_file.stderr.decode("utf-8", "replace").strip()
