@@ -138,3 +138,25 @@ def test_excerpt_cuts_strings_and_huge_integers() -> None:
     assert limits.excerpt("abc") == "'abc'"
     assert limits.excerpt("x" * 1000).endswith("…（1,000 文字 / chars）")
     assert "約 400 桁" in limits.excerpt(10**399)
+
+
+def test_past_a_thousand_errors_only_the_first_are_explained_and_all_are_counted(tmp_path: Path) -> None:
+    write_catalog(tmp_path, procedures="procedures: [" + "1, " * 1500 + "]\n")
+    with pytest.raises(LoadError) as caught:
+        load_catalog(tmp_path)
+    problems = caught.value.problems
+    assert len(problems) == 20 and caught.value.more == 1480
+    assert [p.location.column for p in problems[:2]] == [14, 17]
+
+
+def test_the_first_errors_are_found_past_a_valid_start(tmp_path: Path) -> None:
+    good = "{id: p%d, name: a, status: ×}, "
+    items = "".join(good % i for i in range(30)) + "1, " * 1500
+    write_catalog(tmp_path, procedures=f"procedures: [{items}]\n")
+    with pytest.raises(LoadError) as caught:
+        load_catalog(tmp_path)
+    problems = caught.value.problems
+    assert len(problems) == 10 and caught.value.more == 1490
+    assert all("procedures: Input should be a valid dictionary" in p.message.en for p in problems)
+    first = len("".join(good % i for i in range(30))) + len("procedures: [") + 1
+    assert problems[0].location.column == first

@@ -568,7 +568,7 @@ def _problems(
     exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap
 ) -> tuple[list[Problem], int]:
     problems: dict[tuple[Location, str], Problem] = {}
-    errors = exc.errors(include_url=False)
+    errors, more = limits.bounded_errors(exc, model, data)
     # A misspelt key also makes the right one "missing": report the misspelling only.
     suggested: set[tuple[Any, Any]] = set()
     for error in errors:
@@ -578,7 +578,6 @@ def _problems(
             suggested.update(
                 (loc[:-1], m) for m in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             )
-    more = 0
     for error in errors:
         kind = error["type"]
         if kind == "missing" and suggested:
