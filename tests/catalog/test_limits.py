@@ -160,3 +160,11 @@ def test_the_first_errors_are_found_past_a_valid_start(tmp_path: Path) -> None:
     assert all("procedures: Input should be a valid dictionary" in p.message.en for p in problems)
     first = len("".join(good % i for i in range(30))) + len("procedures: [") + 1
     assert problems[0].location.column == first
+
+
+def test_compare_fast_path_defers_a_4300_digit_value_instead_of_crashing() -> None:
+    from dxready.commands import compare
+
+    for text in (b"a: " + b"9" * 4400 + b"\n", b"? " + b"9" * 4400 + b"\n: 1\n"):
+        with pytest.raises(compare._Invalid):
+            compare.fast_values(text, "t.yaml")
