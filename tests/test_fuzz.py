@@ -269,8 +269,8 @@ def test_the_fast_path_and_the_loader_agree_on_mutations(
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the driver forks")
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(plans=st.lists(mutations, min_size=1, max_size=8))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plans=st.lists(mutations, min_size=1, max_size=4))
 def test_fuzz_campaign(
     tmp_path_factory: pytest.TempPathFactory, plans: list[list[tuple[str, str, int]]]
 ) -> None:
