@@ -168,3 +168,13 @@ def test_compare_fast_path_defers_a_4300_digit_value_instead_of_crashing() -> No
     for text in (b"a: " + b"9" * 4400 + b"\n", b"? " + b"9" * 4400 + b"\n: 1\n"):
         with pytest.raises(compare._Invalid):
             compare.fast_values(text, "t.yaml")
+
+
+def test_errors_hidden_past_every_window_are_still_found(tmp_path: Path) -> None:
+    good = "{id: p%d, name: a, status: ×}, "
+    channels = "[" + "mynaportal, " * 30 + "1, " * 1200 + "]"
+    items = "".join(good % i for i in range(25)) + "{id: last, name: a, status: ×, channels: %s}" % channels
+    write_catalog(tmp_path, procedures=f"procedures: [{items}]\n")
+    with pytest.raises(LoadError) as caught:
+        load_catalog(tmp_path)
+    assert len(caught.value.problems) == 100 and caught.value.more == 1100
