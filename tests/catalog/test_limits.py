@@ -173,7 +173,9 @@ def test_compare_fast_path_defers_a_4300_digit_value_instead_of_crashing() -> No
 def test_errors_hidden_past_every_window_are_still_found(tmp_path: Path) -> None:
     good = "{id: p%d, name: a, status: ×}, "
     channels = "[" + "mynaportal, " * 30 + "1, " * 1200 + "]"
-    items = "".join(good % i for i in range(25)) + "{id: last, name: a, status: ×, channels: " + channels + "}"
+    items = (
+        "".join(good % i for i in range(25)) + "{id: last, name: a, status: ×, channels: " + channels + "}"
+    )
     write_catalog(tmp_path, procedures=f"procedures: [{items}]\n")
     with pytest.raises(LoadError) as caught:
         load_catalog(tmp_path)
