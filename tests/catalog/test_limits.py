@@ -68,6 +68,8 @@ def test_problems_stop_at_the_cap_and_the_rest_are_counted(tmp_path: Path) -> No
     assert "この入力は使えません（問題 250 件）" in out.stderr
     json_out = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", "json"])
     assert '"more_problems": 150' in json_out.stdout
+    github = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", "github"])
+    assert github.stdout.count("::error ") == 101 and "ほか 150 件の問題があります" in github.stdout
 
 
 def test_a_long_value_is_echoed_as_an_excerpt(tmp_path: Path) -> None:
