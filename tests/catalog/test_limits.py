@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -70,6 +71,9 @@ def test_problems_stop_at_the_cap_and_the_rest_are_counted(tmp_path: Path) -> No
     assert '"more_problems": 150' in json_out.stdout
     github = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", "github"])
     assert github.stdout.count("::error ") == 101 and "ほか 150 件の問題があります" in github.stdout
+    sarif = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", "sarif", "--lang", "en"])
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    assert len(results) == 101 and results[-1]["message"]["text"] == "and 150 more problems"
 
 
 def test_a_long_value_is_echoed_as_an_excerpt(tmp_path: Path) -> None:
