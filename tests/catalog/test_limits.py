@@ -74,6 +74,8 @@ def test_problems_stop_at_the_cap_and_the_rest_are_counted(tmp_path: Path) -> No
     sarif = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", "sarif", "--lang", "en"])
     results = json.loads(sarif.stdout)["runs"][0]["results"]
     assert len(results) == 101 and results[-1]["message"]["text"] == "and 150 more problems"
+    compare = runner.invoke(app, ["compare", str(tmp_path), "--no-cache", "--lang", "en"])
+    assert compare.exit_code == 2 and f"{tmp_path}: … and 150 more" in compare.stderr
 
 
 def test_a_long_value_is_echoed_as_an_excerpt(tmp_path: Path) -> None:

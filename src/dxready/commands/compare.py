@@ -191,6 +191,8 @@ class Column:
 class Broken:
     catalog: str
     problems: list[Problem]
+    more: int = 0
+    """Problems beyond the ones kept (the loader keeps the first 100)."""
 
 
 @dataclass
@@ -498,7 +500,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
             try:
                 row = summarise(load_catalog(root), shown)  # where exactly: positions, only now
             except LoadError as exc:
-                result.broken.append(Broken(shown, exc.problems))
+                result.broken.append(Broken(shown, exc.problems, exc.more))
                 continue
         result.rows.append(row)
         if cache is not None:
@@ -554,11 +556,15 @@ def run_compare(
                 + "\n"
             )
     if comparison.broken:
-        lines = [
-            oneline(f"{p.location}: {p.code} {p.message.get(lang)}")
-            for b in comparison.broken
-            for p in b.problems
-        ]
+        lines = []
+        for b in comparison.broken:
+            lines += [oneline(f"{p.location}: {p.code} {p.message.get(lang)}") for p in b.problems]
+            if b.more:
+                lines.append(
+                    f"{b.catalog}: …ほか {b.more:,} 件"
+                    if lang == "ja"
+                    else f"{b.catalog}: … and {b.more:,} more"
+                )
         n = len(comparison.broken)
         lines.append(
             f"読めないカタログが {n} 件あり、比較から除きました。"
