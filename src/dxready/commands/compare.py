@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from dxready.catalog.load import FILES, SETTINGS, TAGS, LoadError, Problem, fast_compose, reset_scalar_memo
+from dxready.engine.rates import Rate, fields
 from dxready.findings import Location, Msg
 
 SCHEMA_VERSION = 1
@@ -53,6 +54,8 @@ class Row:
     prefecture: str | None
     marks: str
     grades: str
+    inferred: int = 0
+    """Standard rows whose recorded status is marked as the author's inference (counted apart in 確認済)."""
 
     @functools.cached_property
     def statuses(self) -> dict[int, str]:
@@ -71,17 +74,30 @@ class Row:
 
     @property
     def recorded(self) -> str:
-        """'7/21': rows whose status is recorded (not unknown) of the rows present; rates rest on the first."""
+        """'7/21': rows whose status is recorded (not unknown) of the rows present; '7/21（推定2）' with inferences."""
         present = len(self.marks) - self.marks.count(MISSING)
-        return f"{present - self.count('unknown')}/{present}"
+        text = f"{present - self.count('unknown')}/{present}"
+        return text + (f"（推定{self.inferred}）" if self.inferred else "")
+
+    @property
+    def online(self) -> Rate:
+        """○ among the applicable rows present, with bounds and coverage."""
+        return Rate(self.count("online"), self.known, self.known + self.count("unknown"))
+
+    @property
+    def with_partial(self) -> Rate:
+        return Rate(
+            self.count("online") + self.count("partial"), self.known, self.known + self.count("unknown")
+        )
 
     @property
     def online_rate(self) -> float | None:
-        return rate(self.count("online"), self.known)
+        """Null unless every applicable row is known (see :attr:`online`)."""
+        return self.online.rate
 
     @property
     def online_or_partial_rate(self) -> float | None:
-        return rate(self.count("online") + self.count("partial"), self.known)
+        return self.with_partial.rate
 
     @functools.cached_property
     def level_distribution(self) -> dict[int, int]:
@@ -100,6 +116,8 @@ class Row:
                 "statuses": {str(no): self.statuses.get(no) for no in STANDARD_NOS},
                 "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
                 "recorded": self.recorded,
+                "inferred": self.inferred,
+                **fields(self.online, self.with_partial),
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,
                 "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
@@ -115,14 +133,16 @@ class Row:
         return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
 
     def to_cache(self) -> list[Any]:
-        return [self.name, self.code, self.prefecture, self.marks, self.grades, self.body]
+        return [self.name, self.code, self.prefecture, self.marks, self.grades, self.body, self.inferred]
 
     @classmethod
     def from_cache(cls, value: Any, catalog: str) -> Row:
         """A row as :meth:`to_cache` stored it, or ValueError when the value is anything else."""
-        if not (isinstance(value, list) and len(value) == 6):
+        if not (isinstance(value, list) and len(value) == 7):
             raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, body = value
+        name, code, prefecture, marks, grades, body, inferred = value
+        if not isinstance(inferred, int) or isinstance(inferred, bool) or inferred < 0:
+            raise ValueError("not a cached row")
         texts = (name, code, marks, grades, body)
         if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
             raise ValueError("not a cached row")
@@ -130,9 +150,15 @@ class Row:
             raise ValueError("not a cached row")
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
-        row = cls(catalog, name, code, prefecture, marks, grades)
+        row = cls(catalog, name, code, prefecture, marks, grades, inferred)
         row.__dict__["body"] = body  # computed once, when the row was cached
         return row
+
+
+def row_order(row: Row) -> tuple[float, str, str]:
+    """Rows by the lower bound of their online rate, best first (a bound no unknown can lower), then by code."""
+    low = row.online.low
+    return (-(low if low is not None else -1.0), row.code, row.catalog)
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -153,12 +179,22 @@ class Column:
         return sum(self.counts.get(s, 0) for s in ("online", "partial", "offline"))
 
     @property
+    def online(self) -> Rate:
+        """○ among the municipalities where the row is applicable, with bounds and coverage."""
+        return Rate(self.counts.get("online", 0), self.known, self.known + self.counts.get("unknown", 0))
+
+    @property
+    def with_partial(self) -> Rate:
+        some = self.counts.get("online", 0) + self.counts.get("partial", 0)
+        return Rate(some, self.known, self.known + self.counts.get("unknown", 0))
+
+    @property
     def online_rate(self) -> float | None:
-        return rate(self.counts.get("online", 0), self.known)
+        return self.online.rate
 
     @property
     def online_or_partial_rate(self) -> float | None:
-        return rate(self.counts.get("online", 0) + self.counts.get("partial", 0), self.known)
+        return self.with_partial.rate
 
 
 @dataclass(frozen=True)
@@ -186,17 +222,25 @@ class Comparison:
             for no, column in zip(STANDARD_NOS, by_no, strict=True)
         ]
 
+    def rates(self) -> tuple[Rate, Rate]:
+        """○, and ○ with 一部, over every applicable cell of every municipality."""
+        cells = Counter("".join(row.marks for row in self.rows))
+        online, partial = cells.get("o", 0), cells.get("p", 0)
+        known = online + partial + cells.get("x", 0)
+        applicable = known + cells.get("u", 0)
+        return Rate(online, known, applicable), Rate(online + partial, known, applicable)
+
     def totals(self) -> dict[str, Any]:
         cells = Counter("".join(row.marks for row in self.rows))
         grades = Counter("".join(row.grades for row in self.rows))
-        online, partial = cells.get("o", 0), cells.get("p", 0)
-        known = online + partial + cells.get("x", 0)
+        on, some = self.rates()
         return {
             "municipalities": len(self.rows),
             "broken": len(self.broken),
             "cells": {status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
-            "online_rate": rate(online, known),
-            "online_or_partial_rate": rate(online + partial, known),
+            **fields(on, some),
+            "online_rate": on.rate,
+            "online_or_partial_rate": some.rate,
             "levels": {n: grades.get(str(n), 0) for n in range(5)},
         }
 
@@ -209,17 +253,19 @@ def summarise(catalog: Any, shown: str) -> Row:
     bundles = life_event_bundles(procedures)
     statuses: dict[int, str] = {}
     levels: dict[int, int] = {}
+    inferred = 0
     for p in procedures:
         if p.standard_no is None or p.standard_no in statuses:
             continue
-        statuses[p.standard_no] = p.status.value
+        inferred += p.status_inferred and p.effective_status.value not in ("unknown", "not_applicable")
+        statuses[p.standard_no] = p.effective_status.value
         ready = readiness(p, bundles)
-        if ready is not None and p.status.value != "unknown":  # unknown status: no level yet
+        if ready is not None and p.effective_status.value != "unknown":  # unknown status: no level yet
             levels[p.standard_no] = ready.level
     m = catalog.procedures_file.municipality
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)
     grades = "".join(str(levels[no]) if no in levels else MISSING for no in STANDARD_NOS)
-    return Row(shown, m.name, m.code, m.prefecture, marks, grades)
+    return Row(shown, m.name, m.code, m.prefecture, marks, grades, inferred)
 
 
 # --------------------------------------------------------------------------------------------------- fast loading
@@ -432,7 +478,7 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
             cache.close()
         if enabled:
             gc.enable()
-    result.rows.sort(key=lambda r: (r.code, r.catalog))
+    result.rows.sort(key=row_order)
     return result
 
 

@@ -71,7 +71,8 @@ def _reach_from_counts(total: int) -> float:
 
 
 def _primary(findings: list[Finding]) -> Finding:
-    return sorted(findings, key=lambda f: (-f.severity.rank, f.code))[0]
+    """The finding whose next step leads: real gaps before "record the fact" ones, then the most severe."""
+    return sorted(findings, key=lambda f: (f.is_missing_fact, -f.severity.rank, f.code))[0]
 
 
 def rank(report: Report) -> list[NextStep]:
@@ -97,7 +98,9 @@ def _rank(report: Report) -> list[NextStep]:
     for f in report.findings:
         by_subject.setdefault(f.subject, []).append(f)
 
-    gap_procedures = [p for p in catalog.procedures if p.applicable and p.status is not Status.online]
+    gap_procedures = [
+        p for p in catalog.procedures if p.applicable and p.effective_status is not Status.online
+    ]
     held: dict[str, int] = {}
     for p in gap_procedures:
         for sid in p.systems:
@@ -110,7 +113,7 @@ def _rank(report: Report) -> list[NextStep]:
             continue
         findings = by_subject.get(Subject("procedure", p.id), [])
         serious = [f for f in findings if f.severity.rank >= Severity.warning.rank]
-        if p.status is Status.online and not serious:
+        if p.effective_status is Status.online and not serious:
             continue
         if not findings:
             continue
@@ -132,7 +135,7 @@ def _rank(report: Report) -> list[NextStep]:
         }
         primary = _primary(serious or findings)
         action = primary.next_step or primary.message
-        if shared and p.status is not Status.online:
+        if shared and p.effective_status is not Status.online:
             channel = _CHANNEL_NAMES.get(shared, shared)
             action = Msg(f"{action.ja}（共通基盤: {channel}）", f"{action.en} (shared channel: {channel})")
         blocked: list[Msg] = []

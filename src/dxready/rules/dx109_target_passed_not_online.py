@@ -52,18 +52,18 @@ NEXT_STEP = Msg(
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
         year = p.target_fiscal_year
-        if year is None or not p.applicable or p.status is Status.online or year.end >= ctx.as_of:
+        if year is None or not p.applicable or p.effective_status is Status.online or year.end >= ctx.as_of:
             continue
         yield Finding(
             CODE,
             Subject("procedure", p.id),
             Msg(
                 f"「{p.name}」の目標 {year.ja()}（{year.end.isoformat()} まで）を過ぎましたが、"
-                f"状況は {p.status.mark}（{p.status.label('ja')}）です",
+                f"状況は {p.effective_status.mark}（{p.effective_status.label('ja')}）です",
                 f"the target {year.en()} of '{p.name_en or p.name}' ended on {year.end.isoformat()}, "
-                f"but its status is {p.status.mark} ({p.status.label('en')})",
+                f"but its status is {p.effective_status.mark} ({p.effective_status.label('en')})",
             ),
             "procedures",
             at_procedure(i, "target_fiscal_year"),
-            data={"target_fiscal_year": int(year), "status": p.status.value},
+            data={"target_fiscal_year": int(year), "status": p.effective_status.value},
         )

@@ -64,15 +64,15 @@ _SHOWN = 5
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     held: dict[str, list[Procedure]] = {}
     for p in catalog.procedures:
-        if p.status in _NOT_ONLINE:
+        if p.effective_status in _NOT_ONLINE:
             for ident in dict.fromkeys(p.systems):
                 held.setdefault(ident, []).append(p)
     for i, s in enumerate(catalog.systems):
         procs = held.get(s.id)
         if not procs:
             continue
-        shown_ja = "、".join(f"「{p.name}」（{p.status.mark}）" for p in procs[:_SHOWN])
-        shown_en = ", ".join(f"'{p.name_en or p.name}' ({p.status.mark})" for p in procs[:_SHOWN])
+        shown_ja = "、".join(f"「{p.name}」（{p.effective_status.mark}）" for p in procs[:_SHOWN])
+        shown_en = ", ".join(f"'{p.name_en or p.name}' ({p.effective_status.mark})" for p in procs[:_SHOWN])
         more = len(procs) - _SHOWN
         if more > 0:
             shown_ja += f" ほか {more} 件"
