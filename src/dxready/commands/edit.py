@@ -1223,7 +1223,16 @@ def header_splices(doc: _Doc, catalog: Catalog, change: Change) -> tuple[list[Sp
     header = doc.items(top)["municipality"][1]
     model = catalog.procedures_file.municipality
     if change.as_of is not None:
-        _set_key(doc, top, "as_of", change.as_of.isoformat(), splices, quote=False)
+        if "as_of" in doc.items(top) or top.flow_style:
+            _set_key(doc, top, "as_of", change.as_of.isoformat(), splices, quote=False)
+        else:  # above the procedures it dates (after the header and its comments), not after the last one
+            entries = doc.items(top)
+            anchor = entries.get("procedures", entries.get("facts", (None, None)))[0]
+            if anchor is None:
+                _set_key(doc, top, "as_of", change.as_of.isoformat(), splices, quote=False)
+            else:
+                point = doc.text.rfind("\n", 0, int(anchor.start_mark.index)) + 1
+                splices.append(Splice(point, point, f"as_of: {change.as_of.isoformat()}" + doc.nl))
         said.append(Msg(f"as_of（状況の時点）: {change.as_of}", f"as_of (status date): {change.as_of}"))
     if change.sources:
         new = [src for src in change.sources if src not in model.sources]
