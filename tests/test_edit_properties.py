@@ -122,11 +122,12 @@ def _apply(catalog: Any, text: str, request: dict[str, Any], shown: str) -> tupl
         assert entry.note == change.note
     for kind, _name in change.channels:
         assert kind in {c.kind.value for c in entry.channels}
-    if target.sub_index is None:
-        for fy, total, online in change.counts:
-            assert (total, online) in {(c.total, c.online) for c in proc.counts if int(c.fiscal_year) == fy}
-        if change.verified_on is not None:
-            assert proc.verified_on == change.verified_on
+    for ce in change.counts:  # on a procedure or, now, a sub-procedure
+        assert (ce.total, ce.online) in {
+            (c.total, c.online) for c in entry.counts if int(c.fiscal_year) == ce.year
+        }
+    if target.sub_index is None and change.verified_on is not None:
+        assert proc.verified_on == change.verified_on
     return new_text, candidate
 
 

@@ -318,7 +318,7 @@ def possible_statuses(statuses: list[Status]) -> frozenset[Status]:
     if not applicable:
         return frozenset(Status)
     known = {s for s in applicable if s is not Status.unknown}
-    open_ = len(known) < len(applicable)
+    open_ = Status.unknown in applicable
     out: set[Status] = set()
     if known <= {Status.online}:
         out.add(Status.online)

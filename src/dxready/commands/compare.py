@@ -74,9 +74,9 @@ class Row:
 
     @property
     def recorded(self) -> str:
-        """'7/21': rows whose status is recorded (not unknown) of the rows present; '7/21（推定2）' with inferences."""
-        present = len(self.marks) - self.marks.count(MISSING)
-        text = f"{present - self.count('unknown')}/{present}"
+        """'7/20': the online rate's coverage, known rows of the applicable ones present ('7/20（推定2）' when some
+        of them are the author's inference). Not-applicable rows are out of the rate and out of this count."""
+        text = f"{self.known}/{self.known + self.count('unknown')}"
         return text + (f"（推定{self.inferred}）" if self.inferred else "")
 
     @property
