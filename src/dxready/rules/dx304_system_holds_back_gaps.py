@@ -1,7 +1,7 @@
 """A system processes procedures that are not fully online.
 
-For each system, the applicable procedures that name it in ``systems`` and whose status is ``offline``,
-``partial`` or ``unknown`` are counted; a system holding back at least one is reported with their number and
+For each system, the applicable procedures that name it in ``systems`` and whose status is ``offline`` or
+``partial`` are counted (an unknown status is not known to be held back, and is not counted); a system holding back at least one is reported with their number and
 names, so that the systems can be ranked by the gaps that depend on them (``data.count``).
 
 Why it matters:
@@ -57,7 +57,7 @@ NEXT_STEP = Msg(
     "(interface, change, migration timing)",
 )
 
-_NOT_ONLINE = (Status.offline, Status.partial, Status.unknown)
+_NOT_ONLINE = (Status.offline, Status.partial)
 _SHOWN = 5
 
 
