@@ -29,7 +29,9 @@ def _exact(values: list[Status], which: frozenset[Status]) -> float | None:
 
 
 @given(values=statuses, which=counted, fill=st.lists(st.sampled_from(KNOWN), min_size=25, max_size=25))
-def test_bounds_contain_every_completion(values: list[Status], which: frozenset[Status], fill: list[Status]) -> None:
+def test_bounds_contain_every_completion(
+    values: list[Status], which: frozenset[Status], fill: list[Status]
+) -> None:
     rate = rate_of(values, which)
     filler = iter(fill)
     completed = [next(filler) if s is Status.unknown else s for s in values]

@@ -74,7 +74,7 @@ def _message(name: str, c: Counts, since: dt.date | None) -> Msg:
     when = f"（状況の時点 {since}）" if since else "（状況の時点は未記録）"
     when_en = f" (status as of {since})" if since else " (no status date recorded)"
     return Msg(
-        f"「{name}」は × ですが、{c.fiscal_year.ja()}にオンライン利用 {used} が記録されています{when}",
+        f"「{name}」は × ですが、{c.fiscal_year.ja()}にオンライン利用 {used.strip()}が記録されています{when}",
         f"'{name}' is × but {c.fiscal_year.en()} records online use of {used_en}{when_en}",
     )
 

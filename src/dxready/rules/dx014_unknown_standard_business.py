@@ -82,10 +82,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 def nearest(name: str) -> list[str]:
     """The standardised businesses ``name`` most likely means (at most three)."""
     found = list(ALIASES.get(name, ()))
+    close = difflib.get_close_matches(name, STANDARD_BUSINESSES, n=3, cutoff=0.4)
+    found += [b for b in close if b not in found]
     found += [b for b in STANDARD_BUSINESSES if (name in b or b in name) and b not in found]
-    found += [
-        b for b in difflib.get_close_matches(name, STANDARD_BUSINESSES, n=3, cutoff=0.4) if b not in found
-    ]
     return found[:3]
 
 

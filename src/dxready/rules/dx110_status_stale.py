@@ -54,7 +54,9 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     limit = ctx.targets.staleness_days
     file_date = catalog.procedures_file.as_of
     for i, p in enumerate(catalog.procedures):
-        if not p.applicable or p.effective_status is Status.unknown:  # no status to be stale (DX103 asks for it)
+        if (
+            not p.applicable or p.effective_status is Status.unknown
+        ):  # no status to be stale (DX103 asks for it)
             continue
         if p.verified_on is not None:
             date, path = p.verified_on, at_procedure(i, "verified_on")
