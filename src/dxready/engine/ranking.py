@@ -10,7 +10,9 @@ score = Σ weight × part, each part in [0, 1]; weights come from ``dxready.yaml
 - urgency (2): deadline passed 1, ends this fiscal year ⅔, next fiscal year ⅓, else 0.
 - effort (1): 1 when a shared national channel exists (マイナポータル, eLTAX, 電子調達), else 0 (procurement needed).
 
-Ties break by standard number, then kind, then the catalogue's order (the plan's), then id.
+Steps that only ask for a missing fact (a status, channels … — ``Finding.is_missing_fact``) come after every step
+that closes a real gap, and within a subject a real gap leads. Ties break by standard number, then kind, then the
+catalogue's order (the plan's), then id.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class NextStep:
     blocked_ids: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
     standard_no: int | None = None
+    missing_fact: bool = False
+    """Every finding behind this step asks for a missing fact: it ranks after the steps that close real gaps."""
 
     def display_name(self, lang: str) -> str:
         return self.name.get(lang)
@@ -239,6 +243,7 @@ def _rank(report: Report) -> list[NextStep]:
     position.update({Subject("roadmap", r.id): i for i, r in enumerate(catalog.roadmap)})
     raw.sort(
         key=lambda s: (
+            s.missing_fact,  # real gaps first; "record the fact" after them
             -s.score,
             s.standard_no or 99,
             kinds[s.subject.kind],
@@ -272,4 +277,5 @@ def _step(
         blocked_ids=tuple(blocked_ids),
         codes=tuple(sorted({f.code for f in findings})),
         standard_no=standard_no,
+        missing_fact=bool(findings) and all(f.is_missing_fact for f in findings),
     )

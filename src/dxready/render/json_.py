@@ -228,6 +228,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
                     "blocked_by": [b.get(lang) for b in s.blocked_by],
                     "blocked_by_ids": list(s.blocked_ids),
                     "codes": list(s.codes),
+                    "missing_fact": s.missing_fact,
                 }
                 for s in steps
             ],

@@ -88,7 +88,10 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         if p.standard_no not in _ROWS:
             continue
         where = at_procedure(i, "channels" if p.channels else "status")
-        if not p.sub_procedures:
+        known_subs = any(s.status is not Status.unknown for s in p.sub_procedures)
+        if (
+            not p.sub_procedures or not known_subs
+        ):  # a group whose sub-procedures are not recorded: judge the row
             if p.effective_status in _ONLINE and not p.channels:
                 yield _channels_missing(i, p, [])
             elif p.effective_status in _ONLINE and not _on_mynaportal(p.channels):
