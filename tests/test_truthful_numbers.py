@@ -120,7 +120,8 @@ def test_a_city_s_published_figures_entered_with_set_alone(city: Path) -> None:
     assert _set(city, "18/1", "--status", "○", "--counts", "R4:815:426")[0] == 0
     # Online only (a ward's 774 electronic 現況届) and a rate only, for a part year (施設予約 23.2 %, 11月末現在).
     assert _set(city, "18/10", "--counts", "2022::774")[0] == 0
-    code, _, err = _set(city, "2", "--status", "○", "--counts", "令和3年度:23.2%@2021-11-30")
+    code, _, err = _set(city, "2", "--status", "○", "--counts", "令和3年度:23.2%@2021-11-30",
+                        "--counts-source", "呉市 施設予約システム 利用状況（令和3年11月末現在）")  # fmt: skip
     assert code == 0, err
     catalog = load_catalog(city)
     by_no = {p.standard_no: p for p in catalog.procedures}

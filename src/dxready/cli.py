@@ -421,6 +421,15 @@ SetCountsOpt = Annotated[
         ),
     ),
 ]
+SetCountsSourceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--counts-source",
+        help=tr(
+            "--counts の件数の出典（文書名や URL）", "Where the --counts figures come from (document or URL)."
+        ),
+    ),
+]
 SetNoteOpt = Annotated[str | None, typer.Option("--note", help="The 備考 text.")]
 SetVerifiedOpt = Annotated[str | None, typer.Option("--verified-on", help="Date the status was confirmed.")]
 SetAsOfOpt = Annotated[
@@ -458,6 +467,7 @@ def set_(
     status: SetStatusOpt = None,
     channel: SetChannelOpt = None,
     counts: SetCountsOpt = None,
+    counts_source: SetCountsSourceOpt = None,
     note: SetNoteOpt = None,
     verified_on: SetVerifiedOpt = None,
     as_of: SetAsOfOpt = None,
@@ -498,6 +508,7 @@ def set_(
             sources=source or [],
             inferred=inferred,
             cards=cards or [],
+            counts_source=counts_source,
         ),
     )
     _out(message)
@@ -514,6 +525,7 @@ def add(
     status: SetStatusOpt = None,
     channel: SetChannelOpt = None,
     counts: SetCountsOpt = None,
+    counts_source: SetCountsSourceOpt = None,
     note: SetNoteOpt = None,
     verified_on: SetVerifiedOpt = None,
     as_of: SetAsOfOpt = None,
@@ -539,6 +551,7 @@ def add(
             as_of=_parse_date(as_of),
             sources=source or [],
             inferred=inferred,
+            counts_source=counts_source,
         ),
     )
     _out(message)

@@ -11,6 +11,7 @@ directory, so two concurrent ``set`` commands lose no update.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import difflib
 import itertools
@@ -286,12 +287,14 @@ class CountsEntry:
     rate: float | None = None
     period_end: dt.date | None = None
     procedures: int | None = None
+    source: str | None = None
 
     def written(self) -> list[tuple[str, str]]:
-        """The keys to write, in the catalogue's order."""
+        """The keys to write, in the catalogue's order (values as YAML text)."""
         out: list[tuple[str, object]] = [("total", self.total), ("online", self.online), ("rate", self.rate)]
         out += [("period_end", self.period_end), ("procedures", self.procedures)]
-        return [(k, v.isoformat() if isinstance(v, dt.date) else str(v)) for k, v in out if v is not None]
+        text = [(k, v.isoformat() if isinstance(v, dt.date) else str(v)) for k, v in out if v is not None]
+        return text + ([("source", scalar(self.source, flow=True))] if self.source is not None else [])
 
     def said(self) -> Msg:
         from dxready.catalog.fiscal import FiscalYear
@@ -487,6 +490,7 @@ def parse_change(
     inferred: bool | None = None,
     cards: list[str] | None = None,
     header: bool = False,
+    counts_source: str | None = None,
 ) -> Change:
     """Check the options before touching any file; LoadError (DX003 / DX009) names the option that is wrong."""
     value, written = _status(status) if status is not None else (None, None)
@@ -496,9 +500,17 @@ def parse_change(
             "--note は 1〜2000 文字で指定してください（消すには --unset note）",
             "--note must be 1 to 2000 characters (to remove it, --unset note)",
         )
+    if counts_source is not None and (not counts or not counts_source.strip() or len(counts_source) > 2000):
+        raise _bad(
+            "--counts-source",
+            "--counts-source は --counts と一緒に 1〜2000 文字で指定してください",
+            "--counts-source goes with --counts and must be 1 to 2000 characters",
+        )
     checked_counts: dict[int, CountsEntry] = {}
     for text in counts:
         entry = parse_counts(text, header=header)
+        if counts_source is not None:
+            entry = dataclasses.replace(entry, source=counts_source.strip())
         checked_counts[entry.year] = entry  # the last one given for a year wins
     for day, option in ((verified_on, "--verified-on"), (as_of, "--as-of")):
         if day is not None and day > dt.date.today():
@@ -1019,6 +1031,7 @@ def run_set(
     sources: list[str] | None = None,
     inferred: bool | None = None,
     cards: list[str] | None = None,
+    counts_source: str | None = None,
 ) -> str:
     """Edit one procedure (or sub-procedure, or with REF ``municipality`` the header) of the resolved catalogue;
     the message to print, or LoadError."""
@@ -1031,6 +1044,7 @@ def run_set(
             cards=cards or [],
             unset=unset or [],
             lang=lang,
+            counts_source=counts_source,
             others={"--status": status, "--note": note, "--verified-on": verified_on, "--inferred": inferred}
             | ({"--channel": channels} if channels else {}),
         )
@@ -1045,6 +1059,7 @@ def run_set(
         sources=sources,
         inferred=inferred,
         cards=cards,
+        counts_source=counts_source,
     )
     if change.empty:
         raise _bad(
@@ -1153,6 +1168,7 @@ def run_set_municipality(
     unset: list[str],
     lang: str,
     others: dict[str, object] | None = None,
+    counts_source: str | None = None,
 ) -> str:
     """``set municipality``: the header's city-wide counts, sources and card counts, and the catalogue's as_of."""
     from dxready.catalog.models import Municipality
@@ -1175,6 +1191,7 @@ def run_set_municipality(
         sources=sources,
         cards=cards,
         header=True,
+        counts_source=counts_source,
     )
     if change.empty:
         raise _bad(
@@ -1328,6 +1345,7 @@ def run_add(
     as_of: dt.date | None = None,
     sources: list[str] | None = None,
     inferred: bool | None = None,
+    counts_source: str | None = None,
 ) -> str:
     """``dxready add ID --name NAME``: append one of the city's own procedures (no standard number), then apply
     set's options to it; validated and written once, atomically, comments kept."""
@@ -1353,6 +1371,7 @@ def run_add(
         as_of=as_of,
         sources=sources,
         inferred=inferred,
+        counts_source=counts_source,
     )
     root, shown = _editable(catalog)
     targets: list[Target] = []
