@@ -55,6 +55,7 @@ def test_help_for_every_command() -> None:
         "table",
         "diff",
         "set",
+        "add",
         "init",
         "compare",
         "rules",
