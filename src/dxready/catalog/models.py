@@ -18,6 +18,7 @@ from pydantic import (
 )
 
 from dxready.catalog.fiscal import FiscalYear
+from dxready.catalog.strict import STRICT, Count, DigitCode
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
@@ -189,6 +190,15 @@ class BackOffice(str, enum.Enum):
     rekeying = "rekeying"
 
 
+def _strict_rate(value: object) -> object:
+    """A published rate is a number as printed (23.2): not true/false, not a quoted string."""
+    if isinstance(value, bool | str):
+        raise ValueError(
+            "利用率は引用符のない数値で書いてください（例: 23.2） / write the rate as a number (e.g. 23.2)"
+        )
+    return value
+
+
 class Counts(Model):
     """One fiscal year's usage as a city publishes it: total and online cases, or online only, or a printed rate.
 
@@ -197,9 +207,9 @@ class Counts(Model):
     """
 
     fiscal_year: FY
-    total: Annotated[int, Field(ge=0)] | None = None
-    online: Annotated[int, Field(ge=0)] | None = None
-    rate: Annotated[float, Field(ge=0, le=100)] | None = None
+    total: Count | None = None
+    online: Count | None = None
+    rate: Annotated[float, BeforeValidator(_strict_rate), Field(ge=0, le=100)] | None = None
     period_end: dt.date | None = None
     source: Text | None = None
 
@@ -233,7 +243,7 @@ class Counts(Model):
 
 class Procedure(Model):
     id: Id
-    standard_no: Annotated[int, Field(ge=1, le=21)] | None = None
+    standard_no: Annotated[int, STRICT, Field(ge=1, le=21)] | None = None
     name: Text
     name_en: Text | None = None
     status: StatusField
@@ -337,8 +347,8 @@ def tally(statuses: list[Status]) -> str:
 
 class CardRate(Model):
     scope: Text
-    cards: Annotated[int, Field(ge=0)]
-    population: Annotated[int, Field(gt=0)]
+    cards: Count
+    population: Annotated[int, STRICT, Field(gt=0, le=10**12)]
 
     @property
     def rate(self) -> float:
@@ -354,13 +364,13 @@ class MynumberCard(Model):
 class CityCounts(Counts):
     """The municipality-wide totals a 条例 publication gives: how many procedures, how many cases, how many online."""
 
-    procedures: Annotated[int, Field(ge=0)] | None = None
+    procedures: Count | None = None
 
 
 class Municipality(Model):
     name: Text
     name_en: Text | None = None
-    code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
+    code: DigitCode
     prefecture: Text | None = None
     plan: Text | None = None
     mynumber_card: MynumberCard | None = None
@@ -475,7 +485,7 @@ class SystemsFile(Model):
 
 
 class Area(Model):
-    no: Annotated[int, Field(ge=1, le=99)]
+    no: Annotated[int, STRICT, Field(ge=1, le=99)]
     title: Text
     title_en: Text | None = None
 
@@ -506,14 +516,14 @@ Target = Annotated[FiscalYear | Literal["none", "recurring"], BeforeValidator(_t
 
 class RoadmapItem(Model):
     id: Id
-    area: Annotated[int, Field(ge=1, le=99)]
-    no: Annotated[int, Field(ge=1, le=99)] | None = None
+    area: Annotated[int, STRICT, Field(ge=1, le=99)]
+    no: Annotated[int, STRICT, Field(ge=1, le=99)] | None = None
     title: Text
     title_en: Text | None = None
     start_fiscal_year: FY | None = None
     target: Target = "none"
     review_fiscal_year: FY | None = None
-    review_cycle_years: Annotated[int, Field(ge=1, le=10)] | None = None
+    review_cycle_years: Annotated[int, STRICT, Field(ge=1, le=10)] | None = None
     last_reviewed: dt.date | None = None
     state: RoadmapState | None = None
     procedures: list[Id] = Field(default_factory=list)
