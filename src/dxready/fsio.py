@@ -9,9 +9,17 @@ from pathlib import Path
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: a temporary file in the same directory, fsync, rename, the mode kept."""
+    """Replace ``path`` with ``data``: a temporary file in the same directory, fsync, rename, the mode kept.
+
+    A new file gets the mode the umask gives (as ``open`` would).
+    """
     path = path.resolve()  # a symlinked procedures.yaml: replace the file it points to, not the link
-    mode = path.stat().st_mode & 0o7777
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
