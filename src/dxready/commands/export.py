@@ -466,7 +466,7 @@ def xlsx_bytes(book: Workbook) -> bytes:
             ws.write_string(0, i, text, head)
         for r, row in enumerate(sheet.rows, start=1):
             for i, value in enumerate(row):
-                if value is None:
+                if value is None or value == "":
                     continue
                 if isinstance(value, bool):
                     ws.write_string(r, i, str(value).lower())

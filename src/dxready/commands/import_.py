@@ -1107,42 +1107,46 @@ def _export_rows(catalog: Catalog) -> dict[str, dict[str, list[Any]]]:
 
 def _same(a: Any, b: Value) -> bool:
     if a is None or a == "":
-        return b is None
+        return b is None or b == ""
     if isinstance(a, int | float) and isinstance(b, int | float):
         return float(a) == float(b)
     return _text(b) == _text(a)
 
 
 def _check_readonly(sheet: RawSheet, table: Table, expected: dict[str, list[Any]], ja: str) -> list[RowFate]:
+    """export's システム / 工程表 rows: unchanged when they still say what the catalogue says, else skipped (with
+    the first differing column): systems and the roadmap are edited with ``set``, not imported."""
     fates = []
     for n, values in sheet.rows:
         if n <= table.header_row or _blank(values):
             continue
         ident = _text(values[0]) or ""
-        candidates = expected.get(ident, [])
+        name = (_text(values[1]) or "") if len(values) > 1 else ""
         padded = values + [None] * (len(table.headers) - len(values))
-        diff_at = None
-        for row in candidates:
-            diff_at = next((i for i, v in enumerate(row) if not _same(v, padded[i])), None)
-            if diff_at is None:
-                break
-        if candidates and diff_at is None:
-            fates.append(
-                RowFate(sheet.name, n, "unchanged", ident, _text(values[1]) or "" if len(values) > 1 else "")
-            )
+        firsts = [
+            next((i for i, v in enumerate(row) if not _same(v, padded[i])), None)
+            for row in expected.get(ident, [])
+        ]
+        if None in firsts:
+            fates.append(RowFate(sheet.name, n, "unchanged", ident, name))
             continue
-        col = diff_at if diff_at is not None else 0
+        col = max((i for i in firsts if i is not None), default=0)
         fates.append(
             RowFate(
                 sheet.name,
                 n,
-                "refused",
+                "skipped",
                 ident,
+                name,
                 column=column_letter(col),
                 header=table.headers[col],
                 reason=Msg(
-                    f"{ja}シートの変更は読み込みません（dxready set で編集してください）",
-                    f"changes on the {sheet.name} sheet are not imported (edit them with dxready set)",
+                    f"カタログと違いますが、{ja}シートは読み込みません（dxready set で編集してください）"
+                    if ident in expected
+                    else f"カタログにない ID です。{ja}シートは読み込みません（dxready add で追加してください）",
+                    f"differs from the catalogue, but the {sheet.name} sheet is not imported (edit with dxready set)"
+                    if ident in expected
+                    else f"an ID the catalogue does not have; the {sheet.name} sheet is not imported (add with dxready add)",
                 ),
             )
         )
