@@ -618,8 +618,8 @@ class Matcher:
                 return Match(
                     at,
                     Msg(
-                        f"No.{no} と類似 → {self.describe(at)}（類似度 {ratio:.2f}）",
-                        f"No.{no} and similar → {self.describe(at)} (similarity {ratio:.2f})",
+                        f"類似 → {self.describe(at)}（No.{no} と一致、類似度 {ratio:.2f}）",
+                        f"similar → {self.describe(at)} (No.{no} given; similarity {ratio:.2f})",
                     ),
                 )
             raise CellError(
