@@ -147,7 +147,7 @@ def test_the_plans_four_column_table_as_a_city_types_it(kure: Path, tmp_path: Pa
     comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
     assert all(line in after.splitlines() for line in comments)  # every comment kept
     catalog = load_catalog(kure)
-    assert catalog.procedure("childcare").note == "15手続"
+    assert catalog.procedure("childcare").note == "15 手続"  # 「15手続」 says the same: left as it was
     # Importing the same file again changes nothing.
     code, out, _ = invoke("import", str(path), "--catalog", str(kure))
     assert code == 0 and "変更はありません" in out
@@ -214,7 +214,11 @@ def test_unmatched_names_are_refused_or_added(kure: Path, tmp_path: Path) -> Non
     )
     before = (kure / "procedures.yaml").read_bytes()
     code, out, _ = invoke("import", str(path), "--catalog", str(kure))
-    assert code == 1 and "own 2行: 拒否 「住民票の写しの交付請求」" in out and "--unmatched add" in out
+    assert (
+        code == 1
+        and "own 2行 A列（手続名）: 拒否 「住民票の写しの交付請求」" in out
+        and "--unmatched add" in out
+    )
     assert (kure / "procedures.yaml").read_bytes() == before
     code, out, _ = invoke("import", str(path), "--catalog", str(kure), "--unmatched", "add")
     assert code == 0, out
@@ -432,3 +436,34 @@ def test_marks(text: str, status: str) -> None:
     parsed = import_.parse_mark(text)
     assert parsed is not None and parsed.value == status
     assert import_.parse_mark(None) is None and import_.parse_mark("  ") is None
+
+
+def test_the_readme_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's import section runs as written and prints what it shows."""
+    import re
+    import shlex
+
+    from tests.helpers.catalogs import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Spreadsheets: import and export", 1)[1].split("\n### ", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    outputs = []
+    for block in re.findall(r"```sh\n(.+?)\n```", section, re.S):
+        for name, body in re.findall(r"cat > (\S+) <<'EOF'\n(.+?)\nEOF\n", block, re.S):
+            Path(name).write_text(body + "\n", encoding="utf-8")
+        for line in block.splitlines():
+            if line.startswith("dxready "):
+                args = shlex.split(line.split("#", 1)[0])[1:]
+                code, out, err = invoke(*args)
+                expected = 1 if "exit 1" in line else 0
+                assert code == expected, (line, out, err)
+                outputs.append(out)
+    shown = re.search(r"```text\n(.+?)\n```", section, re.S)
+    assert shown is not None
+    real = outputs[2].splitlines()  # the import after the dry run
+    for line in shown.group(1).splitlines():
+        assert line in real, line
+    catalog = load_catalog(tmp_path / "kure")
+    assert catalog.procedure("own-001").name == "住民票の写しの交付請求"
+    assert (tmp_path / "kure.xlsx").is_file()

@@ -555,6 +555,13 @@ def _channels(value: Value) -> list[tuple[str, str | None, dt.date | None, bool]
     return found
 
 
+def same_text(new: str, old: str | None) -> bool:
+    """A note that differs only in width or spacing (「15手続」, 「15 手続」) says the same: not a change."""
+    if old is None:
+        return False
+    return fold_header(new) == fold_header(old)
+
+
 # --------------------------------------------------------------------------------------------------- matching
 
 
@@ -784,7 +791,7 @@ class Planner:
             said.append(
                 Msg(f"状況 {p.status.mark} → {status.mark}", f"status {p.status.mark} → {status.mark}")
             )
-        if note is not None and note != p.note:
+        if note is not None and not same_text(note, p.note):
             pending.note = _set_once(pending.note, note, where, "note")
             said.append(Msg("備考を更新", "note updated"))
         if verified is not None and verified != p.verified_on:
@@ -837,15 +844,10 @@ class Planner:
         self, sheet: str, n: int, name: str, row: dict[str, Value], *, status: Status | None, note: str | None
     ) -> RowFate:
         if self.unmatched != "add":
-            return RowFate(
-                sheet,
-                n,
-                "refused",
-                name=name,
-                reason=Msg(
-                    "どの手続とも一致しません（自団体の手続として追加するには --unmatched add）",
-                    "matches no procedure (add it as the city's own with --unmatched add)",
-                ),
+            raise CellError(
+                "name",
+                "どの手続とも一致しません（自団体の手続として追加するには --unmatched add）",
+                "matches no procedure (add it as the city's own with --unmatched add)",
             )
         from dxready.catalog.models import Status
 
@@ -910,7 +912,7 @@ class Planner:
             said.append(
                 Msg(f"状況 {sub.status.mark} → {status.mark}", f"status {sub.status.mark} → {status.mark}")
             )
-        if note is not None and note != sub.note:
+        if note is not None and not same_text(note, sub.note):
             pending.note = _set_once(pending.note, note, where, "note")
             said.append(Msg("備考を更新", "note updated"))
         said += self._channel_changes(pending, sub.channels, channels, where)
