@@ -467,3 +467,25 @@ def test_the_readme_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     catalog = load_catalog(tmp_path / "kure")
     assert catalog.procedure("own-001").name == "住民票の写しの交付請求"
     assert (tmp_path / "kure.xlsx").is_file()
+
+
+def test_a_table_of_the_26_sub_procedures_fills_the_groups(kure: Path, tmp_path: Path) -> None:
+    """A city's list of the 子育て・介護 procedures, one per row, goes into the sub-procedures; the groups follow."""
+    from dxready.catalog.registry import STANDARD_BY_NO
+
+    names = [s.name for no in (18, 19) for s in STANDARD_BY_NO[no].sub_procedures]
+    names[9] = "児童手当の現況届"  # 等 left out, as cities write it
+    names[15] = "要介護・要支援の認定の申請"  # a little differently
+    path = tmp_path / "26.xlsx"
+    xlsxwriter_table(
+        path, [("手続名", "オンライン化"), *[(n, "〇") for n in names]], title="26手続", at=(2, 0)
+    )
+    code, out, err = invoke("import", str(path), "--catalog", str(kure))
+    assert code == 0, out + err
+    assert "→ childcare/childcare-10: 表記ゆれ → 個別手続 児童手当等の現況届" in out
+    assert "→ nursing-care/nursing-care-01: 類似 → 個別手続 要介護・要支援認定の申請" in out
+    catalog = load_catalog(kure)
+    for group in ("childcare", "nursing-care"):
+        proc = catalog.procedure(group)
+        assert {s.status.value for s in proc.sub_procedures} == {"online"}
+        assert proc.status.value == "online"  # the group followed its sub-procedures

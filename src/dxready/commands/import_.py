@@ -586,7 +586,7 @@ class Matcher:
             self.by_name.setdefault(fold_name(p.name), i)
         # The registry's official wording too: a city writing 文化・スポーツ施設等の利用予約等 means No.2.
         self.standard = {fold_name(s.name): s.no for s in STANDARD_PROCEDURES}
-        self.added: dict[str, int] = {}
+        self.subs: dict[str, tuple[int, int]] | None = None
 
     def describe(self, index: int) -> str:
         p = self.procedures[index]
@@ -643,6 +643,50 @@ class Matcher:
                 ),
             )
         return None
+
+    def find_sub(self, name: str, *, exact: bool = False) -> tuple[int, int, Msg] | None:
+        """A sub-procedure of a group, by folded name, else (unless ``exact``) by similarity (shown)."""
+        if self.subs is None:
+            self.subs = {}
+            for i, p in enumerate(self.procedures):
+                for j, s in enumerate(p.sub_procedures):
+                    self.subs.setdefault(self.fold(s.name), (i, j))
+        folded = self.fold(name)
+        hit = self.subs.get(folded)
+        if hit is not None:
+            i, j = hit
+            sub = self.procedures[i].sub_procedures[j]
+            how = (
+                Msg(
+                    f"個別手続 → {self.procedures[i].id}/{sub.id}",
+                    f"sub-procedure → {self.procedures[i].id}/{sub.id}",
+                )
+                if sub.name == name
+                else Msg(
+                    f"表記ゆれ → 個別手続 {sub.name} ({self.procedures[i].id}/{sub.id})",
+                    f"spelling variant → sub-procedure {sub.name} ({self.procedures[i].id}/{sub.id})",
+                )
+            )
+            return i, j, how
+        if exact:
+            return None
+        best, score = None, 0.0
+        for text, (i, j) in self.subs.items():
+            ratio = difflib.SequenceMatcher(None, folded, text).ratio()
+            if ratio > score:
+                best, score = (i, j), ratio
+        if best is None or score < SIMILARITY:
+            return None
+        i, j = best
+        sub = self.procedures[i].sub_procedures[j]
+        return (
+            i,
+            j,
+            Msg(
+                f"類似 → 個別手続 {sub.name} ({self.procedures[i].id}/{sub.id})（類似度 {score:.2f}）",
+                f"similar → sub-procedure {sub.name} ({self.procedures[i].id}/{sub.id}) (similarity {score:.2f})",
+            ),
+        )
 
     def _similar(self, folded: str) -> tuple[int | None, float]:
         candidates: dict[str, int] = {}
@@ -780,8 +824,29 @@ class Planner:
             raise CellError("note", "備考は 2000 文字までです", "a note has at most 2000 characters")
         verified = _date(row.get("verified_on"), "verified_on")
         channels = _channels(row.get("channels"))
+        name = _text(row.get("name")) or ""
+        folded = self.matcher.fold(name)
+        if (
+            name
+            and (_text(row.get("id")) or "") not in self.matcher.by_id
+            and folded not in self.matcher.by_name
+            and folded not in self.matcher.standard
+        ):
+            sub = self.matcher.find_sub(name, exact=True)
+            if sub is not None and verified is None:
+                return self._sub_change(sheet, n, sub[0], sub[1], sub[2], status, note, channels)
         index, how, name = self._locate(row, where)
         if index is None:
+            # A city's table of the 26 子育て・介護 procedures lists sub-procedures by name, one per row.
+            sub = self.matcher.find_sub(name)
+            if sub is not None:
+                if verified is not None:
+                    raise CellError(
+                        "verified_on",
+                        "個別手続には確認日を記録できません（まとまりの手続に記録してください）",
+                        "a sub-procedure takes no verified date (record it on the group)",
+                    )
+                return self._sub_change(sheet, n, sub[0], sub[1], sub[2], status, note, channels)
             return self._unmatched(sheet, n, name, row, status=status, note=note)
         p = self.matcher.procedures[index]
         pending = self.procs.get(index) or Pending()
@@ -905,6 +970,22 @@ class Planner:
                 f"{sub.id} の名前は {sub.name} です（名前の変更は読み込みません）",
                 f"{sub.id} is named {sub.name} (renaming is not imported)",
             )
+        return self._sub_change(sheet, n, index, at, how, status, note, channels)
+
+    def _sub_change(
+        self,
+        sheet: str,
+        n: int,
+        index: int,
+        at: int,
+        how: Msg | None,
+        status: Status | None,
+        note: str | None,
+        channels: list[tuple[str, str | None, dt.date | None, bool]],
+    ) -> RowFate:
+        where = f"{sheet} {n}行"
+        p = self.matcher.procedures[index]
+        sub = p.sub_procedures[at]
         pending = self.subs.get((index, at)) or Pending()
         said: list[Msg] = []
         if status is not None and status is not sub.status:
