@@ -489,3 +489,25 @@ def test_a_table_of_the_26_sub_procedures_fills_the_groups(kure: Path, tmp_path:
         proc = catalog.procedure(group)
         assert {s.status.value for s in proc.sub_procedures} == {"online"}
         assert proc.status.value == "online"  # the group followed its sub-procedures
+
+
+def test_damaged_workbooks_get_a_message_never_a_traceback(tmp_path: Path) -> None:
+    import random
+
+    root = copy_shipped(tmp_path / "k")
+    good = tmp_path / "good.xlsx"
+    assert invoke("export", "-o", str(good), "--catalog", str(root))[0] == 0
+    data = good.read_bytes()
+    rnd = random.Random(9)
+    for i in range(25):
+        damaged = bytearray(data)
+        for _ in range(rnd.randint(1, 12)):
+            damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        path = tmp_path / f"d{i}.xlsx"
+        path.write_bytes(bytes(damaged))
+        code, out, err = invoke("import", str(path), "--catalog", str(root))
+        assert code in (0, 1, 2), out + err
+        if code == 2:
+            assert err.strip() and "Traceback" not in err
+    for name in ("procedures", "systems", "roadmap"):
+        assert (root / f"{name}.yaml").read_bytes() == (SHIPPED / f"{name}.yaml").read_bytes()

@@ -248,7 +248,7 @@ def _read_xlsx(path: Path) -> list[RawSheet]:
     ) as exc:  # openpyxl raises many kinds on a malformed part: all mean "cannot read this file"
         raise _bad(
             shown,
-            f"xlsx ファイルとして読めません（{type(exc).__name__}）",
+            f"xlsx ファイルとして読めません（壊れています: {type(exc).__name__}）",
             f"not a readable xlsx file ({exc})",
         ) from None
     return sheets
