@@ -280,20 +280,23 @@ def _procedures(root: Path) -> list[dict[str, Any]]:
     return dumped
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
-def test_export_then_import_on_a_fresh_init_reproduces_the_catalogue(tmp_path: Path, fmt: str) -> None:
+@pytest.mark.parametrize(("fmt", "lang"), [("xlsx", "ja"), ("csv", "ja"), ("xlsx", "en"), ("csv", "en")])
+def test_export_then_import_on_a_fresh_init_reproduces_the_catalogue(
+    tmp_path: Path, fmt: str, lang: str
+) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     for city in (a, b):
         assert invoke("init", str(city), "--name", "呉市", "--code", "342025")[0] == 0
     _set_up(a)
     out = tmp_path / ("a.xlsx" if fmt == "xlsx" else "a-csv")
-    assert invoke("export", "-f", fmt, "-o", str(out), "--catalog", str(a))[0] == 0
-    code, report, err = invoke("import", str(out), "--catalog", str(b))
+    assert invoke("export", "-f", fmt, "-o", str(out), "--catalog", str(a), "--lang", lang)[0] == 0
+    code, report, err = invoke("import", str(out), "--catalog", str(b), "--lang", lang)
     assert code == 0, report + err
     assert _procedures(b) == _procedures(a)
     # And back again: nothing left to change.
     code, report, _ = invoke("import", str(out), "--catalog", str(b))
     assert code == 0 and "変更はありません" in report
+    assert "一致 0 · 追加 0" in report
 
 
 def test_export_then_import_on_kamogawas_catalogue(tmp_path: Path) -> None:
@@ -511,3 +514,15 @@ def test_damaged_workbooks_get_a_message_never_a_traceback(tmp_path: Path) -> No
             assert err.strip() and "Traceback" not in err
     for name in ("procedures", "systems", "roadmap"):
         assert (root / f"{name}.yaml").read_bytes() == (SHIPPED / f"{name}.yaml").read_bytes()
+
+
+def test_counts_of_a_recorded_year_are_updated_in_place(kure: Path, tmp_path: Path) -> None:
+    assert invoke("set", "1", "--counts", "2022:100:10", "--catalog", str(kure))[0] == 0
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "手続名,年度,総件数,オンライン件数\n図書館の図書貸出予約等,FY2022,200,50\n", encoding="utf-8"
+    )
+    code, out, _ = invoke("import", str(path), "--catalog", str(kure))
+    assert code == 0 and "件数 令和4年度 50/200（25.0%）" in out
+    counts = load_catalog(kure).procedure("library-reservation").counts
+    assert [(int(c.fiscal_year), c.total, c.online) for c in counts] == [(2022, 200, 50)]

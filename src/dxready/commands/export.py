@@ -114,7 +114,7 @@ COUNTS = SheetSpec(
         Column("name", "手続名", "Procedure"),
         Column("fiscal_year", "年度", "Fiscal year"),
         Column("total", "総件数", "Total", "int"),
-        Column("online", "オンライン件数", "Online", "int"),
+        Column("online", "オンライン件数", "Online (count)", "int"),
         Column("rate", "割合（%）", "Rate (%)", "float"),
         Column("period_end", "期間末", "Period end", "date"),
         _SOURCE,

@@ -372,14 +372,14 @@ class Table:
 
 
 def _shape(keys: dict[str, int]) -> str | None:
-    if ("sub_id" in keys or "sub_name" in keys) and "mark" in keys:
-        return "sub_procedures"
     if (
         "fiscal_year" in keys
         and ({"total", "online", "rate"} & keys.keys())
         and ({"name", "procedure_id", "id"} & keys.keys())
     ):
         return "counts"
+    if ("sub_id" in keys or "sub_name" in keys) and "mark" in keys:
+        return "sub_procedures"
     if "name" in keys and "mark" in keys:
         return "procedures"
     return None
