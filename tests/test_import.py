@@ -245,7 +245,9 @@ def test_two_rows_that_contradict_each_other_are_refused(kure: Path, tmp_path: P
         "No.,手続の種類,オンライン化\n9,粗大ごみ収集の申込,○\n9,粗大ごみ収集の申込,×\n", encoding="utf-8"
     )
     code, out, _ = invoke("import", str(path), "--catalog", str(kure))
-    assert code == 1 and "twice 3行 C列（オンライン化）: 拒否" in out and "twice 2行 と矛盾します" in out
+    assert code == 1 and "twice 3行 C列（オンライン化）: 拒否" in out and "twice 2行 と矛盾します（○ ≠ ×）" in out
+    code, out, _ = invoke("import", str(path), "--catalog", str(kure), "--lang", "en")
+    assert "twice row 3 column C (オンライン化): refused" in out and "contradicts twice row 2 (○ ≠ ×)" in out
 
 
 def test_a_number_that_contradicts_the_name_is_refused(kure: Path, tmp_path: Path) -> None:

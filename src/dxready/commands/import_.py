@@ -715,11 +715,11 @@ class Matcher:
 class Pending:
     """What the rows ask of one existing entry; each field remembers the row that set it (for conflicts)."""
 
-    status: tuple[Status, str] | None = None
-    note: tuple[str, str] | None = None
-    verified_on: tuple[dt.date, str] | None = None
-    channels: dict[str, tuple[str | None, dt.date | None, bool, str]] = field(default_factory=dict)
-    counts: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    status: tuple[Status, Msg] | None = None
+    note: tuple[str, Msg] | None = None
+    verified_on: tuple[dt.date, Msg] | None = None
+    channels: dict[str, tuple[str | None, dt.date | None, bool, Msg]] = field(default_factory=dict)
+    counts: dict[int, tuple[int, int, Msg]] = field(default_factory=dict)
 
 
 @dataclass
@@ -728,19 +728,24 @@ class NewProcedure:
     name: str
     status: Status | None = None
     note: str | None = None
-    counts: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    counts: dict[int, tuple[int, int, Msg]] = field(default_factory=dict)
 
 
 class Conflict(CellError):
     pass
 
 
-def _set_once(current: tuple[Any, str] | None, value: Any, where: str, key: str) -> tuple[Any, str]:
+def _shown(value: Any) -> str:
+    return str(getattr(value, "mark", value))
+
+
+def _set_once(current: tuple[Any, Msg] | None, value: Any, where: Msg, key: str) -> tuple[Any, Msg]:
     if current is not None and current[0] != value:
+        before, after = _shown(current[0]), _shown(value)
         raise Conflict(
             key,
-            f"{current[1]} と矛盾します（{current[0]} ≠ {value}）",
-            f"contradicts {current[1]} ({current[0]} ≠ {value})",
+            f"{current[1].ja} と矛盾します（{before} ≠ {after}）",
+            f"contradicts {current[1].en} ({before} ≠ {after})",
         )
     return current if current is not None else (value, where)
 
@@ -780,7 +785,7 @@ class Planner:
         self.new_by_name[folded] = entry
         return entry
 
-    def _locate(self, row: dict[str, Value], where: str) -> tuple[int | None, Msg | None, str]:
+    def _locate(self, row: dict[str, Value], where: Msg) -> tuple[int | None, Msg | None, str]:
         """(catalogue index or None for unmatched, how it matched, name as written)."""
         name = _text(row.get("name")) or ""
         ident = _text(row.get("id")) or _text(row.get("procedure_id"))
@@ -817,7 +822,7 @@ class Planner:
 
     # -- procedures table
     def procedure_row(self, sheet: str, n: int, row: dict[str, Value]) -> RowFate:
-        where = f"{sheet} {n}行"
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
         status = parse_mark(row.get("mark"))
         note = _text(row.get("note"))
         if note is not None and len(note) > 2000:
@@ -872,7 +877,7 @@ class Planner:
         pending: Pending,
         current: list[Any],
         wanted: list[tuple[str, str | None, dt.date | None, bool]],
-        where: str,
+        where: Msg,
     ) -> list[Msg]:
         if not wanted:
             return []
@@ -891,8 +896,8 @@ class Planner:
             if kind in pending.channels and pending.channels[kind][:3] != (name, since, inferred):
                 raise Conflict(
                     "channels",
-                    f"{pending.channels[kind][3]} のチャネル {kind} と矛盾します",
-                    f"contradicts channel {kind} of {pending.channels[kind][3]}",
+                    f"{pending.channels[kind][3].ja} のチャネル {kind} と矛盾します",
+                    f"contradicts channel {kind} of {pending.channels[kind][3].en}",
                 )
             pending.channels[kind] = (name, since, inferred, where)
             said.append(Msg(f"チャネル {kind} を追加", f"channel {kind} added"))
@@ -943,7 +948,7 @@ class Planner:
     def sub_row(self, sheet: str, n: int, row: dict[str, Value]) -> RowFate:
         from dxready.catalog.registry import fold_name
 
-        where = f"{sheet} {n}行"
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
         status = parse_mark(row.get("mark"))
         note = _text(row.get("note"))
         channels = _channels(row.get("channels"))
@@ -983,7 +988,7 @@ class Planner:
         note: str | None,
         channels: list[tuple[str, str | None, dt.date | None, bool]],
     ) -> RowFate:
-        where = f"{sheet} {n}行"
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
         p = self.matcher.procedures[index]
         sub = p.sub_procedures[at]
         pending = self.subs.get((index, at)) or Pending()
@@ -1007,7 +1012,7 @@ class Planner:
     def counts_row(self, sheet: str, n: int, row: dict[str, Value]) -> RowFate:
         from dxready.catalog.fiscal import FiscalYear, FiscalYearError
 
-        where = f"{sheet} {n}行"
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
         year_text = _text(row.get("fiscal_year"))
         if year_text is None:
             raise CellError("fiscal_year", "年度がありません", "no fiscal year")
@@ -1057,7 +1062,9 @@ class Planner:
                 before = entry.counts.get(int(year))
                 if before is not None and before[:2] != (total, online):
                     raise Conflict(
-                        "total", f"{before[2]} の件数と矛盾します", f"contradicts the counts of {before[2]}"
+                        "total",
+                        f"{before[2].ja} の件数と矛盾します",
+                        f"contradicts the counts of {before[2].en}",
                     )
                 entry.counts[int(year)] = (total, online, where)
                 return RowFate(
@@ -1075,7 +1082,7 @@ class Planner:
         earlier = self.procs[index].counts.get(int(year)) if index in self.procs else None
         if earlier is not None and earlier[:2] != (total, online):
             raise Conflict(
-                "total", f"{earlier[2]} の件数と矛盾します", f"contradicts the counts of {earlier[2]}"
+                "total", f"{earlier[2].ja} の件数と矛盾します", f"contradicts the counts of {earlier[2].en}"
             )
         pending = self.procs.setdefault(index, Pending())
         pending.counts[int(year)] = (total, online, where)
