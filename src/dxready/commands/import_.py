@@ -1264,6 +1264,31 @@ def _doc(text: str) -> _Doc:
     return FastDoc(text)
 
 
+def _merge(splices: list[Splice]) -> list[Splice]:
+    """edit._merge_inserts in one pass: insertions at one point (the end of one entry and the next new key or entry)
+    become one, in the order they were made, keeping a single leading line break."""
+    from dxready.commands.edit import Splice
+
+    merged: list[Splice] = []
+    at: dict[int, int] = {}
+    for s in splices:
+        if s.start != s.end:
+            merged.append(s)
+            continue
+        i = at.get(s.start)
+        if i is None:
+            at[s.start] = len(merged)
+            merged.append(s)
+            continue
+        prev, text = merged[i], s.text
+        for nl in ("\r\n", "\n"):
+            if prev.text.startswith(nl) and text.startswith(nl):
+                text = text[len(nl) :]
+                break
+        merged[i] = Splice(prev.start, prev.end, prev.text + text)
+    return merged
+
+
 def _join(text: str, splices: list[Splice]) -> str:
     """edit.apply in one pass (10,000 splices into a large file stay linear)."""
     ordered = sorted(splices, key=lambda s: (s.start, s.end))
@@ -1318,7 +1343,6 @@ def _sub_pass(text: str, catalog: Catalog, subs: dict[tuple[int, int], Pending])
     from dxready.commands.edit import (
         Target,
         _append,
-        _merge_inserts,
         _node_of,
         _status_text_like,
         plan_splices,
@@ -1353,11 +1377,11 @@ def _sub_pass(text: str, catalog: Catalog, subs: dict[tuple[int, int], Pending])
             key_node, value_node = status_node
             written = _status_text_like(str(value_node.value), after)
             splices.append(doc.replace_scalar(value_node, key_node, written, flow=bool(proc_node.flow_style)))
-    return _join(text, _merge_inserts(splices))
+    return _join(text, _merge(splices))
 
 
 def _procedure_pass(text: str, catalog: Catalog, procs: dict[int, Pending], new: list[NewProcedure]) -> str:
-    from dxready.commands.edit import Target, _append, _merge_inserts, _node_of, plan_splices
+    from dxready.commands.edit import Target, _append, _node_of, plan_splices
 
     doc = _doc(text)
     splices: list[Splice] = []
@@ -1369,10 +1393,10 @@ def _procedure_pass(text: str, catalog: Catalog, procs: dict[int, Pending], new:
         planned, _ = plan_splices(doc, target, _change(doc, node, pending))
         splices += planned
         _append(doc, node, "channels", _channel_items(pending), splices)
-    splices = _merge_inserts(splices)
+    splices = _merge(splices)
     if new:
         splices.append(_append_procedures(doc, new))
-        splices = _merge_inserts(splices)
+        splices = _merge(splices)
     return _join(text, splices)
 
 
