@@ -245,7 +245,11 @@ def test_two_rows_that_contradict_each_other_are_refused(kure: Path, tmp_path: P
         "No.,手続の種類,オンライン化\n9,粗大ごみ収集の申込,○\n9,粗大ごみ収集の申込,×\n", encoding="utf-8"
     )
     code, out, _ = invoke("import", str(path), "--catalog", str(kure))
-    assert code == 1 and "twice 3行 C列（オンライン化）: 拒否" in out and "twice 2行 と矛盾します（○ ≠ ×）" in out
+    assert (
+        code == 1
+        and "twice 3行 C列（オンライン化）: 拒否" in out
+        and "twice 2行 と矛盾します（○ ≠ ×）" in out
+    )
     code, out, _ = invoke("import", str(path), "--catalog", str(kure), "--lang", "en")
     assert "twice row 3 column C (オンライン化): refused" in out and "contradicts twice row 2 (○ ≠ ×)" in out
 
@@ -528,3 +532,29 @@ def test_counts_of_a_recorded_year_are_updated_in_place(kure: Path, tmp_path: Pa
     assert code == 0 and "件数 令和4年度 50/200（25.0%）" in out
     counts = load_catalog(kure).procedure("library-reservation").counts
     assert [(int(c.fiscal_year), c.total, c.online) for c in counts] == [(2022, 200, 50)]
+
+
+def test_json_report_for_scripts(kure: Path, tmp_path: Path) -> None:
+    import json
+
+    path = tmp_path / "t.csv"
+    path.write_text("No.,手続の種類,オンライン化\n9,粗大ごみ収集の申込,○\n1,図書館,まる\n", encoding="utf-8")
+    code, out, _ = invoke("import", str(path), "--catalog", str(kure), "--format", "json", "--lang", "en")
+    assert code == 1
+    data = json.loads(out)
+    assert data["summary"]["refused"] == 1 and data["written"] is False
+    refused = next(r for r in data["rows"] if r["fate"] == "refused")
+    assert (refused["sheet"], refused["row"], refused["column"], refused["header"]) == (
+        "t",
+        3,
+        "C",
+        "オンライン化",
+    )
+    path.write_text("No.,手続の種類,オンライン化\n9,粗大ごみ収集の申込,○\n", encoding="utf-8")
+    code, out, _ = invoke("import", str(path), "--catalog", str(kure), "--format", "json", "--dry-run")
+    data = json.loads(out)
+    assert (
+        code == 0
+        and data["rows"][0]["fate"] == "matched"
+        and data["diff"]["procedures"][0]["id"] == "bulky-waste"
+    )

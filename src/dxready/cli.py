@@ -467,6 +467,11 @@ class ExportFormat(str, enum.Enum):
     csv = "csv"
 
 
+class ImportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
 class Unmatched(str, enum.Enum):
     add = "add"
     refuse = "refuse"
@@ -539,6 +544,12 @@ def import_(
             ),
         ),
     ] = Unmatched.refuse,
+    format: Annotated[
+        ImportFormat | None,
+        typer.Option(
+            "--format", "-f", help=tr("報告の形式: text または json", "Report format: text or json.")
+        ),
+    ] = None,
 ) -> None:
     """表計算の表から状況・備考・チャネル・件数を読み込みます。 Statuses, notes, channels and counts from a spreadsheet."""
     from dxready.commands.import_ import run_import
@@ -556,7 +567,12 @@ def import_(
             lang=language,
         ),
     )
-    _out(import_report(result, language))
+    if format is ImportFormat.json:
+        from dxready.render.transfer import import_json
+
+        _out(import_json(result, language))
+    else:
+        _out(import_report(result, language))
     raise typer.Exit(1 if result.refused else 0)
 
 

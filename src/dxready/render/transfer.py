@@ -95,3 +95,38 @@ def import_report(result: ImportResult, lang: str) -> str:
     else:
         text += _t(lang, "変更はありません。\n", "nothing to change.\n")
     return text
+
+
+def import_json(result: ImportResult, lang: str) -> str:
+    """The import report for scripts: every row's fate, the sheet notes and (with --dry-run) the diff."""
+    import json
+
+    from dxready.render.diff import json_ as diff_json
+
+    def row(r: RowFate) -> dict[str, object]:
+        return {
+            "sheet": r.sheet,
+            "row": r.row,
+            "fate": r.fate,
+            "target": r.target or None,
+            "name": r.name or None,
+            "how": r.how.get(lang) if r.how else None,
+            "changes": [c.get(lang) for c in r.changes],
+            "column": r.column or None,
+            "header": r.header or None,
+            "reason": r.reason.get(lang) if r.reason else None,
+        }
+
+    data = {
+        "schema_version": 1,
+        "source": result.source,
+        "catalog": result.catalog,
+        "file": result.file,
+        "dry_run": result.dry_run,
+        "written": result.written,
+        "summary": {k: result.count(k) for k in FATES},
+        "rows": [row(r) for r in result.rows],
+        "notes": [{"sheet": n.sheet, "message": n.message.get(lang)} for n in result.notes],
+        "diff": json.loads(diff_json(result.diff, lang)) if result.diff is not None else None,
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
