@@ -19,6 +19,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,6 +41,8 @@ TRIGGERS = frozenset("=+-@\t\r＝＋－＠")
 
 BOM = "\ufeff"
 MAX_WIDTH = 60
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")
+"""Control characters other than tab and line feed: OOXML stores them as _xHHHH_, which readers undo unevenly."""
 
 
 @dataclass(frozen=True)
@@ -395,6 +398,12 @@ def risky(text: str) -> bool:
     return text[:1] in TRIGGERS
 
 
+def xlsx_text(text: str) -> str:
+    """A text for an xlsx cell: control characters (but tab and line feed) shown as ``\\xHH``, as the terminal
+    output shows them — an xlsx reader could not tell them from text that looks like OOXML's own escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def csv_text(value: Cell) -> str:
     """A CSV cell: formula-looking text behind a ``'`` (a text's own leading ``'`` doubled, so import can undo it)."""
     if value is None:
@@ -408,8 +417,9 @@ def csv_text(value: Cell) -> str:
 
 
 def display_width(text: str) -> int:
-    """Columns a text takes in a spreadsheet: full-width and wide characters count double."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "FW" else 1 for ch in text)
+    """Columns a text takes in a spreadsheet: full-width, wide and (in Japanese fonts) ambiguous characters such as
+    ○ × — count double."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "FWA" else 1 for ch in text)
 
 
 def _widths(sheet: Sheet) -> list[int]:
@@ -477,7 +487,7 @@ def xlsx_bytes(book: Workbook) -> bytes:
                 elif isinstance(value, dt.date):
                     ws.write_datetime(r, i, dt.datetime(value.year, value.month, value.day), date)
                 else:
-                    text = str(value)
+                    text = xlsx_text(str(value))
                     if risky(text):
                         ws.write_string(r, i, text, guarded)
                     elif kinds[i] == "mark":
