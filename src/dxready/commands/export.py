@@ -503,12 +503,23 @@ def _fail(where: str, ja: str, en: str) -> LoadError:
 
 
 def _write(path: Path, data: bytes) -> None:
-    from dxready.fsio import atomic_write
+    """Replace ``path`` atomically (fsio); a new file is first created empty, exclusively, and removed again if the
+    write fails, so that no half-written workbook is ever left."""
+    from dxready.fsio import WriteError, atomic_write
 
+    created = False
+    if not path.exists() and not path.is_symlink():
+        try:
+            with path.open("xb"):
+                created = True
+        except OSError as exc:
+            raise _fail(str(path), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
     try:
         atomic_write(path, data)
-    except OSError as exc:
-        raise _fail(str(path), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
+    except WriteError:
+        if created:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def write(book: Workbook, out: Path, format: str) -> list[Path]:

@@ -487,6 +487,10 @@ def _int(value: Value, key: str) -> int | None:
         number = int(text)
     if number < 0:
         raise CellError(key, f"件数 {number} が負です", f"count {number} is negative")
+    from dxready.catalog.limits import MAX_COUNT
+
+    if number > MAX_COUNT:
+        raise CellError(key, f"件数は {MAX_COUNT:,} 以下です", f"a count is at most {MAX_COUNT:,}")
     return number
 
 
@@ -1485,6 +1489,12 @@ def run_import(
         if planner.procs or planner.new:
             new_text = _procedure_pass(new_text, candidate, planner.procs, planner.new)
             candidate = validate_text(new_text, shown, current)
+        if candidate is not current:
+            from dxready.catalog.preflight import refuse_new_text_findings
+
+            refuse_new_text_findings(
+                current, candidate
+            )  # nothing check would refuse (DX010) reaches the file
         refused = any(f.fate == "refused" for f in planner.fates)
         diff = None
         if dry_run:
