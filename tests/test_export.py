@@ -196,3 +196,18 @@ def test_start_up_does_not_import_the_spreadsheet_libraries() -> None:
         "assert 'xlsxwriter' not in sys.modules and 'openpyxl' not in sys.modules, sorted(sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_failed_write_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dxready import fsio
+
+    def fail(path: Path, data: bytes) -> None:
+        from dxready.findings import Msg
+
+        raise fsio.WriteError(Msg("ディスクの空きがありません", "no space left"))
+
+    monkeypatch.setattr(fsio, "atomic_write", fail)
+    out = tmp_path / "new.xlsx"
+    code, _, err = invoke("export", "-o", str(out), "--catalog", str(SHIPPED))
+    assert code == 2 and "ディスクの空きがありません" in err
+    assert list(tmp_path.iterdir()) == []  # the empty placeholder is removed again
