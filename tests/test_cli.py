@@ -61,6 +61,8 @@ def test_help_for_every_command() -> None:
         "rules",
         "explain",
         "schema",
+        "export",
+        "import",
     ):
         assert command in out
         sub_code, sub_out, _ = invoke(command, "--help")
