@@ -186,7 +186,7 @@ def test_counts_table_imports_with_rates_to_one_decimal(kure: Path, tmp_path: Pa
     code, out, err = invoke("import", str(path), "--catalog", str(kure))
     assert code == 0, out + err
     catalog = load_catalog(kure)
-    rates = {p.id: p.latest_counts().rate for p in catalog.procedures if p.counts}
+    rates = {p.id: p.latest_counts().usage_rate for p in catalog.procedures if p.counts}
     assert rates == {"library-reservation": 77.8, "water-service-start": 5.7, "e-bidding": 100.0}
 
 
