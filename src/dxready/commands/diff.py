@@ -117,8 +117,8 @@ class Regression:
 
 
 def lower_bound(s: Summary) -> float | None:
-    """The online rate if every procedure of unknown status turned out not to be online (%, one decimal)."""
-    return round(100.0 * s.by_status.get("online", 0) / s.applicable, 1) if s.applicable else None
+    """The online rate if every row of unknown status turned out not to be online (%, one decimal)."""
+    return s.online.low
 
 
 def _rate_regressions(base: Summary, head: Summary) -> list[Regression]:
