@@ -247,7 +247,7 @@ def _procedure_rows(report: Report, lang: str) -> list[list[Cell]]:
         [
             p.standard_no,
             p.name,
-            p.status.mark,
+            p.effective_status.mark,  # as every output shows it: a group recorded unknown follows its sub-procedures
             p.note,
             "\n".join(channel_text(c) for c in p.channels),
             _level(report, p, lang),
