@@ -22,8 +22,11 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "procedures.yaml") -> 
 
 
 def _problem(tmp_path: Path) -> tuple[str, int, int, str]:
+    """The first problem of the catalogue as commands load it (the loader, then the integrity rules)."""
+    from dxready.engine.integrity import load
+
     with pytest.raises(LoadError) as info:
-        load_catalog(tmp_path)
+        load(tmp_path)
     p = info.value.problems[0]
     return p.code, p.location.line, p.location.column, p.message.en
 

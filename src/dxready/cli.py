@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 if TYPE_CHECKING:
-    from dxready.catalog.load import Catalog, LoadError
+    from dxready.catalog.load import Catalog
+    from dxready.errors import DxreadyError
 
 T = TypeVar("T")
 
@@ -38,34 +39,41 @@ class Lang(str, enum.Enum):
     en = "en"
 
 
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+def _choices(name: str, *views: str) -> type[enum.Enum]:
+    """A ``--format`` choice type: the formats that the render registry lists for these views."""
+    from dxready.render import formats
+
+    choices: type[enum.Enum] = enum.Enum(name, {f: f for f in formats(*views)}, type=str)  # type: ignore[misc]
+    return choices
 
 
-class ReportFormat(str, enum.Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
+if TYPE_CHECKING:  # to the type checker a format is its name; at run time, one of the registry's choices
+    CheckFormat = str
+    ReportFormat = str
+    NextFormat = str
+    TableFormat = str
+    DiffFormat = str
+    CompareFormat = str
+    TrendFormat = str
+    RulesFormat = str
+else:
+    CheckFormat = _choices("CheckFormat", "check")
+    ReportFormat = _choices("ReportFormat", "gaps")
+    NextFormat = _choices("NextFormat", "next")
+    TableFormat = _choices(
+        "TableFormat", *(f"table {name}" for name in ("procedures", "systems", "roadmap", "summary"))
+    )
+    DiffFormat = _choices("DiffFormat", "diff")
+    CompareFormat = _choices("CompareFormat", "compare")
+    TrendFormat = _choices("TrendFormat", "trend")
+    RulesFormat = _choices("RulesFormat", "rules")
 
 
-class ViewFormat(str, enum.Enum):
-    """diff, trend and rules: no csv."""
+def _fmt(value: object, view: str) -> str:
+    """The format chosen (an enum member of a choice type above), or the view's default."""
+    from dxready.render import default_format
 
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-
-
-class TableFormat(str, enum.Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    mermaid = "mermaid"
+    return default_format(view) if value is None else str(getattr(value, "value", value))
 
 
 class FailOn(str, enum.Enum):
@@ -150,26 +158,27 @@ def _out(text: str) -> None:
     write(text)
 
 
-def _die(exc: LoadError, lang: str) -> NoReturn:
-    from dxready.render.text import load_problems
+def _die(exc: DxreadyError, lang: str) -> NoReturn:
+    from dxready.render.messages import error
 
-    sys.stderr.write(load_problems(exc, lang))
+    sys.stderr.write(error(exc, lang))
     raise typer.Exit(2)
 
 
 def _guard(lang: str, action: Callable[[], T]) -> T:
-    from dxready.catalog.load import LoadError
+    """``action()``; an input error of any kind (catalogue, option, git) is worded on stderr with exit 2."""
+    from dxready.errors import DxreadyError
 
     try:
         return action()
-    except LoadError as exc:
+    except DxreadyError as exc:
         _die(exc, lang)
 
 
 def _load(catalog: Path | None, lang: str) -> Catalog:
-    from dxready.catalog.load import load_catalog
+    from dxready.engine.integrity import load
 
-    return _guard(lang, lambda: load_catalog(catalog))
+    return _guard(lang, lambda: load(catalog))
 
 
 @app.command()
@@ -177,7 +186,7 @@ def check(
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
     ] = (FailOn.error),
@@ -191,23 +200,25 @@ def check(
     ] = None,
 ) -> None:
     """Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable."""
-    from dxready.catalog.load import LoadError, load_catalog
+    from dxready.catalog.load import LoadError
     from dxready.catalog.settings import Severity
+    from dxready.engine.integrity import load
     from dxready.engine.run import run
-    from dxready.render import check_renderers
+    from dxready.render import failed_renderer, renderer
 
     language = _lang(lang)
     when = _as_of(as_of)
+    fmt = _fmt(format, "check")
     try:
-        loaded = load_catalog(catalog)
+        loaded = load(catalog)
     except LoadError as exc:
-        if format is CheckFormat.text:
+        if fmt == "text":
             _die(exc, language)
         # Machine formats carry the load problems too, so CI annotations point at the broken line.
-        _out(check_renderers(format.value, failed=True)(exc, language))
+        _out(failed_renderer(fmt)(exc, language))
         raise typer.Exit(2) from None
     report = run(loaded, when, select=select, ignore=ignore)
-    _out(check_renderers(format.value)(report, language))
+    _out(renderer("check", fmt)(report, language))
     threshold = Severity(fail_on.value).rank
     raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
 
@@ -224,12 +235,11 @@ def gaps(
 ) -> None:
     """What is not online yet and why: a summary, then each procedure with its level, findings and next steps."""
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import renderer
 
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
-    fmt = (format or ReportFormat.table).value
-    _out(report_renderer("gaps", fmt)(report, language, show_waived=show_waived))
+    _out(renderer("gaps", _fmt(format, "gaps"))(report, language, show_waived=show_waived))
 
 
 @app.command("next")
@@ -239,19 +249,18 @@ def next_(
     lang: LangOpt = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="How many steps.")] = 10,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        NextFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
 ) -> None:
     """What to do next, in what order: one ranked step per subject, with the score's parts and blockers."""
     from dxready.engine.ranking import rank
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import renderer
 
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
     steps = rank(report)[:top]
-    fmt = (format or ReportFormat.table).value
-    _out(report_renderer("next", fmt)(report, language, steps=steps))
+    _out(renderer("next", _fmt(format, "next"))(report, language, steps=steps))
 
 
 @app.command()
@@ -280,22 +289,20 @@ def table(
 ) -> None:
     """Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary."""
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import UnsupportedFormat, renderer
 
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
-    fmt = (format or (TableFormat.markdown if write else TableFormat.table)).value
+    fmt = _fmt(format or ("markdown" if write else None), f"table {name.value}")
     if write is not None and fmt not in ("markdown", "mermaid"):
         raise typer.BadParameter(
             "--write fills a markdown file: use --format markdown or mermaid", param_hint="--format"
         )
-    from dxready.render import UnsupportedFormat
-
     try:
-        renderer = report_renderer(f"table_{name.value}", fmt)
+        render = renderer(f"table {name.value}", fmt)
     except UnsupportedFormat as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
-    text = renderer(report, language)
+    text = render(report, language)
     if write is None:
         if check_:
             raise typer.BadParameter("--check goes with --write FILE")
@@ -315,13 +322,13 @@ def table(
 def rules(
     lang: LangOpt = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        RulesFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
 ) -> None:
     """List every rule: code, name, severity, summary."""
-    from dxready.render.docs import rule_list
+    from dxready.render import renderer
 
-    _out(rule_list(_lang(lang), (format or ViewFormat.table).value))
+    _out(renderer("rules", _fmt(format, "rules"))(_lang(lang)))
 
 
 @app.command()
@@ -373,7 +380,7 @@ def diff(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        DiffFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
     fail_on_regression: Annotated[
         bool,
@@ -384,22 +391,15 @@ def diff(
 ) -> None:
     """What changed between two catalogues: statuses, levels, channels, entries, findings."""
     from dxready.commands.diff import run_diff
+    from dxready.render import renderer
 
     language = _lang(lang)
-    code = _guard(
-        language,
-        lambda: run_diff(
-            base,
-            head,
-            catalog=catalog,
-            as_of=_as_of(as_of),
-            lang=language,
-            format=(format or ViewFormat.table).value,
-            fail_on_regression=fail_on_regression,
-            out=_out,
-        ),
+    render = renderer("diff", _fmt(format, "diff"))
+    result = _guard(
+        language, lambda: run_diff(base, head, catalog=catalog, as_of=_as_of(as_of), lang=language)
     )
-    raise typer.Exit(code)
+    _out(render(result, language))
+    raise typer.Exit(1 if fail_on_regression and result.regressions() else 0)
 
 
 @app.command("set")
@@ -426,9 +426,10 @@ def set_(
 ) -> None:
     """Edit one procedure in place: comments and formatting kept, validated before writing, atomic."""
     from dxready.commands.edit import run_set
+    from dxready.render.messages import set_result
 
     language = _lang(lang)
-    message = _guard(
+    result = _guard(
         language,
         lambda: run_set(
             ref,
@@ -438,10 +439,9 @@ def set_(
             counts=counts or [],
             note=note,
             verified_on=_parse_date(verified_on),
-            lang=language,
         ),
     )
-    _out(message)
+    _out(set_result(result, language))
 
 
 @app.command()
@@ -466,7 +466,7 @@ def compare(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        CompareFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not read or write the validated-catalogue cache.")
@@ -474,17 +474,16 @@ def compare(
 ) -> None:
     """Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals."""
     from dxready.commands.compare import run_compare
+    from dxready.render import renderer
+    from dxready.render.compare import notes
 
     language = _lang(lang)
-    code = run_compare(
-        directories,
-        as_of=_as_of(as_of),
-        lang=language,
-        format=(format or ReportFormat.table).value,
-        use_cache=not no_cache,
-        out=_out,
-    )
-    raise typer.Exit(code)
+    render = renderer("compare", _fmt(format, "compare"))
+    comparison = run_compare(directories, as_of=_as_of(as_of), use_cache=not no_cache)
+    if comparison.rows:
+        _out(render(comparison, language))
+    sys.stderr.write(notes(comparison, language))
+    raise typer.Exit(comparison.exit_code)
 
 
 @app.command()
@@ -495,24 +494,17 @@ def trend(
         str | None, typer.Option("--since", metavar="DATE", help="Only commits from this date (YYYY-MM-DD).")
     ] = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        TrendFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
 ) -> None:
     """Readiness over time, from the catalogue's git history (no database)."""
     from dxready.commands.trend import run_trend
+    from dxready.render import renderer
 
     language = _lang(lang)
-    code = _guard(
-        language,
-        lambda: run_trend(
-            catalog=catalog,
-            since=_parse_date(since),
-            lang=language,
-            format=(format or ViewFormat.table).value,
-            out=_out,
-        ),
-    )
-    raise typer.Exit(code)
+    render = renderer("trend", _fmt(format, "trend"))
+    trend = _guard(language, lambda: run_trend(catalog=catalog, since=_parse_date(since)))
+    _out(render(trend, language))
 
 
 def main() -> None:

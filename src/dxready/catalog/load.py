@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
+from dxready.errors import CatalogError
+from dxready.errors import Problem as Problem  # re-exported: the loader's problems
 from dxready.findings import Location, Msg, Path
 
 if TYPE_CHECKING:
@@ -31,19 +33,8 @@ FILES = ("procedures", "systems", "roadmap")
 SETTINGS = "dxready"
 
 
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    location: Location
-    message: Msg
-
-
-class LoadError(Exception):
-    """The catalogue cannot be used; ``problems`` say where and why."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in problems))
-        self.problems = problems
+LoadError = CatalogError
+"""The loader's name for :class:`dxready.errors.CatalogError`."""
 
 
 @dataclass
@@ -74,6 +65,7 @@ class SourceMap:
 
 
 def _problem(code: str, file: str, line: int, col: int, ja: str, en: str) -> LoadError:
+    """One located problem; line 0: the file or directory itself, which has no position to show."""
     return LoadError([Problem(code, Location(file, line, col), Msg(ja, en))])
 
 
@@ -643,14 +635,14 @@ def read_file(path: FsPath, shown: str) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise _problem("DX001", shown, 1, 1, "ファイルがありません", "file not found") from None
+        raise _problem("DX001", shown, 0, 0, "ファイルがありません", "file not found") from None
     except IsADirectoryError:
         raise _problem(
-            "DX001", shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file"
+            "DX001", shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file"
         ) from None
     except OSError as exc:
         raise _problem(
-            "DX001", shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
+            "DX001", shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
         ) from None
     return decode(data, shown)
 
@@ -663,18 +655,22 @@ def load_file(path: FsPath, model: type[BaseModel], shown: str | None = None) ->
 
 
 def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
-    """Resolve, read, parse and validate a catalogue directory; cross-file problems (DX004, DX005) are fatal."""
+    """Resolve, read, parse and validate a catalogue directory.
+
+    Cross-file integrity (duplicate ids, unknown references) is a rule's job: :func:`dxready.engine.integrity.load`
+    runs those rules after this and makes their findings fatal. Commands load through it.
+    """
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
 
     root, label = resolve(catalog)
     if not root.exists():
         raise _problem(
-            "DX001", str(root), 1, 1, "カタログのディレクトリがありません", "catalogue directory not found"
+            "DX001", str(root), 0, 0, "カタログのディレクトリがありません", "catalogue directory not found"
         )
     if not root.is_dir():
         raise _problem(
-            "DX001", str(root), 1, 1, "カタログはディレクトリで指定してください", "a catalogue is a directory"
+            "DX001", str(root), 0, 0, "カタログはディレクトリで指定してください", "a catalogue is a directory"
         )
     problems: list[Problem] = []
     models: dict[str, Any] = {}
@@ -704,15 +700,4 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
         sources=sources,
         paths=paths,
     )
-    from dxready.rules import LOAD_RULES
-    from dxready.rules.base import Context
-
-    ctx = Context(as_of=dt.date.today())
-    fatal = [
-        Problem(f.code, result.locate(f.file, f.path, key=f.data.get("key") is True), f.message)
-        for rule in LOAD_RULES
-        for f in rule.check(result, ctx)
-    ]
-    if fatal:
-        raise LoadError(sorted(fatal, key=lambda p: (p.location.file, p.location.line, p.location.column)))
     return result

@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from dxready.findings import Severity
+
+__all__ = ["Settings", "Severity", "Targets", "Waiver", "Weights"]
+
 CodeOrPrefix = Annotated[str, StringConstraints(pattern=r"^DX\d{0,3}$")]
 Code = Annotated[str, StringConstraints(pattern=r"^DX\d{3}$")]
-
-
-class Severity(str, enum.Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]  # by member, not .value: enum's value lookup is slow on hot paths
-
-    def label(self, lang: str) -> str:
-        return (
-            {"error": "エラー", "warning": "警告", "info": "情報"}[self.value] if lang == "ja" else self.value
-        )
-
-
-_RANK = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 
 
 class _Settings(BaseModel):

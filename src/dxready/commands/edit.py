@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.load import LoadError, Problem
+from dxready.errors import DxreadyError, UsageError
 from dxready.findings import Location, Msg
 from dxready.fsio import atomic_write
 
@@ -298,7 +299,10 @@ class Change:
         )
 
 
-def _bad(shown: str, ja: str, en: str, code: str = "DX003") -> LoadError:
+def _bad(shown: str, ja: str, en: str, code: str = "DX003") -> DxreadyError:
+    """An option's problem (``shown`` is ``--status`` …) is a UsageError; anything else a catalogue problem."""
+    if shown.startswith("--"):
+        return UsageError(shown, Msg(ja, en))
     return LoadError([Problem(code, Location(shown), Msg(ja, en))])
 
 
@@ -650,23 +654,14 @@ def validate_text(text: str, shown: str, catalog: Catalog) -> Catalog:
 
     from dxready.catalog.load import parse, validate
     from dxready.catalog.models import ProceduresFile
-    from dxready.rules import LOAD_RULES
-    from dxready.rules.base import Context
+    from dxready.engine.integrity import checked
 
     data, source = parse(text, shown)
     model = validate(ProceduresFile, data, source)
     candidate = dataclasses.replace(
         catalog, procedures_file=model, sources={**catalog.sources, "procedures": source}
     )
-    ctx = Context(as_of=dt.date.today())
-    fatal = [
-        Problem(f.code, candidate.locate(f.file, f.path, key=f.data.get("key") is True), f.message)
-        for rule in LOAD_RULES
-        for f in rule.check(candidate, ctx)
-    ]
-    if fatal:
-        raise LoadError(fatal)
-    return candidate
+    return checked(candidate)
 
 
 @contextlib.contextmanager
@@ -757,10 +752,10 @@ def run_set(
     counts: list[str],
     note: str | None,
     verified_on: dt.date | None,
-    lang: str,
-) -> str:
-    """Edit one procedure (or sub-procedure) of the resolved catalogue; the message to print, or LoadError."""
-    from dxready.catalog.load import decode, display_name, load_catalog, resolve
+) -> SetResult:
+    """Edit one procedure (or sub-procedure) of the resolved catalogue: what was done, or a DxreadyError."""
+    from dxready.catalog.load import decode, display_name, resolve
+    from dxready.engine.integrity import load as load_catalog
 
     root, label = resolve(catalog)
     if _is_embedded(root, label):
@@ -792,7 +787,7 @@ def run_set(
         text = decode(raw, shown)
         new_text, target, said = edit_text(text, current, ref, change, shown)
         if new_text == text:
-            return _message(lang, shown, target, said, changed=False)
+            return SetResult(shown, target, tuple(said), changed=False)
         candidate = validate_text(new_text, shown, current)
         atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
     from dxready.rules.dx008_group_status_mismatch import expected_status
@@ -808,19 +803,14 @@ def run_set(
                 " (dxready check reports DX008)",
             )
         )
-    return _message(lang, shown, target, said, changed=True)
+    return SetResult(shown, target, tuple(said), changed=True)
 
 
-def _message(lang: str, shown: str, target: Target, said: list[Msg], *, changed: bool) -> str:
-    from dxready.render.safe import oneline
+@dataclass(frozen=True)
+class SetResult:
+    """What ``dxready set`` did: the file, the entry, each change said, and whether the file changed."""
 
-    no = target.procedure.standard_no
-    what = f"{target.ident}" + (f" (No.{no})" if no is not None else "")
-    lines = [f"  {oneline(m.get(lang))}" for m in said]
-    if lang == "ja":
-        head = (
-            f"{shown}: {what} を更新しました" if changed else f"{shown}: {what} は変更なし（既にその値です）"
-        )
-    else:
-        head = f"{shown}: updated {what}" if changed else f"{shown}: {what} unchanged (already so)"
-    return "\n".join([head, *lines]) + "\n"
+    shown: str
+    target: Target
+    said: tuple[Msg, ...]
+    changed: bool

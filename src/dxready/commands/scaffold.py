@@ -13,6 +13,7 @@ from pathlib import Path
 from dxready.catalog import codes
 from dxready.catalog.load import LoadError, Problem
 from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES
+from dxready.errors import DxreadyError, UsageError
 from dxready.findings import Location, Msg
 
 # 都道府県コード (JIS X 0401), the first two digits of a 全国地方公共団体コード.
@@ -52,12 +53,15 @@ STANDARD_IDS: dict[int, str] = {
 FILES = ("procedures.yaml", "systems.yaml", "roadmap.yaml", "dxready.yaml")
 
 
-def _fail(where: str, ja: str, en: str, code: str = "DX001") -> LoadError:
+def _fail(where: str, ja: str, en: str, code: str = "DX001") -> DxreadyError:
+    """An option's problem (``where`` is ``--code`` …) is a UsageError; a path's is a catalogue problem."""
+    if where.startswith("--"):
+        return UsageError(where, Msg(ja, en))
     return LoadError([Problem(code, Location(where), Msg(ja, en))])
 
 
 def check_code(code: str) -> str:
-    """The 6-digit code with a correct check digit, or LoadError (DX007) saying what is wrong."""
+    """The 6-digit code with a correct check digit, or UsageError (--code) saying what is wrong."""
     text = code.strip()
     if len(text) == 5 and text.isascii() and text.isdigit():
         full = text + str(codes.check_digit(text))

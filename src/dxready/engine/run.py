@@ -103,10 +103,10 @@ def _run(
     ignore: list[str] | None,
     rules: tuple[Rule, ...] | None,
 ) -> Report:
-    from dxready.rules import RULES
+    from dxready.rules import ALL_CODES, RULES
 
     settings = catalog.settings
-    ctx = Context(as_of=as_of, targets=settings.targets)
+    ctx = Context(as_of=as_of, targets=settings.targets, codes=ALL_CODES)
     active: list[Finding] = []
     waived: list[Finding] = []
     for rule in rules if rules is not None else RULES:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dxready.i18n import t as _t
@@ -245,16 +244,13 @@ def json_(d: CatalogDiff, lang: str) -> str:
 
 
 def table(d: CatalogDiff, lang: str) -> str:
-    import io
-    import os
 
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    buf = io.StringIO()
-    width = int(os.environ.get("COLUMNS", "0") or 0) or 120
-    console = Console(file=buf, width=width, color_system=None, force_terminal=False, highlight=False)
+    from dxready.render.console import console as make_console
+
+    console, buf = make_console()
     console.print(Text(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}"))
     console.print(Text(_headline(d, lang)))
     if d.empty:
@@ -315,10 +311,3 @@ def table(d: CatalogDiff, lang: str) -> str:
             line = f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}"
             console.print(Text(oneline(line)))
     return buf.getvalue()
-
-
-RENDERERS: dict[str, Callable[[CatalogDiff, str], str]] = {
-    "table": table,
-    "markdown": markdown,
-    "json": json_,
-}

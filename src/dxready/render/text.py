@@ -15,13 +15,9 @@ _SEV_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
 
 
 def load_problems(exc: LoadError, lang: str) -> str:
-    lines = [f"{p.location}: {p.code} {oneline(p.message.get(lang))}" for p in exc.problems]
-    n = len(exc.problems)
-    if lang == "ja":
-        lines.append(f"この入力は使えません（問題 {n} 件）。上の箇所を直してください。")
-    else:
-        lines.append(f"the input cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above.")
-    return "\n".join(oneline(line) for line in lines) + "\n"
+    from dxready.render.messages import catalog_error
+
+    return catalog_error(exc, lang)
 
 
 def check(report: Report, lang: str) -> str:

@@ -14,10 +14,14 @@ from dxready.findings import Finding, Msg
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may know besides the catalogue: "now" and the configured targets."""
+    """What a rule may know besides the catalogue: "now", the configured targets and the codes of every rule.
+
+    ``codes`` is filled by the engine from the registry (a rule never imports the registry that lists it).
+    """
 
     as_of: dt.date
     targets: Targets = field(default_factory=Targets)
+    codes: frozenset[str] = frozenset()
 
 
 class Documented(Protocol):

@@ -1,0 +1,51 @@
+"""Errors by kind. Every one means "the input cannot be used" (exit 2); the CLI words each its own way.
+
+- :class:`CatalogError` — a catalogue file is unusable; each problem has a file, line and column and a DX code.
+- :class:`UsageError` — a command-line option is wrong; it names the option, and has no DX code and no position.
+- :class:`GitError` — git is missing, or a revision or file is not in the repository.
+
+A base module: it imports only the findings vocabulary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dxready.findings import Location, Msg
+
+
+class DxreadyError(Exception):
+    """The input cannot be used (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    location: Location
+    message: Msg
+
+
+class CatalogError(DxreadyError):
+    """The catalogue cannot be used; ``problems`` say where and why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in problems))
+        self.problems = problems
+
+
+class UsageError(DxreadyError):
+    """A bad option value: ``option`` is its name as typed (``--status``), ``message`` what is wrong with it."""
+
+    def __init__(self, option: str, message: Msg) -> None:
+        super().__init__(f"{option}: {message.en}")
+        self.option = option
+        self.message = message
+
+
+class GitError(DxreadyError):
+    """git could not give what was asked: ``where`` names the revision or path, ``message`` what went wrong."""
+
+    def __init__(self, where: str, message: Msg) -> None:
+        super().__init__(f"{where}: {message.en}")
+        self.where = where
+        self.message = message

@@ -1,0 +1,68 @@
+"""Short plain-text messages: what ``set`` did, and the input errors of every kind (for stderr).
+
+Catalogue text and option values are data: every line goes through :func:`~dxready.render.safe.oneline`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dxready.render.safe import oneline
+
+if TYPE_CHECKING:
+    from dxready.commands.edit import SetResult
+    from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
+
+
+def set_result(result: SetResult, lang: str) -> str:
+    target, shown = result.target, result.shown
+    no = target.procedure.standard_no
+    what = f"{target.ident}" + (f" (No.{no})" if no is not None else "")
+    lines = [f"  {oneline(m.get(lang))}" for m in result.said]
+    if lang == "ja":
+        head = (
+            f"{shown}: {what} を更新しました"
+            if result.changed
+            else f"{shown}: {what} は変更なし（既にその値です）"
+        )
+    else:
+        head = f"{shown}: updated {what}" if result.changed else f"{shown}: {what} unchanged (already so)"
+    return "\n".join([head, *lines]) + "\n"
+
+
+def _cannot_use(n: int, lang: str) -> str:
+    if lang == "ja":
+        return f"この入力は使えません（問題 {n} 件）。上の箇所を直してください。"
+    return f"the input cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above."
+
+
+def catalog_error(exc: CatalogError, lang: str) -> str:
+    """``file:line:col: CODE message`` per problem (just ``file:`` where there is no position), then a summary."""
+    lines = [f"{p.location}: {p.code} {p.message.get(lang)}" for p in exc.problems]
+    lines.append(_cannot_use(len(exc.problems), lang))
+    return "".join(oneline(line) + "\n" for line in lines)
+
+
+def usage_error(exc: UsageError, lang: str) -> str:
+    """The option's name and what is wrong with it: no DX code (the catalogue is not at fault), no position."""
+    text = exc.message.get(lang)
+    if not text.startswith(exc.option):
+        text = f"{exc.option}: {text}"
+    return f"dxready: {oneline(text)}\n"
+
+
+def git_error(exc: GitError, lang: str) -> str:
+    return oneline(f"{exc.where}: {exc.message.get(lang)}") + "\n" + oneline(_cannot_use(1, lang)) + "\n"
+
+
+def error(exc: DxreadyError, lang: str) -> str:
+    """Any input error, worded by its kind."""
+    from dxready.errors import CatalogError, GitError, UsageError
+
+    if isinstance(exc, CatalogError):
+        return catalog_error(exc, lang)
+    if isinstance(exc, UsageError):
+        return usage_error(exc, lang)
+    if isinstance(exc, GitError):
+        return git_error(exc, lang)
+    return oneline(str(exc)) + "\n"
