@@ -36,7 +36,7 @@ def test_init_writes_the_registry_rows_all_unknown(tmp_path: Path) -> None:
     assert {s.status.value for group in subs.values() for s in group} == {"unknown"}
     unverified = [s.name for s in subs[19] if not s.name_verified]
     assert unverified == [s.name for s in STANDARD_PROCEDURES[18].sub_procedures if not s.verified]
-    assert catalog.systems == [] and catalog.roadmap == []
+    assert catalog.systems == () and catalog.roadmap == ()
 
 
 def test_new_catalogue_passes_check(tmp_path: Path) -> None:

@@ -24,8 +24,21 @@ from dxready.findings import Location, Msg, Path
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from dxready.catalog.models import ProceduresFile, RoadmapFile, SystemsFile
+    from dxready.catalog.models import (
+        Procedure,
+        ProceduresFile,
+        RoadmapFile,
+        RoadmapItem,
+        System,
+        SystemsFile,
+    )
     from dxready.catalog.settings import Settings
+
+UNREADABLE = "DX001"
+DUPLICATE_KEY = "DX002"
+SCHEMA_VIOLATION = "DX003"
+"""The codes of what the loader itself refuses; the rule modules dx001–dx003 document them under these codes.
+(The loader sits below the rules, so the codes are written here and the rule modules take them from here.)"""
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -80,7 +93,7 @@ def decode(data: bytes, file: str) -> str:
     """Bytes → text: UTF-8 with or without BOM; CP932 is recognised and refused with how to fix it."""
     if len(data) > MAX_BYTES:
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             1,
             1,
@@ -96,7 +109,7 @@ def decode(data: bytes, file: str) -> str:
         )
         hint_en = "it is saved as UTF-16; re-save it as UTF-8" if utf16 else "this is a binary file"
         raise _problem(
-            "DX001", file, line, col, f"NUL バイトがあります（{hint_ja}）", f"NUL byte in file ({hint_en})"
+            UNREADABLE, file, line, col, f"NUL バイトがあります（{hint_ja}）", f"NUL byte in file ({hint_en})"
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -108,7 +121,7 @@ def decode(data: bytes, file: str) -> str:
             data.decode("cp932")
         except UnicodeDecodeError:
             raise _problem(
-                "DX001",
+                UNREADABLE,
                 file,
                 line,
                 col,
@@ -116,7 +129,7 @@ def decode(data: bytes, file: str) -> str:
                 "not valid UTF-8; re-save the file with UTF-8 encoding",
             ) from None
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             line,
             col,
@@ -180,7 +193,7 @@ class _Walker:
         self.positions = positions
         self.source = SourceMap(file)
 
-    def fail(self, node: Any, ja: str, en: str, code: str = "DX001") -> LoadError:
+    def fail(self, node: Any, ja: str, en: str, code: str = UNREADABLE) -> LoadError:
         mark = node.start_mark
         return _problem(code, self.file, mark.line + 1, mark.column + 1, ja, en)
 
@@ -211,7 +224,7 @@ class _Walker:
                         key_node,
                         f"キー {key!r} が重複しています（最初は {first.line + 1} 行 {first.column + 1} 列）",
                         f"duplicate key {key!r} (first at line {first.line + 1}, column {first.column + 1})",
-                        code="DX002",
+                        code=DUPLICATE_KEY,
                     )
                 firsts[key] = key_node.start_mark
                 sub = (*path, key)
@@ -334,7 +347,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
     if directive is not None and directive.group(1) != "1.2":
         line = text.count("\n", 0, directive.start()) + 1
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             line,
             1,
@@ -353,7 +366,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
             if at == "\t" or ("\t" in text and "tab" in what.lower()):
                 raise _problem(
-                    "DX001",
+                    UNREADABLE,
                     file,
                     line,
                     col,
@@ -361,21 +374,21 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
                     f"YAML syntax error: tabs cannot indent YAML ({what})",
                 ) from None
             raise _problem(
-                "DX001", file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
+                UNREADABLE, file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
             ) from None
         except YAMLError as exc:
             raise _problem(
-                "DX001", file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}"
+                UNREADABLE, file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}"
             ) from None
         except RecursionError:
-            raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
+            raise _problem(UNREADABLE, file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
         if node is None:
             return None, SourceMap(file)
         walker = _Walker(file, budget=len(text) + 10_000, positions=positions)
         try:
             value = walker.walk(node, (), 0)
         except RecursionError:
-            raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
+            raise _problem(UNREADABLE, file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
         return value, walker.source
 
 
@@ -499,7 +512,7 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
             raise LoadError(
                 [
                     Problem(
-                        "DX003",
+                        SCHEMA_VIOLATION,
                         source.locate(()),
                         Msg(
                             f"ファイルが空です。少なくとも {keys} が必要です",
@@ -514,7 +527,7 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
         raise LoadError(
             [
                 Problem(
-                    "DX003",
+                    SCHEMA_VIOLATION,
                     loc,
                     Msg(
                         f"ファイルの最上位は マッピング（キー: 値）にしてください（{kind}が書かれています）",
@@ -548,7 +561,7 @@ def _problems(exc: ValidationError, model: type[BaseModel], data: Any, source: S
             continue
         location = source.locate(loc, key=error["type"] == "extra_forbidden")
         msg = _explain(error, model, data)
-        problems.setdefault((location, msg.en), Problem("DX003", location, msg))
+        problems.setdefault((location, msg.en), Problem(SCHEMA_VIOLATION, location, msg))
     return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column))
 
 
@@ -567,21 +580,21 @@ class Catalog:
     settings: Settings
     sources: dict[str, SourceMap]
     paths: dict[str, FsPath]
-    _by_id: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    _by_id: dict[str, Procedure] | None = field(default=None, repr=False, compare=False)
 
     @property
-    def procedures(self) -> list[Any]:
-        return list(self.procedures_file.procedures)
+    def procedures(self) -> tuple[Procedure, ...]:
+        return tuple(self.procedures_file.procedures)
 
     @property
-    def systems(self) -> list[Any]:
-        return list(self.systems_file.systems)
+    def systems(self) -> tuple[System, ...]:
+        return tuple(self.systems_file.systems)
 
     @property
-    def roadmap(self) -> list[Any]:
-        return list(self.roadmap_file.roadmap)
+    def roadmap(self) -> tuple[RoadmapItem, ...]:
+        return tuple(self.roadmap_file.roadmap)
 
-    def procedure(self, pid: str) -> Any:
+    def procedure(self, pid: str) -> Procedure | None:
         """The procedure with this id, or None."""
         if self._by_id is None:
             self._by_id = {p.id: p for p in self.procedures_file.procedures}
@@ -635,14 +648,14 @@ def read_file(path: FsPath, shown: str) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise _problem("DX001", shown, 0, 0, "ファイルがありません", "file not found") from None
+        raise _problem(UNREADABLE, shown, 0, 0, "ファイルがありません", "file not found") from None
     except IsADirectoryError:
         raise _problem(
-            "DX001", shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file"
+            UNREADABLE, shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file"
         ) from None
     except OSError as exc:
         raise _problem(
-            "DX001", shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
+            UNREADABLE, shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
         ) from None
     return decode(data, shown)
 
@@ -666,11 +679,16 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
     root, label = resolve(catalog)
     if not root.exists():
         raise _problem(
-            "DX001", str(root), 0, 0, "カタログのディレクトリがありません", "catalogue directory not found"
+            UNREADABLE, str(root), 0, 0, "カタログのディレクトリがありません", "catalogue directory not found"
         )
     if not root.is_dir():
         raise _problem(
-            "DX001", str(root), 0, 0, "カタログはディレクトリで指定してください", "a catalogue is a directory"
+            UNREADABLE,
+            str(root),
+            0,
+            0,
+            "カタログはディレクトリで指定してください",
+            "a catalogue is a directory",
         )
     problems: list[Problem] = []
     models: dict[str, Any] = {}

@@ -20,7 +20,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dxready.catalog.load import FILES, SETTINGS, TAGS, LoadError, Problem, fast_compose, reset_scalar_memo
+from dxready.catalog.load import (
+    FILES,
+    SETTINGS,
+    TAGS,
+    UNREADABLE,
+    LoadError,
+    Problem,
+    fast_compose,
+    reset_scalar_memo,
+)
 from dxready.findings import Location, Msg
 
 SCHEMA_VERSION = 1
@@ -494,7 +503,7 @@ def _located(root: Path) -> list[Problem]:
         return exc.problems
     return [
         Problem(
-            "DX001",
+            UNREADABLE,
             Location(str(root)),
             Msg("カタログ（procedures.yaml）がありません", "no catalogue here (procedures.yaml)"),
         )

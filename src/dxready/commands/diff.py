@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxready.catalog.load import FILES, SETTINGS, LoadError, Problem
+from dxready.catalog.load import FILES, SETTINGS, UNREADABLE, LoadError, Problem
 from dxready.errors import GitError
 from dxready.findings import Finding, Location, Msg
 
@@ -328,7 +328,7 @@ def locate_in_git(catalog: Path | None) -> GitCatalog:
         raise LoadError(
             [
                 Problem(
-                    "DX001",
+                    UNREADABLE,
                     Location(str(root)),
                     Msg("カタログのディレクトリがありません", "catalogue directory not found"),
                 )

@@ -21,10 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxready.catalog.load import LoadError, Problem
+from dxready.catalog.load import SCHEMA_VIOLATION, UNREADABLE, LoadError, Problem
 from dxready.errors import DxreadyError, UsageError
 from dxready.findings import Location, Msg
 from dxready.fsio import atomic_write
+from dxready.rules import dx005_unknown_reference
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
@@ -299,7 +300,7 @@ class Change:
         )
 
 
-def _bad(shown: str, ja: str, en: str, code: str = "DX003") -> DxreadyError:
+def _bad(shown: str, ja: str, en: str, code: str = SCHEMA_VIOLATION) -> DxreadyError:
     """An option's problem (``shown`` is ``--status`` …) is a UsageError; anything else a catalogue problem."""
     if shown.startswith("--"):
         return UsageError(shown, Msg(ja, en))
@@ -368,7 +369,6 @@ def _counts(text: str) -> tuple[int, int, int]:
             "--counts",
             f"--counts {text!r}: オンライン件数 {online:,} が総件数 {total:,} を超えています",
             f"--counts {text!r}: online {online:,} exceeds the total {total:,}",
-            "DX009",
         )
     return year, total, online
 
@@ -448,7 +448,7 @@ def find_target(catalog: Catalog, ref: str, shown: str) -> Target:
             shown,
             f"{what} {head!r} の手続はありません{hint_ja}",
             f"no procedure with {'standard number' if head.isdigit() else 'id'} {head!r}{hint_en}",
-            "DX005",
+            dx005_unknown_reference.CODE,
         )
     procedure = procedures[found]
     if not sub_ref:
@@ -469,7 +469,7 @@ def find_target(catalog: Catalog, ref: str, shown: str) -> Target:
             shown,
             f"{procedure.id} に個別手続 {sub_ref!r} はありません（1〜{len(subs)} または id）{hint_ja}",
             f"{procedure.id} has no sub-procedure {sub_ref!r} (1–{len(subs)} or an id){hint_en}",
-            "DX005",
+            dx005_unknown_reference.CODE,
         )
     return Target(found, procedure, at, subs[at])
 
@@ -688,7 +688,7 @@ def locked(root: Path) -> Iterator[None]:
             str(target),
             f"ロックを取れません: {exc.strerror}",
             f"cannot take the lock: {exc.strerror}",
-            "DX001",
+            UNREADABLE,
         ) from None
     try:
         if fcntl is not None:
@@ -765,7 +765,7 @@ def run_set(
             "--catalog DIR を指定してください",
             "the catalogue shipped inside the package (Kamogawa) cannot be edited; create your own with "
             "`dxready init DIR` or pass --catalog DIR",
-            "DX001",
+            UNREADABLE,
         )
     change = parse_change(status=status, channels=channels, counts=counts, note=note, verified_on=verified_on)
     if change.empty:

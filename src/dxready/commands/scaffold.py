@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 from dxready.catalog import codes
-from dxready.catalog.load import LoadError, Problem
+from dxready.catalog.load import UNREADABLE, LoadError, Problem
 from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES
 from dxready.errors import DxreadyError, UsageError
 from dxready.findings import Location, Msg
@@ -53,7 +53,7 @@ STANDARD_IDS: dict[int, str] = {
 FILES = ("procedures.yaml", "systems.yaml", "roadmap.yaml", "dxready.yaml")
 
 
-def _fail(where: str, ja: str, en: str, code: str = "DX001") -> DxreadyError:
+def _fail(where: str, ja: str, en: str, code: str = UNREADABLE) -> DxreadyError:
     """An option's problem (``where`` is ``--code`` …) is a UsageError; a path's is a catalogue problem."""
     if where.startswith("--"):
         return UsageError(where, Msg(ja, en))
@@ -69,14 +69,12 @@ def check_code(code: str) -> str:
             "--code",
             f"団体コード {text!r} は5桁です。検査数字を付けた6桁で指定してください（{full} ではありませんか）",
             f"code {text!r} has 5 digits; give all 6 with the check digit (did you mean {full}?)",
-            "DX007",
         )
     if not (len(text) == 6 and text.isascii() and text.isdigit()):
         raise _fail(
             "--code",
             f"団体コード {text!r} は6桁の数字で指定してください（例: 342025）",
             f"code {text!r} must be 6 digits (e.g. 342025)",
-            "DX007",
         )
     if not codes.is_valid(text):
         right = text[:5] + str(codes.check_digit(text[:5]))
@@ -84,14 +82,12 @@ def check_code(code: str) -> str:
             "--code",
             f"団体コード {text} の検査数字が違います（{text[:5]} の検査数字は {right[5]}、つまり {right}）",
             f"code {text}: wrong check digit ({text[:5]} takes {right[5]}, i.e. {right})",
-            "DX007",
         )
     if not 1 <= int(text[:2]) <= len(PREFECTURES):
         raise _fail(
             "--code",
             f"団体コード {text} の都道府県部分 {text[:2]} は 01〜47 ではありません",
             f"code {text}: prefecture part {text[:2]} is not 01–47",
-            "DX007",
         )
     return text
 
@@ -236,7 +232,6 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
             "--name",
             "団体名を指定してください（制御文字は使えません）",
             "give the municipality's name (no control characters)",
-            "DX003",
         )
     checked = check_code(code)
     if directory.exists() and not directory.is_dir():
@@ -246,7 +241,7 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         raise LoadError(
             [
                 Problem(
-                    "DX001",
+                    UNREADABLE,
                     Location(str(path)),
                     Msg(
                         "既にあります。上書きしません（別のディレクトリを指定するか、ファイルを移動してください）",

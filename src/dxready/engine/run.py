@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dxready.catalog.load import Catalog
@@ -46,7 +47,7 @@ class Report:
         return sum(f.severity is severity for f in self.findings)
 
 
-def summarize(procedures: list[Procedure], levels: dict[str, Readiness | None]) -> Summary:
+def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | None]) -> Summary:
     applicable = [p for p in procedures if p.applicable]
     by_status = Counter(p.status.value for p in applicable)
     known = [p for p in applicable if p.status is not Status.unknown]
