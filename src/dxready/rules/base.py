@@ -45,3 +45,16 @@ class Rule(Documented, Protocol):
 def at_procedure(index: int, *keys: str | int) -> tuple[str | int, ...]:
     """The path of procedure ``index`` (and a field below it) in procedures.yaml."""
     return ("procedures", index, *keys)
+
+
+SHOWN = 5
+"""How many names a finding lists before "… and N more"."""
+
+
+def listing(ja: list[str], en: list[str], unit_ja: str) -> Msg:
+    """The first :data:`SHOWN` names and how many more: 「A」、「B」 ほか 3 手続 / 'A', 'B' and 3 more."""
+    more = len(ja) - SHOWN
+    return Msg(
+        "、".join(ja[:SHOWN]) + (f" ほか {more} {unit_ja}" if more > 0 else ""),
+        ", ".join(en[:SHOWN]) + (f" and {more} more" if more > 0 else ""),
+    )
