@@ -206,14 +206,9 @@ def _summary_json(s: Summary) -> dict[str, Any]:
 
 
 def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
-    loc = f.location
-    return {
-        "code": f.code,
-        "severity": f.severity.value,
-        "subject": {"kind": f.subject.kind, "id": f.subject.id},
-        "message": f.message.get(lang),
-        "location": None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column},
-    }
+    from dxready.render.json_ import finding
+
+    return finding(f, lang, brief=True)
 
 
 def json_(d: CatalogDiff, lang: str) -> str:
