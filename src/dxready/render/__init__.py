@@ -16,7 +16,6 @@ What a renderer is called with depends on its view:
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -106,6 +105,8 @@ def default_format(view: str) -> str:
 
 
 def _resolve(target: str) -> Callable[..., Any]:
+    import importlib
+
     module, func = target.split(":")
     return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
 
