@@ -39,12 +39,20 @@ class Lang(str, enum.Enum):
     en = "en"
 
 
+_CHOICE_TYPES: dict[tuple[str, ...], type[enum.Enum]] = {}
+
+
 def _choices(name: str, *views: str) -> type[enum.Enum]:
-    """A ``--format`` choice type: the formats that the render registry lists for these views."""
+    """A ``--format`` choice type: the formats that the render registry lists for these views.
+
+    Views with the same formats share one type (an Enum class costs start-up time).
+    """
     from dxready.render import formats
 
-    choices: type[enum.Enum] = enum.Enum(name, {f: f for f in formats(*views)}, type=str)  # type: ignore[misc]
-    return choices
+    key = tuple(formats(*views))
+    if key not in _CHOICE_TYPES:
+        _CHOICE_TYPES[key] = enum.Enum(name, {f: f for f in key}, type=str)  # type: ignore[assignment]
+    return _CHOICE_TYPES[key]
 
 
 if TYPE_CHECKING:  # to the type checker a format is its name; at run time, one of the registry's choices
