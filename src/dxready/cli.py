@@ -183,10 +183,26 @@ def _guard(lang: str, action: Callable[[], T]) -> T:
         _die(exc, lang)
 
 
+def _given(catalog: Path | None) -> Path | None:
+    """``--catalog`` as given; a path that is no directory is a bad option (UsageError), not a catalogue problem."""
+    if catalog is not None and not catalog.is_dir():
+        from dxready.errors import UsageError
+        from dxready.findings import Msg
+
+        raise UsageError(
+            "--catalog",
+            Msg(
+                f"--catalog {catalog}: カタログのディレクトリがありません",
+                f"--catalog {catalog}: no such catalogue directory",
+            ),
+        )
+    return catalog
+
+
 def _load(catalog: Path | None, lang: str) -> Catalog:
     from dxready.engine.integrity import load
 
-    return _guard(lang, lambda: load(catalog))
+    return _guard(lang, lambda: load(_given(catalog)))
 
 
 @app.command()
@@ -218,7 +234,7 @@ def check(
     when = _as_of(as_of)
     fmt = _fmt(format, "check")
     try:
-        loaded = load(catalog)
+        loaded = load(_guard(language, lambda: _given(catalog)))
     except LoadError as exc:
         if fmt == "text":
             _die(exc, language)
@@ -404,7 +420,7 @@ def diff(
     language = _lang(lang)
     render = renderer("diff", _fmt(format, "diff"))
     result = _guard(
-        language, lambda: run_diff(base, head, catalog=catalog, as_of=_as_of(as_of), lang=language)
+        language, lambda: run_diff(base, head, catalog=_given(catalog), as_of=_as_of(as_of), lang=language)
     )
     _out(render(result, language))
     raise typer.Exit(1 if fail_on_regression and result.regressions() else 0)
@@ -441,7 +457,7 @@ def set_(
         language,
         lambda: run_set(
             ref,
-            catalog=catalog,
+            catalog=_given(catalog),
             status=status,
             channels=channel or [],
             counts=counts or [],
@@ -511,7 +527,7 @@ def trend(
 
     language = _lang(lang)
     render = renderer("trend", _fmt(format, "trend"))
-    trend = _guard(language, lambda: run_trend(catalog=catalog, since=_parse_date(since)))
+    trend = _guard(language, lambda: run_trend(catalog=_given(catalog), since=_parse_date(since)))
     _out(render(trend, language))
 
 
