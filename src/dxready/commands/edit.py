@@ -381,7 +381,7 @@ def parse_change(
     note: str | None,
     verified_on: dt.date | None,
 ) -> Change:
-    """Check the options before touching any file; LoadError (DX003 / DX009) names the option that is wrong."""
+    """Check the options before touching any file; a UsageError names the option that is wrong."""
     value, written = _status(status) if status is not None else (None, None)
     if note is not None and (not note.strip() or len(note) > 2000):
         raise _bad(
@@ -547,7 +547,8 @@ def plan_splices(doc: _Doc, target: Target, change: Change) -> tuple[list[Splice
         said.append(_said("status", entry.status.mark, change.status.mark))
         if target.sub is not None and target.sub_index is not None:
             group = target.procedure
-            from dxready.rules.dx008_group_status_mismatch import expected_status
+            from dxready.rules.dx008_group_status_mismatch import CODE as GROUP_MISMATCH
+    from dxready.rules.dx008_group_status_mismatch import expected_status
 
             before = expected_status(group)
             subs = list(group.sub_procedures)
@@ -790,6 +791,7 @@ def run_set(
             return SetResult(shown, target, tuple(said), changed=False)
         candidate = validate_text(new_text, shown, current)
         atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+    from dxready.rules.dx008_group_status_mismatch import CODE as GROUP_MISMATCH
     from dxready.rules.dx008_group_status_mismatch import expected_status
 
     group = candidate.procedures[target.index]
@@ -798,9 +800,9 @@ def run_set(
         said.append(
             Msg(
                 f"注意: 個別手続からは {expected.mark} ですが、まとまりは {group.status.mark} です"
-                "（dxready check が DX008 を報告します）",
+                f"（dxready check が {GROUP_MISMATCH} を報告します）",
                 f"note: the sub-procedures say {expected.mark} but the group says {group.status.mark}"
-                " (dxready check reports DX008)",
+                f" (dxready check reports {GROUP_MISMATCH})",
             )
         )
     return SetResult(shown, target, tuple(said), changed=True)
