@@ -547,8 +547,7 @@ def plan_splices(doc: _Doc, target: Target, change: Change) -> tuple[list[Splice
         said.append(_said("status", entry.status.mark, change.status.mark))
         if target.sub is not None and target.sub_index is not None:
             group = target.procedure
-            from dxready.rules.dx008_group_status_mismatch import CODE as GROUP_MISMATCH
-    from dxready.rules.dx008_group_status_mismatch import expected_status
+            from dxready.rules.dx008_group_status_mismatch import expected_status
 
             before = expected_status(group)
             subs = list(group.sub_procedures)
