@@ -82,7 +82,7 @@ def _catalogue(kind: str) -> Path:
     if kind == "shipped":
         shutil.copytree(SHIPPED, root / "c")
     else:
-        run_init(root / "c", name="呉市", code="342025", lang="ja")
+        run_init(root / "c", name="呉市", code="342025")
     if kind == "flow":  # every entry one JSON line: flow mappings with quoted keys
         pf = load_catalog(root / "c").procedures_file
         lines = [

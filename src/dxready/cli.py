@@ -479,9 +479,10 @@ def init(
 ) -> None:
     """Start a catalogue from the national registry: the 21 standard rows, all statuses unknown."""
     from dxready.commands.scaffold import run_init
+    from dxready.render.messages import init_result
 
     language = _lang(lang)
-    _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
+    _out(init_result(_guard(language, lambda: run_init(directory, name=name, code=code)), language))
 
 
 @app.command()

@@ -8,6 +8,7 @@ unless every file can be.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from dxready.catalog import codes
@@ -224,7 +225,18 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
+@dataclass(frozen=True)
+class InitResult:
+    """What ``dxready init`` made: where, for whom, and how many rows (every status unknown)."""
+
+    directory: str
+    name: str
+    code: str
+    procedures: int
+    sub_procedures: int
+
+
+def run_init(directory: Path, *, name: str, code: str) -> InitResult:
     """Write the four files into ``directory`` (created if missing); refuse if any of them exists."""
     clean = name.strip()
     if not clean or not clean.isprintable():
@@ -280,17 +292,10 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         for path in created:
             path.unlink(missing_ok=True)
         raise _fail(str(directory), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
-    n = len(STANDARD_PROCEDURES)
-    subs = sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES)
-    shown = str(directory)
-    if lang == "ja":
-        return (
-            f"{_comment(clean)}（{checked}）のカタログを {shown} に作りました: "
-            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
-        )
-    return (
-        f"created the catalogue of {_comment(clean)} ({checked}) in {shown}: "
-        f"{n} standard procedures ({subs} sub-procedures), every status unknown.\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
+    return InitResult(
+        directory=str(directory),
+        name=_comment(clean),
+        code=checked,
+        procedures=len(STANDARD_PROCEDURES),
+        sub_procedures=sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES),
     )

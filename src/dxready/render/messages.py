@@ -11,6 +11,7 @@ from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
     from dxready.commands.edit import SetResult
+    from dxready.commands.scaffold import InitResult
     from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
 
 
@@ -28,6 +29,21 @@ def set_result(result: SetResult, lang: str) -> str:
     else:
         head = f"{shown}: updated {what}" if result.changed else f"{shown}: {what} unchanged (already so)"
     return "\n".join([head, *lines]) + "\n"
+
+
+def init_result(result: InitResult, lang: str) -> str:
+    n, subs, shown = result.procedures, result.sub_procedures, result.directory
+    if lang == "ja":
+        return (
+            f"{result.name}（{result.code}）のカタログを {shown} に作りました: "
+            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。\n"
+            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
+        )
+    return (
+        f"created the catalogue of {result.name} ({result.code}) in {shown}: "
+        f"{n} standard procedures ({subs} sub-procedures), every status unknown.\n"
+        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
+    )
 
 
 def _cannot_use(n: int, lang: str) -> str:
