@@ -65,12 +65,12 @@ if TYPE_CHECKING:  # to the type checker a format is its name; at run time, one 
     TrendFormat = str
     RulesFormat = str
 else:
+    from dxready.render import TABLES
+
     CheckFormat = _choices("CheckFormat", "check")
     ReportFormat = _choices("ReportFormat", "gaps")
     NextFormat = _choices("NextFormat", "next")
-    TableFormat = _choices(
-        "TableFormat", *(f"table {name}" for name in ("procedures", "systems", "roadmap", "summary"))
-    )
+    TableFormat = _choices("TableFormat", *(f"table {name}" for name in TABLES))
     DiffFormat = _choices("DiffFormat", "diff")
     CompareFormat = _choices("CompareFormat", "compare")
     TrendFormat = _choices("TrendFormat", "trend")
