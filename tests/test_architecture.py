@@ -17,14 +17,22 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "dxready"
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "base",
-        ("dxready", "dxready.findings", "dxready.fsio", "dxready.perf", "dxready.i18n", "dxready.errors"),
+        (
+            "dxready",
+            "dxready.findings",
+            "dxready.fsio",
+            "dxready.perf",
+            "dxready.i18n",
+            "dxready.errors",
+            "dxready.inert",
+        ),
     ),
     ("catalog", ("dxready.catalog",)),
     ("rules", ("dxready.rules",)),
     ("engine", ("dxready.engine",)),
     ("commands", ("dxready.commands",)),
     ("render", ("dxready.render",)),
-    ("cli", ("dxready.cli", "dxready.__main__")),
+    ("cli", ("dxready.cli", "dxready.__main__", "dxready.guard")),
 )
 OUTPUT_LAYERS = frozenset({"render", "cli"})
 

@@ -26,11 +26,12 @@ class Problem:
 
 
 class CatalogError(DxreadyError):
-    """The catalogue cannot be used; ``problems`` say where and why."""
+    """The catalogue cannot be used; ``problems`` say where and why, ``more`` counts problems not kept."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
         super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in problems))
         self.problems = problems
+        self.more = more
 
 
 class UsageError(DxreadyError):

@@ -269,6 +269,9 @@ def run_init(directory: Path, *, name: str, code: str) -> InitResult:
         "roadmap.yaml": roadmap_text(clean),
         "dxready.yaml": settings_text(),
     }
+    from dxready.engine.preflight import validate_texts
+
+    validate_texts(directory, {file.removesuffix(".yaml"): text for file, text in contents.items()})
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -28,11 +28,11 @@ def set_result(result: SetResult, lang: str) -> str:
         )
     else:
         head = f"{shown}: updated {what}" if result.changed else f"{shown}: {what} unchanged (already so)"
-    return "\n".join([head, *lines]) + "\n"
+    return "\n".join([oneline(head), *lines]) + "\n"  # the path too: a directory name may hold escapes
 
 
 def init_result(result: InitResult, lang: str) -> str:
-    n, subs, shown = result.procedures, result.sub_procedures, result.directory
+    n, subs, shown = result.procedures, result.sub_procedures, oneline(result.directory)
     if lang == "ja":
         return (
             f"{result.name}（{result.code}）のカタログを {shown} に作りました: "
@@ -48,14 +48,22 @@ def init_result(result: InitResult, lang: str) -> str:
 
 def _cannot_use(n: int, lang: str) -> str:
     if lang == "ja":
-        return f"この入力は使えません（問題 {n} 件）。上の箇所を直してください。"
-    return f"the input cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above."
+        return f"この入力は使えません（問題 {n:,} 件）。上の箇所を直してください。"
+    return f"the input cannot be used ({n:,} problem{'s' if n != 1 else ''}); fix the places above."
 
 
 def catalog_error(exc: CatalogError, lang: str) -> str:
-    """``file:line:col: CODE message`` per problem (just ``file:`` where there is no position), then a summary."""
+    """``file:line:col: CODE message`` per problem (just ``file:`` where there is no position), how many more
+    were counted but not kept, then a summary."""
     lines = [f"{p.location}: {p.code} {p.message.get(lang)}" for p in exc.problems]
-    lines.append(_cannot_use(len(exc.problems), lang))
+    more = exc.more
+    if more:
+        lines.append(
+            f"…ほか {more:,} 件（最初の {len(exc.problems)} 件だけを示しました）"
+            if lang == "ja"
+            else f"… and {more:,} more (only the first {len(exc.problems)} are shown)"
+        )
+    lines.append(_cannot_use(len(exc.problems) + more, lang))
     return "".join(oneline(line) + "\n" for line in lines)
 
 

@@ -24,7 +24,7 @@ def check(report: Report, lang: str) -> str:
     lines = []
     for f in report.findings:
         sev = _SEV_JA[f.severity.value] if lang == "ja" else f.severity.value
-        lines.append(f"{f.location}: {f.code} [{sev}] {oneline(f.message.get(lang))}")
+        lines.append(oneline(f"{f.location}: {f.code} [{sev}] {f.message.get(lang)}"))
     counts = {s: sum(f.severity.value == s for f in report.findings) for s in ("error", "warning", "info")}
     waived = len(report.waived)
     label = catalog_label(report.catalog.label, lang)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from dxready.i18n import t as _t
@@ -70,7 +69,7 @@ def table(trend: Trend, lang: str) -> str:
     from dxready.render.safe import oneline
 
     console, buf = make_console()
-    console.print(Text(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}")))
+    console.print(Text(oneline(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}"))))
     if not points:
         console.print(Text(_t(lang, "この期間のコミットはありません。", "No commits in this period.")))
         return buf.getvalue()
@@ -135,4 +134,6 @@ def json_(trend: Trend, lang: str) -> str:
             for p in points
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.safe import json_dumps
+
+    return json_dumps(data, indent=2) + "\n"
