@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dxready.catalog.load import UNREADABLE, LoadError
 from dxready.commands.diff import GitCatalog, git, locate_in_git
+from dxready.engine.rates import Rate
 from dxready.errors import GitError
 from dxready.findings import Msg
 
@@ -39,6 +40,13 @@ class Point:
     @property
     def short(self) -> str:
         return self.commit[:8] if self.commit else "working"
+
+    def rates(self) -> tuple[Rate, Rate]:
+        """○, and ○ with 一部, with bounds and coverage (engine.rates)."""
+        known = self.applicable - self.unknown
+        return Rate(self.online, known, self.applicable), Rate(
+            self.online + self.partial, known, self.applicable
+        )
 
 
 def _history(where: GitCatalog, since: dt.date | None) -> list[tuple[str, dt.date, str]]:

@@ -10,25 +10,8 @@ from typing import TYPE_CHECKING
 from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
-    from dxready.commands.edit import SetResult
     from dxready.commands.scaffold import InitResult
     from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
-
-
-def set_result(result: SetResult, lang: str) -> str:
-    target, shown = result.target, result.shown
-    no = target.procedure.standard_no
-    what = f"{target.ident}" + (f" (No.{no})" if no is not None else "")
-    lines = [f"  {oneline(m.get(lang))}" for m in result.said]
-    if lang == "ja":
-        head = (
-            f"{shown}: {what} を更新しました"
-            if result.changed
-            else f"{shown}: {what} は変更なし（既にその値です）"
-        )
-    else:
-        head = f"{shown}: updated {what}" if result.changed else f"{shown}: {what} unchanged (already so)"
-    return "\n".join([oneline(head), *lines]) + "\n"  # the path too: a directory name may hold escapes
 
 
 def init_result(result: InitResult, lang: str) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dxready.engine.rates import fields
+from dxready.engine.rates import text as rate_text
 from dxready.i18n import t as _t
 
 if TYPE_CHECKING:
@@ -54,7 +56,7 @@ def _row(p: Point, lang: str) -> list[str]:
         str(p.online),
         str(p.partial),
         str(p.offline),
-        _pct(p.online_rate),
+        rate_text(p.rates()[0], lang) if p.applicable else _pct(None),
         _subject(p, lang),
     ]
 
@@ -127,6 +129,7 @@ def json_(trend: Trend, lang: str) -> str:
                 "partial": p.partial,
                 "offline": p.offline,
                 "unknown": p.unknown,
+                **(fields(*p.rates()) if p.problem is None else {}),
                 "online_rate": p.online_rate,
                 "online_or_partial_rate": p.online_or_partial_rate,
                 "problem": p.problem,
