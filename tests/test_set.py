@@ -319,7 +319,8 @@ def test_failure_between_write_and_rename_leaves_the_old_file(
 
     monkeypatch.setattr(edit.os, "replace", boom)
     with pytest.raises(OSError):
-        edit.run_set("9", catalog=kamogawa, status="○", channels=[], counts=[], note=None, verified_on=None)
+        edit.run_set("9", catalog=kamogawa, status="○", channels=[], counts=[], note=None, verified_on=None,
+                     lang="ja")  # fmt: skip
     assert path.read_bytes() == before
     assert [p.name for p in kamogawa.iterdir() if p.name.endswith(".tmp")] == []
 
@@ -327,7 +328,7 @@ def test_failure_between_write_and_rename_leaves_the_old_file(
 def _worker(catalog: str, ref: str, n: int) -> None:
     for i in range(n):
         edit.run_set(ref, catalog=catalog, status=None, channels=[], counts=[f"{2000 + i}:{i + 1}:{i}"], note=None,
-                     verified_on=None)  # fmt: skip
+                     verified_on=None, lang="en")  # fmt: skip
 
 
 def test_concurrent_sets_lose_no_update(kamogawa: Path) -> None:
