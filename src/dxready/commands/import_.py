@@ -1571,7 +1571,7 @@ def run_import(
             new_text = _procedure_pass(new_text, candidate, planner.procs, planner.new)
             candidate = validate_text(new_text, shown, current)
         if candidate is not current:
-            from dxready.catalog.preflight import refuse_new_text_findings
+            from dxready.engine.preflight import refuse_new_text_findings
 
             refuse_new_text_findings(
                 current, candidate

@@ -1,4 +1,4 @@
-"""JSON output: stable keys, ``schema_version``; the shapes DESIGN §5 promises (additive changes only)."""
+"""JSON output: stable keys, ``schema_version``; additive changes only (ARCHITECTURE.md, "Output contracts")."""
 
 from __future__ import annotations
 
@@ -26,15 +26,19 @@ def _location(loc: Location | None) -> dict[str, Any] | None:
     return {"file": loc.file, "line": loc.line, "column": loc.column}
 
 
-def finding(f: Finding, lang: str) -> dict[str, Any]:
+def finding(f: Finding, lang: str, *, brief: bool = False) -> dict[str, Any]:
+    """The one JSON form of a finding. ``brief`` (diff): code, severity, subject, message and location only."""
     out: dict[str, Any] = {
         "code": f.code,
         "severity": f.severity.value,
         "subject": {"kind": f.subject.kind, "id": f.subject.id},
         "message": f.message.get(lang),
-        "next_step": f.next_step.get(lang) if f.next_step else None,
-        "location": _location(f.location),
     }
+    if brief:
+        out["location"] = _location(f.location)
+        return out
+    out["next_step"] = f.next_step.get(lang) if f.next_step else None
+    out["location"] = _location(f.location)
     if f.waived is not None:
         out["waived"] = f.waived
     if f.data:
