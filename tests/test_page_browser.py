@@ -8,6 +8,7 @@ pages are written under ``test-artifacts/`` for review; ``DXREADY_UPDATE_SCREENS
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import tempfile
@@ -21,8 +22,8 @@ import pytest
 from dxready.commands.page import chromium_args, find_chromium
 from tests.helpers.catalogs import REPO, SHIPPED
 from tests.helpers.pages import (
-    AS_OF,
     ARTIFACTS,
+    AS_OF,
     HOSTILE,
     cities,
     gaps_json,
@@ -42,8 +43,12 @@ if CHROMIUM is None:
         "no Chromium found (install Debian's chromium, or set DXREADY_CHROMIUM): browser tests skipped",
         allow_module_level=True,
     )
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install -e '.[test]')")
-axe_sync = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[test]')"
+)
+axe_sync = pytest.importorskip(
+    "axe_playwright_python.sync_playwright", reason="axe-playwright-python is not installed"
+)
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
@@ -129,7 +134,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "partial_json": gaps_json(part),
         "catalogs": {"city": city, "partial": part},
     }
-    code, _, err = invoke("page", "--compare", *map(str, compared), "--as-of", AS_OF, "-o", str(ARTIFACTS / "compare.html"))
+    code, _, err = invoke(
+        "page", "--compare", *map(str, compared), "--as-of", AS_OF, "-o", str(ARTIFACTS / "compare.html")
+    )
     assert code == 0, err
     code, compare_out, err = invoke("compare", *map(str, compared), "--as-of", AS_OF, "--format", "json")
     assert code == 0, err
@@ -206,8 +213,10 @@ def _check_figures(opened: Opened, data: dict[str, Any], lang: str = "ja") -> No
 def _check_structure(opened: Opened) -> None:
     page = opened.page
     assert page.locator("h1").count() == 1
-    levels = page.evaluate("Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => +h.tagName[1])")
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    levels = page.evaluate(
+        "Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => +h.tagName[1])"
+    )
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
     assert page.locator("table").count() == page.locator("table > caption").count()
     assert page.locator("thead th:not([scope=col])").count() == 0
     for svg in page.locator("svg").all():
@@ -270,7 +279,13 @@ def test_dark_scheme_and_sorting(browser: Any, pages: dict[str, Any]) -> None:
         assert first.startswith("0")
         header.locator("button").click()
         assert header.get_attribute("aria-sort") == "descending"
-        assert opened.page.locator("#procedures tbody tr").first.locator("td").nth(2).inner_text().startswith("2")
+        assert (
+            opened.page.locator("#procedures tbody tr")
+            .first.locator("td")
+            .nth(2)
+            .inner_text()
+            .startswith("2")
+        )
         opened.screenshot("page-desktop-dark.png")
     finally:
         opened.close()
@@ -328,7 +343,14 @@ def test_compare_page(browser: Any, pages: dict[str, Any]) -> None:
         for i, town in enumerate(data["municipalities"]):
             cells = [c.strip() for c in rows.nth(i).locator("td, th").all_inner_texts()]
             assert cells[:2] == [town["name"], town["code"]]
-            marks = {"online": "○", "partial": "一部", "offline": "×", "not_applicable": "—", "unknown": "？", None: ""}
+            marks = {
+                "online": "○",
+                "partial": "一部",
+                "offline": "×",
+                "not_applicable": "—",
+                "unknown": "？",
+                None: "",
+            }
             assert cells[3:24] == [marks[town["statuses"][str(n)]] for n in range(1, 22)]
             known, total = town["recorded"].split("/")
             assert cells[25] == town["recorded"]
@@ -360,12 +382,17 @@ def test_injection_stays_inert(browser: Any, tmp_path: Path) -> None:
         assert opened.requests == [opened.url]
         assert opened.dialogs == [] and opened.errors == []
         assert page.locator("script").count() == 1  # the page's own sorter
-        assert page.locator("img, iframe, b, style:not(head > style), body a[href^='javascript']").count() == 0
+        assert (
+            page.locator("img, iframe, b, style:not(head > style), body a[href^='javascript']").count() == 0
+        )
         assert page.locator("style").count() == 1
-        assert page.evaluate(
-            "Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes))"
-            ".filter(a => a.name.startsWith('on')).length"
-        ) == 0
+        assert (
+            page.evaluate(
+                "Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes))"
+                ".filter(a => a.name.startsWith('on')).length"
+            )
+            == 0
+        )
         # The text is shown as written (bidi overrides as visible escapes), never acted on.
         h1 = page.locator("h1").inner_text()
         assert "<script>window.__pwned = 1</script>" in h1
@@ -392,7 +419,15 @@ def test_pdf_is_a4_with_a_page_per_section(tmp_path: Path, pages: dict[str, Any]
     texts = [unicodedata.normalize("NFKC", sheet.extract_text() or "") for sheet in reader.pages]
     firsts = [text.strip().splitlines()[:1] for text in texts]
     starts = [f[0].strip() if f else "" for f in firsts]
-    sections = ["概況", "標準事務の手続", "課題と次の一手", "業務システムと標準化", "工程表", "推移", "マイナンバーカード"]
+    sections = [
+        "概況",
+        "標準事務の手続",
+        "課題と次の一手",
+        "業務システムと標準化",
+        "工程表",
+        "推移",
+        "マイナンバーカード",
+    ]
     # Every section starts a page of its own, in order; the rest are its continuation pages.
     heads = [s for s in starts if s in sections]
     assert starts[0] == "鴨川市 手続のオンライン化の状況"  # the header, then the summary, on the first page

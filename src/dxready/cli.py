@@ -523,7 +523,10 @@ def page(
         list[Path] | None,
         typer.Argument(
             metavar="DIR",
-            help=tr("--compare のときに比べるカタログ（または多数の親ディレクトリ）", "With --compare: the catalogues (or one parent of many)."),
+            help=tr(
+                "--compare のときに比べるカタログ（または多数の親ディレクトリ）",
+                "With --compare: the catalogues (or one parent of many).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -533,21 +536,34 @@ def page(
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help=tr("HTML の書き出し先（省略時は標準出力）", "Write the HTML here (default: stdout).")
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr("HTML の書き出し先（省略時は標準出力）", "Write the HTML here (default: stdout)."),
         ),
     ] = None,
     pdf: Annotated[
         Path | None,
         typer.Option(
-            "--pdf", metavar="FILE", help=tr("ヘッドレス Chromium で A4 の PDF も作る", "Also print an A4 PDF through a headless Chromium.")
+            "--pdf",
+            metavar="FILE",
+            help=tr(
+                "ヘッドレス Chromium で A4 の PDF も作る", "Also print an A4 PDF through a headless Chromium."
+            ),
         ),
     ] = None,
     compare_: Annotated[
         bool,
-        typer.Option("--compare", help=tr("複数団体の比較ページを作る", "Make the page comparing several municipalities.")),
+        typer.Option(
+            "--compare",
+            help=tr("複数団体の比較ページを作る", "Make the page comparing several municipalities."),
+        ),
     ] = False,
     no_trend: Annotated[
-        bool, typer.Option("--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history."))
+        bool,
+        typer.Option(
+            "--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history.")
+        ),
     ] = False,
 ) -> None:
     """公表用の状況ページ（1 つの HTML ファイル）を作ります。 The published status page: one accessible HTML file."""
@@ -555,9 +571,13 @@ def page(
 
     language = _lang(lang)
     if directories and not compare_:
-        raise typer.BadParameter(tr("ディレクトリは --compare と一緒に指定します", "directories go with --compare"))
+        raise typer.BadParameter(
+            tr("ディレクトリは --compare と一緒に指定します", "directories go with --compare")
+        )
     if compare_ and not directories:
-        raise typer.BadParameter(tr("--compare には比べるカタログを指定します", "--compare needs catalogue directories"))
+        raise typer.BadParameter(
+            tr("--compare には比べるカタログを指定します", "--compare needs catalogue directories")
+        )
     chromium = pages.find_chromium() if pdf is not None else None
     if pdf is not None and chromium is None:
         sys.stderr.write(pages.no_chromium_message(language))

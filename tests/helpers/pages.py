@@ -22,7 +22,7 @@ runner = CliRunner()
 HOSTILE = (
     '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
     "<b>太字</b> [x](javascript:window.__pwned=3) \u202eevil\u202c \"' onmouseover=window.__pwned=4 "
-    "<a href=\"javascript:window.__pwned=5\">link</a><iframe src=\"https://example.org/\"></iframe>"
+    '<a href="javascript:window.__pwned=5">link</a><iframe src="https://example.org/"></iframe>'
     "<style>body{display:none}</style>"
 )
 """A name that would run, load or draw something if any output treated it as markup."""
@@ -34,7 +34,9 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 
 def gaps_json(catalog: Path, lang: str = "ja") -> dict[str, Any]:
-    code, out, err = invoke("gaps", "--catalog", str(catalog), "--as-of", AS_OF, "--lang", lang, "--format", "json")
+    code, out, err = invoke(
+        "gaps", "--catalog", str(catalog), "--as-of", AS_OF, "--lang", lang, "--format", "json"
+    )
     assert code == 0, err
     data: dict[str, Any] = json.loads(out)
     return data
@@ -48,7 +50,9 @@ def trend_json(catalog: Path) -> dict[str, Any]:
 
 
 def make_page(catalog: Path, dest: Path, *extra: str, lang: str = "ja") -> Path:
-    code, _, err = invoke("page", "--catalog", str(catalog), "--as-of", AS_OF, "--lang", lang, "-o", str(dest), *extra)
+    code, _, err = invoke(
+        "page", "--catalog", str(catalog), "--as-of", AS_OF, "--lang", lang, "-o", str(dest), *extra
+    )
     assert code == 0, err
     return dest
 
@@ -114,7 +118,13 @@ def hostile(root: Path) -> Path:
     text = text.replace("plan: 鴨川市DX推進計画（令和6年3月）", f"plan: {quoted}", 1)
     procedures.write_text(text, encoding="utf-8")
     systems = data / "systems.yaml"
-    systems.write_text(systems.read_text(encoding="utf-8").replace("name: 戸籍情報システム", f"name: {quoted}", 1), encoding="utf-8")
+    systems.write_text(
+        systems.read_text(encoding="utf-8").replace("name: 戸籍情報システム", f"name: {quoted}", 1),
+        encoding="utf-8",
+    )
     roadmap = data / "roadmap.yaml"
-    roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("title: 計画立案", f"title: {quoted}", 1), encoding="utf-8")
+    roadmap.write_text(
+        roadmap.read_text(encoding="utf-8").replace("title: 計画立案", f"title: {quoted}", 1),
+        encoding="utf-8",
+    )
     return data

@@ -92,7 +92,9 @@ def compare_data(directories: list[Path], as_of: dt.date, lang: str, use_cache: 
     return data
 
 
-def build_compare(directories: list[Path], as_of: dt.date, lang: str, *, use_cache: bool = True) -> PageResult:
+def build_compare(
+    directories: list[Path], as_of: dt.date, lang: str, *, use_cache: bool = True
+) -> PageResult:
     from dxready.render import html
 
     return PageResult(html.compare_page(compare_data(directories, as_of, lang, use_cache), lang, _version()))
@@ -116,7 +118,9 @@ def write_file(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise LoadError([_problem(f"書き込めません: {exc.strerror}", f"cannot write: {exc.strerror}", str(path))]) from None
+        raise LoadError(
+            [_problem(f"書き込めません: {exc.strerror}", f"cannot write: {exc.strerror}", str(path))]
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -192,7 +196,13 @@ def print_pdf(html_text: str, pdf: Path, chromium: str, lang: str) -> None:
         try:
             done = subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise LoadError([_problem(f"Chromium で PDF を作れません: {exc}", f"Chromium could not print: {exc}", chromium)]) from None
+            raise LoadError(
+                [
+                    _problem(
+                        f"Chromium で PDF を作れません: {exc}", f"Chromium could not print: {exc}", chromium
+                    )
+                ]
+            ) from None
         if done.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
             tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             raise LoadError(

@@ -200,10 +200,10 @@ def line(ident: str, labels: Sequence[str], series: Sequence[Series], title: str
         return x, top + plot_h * (1 - v / 100)
 
     parts = [_open(ident, width, height, title, desc)]
-    for v in (0, 25, 50, 75, 100):
-        _, y = xy(0, v)
+    for tick in (0, 25, 50, 75, 100):
+        _, y = xy(0, tick)
         parts.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}"/>')
-        parts.append(f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{v}%</text>')
+        parts.append(f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{tick}%</text>')
     step = max(1, (n + 7) // 8)
     for i, label in enumerate(labels):
         if i % step == 0 or i == n - 1:
@@ -232,7 +232,9 @@ def line(ident: str, labels: Sequence[str], series: Sequence[Series], title: str
                 continue
             x, y = xy(i, v)
             if s.marker == "square":
-                parts.append(f'<rect class="dot {s.css}" x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>')
+                parts.append(
+                    f'<rect class="dot {s.css}" x="{x - 4:.1f}" y="{y - 4:.1f}" width="8" height="8"/>'
+                )
             else:
                 parts.append(f'<circle class="dot {s.css}" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>')
     for k, s in enumerate(series):

@@ -305,15 +305,13 @@ def _nav(sections: Sequence[tuple[str, str]], lang: str) -> str:
 
 def _meta(pairs: Sequence[tuple[str, str]]) -> str:
     return (
-        '<dl class="meta">'
-        + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in pairs if v)
-        + "</dl>"
+        '<dl class="meta">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in pairs if v) + "</dl>"
     )
 
 
 def _footer(lang: str, version: str, generated: str) -> str:
     return (
-        f'<p>{esc(_t(lang, f"dxready {version} が {generated} 時点のデータから作成しました。", f"Made by dxready {version} from the data as of {generated}."))}'
+        f"<p>{esc(_t(lang, f'dxready {version} が {generated} 時点のデータから作成しました。', f'Made by dxready {version} from the data as of {generated}.'))}"
         f"</p><p>{esc(_t(lang, '記号: ○ オンライン化済、一部 一部オンライン、× 未オンライン、— 該当なし（率から除外）、？ 未確認。', 'Marks: ○ online, 一部 partly online, × not online, — not applicable (excluded from rates), ？ unknown.'))}</p>"
     )
 
@@ -364,8 +362,16 @@ def _usage_text(usage: dict[str, Any] | None, lang: str) -> str:
     cov = usage.get("coverage")
     extra = ""
     if isinstance(cov, dict) and cov.get("known") != cov.get("total"):
-        extra = _t(lang, f"、{cov.get('total')}手続中{cov.get('known')}手続の計", f", {cov.get('known')} of {cov.get('total')} counted")
-    return _t(lang, f"{_pct(usage.get('rate'))}（{year}{counts}{extra}）", f"{_pct(usage.get('rate'))} ({year}{counts}{extra})")
+        extra = _t(
+            lang,
+            f"、{cov.get('total')}手続中{cov.get('known')}手続の計",
+            f", {cov.get('known')} of {cov.get('total')} counted",
+        )
+    return _t(
+        lang,
+        f"{_pct(usage.get('rate'))}（{year}{counts}{extra}）",
+        f"{_pct(usage.get('rate'))} ({year}{counts}{extra})",
+    )
 
 
 def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
@@ -378,7 +384,7 @@ def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
     parts.append(
         f'<p class="lead"><span class="note">{esc(label)}</span>'
         f'<span class="figure" id="online-rate">{esc(online.text(lang))}</span>'
-        f"{esc(_t(lang, '○＋一部', '○ + 一部'))}: <span id=\"online-partial-rate\">{esc(with_partial.text(lang))}</span></p>"
+        f'{esc(_t(lang, "○＋一部", "○ + 一部"))}: <span id="online-partial-rate">{esc(with_partial.text(lang))}</span></p>'
     )
     if not online.complete:
         why = (
@@ -388,16 +394,29 @@ def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
                 "Some statuses are unknown, so the rate is given as a range (low: every unknown ×; high: every unknown ○).",
             )
             if online.bounds
-            else _t(lang, "状況が未確認の手続があるため、率はまだ示せません。", "Some statuses are unknown, so no rate can be given yet.")
+            else _t(
+                lang,
+                "状況が未確認の手続があるため、率はまだ示せません。",
+                "Some statuses are unknown, so no rate can be given yet.",
+            )
         )
         parts.append(f'<p class="note">{esc(why)}</p>')
     keys = [("online", "○"), ("partial", "一部"), ("offline", "×"), ("unknown", "？")]
     bars = [
-        charts.Bar(f"{mark} {Status(k).label(lang)}", by.get(k, 0), _t(lang, f"{by.get(k, 0)}件", str(by.get(k, 0))), _STATUS_CSS[k])
+        charts.Bar(
+            f"{mark} {Status(k).label(lang)}",
+            by.get(k, 0),
+            _t(lang, f"{by.get(k, 0)}件", str(by.get(k, 0))),
+            _STATUS_CSS[k],
+        )
         for k, mark in keys
         if k != "unknown" or by.get("unknown", 0)
     ]
-    desc = "、".join(f"{b.label} {b.shown}" for b in bars) if lang == "ja" else ", ".join(f"{b.label} {b.shown}" for b in bars)
+    desc = (
+        "、".join(f"{b.label} {b.shown}" for b in bars)
+        if lang == "ja"
+        else ", ".join(f"{b.label} {b.shown}" for b in bars)
+    )
     parts.append(
         charts.stacked(
             ids("chart"),
@@ -408,7 +427,12 @@ def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
     )
     levels = s["levels"]
     level_bars = [
-        charts.Bar(f"{n} {LEVEL_NAMES[n].get(lang)}", levels[str(n)], _t(lang, f"{levels[str(n)]}件", str(levels[str(n)])), "s-level")
+        charts.Bar(
+            f"{n} {LEVEL_NAMES[n].get(lang)}",
+            levels[str(n)],
+            _t(lang, f"{levels[str(n)]}件", str(levels[str(n)])),
+            "s-level",
+        )
         for n in range(5)
     ]
     scale = max([b.value for b in level_bars] + [1])
@@ -418,7 +442,9 @@ def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
             level_bars,
             scale,
             _t(lang, "準備レベル別の手続数", "Procedures by readiness level"),
-            (_t(lang, "、", ", ")).join(f"{_t(lang, 'レベル', 'level')} {b.label} {b.shown}" for b in level_bars),
+            (_t(lang, "、", ", ")).join(
+                f"{_t(lang, 'レベル', 'level')} {b.label} {b.shown}" for b in level_bars
+            ),
         )
     )
     f = s.get("findings", {})
@@ -428,11 +454,23 @@ def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
         ("partial", f"一部 {Status.partial.label(lang)}", str(by.get("partial", 0))),
         ("offline", f"× {Status.offline.label(lang)}", str(by.get("offline", 0))),
         ("unknown", f"？ {Status.unknown.label(lang)}", str(by.get("unknown", 0))),
-        ("not_applicable", f"— {_t(lang, '該当なし（率から除外）', 'not applicable (excluded)')}", str(s["not_applicable"])),
+        (
+            "not_applicable",
+            f"— {_t(lang, '該当なし（率から除外）', 'not applicable (excluded)')}",
+            str(s["not_applicable"]),
+        ),
         ("rate", label, online.text(lang)),
-        ("rate_with_partial", _t(lang, "オンライン化率（○＋一部）", "Online rate (○ + 一部)"), with_partial.text(lang)),
+        (
+            "rate_with_partial",
+            _t(lang, "オンライン化率（○＋一部）", "Online rate (○ + 一部)"),
+            with_partial.text(lang),
+        ),
         *(
-            (f"level-{n}", f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}", str(levels[str(n)]))
+            (
+                f"level-{n}",
+                f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}",
+                str(levels[str(n)]),
+            )
             for n in range(5)
         ),
         *(
@@ -464,9 +502,16 @@ def _procedures_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
             f'<tr data-id="{esc(p["id"])}">'
             + _td(str(p.get("standard_no") or ""), "num", str(p.get("standard_no") or ""))
             + _row_head(_local(p, "name", lang))
-            + _td((p.get("mark") or "") + (_t(lang, "（推定）", " (inferred)") if p.get("status_inferred") else ""), "mark", str(order))
+            + _td(
+                (p.get("mark") or "")
+                + (_t(lang, "（推定）", " (inferred)") if p.get("status_inferred") else ""),
+                "mark",
+                str(order),
+            )
             + _td(_level_text(p, lang), "", "" if level is None else str(level))
-            + _td(_usage_text(p.get("usage"), lang), "", "" if usage.get("rate") is None else str(usage["rate"]))
+            + _td(
+                _usage_text(p.get("usage"), lang), "", "" if usage.get("rate") is None else str(usage["rate"])
+            )
             + _td(p.get("note") or "", "pre")
             + "</tr>"
         )
@@ -503,7 +548,11 @@ def _findings_block(findings: Sequence[dict[str, Any]], lang: str) -> str:
         nxt = f.get("next_step")
         items.append(
             f'<li><span class="sev">{esc(_t(lang, sev[0], sev[1]))}</span>{esc(f.get("message") or "")}'
-            + (f'<span class="next">{esc(_t(lang, "次の一手: ", "Next step: "))}{esc(nxt)}</span>' if nxt else "")
+            + (
+                f'<span class="next">{esc(_t(lang, "次の一手: ", "Next step: "))}{esc(nxt)}</span>'
+                if nxt
+                else ""
+            )
             + "</li>"
         )
     codes = []
@@ -535,7 +584,7 @@ def _blockers(p: dict[str, Any], lang: str) -> str:
 
 def _gaps_section(data: dict[str, Any], lang: str) -> str:
     out = [
-        f'<p>{esc(_t(lang, "カタログの記録から見つかった課題と、それぞれの次の一手です。ルールコードと記載箇所は各項目の「ルールコードと記載箇所」を開くと見られます。", "What the catalogue shows is missing, with the next step for each. Rule codes and places are under each item."))}</p>'
+        f"<p>{esc(_t(lang, 'カタログの記録から見つかった課題と、それぞれの次の一手です。ルールコードと記載箇所は各項目の「ルールコードと記載箇所」を開くと見られます。', 'What the catalogue shows is missing, with the next step for each. Rule codes and places are under each item.'))}</p>"
     ]
     procs = [p for p in data["procedures"] if p.get("findings") or _blockers(p, lang)]
     if procs:
@@ -546,7 +595,7 @@ def _gaps_section(data: dict[str, Any], lang: str) -> str:
         no = f"No.{p['standard_no']} " if p.get("standard_no") else ""
         out.append(
             f'<article id="gap-p-{i}"><h4>{esc(no + _local(p, "name", lang))}</h4>'
-            f'<p>{esc(_t(lang, "オンライン化", "Online"))}: <strong>{esc(p.get("mark") or "")}</strong>'
+            f"<p>{esc(_t(lang, 'オンライン化', 'Online'))}: <strong>{esc(p.get('mark') or '')}</strong>"
             f" · {esc(_t(lang, '準備レベル', 'Readiness level'))}: {esc(_level_text(p, lang))}</p>"
             + _blockers(p, lang)
             + (_findings_block(p["findings"], lang) if p.get("findings") else "")
@@ -583,7 +632,9 @@ def _circled(n: int | None) -> str:
 
 def _businesses(s: dict[str, Any], lang: str) -> str:
     guessed = set(s.get("inferred_businesses") or [])
-    names = [b + (_t(lang, "（推定）", " (inferred)") if b in guessed else "") for b in s.get("businesses") or []]
+    names = [
+        b + (_t(lang, "（推定）", " (inferred)") if b in guessed else "") for b in s.get("businesses") or []
+    ]
     return _t(lang, "、", ", ").join(names)
 
 
@@ -620,7 +671,11 @@ def _systems_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
         out.append(
             _table(
                 ids,
-                _t(lang, f"{tier.label(lang)}のシステムと標準化移行", f"{tier.label(lang)} systems and standardisation"),
+                _t(
+                    lang,
+                    f"{tier.label(lang)}のシステムと標準化移行",
+                    f"{tier.label(lang)} systems and standardisation",
+                ),
                 [
                     (_t(lang, "記号", "Label"), ""),
                     (_t(lang, "システム", "System"), ""),
@@ -693,9 +748,13 @@ def _roadmap_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
         ("sw-review", _t(lang, "見直し・改正の年度", "review year")),
         ("sw-today", _t(lang, "基準日", "today")),
     ]
-    legend_html = '<ul class="legend">' + "".join(
-        f'<li><span class="swatch {c}" aria-hidden="true"></span>{esc(text)}</li>' for c, text in legend
-    ) + "</ul>"
+    legend_html = (
+        '<ul class="legend">'
+        + "".join(
+            f'<li><span class="swatch {c}" aria-hidden="true"></span>{esc(text)}</li>' for c, text in legend
+        )
+        + "</ul>"
+    )
     rows = []
     for r in items:
         rows.append(
@@ -706,7 +765,12 @@ def _roadmap_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
             + _td(_fy(r.get("start_fiscal_year"), lang) or _t(lang, "記載なし", "not stated"), "nw")
             + _td(_target_text(r, lang), "nw")
             + _td(_fy(r.get("review_fiscal_year"), lang), "nw")
-            + _td(_t(lang, *_STATE[r["state"]]) if r.get("state") in _STATE else _t(lang, "記録なし", "not recorded"), "nw")
+            + _td(
+                _t(lang, *_STATE[r["state"]])
+                if r.get("state") in _STATE
+                else _t(lang, "記録なし", "not recorded"),
+                "nw",
+            )
             + "</tr>"
         )
     table = _table(
@@ -746,7 +810,15 @@ def _trend_section(trend: dict[str, Any] | None, note: str | None, ids: _Ids, la
         online.append(ov.point if ov.point is not None and ov.complete and not p.get("problem") else None)
         partial.append(pv.point if pv.point is not None and pv.complete and not p.get("problem") else None)
         if p.get("problem"):
-            cells = [_td(""), _td(""), _td(""), _td(""), _td(""), _td(_t(lang, f"読めません: {p['problem']}", f"unreadable: {p['problem']}")), _td("")]
+            cells = [
+                _td(""),
+                _td(""),
+                _td(""),
+                _td(""),
+                _td(""),
+                _td(_t(lang, f"読めません: {p['problem']}", f"unreadable: {p['problem']}")),
+                _td(""),
+            ]
         else:
             cells = [
                 _td(str(p.get("applicable", "")), "num"),
@@ -769,8 +841,12 @@ def _trend_section(trend: dict[str, Any] | None, note: str | None, ids: _Ids, la
     shown = [v for v in online if v is not None]
     desc = _t(
         lang,
-        f"{len(points)} 時点のオンライン化率。" + (f"最初 {_pct(shown[0])}、最新 {_pct(shown[-1])}。" if shown else "率を示せる時点はありません。"),
-        f"The online rate at {len(points)} points in time. " + (f"First {_pct(shown[0])}, latest {_pct(shown[-1])}." if shown else "No point has a complete rate."),
+        f"{len(points)} 時点のオンライン化率。"
+        + (f"最初 {_pct(shown[0])}、最新 {_pct(shown[-1])}。" if shown else "率を示せる時点はありません。"),
+        f"The online rate at {len(points)} points in time. "
+        + (
+            f"First {_pct(shown[0])}, latest {_pct(shown[-1])}." if shown else "No point has a complete rate."
+        ),
     )
     chart = charts.line(
         ids("chart"),
@@ -814,12 +890,25 @@ def _card_section(card: dict[str, Any], ids: _Ids, lang: str) -> str:
         (_t(lang, "、", ", ")).join(f"{b.label} {b.shown}" for b in bars),
     )
     rows = [
-        "<tr>" + _row_head(r["scope"]) + _td(_int(r.get("cards")), "num") + _td(_int(r.get("population")), "num") + _td(_pct(r.get("rate")), "num") + "</tr>"
+        "<tr>"
+        + _row_head(r["scope"])
+        + _td(_int(r.get("cards")), "num")
+        + _td(_int(r.get("population")), "num")
+        + _td(_pct(r.get("rate")), "num")
+        + "</tr>"
         for r in rates
     ]
-    cap = _t(lang, f"マイナンバーカード保有枚数率（{card['as_of']} 時点", f"My Number Card holding rate (as of {card['as_of']}")
+    cap = _t(
+        lang,
+        f"マイナンバーカード保有枚数率（{card['as_of']} 時点",
+        f"My Number Card holding rate (as of {card['as_of']}",
+    )
     if card.get("population_as_of"):
-        cap += _t(lang, f"、人口は {card['population_as_of']} 現在）", f"; population as of {card['population_as_of']})")
+        cap += _t(
+            lang,
+            f"、人口は {card['population_as_of']} 現在）",
+            f"; population as of {card['population_as_of']})",
+        )
     else:
         cap += _t(lang, "）", ")")
     table = _table(
@@ -848,25 +937,44 @@ def page(
     title = _t(lang, f"{name} 手続のオンライン化の状況", f"{name}: online status of procedures")
     sections: list[tuple[str, str, str]] = [
         ("summary", _t(lang, "概況", "Summary"), _summary_section(data, ids, lang)),
-        ("procedures", _t(lang, "標準事務の手続", "Standard procedures"), _procedures_section(data, ids, lang)),
+        (
+            "procedures",
+            _t(lang, "標準事務の手続", "Standard procedures"),
+            _procedures_section(data, ids, lang),
+        ),
         ("gaps", _t(lang, "課題と次の一手", "Gaps and next steps"), _gaps_section(data, lang)),
-        ("systems", _t(lang, "業務システムと標準化", "Systems and standardisation"), _systems_section(data, ids, lang)),
+        (
+            "systems",
+            _t(lang, "業務システムと標準化", "Systems and standardisation"),
+            _systems_section(data, ids, lang),
+        ),
         ("roadmap", _t(lang, "工程表", "Roadmap"), _roadmap_section(data, ids, lang)),
         ("trend", _t(lang, "推移", "Over time"), _trend_section(trend, trend_note, ids, lang)),
     ]
     if data.get("mynumber_card"):
         sections.append(
-            ("card", _t(lang, "マイナンバーカード", "My Number Card"), _card_section(data["mynumber_card"], ids, lang))
+            (
+                "card",
+                _t(lang, "マイナンバーカード", "My Number Card"),
+                _card_section(data["mynumber_card"], ids, lang),
+            )
         )
     status_as_of = data.get("status_as_of")
     header = (
         f"<h1>{esc(title)}</h1>\n"
         + _meta(
             [
-                (_t(lang, "団体", "Municipality"), f"{name}（{m.get('code', '')}）" if lang == "ja" else f"{name} ({m.get('code', '')})"),
+                (
+                    _t(lang, "団体", "Municipality"),
+                    f"{name}（{m.get('code', '')}）" if lang == "ja" else f"{name} ({m.get('code', '')})",
+                ),
                 (
                     _t(lang, "状況の時点", "Status as of"),
-                    (_t(lang, f"{_wareki(status_as_of)}（{status_as_of}）", status_as_of) if status_as_of else _t(lang, "記載なし", "not stated")),
+                    (
+                        _t(lang, f"{_wareki(status_as_of)}（{status_as_of}）", status_as_of)
+                        if status_as_of
+                        else _t(lang, "記載なし", "not stated")
+                    ),
                 ),
                 (_t(lang, "基準日", "Evaluated on"), data.get("as_of", "")),
                 (_t(lang, "出典", "Source"), data.get("plan") or ""),
@@ -889,7 +997,11 @@ def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     procs = data.get("procedures") or []
     towns = data.get("municipalities") or []
     totals = data.get("totals") or {}
-    title = _t(lang, "標準事務のオンライン化の状況（団体別）", "Online status of the standard procedures, by municipality")
+    title = _t(
+        lang,
+        "標準事務のオンライン化の状況（団体別）",
+        "Online status of the standard procedures, by municipality",
+    )
     overall = rate_view(totals, "online")
     if overall.known is None:
         cells = totals.get("cells") or {}
@@ -900,7 +1012,17 @@ def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         f'<p class="lead"><span class="note">{esc(_t(lang, "全団体のオンライン化率（○）", "Online rate over all municipalities (○)"))}</span>'
         f'<span class="figure" id="online-rate">{esc(overall.text(lang))}</span></p>'
         f"<p>{esc(_t(lang, f'{count} 団体', f'{count} municipalities'))}"
-        + (esc(_t(lang, f"、読めないカタログ {totals['broken']} 件", f"; {totals['broken']} catalogue(s) could not be read")) if totals.get("broken") else "")
+        + (
+            esc(
+                _t(
+                    lang,
+                    f"、読めないカタログ {totals['broken']} 件",
+                    f"; {totals['broken']} catalogue(s) could not be read",
+                )
+            )
+            if totals.get("broken")
+            else ""
+        )
         + "</p>"
     )
     heads = [
@@ -935,7 +1057,7 @@ def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         )
     matrix = _table(ids, title, heads, rows, sortable=True, cls="matrix")
     legend = (
-        f"<h3>{esc(_t(lang, '手続番号', 'Procedure numbers'))}</h3><ol class=\"numbers\">"
+        f'<h3>{esc(_t(lang, "手続番号", "Procedure numbers"))}</h3><ol class="numbers">'
         + "".join(f'<li value="{int(p["standard_no"])}">{esc(p["name"])}</li>' for p in procs)
         + "</ol>"
     )
@@ -943,12 +1065,22 @@ def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     for p in procs:
         counts = p.get("counts") or {}
         known = sum(int(counts.get(k, 0)) for k in ("online", "partial", "offline"))
-        view = rate_view({**p, "coverage": p.get("coverage") or {"known": known, "total": known + int(counts.get("unknown", 0))}}, "online")
+        view = rate_view(
+            {
+                **p,
+                "coverage": p.get("coverage")
+                or {"known": known, "total": known + int(counts.get("unknown", 0))},
+            },
+            "online",
+        )
         per_rows.append(
             "<tr>"
             + _td(str(p["standard_no"]), "num", str(p["standard_no"]))
             + _row_head(p["name"])
-            + "".join(_td(str(counts.get(k, 0)), "num") for k in ("online", "partial", "offline", "not_applicable", "unknown"))
+            + "".join(
+                _td(str(counts.get(k, 0)), "num")
+                for k in ("online", "partial", "offline", "not_applicable", "unknown")
+            )
             + _td(view.text(lang), "num", view.sort_key())
             + "</tr>"
         )
@@ -978,7 +1110,13 @@ def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             f"<li>{esc(e.get('catalog', ''))}: <code>{esc(e.get('code', ''))}</code> {esc(e.get('message', ''))}</li>"
             for e in errors
         )
-        sections.append(("errors", _t(lang, "読めなかったカタログ", "Catalogues that could not be read"), f"<ul>{items}</ul>"))
+        sections.append(
+            (
+                "errors",
+                _t(lang, "読めなかったカタログ", "Catalogues that could not be read"),
+                f"<ul>{items}</ul>",
+            )
+        )
     header = (
         f"<h1>{esc(title)}</h1>"
         + _meta([(_t(lang, "基準日", "Evaluated on"), data.get("as_of", ""))])
