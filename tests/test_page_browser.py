@@ -9,6 +9,7 @@ pages are written under ``test-artifacts/`` for review; ``DXREADY_UPDATE_SCREENS
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import tempfile
@@ -124,12 +125,20 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     city = with_history(root)
     part = partial(root)
     compared = cities(root / "compare")
-    out: dict[str, Any] = {
-        "city": make_page(city, ARTIFACTS / "kamogawa.html"),
-        "city_json": gaps_json(city),
-        "trend_json": trend_json(city),
-        "en": make_page(city, ARTIFACTS / "kamogawa.en.html", lang="en"),
-        "en_json": gaps_json(city, "en"),
+    here = Path.cwd()
+    os.chdir(city.parent)  # the catalogue named as a user in its repository would: `--catalog data`
+    try:
+        local = Path("data")
+        out: dict[str, Any] = {
+            "city": make_page(local, ARTIFACTS / "kamogawa.html"),
+            "city_json": gaps_json(local),
+            "trend_json": trend_json(local),
+            "en": make_page(local, ARTIFACTS / "kamogawa.en.html", lang="en"),
+            "en_json": gaps_json(local, "en"),
+        }
+    finally:
+        os.chdir(here)
+    out |= {
         "partial": make_page(part, ARTIFACTS / "partial.html"),
         "partial_json": gaps_json(part),
         "catalogs": {"city": city, "partial": part},
@@ -140,8 +149,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     assert code == 0, err
     code, compare_out, err = invoke("compare", *map(str, compared), "--as-of", AS_OF, "--format", "json")
     assert code == 0, err
-    import json
-
     out["compare"] = ARTIFACTS / "compare.html"
     out["compare_json"] = json.loads(compare_out)
     return out

@@ -51,7 +51,7 @@ class Bar:
 
 def stacked(ident: str, bars: Sequence[Bar], title: str, desc: str) -> str:
     """One horizontal bar split into parts (e.g. ○ / 一部 / × / ？), each part named in a legend with its count."""
-    width, left = 640, 0
+    width, left = 420, 0
     total = sum(b.value for b in bars) or 1
     rows = len(bars)
     height = 40 + 26 * rows
@@ -73,19 +73,22 @@ def stacked(ident: str, bars: Sequence[Bar], title: str, desc: str) -> str:
 
 
 def horizontal(ident: str, bars: Sequence[Bar], scale: float, title: str, desc: str) -> str:
-    """One bar per item, its value written after it (levels, card rates)."""
-    width, label_w, row = 640, 250, 30
-    span = width - label_w - 90
-    height = row * len(bars) + 10
+    """One bar per item under its label, its value written after it (levels, card rates).
+
+    Narrow on purpose (labels above the bars): on a 360-pixel phone the chart shrinks little and stays legible.
+    """
+    width, row = 420, 44
+    span = width - 80
+    height = row * len(bars) + 4
     parts = [_open(ident, width, height, title, desc)]
     for i, b in enumerate(bars):
-        y = 8 + row * i
+        y = row * i
         w = span * (b.value / scale) if scale else 0
-        parts.append(f'<text x="0" y="{y + 15}">{esc(_clip(b.label, 18))}</text>')
-        parts.append(f'<rect class="track" x="{label_w}" y="{y}" width="{span}" height="20"/>')
+        parts.append(f'<text x="0" y="{y + 16}">{esc(_clip(b.label, 28))}</text>')
+        parts.append(f'<rect class="track" x="0" y="{y + 22}" width="{span}" height="16"/>')
         if w > 0:
-            parts.append(f'<rect class="{b.css}" x="{label_w}" y="{y}" width="{w:.1f}" height="20"/>')
-        parts.append(f'<text x="{label_w + w + 6:.1f}" y="{y + 15}">{esc(b.shown)}</text>')
+            parts.append(f'<rect class="{b.css}" x="0" y="{y + 22}" width="{w:.1f}" height="16"/>')
+        parts.append(f'<text x="{max(w, span) + 6:.1f}" y="{y + 35}">{esc(b.shown)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -145,7 +148,7 @@ def gantt(ident: str, lanes: Sequence[Lane], today: dt.date, title: str, desc: s
         parts.append(f'<text class="lane" x="0" y="{y + 16}">{esc(_clip(lane.title, 26))}</text>')
         y += row
         for task in lane.tasks:
-            parts.append(f'<text x="12" y="{y + 16}">{esc(_clip(task.label, 24))}</text>')
+            parts.append(f'<text x="12" y="{y + 16}">{esc(_clip(task.label, 22))}</text>')
             start = task.start if task.start is not None else first
             end = task.end if task.end is not None else last
             x0, x1 = x_of(dt.date(start, 4, 1)), x_of(dt.date(max(end, start) + 1, 4, 1))
@@ -190,7 +193,7 @@ class Series:
 
 def line(ident: str, labels: Sequence[str], series: Sequence[Series], title: str, desc: str) -> str:
     """Rates (0–100 %) over points in time, evenly spaced; a missing value breaks the line."""
-    width, left, right, top, bottom = 720, 48, 24, 16, 70
+    width, left, right, top, bottom = 520, 48, 16, 16, 70
     height = 300
     plot_w, plot_h = width - left - right, height - top - bottom
     n = len(labels)
@@ -239,7 +242,7 @@ def line(ident: str, labels: Sequence[str], series: Sequence[Series], title: str
                 parts.append(f'<circle class="dot {s.css}" cx="{x:.1f}" cy="{y:.1f}" r="4.5"/>')
     for k, s in enumerate(series):
         ly = height - 22 + 0 * k
-        lx = left + 300 * k
+        lx = left + 220 * k
         shape = (
             f'<rect class="dot {s.css}" x="{lx}" y="{ly - 8}" width="8" height="8"/>'
             if s.marker == "square"

@@ -150,10 +150,12 @@ tbody th{font-weight:normal}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .mark{text-align:center;white-space:nowrap;font-weight:bold}
 .pre{white-space:pre-line}
+@media (min-width:60rem){.split{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:2rem;align-items:start}}
 .nw,.matrix th,.matrix td{white-space:nowrap;overflow-wrap:normal}
 .chart{display:block;max-width:100%;height:auto;margin:.5rem 0}
 .wide{min-width:46rem;width:100%}
-svg text{fill:var(--fg);font-size:13px}
+svg text{fill:var(--fg);font-size:14px}
+.scroll>table.wide-table{min-width:40rem}
 svg .axis{fill:var(--muted);font-size:12px}
 svg .lane{font-weight:bold}
 svg .grid{stroke:var(--line);stroke-width:.5;opacity:.6}
@@ -286,8 +288,9 @@ def _td(text: str, cls: str = "", sort: str | None = None) -> str:
     return f"<td{attrs}>{esc(text)}</td>"
 
 
-def _row_head(text: str, sort: str | None = None) -> str:
+def _row_head(text: str, sort: str | None = None, cls: str = "") -> str:
     attrs = f' data-sort="{esc(sort)}"' if sort is not None else ""
+    attrs += f' class="{cls}"' if cls else ""
     return f'<th scope="row"{attrs}>{esc(text)}</th>'
 
 
@@ -480,15 +483,13 @@ def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
         ("waived", _t(lang, "適用除外とした課題", "Waived findings"), str(s.get("waived", 0))),
     ]
     body = [f'<tr data-key="{k}">{_row_head(name)}{_td(value, "num")}</tr>' for k, name, value in rows]
-    parts.append(
-        _table(
-            ids,
-            _t(lang, "オンライン化の概況", "Summary"),
-            [(_t(lang, "項目", "Item"), ""), (_t(lang, "値", "Value"), "num")],
-            body,
-        )
+    table = _table(
+        ids,
+        _t(lang, "オンライン化の概況", "Summary"),
+        [(_t(lang, "項目", "Item"), ""), (_t(lang, "値", "Value"), "num")],
+        body,
     )
-    return "\n".join(parts)
+    return f'<div class="split"><div>{"".join(parts)}</div><div>{table}</div></div>'
 
 
 def _procedures_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
@@ -532,6 +533,7 @@ def _procedures_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
         ],
         rows,
         sortable=True,
+        cls="wide-table",
     )
 
 
@@ -686,6 +688,7 @@ def _systems_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
                     (_t(lang, "課題", "Findings"), "num"),
                 ],
                 rows,
+                cls="wide-table",
             )
         )
     if not out:
@@ -786,6 +789,7 @@ def _roadmap_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
             (_t(lang, "状態", "State"), ""),
         ],
         rows,
+        cls="wide-table",
     )
     region = ids("gantt")
     return (
@@ -832,8 +836,8 @@ def _trend_section(trend: dict[str, Any] | None, note: str | None, ids: _Ids, la
         commit = (p.get("commit") or "")[:8] or _t(lang, "未コミット", "uncommitted")
         rows.append(
             "<tr>"
-            + _row_head(label)
-            + _td(commit)
+            + _row_head(label, cls="nw")
+            + _td(commit, "nw")
             + "".join(cells)
             + _td(p.get("subject") or _t(lang, "（未コミットの変更）", "(uncommitted changes)"))
             + "</tr>"
@@ -875,6 +879,7 @@ def _trend_section(trend: dict[str, Any] | None, note: str | None, ids: _Ids, la
             (_t(lang, "内容", "Subject"), ""),
         ],
         rows,
+        cls="wide-table",
     )
     return chart + table
 
@@ -1098,6 +1103,7 @@ def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             (_t(lang, "オンライン化率", "Online rate"), "num"),
         ],
         per_rows,
+        cls="wide-table",
         sortable=True,
     )
     sections = [
