@@ -436,7 +436,10 @@ def test_pdf_is_a4_with_a_page_per_section(tmp_path: Path, pages: dict[str, Any]
     ]
     # Every section starts a page of its own, in order; the rest are its continuation pages.
     heads = [s for s in starts if s in sections]
-    assert starts[0] == "鴨川市 手続のオンライン化の状況"  # the header, then the summary, on the first page
+    assert (
+        starts[0] == "鴨川市 手続のオンライン化の状況"
+    )  # the header and the whole summary on the first page
+    assert starts[1] == sections[1]
     assert heads == sections[1:], starts
     assert len(reader.pages) >= len(sections)
     shutil.copy(pdf, ARTIFACTS / "kamogawa.pdf")

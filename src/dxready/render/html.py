@@ -120,10 +120,10 @@ def rate_view(obj: dict[str, Any], which: str = "online") -> RateView:
 _CSS = """
 :root{--bg:#fff;--fg:#1b1b1b;--muted:#4d4d4d;--line:#767676;--soft:#eef1f5;--accent:#0b57a4;
 --online:#1e7b45;--partial:#b35c00;--offline:#b3261e;--unknown:#5f6368;--track:#e3e6ea;--today:#b3261e;
---done:#1e7b45;--progress:#0b57a4;--todo:#ffffff;color-scheme:light dark}
+--done:#1e7b45;--progress:#0b57a4;--todo:#ffffff;--bar:#0b57a4;color-scheme:light dark}
 @media (prefers-color-scheme:dark){:root{--bg:#121417;--fg:#ececec;--muted:#c4c7cc;--line:#8e9299;
 --soft:#1f2328;--accent:#9cc3ff;--online:#6fcf97;--partial:#f2a654;--offline:#f28b82;--unknown:#b0b4ba;
---track:#2a2f36;--today:#f28b82;--done:#6fcf97;--progress:#9cc3ff;--todo:#121417}}
+--track:#2a2f36;--today:#f28b82;--done:#6fcf97;--progress:#9cc3ff;--todo:#121417;--bar:#9cc3ff}}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--fg);line-height:1.7;overflow-wrap:anywhere;
@@ -162,7 +162,7 @@ svg .grid{stroke:var(--line);stroke-width:.5;opacity:.6}
 svg .gap{fill:var(--bg)}
 svg .track{fill:var(--track)}
 .s-online{fill:var(--online)}.s-partial{fill:var(--partial)}.s-offline{fill:var(--offline)}.s-unknown{fill:var(--unknown)}
-.s-level{fill:var(--accent)}
+.s-level{fill:var(--bar)}
 svg .task{stroke:var(--fg);stroke-width:1.2}
 svg .st-done{fill:var(--done)}svg .st-progress{fill:var(--progress)}svg .st-todo{fill:var(--todo)}
 svg .st-none{fill:var(--track)}
@@ -193,12 +193,17 @@ footer{margin-top:3rem;padding-bottom:2rem;color:var(--muted);border-top:1px sol
 .figure{font-size:1.6rem}}
 @media print{:root{--bg:#fff;--fg:#000;--muted:#333;--line:#555;--soft:#eee;--accent:#000;--online:#1e7b45;
 --partial:#b35c00;--offline:#b3261e;--unknown:#5f6368;--track:#e3e6ea;--today:#b3261e;--done:#1e7b45;
---progress:#0b57a4;--todo:#fff}
+--progress:#0b57a4;--todo:#fff;--bar:#0b57a4}
 @page{size:A4;margin:14mm 12mm}
-body{font-size:10pt;line-height:1.5}
+body{font-size:9.5pt;line-height:1.4}
+th,td{padding:.12rem .4rem}
+h2{margin:0 0 .6rem}
+.chart{max-height:16rem;width:auto}
+.gantt.chart{max-height:none;width:100%}
+.split{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem;align-items:start}
 header,main,footer{max-width:none;padding:0}
 main>section+section{break-before:page}
-nav,th button::after{display:none}
+nav,th button::after,.noprint{display:none}
 .scroll{overflow:visible}
 .wide{min-width:0}
 thead{display:table-header-group}
@@ -585,7 +590,8 @@ def _blockers(p: dict[str, Any], lang: str) -> str:
 
 def _gaps_section(data: dict[str, Any], lang: str) -> str:
     out = [
-        f"<p>{esc(_t(lang, 'カタログの記録から見つかった課題と、それぞれの次の一手です。ルールコードと記載箇所は各項目の「ルールコードと記載箇所」を開くと見られます。', 'What the catalogue shows is missing, with the next step for each. Rule codes and places are under each item.'))}</p>"
+        f"<p>{esc(_t(lang, 'カタログの記録から見つかった課題と、それぞれの次の一手です。', 'What the catalogue shows is missing, with the next step for each.'))}"
+        f'<span class="noprint">{esc(_t(lang, "ルールコードと記載箇所は各項目の「ルールコードと記載箇所」を開くと見られます。", " Rule codes and places are under each item."))}</span></p>'
     ]
     procs = [p for p in data["procedures"] if p.get("findings") or _blockers(p, lang)]
     if procs:
@@ -1009,19 +1015,30 @@ def _rollups(groups: Sequence[dict[str, Any]], ids: _Ids, lang: str) -> str:
             },
             "with_partial",
         )
-        share = f"{g.get('municipalities', 0)}/{g['in_registry']}" if g.get("in_registry") else str(g.get("municipalities", 0))
+        share = (
+            f"{g.get('municipalities', 0)}/{g['in_registry']}"
+            if g.get("in_registry")
+            else str(g.get("municipalities", 0))
+        )
         rows.append(
             "<tr>"
             + _row_head(g.get("prefecture") or _t(lang, "不明", "unknown"))
             + _td(share, "num", str(g.get("municipalities", 0)))
-            + "".join(_td(str(cells.get(k, 0)), "num") for k in ("online", "partial", "offline", "not_applicable", "unknown"))
+            + "".join(
+                _td(str(cells.get(k, 0)), "num")
+                for k in ("online", "partial", "offline", "not_applicable", "unknown")
+            )
             + _td(view.text(lang), "num", view.sort_key())
             + _td(partial.text(lang), "num", partial.sort_key())
             + "</tr>"
         )
     return _table(
         ids,
-        _t(lang, "都道府県別の集計（団体数は全国の登録簿に対する数）", "Roll-up by prefecture (municipalities of the national registry's)"),
+        _t(
+            lang,
+            "都道府県別の集計（団体数は全国の登録簿に対する数）",
+            "Roll-up by prefecture (municipalities of the national registry's)",
+        ),
         [
             (_t(lang, "都道府県", "Prefecture"), ""),
             (_t(lang, "団体", "Municipalities"), "num"),
@@ -1154,7 +1171,9 @@ def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         ("by-procedure", _t(lang, "手続別", "By procedure"), per),
     ]
     if data.get("rollups"):
-        sections.append(("by-prefecture", _t(lang, "都道府県別", "By prefecture"), _rollups(data["rollups"], ids, lang)))
+        sections.append(
+            ("by-prefecture", _t(lang, "都道府県別", "By prefecture"), _rollups(data["rollups"], ids, lang))
+        )
     errors = data.get("errors") or []
     if errors:
         items = "".join(
