@@ -260,3 +260,15 @@ def test_rate_view_sort_key() -> None:
     assert RateView(52.9, None, 17, 17).sort_key() == "52.9"
     assert RateView(None, (10.0, 95.0), 3, 20).sort_key() == "10.0"
     assert RateView(None, None, 3, 20).sort_key() == ""
+
+
+def test_compare_page_keeps_names_inert(tmp_path: Path) -> None:
+    dirs = [hostile(tmp_path), partial(tmp_path)]
+    out = tmp_path / "c.html"
+    code, _, err = invoke("page", "--compare", *map(str, dirs), "--as-of", AS_OF, "-o", str(out))
+    assert code == 0, err
+    parsed = parse(out.read_text(encoding="utf-8"))
+    names = [t for t, _ in parsed.tags]
+    assert names.count("script") == 1 and not {"img", "iframe", "b"} & set(names)
+    assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
+    assert "<script>window.__pwned = 1</script>" in "".join(parsed.text)
