@@ -455,3 +455,17 @@ def test_shipped_catalogue_page(browser: Any, tmp_path: Path) -> None:
         opened.axe()
     finally:
         opened.close()
+
+
+def test_reads_without_script(browser: Any, pages: dict[str, Any]) -> None:
+    """The script only enhances: with JavaScript off the page is whole, just not sortable."""
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(Path(pages["city"]).resolve().as_uri())
+        assert page.locator("#procedures tbody tr").count() == 21
+        assert page.locator("th button").count() == 0
+        assert page.locator("#online-rate").inner_text().strip() == "52.9%"
+        assert page.locator("svg[role=img]").count() >= 5
+    finally:
+        context.close()
