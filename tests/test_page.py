@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from dxready.render.html import RateView, rate_view
+from dxready.render.safe import plain
 from tests.helpers.catalogs import SHIPPED
 from tests.helpers.pages import (
     AS_OF,
@@ -115,7 +116,9 @@ def test_catalogue_text_is_inert(tmp_path: Path) -> None:
     assert all((a.get("href") or "#").startswith("#") for t, a in parsed.tags if t == "a")
     body = "".join(parsed.text)
     assert "<script>window.__pwned = 1</script>" in body  # shown as text, exactly
-    assert "\u202e" not in text and "\\u202e" in body  # the bidi override visible, not acting
+    assert (
+        "\u202e" not in text and plain("\u202e") in body
+    )  # the bidi override visible (as the terminal shows it), not acting
     assert HOSTILE.split("\u202e")[0] in body
 
 
@@ -272,3 +275,17 @@ def test_compare_page_keeps_names_inert(tmp_path: Path) -> None:
     assert names.count("script") == 1 and not {"img", "iframe", "b"} & set(names)
     assert not any(k.startswith("on") for _, attrs in parsed.tags for k in attrs)
     assert "<script>window.__pwned = 1</script>" in "".join(parsed.text)
+
+
+def test_existing_page_is_replaced_whole_and_a_read_only_one_is_kept(tmp_path: Path) -> None:
+    out = tmp_path / "p.html"
+    out.write_text("old", encoding="utf-8")
+    code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "-o", str(out))
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    out.write_text("old", encoding="utf-8")
+    out.chmod(0o444)
+    code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "-o", str(out))
+    assert code == 2 and "読み取り専用" in err
+    assert out.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["p.html"]  # no temporary file left behind

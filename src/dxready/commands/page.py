@@ -108,30 +108,42 @@ def _problem(ja: str, en: str, where: str = "dxready") -> Problem:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Write ``path`` whole or not at all; LoadError (exit 2) when its directory cannot take it."""
-    target = path.resolve()
-    if target.is_dir():
-        raise LoadError([_problem("出力先がディレクトリです", "the output is a directory", str(path))])
-    if not target.parent.is_dir():
-        raise LoadError([_problem("出力先のディレクトリがありません", "no such directory", str(path.parent))])
-    mode = (target.stat().st_mode & 0o7777) if target.exists() else 0o644
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
+    """Write ``path`` whole or not at all: an existing file through :func:`dxready.fsio.atomic_write` (which
+    refuses what must not be replaced), a new one through an exclusive temporary file renamed into place.
+    LoadError or WriteError (exit 2) when it cannot be written."""
+    from dxready.fsio import WriteError, atomic_write
+    from dxready.render.safe import oneline
+
+    shown = oneline(str(path))
+    if path.is_dir():
+        raise LoadError([_problem("出力先がディレクトリです", "the output is a directory", shown)])
+    if path.exists() or path.is_symlink():
+        atomic_write(path, data)
+        return
+    parent = path.absolute().parent
+    if not parent.is_dir():
         raise LoadError(
-            [_problem(f"書き込めません: {exc.strerror}", f"cannot write: {exc.strerror}", str(path))]
-        ) from None
+            [_problem("出力先のディレクトリがありません", "no such directory", oneline(str(path.parent)))]
+        )
+    tmp: str | None = None
     try:
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise WriteError(
+            Msg(f"{shown}: 書き込めません: {reason}", f"{shown}: cannot write: {reason}")
+        ) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 # --------------------------------------------------------------------------------------------------- pdf
