@@ -289,3 +289,10 @@ def test_existing_page_is_replaced_whole_and_a_read_only_one_is_kept(tmp_path: P
     assert code == 2 and "読み取り専用" in err
     assert out.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["p.html"]  # no temporary file left behind
+
+
+def test_rate_view_short_text_leaves_coverage_to_its_column() -> None:
+    assert RateView(52.9, None, 17, 17).short_text("ja") == "52.9%"
+    assert RateView(None, (10.0, 95.0), 3, 20).short_text("ja") == "10.0〜95.0%"
+    assert RateView(None, (10.0, 95.0), 3, 20).short_text("en") == "10.0–95.0%"
+    assert RateView(66.7, None, 3, 20).short_text("ja") == "—"  # a figure over unknowns is never shown

@@ -80,6 +80,15 @@ class RateView:
             shown = "—"
         return shown + self.coverage_text(lang) if not self.complete else shown
 
+    def short_text(self, lang: str) -> str:
+        """Without the coverage, for a cell whose row shows it in a column of its own."""
+        if self.point is not None and self.complete:
+            return _pct(self.point)
+        if self.bounds is None:
+            return "—"
+        low, high = self.bounds
+        return f"{low:.1f}〜{high:.1f}%" if lang == "ja" else f"{low:.1f}–{high:.1f}%"
+
     def coverage_text(self, lang: str) -> str:
         if self.known is None or self.total is None:
             return ""
@@ -201,6 +210,7 @@ h2{margin:0 0 .6rem}
 .chart{max-height:16rem;width:auto}
 .gantt.chart{max-height:none;width:100%}
 .split{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem;align-items:start}
+.matrix{font-size:7pt}.matrix th,.matrix td{padding:.1rem .2rem}
 header,main,footer{max-width:none;padding:0}
 main>section+section{break-before:page}
 nav,th button::after,.noprint{display:none}
@@ -1115,9 +1125,9 @@ def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             + _td(town.get("code", ""))
             + _td(town.get("prefecture") or "")
             + "".join(marks)
-            + _td(ov.text(lang), "num", ov.sort_key())
+            + _td(ov.short_text(lang), "num", ov.sort_key())
             + _td(coverage, "num", "" if ov.known is None or not ov.total else str(ov.known / ov.total))
-            + _td(pv.text(lang), "num", pv.sort_key())
+            + _td(pv.short_text(lang), "num", pv.sort_key())
             + "</tr>"
         )
     matrix = _table(ids, title, heads, rows, sortable=True, cls="matrix")
