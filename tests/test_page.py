@@ -296,3 +296,12 @@ def test_rate_view_short_text_leaves_coverage_to_its_column() -> None:
     assert RateView(None, (10.0, 95.0), 3, 20).short_text("ja") == "10.0〜95.0%"
     assert RateView(None, (10.0, 95.0), 3, 20).short_text("en") == "10.0–95.0%"
     assert RateView(66.7, None, 3, 20).short_text("ja") == "—"  # a figure over unknowns is never shown
+
+
+def test_english_page_marks_japanese_text() -> None:
+    code, out, _ = invoke("page", "--catalog", str(SHIPPED), "--as-of", AS_OF, "--no-trend", "--lang", "en")
+    assert code == 0
+    assert '<dd><span lang="ja">鴨川市DX推進計画（令和6年3月）</span></dd>' in out
+    assert '<th scope="row">Library book loan reservations, etc.</th>' in out
+    code, out, _ = invoke("page", "--catalog", str(SHIPPED), "--as-of", AS_OF, "--no-trend")
+    assert 'lang="ja">' not in out.split("<html", 1)[1].split(">", 1)[1]  # a Japanese page needs no marking

@@ -13,9 +13,11 @@ shown as visible escapes first, as in the terminal), and none is ever put in a U
 from __future__ import annotations
 
 import base64
+import contextvars
 import datetime as dt
 import hashlib
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -297,16 +299,29 @@ def _table(
     )
 
 
+_PAGE_LANG: contextvars.ContextVar[str] = contextvars.ContextVar("page_lang", default="ja")
+_JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff01-\uff9f]")
+
+
+def _content(text: str) -> str:
+    """Escaped text; on an English page, Japanese text (catalogue names, marks) is marked ``lang="ja"`` so that
+    a screen reader reads it as Japanese (WCAG 3.1.2, language of parts)."""
+    shown = esc(text)
+    if _PAGE_LANG.get() != "ja" and _JAPANESE.search(text):
+        return f'<span lang="ja">{shown}</span>'
+    return shown
+
+
 def _td(text: str, cls: str = "", sort: str | None = None) -> str:
     attrs = f' class="{cls}"' if cls else ""
     attrs += f' data-sort="{esc(sort)}"' if sort is not None else ""
-    return f"<td{attrs}>{esc(text)}</td>"
+    return f"<td{attrs}>{_content(text)}</td>"
 
 
 def _row_head(text: str, sort: str | None = None, cls: str = "") -> str:
     attrs = f' data-sort="{esc(sort)}"' if sort is not None else ""
     attrs += f' class="{cls}"' if cls else ""
-    return f'<th scope="row"{attrs}>{esc(text)}</th>'
+    return f'<th scope="row"{attrs}>{_content(text)}</th>'
 
 
 def _section(ident: str, title: str, content: str) -> str:
@@ -323,7 +338,9 @@ def _nav(sections: Sequence[tuple[str, str]], lang: str) -> str:
 
 def _meta(pairs: Sequence[tuple[str, str]]) -> str:
     return (
-        '<dl class="meta">' + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in pairs if v) + "</dl>"
+        '<dl class="meta">'
+        + "".join(f"<dt>{esc(k)}</dt><dd>{_content(v)}</dd>" for k, v in pairs if v)
+        + "</dl>"
     )
 
 
@@ -611,7 +628,7 @@ def _gaps_section(data: dict[str, Any], lang: str) -> str:
             continue
         no = f"No.{p['standard_no']} " if p.get("standard_no") else ""
         out.append(
-            f'<article id="gap-p-{i}"><h4>{esc(no + _local(p, "name", lang))}</h4>'
+            f'<article id="gap-p-{i}"><h4>{_content(no + _local(p, "name", lang))}</h4>'
             f"<p>{esc(_t(lang, 'オンライン化', 'Online'))}: <strong>{esc(p.get('mark') or '')}</strong>"
             f" · {esc(_t(lang, '準備レベル', 'Readiness level'))}: {esc(_level_text(p, lang))}</p>"
             + _blockers(p, lang)
@@ -631,7 +648,7 @@ def _gaps_section(data: dict[str, Any], lang: str) -> str:
             if key == "roadmap" and s.get("no"):
                 label = f"({s.get('area')}) {_circled(s.get('no'))} {label}"
             out.append(
-                f'<article id="gap-{key[0]}-{i}"><h4>{esc(label)}</h4>{_findings_block(s["findings"], lang)}</article>'
+                f'<article id="gap-{key[0]}-{i}"><h4>{_content(label)}</h4>{_findings_block(s["findings"], lang)}</article>'
             )
     other = data.get("catalog_findings") or []
     if other:
@@ -949,6 +966,16 @@ def page(
     data: dict[str, Any], trend: dict[str, Any] | None, trend_note: str | None, lang: str, version: str
 ) -> str:
     """The city's page from ``gaps --format json`` (``data``) and ``trend --format json`` (``trend``)."""
+    token = _PAGE_LANG.set(lang)
+    try:
+        return _page(data, trend, trend_note, lang, version)
+    finally:
+        _PAGE_LANG.reset(token)
+
+
+def _page(
+    data: dict[str, Any], trend: dict[str, Any] | None, trend_note: str | None, lang: str, version: str
+) -> str:
     from dxready.render.views import catalog_label
 
     ids = _Ids()
@@ -1068,6 +1095,14 @@ def _rollups(groups: Sequence[dict[str, Any]], ids: _Ids, lang: str) -> str:
 
 def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     """A coordinator's page from ``compare --format json``: the municipality × procedure matrix, sortable."""
+    token = _PAGE_LANG.set(lang)
+    try:
+        return _compare_page(data, lang, version)
+    finally:
+        _PAGE_LANG.reset(token)
+
+
+def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     ids = _Ids()
     procs = data.get("procedures") or []
     towns = data.get("municipalities") or []
