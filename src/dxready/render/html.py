@@ -385,28 +385,34 @@ def _level_text(proc: dict[str, Any], lang: str) -> str:
 
 
 def _usage_text(usage: dict[str, Any] | None, lang: str) -> str:
+    """A year's usage as cities publish it, from the JSON's usage object (as ``views.counts_text`` words it)."""
     if not usage:
         return ""
     year = _fy(usage.get("fiscal_year"), lang)
     total, online = usage.get("total"), usage.get("online")
-    counts = ""
+    details: list[str] = []
     if total is not None and online is not None:
-        counts = _t(lang, f" {online:,}/{total:,}件", f": {online:,} of {total:,}")
+        details.append(_t(lang, f"{online:,}/{total:,}件", f"{online:,} of {total:,}"))
     elif online is not None:
-        counts = _t(lang, f" オンライン {online:,}件", f": {online:,} online")
-    cov = usage.get("coverage")
-    extra = ""
-    if isinstance(cov, dict) and cov.get("known") != cov.get("total"):
-        extra = _t(
-            lang,
-            f"、{cov.get('total')}手続中{cov.get('known')}手続の計",
-            f", {cov.get('known')} of {cov.get('total')} counted",
+        details.append(
+            _t(lang, f"オンライン {online:,}件（総数未記録）", f"{online:,} online (total not recorded)")
         )
-    return _t(
-        lang,
-        f"{_pct(usage.get('rate'))}（{year}{counts}{extra}）",
-        f"{_pct(usage.get('rate'))} ({year}{counts}{extra})",
-    )
+    elif usage.get("published_rate") is not None:
+        details.append(_t(lang, "公表値", "published rate"))
+    if usage.get("period_end"):
+        details.append(_t(lang, f"{_wareki(usage['period_end'])}現在", f"to {usage['period_end']}"))
+    cov = usage.get("coverage")
+    if isinstance(cov, dict):
+        details.append(
+            _t(
+                lang,
+                f"個別手続{cov.get('total')}件中{cov.get('known')}件の合計",
+                f"sum of {cov.get('known')} of {cov.get('total')} sub-procedures",
+            )
+        )
+    if lang == "ja":
+        return f"{_pct(usage.get('rate'))}（{' '.join([year, '、'.join(details)]).strip()}）"
+    return f"{_pct(usage.get('rate'))} ({'; '.join([year, *details])})"
 
 
 def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
@@ -514,6 +520,35 @@ def _summary_section(data: dict[str, Any], ids: _Ids, lang: str) -> str:
         ),
         ("waived", _t(lang, "適用除外とした課題", "Waived findings"), str(s.get("waived", 0))),
     ]
+    if s.get("inferred"):
+        rows.insert(5, ("inferred", _t(lang, "うち推定の状況", "of which inferred"), str(s["inferred"])))
+    own = s.get("own_procedures") or {}
+    if own:
+        tally = " / ".join(
+            f"{Status(k).mark} {n}"
+            for k, n in sorted(own.items(), key=lambda kv: list(Status).index(Status(kv[0])))
+        )
+        rows.append(
+            (
+                "own",
+                _t(lang, "独自手続（率の対象外）", "own procedures (outside the rates)"),
+                f"{sum(own.values())}（{tally}）",
+            )
+        )
+    city = s.get("municipality_counts")
+    if city:
+        label = _t(
+            lang,
+            f"市全体（{_fy(city.get('fiscal_year'), lang)}）",
+            f"municipality-wide ({_fy(city.get('fiscal_year'), lang)})",
+        )
+        if city.get("procedures") is not None:
+            rows.append(
+                ("city-procedures", f"{label} {_t(lang, '手続数', 'procedures')}", f"{city['procedures']:,}")
+            )
+        rows.append(
+            ("city-usage", f"{label} {_t(lang, 'オンライン利用率', 'online usage')}", _usage_text(city, lang))
+        )
     body = [f'<tr data-key="{k}">{_row_head(name)}{_td(value, "num")}</tr>' for k, name, value in rows]
     table = _table(
         ids,
