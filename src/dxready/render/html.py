@@ -1073,61 +1073,6 @@ def _page(
 # --------------------------------------------------------------------------------------------------- compare page
 
 
-def _rollups(groups: Sequence[dict[str, Any]], ids: _Ids, lang: str) -> str:
-    """``compare --by prefecture``'s roll-ups: cells added up, the rate as bounds while any cell is unknown."""
-    rows = []
-    for g in groups:
-        cells = g.get("cells") or {}
-        view = rate_view(g, "online")
-        partial = rate_view(
-            {
-                "rate_with_partial": g.get("online_or_partial_rate"),
-                "rate_with_partial_bounds": g.get("online_or_partial_rate_bounds"),
-                "coverage": g.get("coverage"),
-            },
-            "with_partial",
-        )
-        share = (
-            f"{g.get('municipalities', 0)}/{g['in_registry']}"
-            if g.get("in_registry")
-            else str(g.get("municipalities", 0))
-        )
-        rows.append(
-            "<tr>"
-            + _row_head(g.get("prefecture") or _t(lang, "不明", "unknown"))
-            + _td(share, "num", str(g.get("municipalities", 0)))
-            + "".join(
-                _td(str(cells.get(k, 0)), "num")
-                for k in ("online", "partial", "offline", "not_applicable", "unknown")
-            )
-            + _td(view.text(lang), "num", view.sort_key())
-            + _td(partial.text(lang), "num", partial.sort_key())
-            + "</tr>"
-        )
-    return _table(
-        ids,
-        _t(
-            lang,
-            "都道府県別の集計（団体数は全国の登録簿に対する数）",
-            "Roll-up by prefecture (municipalities of the national registry's)",
-        ),
-        [
-            (_t(lang, "都道府県", "Prefecture"), ""),
-            (_t(lang, "団体", "Municipalities"), "num"),
-            ("○", "num"),
-            ("一部", "num"),
-            ("×", "num"),
-            ("—", "num"),
-            ("？", "num"),
-            (_t(lang, "オンライン化率", "Online rate"), "num"),
-            (_t(lang, "○＋一部", "○ + 一部"), "num"),
-        ],
-        rows,
-        sortable=True,
-        cls="wide-table",
-    )
-
-
 def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     """A coordinator's page from ``compare --format json``: the municipality × procedure matrix, sortable."""
     token = _PAGE_LANG.set(lang)
@@ -1250,10 +1195,6 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         ("matrix", _t(lang, "団体 × 手続", "Municipalities × procedures"), summary + matrix + legend),
         ("by-procedure", _t(lang, "手続別", "By procedure"), per),
     ]
-    if data.get("rollups"):
-        sections.append(
-            ("by-prefecture", _t(lang, "都道府県別", "By prefecture"), _rollups(data["rollups"], ids, lang))
-        )
     errors = data.get("errors") or []
     if errors:
         items = "".join(
