@@ -790,6 +790,87 @@ def trend(
     _out(render(trend, language))
 
 
+@app.command()
+def page(
+    directories: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="DIR",
+            help=tr(
+                "--compare のときに比べるカタログ（または多数の親ディレクトリ）",
+                "With --compare: the catalogues (or one parent of many).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr("HTML の書き出し先（省略時は標準出力）", "Write the HTML here (default: stdout)."),
+        ),
+    ] = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option(
+            "--pdf",
+            metavar="FILE",
+            help=tr(
+                "ヘッドレス Chromium で A4 の PDF も作る", "Also print an A4 PDF through a headless Chromium."
+            ),
+        ),
+    ] = None,
+    compare_: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help=tr("複数団体の比較ページを作る", "Make the page comparing several municipalities."),
+        ),
+    ] = False,
+    no_trend: Annotated[
+        bool,
+        typer.Option(
+            "--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history.")
+        ),
+    ] = False,
+) -> None:
+    """公表用の状況ページ（1 つの HTML ファイル）を作ります。 The published status page: one accessible HTML file."""
+    from dxready.commands import page as pages
+
+    language = _lang(lang)
+    if directories and not compare_:
+        raise typer.BadParameter(
+            tr("ディレクトリは --compare と一緒に指定します", "directories go with --compare")
+        )
+    if compare_ and not directories:
+        raise typer.BadParameter(
+            tr("--compare には比べるカタログを指定します", "--compare needs catalogue directories")
+        )
+    chromium = pages.find_chromium() if pdf is not None else None
+    if pdf is not None and chromium is None:
+        sys.stderr.write(pages.no_chromium_message(language))
+        raise typer.Exit(2)
+    when = _as_of(as_of)
+    if compare_:
+        result = _guard(language, lambda: pages.build_compare(directories or [], when, language))
+    else:
+        result = _guard(language, lambda: pages.build_city(catalog, when, language, with_trend=not no_trend))
+    if output is None and pdf is None:
+        _out(result.html)
+        return
+    if output is not None:
+        _guard(language, lambda: pages.write_file(output, result.html.encode("utf-8")))
+        sys.stdout.write(f"{output}\n")
+    if pdf is not None and chromium is not None:
+        _guard(language, lambda: pages.print_pdf(result.html, pdf, chromium, language))
+        sys.stdout.write(f"{pdf}\n")
+
+
 def main() -> None:
     """Console entry point.
 
