@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from dxready.commands.page import chromium_args, find_chromium
+from dxready.render.page import chromium_args, find_chromium
 from dxready.render.safe import plain
 from tests.helpers.catalogs import REPO, SHIPPED
 from tests.helpers.pages import (

@@ -840,7 +840,7 @@ def page(
     ] = False,
 ) -> None:
     """公表用の状況ページ（1 つの HTML ファイル）を作ります。 The published status page: one accessible HTML file."""
-    from dxready.commands import page as pages
+    from dxready.render import page as pages
 
     language = _lang(lang)
     if directories and not compare_:

@@ -57,14 +57,16 @@ def trend_data(catalog: Path | None, lang: str) -> tuple[dict[str, Any] | None, 
     from dxready.commands import trend
 
     try:
-        path, points = trend.collect(catalog, None)
+        history = trend.run_trend(catalog=catalog, since=None)
     except LoadError as exc:
         return None, _t(
             lang,
             f"推移は示せません: {exc.problems[0].message.ja}",
             f"No trend: {exc.problems[0].message.en}",
         )
-    data: dict[str, Any] = json.loads(trend.json_(path, points, lang))
+    from dxready.render.trend import json_
+
+    data: dict[str, Any] = json.loads(json_(history, lang))
     return data, None
 
 
