@@ -9,17 +9,18 @@ Every text from a catalogue goes through :func:`dxready.render.html.esc`.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dxready.catalog.fiscal import FiscalYear
 from dxready.i18n import t as _t
+from dxready.render.safe import plain
 
 
 def esc(value: object) -> str:
-    from dxready.render.html import esc as html_esc
-
-    return html_esc(value)
+    """Text for HTML content and quoted attributes: inert, visible, one escaping for both (html.py uses this)."""
+    return html.escape(plain(str(value)), quote=True)
 
 
 def _num(value: float) -> str:

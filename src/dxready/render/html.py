@@ -16,7 +16,6 @@ import base64
 import contextvars
 import datetime as dt
 import hashlib
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,12 +26,7 @@ from dxready.catalog.models import Status, Tier
 from dxready.engine.levels import CRITERIA, LEVEL_NAMES
 from dxready.i18n import t as _t
 from dxready.render import charts
-from dxready.render.safe import plain
-
-
-def esc(value: object) -> str:
-    """Text for HTML content and quoted attributes: inert, visible, one escaping for both."""
-    return html.escape(plain(str(value)), quote=True)
+from dxready.render.charts import esc
 
 
 def _pct(value: float | None) -> str:
