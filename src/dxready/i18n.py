@@ -46,6 +46,29 @@ def t(lang: str, ja: str, en: str) -> str:
     return en if lang == "en" else ja
 
 
+class Bilingual(str):
+    """A text in both languages that reads as the run's language; ``pick`` re-reads it in another one.
+
+    The command line builds its help texts once at import; ``clitext`` re-picks them for each run, so a test runner
+    that drives the app in-process with ``--lang en`` and then without gets each run in its own language.
+    """
+
+    ja: str
+    en: str
+
+    def __new__(cls, ja: str, en: str, lang: str | None = None) -> Bilingual:
+        obj = super().__new__(cls, t(lang or current_lang(), ja, en))
+        obj.ja = ja
+        obj.en = en
+        return obj
+
+    def pick(self, lang: str) -> Bilingual:
+        return Bilingual(self.ja, self.en, lang)
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (self.ja, self.en)
+
+
 def tr(ja: str, en: str) -> str:
-    """``ja`` or ``en`` by the language of this run (for help texts, fixed when the CLI is built)."""
-    return t(current_lang(), ja, en)
+    """``ja`` or ``en`` by the language of this run (for help texts; ``clitext`` re-picks them per run)."""
+    return Bilingual(ja, en)

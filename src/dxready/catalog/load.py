@@ -481,8 +481,9 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
             f"{name}: {got!r} is not allowed; expected one of {expected}",
         )
     if kind == "value_error":
-        text = str(error.get("ctx", {}).get("error", en))
-        return Msg(f"{name}: {text}", f"{name}: {text}")
+        cause = error.get("ctx", {}).get("error", en)
+        text = str(cause)
+        return Msg(f"{name}: {getattr(cause, 'ja', text)}", f"{name}: {getattr(cause, 'en', text)}")
     field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "string_pattern_mismatch" and field_name in _ID_FIELDS:
         return Msg(
@@ -532,8 +533,10 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
             ]
         )
     model.model_rebuild()
+    from dxready.catalog.normalise import normalise_identifiers
+
     try:
-        return model.model_validate(data)
+        return model.model_validate(normalise_identifiers(data))
     except ValidationError as exc:
         raise LoadError(_problems(exc, model, data, source)) from None
 

@@ -6,7 +6,10 @@ import datetime as dt
 import enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+
+from dxready.catalog import labels
+from dxready.catalog.dates import SPELLINGS, parse_date
 
 CodeOrPrefix = Annotated[str, StringConstraints(pattern=r"^DX\d{0,3}$")]
 Code = Annotated[str, StringConstraints(pattern=r"^DX\d{3}$")]
@@ -28,6 +31,9 @@ class Severity(str, enum.Enum):
 
 
 _RANK = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
+SeverityIn = Annotated[
+    Severity, BeforeValidator(labels.parser(Severity)), WithJsonSchema(labels.schema(Severity))
+]
 
 
 class _Settings(BaseModel):
@@ -55,13 +61,20 @@ class Waiver(_Settings):
     code: Code
     subject: Annotated[str, StringConstraints(min_length=1)]
     reason: Annotated[str, StringConstraints(min_length=1)]
-    until: dt.date | None = None
+    until: (
+        Annotated[
+            dt.date,
+            BeforeValidator(parse_date),
+            WithJsonSchema({"type": "string", "description": f"a date: {SPELLINGS}"}),
+        ]
+        | None
+    ) = None
 
 
 class Settings(_Settings):
     select: list[CodeOrPrefix] = Field(default_factory=lambda: ["DX"])
     ignore: list[CodeOrPrefix] = Field(default_factory=list)
-    severity: dict[Code, Severity] = Field(default_factory=dict)
+    severity: dict[Code, SeverityIn] = Field(default_factory=dict)
     targets: Targets = Field(default_factory=Targets)
     weights: Weights = Field(default_factory=Weights)
     waivers: list[Waiver] = Field(default_factory=list)
