@@ -30,16 +30,43 @@ _HEADINGS_JA = (
     ("\nCommands:\n", "\nコマンド:\n"),
     ("[required]", "［必須］"),
     ("[default: ", "[既定: "),
+    ("Show this message and exit.", "このヘルプを表示して終了します。"),
 )
 
 
-def localise_help(text: str, lang: str) -> str:
-    """Click's fixed help words (Usage, Options, [required] …) in ``lang``."""
-    if lang != "ja":
-        return text
-    for en, ja in _HEADINGS_JA:
-        text = text.replace(en, ja)
+_INTERNAL_TYPE = re.compile(r" <(?:str|int|float|bool|path|datetime|list\[(?:str|path|int)\])>")
+
+
+def help_width() -> int:
+    """Cells a help line may use: the terminal's (or $COLUMNS), at most 80 as Click itself does."""
+    import shutil
+
+    return min(shutil.get_terminal_size((80, 24)).columns, 80)
+
+
+def localise_help(text: str, lang: str, width: int | None = None) -> str:
+    """Click's fixed help words (Usage, Options, [required] …) in ``lang``; no internal type names; fitted to the
+    terminal in cells (Click counts characters, and a Japanese character takes two cells)."""
+    from dxready.render.wrap import fit_help
+
+    text = _INTERNAL_TYPE.sub(lambda m: " " * len(m.group()), text)
+    return fit_help(
+        "\n".join(line.rstrip() for line in headings(text, lang).split("\n")), width or help_width()
+    )
+
+
+def headings(text: str, lang: str) -> str:
+    """Click's fixed words in ``lang``."""
+    if lang == "ja":
+        for en, ja in _HEADINGS_JA:
+            text = text.replace(en, ja)
     return text
+
+
+def _unwrapped_help(command: Any, ctx: Any) -> str:
+    """Click's help with no wrapping of its own (it counts characters); ``localise_help`` wraps it in cells."""
+    ctx.terminal_width = ctx.max_content_width = 100_000
+    return str(super(type(command), command).get_help(ctx))
 
 
 def _pick(value: Any, lang: str) -> Any:
@@ -53,10 +80,6 @@ def localise_tree(command: Any, lang: str) -> None:
     for param in getattr(command, "params", ()):
         if hasattr(param, "help"):
             param.help = _pick(param.help, lang)
-        if getattr(param, "name", None) == "help" and lang == "ja":
-            param.help = "このヘルプを表示して終了します。"
-        elif getattr(param, "name", None) == "help":
-            param.help = "Show this message and exit."
         if getattr(param, "name", None) in ("install_completion", "show_completion"):
             param.help = _COMPLETION_HELP[param.name].pick(lang)
     for sub in getattr(command, "commands", {}).values():
@@ -120,18 +143,25 @@ def _hint(exc: Any) -> str:
     if exc.param_hint is not None:
         return str(_join_param_hints(exc.param_hint))
     if exc.param is not None:
-        return str(_join_param_hints(exc.param.get_error_hint(exc.ctx)))
+        return str(_join_param_hints(exc.param.get_error_hint()))
     return ""
 
 
 def error_text(exc: Exception, lang: str) -> str:
     """One Click/Typer error as the reader should see it: usage line, where to get help, the error."""
+    try:
+        return _error_text(exc, lang)
+    except Exception:  # a Click message shape we do not know: show Click's own words rather than fail
+        return f"{t(lang, 'エラー', 'Error')}: {getattr(exc, 'format_message', lambda: str(exc))()}\n"
+
+
+def _error_text(exc: Exception, lang: str) -> str:
     from typer._click import exceptions as cx
 
     head = ""
     ctx = getattr(exc, "ctx", None)
     if isinstance(exc, cx.UsageError) and ctx is not None:
-        usage = localise_help(ctx.get_usage(), lang)
+        usage = headings(ctx.get_usage(), lang)
         option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
         hint = t(
             lang,
@@ -177,10 +207,7 @@ class DxCommand(TyperCommand):
     """A command whose help text is in the run's language (see ``DxGroup``)."""
 
     def get_help(self, ctx: Any) -> str:
-        return localise_help(super().get_help(ctx), current_lang_of(ctx))
-
-    def get_usage(self, ctx: Any) -> str:
-        return localise_help(super().get_usage(ctx), current_lang_of(ctx))
+        return localise_help(_unwrapped_help(self, ctx), current_lang_of(ctx))
 
 
 _RUN_LANG: list[str] = []
@@ -195,7 +222,7 @@ class DxGroup(TyperGroup):
     """The root command: localises the tree, shows Click's errors in the reader's language."""
 
     def get_help(self, ctx: Any) -> str:
-        return localise_help(super().get_help(ctx), current_lang_of(ctx))
+        return localise_help(_unwrapped_help(self, ctx), current_lang_of(ctx))
 
     def main(
         self,

@@ -9,9 +9,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
+from dxready.catalog import labels
 from dxready.catalog.dates import SPELLINGS, parse_date
 from dxready.catalog.fiscal import FiscalYear
-from dxready.catalog import labels
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]

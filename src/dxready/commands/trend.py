@@ -119,13 +119,17 @@ def measure(data: bytes, shown: str, commit: str, date: dt.date, subject: str) -
     )
 
 
-def collect(catalog: Path | None, since: dt.date | None) -> tuple[str, list[Point]]:
-    """(the file's path in the repository, the points oldest first)."""
+def collect(
+    catalog: Path | None, since: dt.date | None, progress: Callable[[int, int], None] | None = None
+) -> tuple[str, list[Point]]:
+    """(the file's path in the repository, the points oldest first); ``progress(done, total)`` per commit."""
     where = locate_in_git(catalog)
     history = _history(where, since)
     blobs = _blobs(where, [sha for sha, _, _ in history])
     points = []
-    for (sha, when, subject), blob in zip(history, blobs, strict=True):
+    for done, ((sha, when, subject), blob) in enumerate(zip(history, blobs, strict=True), 1):
+        if progress is not None:
+            progress(done, len(history))
         shown = f"{sha[:8]}:{where.path('procedures')}"
         if blob is None:
             points.append(Point(sha, when, subject, problem="no procedures.yaml"))
@@ -276,7 +280,13 @@ RENDERERS: dict[str, Callable[[str, Sequence[Point], str], str]] = {
 
 
 def run_trend(
-    *, catalog: Path | None, since: dt.date | None, lang: str, format: str, out: Callable[[str], None]
+    *,
+    catalog: Path | None,
+    since: dt.date | None,
+    lang: str,
+    format: str,
+    out: Callable[[str], None],
+    progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """``dxready trend``: 0; LoadError when the catalogue is not in git or the format is not one of ours."""
     render = RENDERERS.get(format)
@@ -294,6 +304,6 @@ def run_trend(
                 )
             ]
         )
-    path, points = collect(catalog, since)
+    path, points = collect(catalog, since, progress)
     out(render(path, points, lang))
     return 0

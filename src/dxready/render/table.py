@@ -114,7 +114,7 @@ def _summary_table(report: Report, lang: str) -> Table:
     return table
 
 
-def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
+def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = False) -> str:
     from rich.table import Table
     from rich.text import Text
 

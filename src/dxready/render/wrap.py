@@ -1,0 +1,76 @@
+"""Line breaking measured in terminal cells (East Asian wide characters count two), with Japanese rules.
+
+Japanese text has no spaces, so a line may break between any two characters, except that a line must not begin with
+closing brackets and punctuation (」、。）etc., 行頭禁則) nor end with an opening bracket (「（ etc., 行末禁則). Latin words
+and commands (``dxready set ID --verified-on …``) break only at spaces. Widths come from ``rich.cells.cell_len``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len
+
+NO_START = set(
+    "」』）)］]｝}〕〉》】〙〗、。，,．.・：:；;！!？?ー～…‥ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻％%"
+)
+NO_END = set("「『（(［[｛{〔〈《【〘〖")
+# Break opportunities: a space run, or between two characters where either is not ASCII.
+_TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)
+
+
+def _tokens(text: str) -> list[str]:
+    """Unbreakable pieces: ASCII words, spaces, single other characters (kinsoku joins some below)."""
+    raw = _TOKEN.findall(text)
+    out: list[str] = []
+    for tok in raw:
+        if out and not tok.isspace() and tok[0] in NO_START and not out[-1].isspace():
+            out[-1] += tok  # a closing mark stays with what precedes it
+        elif out and not tok.isspace() and out[-1][-1] in NO_END and not out[-1].isspace():
+            out[-1] += tok  # an opening mark stays with what follows it
+        else:
+            out.append(tok)
+    return out
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """``text`` broken into lines of at most ``width`` cells; continuation lines start with ``indent``.
+
+    A single piece wider than the line (a long URL or command) is kept whole on its own line rather than cut.
+    """
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for tok in _tokens(para):
+            if tok.isspace():
+                if line and cell_len(line) + cell_len(tok) < width:
+                    line += " "
+                continue
+            if cell_len(line) + cell_len(tok) <= width or not line.strip():
+                line += tok
+                continue
+            lines.append(line.rstrip())
+            line = indent + tok
+        lines.append(line.rstrip())
+    return lines
+
+
+def fit_help(text: str, width: int) -> str:
+    """Click's help, re-wrapped where a line is wider than ``width`` cells (Click counts characters, not cells)."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if cell_len(line) <= width:
+            out.append(line)
+            continue
+        # The description column: after the first run of two or more spaces past the leading indent.
+        lead = len(line) - len(line.lstrip(" "))
+        m = re.search(r"\S {2,}(?=\S)", line[lead:])
+        col = lead + m.end() if m else lead
+        head, body = line[:col], line[col:]
+        pad = " " * cell_len(head)
+        if cell_len(head) > width // 2:
+            head, body, pad = line[:lead], line[lead:], " " * lead
+        pieces = wrap(body, width - cell_len(pad))
+        out.append(head + pieces[0])
+        out += [pad + p for p in pieces[1:]]
+    return "\n".join(out)
