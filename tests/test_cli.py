@@ -63,7 +63,7 @@ def test_help_for_every_command() -> None:
     ):
         assert command in out
         sub_code, sub_out, _ = invoke(command, "--help")
-        assert sub_code == 0 and "Usage" in sub_out
+        assert sub_code == 0 and "使い方" in sub_out
 
 
 def test_embedded_catalogue_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,17 +33,19 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
-def wrap(text: str, width: int, indent: str = "") -> list[str]:
-    """``text`` broken into lines of at most ``width`` cells; continuation lines start with ``indent``.
+def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
+    """``text`` broken into lines of at most ``width`` cells; the first line starts with ``first``, the others with
+    ``indent``.
 
     A single piece wider than the line (a long URL or command) is kept whole on its own line rather than cut.
     """
     lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
+    for n, para in enumerate(text.split("\n")):
+        start = first if n == 0 else indent
+        line = start
         for tok in _tokens(para):
             if tok.isspace():
-                if line and cell_len(line) + cell_len(tok) < width:
+                if line.strip() and cell_len(line) + 1 < width:
                     line += " "
                 continue
             if cell_len(line) + cell_len(tok) <= width or not line.strip():
@@ -52,6 +54,24 @@ def wrap(text: str, width: int, indent: str = "") -> list[str]:
             lines.append(line.rstrip())
             line = indent + tok
         lines.append(line.rstrip())
+    return lines
+
+
+def join_fit(items: list[str], sep: str, width: int, first: str = "", indent: str = "") -> list[str]:
+    """Items joined by ``sep``, a line break only between items (an item wider than a line is wrapped itself)."""
+    lines: list[str] = []
+    line = first
+    for i, item in enumerate(items):
+        piece = item + (sep if i < len(items) - 1 else "")
+        if line.strip() and cell_len(line) + cell_len(piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = indent
+        if cell_len(line) + cell_len(piece.rstrip()) > width:
+            *done, line = wrap(piece, width, indent=indent, first=line)
+            lines += done
+            continue
+        line += piece
+    lines.append(line.rstrip())
     return lines
 
 
