@@ -36,6 +36,8 @@ class Problem:
     code: str
     location: Location
     message: Msg
+    detail: str = ""
+    """The parser's own words, where a parser said something (kept for --format json)."""
 
 
 class LoadError(Exception):
@@ -354,22 +356,14 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
         try:
             node = fast_compose(text)
         except MarkedYAMLError as exc:
+            from dxready.catalog.yaml_messages import explain
+
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             what = " ".join(str(s) for s in (exc.context, exc.problem) if s)
-            lines = text.splitlines()
-            at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
-            if at == "\t" or ("\t" in text and "tab" in what.lower()):
-                raise _problem(
-                    "DX001",
-                    file,
-                    line,
-                    col,
-                    f"YAML の構文エラー: タブ文字は字下げに使えません（{what}）",
-                    f"YAML syntax error: tabs cannot indent YAML ({what})",
-                ) from None
-            raise _problem(
-                "DX001", file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
+            said = explain(text, line, col, what)
+            raise LoadError(
+                [Problem("DX001", Location(file, said.line, said.column), Msg(said.ja, said.en), detail=what)]
             ) from None
         except YAMLError as exc:
             raise _problem(

@@ -65,6 +65,7 @@ def load_problems(exc: LoadError, lang: str) -> str:
                     "severity": "error",
                     "message": p.message.get(lang),
                     "location": _location(p.location),
+                    **({"parser_message": p.detail} if p.detail else {}),
                 }
                 for p in exc.problems
             ],
