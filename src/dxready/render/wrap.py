@@ -33,6 +33,19 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+def terminal_width() -> int:
+    """The width terminal views fit: $COLUMNS, else the terminal's, else 120 when output is not a terminal (the same
+    choice as the rich console in render.table)."""
+    import os
+    import shutil
+    import sys
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
+
+
 def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     """``text`` broken into lines of at most ``width`` cells; the first line starts with ``first``, the others with
     ``indent``.
