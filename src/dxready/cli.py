@@ -18,7 +18,7 @@ import typer
 
 from dxready.clitext import DxCommand, DxGroup
 from dxready.completion import complete_codes, complete_ids, complete_refs
-from dxready.i18n import current_lang, t, tr
+from dxready.i18n import t, tr
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog, LoadError
@@ -163,7 +163,9 @@ def _lang(lang: Lang | None) -> str:
         lang = _ROOT.get("lang")  # type: ignore[assignment]
     if lang is not None:
         return lang.value
-    return current_lang([])
+    from dxready.clitext import current_lang_of
+
+    return current_lang_of(None)  # --lang anywhere on the line, else $DXREADY_LANG, else the locale
 
 
 def _catalog(catalog: Path | None) -> Path | None:

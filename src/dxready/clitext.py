@@ -19,7 +19,7 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
-from dxready.i18n import Bilingual, current_lang, t
+from dxready.i18n import HELP_TEXTS, Bilingual, current_lang, t
 
 _HEADINGS_JA = (
     ("Usage: ", "使い方: "),
@@ -34,7 +34,7 @@ _HEADINGS_JA = (
 )
 
 
-_INTERNAL_TYPE = re.compile(r" <(?:str|int|float|bool|path|datetime|list\[(?:str|path|int)\])>")
+_INTERNAL_TYPE = re.compile(r" <(?:str|int|float|bool|[Pp]ath|datetime|list\[(?:str|[Pp]ath|int)\])>")
 
 
 def help_width() -> int:
@@ -70,6 +70,8 @@ def _unwrapped_help(command: Any, ctx: Any) -> str:
 
 
 def _pick(value: Any, lang: str) -> Any:
+    if isinstance(value, str) and not isinstance(value, Bilingual):
+        value = HELP_TEXTS.get(value.strip(), value)
     return value.pick(lang) if isinstance(value, Bilingual) else value
 
 

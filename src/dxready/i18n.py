@@ -69,6 +69,13 @@ class Bilingual(str):
         return (self.ja, self.en)
 
 
+HELP_TEXTS: dict[str, Bilingual] = {}
+"""Every ``tr`` text by both of its spellings: Typer hands Click plain copies of help strings, so the command line
+finds the bilingual text again by its words."""
+
+
 def tr(ja: str, en: str) -> str:
     """``ja`` or ``en`` by the language of this run (for help texts; ``clitext`` re-picks them per run)."""
-    return Bilingual(ja, en)
+    text = Bilingual(ja, en)
+    HELP_TEXTS[ja.strip()] = HELP_TEXTS[en.strip()] = text
+    return text

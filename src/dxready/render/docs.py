@@ -98,10 +98,9 @@ def rule_list(lang: str, fmt: str) -> str:
         rows = [f"| {d.code} | {d.name} | {d.severity} | {d.summary(lang)} |" for d in items]
         head = "| code | name | severity | summary |" if lang == "en" else "| コード | 名前 | 重大度 | 概要 |"
         return "\n".join([head, "|---|---|---|---|", *rows]) + "\n"
-    from dxready.catalog.settings import Severity
-
     from rich.cells import cell_len
 
+    from dxready.catalog.settings import Severity
     from dxready.render.wrap import terminal_width, wrap
 
     width = max(len(d.name) for d in items)
