@@ -84,6 +84,23 @@ def _legend(columns: list[Column], lang: str) -> list[str]:
     return [head, *(f"{c.no}. {c.name}" for c in columns)]
 
 
+def _records(comparison: Comparison, columns: list[Column], labels: dict[str, str], width: int) -> list[str]:
+    from dxready.render.wrap import join_fit
+
+    lines: list[str] = []
+    for row in comparison.rows:
+        head = [
+            f"{oneline(row.name)}（{oneline(row.code)}）",
+            f"{labels['rate']} {_pct(row.online_rate)}",
+            f"{labels['recorded']} {row.recorded}",
+            f"{labels['levels']} {_levels(row)}",
+        ]
+        lines += join_fit(head, " · ", width, indent="  ")
+        marks = [f"{c.no} {_mark(row.statuses.get(c.no))}" for c in columns]
+        lines += join_fit(marks, "  ", width, first="  ", indent="  ")
+    return lines
+
+
 def table(comparison: Comparison, lang: str) -> str:
     from rich import box
     from rich.console import Console
@@ -112,7 +129,7 @@ def table(comparison: Comparison, lang: str) -> str:
         )
     per = Table(title=Text(labels["all"]), box=box.SIMPLE_HEAD, pad_edge=False)
     per.add_column(Text("No."), justify="right")
-    per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"))
+    per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"), overflow="fold")
     for status in _STATUSES:
         per.add_column(Text(_mark(status)), justify="right")
     per.add_column(Text(labels["rate"]), justify="right")
@@ -125,9 +142,21 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(_pct(c.online_rate)),
             Text(_pct(c.online_or_partial_rate)),
         )
+    from dxready.render.wrap import terminal_width
+
     buffer = io.StringIO()
-    console = Console(file=buffer, width=170, no_color=True, highlight=False, emoji=False)
-    console.print(grid)
+    width = terminal_width()
+    console = Console(file=buffer, width=width, no_color=True, highlight=False, emoji=False)
+    from rich.measure import Measurement
+
+    if Measurement.get(console, console.options.update_width(100_000), grid).maximum <= width:
+        console.print(grid)
+    else:
+        # Too narrow for the matrix: one record per municipality, its marks wrapped under it.
+        console.print(Text(labels["title"]))
+        for line in _records(comparison, columns, labels, width):
+            console.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+        console.print()
     console.print(per)
     console.print(Text(_summary(comparison, lang)))
     return buffer.getvalue()

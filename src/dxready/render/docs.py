@@ -164,7 +164,7 @@ def explain_rule(code: str, lang: str) -> str | None:
             "",
             doc.summary_en,
             "",
-            doc.description,
+            "\n".join(wrap(" ".join(doc.description.split()), columns)) if doc.description else "",
             "",
             "Why it matters:",
             block(doc.sections.get("Why it matters", "")),

@@ -56,13 +56,15 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     for n, para in enumerate(text.split("\n")):
         start = first if n == 0 else indent
         line = start
+        space = False
         for tok in _tokens(para):
             if tok.isspace():
-                if line.strip() and cell_len(line) + 1 < width:
-                    line += " "
+                space = bool(line.strip())
                 continue
-            if cell_len(line) + cell_len(tok) <= width or not line.strip():
-                line += tok
+            gap = " " if space else ""
+            space = False
+            if cell_len(line) + len(gap) + cell_len(tok) <= width or not line.strip():
+                line += gap + tok
                 continue
             lines.append(line.rstrip())
             line = indent + tok
