@@ -95,7 +95,11 @@ def rule_list(lang: str, fmt: str) -> str:
             + "\n"
         )
     if fmt == "markdown":
-        rows = [f"| {d.code} | {d.name} | {d.severity} | {d.summary(lang)} |" for d in items]
+        from dxready.catalog.settings import Severity as _Severity
+
+        rows = [
+            f"| {d.code} | {d.name} | {_Severity(d.severity).label(lang)} | {d.summary(lang)} |" for d in items
+        ]
         head = "| code | name | severity | summary |" if lang == "en" else "| コード | 名前 | 重大度 | 概要 |"
         return "\n".join([head, "|---|---|---|---|", *rows]) + "\n"
     from rich.cells import cell_len
