@@ -23,7 +23,9 @@ def test_compare_reports_progress_to_the_callback(tmp_path: Path) -> None:
     for name in ("a", "b", "c"):
         copy_shipped(tmp_path / name)
     seen: list[tuple[int, int]] = []
-    comparison = load_rows([tmp_path], use_cache=False, progress=lambda done, total: seen.append((done, total)))
+    comparison = load_rows(
+        [tmp_path], use_cache=False, progress=lambda done, total: seen.append((done, total))
+    )
     assert len(comparison.rows) == 3
     assert seen and seen[-1] == (3, 3)
 

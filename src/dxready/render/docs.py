@@ -98,7 +98,8 @@ def rule_list(lang: str, fmt: str) -> str:
         from dxready.catalog.settings import Severity as _Severity
 
         rows = [
-            f"| {d.code} | {d.name} | {_Severity(d.severity).label(lang)} | {d.summary(lang)} |" for d in items
+            f"| {d.code} | {d.name} | {_Severity(d.severity).label(lang)} | {d.summary(lang)} |"
+            for d in items
         ]
         head = "| code | name | severity | summary |" if lang == "en" else "| コード | 名前 | 重大度 | 概要 |"
         return "\n".join([head, "|---|---|---|---|", *rows]) + "\n"
