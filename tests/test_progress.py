@@ -47,3 +47,38 @@ def test_nothing_in_a_pipe(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["compare", str(tmp_path), "--format", "json"])
     assert result.exit_code == 0
     assert result.stderr == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_compare_in_a_terminal_draws_a_bar_and_keeps_stdout_clean(tmp_path: Path) -> None:
+    """stderr on a pseudo-terminal gets the bar; stdout (a pipe) gets exactly the JSON, as without a terminal."""
+    import json
+    import os
+    import pty
+    import subprocess
+    import threading
+
+    for name in ("a", "b"):
+        copy_shipped(tmp_path / name)
+    args = [sys.executable, "-m", "dxready", "compare", str(tmp_path), "--format", "json", "--no-cache"]
+    piped = subprocess.run(args, capture_output=True, check=False)
+    assert piped.returncode == 0 and piped.stderr.decode().count("\x1b") == 0
+    main, side = pty.openpty()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=side)
+    os.close(side)
+    out: list[bytes] = []
+    reader = threading.Thread(target=lambda: out.append(proc.stdout.read() if proc.stdout else b""))
+    reader.start()
+    err = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    reader.join()
+    assert proc.wait() == 0
+    assert "カタログを読んでいます".encode() in err
+    assert json.loads(out[0]) == json.loads(piped.stdout)

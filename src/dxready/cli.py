@@ -1006,11 +1006,15 @@ def _progress(label: str, lang: str) -> Iterator[Callable[[int, int], None] | No
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
+        redirect_stdout=False,  # the result goes to stdout as it is, never into the bar's stream
+        redirect_stderr=False,
     ) as bar:
         task = bar.add_task(label, total=None)
 
         def advance(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
+            if total and done >= total:
+                bar.stop()  # gone before the result is printed
 
         yield advance
 
