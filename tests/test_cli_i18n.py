@@ -85,7 +85,12 @@ def test_help_fits_80_cells() -> None:
     ("args", "ja", "en"),
     [
         (["gaps", "--bogus"], "オプション --bogus はありません", "No such option: --bogus"),
-        (["table"], "引数 'NAME' を指定してください", "Missing argument 'NAME'"),
+        (
+            ["init", "--name", "x", "--code", "342025"],
+            "引数 'DIR' を指定してください",
+            "Missing argument 'DIR'",
+        ),
+        (["init", "d"], "オプション '--name' を指定してください", "Missing option '--name'"),
         (["table", "foo"], "「foo」は使えません", "'foo' is not one of"),
         (["next", "--top", "x"], "整数で指定してください", "Input should be a valid integer"),
         (["nope"], "コマンド「nope」はありません", "No such command 'nope'"),
