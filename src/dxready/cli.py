@@ -766,6 +766,88 @@ def diff(
     raise typer.Exit(code)
 
 
+SetStatusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help=tr(
+            "○ 一部 × — の記号、または online|partial|offline|not_applicable|unknown。",
+            "online|partial|offline|not_applicable|unknown or ○ 一部 × —.",
+        ),
+    ),
+]
+SetChannelOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--channel",
+        metavar="CHANNEL",
+        help=tr("チャネルを追加します（mynaportal、eltax など）。", "Add a channel (mynaportal, eltax, …)."),
+    ),
+]
+SetCountsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--counts",
+        metavar="FY:TOTAL:ONLINE",
+        help=tr(
+            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。例: 2022:196759:152983",
+            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year), e.g. 2022:196759:152983.",
+        ),
+    ),
+]
+SetCountsSourceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--counts-source",
+        metavar="TEXT",
+        help=tr(
+            "--counts の件数の出典（文書名や URL）", "Where the --counts figures come from (document or URL)."
+        ),
+    ),
+]
+SetNoteOpt = Annotated[
+    str | None, typer.Option("--note", metavar="TEXT", help=tr("備考の文。", "The 備考 text."))
+]
+SetVerifiedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--verified-on",
+        metavar="DATE",
+        help=tr(
+            "状況を確認した日（2024-03-31、令和6年3月31日、R6.3.31 など）。",
+            "Date the status was confirmed (2024-03-31, 令和6年3月31日, R6.3.31 …).",
+        ),
+    ),
+]
+SetAsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help=tr(
+            "状況の時点（2024-03-31、令和6年3月31日など）。", "The date the status describes (2024-03-31 …)."
+        ),
+    ),
+]
+SetSourceOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--source", metavar="TEXT", help=tr("出典（文書名や URL）を追加。", "Add a source (document or URL).")
+    ),
+]
+SetInferredOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--inferred/--no-inferred",
+        help=tr(
+            "状況を作成者の推定として記録する／外す",
+            "Mark the status as the author's inference, or unmark it.",
+        ),
+    ),
+]
+
+
 @app.command(
     "set",
     cls=DxCommand,
@@ -780,57 +862,39 @@ def set_(
         typer.Argument(
             metavar="REF",
             help=tr(
-                "手続の id か標準番号。個別手続は REF/SUB。",
-                "A procedure id or standard number; REF/SUB for a sub-procedure.",
+                "手続の id か標準番号。個別手続は REF/SUB、団体の見出しは municipality。",
+                "A procedure id or standard number; REF/SUB for a sub-procedure; municipality for the header.",
             ),
             autocompletion=complete_refs,
         ),
     ],
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
-    status: Annotated[
-        str | None,
-        typer.Option(
-            "--status",
-            metavar="STATUS",
-            help=tr(
-                "○ 一部 × — の記号、または online|partial|offline|not_applicable|unknown。",
-                "online|partial|offline|not_applicable|unknown or ○ 一部 × —.",
-            ),
-        ),
-    ] = None,
-    channel: Annotated[
+    status: SetStatusOpt = None,
+    channel: SetChannelOpt = None,
+    counts: SetCountsOpt = None,
+    counts_source: SetCountsSourceOpt = None,
+    note: SetNoteOpt = None,
+    verified_on: SetVerifiedOpt = None,
+    as_of: SetAsOfOpt = None,
+    source: SetSourceOpt = None,
+    inferred: SetInferredOpt = None,
+    unset: Annotated[
         list[str] | None,
         typer.Option(
-            "--channel",
-            metavar="CHANNEL",
-            help=tr(
-                "チャネルを追加します（mynaportal、eltax など）。", "Add a channel (mynaportal, eltax, …)."
-            ),
+            "--unset",
+            metavar="FIELD",
+            help=tr("項目を削除します（複数可）。", "Remove a field (repeatable)."),
         ),
     ] = None,
-    counts: Annotated[
+    cards: Annotated[
         list[str] | None,
         typer.Option(
-            "--counts",
-            metavar="FY:TOTAL:ONLINE",
+            "--cards",
+            metavar="SCOPE:CARDS:POPULATION",
             help=tr(
-                "年度:総件数:オンライン件数（例 2022:196759:152983）。",
-                "FY:TOTAL:ONLINE, e.g. 2022:196759:152983.",
-            ),
-        ),
-    ] = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help=tr("備考の文。", "The 備考 text."))
-    ] = None,
-    verified_on: Annotated[
-        str | None,
-        typer.Option(
-            "--verified-on",
-            metavar="DATE",
-            help=tr(
-                "状況を確認した日（2024-03-31、令和6年3月31日、R6.3.31 など）。",
-                "Date the status was confirmed (2024-03-31, 令和6年3月31日, R6.3.31 …).",
+                "set municipality: マイナンバーカード 範囲:交付枚数:人口",
+                "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
             ),
         ),
     ] = None,
@@ -850,6 +914,62 @@ def set_(
             note=note,
             verified_on=confirmed,
             lang=language,
+            unset=unset or [],
+            as_of=_parse_date(as_of),
+            sources=source or [],
+            inferred=inferred,
+            cards=cards or [],
+            counts_source=counts_source,
+        ),
+    )
+    _out(message)
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "自団体の手続（標準の 21 行以外）を set と同じオプションで追加します。",
+        "Add one of the city's own procedures (outside the 21 standard rows), with set's options.",
+    ),
+)
+def add(
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help=tr("新しい手続の id", "The new procedure's id."))
+    ],
+    name: Annotated[
+        str, typer.Option("--name", metavar="NAME", help=tr("手続の名前。", "The procedure's name."))
+    ],
+    catalog: CatalogOpt = None,
+    lang: LangOpt = None,
+    status: SetStatusOpt = None,
+    channel: SetChannelOpt = None,
+    counts: SetCountsOpt = None,
+    counts_source: SetCountsSourceOpt = None,
+    note: SetNoteOpt = None,
+    verified_on: SetVerifiedOpt = None,
+    as_of: SetAsOfOpt = None,
+    source: SetSourceOpt = None,
+    inferred: SetInferredOpt = None,
+) -> None:
+    from dxready.commands.edit import run_add
+
+    language = _lang(lang)
+    message = _guard(
+        language,
+        lambda: run_add(
+            ident,
+            name=name,
+            catalog=catalog,
+            status=status,
+            channels=channel or [],
+            counts=counts or [],
+            note=note,
+            verified_on=_parse_date(verified_on),
+            lang=language,
+            as_of=_parse_date(as_of),
+            sources=source or [],
+            inferred=inferred,
+            counts_source=counts_source,
         ),
     )
     _out(message)
@@ -893,6 +1013,138 @@ def init(
     language = _lang(lang)
     code = _nfkc(code) or code
     _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
+
+
+class ExportFormat(str, enum.Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+class ImportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class Unmatched(str, enum.Enum):
+    add = "add"
+    refuse = "refuse"
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "カタログを Excel（xlsx）または CSV に書き出します。",
+        "The catalogue as a workbook (xlsx) or CSV files, one per sheet.",
+    ),
+)
+def export(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr(
+                "書き出し先（xlsx はファイル、csv はディレクトリ）",
+                "Where to write (a file for xlsx, a directory for csv).",
+            ),
+        ),
+    ],
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", metavar="xlsx|csv", help=tr("形式: xlsx または csv。", "Format: xlsx or csv.")
+        ),
+    ] = ExportFormat.xlsx,
+) -> None:
+    from dxready.commands.export import run_export
+    from dxready.render.transfer import export_report
+
+    language = _lang(lang)
+    result = _guard(
+        language,
+        lambda: run_export(
+            catalog=catalog, as_of=_as_of(as_of), lang=language, format=format.value, out=output
+        ),
+    )
+    _out(export_report(result, language))
+
+
+@app.command(
+    "import",
+    cls=DxCommand,
+    help=tr(
+        "表計算の表から状況・備考・チャネル・件数を読み込みます。",
+        "Statuses, notes, channels and counts from a spreadsheet.",
+    ),
+)
+def import_(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help=tr(
+                "xlsx・CSV ファイル、または CSV のディレクトリ",
+                "An xlsx or CSV file, or a directory of CSV files.",
+            ),
+        ),
+    ],
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help=tr("変更点を表示するだけで書き込まない", "Show what would change; write nothing."),
+        ),
+    ] = False,
+    unmatched: Annotated[
+        Unmatched,
+        typer.Option(
+            "--unmatched",
+            metavar="add|refuse",
+            help=tr(
+                "どの手続とも一致しない名前: add（自団体の手続として追加）または refuse（拒否）",
+                "Names that match no procedure: add (as the city's own) or refuse.",
+            ),
+        ),
+    ] = Unmatched.refuse,
+    format: Annotated[
+        ImportFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="text|json",
+            help=tr("報告の形式: text または json。", "Report format: text or json."),
+        ),
+    ] = None,
+) -> None:
+    from dxready.commands.import_ import run_import
+    from dxready.render.transfer import import_report
+
+    language = _lang(lang)
+    result = _guard(
+        language,
+        lambda: run_import(
+            source,
+            catalog=catalog,
+            dry_run=dry_run,
+            unmatched=unmatched.value,
+            as_of=_as_of(as_of),
+            lang=language,
+        ),
+    )
+    if format is ImportFormat.json:
+        from dxready.render.transfer import import_json
+
+        _out(import_json(result, language))
+    else:
+        _out(import_report(result, language))
+    raise typer.Exit(1 if result.refused else 0)
 
 
 @app.command(

@@ -94,7 +94,7 @@ def _summary_table(report: Report, lang: str) -> Table:
     from rich.table import Table
 
     s = report.summary()
-    rows = views.summary_rows(s, lang)
+    rows = views.summary_rows(s, lang, views.city_counts(report))
     table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)
     table.add_column()
     table.add_column(justify="right")
@@ -230,7 +230,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
         if g.command and not (verbose and g.shared):
             items.append(_command(g.command))
     if verbose:
-        for p in report.catalog.procedures:
+        for p in views.ordered(report.catalog.procedures):
             blockers = views.blockers_text(report, p.id, lang)
             if blockers and (p.applicable):
                 name = f"No.{p.standard_no} " if p.standard_no else ""
