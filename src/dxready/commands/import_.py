@@ -1309,7 +1309,7 @@ def _join(text: str, splices: list[Splice]) -> str:
 
 
 def _change(doc: _Doc, node: Any, pending: Pending) -> Any:
-    from dxready.commands.edit import Change, _status_text_like
+    from dxready.commands.edit import Change, CountsEntry, _status_text_like
 
     status_text = None
     if pending.status is not None:
@@ -1320,7 +1320,10 @@ def _change(doc: _Doc, node: Any, pending: Pending) -> Any:
         status=pending.status[0] if pending.status else None,
         status_text=status_text,
         channels=(),
-        counts=tuple((year, total, online) for year, (total, online, _) in sorted(pending.counts.items())),
+        counts=tuple(
+            CountsEntry(year, total=total, online=online)
+            for year, (total, online, _) in sorted(pending.counts.items())
+        ),
         note=pending.note[0] if pending.note else None,
         verified_on=pending.verified_on[0] if pending.verified_on else None,
     )

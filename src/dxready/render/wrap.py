@@ -21,7 +21,9 @@ _TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)
 
 def _tokens(text: str) -> list[str]:
     """Unbreakable pieces: ASCII words, spaces, single other characters (kinsoku joins some below)."""
-    raw = [piece for tok in _TOKEN.findall(text) for piece in re.split(r"(?<=\|)(?=.)", tok)]  # a|b|c breaks after |
+    raw = [
+        piece for tok in _TOKEN.findall(text) for piece in re.split(r"(?<=\|)(?=.)", tok)
+    ]  # a|b|c breaks after |
     out: list[str] = []
     for tok in raw:
         if out and not tok.isspace() and tok[0] in NO_START and not out[-1].isspace():
