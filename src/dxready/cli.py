@@ -21,8 +21,9 @@ from dxready.completion import complete_codes, complete_ids, complete_refs
 from dxready.i18n import t, tr
 
 if TYPE_CHECKING:
-    from dxready.catalog.load import Catalog, LoadError
+    from dxready.catalog.load import Catalog
     from dxready.engine.filters import Filters
+    from dxready.errors import DxreadyError
 
 T = TypeVar("T")
 
@@ -49,34 +50,62 @@ class Lang(str, enum.Enum):
     en = "en"
 
 
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+_CHOICE_TYPES: dict[tuple[str, ...], type[enum.Enum]] = {}
 
 
-class ReportFormat(str, enum.Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
+def _choices(name: str, *views: str) -> type[enum.Enum]:
+    """A ``--format`` choice type: the formats that the render registry lists for these views.
+
+    Views with the same formats share one type (an Enum class costs start-up time).
+    """
+    from dxready.render import formats
+
+    key = tuple(formats(*views))
+    if key not in _CHOICE_TYPES:
+        _CHOICE_TYPES[key] = enum.Enum(name, {f: f for f in key}, type=str)  # type: ignore[assignment]
+    return _CHOICE_TYPES[key]
 
 
-class ViewFormat(str, enum.Enum):
-    """diff, trend and rules: no csv."""
+if TYPE_CHECKING:  # to the type checker a format is its name; at run time, one of the registry's choices
+    CheckFormat = str
+    ReportFormat = str
+    NextFormat = str
+    TableFormat = str
+    DiffFormat = str
+    CompareFormat = str
+    TrendFormat = str
+    RulesFormat = str
+else:
+    from dxready.render import TABLES
 
-    table = "table"
-    markdown = "markdown"
-    json = "json"
+    CheckFormat = _choices("CheckFormat", "check")
+    ReportFormat = _choices("ReportFormat", "gaps")
+    NextFormat = _choices("NextFormat", "next")
+    TableFormat = _choices("TableFormat", *(f"table {name}" for name in TABLES))
+    DiffFormat = _choices("DiffFormat", "diff")
+    CompareFormat = _choices("CompareFormat", "compare")
+    TrendFormat = _choices("TrendFormat", "trend")
+    RulesFormat = _choices("RulesFormat", "rules")
 
 
-class TableFormat(str, enum.Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    mermaid = "mermaid"
+def _metavar(*views: str) -> str:
+    """A ``--format`` metavar such as ``table|markdown|json``: the registry's formats for the views."""
+    from dxready.render import formats
+
+    return "<" + "|".join(formats(*views)) + ">"
+
+
+def _table_names() -> list[str]:
+    from dxready.render import TABLES
+
+    return list(TABLES)
+
+
+def _fmt(value: object, view: str) -> str:
+    """The format chosen (an enum member of a choice type above), or the view's default."""
+    from dxready.render import default_format
+
+    return default_format(view) if value is None else str(getattr(value, "value", value))
 
 
 class FailOn(str, enum.Enum):
@@ -184,30 +213,47 @@ def _out(text: str) -> None:
     write(text)
 
 
-def _die(exc: LoadError, lang: str) -> NoReturn:
-    from dxready.render.text import load_problems
+def _die(exc: DxreadyError, lang: str) -> NoReturn:
+    from dxready.render.messages import error
 
-    sys.stderr.write(load_problems(exc, lang))
+    sys.stderr.write(error(exc, lang))
     raise typer.Exit(2)
 
 
 def _guard(lang: str, action: Callable[[], T]) -> T:
-    from dxready.catalog.load import LoadError
+    """``action()``; an input error of any kind (catalogue, option, git) is worded on stderr with exit 2."""
+    from dxready.errors import DxreadyError
     from dxready.fsio import WriteError
 
     try:
         return action()
-    except LoadError as exc:
+    except DxreadyError as exc:
         _die(exc, lang)
     except WriteError as exc:
         sys.stderr.write(f"dxready: {exc.message.get(lang)}\n")
         raise typer.Exit(2) from None
 
 
-def _load(catalog: Path | None, lang: str) -> Catalog:
-    from dxready.catalog.load import load_catalog
+def _given(catalog: Path | None) -> Path | None:
+    """``--catalog`` as given; a path that is no directory is a bad option (UsageError), not a catalogue problem."""
+    if catalog is not None and not catalog.is_dir():
+        from dxready.errors import UsageError
+        from dxready.findings import Msg
 
-    return _guard(lang, lambda: load_catalog(_catalog(catalog)))
+        raise UsageError(
+            "--catalog",
+            Msg(
+                f"--catalog {catalog}: カタログのディレクトリがありません",
+                f"--catalog {catalog}: no such catalogue directory",
+            ),
+        )
+    return catalog
+
+
+def _load(catalog: Path | None, lang: str) -> Catalog:
+    from dxready.engine.integrity import load
+
+    return _guard(lang, lambda: load(_given(_catalog(catalog))))
 
 
 def _codes(values: list[str] | None, option: str, lang: str) -> list[str] | None:
@@ -253,10 +299,8 @@ def check(
     lang: LangOpt = None,
     format: Annotated[
         CheckFormat,
-        typer.Option(
-            "--format", "-f", metavar="text|json|github|sarif", help=tr("出力形式。", "Output format.")
-        ),
-    ] = CheckFormat.text,
+        typer.Option("--format", "-f", metavar=_metavar("check"), help=tr("出力形式。", "Output format.")),
+    ] = "text",
     fail_on: Annotated[
         FailOn,
         typer.Option(
@@ -291,25 +335,27 @@ def check(
         ),
     ] = None,
 ) -> None:
-    from dxready.catalog.load import LoadError, load_catalog
+    from dxready.catalog.load import LoadError
     from dxready.catalog.settings import Severity
+    from dxready.engine.integrity import load
     from dxready.engine.run import run
-    from dxready.render import check_renderers
+    from dxready.render import failed_renderer, renderer
 
     language = _lang(lang)
     when = _as_of(as_of)
     select = _codes(select, "--select", language)
     ignore = _codes(ignore, "--ignore", language)
+    fmt = _fmt(format, "check")
     try:
-        loaded = load_catalog(_catalog(catalog))
+        loaded = load(_guard(language, lambda: _given(_catalog(catalog))))
     except LoadError as exc:
-        if format is CheckFormat.text:
+        if fmt == "text":
             _die(exc, language)
         # Machine formats carry the load problems too, so CI annotations point at the broken line.
-        _out(check_renderers(format.value, failed=True)(exc, language))
+        _out(failed_renderer(fmt)(exc, language))
         raise typer.Exit(2) from None
     report = run(loaded, when, select=select, ignore=ignore)
-    _out(check_renderers(format.value)(report, language))
+    _out(renderer("check", fmt)(report, language))
     threshold = Severity(fail_on.value).rank
     raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
 
@@ -421,7 +467,7 @@ def gaps(
     lang: LangOpt = None,
     format: Annotated[
         ReportFormat | None,
-        typer.Option("--format", "-f", metavar="table|markdown|json|csv", help=_FORMAT_HELP),
+        typer.Option("--format", "-f", metavar=_metavar("gaps"), help=_FORMAT_HELP),
     ] = None,
     show_waived: Annotated[
         bool,
@@ -448,13 +494,13 @@ def gaps(
 ) -> None:
     from dxready.engine.filters import apply
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import renderer
 
     language = _lang(lang)
     filters = _filters(only, status, min_severity, code, ids, language)
     report = apply(run(_load(catalog, language), _as_of(as_of)), filters)
-    fmt = (format or ReportFormat.table).value
-    render = report_renderer("gaps", fmt)
+    fmt = _fmt(format, "gaps")
+    render = renderer("gaps", fmt)
     if fmt == "table":
         _out(render(report, language, show_waived=show_waived, verbose=verbose))
     else:
@@ -477,8 +523,8 @@ def next_(
         int, typer.Option("--top", "-n", min=1, metavar="N", help=tr("表示する手順の数。", "How many steps."))
     ] = 10,
     format: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", metavar="table|markdown|json|csv", help=_FORMAT_HELP),
+        NextFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("next"), help=_FORMAT_HELP),
     ] = None,
     only: OnlyOpt = None,
     status: StatusFilterOpt = None,
@@ -489,14 +535,13 @@ def next_(
     from dxready.engine.filters import apply
     from dxready.engine.ranking import rank
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import renderer
 
     language = _lang(lang)
     filters = _filters(only, status, min_severity, code, ids, language)
     report = apply(run(_load(catalog, language), _as_of(as_of)), filters)
     steps = rank(report)[:top]
-    fmt = (format or ReportFormat.table).value
-    _out(report_renderer("next", fmt)(report, language, steps=steps))
+    _out(renderer("next", _fmt(format, "next"))(report, language, steps=steps))
 
 
 @app.command(
@@ -523,7 +568,12 @@ def table(
     lang: LangOpt = None,
     format: Annotated[
         TableFormat | None,
-        typer.Option("--format", "-f", metavar="table|markdown|json|csv|mermaid", help=_FORMAT_HELP),
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=_metavar(*(f"table {name}" for name in _table_names())),
+            help=_FORMAT_HELP,
+        ),
     ] = None,
     write: Annotated[
         Path | None,
@@ -558,7 +608,7 @@ def table(
     ] = False,
 ) -> None:
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import UnsupportedFormat, renderer
 
     if all_ and (write is None or name is not None):
         raise typer.BadParameter(
@@ -580,7 +630,7 @@ def table(
         )
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
-    fmt = (format or (TableFormat.markdown if write else TableFormat.table)).value
+    fmt = _fmt(format or ("markdown" if write else None), "table procedures")  # every table: the same default
     if write is not None and fmt not in ("markdown", "mermaid"):
         raise typer.BadParameter(
             t(
@@ -590,11 +640,10 @@ def table(
             ),
             param_hint="--format",
         )
-    from dxready.render import UnsupportedFormat
 
     def render(table: str) -> str:
         try:
-            return report_renderer(f"table_{table}", fmt)(report, language)
+            return renderer(f"table {table}", fmt)(report, language)
         except UnsupportedFormat as exc:
             raise typer.BadParameter(str(exc), param_hint="--format") from None
 
@@ -629,12 +678,13 @@ def table(
 def rules(
     lang: LangOpt = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", metavar="table|markdown|json", help=_FORMAT_HELP)
+        RulesFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("rules"), help=_FORMAT_HELP),
     ] = None,
 ) -> None:
-    from dxready.render.docs import rule_list
+    from dxready.render import renderer
 
-    _out(rule_list(_lang(lang), (format or ViewFormat.table).value))
+    _out(renderer("rules", _fmt(format, "rules"))(_lang(lang)))
 
 
 @app.command(
@@ -734,7 +784,8 @@ def diff(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", metavar="table|markdown|json", help=_FORMAT_HELP)
+        DiffFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("diff"), help=_FORMAT_HELP),
     ] = None,
     fail_on_regression: Annotated[
         bool,
@@ -748,22 +799,16 @@ def diff(
     ] = False,
 ) -> None:
     from dxready.commands.diff import run_diff
+    from dxready.render import renderer
 
     language = _lang(lang)
-    code = _guard(
+    render = renderer("diff", _fmt(format, "diff"))
+    result = _guard(
         language,
-        lambda: run_diff(
-            base,
-            head,
-            catalog=_catalog(catalog),
-            as_of=_as_of(as_of),
-            lang=language,
-            format=(format or ViewFormat.table).value,
-            fail_on_regression=fail_on_regression,
-            out=_out,
-        ),
+        lambda: run_diff(base, head, catalog=_given(_catalog(catalog)), as_of=_as_of(as_of), lang=language),
     )
-    raise typer.Exit(code)
+    _out(render(result, language))
+    raise typer.Exit(1 if fail_on_regression and result.regressions() else 0)
 
 
 SetStatusOpt = Annotated[
@@ -907,7 +952,7 @@ def set_(
         language,
         lambda: run_set(
             _nfkc(ref) or ref,
-            catalog=_catalog(catalog),
+            catalog=_given(_catalog(catalog)),
             status=status,
             channels=[_nfkc(c) or c for c in channel or []],
             counts=[_nfkc(c) or c for c in counts or []],
@@ -959,7 +1004,7 @@ def add(
         lambda: run_add(
             ident,
             name=name,
-            catalog=catalog,
+            catalog=_catalog(catalog),
             status=status,
             channels=channel or [],
             counts=counts or [],
@@ -1009,10 +1054,11 @@ def init(
     lang: LangOpt = None,
 ) -> None:
     from dxready.commands.scaffold import run_init
+    from dxready.render.messages import init_result
 
     language = _lang(lang)
     code = _nfkc(code) or code
-    _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
+    _out(init_result(_guard(language, lambda: run_init(directory, name=name, code=code)), language))
 
 
 class ExportFormat(str, enum.Enum):
@@ -1067,7 +1113,7 @@ def export(
     result = _guard(
         language,
         lambda: run_export(
-            catalog=catalog, as_of=_as_of(as_of), lang=language, format=format.value, out=output
+            catalog=_catalog(catalog), as_of=_as_of(as_of), lang=language, format=format.value, out=output
         ),
     )
     _out(export_report(result, language))
@@ -1131,7 +1177,7 @@ def import_(
         language,
         lambda: run_import(
             source,
-            catalog=catalog,
+            catalog=_catalog(catalog),
             dry_run=dry_run,
             unmatched=unmatched.value,
             as_of=_as_of(as_of),
@@ -1168,8 +1214,8 @@ def compare(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ReportFormat | None,
-        typer.Option("--format", "-f", metavar="table|markdown|json|csv", help=_FORMAT_HELP),
+        CompareFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("compare"), help=_FORMAT_HELP),
     ] = None,
     no_cache: Annotated[
         bool,
@@ -1183,19 +1229,17 @@ def compare(
     ] = False,
 ) -> None:
     from dxready.commands.compare import run_compare
+    from dxready.render import renderer
+    from dxready.render.compare import notes
 
     language = _lang(lang)
+    render = renderer("compare", _fmt(format, "compare"))
     with _progress(t(language, "カタログを読んでいます", "Reading catalogues"), language) as progress:
-        code = run_compare(
-            directories,
-            as_of=_as_of(as_of),
-            lang=language,
-            format=(format or ReportFormat.table).value,
-            use_cache=not no_cache,
-            out=_out,
-            progress=progress,
-        )
-    raise typer.Exit(code)
+        comparison = run_compare(directories, as_of=_as_of(as_of), use_cache=not no_cache, progress=progress)
+    if comparison.rows:
+        _out(render(comparison, language))
+    sys.stderr.write(notes(comparison, language))
+    raise typer.Exit(comparison.exit_code)
 
 
 @app.command(
@@ -1220,26 +1264,109 @@ def trend(
         ),
     ] = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", metavar="table|markdown|json", help=_FORMAT_HELP)
+        TrendFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("trend"), help=_FORMAT_HELP),
     ] = None,
 ) -> None:
     from dxready.commands.trend import run_trend
+    from dxready.render import renderer
 
     language = _lang(lang)
+    render = renderer("trend", _fmt(format, "trend"))
     start = _parse_date(since, "--since")
     with _progress(t(language, "履歴を読んでいます", "Reading history"), language) as progress:
-        code = _guard(
-            language,
-            lambda: run_trend(
-                catalog=_catalog(catalog),
-                since=start,
-                lang=language,
-                format=(format or ViewFormat.table).value,
-                out=_out,
-                progress=progress,
-            ),
+        trend = _guard(
+            language, lambda: run_trend(catalog=_given(_catalog(catalog)), since=start, progress=progress)
         )
-    raise typer.Exit(code)
+    _out(render(trend, language))
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "公表用の状況ページ（1 つの HTML ファイル）を作ります。",
+        "The published status page: one accessible HTML file.",
+    ),
+)
+def page(
+    directories: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="DIR",
+            help=tr(
+                "--compare のときに比べるカタログ（または多数の親ディレクトリ）",
+                "With --compare: the catalogues (or one parent of many).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr("HTML の書き出し先（省略時は標準出力）", "Write the HTML here (default: stdout)."),
+        ),
+    ] = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option(
+            "--pdf",
+            metavar="FILE",
+            help=tr(
+                "ヘッドレス Chromium で A4 の PDF も作る", "Also print an A4 PDF through a headless Chromium."
+            ),
+        ),
+    ] = None,
+    compare_: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help=tr("複数団体の比較ページを作る", "Make the page comparing several municipalities."),
+        ),
+    ] = False,
+    no_trend: Annotated[
+        bool,
+        typer.Option(
+            "--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history.")
+        ),
+    ] = False,
+) -> None:
+    from dxready.render import page as pages
+
+    language = _lang(lang)
+    if directories and not compare_:
+        raise typer.BadParameter(
+            tr("ディレクトリは --compare と一緒に指定します", "directories go with --compare")
+        )
+    if compare_ and not directories:
+        raise typer.BadParameter(
+            tr("--compare には比べるカタログを指定します", "--compare needs catalogue directories")
+        )
+    chromium = pages.find_chromium() if pdf is not None else None
+    if pdf is not None and chromium is None:
+        sys.stderr.write(pages.no_chromium_message(language))
+        raise typer.Exit(2)
+    when = _as_of(as_of)
+    if compare_:
+        result = _guard(language, lambda: pages.build_compare(directories or [], when, language))
+    else:
+        result = _guard(
+            language, lambda: pages.build_city(_catalog(catalog), when, language, with_trend=not no_trend)
+        )
+    if output is None and pdf is None:
+        _out(result.html)
+        return
+    if output is not None:
+        _guard(language, lambda: pages.write_file(output, result.html.encode("utf-8")))
+        sys.stdout.write(f"{output}\n")
+    if pdf is not None and chromium is not None:
+        _guard(language, lambda: pages.print_pdf(result.html, pdf, chromium, language))
+        sys.stdout.write(f"{pdf}\n")
 
 
 @contextlib.contextmanager
@@ -1287,7 +1414,7 @@ def main() -> None:
     try:
         app()
     except Exception as exc:
-        from dxready.errors import report
+        from dxready.guard import report
 
         sys.exit(report(exc))
     finally:

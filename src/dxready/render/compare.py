@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dxready.render.safe import csv_cell, md_cell, md_text, oneline
@@ -133,7 +132,6 @@ def _records(comparison: Comparison, columns: list[Column], labels: dict[str, st
 
 def table(comparison: Comparison, lang: str) -> str:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -172,24 +170,24 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(_rate(c.online, lang)),
             Text(_rate(c.with_partial, lang)),
         )
-    from dxready.render.wrap import terminal_width
-
-    buffer = io.StringIO()
-    width = terminal_width()
-    console = Console(file=buffer, width=width, no_color=True, highlight=False, emoji=False)
     from rich.measure import Measurement
 
-    if Measurement.get(console, console.options.update_width(100_000), grid).maximum <= width:
-        console.print(grid)
+    from dxready.render.console import console
+    from dxready.render.wrap import terminal_width
+
+    width = terminal_width()
+    made, buffer = console(width)
+    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
+        made.print(grid)
     else:
         # Too narrow for the matrix: one record per municipality, its marks wrapped under it.
-        console.print(Text(labels["title"]))
+        made.print(Text(labels["title"]))
         for line in _records(comparison, columns, labels, width):
-            console.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
-        console.print()
-    console.print(per)
-    console.print(Text(_summary(comparison, lang)))
-    console.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
+            made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+        made.print()
+    made.print(per)
+    made.print(Text(_summary(comparison, lang)))
+    made.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
     return buffer.getvalue()
 
 
@@ -304,9 +302,28 @@ def to_csv(comparison: Comparison, lang: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-RENDERERS: dict[str, Callable[[Comparison, str], str]] = {
-    "table": table,
-    "markdown": markdown,
-    "json": to_json,
-    "csv": to_csv,
-}
+def notes(comparison: Comparison, lang: str) -> str:
+    """For stderr: codes that several catalogues share, and the catalogues left out with their problems."""
+    lines = [
+        f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています"
+        if lang == "ja"
+        else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
+        "the totals count each of them"
+        for code, where in comparison.shared_codes().items()
+    ]
+    if comparison.broken:
+        for b in comparison.broken:
+            lines += [f"{p.location}: {p.code} {p.message.get(lang)}" for p in b.problems]
+            if b.more:
+                lines.append(
+                    f"{b.catalog}: …ほか {b.more:,} 件"
+                    if lang == "ja"
+                    else f"{b.catalog}: … and {b.more:,} more"
+                )
+        n = len(comparison.broken)
+        lines.append(
+            f"読めないカタログが {n} 件あり、比較から除きました。"
+            if lang == "ja"
+            else f"{n} catalogue{'s' if n != 1 else ''} could not be read and were left out."
+        )
+    return "".join(oneline(line) + "\n" for line in lines)
