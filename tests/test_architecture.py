@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("engine", ("dxready.engine",)),
     ("commands", ("dxready.commands",)),
     ("render", ("dxready.render",)),
-    ("cli", ("dxready.cli", "dxready.__main__", "dxready.guard")),
+    ("cli", ("dxready.cli", "dxready.__main__", "dxready.guard", "dxready.clitext", "dxready.completion")),
 )
 OUTPUT_LAYERS = frozenset({"render", "cli"})
 

@@ -362,22 +362,14 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
         try:
             node = fast_compose(text)
         except MarkedYAMLError as exc:
+            from dxready.catalog.yaml_messages import explain
+
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             what = " ".join(str(s) for s in (exc.context, exc.problem) if s)
-            lines = text.splitlines()
-            at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
-            if at == "\t" or ("\t" in text and "tab" in what.lower()):
-                raise _problem(
-                    UNREADABLE,
-                    file,
-                    line,
-                    col,
-                    f"YAML の構文エラー: タブ文字は字下げに使えません（{what}）",
-                    f"YAML syntax error: tabs cannot indent YAML ({what})",
-                ) from None
-            raise _problem(
-                UNREADABLE, file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
+            said = explain(text, line, col, what)
+            raise LoadError(
+                [Problem("DX001", Location(file, said.line, said.column), Msg(said.ja, said.en), detail=what)]
             ) from None
         except YAMLError as exc:
             raise _problem(
@@ -495,8 +487,11 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
             f"{name}: {excerpt(got)} is not allowed; expected one of {expected}",
         )
     if kind == "value_error":
-        text = excerpt_key(error.get("ctx", {}).get("error", en), 300)
-        return Msg(f"{name}: {text}", f"{name}: {text}")
+        cause = error.get("ctx", {}).get("error", en)
+        text = excerpt_key(cause, 300)
+        # A DateError says why in both languages.
+        ja = excerpt_key(getattr(cause, "ja", text), 300)
+        return Msg(f"{name}: {ja}", f"{name}: {excerpt_key(getattr(cause, 'en', text), 300)}")
     field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "string_pattern_mismatch" and field_name in _ID_FIELDS:
         return Msg(
@@ -552,8 +547,10 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
             ]
         )
     model.model_rebuild()
+    from dxready.catalog.normalise import normalise_identifiers
+
     try:
-        return model.model_validate(data)
+        return model.model_validate(normalise_identifiers(data))
     except ValidationError as exc:
         found, more = _problems(exc, model, data, source)
         raise LoadError(found, more) from None
