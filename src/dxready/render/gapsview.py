@@ -90,7 +90,12 @@ def _ref(report: Report, f: Finding) -> tuple[str, str]:
     if kind == "procedure":
         p = report.catalog.procedure(ident)
         if p is not None:
-            return (f"No.{p.standard_no}" if p.standard_no else ident), p.name
+            ref = f"No.{p.standard_no}" if p.standard_no else ident
+            sub = (f.data or {}).get("sub_procedure")
+            for j, s in enumerate(p.sub_procedures):
+                if s.id == sub:  # a sub-procedure's finding names the sub-procedure, as `set 18/1` does
+                    return f"{ref}/{j + 1}", s.name
+            return ref, p.name
     if kind == "system":
         s = next((s for s in report.catalog.systems if s.id == ident), None)
         if s is not None:
