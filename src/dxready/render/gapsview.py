@@ -92,9 +92,9 @@ def _ref(report: Report, f: Finding) -> tuple[str, str]:
         if p is not None:
             ref = f"No.{p.standard_no}" if p.standard_no else ident
             sub = (f.data or {}).get("sub_procedure")
-            for j, s in enumerate(p.sub_procedures):
-                if s.id == sub:  # a sub-procedure's finding names the sub-procedure, as `set 18/1` does
-                    return f"{ref}/{j + 1}", s.name
+            for j, sp in enumerate(p.sub_procedures):
+                if sp.id == sub:  # a sub-procedure's finding names the sub-procedure, as `set 18/1` does
+                    return f"{ref}/{j + 1}", sp.name
             return ref, p.name
     if kind == "system":
         s = next((s for s in report.catalog.systems if s.id == ident), None)
