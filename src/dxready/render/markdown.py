@@ -65,6 +65,9 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         out.append(f"### {_t(lang, 'カタログ全体', 'Catalogue')}\n")
         out += [f"- {md_text(views.finding_line(f, lang))}" for f in other]
         out.append("")
+    if report.waived and not show_waived:  # as the terminal says it: every format counts the waived findings
+        n = len(report.waived)
+        out += [_t(lang, f"適用除外 {n} 件（--show-waived で表示）", f"{n} waived (see --show-waived)"), ""]
     if show_waived and report.waived:
         out.append(f"### {_t(lang, '適用除外', 'Waived')}\n")
         out += [
@@ -131,7 +134,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         [
             str(s.rank),
             s.display_name(lang),
-            s.action.get(lang),
+            "\n".join([s.action.get(lang), " ".join(s.codes)]) if s.codes else s.action.get(lang),
             f"{s.score:.2f}",
             ", ".join(views.part_lines(s, weights, lang)),
             "\n".join(b.get(lang) for b in s.blocked_by),
