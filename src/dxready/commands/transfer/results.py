@@ -1,0 +1,52 @@
+"""What ``dxready import`` returns: every row's fate and the notes on skipped sheets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dxready.findings import Msg
+
+if TYPE_CHECKING:
+    from dxready.commands.diff import CatalogDiff
+
+
+@dataclass(frozen=True)
+class RowFate:
+    """What happened to one row: matched (changes something) | added | unchanged | refused | skipped."""
+
+    sheet: str
+    row: int
+    fate: str
+    target: str = ""
+    name: str = ""
+    how: Msg | None = None
+    changes: tuple[Msg, ...] = ()
+    column: str = ""
+    header: str = ""
+    reason: Msg | None = None
+
+
+@dataclass(frozen=True)
+class SheetNote:
+    sheet: str
+    message: Msg
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    source: str
+    catalog: str
+    file: str
+    rows: tuple[RowFate, ...]
+    notes: tuple[SheetNote, ...]
+    dry_run: bool
+    written: bool
+    diff: CatalogDiff | None = None
+
+    @property
+    def refused(self) -> list[RowFate]:
+        return [r for r in self.rows if r.fate == "refused"]
+
+    def count(self, fate: str) -> int:
+        return sum(r.fate == fate for r in self.rows)
