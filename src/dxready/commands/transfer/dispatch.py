@@ -13,9 +13,8 @@ from dxready.commands.transfer.cells import CellError, cell_text
 from dxready.commands.transfer.plan import Planner
 from dxready.commands.transfer.plan_counts import counts_row
 from dxready.commands.transfer.read import RawSheet, Value, column_letter
-from dxready.commands.transfer.results import RowFate, SheetNote
+from dxready.commands.transfer.results import RowFate, Said, SheetNote
 from dxready.commands.transfer.tables import Table, find_table
-from dxready.findings import Msg
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
@@ -52,22 +51,10 @@ def plan_sheets(planner: Planner, sheets: list[RawSheet], catalog: Catalog, lang
     for sheet in sheets:
         table = find_table(sheet)
         if table is None:
-            planner.notes.append(
-                SheetNote(
-                    sheet.name,
-                    Msg(
-                        "表の見出し（手続の種類・オンライン化、または 手続名・年度・総件数…）が見つからないため読み飛ばしました",
-                        "skipped: no known header row (手続の種類 / オンライン化, or 手続名 / 年度 / 総件数 …)",
-                    ),
-                )
-            )
+            planner.notes.append(SheetNote(sheet.name, Said("no_table")))
             continue
         if table.kind == "summary":
-            planner.notes.append(
-                SheetNote(
-                    sheet.name, Msg("計算値のシートのため読み込みません", "computed sheet: not imported")
-                )
-            )
+            planner.notes.append(SheetNote(sheet.name, Said("computed")))
             continue
         if table.kind in ("systems", "roadmap"):
             if not computed:
@@ -93,7 +80,7 @@ def plan_sheets(planner: Planner, sheets: list[RawSheet], catalog: Catalog, lang
                         n,
                         "skipped",
                         name=name,
-                        reason=Msg("注記の行", "a note row, not a procedure"),
+                        reason=Said("note_row"),
                     )
                 )
                 continue
@@ -166,13 +153,8 @@ def _check_readonly(sheet: RawSheet, table: Table, expected: dict[str, list[Any]
                 name,
                 column=column_letter(col),
                 header=table.headers[col],
-                reason=Msg(
-                    f"カタログと違いますが、{ja}シートは読み込みません（dxready set で編集してください）"
-                    if ident in expected
-                    else f"カタログにない ID です。{ja}シートは読み込みません（dxready add で追加してください）",
-                    f"differs from the catalogue, but the {sheet.name} sheet is not imported (edit with dxready set)"
-                    if ident in expected
-                    else f"an ID the catalogue does not have; the {sheet.name} sheet is not imported (add with dxready add)",
+                reason=Said(
+                    "readonly_differs" if ident in expected else "readonly_unknown", (ja, sheet.name)
                 ),
             )
         )

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dxready.commands.transfer.cells import CellError
-from dxready.findings import Msg
+from dxready.commands.transfer.results import Said
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
@@ -24,7 +24,7 @@ SIMILARITY = 0.75
 @dataclass(frozen=True)
 class Match:
     index: int
-    how: Msg
+    how: Said
 
 
 class Matcher:
@@ -61,12 +61,7 @@ class Matcher:
                     f"No.{no}, but the name is that of {self.describe(exact)}",
                 )
             same = self.procedures[exact].name == name
-            return Match(
-                exact,
-                Msg("名前が一致", "same name")
-                if same
-                else Msg(f"表記ゆれ → {self.describe(exact)}", f"spelling variant → {self.describe(exact)}"),
-            )
+            return Match(exact, Said("same_name") if same else Said("variant", (self.describe(exact),)))
         best, score = self._similar(folded)
         if no is not None and no in self.by_no:
             at = self.by_no[no]
@@ -78,29 +73,17 @@ class Matcher:
                     f"No.{no}, but the name is closest to {self.describe(best)} (similarity {score:.2f})",
                 )
             if ratio >= 0.5:
-                return Match(
-                    at,
-                    Msg(
-                        f"類似 → {self.describe(at)}（No.{no} と一致、類似度 {ratio:.2f}）",
-                        f"similar → {self.describe(at)} (No.{no} given; similarity {ratio:.2f})",
-                    ),
-                )
+                return Match(at, Said("similar_no", (self.describe(at), no, ratio)))
             raise CellError(
                 "name",
                 f"No.{no}（{self.procedures[at].name}）と名前が合いません（類似度 {ratio:.2f}）",
                 f"the name does not fit No.{no} ({self.procedures[at].name}; similarity {ratio:.2f})",
             )
         if best is not None and score >= SIMILARITY:
-            return Match(
-                best,
-                Msg(
-                    f"類似 → {self.describe(best)}（類似度 {score:.2f}）",
-                    f"similar → {self.describe(best)} (similarity {score:.2f})",
-                ),
-            )
+            return Match(best, Said("similar", (self.describe(best), score)))
         return None
 
-    def find_sub(self, name: str, *, exact: bool = False) -> tuple[int, int, Msg] | None:
+    def find_sub(self, name: str, *, exact: bool = False) -> tuple[int, int, Said] | None:
         """A sub-procedure of a group, by folded name, else (unless ``exact``) by similarity (shown)."""
         if self.subs is None:
             self.subs = {}
@@ -112,17 +95,8 @@ class Matcher:
         if hit is not None:
             i, j = hit
             sub = self.procedures[i].sub_procedures[j]
-            how = (
-                Msg(
-                    f"個別手続 → {self.procedures[i].id}/{sub.id}",
-                    f"sub-procedure → {self.procedures[i].id}/{sub.id}",
-                )
-                if sub.name == name
-                else Msg(
-                    f"表記ゆれ → 個別手続 {sub.name} ({self.procedures[i].id}/{sub.id})",
-                    f"spelling variant → sub-procedure {sub.name} ({self.procedures[i].id}/{sub.id})",
-                )
-            )
+            ref = f"{self.procedures[i].id}/{sub.id}"
+            how = Said("sub", (ref,)) if sub.name == name else Said("sub_variant", (sub.name, ref))
             return i, j, how
         if exact:
             return None
@@ -135,14 +109,7 @@ class Matcher:
             return None
         i, j = best
         sub = self.procedures[i].sub_procedures[j]
-        return (
-            i,
-            j,
-            Msg(
-                f"類似 → 個別手続 {sub.name} ({self.procedures[i].id}/{sub.id})（類似度 {score:.2f}）",
-                f"similar → sub-procedure {sub.name} ({self.procedures[i].id}/{sub.id}) (similarity {score:.2f})",
-            ),
-        )
+        return i, j, Said("sub_similar", (sub.name, f"{self.procedures[i].id}/{sub.id}", score))
 
     def _similar(self, folded: str) -> tuple[int | None, float]:
         candidates: dict[str, int] = {}

@@ -18,7 +18,7 @@ from dxready.commands.transfer.cells import (
 )
 from dxready.commands.transfer.match import Matcher
 from dxready.commands.transfer.read import Value
-from dxready.commands.transfer.results import RowFate, SheetNote
+from dxready.commands.transfer.results import RowFate, Said, SheetNote
 from dxready.findings import Msg
 
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class Planner:
         self.new_by_name[folded] = entry
         return entry
 
-    def locate(self, row: dict[str, Value], where: Msg) -> tuple[int | None, Msg | None, str]:
+    def locate(self, row: dict[str, Value], where: Msg) -> tuple[int | None, Said | None, str]:
         """(catalogue index or None for unmatched, how it matched, name as written)."""
         name = cell_text(row.get("name")) or ""
         ident = cell_text(row.get("id")) or cell_text(row.get("procedure_id"))
@@ -186,17 +186,17 @@ class Planner:
             return self.add_unmatched(sheet, n, name, row, status=status, note=note)
         p = self.matcher.procedures[index]
         pending = self.procs.get(index) or Pending()
-        said: list[Msg] = []
+        said: list[Said] = []
         if status is not None and status is not p.effective_status:
             pending.status = _set_once(pending.status, status, where, "mark")
             shown = p.effective_status.mark
-            said.append(Msg(f"状況 {shown} → {status.mark}", f"status {shown} → {status.mark}"))
+            said.append(Said("status", (shown, status.mark)))
         if note is not None and not same_text(note, p.note):
             pending.note = _set_once(pending.note, note, where, "note")
-            said.append(Msg("備考を更新", "note updated"))
+            said.append(Said("note"))
         if verified is not None and verified != p.verified_on:
             pending.verified_on = _set_once(pending.verified_on, verified, where, "verified_on")
-            said.append(Msg(f"確認日 {verified}", f"verified on {verified}"))
+            said.append(Said("verified_on", (verified,)))
         said += self._channel_changes(pending, p.channels, channels, where)
         if said:
             self.procs[index] = pending
@@ -208,7 +208,7 @@ class Planner:
         current: list[Any],
         wanted: list[tuple[str, str | None, dt.date | None, bool]],
         where: Msg,
-    ) -> list[Msg]:
+    ) -> list[Said]:
         if not wanted:
             return []
         have = {c.kind.value: c for c in current}
@@ -230,7 +230,7 @@ class Planner:
                     f"contradicts channel {kind} of {pending.channels[kind][3].en}",
                 )
             pending.channels[kind] = (name, since, inferred, where)
-            said.append(Msg(f"チャネル {kind} を追加", f"channel {kind} added"))
+            said.append(Said("channel_added", (kind,)))
         missing = [k for k in have if k not in {w[0] for w in wanted}]
         if missing:
             raise CellError(
@@ -263,14 +263,14 @@ class Planner:
         if note is not None:
             entry.note = note
         mark = (entry.status or Status.unknown).mark
-        said = [Msg(f"状況 {mark}", f"status {mark}")]
+        said = [Said("new_status", (mark,))]
         return RowFate(
             sheet,
             n,
             "added",
             entry.id,
             name,
-            Msg("自団体の手続として追加", "added as the city's own procedure"),
+            Said("added"),
             tuple(said),
         )
 
@@ -313,7 +313,7 @@ class Planner:
         n: int,
         index: int,
         at: int,
-        how: Msg | None,
+        how: Said | None,
         status: Status | None,
         note: str | None,
         channels: list[tuple[str, str | None, dt.date | None, bool]],
@@ -322,15 +322,13 @@ class Planner:
         p = self.matcher.procedures[index]
         sub = p.sub_procedures[at]
         pending = self.subs.get((index, at)) or Pending()
-        said: list[Msg] = []
+        said: list[Said] = []
         if status is not None and status is not sub.status:
             pending.status = _set_once(pending.status, status, where, "mark")
-            said.append(
-                Msg(f"状況 {sub.status.mark} → {status.mark}", f"status {sub.status.mark} → {status.mark}")
-            )
+            said.append(Said("status", (sub.status.mark, status.mark)))
         if note is not None and not same_text(note, sub.note):
             pending.note = _set_once(pending.note, note, where, "note")
-            said.append(Msg("備考を更新", "note updated"))
+            said.append(Said("note"))
         said += self._channel_changes(pending, sub.channels, channels, where)
         if said:
             self.subs[(index, at)] = pending

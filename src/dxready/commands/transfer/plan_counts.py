@@ -8,7 +8,7 @@ from typing import Any
 from dxready.commands.transfer.cells import CellError, cell_date, cell_int, cell_rate, cell_text
 from dxready.commands.transfer.plan import Conflict, CountFields, Pending, Planner
 from dxready.commands.transfer.read import Value
-from dxready.commands.transfer.results import RowFate
+from dxready.commands.transfer.results import RowFate, Said
 from dxready.findings import Msg
 
 
@@ -49,10 +49,10 @@ def counts_row(planner: Planner, sheet: str, n: int, row: dict[str, Value]) -> R
             f"rate {rate}% does not agree with {online:,}/{total:,} = {computed:.1f}%",
         )
     fields = (total, online, None if rate is None else round(rate, 1), period_end, source)
-    said = (_counts_said(int(year), fields),)
+    said = (Said("counts", (int(year), fields)),)
     sub_id = cell_text(row.get("sub_id"))
     index, how, name = (None, None, cell_text(row.get("name")) or "")
-    sub: tuple[int, int, Msg | None] | None = None
+    sub: tuple[int, int, Said | None] | None = None
     if sub_id:
         index, how, name = planner.locate({**row, "name": None}, where)
         p = planner.matcher.procedures[index] if index is not None else None
@@ -105,8 +105,8 @@ def _count_change(
     where: Msg,
     ident: str,
     name: str,
-    how: Msg | None,
-    said: tuple[Msg, ...],
+    how: Said | None,
+    said: tuple[Said, ...],
 ) -> RowFate:
     current = next((c for c in counts if int(c.fiscal_year) == year), None)
     if current is not None:
@@ -120,21 +120,3 @@ def _count_change(
         )
     pendings.setdefault(key, Pending()).counts[year] = (fields, where)
     return RowFate(sheet, n, "matched", ident, name, how, said)
-
-
-def _counts_said(year: int, fields: CountFields) -> Msg:
-    from dxready.catalog.fiscal import FiscalYear
-
-    total, online, rate, period_end, _ = fields
-    fy = FiscalYear(year)
-    if total is not None and online is not None:
-        pct = f"（{100.0 * online / total:.1f}%）" if total else ""
-        pct_en = f" ({100.0 * online / total:.1f}%)" if total else ""
-        ja, en = f"{online:,}/{total:,}{pct}", f"{online:,} of {total:,}{pct_en}"
-    elif online is not None:
-        ja, en = f"オンライン {online:,} 件", f"{online:,} online"
-    else:
-        ja, en = f"公表率 {rate}%", f"published rate {rate}%"
-    part_ja = f"（{period_end} 現在）" if period_end else ""
-    part_en = f" (to {period_end})" if period_end else ""
-    return Msg(f"件数 {fy.ja()} {ja}{part_ja}", f"counts {fy.en()} {en}{part_en}")

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dxready.findings import Msg
 
 if TYPE_CHECKING:
     from dxready.commands.diff import CatalogDiff
+
+
+@dataclass(frozen=True)
+class Said:
+    """One fact about a row or a sheet, as data: ``kind`` names it (``status``, ``similar``, ``note_row`` …) and
+    ``values`` fill it in; ``render/transfer.py`` words it (``WORDS``). A refused cell's reason stays the ``Msg`` of its
+    error, as every problem does."""
+
+    kind: str
+    values: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -20,17 +30,17 @@ class RowFate:
     fate: str
     target: str = ""
     name: str = ""
-    how: Msg | None = None
-    changes: tuple[Msg, ...] = ()
+    how: Said | Msg | None = None
+    changes: tuple[Said | Msg, ...] = ()
     column: str = ""
     header: str = ""
-    reason: Msg | None = None
+    reason: Said | Msg | None = None
 
 
 @dataclass(frozen=True)
 class SheetNote:
     sheet: str
-    message: Msg
+    message: Said | Msg
 
 
 @dataclass(frozen=True)
