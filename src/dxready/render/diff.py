@@ -10,6 +10,8 @@ from dxready.render.safe import md_cell, md_text, oneline
 if TYPE_CHECKING:
     from dxready.commands.diff import CatalogDiff, EntryDiff, FieldChange
     from dxready.engine.run import Summary
+    from rich.text import Text
+
     from dxready.findings import Finding
 
 _MARK = {"online": "○", "partial": "一部", "offline": "×", "not_applicable": "—", "unknown": "？"}
@@ -51,8 +53,9 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _cells(entry: EntryDiff, lang: str) -> tuple[str, str, str, str]:
-    """(status, level, channels, other fields) of one entry, as plain text."""
+def _cells(entry: EntryDiff, lang: str, sep: str = "") -> tuple[str, str, str, str]:
+    """(status, level, channels, other fields) of one entry, as plain text; the other fields joined by ``sep``
+    (by default 「、」 in Japanese, "; " in English)."""
     status = level = channels = ""
     others: list[str] = []
     for c in entry.changes:
@@ -66,7 +69,7 @@ def _cells(entry: EntryDiff, lang: str) -> tuple[str, str, str, str]:
             others.append(f"{c.field.split('.')[1]}: {_arrow(_mark(c.before), _mark(c.after))}")
         else:
             others.append(_other(c, lang))
-    return status, level, channels, "; ".join(others)
+    return status, level, channels, (sep or _t(lang, "、", "; ")).join(others)
 
 
 def _channels(c: FieldChange) -> str:
@@ -86,8 +89,8 @@ def _other(c: FieldChange, lang: str) -> str:
     return f"{c.field}: {_arrow(before, after)}"
 
 
-def _system_cells(entry: EntryDiff, lang: str) -> str:
-    return "; ".join(_other(c, lang) for c in entry.changes)
+def _system_cells(entry: EntryDiff, lang: str, sep: str = "") -> str:
+    return (sep or _t(lang, "、", "; ")).join(_other(c, lang) for c in entry.changes)
 
 
 def _rate(s: Summary, lang: str = "ja") -> str:
@@ -150,7 +153,7 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         ]
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for e in d.procedures:
-            status, level, channels, others = _cells(e, lang)
+            status, level, channels, others = _cells(e, lang, "\n")  # one change a line
             change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
             row = [e.name, e.id, change, status, level, channels, others]
             lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
@@ -251,16 +254,25 @@ def json_(d: CatalogDiff, lang: str) -> str:
 # --------------------------------------------------------------------------------------------------- terminal
 
 
+def _cell(value: str) -> Text:
+    from dxready.render.celltext import cell
+
+    # One line per change inside a cell; each line inert and wrapped with Japanese line-breaking rules.
+    return cell("\n".join(oneline(line) for line in value.split("\n")))
+
+
 def table(d: CatalogDiff, lang: str) -> str:
 
     from rich.table import Table
     from rich.text import Text
 
+    from dxready.render.celltext import paragraph
     from dxready.render.console import console as make_console
 
     console, buf = make_console()
-    console.print(Text(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}"))
-    console.print(Text(_headline(d, lang)))
+    width = console.width
+    console.print(paragraph(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}", width, rest="  "))
+    console.print(paragraph(_headline(d, lang), width, rest="  "))
     if d.empty:
         console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))
         return buf.getvalue()
@@ -271,7 +283,7 @@ def table(d: CatalogDiff, lang: str) -> str:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {r.name}" if r.name else ""
             ident = f" ({r.id})" if r.id else ""
-            console.print(Text(oneline(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}")))
+            console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
     if d.procedures:
         t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
         for col in (
@@ -285,9 +297,9 @@ def table(d: CatalogDiff, lang: str) -> str:
         ):
             t.add_column(col, overflow="fold")
         for e in d.procedures:
-            status, level, channels, others = _cells(e, lang)
+            status, level, channels, others = _cells(e, lang, "\n")  # one change a line
             change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
-            t.add_row(*(Text(oneline(c)) for c in (e.name, e.id, change, status, level, channels, others)))
+            t.add_row(*(_cell(c) for c in (e.name, e.id, change, status, level, channels, others)))
         console.print(t)
     for title, entries in (
         (_t(lang, "システム", "Systems"), d.systems),
@@ -301,8 +313,8 @@ def table(d: CatalogDiff, lang: str) -> str:
         for e in entries:
             t.add_row(
                 *(
-                    Text(oneline(c))
-                    for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang))
+                    _cell(c)
+                    for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang, "\n"))
                 )
             )
         console.print(t)
@@ -318,5 +330,5 @@ def table(d: CatalogDiff, lang: str) -> str:
         console.print(Text(f"{title} ({len(findings)}):"))
         for f in findings:
             line = f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}"
-            console.print(Text(oneline(line)))
+            console.print(paragraph(line, width, rest="      "))
     return buf.getvalue()

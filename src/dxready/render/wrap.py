@@ -16,23 +16,70 @@ NO_START = set(
 )
 NO_END = set("「『（(［[｛{〔〈《【〘〖")
 # Break opportunities: a space run, or between two characters where either is not ASCII.
-_TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)
+# An en dash stays inside ASCII words so that a range (10.0–95.0%) is not broken.
+_TOKEN = re.compile(r"[\x21-\x7e\u2013]+|\s+|.", re.S)
+
+
+def pieces(text: str) -> list[tuple[int, str]]:
+    """Unbreakable pieces with their offsets: ASCII words, spaces, single other characters, a closing mark joined
+    to what precedes it and an opening mark to what follows it (kinsoku)."""
+    raw: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        for piece in re.split(r"(?<=\|)(?=.)", m.group()):  # a|b|c breaks after |
+            raw.append((start, piece))
+            start += len(piece)
+    out: list[tuple[int, str]] = []
+    for start, tok in raw:
+        prev = out[-1][1] if out else ""
+        if prev and not tok.isspace() and not prev.isspace() and (tok[0] in NO_START or prev[-1] in NO_END):
+            out[-1] = (out[-1][0], prev + tok)  # a closing mark stays with what precedes it, an opening one
+        else:  # with what follows it
+            out.append((start, tok))
+    return out
 
 
 def _tokens(text: str) -> list[str]:
-    """Unbreakable pieces: ASCII words, spaces, single other characters (kinsoku joins some below)."""
-    raw = [
-        piece for tok in _TOKEN.findall(text) for piece in re.split(r"(?<=\|)(?=.)", tok)
-    ]  # a|b|c breaks after |
-    out: list[str] = []
-    for tok in raw:
-        if out and not tok.isspace() and tok[0] in NO_START and not out[-1].isspace():
-            out[-1] += tok  # a closing mark stays with what precedes it
-        elif out and not tok.isspace() and out[-1][-1] in NO_END and not out[-1].isspace():
-            out[-1] += tok  # an opening mark stays with what follows it
-        else:
-            out.append(tok)
-    return out
+    return [tok for _, tok in pieces(text)]
+
+
+def breaks(text: str, width: int) -> list[int]:
+    """Offsets in ``text`` (one line, no newline) where a new line starts when it is wrapped at ``width`` cells.
+
+    Spaces at a break stay at the end of the line before it (callers strip them). A piece wider than a whole line is
+    cut at character boundaries: inside a table cell there is nowhere else for it to go.
+    """
+    offsets: list[int] = []
+    used = 0  # cells of the current line, without the spaces that end it
+    space = 0  # cells of the spaces after ``used``
+    width = max(width, 2)
+    for start, tok in pieces(text):
+        if tok.isspace():
+            if used or start == 0:
+                space += cell_len(tok)
+            continue
+        w = cell_len(tok)
+        if used and used + space + w > width:
+            offsets.append(start)
+            used, space = 0, 0
+        if used + space + w <= width:
+            used += space + w
+            space = 0
+            continue
+        used += space  # a line of its own and more: fold it
+        space = 0
+        for i, ch in enumerate(tok):
+            cw = cell_len(ch)
+            if used and used + cw > width:
+                offsets.append(start + i)
+                used = 0
+            used += cw
+    return offsets
+
+
+def widest_piece(text: str) -> int:
+    """The narrowest a column can be without cutting a word or breaking a kinsoku rule."""
+    return max((cell_len(tok) for line in text.split("\n") for tok in _tokens(line) if not tok.isspace()), default=0)
 
 
 def terminal_width() -> int:
