@@ -8,10 +8,10 @@ from dxready.i18n import t as _t
 from dxready.render.safe import md_cell, md_text, oneline
 
 if TYPE_CHECKING:
-    from dxready.commands.diff import CatalogDiff, EntryDiff, FieldChange
-    from dxready.engine.run import Summary
     from rich.text import Text
 
+    from dxready.commands.diff import CatalogDiff, EntryDiff, FieldChange
+    from dxready.engine.run import Summary
     from dxready.findings import Finding
 
 _MARK = {"online": "○", "partial": "一部", "offline": "×", "not_applicable": "—", "unknown": "？"}

@@ -248,7 +248,6 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
 
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(title=_text(_t(lang, "次の一手", "Next steps")), title_justify="left", show_lines=True)
     for h in (

@@ -79,7 +79,9 @@ def breaks(text: str, width: int) -> list[int]:
 
 def widest_piece(text: str) -> int:
     """The narrowest a column can be without cutting a word or breaking a kinsoku rule."""
-    return max((cell_len(tok) for line in text.split("\n") for tok in _tokens(line) if not tok.isspace()), default=0)
+    return max(
+        (cell_len(tok) for line in text.split("\n") for tok in _tokens(line) if not tok.isspace()), default=0
+    )
 
 
 def terminal_width() -> int:
