@@ -16,8 +16,16 @@ NO_START = set(
 )
 NO_END = set("「『（(［[｛{〔〈《【〘〖")
 # Break opportunities: a space run, or between two characters where either is not ASCII.
-# An en dash stays inside ASCII words so that a range (10.0–95.0%) is not broken.
-_TOKEN = re.compile(r"[\x21-\x7e\u2013]+|\s+|.", re.S)
+_D = "[0-9０-９]"
+# Never broken: a date or fiscal year written the Japanese way (令和6年3月31日, 令和7年度末, 2024年3月31日, 3月31日),
+# a command with its subcommand and options (dxready set --verified-on), an ASCII word (2024-03-31, --verified-on,
+# 1,200); an en dash stays inside ASCII words so that a range (10.0–95.0%) is not broken.
+_PROTECTED = (
+    rf"(?:(?:令和|平成|昭和)(?:元|{_D}+)|{_D}+)年(?:度末?|{_D}+月(?:{_D}+日)?)?"
+    rf"|{_D}+月{_D}+日"
+    r"|dxready(?: [a-z][a-z-]*)?(?: --?[a-z][a-z-]*)*(?![\x21-\x7e])"
+)
+_TOKEN = re.compile(rf"{_PROTECTED}|[\x21-\x7e\u2013]+|\s+|.", re.S)
 
 
 def pieces(text: str) -> list[tuple[int, str]]:
