@@ -14,6 +14,8 @@ from rich.cells import cell_len
 NO_START = set(
     "」』）)］]｝}〕〉》】〙〗、。，,．.・：:；;！!？?ー～…‥ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻％%"
 )
+# Closing marks that do not start a line even after a space (a mark such as ？ "unknown" may).
+NO_START_AFTER_SPACE = set("」』）)］]｝}〕〉》】〙〗、。，．…‥")
 NO_END = set("「『（(［[｛{〔〈《【〘〖")
 # Break opportunities: a space run, or between two characters where either is not ASCII.
 _D = "[0-9０-９]"
@@ -42,6 +44,8 @@ def pieces(text: str) -> list[tuple[int, str]]:
         prev = out[-1][1] if out else ""
         if prev and not tok.isspace() and not prev.isspace() and (tok[0] in NO_START or prev[-1] in NO_END):
             out[-1] = (out[-1][0], prev + tok)  # a closing mark stays with what precedes it, an opening one
+        elif len(out) > 1 and prev.isspace() and tok[0] in NO_START_AFTER_SPACE and not out[-2][1].isspace():
+            out[-2:] = [(out[-2][0], out[-2][1] + prev + tok)]  # also across a space ("--status …")
         else:  # with what follows it
             out.append((start, tok))
     return out
@@ -79,8 +83,10 @@ def breaks(text: str, width: int) -> list[int]:
         for i, ch in enumerate(tok):
             cw = cell_len(ch)
             if used and used + cw > width:
-                offsets.append(start + i)
-                used = 0
+                # A closing mark is not folded onto a line of its own: the character before it goes with it.
+                back = 1 if ch in NO_START and i > 1 and (not offsets or offsets[-1] < start + i - 1) else 0
+                offsets.append(start + i - back)
+                used = cell_len(tok[i - back : i])
             used += cw
     return offsets
 
