@@ -150,7 +150,7 @@ def set_(
             "--cards",
             metavar="SCOPE:CARDS:POPULATION",
             help=tr(
-                "set municipality: マイナンバーカード 範囲:交付枚数:人口",
+                "マイナンバーカードの交付状況 範囲:交付枚数:人口（dxready set municipality で）。",
                 "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
             ),
         ),
