@@ -261,6 +261,39 @@ def _cell(value: str) -> Text:
     return cell("\n".join(oneline(line) for line in value.split("\n")))
 
 
+RECORDS_BELOW = 100
+"""Below this many columns the tables of changes become one record per entry (seven columns do not fit 80)."""
+
+
+def _records(console: Any, d: CatalogDiff, lang: str) -> None:
+    """Each changed entry as a heading line and one indented line per change, wrapped with Japanese rules."""
+    from dxready.render.celltext import paragraph
+
+    width = console.width
+    labels = [_t(lang, "状況", "Status"), _t(lang, "レベル", "Level"), _t(lang, "チャネル", "Channels")]
+    for title, entries in (
+        (_t(lang, "手続", "Procedures"), d.procedures),
+        (_t(lang, "システム", "Systems"), d.systems),
+        (_t(lang, "工程表", "Roadmap"), d.roadmap),
+    ):
+        if not entries:
+            continue
+        console.print(paragraph(f"{title} ({len(entries)}):", width))
+        for e in entries:
+            change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
+            ident = _t(lang, f"（{e.id}）", f" ({e.id})") if e.id and e.id != e.name else ""
+            console.print(paragraph(f"  {change}: {e.name}{ident}", width, rest="      "))
+            if entries is d.procedures:
+                *named, others = _cells(e, lang, "\n")
+                lines = [f"{label}: {value}" for label, value in zip(labels, named, strict=True) if value]
+                lines += others.split("\n") if others else []
+            else:
+                lines = _system_cells(e, lang, "\n").split("\n")
+            for line in lines:
+                if line:
+                    console.print(paragraph(f"    {line}", width, rest="      "))
+
+
 def table(d: CatalogDiff, lang: str) -> str:
 
     from rich.table import Table
@@ -284,7 +317,9 @@ def table(d: CatalogDiff, lang: str) -> str:
             name = f" {r.name}" if r.name else ""
             ident = f" ({r.id})" if r.id else ""
             console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
-    if d.procedures:
+    if width < RECORDS_BELOW:
+        _records(console, d, lang)
+    elif d.procedures:
         t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
         for col in (
             _t(lang, "手続", "Procedure"),
@@ -305,7 +340,7 @@ def table(d: CatalogDiff, lang: str) -> str:
         (_t(lang, "システム", "Systems"), d.systems),
         (_t(lang, "工程表", "Roadmap"), d.roadmap),
     ):
-        if not entries:
+        if not entries or width < RECORDS_BELOW:
             continue
         t = Table(title=Text(title), title_justify="left")
         for col in (_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")):
