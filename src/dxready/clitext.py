@@ -213,7 +213,9 @@ def _error_text(exc: Exception, lang: str) -> str:
         body = _message(exc.format_message(), lang)
     else:  # pragma: no cover - only Click exceptions reach here
         body = str(exc)
-    return f"{head}{t(lang, 'エラー', 'Error')}: {body}\n"
+    from dxready.render.wrap import fit_message
+
+    return f"{head}{fit_message(t(lang, 'エラー', 'Error') + ': ' + body)}\n"
 
 
 class DxCommand(TyperCommand):

@@ -29,7 +29,9 @@ def export_report(result: ExportResult, lang: str) -> str:
         f"{catalog_label(result.catalog, lang)} を {result.format} で書き出しました（シート: 行数 — {sheets}）",
         f"exported {catalog_label(result.catalog, lang)} as {result.format} (sheet rows: {sheets})",
     )
-    return "\n".join([head, *(f"  {oneline(f)}" for f in result.files)]) + "\n"
+    from dxready.render.wrap import fit_message
+
+    return fit_message("\n".join([head, *(f"  {oneline(f)}" for f in result.files)])) + "\n"
 
 
 def _where(r: RowFate, lang: str) -> str:
@@ -55,7 +57,7 @@ def row_line(r: RowFate, lang: str) -> str:
     if r.reason is not None:
         details.append(r.reason.get(lang))
     if details:
-        line += ": " + "; ".join(details)
+        line += ": " + _t(lang, "、", "; ").join(details)
     return "  " + oneline(line)
 
 
@@ -79,6 +81,7 @@ def import_report(result: ImportResult, lang: str) -> str:
     lines += [row_line(r, lang) for r in result.rows]
     for note in result.notes:
         lines.append(oneline(f"  {note.sheet}: {note.message.get(lang)}"))
+    # Row lines stay whole, like check's file:line:col lines: each names its sheet and row (grep, editors).
     text = "\n".join(lines) + "\n"
     if result.diff is not None and not result.refused:
         text += diff_table(result.diff, lang)

@@ -175,3 +175,24 @@ def fit_help(text: str, width: int) -> str:
         out.append(head + pieces[0])
         out += [pad + p for p in pieces[1:]]
     return "\n".join(out)
+
+
+def fit_message(text: str, width: int | None = None) -> str:
+    """A short message (what ``set``, ``init``, ``import`` did) fitted to ``width`` cells (default: the terminal's,
+    or ``$COLUMNS``): a line that is too wide continues under itself, indented; commands, dates and words are never
+    split. Piped with no ``$COLUMNS``, lines stay whole (for grep)."""
+    import os
+    import sys
+
+    if width is None and not (sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit()):
+        return text
+    width = width or terminal_width()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if cell_len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        lead = line[: len(line) - len(body)]
+        out += wrap(body, width, indent=lead + "    ", first=lead)
+    return "\n".join(out)
