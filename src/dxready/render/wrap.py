@@ -84,10 +84,16 @@ def breaks(text: str, width: int) -> list[int]:
         for i, ch in enumerate(tok):
             cw = cell_len(ch)
             if used and used + cw > width:
-                # A closing mark is not folded onto a line of its own: the character before it goes with it.
-                back = 1 if ch in NO_START and i > 1 and (not offsets or offsets[-1] < start + i - 1) else 0
-                offsets.append(start + i - back)
-                used = cell_len(tok[i - back : i])
+                # A line does not start with a closing mark (or a space before one): what precedes goes with it.
+                j = i
+                while (
+                    j > 1
+                    and (tok[j] in NO_START or tok[j].isspace())
+                    and start + j - 1 > max(offsets, default=0)
+                ):
+                    j -= 1
+                offsets.append(start + j)
+                used = cell_len(tok[j:i])
             used += cw
     return offsets
 
