@@ -206,3 +206,33 @@ def test_fresh_init_check_folds_info_and_lists_every_error(catalogs: dict[str, P
     loud = [f for f in data["findings"] if f["severity"] != "info"]
     assert loud and all(sum(f"{f['code']} " in line for line in folded) >= 1 for f in loud)
     assert sum(" [エラー] " in line or " [警告] " in line for line in folded) == len(loud)
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_messages_fit_the_terminal(tmp_path: Path, lang: str, columns: int) -> None:
+    env = {"COLUMNS": str(columns)}
+    where = tmp_path / ("とても長い名前のディレクトリ" * 3)
+    steps = [
+        ["init", str(where), "--name", "呉市", "--code", "342025"],
+        ["set", "1", "--catalog", str(where), "--status", "○", "--counts", "令和4年度:196,759:152,983"],
+        [
+            "add",
+            "my-proc",
+            "--catalog",
+            str(where),
+            "--name",
+            "独自の手続で名前がとても長いものを追加する場合の名前",
+        ],
+        ["export", "--catalog", str(where), "-o", str(tmp_path / "c.xlsx")],
+        ["set", "1", "--catalog", str(where), "--verified-on", "2024-02-30"],
+    ]
+    for args in steps:
+        result = runner.invoke(app, ["--lang", lang, *args], env=env)
+        assert result.exit_code in (0, 2), result.stderr
+        for stream in (result.stdout, result.stderr):
+            wide = [
+                line for line in stream.splitlines() if cell_len(line) > columns and str(where) not in line
+            ]
+            assert not wide, (args, wide)
+            assert not bad_starts(stream), (args, bad_starts(stream))
