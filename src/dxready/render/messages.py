@@ -20,13 +20,15 @@ def init_result(result: InitResult, lang: str) -> str:
     n, subs, shown = result.procedures, result.sub_procedures, oneline(result.directory)
     if lang == "ja":
         return (
-            f"{result.name}（{result.code}）のカタログを {shown} に作りました: "
+            f"{result.name}（{result.code}）のカタログを作りました: "
             f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。\n"
+            f"  {shown}\n"
             f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
         )
     return (
-        f"created the catalogue of {result.name} ({result.code}) in {shown}: "
+        f"created the catalogue of {result.name} ({result.code}): "
         f"{n} standard procedures ({subs} sub-procedures), every status unknown.\n"
+        f"  {shown}\n"
         f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
     )
 

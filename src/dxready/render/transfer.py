@@ -149,7 +149,7 @@ def row_line(r: RowFate, lang: str) -> str:
     if r.reason is not None:
         details.append(word(r.reason, lang))
     if details:
-        line += ": " + "; ".join(details)
+        line += ": " + _t(lang, "、", "; ").join(details)
     return "  " + oneline(line)
 
 
