@@ -8,6 +8,7 @@ from dxready.i18n import t as _t
 from dxready.render.safe import md_cell, md_text, oneline
 
 if TYPE_CHECKING:
+    from rich.table import Table
     from rich.text import Text
 
     from dxready.commands.diff import CatalogDiff, EntryDiff, FieldChange
@@ -295,8 +296,8 @@ def _records(console: Any, d: CatalogDiff, lang: str) -> None:
 
 
 def table(d: CatalogDiff, lang: str) -> str:
-
-    from rich.table import Table
+    """The terminal view: headline, regressions, the changed entries (tables, or records below RECORDS_BELOW
+    columns), the header's changed fields, the findings new and resolved."""
     from rich.text import Text
 
     from dxready.render.celltext import paragraph
@@ -319,40 +320,15 @@ def table(d: CatalogDiff, lang: str) -> str:
             console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
     if width < RECORDS_BELOW:
         _records(console, d, lang)
-    elif d.procedures:
-        t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
-        for col in (
-            _t(lang, "手続", "Procedure"),
-            "id",
-            _t(lang, "変更", "Change"),
-            _t(lang, "状況", "Status"),
-            _t(lang, "レベル", "Level"),
-            _t(lang, "チャネル", "Channels"),
-            _t(lang, "その他", "Other"),
+    else:
+        if d.procedures:
+            console.print(_procedure_table(d, lang))
+        for title, entries in (
+            (_t(lang, "システム", "Systems"), d.systems),
+            (_t(lang, "工程表", "Roadmap"), d.roadmap),
         ):
-            t.add_column(col, overflow="fold")
-        for e in d.procedures:
-            status, level, channels, others = _cells(e, lang, "\n")  # one change a line
-            change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
-            t.add_row(*(_cell(c) for c in (e.name, e.id, change, status, level, channels, others)))
-        console.print(t)
-    for title, entries in (
-        (_t(lang, "システム", "Systems"), d.systems),
-        (_t(lang, "工程表", "Roadmap"), d.roadmap),
-    ):
-        if not entries or width < RECORDS_BELOW:
-            continue
-        t = Table(title=Text(title), title_justify="left")
-        for col in (_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")):
-            t.add_column(col, overflow="fold")
-        for e in entries:
-            t.add_row(
-                *(
-                    _cell(c)
-                    for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang, "\n"))
-                )
-            )
-        console.print(t)
+            if entries:
+                console.print(_entry_table(title, entries, lang))
     if d.municipality:
         fields = ", ".join(c.field for c in d.municipality)
         console.print(Text(f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {fields}"))
@@ -367,3 +343,40 @@ def table(d: CatalogDiff, lang: str) -> str:
             line = f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}"
             console.print(paragraph(line, width, rest="      "))
     return buf.getvalue()
+
+
+def _procedure_table(d: CatalogDiff, lang: str) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
+    for col in (
+        _t(lang, "手続", "Procedure"),
+        "id",
+        _t(lang, "変更", "Change"),
+        _t(lang, "状況", "Status"),
+        _t(lang, "レベル", "Level"),
+        _t(lang, "チャネル", "Channels"),
+        _t(lang, "その他", "Other"),
+    ):
+        t.add_column(col, overflow="fold")
+    for e in d.procedures:
+        status, level, channels, others = _cells(e, lang, "\n")  # one change a line
+        change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
+        t.add_row(*(_cell(c) for c in (e.name, e.id, change, status, level, channels, others)))
+    return t
+
+
+def _entry_table(title: str, entries: tuple[EntryDiff, ...], lang: str) -> Table:
+    """Systems or roadmap items: name, id, change, and the changed fields one a line."""
+    from rich.table import Table
+    from rich.text import Text
+
+    t = Table(title=Text(title), title_justify="left")
+    for col in (_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")):
+        t.add_column(col, overflow="fold")
+    for e in entries:
+        t.add_row(
+            *(_cell(c) for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang, "\n")))
+        )
+    return t
