@@ -1,9 +1,9 @@
-"""YAML → models with a source map. The one place where parser positions (0-based) become 1-based.
+"""YAML → models with a source map (positions 1-based, made so by :mod:`dxready.catalog.yaml`).
 
 Every problem that makes a catalogue unusable is raised as :class:`LoadError` holding located problems; nothing else
-escapes. Parsing uses ruamel.yaml's C parser (``ruamel.yaml.clib``) to compose nodes, and a small walker of our own
-turns nodes into plain values while recording where each value and key stood, detecting duplicate keys, refusing
-unsupported tags and bounding alias expansion.
+escapes. Parsing is :mod:`dxready.catalog.yaml` (the one YAML module): values composed straight from the events of
+ruamel.yaml's C parser (``ruamel.yaml.clib``) while recording where each value and key stood, detecting duplicate keys,
+refusing unsupported tags and bounding alias expansion.
 """
 
 from __future__ import annotations

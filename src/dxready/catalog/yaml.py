@@ -56,6 +56,14 @@ def syntax_errors() -> tuple[Any, Any]:
     return MarkedYAMLError, YAMLError
 
 
+def compose_nodes(text: str) -> Any:
+    """ruamel.yaml's node tree of ``text`` (C parser and composer), for edits that splice the text by each node's
+    marks (``set``); None for an empty stream."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=False).compose(text)
+
+
 # --------------------------------------------------------------------------------------------------- scalars
 
 

@@ -50,20 +50,14 @@ def _plain_ok(value: str, flow: bool) -> bool:
     """Whether ``value`` written plain reads back as the same string (checked by the parser itself)."""
     if not value or value != value.strip() or "\n" in value or "\r" in value or not value.isprintable():
         return False
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    from dxready.catalog.yaml import YamlProblem, compose, syntax_errors
 
     doc = f"[{value}]" if flow else f"k: {value}\n"
     try:
-        node = YAML(typ="safe", pure=False).compose(doc)
-    except YAMLError:
+        read, _, _ = compose(doc, positions=False)
+    except (YamlProblem, *syntax_errors()):
         return False
-    if node is None:
-        return False
-    target = node.value[0] if flow else node.value[0][1]
-    if len(node.value) != 1 or not hasattr(target, "tag"):
-        return False
-    return bool(target.tag == "tag:yaml.org,2002:str" and target.value == value)
+    return bool(read == ([value] if flow else {"k": value}))
 
 
 def _yaml_printable(ch: str) -> bool:
@@ -129,11 +123,11 @@ class _Doc:
     """The composed nodes of one YAML text, with helpers to find and splice values."""
 
     def __init__(self, text: str) -> None:
-        from ruamel.yaml import YAML
+        from dxready.catalog.yaml import compose_nodes
 
         self.text = text
         self.nl = "\r\n" if "\r\n" in text else "\n"
-        self.root = YAML(typ="safe", pure=False).compose(text)
+        self.root = compose_nodes(text)
         self.seq_offset = self._seq_offset()
 
     # -- reading
