@@ -93,7 +93,10 @@ def test_bad_date_is_located() -> None:
     with pytest.raises(LoadError) as info:
         parse("a:\n  b: 2023-02-30\n", "f.yaml")
     (problem,) = info.value.problems
-    assert (problem.location.line, problem.location.column) == (2, 6) and "cannot read value" in problem.message.en
+    assert (problem.location.line, problem.location.column) == (
+        2,
+        6,
+    ) and "cannot read value" in problem.message.en
 
 
 @pytest.mark.parametrize(
@@ -196,26 +199,26 @@ def test_same_as_before_on_the_yaml_test_suite() -> None:
 # --------------------------------------------------------------------------------------------------- properties
 
 _SAME = [
-        "○",
-        "一部",
-        "×",
-        "—",
-        "unknown",
-        "12",
-        "-3",
-        "0o17",
-        "0x1F",
-        "1.5",
-        ".inf",
-        "true",
-        "False",
-        "yes",
-        "null",
-        "~",
-        "2024-03-31",
-        "令和6年度",
-        "proc-1",
-        "a b",
+    "○",
+    "一部",
+    "×",
+    "—",
+    "unknown",
+    "12",
+    "-3",
+    "0o17",
+    "0x1F",
+    "1.5",
+    ".inf",
+    "true",
+    "False",
+    "yes",
+    "null",
+    "~",
+    "2024-03-31",
+    "令和6年度",
+    "proc-1",
+    "a b",
 ]
 _CHANGED = ["1_000", "0b11", "=", ".5e3"]  # strings by the core schema; numbers or refused before
 _KEY = st.sampled_from(["id", "name", "status", "note", "fee", "1", "07", "total", "systems", "counts"])
@@ -241,7 +244,9 @@ def documents(draw: st.DrawFn, words: list[str] = _SAME) -> str:
         keys = draw(st.lists(_KEY, min_size=1, max_size=5, unique=True))
         for i, key in enumerate(keys):
             pad = " " * indent if i else ""
-            kind = draw(st.sampled_from(["scalar", "scalar", "flow", "seq" if depth < 3 else "scalar", "alias"]))
+            kind = draw(
+                st.sampled_from(["scalar", "scalar", "flow", "seq" if depth < 3 else "scalar", "alias"])
+            )
             if kind == "scalar":
                 anchor = ""
                 if draw(st.booleans()) and len(anchors) < 3:

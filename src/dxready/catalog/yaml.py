@@ -539,7 +539,8 @@ class Composer:
             if key in result:
                 if not positions:
                     raise NeedPositions
-                line, column = keys[path + (key,)]
+                first = (*path, key)
+                line, column = keys[first]
                 mark = start_mark(key_event)
                 raise YamlProblem(
                     mark.line + 1,
