@@ -125,10 +125,12 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(_pct(c.online_rate)),
             Text(_pct(c.online_or_partial_rate)),
         )
+    from dxready.render.grid import print_renderable  # 1,741 municipalities: a plain grid
+
     buffer = io.StringIO()
     console = Console(file=buffer, width=170, no_color=True, highlight=False, emoji=False)
-    console.print(grid)
-    console.print(per)
+    print_renderable(console, grid)
+    print_renderable(console, per)
     console.print(Text(_summary(comparison, lang)))
     return buffer.getvalue()
 

@@ -44,9 +44,11 @@ def _console() -> tuple[Console, io.StringIO]:
 
 
 def _render(*items: RenderableType) -> str:
+    from dxready.render.grid import print_renderable  # large tables as a plain grid
+
     console, buf = _console()
     for item in items:
-        console.print(item)
+        print_renderable(console, item)
     return buf.getvalue()
 
 
