@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from dxready.render import views
@@ -17,7 +16,9 @@ SCHEMA_VERSION = 1
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.jsonfast import dumps as fast_dumps  # json.dumps(indent=2), byte for byte
+
+    return fast_dumps(data) + "\n"
 
 
 def _location(loc: Location | None) -> dict[str, Any] | None:

@@ -19,9 +19,16 @@ def prepare_streams() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
+_SLICE = 1 << 20
+
+
 def write(text: str) -> None:
     try:
-        sys.stdout.write(text)
+        if len(text) <= _SLICE:
+            sys.stdout.write(text)
+        else:  # a large output (gaps -f json at 10,000 procedures): encoded a slice at a time, not all at once
+            for start in range(0, len(text), _SLICE):
+                sys.stdout.write(text[start : start + _SLICE])
         sys.stdout.flush()
     except BrokenPipeError:  # `dxready gaps | head`
         sys.stderr.close()

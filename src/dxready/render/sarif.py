@@ -10,7 +10,6 @@ the load problems are the results.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -138,7 +137,9 @@ def _log(results: list[dict[str, Any]], rules: list[dict[str, Any]], lang: str) 
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.jsonfast import dumps as fast_dumps  # json.dumps(indent=2), byte for byte
+
+    return fast_dumps(log) + "\n"
 
 
 def check(report: Report, lang: str) -> str:
