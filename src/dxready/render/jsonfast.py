@@ -33,7 +33,7 @@ def _float(value: float) -> str:
 def _key(key: Any) -> str:
     """A mapping key as json writes it (in the order of json's own checks)."""
     if isinstance(key, str):
-        return _quote(key)  # type: ignore[no-any-return]
+        return _quote(key)
     if isinstance(key, float):
         return '"' + _float(key) + '"'
     if key is True:
