@@ -56,8 +56,6 @@ def _catalogue_texts() -> list[tuple[str, str]]:
         ("-12", -12),
         ("+12", 12),
         ("012", 12),  # decimal in 1.2, not octal
-        ("0o17", 15),
-        ("0x1F", 31),
         ("0b101", "0b101"),  # binary is YAML 1.1
         ("1_000", "1_000"),  # underscores are YAML 1.1
         ("1:20", "1:20"),  # base 60 is YAML 1.1
@@ -81,6 +79,14 @@ def test_core_schema(text: str, value: Any) -> None:
     assert type(got) is type(value) and got == value
     doc, _, _ = compose(f"k: {text}\n" if text else "k:\n")
     assert type(doc["k"]) is type(value) and doc["k"] == value
+
+
+@pytest.mark.parametrize("text", ["0o17", "0x1F"])
+def test_core_schema_integers_not_in_decimal_are_refused(text: str) -> None:
+    assert resolve_tag(text) == "tag:yaml.org,2002:int"
+    with pytest.raises(LoadError) as info:
+        parse(f"k: {text}\n", "f.yaml")
+    assert "write integers in decimal" in info.value.problems[0].message.en
 
 
 def test_nan_and_quoted_and_tagged() -> None:

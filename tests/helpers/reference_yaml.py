@@ -1,13 +1,15 @@
-"""Today's loader before issue 14, kept as the oracle the event composer is tested against: ruamel.yaml's C parser
-composes a node tree (resolving scalars with ruamel's YAML 1.2 tables), and a walker turns nodes into values and
-1-based positions."""
+"""The loader before issue 14 (as on main when it was merged), kept as the oracle the event composer is tested
+against: ruamel.yaml's C parser composes a node tree (resolving scalars with ruamel's YAML 1.2 tables), and a walker
+turns nodes into values and 1-based positions."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from dxready.catalog import limits
+from dxready.catalog.limits import MAX_DEPTH, excerpt
 from dxready.catalog.load import LoadError, Problem
-from dxready.catalog.yaml import MAX_DEPTH, yaml_float, yaml_int, yaml_timestamp
+from dxready.catalog.yaml import yaml_float, yaml_int, yaml_timestamp
 from dxready.findings import Location, Msg, Path
 
 _STR = "tag:yaml.org,2002:str"
@@ -74,8 +76,8 @@ class _Walker:
                     first = firsts[key]
                     raise self.fail(
                         key_node,
-                        f"キー {key!r} が重複しています（最初は {first.line + 1} 行 {first.column + 1} 列）",
-                        f"duplicate key {key!r} (first at line {first.line + 1}, column {first.column + 1})",
+                        f"キー {excerpt(key)} が重複しています（最初は {first.line + 1} 行 {first.column + 1} 列）",
+                        f"duplicate key {excerpt(key)} (first at line {first.line + 1}, column {first.column + 1})",
                         code="DX002",
                     )
                 firsts[key] = key_node.start_mark
@@ -92,7 +94,9 @@ class _Walker:
                 return _SCALARS[tag](node.value)
             except (ValueError, OverflowError) as exc:  # e.g. the date 2023-02-30
                 raise self.fail(
-                    node, f"値 {node.value!r} を読めません", f"cannot read value {node.value!r}: {exc}"
+                    node,
+                    f"値 {excerpt(node.value)} を読めません",
+                    f"cannot read value {excerpt(node.value)}: {excerpt(str(exc))}",
                 ) from None
         raise self.fail(
             node,
@@ -106,7 +110,12 @@ class _Walker:
         if node.tag == _STR:
             return str(node.value)
         if node.tag == _INT:
-            return yaml_int(node.value)
+            try:
+                return yaml_int(node.value)
+            except ValueError:  # over 4,300 digits
+                raise self.fail(
+                    node, f"キー {excerpt(node.value)} を読めません", f"cannot read key {excerpt(node.value)}"
+                ) from None
         if node.tag in _SCALARS:
             return str(node.value)
         raise self.fail(node, "キーは文字列にしてください", "a mapping key must be a plain string")
@@ -186,9 +195,10 @@ def fast_compose(text: str) -> Any:
 
 def reference_parse(text: str, file: str = "f.yaml") -> tuple[Any, dict[Any, Any], dict[Any, Any]]:
     """(value, value positions, key positions) as the loader before issue 14 gave them."""
+    limits.check_shape(text, file)
     node = fast_compose(text)
     if node is None:
         return None, {}, {}
-    walker = _Walker(file, budget=len(text) + 10_000)
+    walker = _Walker(file, budget=min(len(text), limits.MAX_NODES) + 10_000)
     value = walker.walk(node, (), 0)
     return value, walker.source.values, walker.source.keys

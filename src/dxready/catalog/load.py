@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
-from dxready.catalog.yaml import MAX_DEPTH as MAX_DEPTH
+from dxready.catalog import limits
+from dxready.catalog.limits import excerpt
 from dxready.catalog.yaml import yaml_float as yaml_float
 from dxready.catalog.yaml import yaml_int as yaml_int
 from dxready.catalog.yaml import yaml_timestamp as yaml_timestamp
@@ -29,7 +30,8 @@ if TYPE_CHECKING:
     from dxready.catalog.models import ProceduresFile, RoadmapFile, SystemsFile
     from dxready.catalog.settings import Settings
 
-MAX_BYTES = 8 * 1024 * 1024
+MAX_BYTES = limits.MAX_BYTES
+MAX_DEPTH = limits.MAX_DEPTH
 FILES = ("procedures", "systems", "roadmap")
 SETTINGS = "dxready"
 
@@ -44,9 +46,12 @@ class Problem:
 class LoadError(Exception):
     """The catalogue cannot be used; ``problems`` say where and why."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in problems))
-        self.problems = problems
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
+        # At most MAX_PROBLEMS are kept; ``more`` counts the rest (shown as 「ほか N 件」).
+        kept = problems[: limits.MAX_PROBLEMS]
+        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in kept))
+        self.problems = kept
+        self.more = more + len(problems) - len(kept)
 
 
 @dataclass
@@ -169,9 +174,12 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             f"YAML {directive.group(1)} is declared, but dxready reads YAML 1.2 (yes/no are strings there);"
             " delete the %YAML line",
         )
+    # Depth and the number of values (limits.check_shape) are enforced by the composer itself, at the same events.
     with collector_paused():
         try:
-            value, values, keys = compose(text, positions=positions)
+            value, values, keys = compose(
+                text, positions=positions, budget=min(len(text), limits.MAX_NODES) + 10_000
+            )
         except YamlProblem as exc:
             raise _problem(exc.code, file, exc.line, exc.column, exc.ja, exc.en) from None
         except MarkedYAMLError as exc:
@@ -215,6 +223,9 @@ _TYPE_JA = {
     "string_type": "文字列を書いてください",
     "string_pattern_mismatch": "書式が違います",
     "string_too_short": "空にできません",
+    "string_too_long": "長すぎます",
+    "too_long": "項目が多すぎます",
+    "finite_number": "有限の数を書いてください",
     "date_type": "日付（YYYY-MM-DD）を書いてください",
     "date_parsing": "日付（YYYY-MM-DD）を書いてください",
     "date_from_datetime_parsing": "日付（YYYY-MM-DD）を書いてください",
@@ -267,13 +278,13 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
     loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
     kind = error["type"]
     # file:line:col already says where; the field's own name says what.
-    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "(document)")
+    name = next((excerpt_key(p) for p in reversed(loc) if isinstance(p, str)), "(document)")
     en = error["msg"]
     ja = _TYPE_JA.get(kind, "値が不正です")
     if kind == "extra_forbidden":
-        key = str(loc[-1])
+        key = excerpt_key(loc[-1])
         allowed = _field_names(model, loc[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(loc[-1])[:100], allowed, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         hint_ja = f"（'{close[0]}' の誤りですか？）" if close else ""
         listing = ", ".join(allowed)
@@ -282,7 +293,10 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
             f"unknown key '{key}'{hint}; allowed keys: {listing}",
         )
     if kind == "missing":
-        return Msg(f"必須の項目 '{loc[-1]}' がありません", f"required key '{loc[-1]}' is missing")
+        return Msg(
+            f"必須の項目 '{excerpt_key(loc[-1])}' がありません",
+            f"required key '{excerpt_key(loc[-1])}' is missing",
+        )
     if kind in ("enum", "literal_error"):
         expected = error.get("ctx", {}).get("expected", "")
         got = error.get("input")
@@ -291,22 +305,28 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
             expected = "online, partial, offline, not_applicable, unknown, or a mark ○ 一部 × —"
             expected_ja = "○ 一部 × — ？ の記号、または online, partial, offline, not_applicable, unknown"
         return Msg(
-            f"{name}: {got!r} は使えません。使える値: {expected_ja}",
-            f"{name}: {got!r} is not allowed; expected one of {expected}",
+            f"{name}: {excerpt(got)} は使えません。使える値: {expected_ja}",
+            f"{name}: {excerpt(got)} is not allowed; expected one of {expected}",
         )
     if kind == "value_error":
-        text = str(error.get("ctx", {}).get("error", en))
+        text = excerpt_key(error.get("ctx", {}).get("error", en), 300)
         return Msg(f"{name}: {text}", f"{name}: {text}")
     field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "string_pattern_mismatch" and field_name in _ID_FIELDS:
         return Msg(
-            f"{name}: {error.get('input')!r} は id の書式（半角英小文字・数字・ハイフン）ではありません",
-            f"{name}: {error.get('input')!r} is not an id (lowercase letters, digits and hyphens)",
+            f"{name}: {excerpt(error.get('input'))} は id の書式（半角英小文字・数字・ハイフン）ではありません",
+            f"{name}: {excerpt(error.get('input'))} is not an id (lowercase letters, digits and hyphens)",
         )
     got = error.get("input")
-    shown = "" if isinstance(got, dict | list) else f"（{got!r}）"
-    shown_en = "" if isinstance(got, dict | list) else f" (got {got!r})"
-    return Msg(f"{name}: {ja}{shown}", f"{name}: {en}{shown_en}")
+    shown = "" if isinstance(got, dict | list) else f"（{excerpt(got)}）"
+    shown_en = "" if isinstance(got, dict | list) else f" (got {excerpt(got)})"
+    return Msg(f"{name}: {ja}{shown}", f"{name}: {excerpt_key(en, 300)}{shown_en}")
+
+
+def excerpt_key(value: object, limit: int = limits.EXCERPT) -> str:
+    """A key or message as text, cut like :func:`excerpt` (without quotes)."""
+    text = str(value) if not isinstance(value, int) else excerpt(value)
+    return text if len(text) <= limit else f"{text[:limit]}…（{len(text):,} 文字 / chars）"
 
 
 def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
@@ -349,12 +369,15 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise LoadError(_problems(exc, model, data, source)) from None
+        found, more = _problems(exc, model, data, source)
+        raise LoadError(found, more) from None
 
 
-def _problems(exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap) -> list[Problem]:
+def _problems(
+    exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap
+) -> tuple[list[Problem], int]:
     problems: dict[tuple[Location, str], Problem] = {}
-    errors = exc.errors(include_url=False)
+    errors, more = limits.bounded_errors(exc, model, data)
     # A misspelt key also makes the right one "missing": report the misspelling only.
     suggested: set[tuple[Any, Any]] = set()
     for error in errors:
@@ -365,13 +388,19 @@ def _problems(exc: ValidationError, model: type[BaseModel], data: Any, source: S
                 (loc[:-1], m) for m in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             )
     for error in errors:
-        loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
-        if error["type"] == "missing" and (loc[:-1], loc[-1]) in suggested:
+        kind = error["type"]
+        if kind == "missing" and suggested:
+            loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+            if (loc[:-1], loc[-1]) in suggested:
+                continue
+        if len(problems) >= limits.MAX_PROBLEMS:  # counted, not explained nor kept
+            more += 1
             continue
+        loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
         location = source.locate(loc, key=error["type"] == "extra_forbidden")
         msg = _explain(error, model, data)
         problems.setdefault((location, msg.en), Problem("DX003", location, msg))
-    return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column))
+    return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column)), more
 
 
 # --------------------------------------------------------------------------------------------------- the catalogue
@@ -454,19 +483,7 @@ def display_name(root: FsPath, file: str) -> str:
 
 
 def read_file(path: FsPath, shown: str) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _problem("DX001", shown, 1, 1, "ファイルがありません", "file not found") from None
-    except IsADirectoryError:
-        raise _problem(
-            "DX001", shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file"
-        ) from None
-    except OSError as exc:
-        raise _problem(
-            "DX001", shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
-        ) from None
-    return decode(data, shown)
+    return decode(limits.read_bounded(path, shown), shown)
 
 
 def load_file(path: FsPath, model: type[BaseModel], shown: str | None = None) -> tuple[Any, SourceMap]:
@@ -491,6 +508,7 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
             "DX001", str(root), 1, 1, "カタログはディレクトリで指定してください", "a catalogue is a directory"
         )
     problems: list[Problem] = []
+    more = 0
     models: dict[str, Any] = {}
     sources: dict[str, SourceMap] = {}
     paths: dict[str, FsPath] = {}
@@ -506,8 +524,9 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
             models[name], sources[name] = load_file(path, model, shown)
         except LoadError as exc:
             problems.extend(exc.problems)
+            more += exc.more
     if problems:
-        raise LoadError(problems)
+        raise LoadError(problems, more)
     result = Catalog(
         root=root,
         label=label,

@@ -5,7 +5,8 @@ Values are composed straight from the C parser's events (``_ruamel_yaml.CParser.
 core schema (null, bool, int, float) plus the timestamps ruamel.yaml's 1.2 tables know (``2024-03-31`` is a date),
 with a bounded memo because catalogue values repeat. While composing, the 0-based marks of the parser become the
 1-based positions of the source map, duplicate keys, unsupported tags and merge keys are refused, alias expansion is
-bounded and nesting is limited.
+bounded, and nesting and the number of values are limited (the limits of :mod:`dxready.catalog.limits`, checked at
+the same event as its pre-scan would, so no second pass over a large file is needed).
 
 Differences from ruamel.yaml's own 1.2 resolver (the loader before this module), all towards the core schema:
 ``1_000``, ``0b101``, ``+0x1F`` and ``.5e3`` without a sign in the exponent are strings, not numbers; ``=`` and a
@@ -19,9 +20,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from dxready.catalog.limits import MAX_DEPTH, MAX_NODES, excerpt
 from dxready.findings import Path
-
-MAX_DEPTH = 64
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -68,13 +68,13 @@ def compose_nodes(text: str) -> Any:
 
 
 def yaml_int(text: str) -> int:
+    """A YAML 1.2 integer written in decimal; ValueError for 0x…, 0o…, 0b… (a catalogue records counts and numbers,
+    and a hexadecimal one is a mistake or a disguise) and for more than 4,300 digits."""
     text = text.replace("_", "")
-    sign = -1 if text.startswith("-") else 1
     body = text.lstrip("+-")
-    for prefix, base in (("0o", 8), ("0x", 16), ("0b", 2)):
-        if body.lower().startswith(prefix):
-            return sign * int(body[2:], base)
-    return sign * int(body, 10)
+    if body[:2].lower() in ("0o", "0x", "0b"):
+        raise ValueError("write integers in decimal (0x…, 0o…, 0b… are not accepted)")
+    return int(text, 10)
 
 
 def yaml_float(text: str) -> float:
@@ -304,10 +304,10 @@ class Composer:
         self.values: dict[Path, tuple[int, int]] = {}
         self.keys: dict[Path, tuple[int, int]] = {}
         self.anchors: dict[str, _Anchor] = {}
-        self.recording: list[
-            tuple[_Anchor, int]
-        ] = []  # anchored collections being composed: (anchor, path length)
+        # anchored collections being composed: (anchor, path length)
+        self.recording: list[tuple[_Anchor, int]] = []
         self.deepest = 0
+        self.nodes = 0  # keys and values read (events), as limits.check_shape counts them
 
     # ------------------------------------------------------------------------------------------ entry
 
@@ -346,7 +346,11 @@ class Composer:
 
     def bad_value(self, event: _Event, detail: str) -> YamlProblem:
         value = event.args[3]
-        return self.fail(event, f"値 {value!r} を読めません", f"cannot read value {value!r}: {detail}")
+        return self.fail(
+            event,
+            f"値 {excerpt(value)} を読めません",
+            f"cannot read value {excerpt(value)}: {excerpt(detail)}",
+        )
 
     def unsupported(self, event: _Event, tag: object) -> YamlProblem:
         return self.fail(
@@ -357,7 +361,18 @@ class Composer:
         return self.fail(event, "キーは文字列にしてください", "a mapping key must be a plain string")
 
     def too_deep(self, event: _Event) -> YamlProblem:
-        return self.fail(event, "入れ子が深すぎます", f"nesting is deeper than {self.max_depth} levels")
+        return self.fail(
+            event,
+            f"入れ子が深すぎます（{self.max_depth} 段まで）",
+            f"nesting is deeper than {self.max_depth} levels",
+        )
+
+    def too_many(self, event: _Event) -> YamlProblem:
+        return self.fail(
+            event,
+            f"値が多すぎます（1ファイル {MAX_NODES:,} 個まで）",
+            f"too many values (at most {MAX_NODES:,} in one file)",
+        )
 
     def undefined(self, event: _Event) -> Exception:
         from ruamel.yaml.composer import ComposerError
@@ -442,9 +457,9 @@ class Composer:
         if tag == _INT:
             try:
                 return yaml_int(text)
-            except ValueError as exc:
+            except ValueError:  # 0x…, or over 4,300 digits
                 raise self.fail(
-                    event, f"値 {text!r} を読めません", f"cannot read value {text!r}: {exc}"
+                    event, f"キー {excerpt(text)} を読めません", f"cannot read key {excerpt(text)}"
                 ) from None
         return text
 
@@ -469,6 +484,9 @@ class Composer:
 
     def node(self, get: Any, event: _Event, path: Path, depth: int) -> Any:
         """The value starting at ``event`` (its remaining events are read with ``get``)."""
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise self.too_many(event)
         self.budget -= 1
         if self.budget < 0:
             raise self.fail(event, *_ALIAS_BOMB)
@@ -535,6 +553,11 @@ class Composer:
             key_event = get()
             if type(key_event) is MappingEnd:
                 return result
+            if deep:  # the first key nested too deep
+                raise self.too_deep(key_event)
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise self.too_many(key_event)
             key = self.key(key_event)
             if key in result:
                 if not positions:
@@ -545,13 +568,11 @@ class Composer:
                 raise YamlProblem(
                     mark.line + 1,
                     mark.column + 1,
-                    f"キー {key!r} が重複しています（最初は {line} 行 {column} 列）",
-                    f"duplicate key {key!r} (first at line {line}, column {column})",
+                    f"キー {excerpt(key)} が重複しています（最初は {line} 行 {column} 列）",
+                    f"duplicate key {excerpt(key)} (first at line {line}, column {column})",
                     "DX002",
                 )
             event = get()
-            if deep:
-                raise self.too_deep(event)
             sub = (*path, key)
             if positions:
                 if type(key_event) is Alias:  # where the aliased key stood, as for values
@@ -568,6 +589,9 @@ class Composer:
             # The common case inline: a plain or quoted scalar with no tag and no anchor.
             if type(event) is Scalar and args[0] is None and args[1] is None:
                 self.budget -= 1
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise self.too_many(event)
                 if positions:
                     mark = args[4]
                     values[sub] = where = (mark.line + 1, mark.column + 1)

@@ -13,6 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import hashlib
+import hmac
+import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -113,25 +117,47 @@ class Row:
 
         return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
 
-    def to_cache(self) -> list[Any]:
-        return [self.name, self.code, self.prefecture, self.marks, self.grades, self.body]
+    def to_cache(self, key: str) -> list[Any]:
+        fields = [self.name, self.code, self.prefecture, self.marks, self.grades]
+        return [*fields, _seal(key, fields)]
 
     @classmethod
-    def from_cache(cls, value: Any, catalog: str) -> Row:
-        """A row as :meth:`to_cache` stored it, or ValueError when the value is anything else."""
+    def from_cache(cls, value: Any, catalog: str, key: str) -> Row:
+        """A row as :meth:`to_cache` stored it under ``key``, or ValueError when the value is anything else.
+
+        Nothing read back is trusted: every field is checked (types, lengths, marks and levels from the known sets,
+        a municipality code of six digits), the seal binds the row to the key it was stored under (so a row copied
+        or edited in the database is refused), and the JSON text is made again from the checked fields, never
+        taken from the cache. A refused row is recomputed from the catalogue.
+        """
         if not (isinstance(value, list) and len(value) == 6):
             raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, body = value
-        texts = (name, code, marks, grades, body)
+        name, code, prefecture, marks, grades, seal = value
+        texts = (name, code, marks, grades, seal)
         if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
             raise ValueError("not a cached row")
-        if len(marks) != len(STANDARD_NOS) or len(grades) != len(STANDARD_NOS) or not body.startswith("{"):
+        if not (
+            0 < len(name) <= 2000 and _CODE.match(code) and (prefecture is None or len(prefecture) <= 2000)
+        ):
+            raise ValueError("not a cached row")
+        if len(marks) != len(STANDARD_NOS) or len(grades) != len(STANDARD_NOS):
             raise ValueError("not a cached row")
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
-        row = cls(catalog, name, code, prefecture, marks, grades)
-        row.__dict__["body"] = body  # computed once, when the row was cached
-        return row
+        if not hmac.compare_digest(seal, _seal(key, [name, code, prefecture, marks, grades])):
+            raise ValueError("not a cached row")
+        return cls(catalog, name, code, prefecture, marks, grades)
+
+
+_CODE = re.compile(r"^[0-9]{6}$")
+
+
+def _seal(key: str, fields: list[Any]) -> str:
+    """A digest binding the row's fields to the cache key (the content hash of the files it was computed from)."""
+    import json
+
+    text = json.dumps([key, *fields], ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -230,15 +256,16 @@ class _Invalid(Exception):
 
 def fast_values(data: bytes, shown: str) -> Any:
     """Bytes → plain values without positions; accepts only what :func:`dxready.catalog.load.parse` accepts, alike."""
+    from dxready.catalog import limits
     from dxready.catalog.load import decode
     from dxready.catalog.yaml import YamlProblem, compose, syntax_errors
 
     text = decode(data, shown)
-    if "%YAML" in text:
-        raise _Invalid  # a directive: the loader decides
-    try:
-        value, _, _ = compose(text, positions=False)
-    except (YamlProblem, *syntax_errors(), RecursionError):
+    if "%YAML" in text:  # a directive: the loader decides (it refuses all but 1.2)
+        raise _Invalid
+    try:  # depth and the number of values are limited by the composer itself
+        value, _, _ = compose(text, positions=False, budget=min(len(text), limits.MAX_NODES) + 10_000)
+    except (YamlProblem, *syntax_errors(), RecursionError, ValueError, OverflowError):
         raise _Invalid from None
     return value
 
@@ -303,17 +330,15 @@ def catalogue_dirs(directories: list[Path]) -> Iterator[tuple[Path, bool]]:
 
 
 def read_bytes(path: str) -> bytes:
-    """A file's bytes with plain system calls (a third cheaper than ``Path.read_bytes`` on many small files)."""
-    import os
+    """A file's bytes, bounded like the loader reads them (regular files only, within the size limit); OSError else."""
+    from dxready.catalog import limits
 
-    fd = os.open(path, os.O_RDONLY)
+    if not os.path.lexists(path):
+        raise FileNotFoundError(path)
     try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+        return limits.read_bounded(path, path)
+    except LoadError:
+        raise OSError(path) from None
 
 
 def _read(root: Path) -> dict[str, bytes] | None:
@@ -383,7 +408,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
         hit = hits.get(key)
         if hit is not None:
             try:
-                result.rows.append(Row.from_cache(hit, shown))
+                result.rows.append(Row.from_cache(hit, shown, key))
                 result.cached += 1
                 continue
             except ValueError:
@@ -399,7 +424,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
                 continue
         result.rows.append(row)
         if cache is not None:
-            cache.put(key, row.to_cache())
+            cache.put(key, row.to_cache(key))
     return parsed
 
 
@@ -452,7 +477,7 @@ def run_compare(
             )
     if comparison.broken:
         lines = [
-            f"{p.location}: {p.code} {oneline(p.message.get(lang))}"
+            oneline(f"{p.location}: {p.code} {p.message.get(lang)}")
             for b in comparison.broken
             for p in b.problems
         ]

@@ -258,6 +258,9 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         "roadmap.yaml": roadmap_text(clean),
         "dxready.yaml": settings_text(),
     }
+    from dxready.catalog.preflight import validate_texts
+
+    validate_texts(directory, {file.removesuffix(".yaml"): text for file, text in contents.items()})
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -283,7 +286,9 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         raise _fail(str(directory), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
     n = len(STANDARD_PROCEDURES)
     subs = sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES)
-    shown = str(directory)
+    from dxready.render.safe import oneline
+
+    shown = oneline(str(directory))
     if lang == "ja":
         return (
             f"{_comment(clean)}（{checked}）のカタログを {shown} に作りました: "

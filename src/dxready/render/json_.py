@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dxready.render import views
+from dxready.render.safe import json_dumps
 
 if TYPE_CHECKING:
     from dxready.catalog.load import LoadError
@@ -16,9 +17,7 @@ SCHEMA_VERSION = 1
 
 
 def dumps(data: Any) -> str:
-    from dxready.render.jsonfast import dumps as fast_dumps  # json.dumps(indent=2), byte for byte
-
-    return fast_dumps(data) + "\n"
+    return json_dumps(data, indent=2) + "\n"
 
 
 def _location(loc: Location | None) -> dict[str, Any] | None:
@@ -69,6 +68,7 @@ def load_problems(exc: LoadError, lang: str) -> str:
                 }
                 for p in exc.problems
             ],
+            "more_problems": getattr(exc, "more", 0),
         }
     )
 

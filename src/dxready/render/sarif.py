@@ -137,9 +137,9 @@ def _log(results: list[dict[str, Any]], rules: list[dict[str, Any]], lang: str) 
             }
         ],
     }
-    from dxready.render.jsonfast import dumps as fast_dumps  # json.dumps(indent=2), byte for byte
+    from dxready.render.safe import json_dumps
 
-    return fast_dumps(log) + "\n"
+    return json_dumps(log, indent=2) + "\n"
 
 
 def check(report: Report, lang: str) -> str:
