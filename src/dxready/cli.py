@@ -434,26 +434,88 @@ def diff(
     raise typer.Exit(code)
 
 
+SetStatusOpt = Annotated[
+    str | None,
+    typer.Option("--status", help="online|partial|offline|not_applicable|unknown or ○ 一部 × —."),
+]
+SetChannelOpt = Annotated[
+    list[str] | None, typer.Option("--channel", help="Add a channel (mynaportal, eltax, …).")
+]
+SetCountsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--counts",
+        help=tr(
+            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。例: 2022:196759:152983",
+            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year), e.g. 2022:196759:152983.",
+        ),
+    ),
+]
+SetCountsSourceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--counts-source",
+        help=tr(
+            "--counts の件数の出典（文書名や URL）", "Where the --counts figures come from (document or URL)."
+        ),
+    ),
+]
+SetNoteOpt = Annotated[str | None, typer.Option("--note", help="The 備考 text.")]
+SetVerifiedOpt = Annotated[str | None, typer.Option("--verified-on", help="Date the status was confirmed.")]
+SetAsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help=tr("状況の時点（YYYY-MM-DD）", "The date the status describes (YYYY-MM-DD).")
+    ),
+]
+SetSourceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--source", help=tr("出典（文書名や URL）を追加", "Add a source (document or URL).")),
+]
+SetInferredOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--inferred/--no-inferred",
+        help=tr(
+            "状況を作成者の推定として記録する／外す",
+            "Mark the status as the author's inference, or unmark it.",
+        ),
+    ),
+]
+
+
 @app.command("set")
 def set_(
     ref: Annotated[
-        str, typer.Argument(help="A procedure id or standard number; REF/SUB for a sub-procedure.")
+        str,
+        typer.Argument(
+            help="A procedure id or standard number; REF/SUB for a sub-procedure; municipality for the header."
+        ),
     ],
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
-    status: Annotated[
-        str | None,
-        typer.Option("--status", help="online|partial|offline|not_applicable|unknown or ○ 一部 × —."),
+    status: SetStatusOpt = None,
+    channel: SetChannelOpt = None,
+    counts: SetCountsOpt = None,
+    counts_source: SetCountsSourceOpt = None,
+    note: SetNoteOpt = None,
+    verified_on: SetVerifiedOpt = None,
+    as_of: SetAsOfOpt = None,
+    source: SetSourceOpt = None,
+    inferred: SetInferredOpt = None,
+    unset: Annotated[
+        list[str] | None,
+        typer.Option("--unset", help=tr("項目を削除（繰り返し可）", "Remove a field (repeatable).")),
     ] = None,
-    channel: Annotated[
-        list[str] | None, typer.Option("--channel", help="Add a channel (mynaportal, eltax, …).")
-    ] = None,
-    counts: Annotated[
-        list[str] | None, typer.Option("--counts", help="FY:TOTAL:ONLINE, e.g. 2022:196759:152983.")
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="The 備考 text.")] = None,
-    verified_on: Annotated[
-        str | None, typer.Option("--verified-on", help="Date the status was confirmed.")
+    cards: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cards",
+            help=tr(
+                "set municipality: マイナンバーカード 範囲:交付枚数:人口",
+                "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
+            ),
+        ),
     ] = None,
 ) -> None:
     """Edit one procedure in place: comments and formatting kept, validated before writing, atomic."""
@@ -471,6 +533,55 @@ def set_(
             note=note,
             verified_on=_parse_date(verified_on),
             lang=language,
+            unset=unset or [],
+            as_of=_parse_date(as_of),
+            sources=source or [],
+            inferred=inferred,
+            cards=cards or [],
+            counts_source=counts_source,
+        ),
+    )
+    _out(message)
+
+
+@app.command()
+def add(
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help=tr("新しい手続の id", "The new procedure's id."))
+    ],
+    name: Annotated[str, typer.Option("--name", help=tr("手続の名前", "The procedure's name."))],
+    catalog: CatalogOpt = None,
+    lang: LangOpt = None,
+    status: SetStatusOpt = None,
+    channel: SetChannelOpt = None,
+    counts: SetCountsOpt = None,
+    counts_source: SetCountsSourceOpt = None,
+    note: SetNoteOpt = None,
+    verified_on: SetVerifiedOpt = None,
+    as_of: SetAsOfOpt = None,
+    source: SetSourceOpt = None,
+    inferred: SetInferredOpt = None,
+) -> None:
+    """Add one of the city's own procedures (outside the 21 standard rows), with set's options."""
+    from dxready.commands.edit import run_add
+
+    language = _lang(lang)
+    message = _guard(
+        language,
+        lambda: run_add(
+            ident,
+            name=name,
+            catalog=catalog,
+            status=status,
+            channels=channel or [],
+            counts=counts or [],
+            note=note,
+            verified_on=_parse_date(verified_on),
+            lang=language,
+            as_of=_parse_date(as_of),
+            sources=source or [],
+            inferred=inferred,
+            counts_source=counts_source,
         ),
     )
     _out(message)
@@ -490,6 +601,120 @@ def init(
 
     language = _lang(lang)
     _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
+
+
+class ExportFormat(str, enum.Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+class ImportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class Unmatched(str, enum.Enum):
+    add = "add"
+    refuse = "refuse"
+
+
+@app.command()
+def export(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr(
+                "書き出し先（xlsx はファイル、csv はディレクトリ）",
+                "Where to write (a file for xlsx, a directory for csv).",
+            ),
+        ),
+    ],
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help=tr("形式: xlsx または csv", "Format: xlsx or csv."))
+    ] = ExportFormat.xlsx,
+) -> None:
+    """カタログを Excel（xlsx）または CSV に書き出します。 The catalogue as a workbook (xlsx) or CSV files, one per sheet."""
+    from dxready.commands.export import run_export
+    from dxready.render.transfer import export_report
+
+    language = _lang(lang)
+    result = _guard(
+        language,
+        lambda: run_export(
+            catalog=catalog, as_of=_as_of(as_of), lang=language, format=format.value, out=output
+        ),
+    )
+    _out(export_report(result, language))
+
+
+@app.command("import")
+def import_(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help=tr(
+                "xlsx・CSV ファイル、または CSV のディレクトリ",
+                "An xlsx or CSV file, or a directory of CSV files.",
+            ),
+        ),
+    ],
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help=tr("変更点を表示するだけで書き込まない", "Show what would change; write nothing."),
+        ),
+    ] = False,
+    unmatched: Annotated[
+        Unmatched,
+        typer.Option(
+            "--unmatched",
+            help=tr(
+                "どの手続とも一致しない名前: add（自団体の手続として追加）または refuse（拒否）",
+                "Names that match no procedure: add (as the city's own) or refuse.",
+            ),
+        ),
+    ] = Unmatched.refuse,
+    format: Annotated[
+        ImportFormat | None,
+        typer.Option(
+            "--format", "-f", help=tr("報告の形式: text または json", "Report format: text or json.")
+        ),
+    ] = None,
+) -> None:
+    """表計算の表から状況・備考・チャネル・件数を読み込みます。 Statuses, notes, channels and counts from a spreadsheet."""
+    from dxready.commands.import_ import run_import
+    from dxready.render.transfer import import_report
+
+    language = _lang(lang)
+    result = _guard(
+        language,
+        lambda: run_import(
+            source,
+            catalog=catalog,
+            dry_run=dry_run,
+            unmatched=unmatched.value,
+            as_of=_as_of(as_of),
+            lang=language,
+        ),
+    )
+    if format is ImportFormat.json:
+        from dxready.render.transfer import import_json
+
+        _out(import_json(result, language))
+    else:
+        _out(import_report(result, language))
+    raise typer.Exit(1 if result.refused else 0)
 
 
 @app.command()

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from dxready.catalog.load import FILES, SETTINGS, LoadError, Problem, reset_scalar_memo
+from dxready.engine.rates import Rate, fields
 from dxready.findings import Location, Msg
 
 SCHEMA_VERSION = 1
@@ -56,6 +57,8 @@ class Row:
     prefecture: str | None
     marks: str
     grades: str
+    inferred: int = 0
+    """Standard rows whose recorded status is marked as the author's inference (counted apart in 確認済)."""
 
     @functools.cached_property
     def statuses(self) -> dict[int, str]:
@@ -74,17 +77,30 @@ class Row:
 
     @property
     def recorded(self) -> str:
-        """'7/21': rows whose status is recorded (not unknown) of the rows present; rates rest on the first."""
-        present = len(self.marks) - self.marks.count(MISSING)
-        return f"{present - self.count('unknown')}/{present}"
+        """'7/20': the online rate's coverage, known rows of the applicable ones present ('7/20（推定2）' when some
+        of them are the author's inference). Not-applicable rows are out of the rate and out of this count."""
+        text = f"{self.known}/{self.known + self.count('unknown')}"
+        return text + (f"（推定{self.inferred}）" if self.inferred else "")
+
+    @property
+    def online(self) -> Rate:
+        """○ among the applicable rows present, with bounds and coverage."""
+        return Rate(self.count("online"), self.known, self.known + self.count("unknown"))
+
+    @property
+    def with_partial(self) -> Rate:
+        return Rate(
+            self.count("online") + self.count("partial"), self.known, self.known + self.count("unknown")
+        )
 
     @property
     def online_rate(self) -> float | None:
-        return rate(self.count("online"), self.known)
+        """Null unless every applicable row is known (see :attr:`online`)."""
+        return self.online.rate
 
     @property
     def online_or_partial_rate(self) -> float | None:
-        return rate(self.count("online") + self.count("partial"), self.known)
+        return self.with_partial.rate
 
     @functools.cached_property
     def level_distribution(self) -> dict[int, int]:
@@ -103,6 +119,8 @@ class Row:
                 "statuses": {str(no): self.statuses.get(no) for no in STANDARD_NOS},
                 "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
                 "recorded": self.recorded,
+                "inferred": self.inferred,
+                **fields(self.online, self.with_partial),
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,
                 "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
@@ -118,7 +136,7 @@ class Row:
         return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
 
     def to_cache(self, key: str) -> list[Any]:
-        fields = [self.name, self.code, self.prefecture, self.marks, self.grades]
+        fields = [self.name, self.code, self.prefecture, self.marks, self.grades, self.inferred]
         return [*fields, _seal(key, fields)]
 
     @classmethod
@@ -130,9 +148,15 @@ class Row:
         or edited in the database is refused), and the JSON text is made again from the checked fields, never
         taken from the cache. A refused row is recomputed from the catalogue.
         """
-        if not (isinstance(value, list) and len(value) == 6):
+        if not (isinstance(value, list) and len(value) == 7):
             raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, seal = value
+        name, code, prefecture, marks, grades, inferred, seal = value
+        if (
+            not isinstance(inferred, int)
+            or isinstance(inferred, bool)
+            or not 0 <= inferred <= len(STANDARD_NOS)
+        ):
+            raise ValueError("not a cached row")
         texts = (name, code, marks, grades, seal)
         if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
             raise ValueError("not a cached row")
@@ -144,9 +168,9 @@ class Row:
             raise ValueError("not a cached row")
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
-        if not hmac.compare_digest(seal, _seal(key, [name, code, prefecture, marks, grades])):
+        if not hmac.compare_digest(seal, _seal(key, [name, code, prefecture, marks, grades, inferred])):
             raise ValueError("not a cached row")
-        return cls(catalog, name, code, prefecture, marks, grades)
+        return cls(catalog, name, code, prefecture, marks, grades, inferred)
 
 
 _CODE = re.compile(r"^[0-9]{6}$")
@@ -158,6 +182,12 @@ def _seal(key: str, fields: list[Any]) -> str:
 
     text = json.dumps([key, *fields], ensure_ascii=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def row_order(row: Row) -> tuple[float, str, str]:
+    """Rows by the lower bound of their online rate, best first (a bound no unknown can lower), then by code."""
+    low = row.online.low
+    return (-(low if low is not None else -1.0), row.code, row.catalog)
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -178,18 +208,30 @@ class Column:
         return sum(self.counts.get(s, 0) for s in ("online", "partial", "offline"))
 
     @property
+    def online(self) -> Rate:
+        """○ among the municipalities where the row is applicable, with bounds and coverage."""
+        return Rate(self.counts.get("online", 0), self.known, self.known + self.counts.get("unknown", 0))
+
+    @property
+    def with_partial(self) -> Rate:
+        some = self.counts.get("online", 0) + self.counts.get("partial", 0)
+        return Rate(some, self.known, self.known + self.counts.get("unknown", 0))
+
+    @property
     def online_rate(self) -> float | None:
-        return rate(self.counts.get("online", 0), self.known)
+        return self.online.rate
 
     @property
     def online_or_partial_rate(self) -> float | None:
-        return rate(self.counts.get("online", 0) + self.counts.get("partial", 0), self.known)
+        return self.with_partial.rate
 
 
 @dataclass(frozen=True)
 class Broken:
     catalog: str
     problems: list[Problem]
+    more: int = 0
+    """Problems beyond the ones kept (the loader keeps the first 100)."""
 
 
 @dataclass
@@ -211,17 +253,25 @@ class Comparison:
             for no, column in zip(STANDARD_NOS, by_no, strict=True)
         ]
 
+    def rates(self) -> tuple[Rate, Rate]:
+        """○, and ○ with 一部, over every applicable cell of every municipality."""
+        cells = Counter("".join(row.marks for row in self.rows))
+        online, partial = cells.get("o", 0), cells.get("p", 0)
+        known = online + partial + cells.get("x", 0)
+        applicable = known + cells.get("u", 0)
+        return Rate(online, known, applicable), Rate(online + partial, known, applicable)
+
     def totals(self) -> dict[str, Any]:
         cells = Counter("".join(row.marks for row in self.rows))
         grades = Counter("".join(row.grades for row in self.rows))
-        online, partial = cells.get("o", 0), cells.get("p", 0)
-        known = online + partial + cells.get("x", 0)
+        on, some = self.rates()
         return {
             "municipalities": len(self.rows),
             "broken": len(self.broken),
             "cells": {status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
-            "online_rate": rate(online, known),
-            "online_or_partial_rate": rate(online + partial, known),
+            **fields(on, some),
+            "online_rate": on.rate,
+            "online_or_partial_rate": some.rate,
             "levels": {n: grades.get(str(n), 0) for n in range(5)},
         }
 
@@ -234,17 +284,19 @@ def summarise(catalog: Any, shown: str) -> Row:
     bundles = life_event_bundles(procedures)
     statuses: dict[int, str] = {}
     levels: dict[int, int] = {}
+    inferred = 0
     for p in procedures:
         if p.standard_no is None or p.standard_no in statuses:
             continue
-        statuses[p.standard_no] = p.status.value
+        inferred += p.status_inferred and p.effective_status.value not in ("unknown", "not_applicable")
+        statuses[p.standard_no] = p.effective_status.value
         ready = readiness(p, bundles)
-        if ready is not None and p.status.value != "unknown":  # unknown status: no level yet
+        if ready is not None and p.effective_status.value != "unknown":  # unknown status: no level yet
             levels[p.standard_no] = ready.level
     m = catalog.procedures_file.municipality
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)
     grades = "".join(str(levels[no]) if no in levels else MISSING for no in STANDARD_NOS)
-    return Row(shown, m.name, m.code, m.prefecture, marks, grades)
+    return Row(shown, m.name, m.code, m.prefecture, marks, grades, inferred)
 
 
 # --------------------------------------------------------------------------------------------------- fast loading
@@ -385,7 +437,7 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
             cache.close()
         if enabled:
             gc.enable()
-    result.rows.sort(key=lambda r: (r.code, r.catalog))
+    result.rows.sort(key=row_order)
     return result
 
 
@@ -420,7 +472,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
             try:
                 row = summarise(load_catalog(root), shown)  # where exactly: positions, only now
             except LoadError as exc:
-                result.broken.append(Broken(shown, exc.problems))
+                result.broken.append(Broken(shown, exc.problems, exc.more))
                 continue
         result.rows.append(row)
         if cache is not None:
@@ -476,11 +528,15 @@ def run_compare(
                 + "\n"
             )
     if comparison.broken:
-        lines = [
-            oneline(f"{p.location}: {p.code} {p.message.get(lang)}")
-            for b in comparison.broken
-            for p in b.problems
-        ]
+        lines = []
+        for b in comparison.broken:
+            lines += [oneline(f"{p.location}: {p.code} {p.message.get(lang)}") for p in b.problems]
+            if b.more:
+                lines.append(
+                    f"{b.catalog}: …ほか {b.more:,} 件"
+                    if lang == "ja"
+                    else f"{b.catalog}: … and {b.more:,} more"
+                )
         n = len(comparison.broken)
         lines.append(
             f"読めないカタログが {n} 件あり、比較から除きました。"
