@@ -190,7 +190,7 @@ def test_missing_systems_at_revision_is_fine(tmp_path: Path) -> None:
 def test_bad_revision_and_no_repository_exit_2(repo: Path, tmp_path: Path) -> None:
     code, out = _diff("git:no-such-rev", "--catalog", str(repo / "data"), "--lang", "en")
     assert code == 2
-    assert "git:no-such-rev: DX001 unknown revision 'no-such-rev'" in out
+    assert "git:no-such-rev: unknown revision 'no-such-rev'" in out
 
     outside = copy_shipped(tmp_path / "outside" / "data")
     code, out = _diff("git:HEAD", "--catalog", str(outside), "--lang", "en")

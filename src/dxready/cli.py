@@ -19,7 +19,8 @@ import typer
 from dxready.i18n import tr
 
 if TYPE_CHECKING:
-    from dxready.catalog.load import Catalog, LoadError
+    from dxready.catalog.load import Catalog
+    from dxready.errors import DxreadyError
 
 T = TypeVar("T")
 
@@ -40,34 +41,49 @@ class Lang(str, enum.Enum):
     en = "en"
 
 
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+_CHOICE_TYPES: dict[tuple[str, ...], type[enum.Enum]] = {}
 
 
-class ReportFormat(str, enum.Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
+def _choices(name: str, *views: str) -> type[enum.Enum]:
+    """A ``--format`` choice type: the formats that the render registry lists for these views.
+
+    Views with the same formats share one type (an Enum class costs start-up time).
+    """
+    from dxready.render import formats
+
+    key = tuple(formats(*views))
+    if key not in _CHOICE_TYPES:
+        _CHOICE_TYPES[key] = enum.Enum(name, {f: f for f in key}, type=str)  # type: ignore[assignment]
+    return _CHOICE_TYPES[key]
 
 
-class ViewFormat(str, enum.Enum):
-    """diff, trend and rules: no csv."""
+if TYPE_CHECKING:  # to the type checker a format is its name; at run time, one of the registry's choices
+    CheckFormat = str
+    ReportFormat = str
+    NextFormat = str
+    TableFormat = str
+    DiffFormat = str
+    CompareFormat = str
+    TrendFormat = str
+    RulesFormat = str
+else:
+    from dxready.render import TABLES
 
-    table = "table"
-    markdown = "markdown"
-    json = "json"
+    CheckFormat = _choices("CheckFormat", "check")
+    ReportFormat = _choices("ReportFormat", "gaps")
+    NextFormat = _choices("NextFormat", "next")
+    TableFormat = _choices("TableFormat", *(f"table {name}" for name in TABLES))
+    DiffFormat = _choices("DiffFormat", "diff")
+    CompareFormat = _choices("CompareFormat", "compare")
+    TrendFormat = _choices("TrendFormat", "trend")
+    RulesFormat = _choices("RulesFormat", "rules")
 
 
-class TableFormat(str, enum.Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    mermaid = "mermaid"
+def _fmt(value: object, view: str) -> str:
+    """The format chosen (an enum member of a choice type above), or the view's default."""
+    from dxready.render import default_format
+
+    return default_format(view) if value is None else str(getattr(value, "value", value))
 
 
 class FailOn(str, enum.Enum):
@@ -152,30 +168,47 @@ def _out(text: str) -> None:
     write(text)
 
 
-def _die(exc: LoadError, lang: str) -> NoReturn:
-    from dxready.render.text import load_problems
+def _die(exc: DxreadyError, lang: str) -> NoReturn:
+    from dxready.render.messages import error
 
-    sys.stderr.write(load_problems(exc, lang))
+    sys.stderr.write(error(exc, lang))
     raise typer.Exit(2)
 
 
 def _guard(lang: str, action: Callable[[], T]) -> T:
-    from dxready.catalog.load import LoadError
+    """``action()``; an input error of any kind (catalogue, option, git) is worded on stderr with exit 2."""
+    from dxready.errors import DxreadyError
     from dxready.fsio import WriteError
 
     try:
         return action()
-    except LoadError as exc:
+    except DxreadyError as exc:
         _die(exc, lang)
     except WriteError as exc:
         sys.stderr.write(f"dxready: {exc.message.get(lang)}\n")
         raise typer.Exit(2) from None
 
 
-def _load(catalog: Path | None, lang: str) -> Catalog:
-    from dxready.catalog.load import load_catalog
+def _given(catalog: Path | None) -> Path | None:
+    """``--catalog`` as given; a path that is no directory is a bad option (UsageError), not a catalogue problem."""
+    if catalog is not None and not catalog.is_dir():
+        from dxready.errors import UsageError
+        from dxready.findings import Msg
 
-    return _guard(lang, lambda: load_catalog(catalog))
+        raise UsageError(
+            "--catalog",
+            Msg(
+                f"--catalog {catalog}: カタログのディレクトリがありません",
+                f"--catalog {catalog}: no such catalogue directory",
+            ),
+        )
+    return catalog
+
+
+def _load(catalog: Path | None, lang: str) -> Catalog:
+    from dxready.engine.integrity import load
+
+    return _guard(lang, lambda: load(_given(catalog)))
 
 
 @app.command()
@@ -183,7 +216,7 @@ def check(
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = "text",
     fail_on: Annotated[
         FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
     ] = (FailOn.error),
@@ -197,23 +230,25 @@ def check(
     ] = None,
 ) -> None:
     """Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable."""
-    from dxready.catalog.load import LoadError, load_catalog
+    from dxready.catalog.load import LoadError
     from dxready.catalog.settings import Severity
+    from dxready.engine.integrity import load
     from dxready.engine.run import run
-    from dxready.render import check_renderers
+    from dxready.render import failed_renderer, renderer
 
     language = _lang(lang)
     when = _as_of(as_of)
+    fmt = _fmt(format, "check")
     try:
-        loaded = load_catalog(catalog)
+        loaded = load(_guard(language, lambda: _given(catalog)))
     except LoadError as exc:
-        if format is CheckFormat.text:
+        if fmt == "text":
             _die(exc, language)
         # Machine formats carry the load problems too, so CI annotations point at the broken line.
-        _out(check_renderers(format.value, failed=True)(exc, language))
+        _out(failed_renderer(fmt)(exc, language))
         raise typer.Exit(2) from None
     report = run(loaded, when, select=select, ignore=ignore)
-    _out(check_renderers(format.value)(report, language))
+    _out(renderer("check", fmt)(report, language))
     threshold = Severity(fail_on.value).rank
     raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
 
@@ -230,12 +265,11 @@ def gaps(
 ) -> None:
     """What is not online yet and why: a summary, then each procedure with its level, findings and next steps."""
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import renderer
 
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
-    fmt = (format or ReportFormat.table).value
-    _out(report_renderer("gaps", fmt)(report, language, show_waived=show_waived))
+    _out(renderer("gaps", _fmt(format, "gaps"))(report, language, show_waived=show_waived))
 
 
 @app.command("next")
@@ -245,19 +279,18 @@ def next_(
     lang: LangOpt = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="How many steps.")] = 10,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        NextFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
 ) -> None:
     """What to do next, in what order: one ranked step per subject, with the score's parts and blockers."""
     from dxready.engine.ranking import rank
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import renderer
 
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
     steps = rank(report)[:top]
-    fmt = (format or ReportFormat.table).value
-    _out(report_renderer("next", fmt)(report, language, steps=steps))
+    _out(renderer("next", _fmt(format, "next"))(report, language, steps=steps))
 
 
 @app.command()
@@ -301,7 +334,7 @@ def table(
 ) -> None:
     """Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary."""
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import UnsupportedFormat, renderer
 
     if all_ and (write is None or name is not None):
         raise typer.BadParameter("--all goes with --write FILE and no NAME", param_hint="--all")
@@ -309,16 +342,15 @@ def table(
         raise typer.BadParameter("give a table NAME (or --all with --write FILE)", param_hint="NAME")
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
-    fmt = (format or (TableFormat.markdown if write else TableFormat.table)).value
+    fmt = _fmt(format or ("markdown" if write else None), "table procedures")  # every table: the same default
     if write is not None and fmt not in ("markdown", "mermaid"):
         raise typer.BadParameter(
             "--write fills a markdown file: use --format markdown or mermaid", param_hint="--format"
         )
-    from dxready.render import UnsupportedFormat
 
     def render(table: str) -> str:
         try:
-            return report_renderer(f"table_{table}", fmt)(report, language)
+            return renderer(f"table {table}", fmt)(report, language)
         except UnsupportedFormat as exc:
             raise typer.BadParameter(str(exc), param_hint="--format") from None
 
@@ -345,13 +377,13 @@ def table(
 def rules(
     lang: LangOpt = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        RulesFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
 ) -> None:
     """List every rule: code, name, severity, summary."""
-    from dxready.render.docs import rule_list
+    from dxready.render import renderer
 
-    _out(rule_list(_lang(lang), (format or ViewFormat.table).value))
+    _out(renderer("rules", _fmt(format, "rules"))(_lang(lang)))
 
 
 @app.command()
@@ -405,7 +437,7 @@ def diff(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        DiffFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
     fail_on_regression: Annotated[
         bool,
@@ -416,22 +448,15 @@ def diff(
 ) -> None:
     """What changed between two catalogues: statuses, levels, channels, entries, findings."""
     from dxready.commands.diff import run_diff
+    from dxready.render import renderer
 
     language = _lang(lang)
-    code = _guard(
-        language,
-        lambda: run_diff(
-            base,
-            head,
-            catalog=catalog,
-            as_of=_as_of(as_of),
-            lang=language,
-            format=(format or ViewFormat.table).value,
-            fail_on_regression=fail_on_regression,
-            out=_out,
-        ),
+    render = renderer("diff", _fmt(format, "diff"))
+    result = _guard(
+        language, lambda: run_diff(base, head, catalog=_given(catalog), as_of=_as_of(as_of), lang=language)
     )
-    raise typer.Exit(code)
+    _out(render(result, language))
+    raise typer.Exit(1 if fail_on_regression and result.regressions() else 0)
 
 
 SetStatusOpt = Annotated[
@@ -526,7 +551,7 @@ def set_(
         language,
         lambda: run_set(
             ref,
-            catalog=catalog,
+            catalog=_given(catalog),
             status=status,
             channels=channel or [],
             counts=counts or [],
@@ -598,9 +623,10 @@ def init(
 ) -> None:
     """Start a catalogue from the national registry: the 21 standard rows, all statuses unknown."""
     from dxready.commands.scaffold import run_init
+    from dxready.render.messages import init_result
 
     language = _lang(lang)
-    _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
+    _out(init_result(_guard(language, lambda: run_init(directory, name=name, code=code)), language))
 
 
 class ExportFormat(str, enum.Enum):
@@ -723,7 +749,7 @@ def compare(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        CompareFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not read or write the validated-catalogue cache.")
@@ -731,17 +757,16 @@ def compare(
 ) -> None:
     """Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals."""
     from dxready.commands.compare import run_compare
+    from dxready.render import renderer
+    from dxready.render.compare import notes
 
     language = _lang(lang)
-    code = run_compare(
-        directories,
-        as_of=_as_of(as_of),
-        lang=language,
-        format=(format or ReportFormat.table).value,
-        use_cache=not no_cache,
-        out=_out,
-    )
-    raise typer.Exit(code)
+    render = renderer("compare", _fmt(format, "compare"))
+    comparison = run_compare(directories, as_of=_as_of(as_of), use_cache=not no_cache)
+    if comparison.rows:
+        _out(render(comparison, language))
+    sys.stderr.write(notes(comparison, language))
+    raise typer.Exit(comparison.exit_code)
 
 
 @app.command()
@@ -752,24 +777,98 @@ def trend(
         str | None, typer.Option("--since", metavar="DATE", help="Only commits from this date (YYYY-MM-DD).")
     ] = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        TrendFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
     ] = None,
 ) -> None:
     """Readiness over time, from the catalogue's git history (no database)."""
     from dxready.commands.trend import run_trend
+    from dxready.render import renderer
 
     language = _lang(lang)
-    code = _guard(
-        language,
-        lambda: run_trend(
-            catalog=catalog,
-            since=_parse_date(since),
-            lang=language,
-            format=(format or ViewFormat.table).value,
-            out=_out,
+    render = renderer("trend", _fmt(format, "trend"))
+    trend = _guard(language, lambda: run_trend(catalog=_given(catalog), since=_parse_date(since)))
+    _out(render(trend, language))
+
+
+@app.command()
+def page(
+    directories: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="DIR",
+            help=tr(
+                "--compare のときに比べるカタログ（または多数の親ディレクトリ）",
+                "With --compare: the catalogues (or one parent of many).",
+            ),
+            show_default=False,
         ),
-    )
-    raise typer.Exit(code)
+    ] = None,
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr("HTML の書き出し先（省略時は標準出力）", "Write the HTML here (default: stdout)."),
+        ),
+    ] = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option(
+            "--pdf",
+            metavar="FILE",
+            help=tr(
+                "ヘッドレス Chromium で A4 の PDF も作る", "Also print an A4 PDF through a headless Chromium."
+            ),
+        ),
+    ] = None,
+    compare_: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help=tr("複数団体の比較ページを作る", "Make the page comparing several municipalities."),
+        ),
+    ] = False,
+    no_trend: Annotated[
+        bool,
+        typer.Option(
+            "--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history.")
+        ),
+    ] = False,
+) -> None:
+    """公表用の状況ページ（1 つの HTML ファイル）を作ります。 The published status page: one accessible HTML file."""
+    from dxready.render import page as pages
+
+    language = _lang(lang)
+    if directories and not compare_:
+        raise typer.BadParameter(
+            tr("ディレクトリは --compare と一緒に指定します", "directories go with --compare")
+        )
+    if compare_ and not directories:
+        raise typer.BadParameter(
+            tr("--compare には比べるカタログを指定します", "--compare needs catalogue directories")
+        )
+    chromium = pages.find_chromium() if pdf is not None else None
+    if pdf is not None and chromium is None:
+        sys.stderr.write(pages.no_chromium_message(language))
+        raise typer.Exit(2)
+    when = _as_of(as_of)
+    if compare_:
+        result = _guard(language, lambda: pages.build_compare(directories or [], when, language))
+    else:
+        result = _guard(language, lambda: pages.build_city(catalog, when, language, with_trend=not no_trend))
+    if output is None and pdf is None:
+        _out(result.html)
+        return
+    if output is not None:
+        _guard(language, lambda: pages.write_file(output, result.html.encode("utf-8")))
+        sys.stdout.write(f"{output}\n")
+    if pdf is not None and chromium is not None:
+        _guard(language, lambda: pages.print_pdf(result.html, pdf, chromium, language))
+        sys.stdout.write(f"{pdf}\n")
 
 
 def main() -> None:
@@ -788,7 +887,7 @@ def main() -> None:
     try:
         app()
     except Exception as exc:
-        from dxready.errors import report
+        from dxready.guard import report
 
         sys.exit(report(exc))
     finally:

@@ -47,4 +47,5 @@ def test_shift_jis_gets_re_save_advice(tmp_path: Path) -> None:
 
 def test_missing_procedures_file(tmp_path: Path) -> None:
     tmp_path.mkdir(exist_ok=True)
-    assert _problems(tmp_path) == [("DX001", f"{tmp_path / 'procedures.yaml'}:1:1")]
+    # A missing file has no line to point at: the file alone, never a made-up :1:1.
+    assert _problems(tmp_path) == [("DX001", f"{tmp_path / 'procedures.yaml'}")]

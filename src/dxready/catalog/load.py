@@ -8,7 +8,6 @@ refusing unsupported tags and bounding alias expansion.
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import os
 import re
@@ -19,39 +18,33 @@ from typing import TYPE_CHECKING, Any
 
 from dxready.catalog import limits
 from dxready.catalog.limits import excerpt
+from dxready.catalog.problems import DUPLICATE_KEY as DUPLICATE_KEY
+from dxready.catalog.problems import SCHEMA_VIOLATION as SCHEMA_VIOLATION
+from dxready.catalog.problems import UNREADABLE as UNREADABLE
+from dxready.catalog.problems import LoadError as LoadError
 from dxready.catalog.yaml import yaml_float as yaml_float
 from dxready.catalog.yaml import yaml_int as yaml_int
 from dxready.catalog.yaml import yaml_timestamp as yaml_timestamp
+from dxready.errors import Problem as Problem  # re-exported: the loader's problems
 from dxready.findings import Location, Msg, Path
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from dxready.catalog.models import ProceduresFile, RoadmapFile, SystemsFile
+    from dxready.catalog.models import (
+        Procedure,
+        ProceduresFile,
+        RoadmapFile,
+        RoadmapItem,
+        System,
+        SystemsFile,
+    )
     from dxready.catalog.settings import Settings
 
 MAX_BYTES = limits.MAX_BYTES
 MAX_DEPTH = limits.MAX_DEPTH
 FILES = ("procedures", "systems", "roadmap")
 SETTINGS = "dxready"
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    location: Location
-    message: Msg
-
-
-class LoadError(Exception):
-    """The catalogue cannot be used; ``problems`` say where and why."""
-
-    def __init__(self, problems: list[Problem], more: int = 0) -> None:
-        # At most MAX_PROBLEMS are kept; ``more`` counts the rest (shown as 「ほか N 件」).
-        kept = problems[: limits.MAX_PROBLEMS]
-        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in kept))
-        self.problems = kept
-        self.more = more + len(problems) - len(kept)
 
 
 @dataclass
@@ -82,6 +75,7 @@ class SourceMap:
 
 
 def _problem(code: str, file: str, line: int, col: int, ja: str, en: str) -> LoadError:
+    """One located problem; line 0: the file or directory itself, which has no position to show."""
     return LoadError([Problem(code, Location(file, line, col), Msg(ja, en))])
 
 
@@ -96,7 +90,7 @@ def decode(data: bytes, file: str) -> str:
     """Bytes → text: UTF-8 with or without BOM; CP932 is recognised and refused with how to fix it."""
     if len(data) > MAX_BYTES:
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             1,
             1,
@@ -112,7 +106,7 @@ def decode(data: bytes, file: str) -> str:
         )
         hint_en = "it is saved as UTF-16; re-save it as UTF-8" if utf16 else "this is a binary file"
         raise _problem(
-            "DX001", file, line, col, f"NUL バイトがあります（{hint_ja}）", f"NUL byte in file ({hint_en})"
+            UNREADABLE, file, line, col, f"NUL バイトがあります（{hint_ja}）", f"NUL byte in file ({hint_en})"
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -124,7 +118,7 @@ def decode(data: bytes, file: str) -> str:
             data.decode("cp932")
         except UnicodeDecodeError:
             raise _problem(
-                "DX001",
+                UNREADABLE,
                 file,
                 line,
                 col,
@@ -132,7 +126,7 @@ def decode(data: bytes, file: str) -> str:
                 "not valid UTF-8; re-save the file with UTF-8 encoding",
             ) from None
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             line,
             col,
@@ -166,7 +160,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
     if directive is not None and directive.group(1) != "1.2":
         line = text.count("\n", 0, directive.start()) + 1
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             line,
             1,
@@ -190,7 +184,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
             if at == "\t" or ("\t" in text and "tab" in what.lower()):
                 raise _problem(
-                    "DX001",
+                    UNREADABLE,
                     file,
                     line,
                     col,
@@ -198,14 +192,14 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
                     f"YAML syntax error: tabs cannot indent YAML ({what})",
                 ) from None
             raise _problem(
-                "DX001", file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
+                UNREADABLE, file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
             ) from None
         except YAMLError as exc:
             raise _problem(
-                "DX001", file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}"
+                UNREADABLE, file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}"
             ) from None
         except RecursionError:
-            raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
+            raise _problem(UNREADABLE, file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
         return value, SourceMap(file, values, keys)
 
 
@@ -341,7 +335,7 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
             raise LoadError(
                 [
                     Problem(
-                        "DX003",
+                        SCHEMA_VIOLATION,
                         source.locate(()),
                         Msg(
                             f"ファイルが空です。少なくとも {keys} が必要です",
@@ -356,7 +350,7 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
         raise LoadError(
             [
                 Problem(
-                    "DX003",
+                    SCHEMA_VIOLATION,
                     loc,
                     Msg(
                         f"ファイルの最上位は マッピング（キー: 値）にしてください（{kind}が書かれています）",
@@ -399,7 +393,7 @@ def _problems(
         loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
         location = source.locate(loc, key=error["type"] == "extra_forbidden")
         msg = _explain(error, model, data)
-        problems.setdefault((location, msg.en), Problem("DX003", location, msg))
+        problems.setdefault((location, msg.en), Problem(SCHEMA_VIOLATION, location, msg))
     return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column)), more
 
 
@@ -418,21 +412,21 @@ class Catalog:
     settings: Settings
     sources: dict[str, SourceMap]
     paths: dict[str, FsPath]
-    _by_id: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    _by_id: dict[str, Procedure] | None = field(default=None, repr=False, compare=False)
 
     @property
-    def procedures(self) -> list[Any]:
-        return list(self.procedures_file.procedures)
+    def procedures(self) -> tuple[Procedure, ...]:
+        return tuple(self.procedures_file.procedures)
 
     @property
-    def systems(self) -> list[Any]:
-        return list(self.systems_file.systems)
+    def systems(self) -> tuple[System, ...]:
+        return tuple(self.systems_file.systems)
 
     @property
-    def roadmap(self) -> list[Any]:
-        return list(self.roadmap_file.roadmap)
+    def roadmap(self) -> tuple[RoadmapItem, ...]:
+        return tuple(self.roadmap_file.roadmap)
 
-    def procedure(self, pid: str) -> Any:
+    def procedure(self, pid: str) -> Procedure | None:
         """The procedure with this id, or None."""
         if self._by_id is None:
             self._by_id = {p.id: p for p in self.procedures_file.procedures}
@@ -494,18 +488,27 @@ def load_file(path: FsPath, model: type[BaseModel], shown: str | None = None) ->
 
 
 def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
-    """Resolve, read, parse and validate a catalogue directory; cross-file problems (DX004, DX005) are fatal."""
+    """Resolve, read, parse and validate a catalogue directory.
+
+    Cross-file integrity (duplicate ids, unknown references) is a rule's job: :func:`dxready.engine.integrity.load`
+    runs those rules after this and makes their findings fatal. Commands load through it.
+    """
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
 
     root, label = resolve(catalog)
     if not root.exists():
         raise _problem(
-            "DX001", str(root), 1, 1, "カタログのディレクトリがありません", "catalogue directory not found"
+            UNREADABLE, str(root), 0, 0, "カタログのディレクトリがありません", "catalogue directory not found"
         )
     if not root.is_dir():
         raise _problem(
-            "DX001", str(root), 1, 1, "カタログはディレクトリで指定してください", "a catalogue is a directory"
+            UNREADABLE,
+            str(root),
+            0,
+            0,
+            "カタログはディレクトリで指定してください",
+            "a catalogue is a directory",
         )
     problems: list[Problem] = []
     more = 0
@@ -537,15 +540,4 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
         sources=sources,
         paths=paths,
     )
-    from dxready.rules import LOAD_RULES
-    from dxready.rules.base import Context
-
-    ctx = Context(as_of=dt.date.today())
-    fatal = [
-        Problem(f.code, result.locate(f.file, f.path, key=f.data.get("key") is True), f.message)
-        for rule in LOAD_RULES
-        for f in rule.check(result, ctx)
-    ]
-    if fatal:
-        raise LoadError(sorted(fatal, key=lambda p: (p.location.file, p.location.line, p.location.column)))
     return result

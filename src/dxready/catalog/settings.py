@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from dxready.catalog.strict import STRICT
+from dxready.findings import Severity
+
+__all__ = ["Settings", "Severity", "Targets", "Waiver", "Weights"]
 
 CodeOrPrefix = Annotated[str, StringConstraints(pattern=r"^DX[0-9]{0,3}$")]
 Code = Annotated[str, StringConstraints(pattern=r"^DX[0-9]{3}$")]
 Weight = Annotated[float, Field(ge=-1000, le=1000, allow_inf_nan=False)]
 """A ranking weight: a finite number (``.nan`` and ``.inf`` would make every score meaningless)."""
-
-
-class Severity(str, enum.Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]  # by member, not .value: enum's value lookup is slow on hot paths
-
-    def label(self, lang: str) -> str:
-        return (
-            {"error": "エラー", "warning": "警告", "info": "情報"}[self.value] if lang == "ja" else self.value
-        )
-
-
-_RANK = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 
 
 class _Settings(BaseModel):

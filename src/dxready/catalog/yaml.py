@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Any
 
 from dxready.catalog.limits import MAX_DEPTH, MAX_NODES, excerpt
+from dxready.catalog.problems import DUPLICATE_KEY, UNREADABLE
 from dxready.findings import Path
 
 _STR = "tag:yaml.org,2002:str"
@@ -37,7 +38,7 @@ _MERGE = "tag:yaml.org,2002:merge"
 class YamlProblem(Exception):
     """Something in well-formed YAML that a catalogue may not hold; 1-based ``line`` and ``column``."""
 
-    def __init__(self, line: int, column: int, ja: str, en: str, code: str = "DX001") -> None:
+    def __init__(self, line: int, column: int, ja: str, en: str, code: str = UNREADABLE) -> None:
         super().__init__(en)
         self.line, self.column, self.ja, self.en, self.code = line, column, ja, en, code
 
@@ -340,7 +341,7 @@ class Composer:
 
     # ------------------------------------------------------------------------------------------ helpers
 
-    def fail(self, event: _Event, ja: str, en: str, code: str = "DX001") -> YamlProblem:
+    def fail(self, event: _Event, ja: str, en: str, code: str = UNREADABLE) -> YamlProblem:
         mark = start_mark(event)
         return YamlProblem(mark.line + 1, mark.column + 1, ja, en, code)
 
@@ -533,6 +534,21 @@ class Composer:
         if tag is not None and tag != "!" and str(tag) != expected:
             raise self.unsupported(event, tag)
 
+    def duplicate(self, key_event: _Event, path: Path, key: Any) -> YamlProblem:
+        """The problem of a key written twice in one mapping (NeedPositions when they are not recorded)."""
+        if not self.positions:
+            raise NeedPositions
+        first: Path = (*path, key)
+        line, column = self.keys[first]
+        mark = start_mark(key_event)
+        return YamlProblem(
+            mark.line + 1,
+            mark.column + 1,
+            f"キー {excerpt(key)} が重複しています（最初は {line} 行 {column} 列）",
+            f"duplicate key {excerpt(key)} (first at line {line}, column {column})",
+            DUPLICATE_KEY,
+        )
+
     def mapping(self, get: Any, start: _Event, path: Path, depth: int) -> dict[Any, Any]:
         if start.args[1] is not None:
             self.check_tag(start, _MAP)
@@ -560,18 +576,7 @@ class Composer:
                 raise self.too_many(key_event)
             key = self.key(key_event)
             if key in result:
-                if not positions:
-                    raise NeedPositions
-                first = (*path, key)
-                line, column = keys[first]
-                mark = start_mark(key_event)
-                raise YamlProblem(
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"キー {excerpt(key)} が重複しています（最初は {line} 行 {column} 列）",
-                    f"duplicate key {excerpt(key)} (first at line {line}, column {column})",
-                    "DX002",
-                )
+                raise self.duplicate(key_event, path, key)
             event = get()
             sub = (*path, key)
             if positions:

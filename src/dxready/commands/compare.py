@@ -17,14 +17,13 @@ import hashlib
 import hmac
 import os
 import re
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dxready.catalog.load import FILES, SETTINGS, LoadError, Problem, reset_scalar_memo
+from dxready.catalog.load import FILES, SETTINGS, UNREADABLE, LoadError, Problem, reset_scalar_memo
 from dxready.engine.rates import Rate, fields
 from dxready.findings import Location, Msg
 
@@ -243,6 +242,20 @@ class Comparison:
     broken: list[Broken] = field(default_factory=list)
     cached: int = 0
 
+    @property
+    def exit_code(self) -> int:
+        """0; 1 when a catalogue was left out; 2 when none could be read (nothing to compare at all)."""
+        if not self.broken:
+            return 0
+        return 1 if self.rows else 2
+
+    def shared_codes(self) -> dict[str, list[str]]:
+        """Municipality codes that more than one catalogue carries, with those catalogues."""
+        codes: dict[str, list[str]] = {}
+        for row in self.rows:
+            codes.setdefault(row.code, []).append(row.catalog)
+        return {code: where for code, where in codes.items() if len(where) > 1}
+
     def columns(self) -> list[Column]:
         from dxready.catalog.registry import STANDARD_BY_NO
 
@@ -327,8 +340,7 @@ def fast_catalog(root: Path, blobs: dict[str, bytes]) -> Any:
     from dxready.catalog.load import Catalog, SourceMap, validate
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
-    from dxready.rules import LOAD_RULES
-    from dxready.rules.base import Context
+    from dxready.engine.integrity import problems
 
     models: dict[str, Any] = {}
     sources: dict[str, SourceMap] = {}
@@ -351,10 +363,8 @@ def fast_catalog(root: Path, blobs: dict[str, bytes]) -> Any:
         sources=sources,
         paths={n: root / f"{n}.yaml" for n in blobs},
     )
-    ctx = Context(as_of=dt.date.today())
-    for rule in LOAD_RULES:
-        for _ in rule.check(catalog, ctx):
-            raise _Invalid
+    if problems(catalog):
+        raise _Invalid
     return catalog
 
 
@@ -443,8 +453,8 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
 
 def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) -> int:
     """Add the chunk's rows (or problems) to ``result``; how many catalogues had to be parsed."""
-    from dxready.catalog.load import load_catalog
     from dxready.commands.cache import content_key
+    from dxready.engine.integrity import load as load_catalog
 
     read = [(root, named, _read(root)) for root, named in chunk]
     keys = {str(root): content_key(sorted(blobs.items())) for root, _, blobs in read if blobs is not None}
@@ -481,7 +491,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
 
 
 def _located(root: Path) -> list[Problem]:
-    from dxready.catalog.load import load_catalog
+    from dxready.engine.integrity import load as load_catalog
 
     try:
         load_catalog(root)
@@ -489,60 +499,15 @@ def _located(root: Path) -> list[Problem]:
         return exc.problems
     return [
         Problem(
-            "DX001",
+            UNREADABLE,
             Location(str(root)),
             Msg("カタログ（procedures.yaml）がありません", "no catalogue here (procedures.yaml)"),
         )
     ]
 
 
-def run_compare(
-    directories: list[Path],
-    *,
-    as_of: dt.date,
-    lang: str,
-    format: str,
-    use_cache: bool,
-    out: Callable[[str], None],
-) -> int:
-    """Compare the catalogues; print the matrix with ``out`` and broken catalogues on stderr; 1 if any was broken."""
-    from dxready.render.compare import RENDERERS
-    from dxready.render.safe import oneline
-
+def run_compare(directories: list[Path], *, as_of: dt.date, use_cache: bool) -> Comparison:
+    """Compare the catalogues: the rows, and the catalogues that could not be read (see ``exit_code``)."""
     comparison = load_rows(directories, use_cache=use_cache)
     comparison.as_of = as_of
-    if comparison.rows:
-        out(RENDERERS[format](comparison, lang))
-    codes: dict[str, list[str]] = {}
-    for row in comparison.rows:
-        codes.setdefault(row.code, []).append(row.catalog)
-    for code, where in codes.items():
-        if len(where) > 1:
-            sys.stderr.write(
-                oneline(
-                    f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています"
-                    if lang == "ja"
-                    else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
-                    "the totals count each of them"
-                )
-                + "\n"
-            )
-    if comparison.broken:
-        lines = []
-        for b in comparison.broken:
-            lines += [oneline(f"{p.location}: {p.code} {p.message.get(lang)}") for p in b.problems]
-            if b.more:
-                lines.append(
-                    f"{b.catalog}: …ほか {b.more:,} 件"
-                    if lang == "ja"
-                    else f"{b.catalog}: … and {b.more:,} more"
-                )
-        n = len(comparison.broken)
-        lines.append(
-            f"読めないカタログが {n} 件あり、比較から除きました。"
-            if lang == "ja"
-            else f"{n} catalogue{'s' if n != 1 else ''} could not be read and were left out."
-        )
-        sys.stderr.write("\n".join(oneline(line) for line in lines) + "\n")
-        return 1 if comparison.rows else 2  # nothing to compare at all: the input cannot be used
-    return 0
+    return comparison

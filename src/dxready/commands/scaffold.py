@@ -8,11 +8,13 @@ unless every file can be.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 from dxready.catalog import codes
-from dxready.catalog.load import LoadError, Problem
+from dxready.catalog.load import UNREADABLE, LoadError, Problem
 from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES
+from dxready.errors import DxreadyError, UsageError
 from dxready.findings import Location, Msg
 
 # 都道府県コード (JIS X 0401), the first two digits of a 全国地方公共団体コード.
@@ -52,12 +54,15 @@ STANDARD_IDS: dict[int, str] = {
 FILES = ("procedures.yaml", "systems.yaml", "roadmap.yaml", "dxready.yaml")
 
 
-def _fail(where: str, ja: str, en: str, code: str = "DX001") -> LoadError:
+def _fail(where: str, ja: str, en: str, code: str = UNREADABLE) -> DxreadyError:
+    """An option's problem (``where`` is ``--code`` …) is a UsageError; a path's is a catalogue problem."""
+    if where.startswith("--"):
+        return UsageError(where, Msg(ja, en))
     return LoadError([Problem(code, Location(where), Msg(ja, en))])
 
 
 def check_code(code: str) -> str:
-    """The 6-digit code with a correct check digit, or LoadError (DX007) saying what is wrong."""
+    """The 6-digit code with a correct check digit, or UsageError (--code) saying what is wrong."""
     text = code.strip()
     if len(text) == 5 and text.isascii() and text.isdigit():
         full = text + str(codes.check_digit(text))
@@ -65,14 +70,12 @@ def check_code(code: str) -> str:
             "--code",
             f"団体コード {text!r} は5桁です。検査数字を付けた6桁で指定してください（{full} ではありませんか）",
             f"code {text!r} has 5 digits; give all 6 with the check digit (did you mean {full}?)",
-            "DX007",
         )
     if not (len(text) == 6 and text.isascii() and text.isdigit()):
         raise _fail(
             "--code",
             f"団体コード {text!r} は6桁の数字で指定してください（例: 342025）",
             f"code {text!r} must be 6 digits (e.g. 342025)",
-            "DX007",
         )
     if not codes.is_valid(text):
         right = text[:5] + str(codes.check_digit(text[:5]))
@@ -80,14 +83,12 @@ def check_code(code: str) -> str:
             "--code",
             f"団体コード {text} の検査数字が違います（{text[:5]} の検査数字は {right[5]}、つまり {right}）",
             f"code {text}: wrong check digit ({text[:5]} takes {right[5]}, i.e. {right})",
-            "DX007",
         )
     if not 1 <= int(text[:2]) <= len(PREFECTURES):
         raise _fail(
             "--code",
             f"団体コード {text} の都道府県部分 {text[:2]} は 01〜47 ではありません",
             f"code {text}: prefecture part {text[:2]} is not 01–47",
-            "DX007",
         )
     return text
 
@@ -224,7 +225,18 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
+@dataclass(frozen=True)
+class InitResult:
+    """What ``dxready init`` made: where, for whom, and how many rows (every status unknown)."""
+
+    directory: str
+    name: str
+    code: str
+    procedures: int
+    sub_procedures: int
+
+
+def run_init(directory: Path, *, name: str, code: str) -> InitResult:
     """Write the four files into ``directory`` (created if missing); refuse if any of them exists."""
     clean = name.strip()
     if not clean or not clean.isprintable():
@@ -232,7 +244,6 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
             "--name",
             "団体名を指定してください（制御文字は使えません）",
             "give the municipality's name (no control characters)",
-            "DX003",
         )
     checked = check_code(code)
     if directory.exists() and not directory.is_dir():
@@ -242,7 +253,7 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         raise LoadError(
             [
                 Problem(
-                    "DX001",
+                    UNREADABLE,
                     Location(str(path)),
                     Msg(
                         "既にあります。上書きしません（別のディレクトリを指定するか、ファイルを移動してください）",
@@ -258,7 +269,7 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         "roadmap.yaml": roadmap_text(clean),
         "dxready.yaml": settings_text(),
     }
-    from dxready.catalog.preflight import validate_texts
+    from dxready.engine.preflight import validate_texts
 
     validate_texts(directory, {file.removesuffix(".yaml"): text for file, text in contents.items()})
     try:
@@ -284,19 +295,10 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         for path in created:
             path.unlink(missing_ok=True)
         raise _fail(str(directory), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
-    n = len(STANDARD_PROCEDURES)
-    subs = sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES)
-    from dxready.render.safe import oneline
-
-    shown = oneline(str(directory))
-    if lang == "ja":
-        return (
-            f"{_comment(clean)}（{checked}）のカタログを {shown} に作りました: "
-            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
-        )
-    return (
-        f"created the catalogue of {_comment(clean)} ({checked}) in {shown}: "
-        f"{n} standard procedures ({subs} sub-procedures), every status unknown.\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
+    return InitResult(
+        directory=str(directory),
+        name=_comment(clean),
+        code=checked,
+        procedures=len(STANDARD_PROCEDURES),
+        sub_procedures=sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES),
     )

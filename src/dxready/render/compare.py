@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dxready.render.safe import csv_cell, md_cell, md_text, oneline
@@ -116,7 +115,6 @@ def _legend(columns: list[Column], lang: str) -> list[str]:
 
 def table(comparison: Comparison, lang: str) -> str:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -155,14 +153,14 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(_rate(c.online, lang)),
             Text(_rate(c.with_partial, lang)),
         )
+    from dxready.render.console import console
     from dxready.render.grid import print_renderable  # 1,741 municipalities: a plain grid
 
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=170, no_color=True, highlight=False, emoji=False)
-    print_renderable(console, grid)
-    print_renderable(console, per)
-    console.print(Text(_summary(comparison, lang)))
-    console.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
+    made, buffer = console(170)
+    print_renderable(made, grid)
+    print_renderable(made, per)
+    made.print(Text(_summary(comparison, lang)))
+    made.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
     return buffer.getvalue()
 
 
@@ -277,9 +275,28 @@ def to_csv(comparison: Comparison, lang: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-RENDERERS: dict[str, Callable[[Comparison, str], str]] = {
-    "table": table,
-    "markdown": markdown,
-    "json": to_json,
-    "csv": to_csv,
-}
+def notes(comparison: Comparison, lang: str) -> str:
+    """For stderr: codes that several catalogues share, and the catalogues left out with their problems."""
+    lines = [
+        f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています"
+        if lang == "ja"
+        else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
+        "the totals count each of them"
+        for code, where in comparison.shared_codes().items()
+    ]
+    if comparison.broken:
+        for b in comparison.broken:
+            lines += [f"{p.location}: {p.code} {p.message.get(lang)}" for p in b.problems]
+            if b.more:
+                lines.append(
+                    f"{b.catalog}: …ほか {b.more:,} 件"
+                    if lang == "ja"
+                    else f"{b.catalog}: … and {b.more:,} more"
+                )
+        n = len(comparison.broken)
+        lines.append(
+            f"読めないカタログが {n} 件あり、比較から除きました。"
+            if lang == "ja"
+            else f"{n} catalogue{'s' if n != 1 else ''} could not be read and were left out."
+        )
+    return "".join(oneline(line) + "\n" for line in lines)

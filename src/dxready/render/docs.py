@@ -109,6 +109,18 @@ def rule_list(lang: str, fmt: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rules_table(lang: str) -> str:
+    return rule_list(lang, "table")
+
+
+def rules_markdown(lang: str) -> str:
+    return rule_list(lang, "markdown")
+
+
+def rules_json(lang: str) -> str:
+    return rule_list(lang, "json")
+
+
 def explain_rule(code: str, lang: str) -> str | None:
     doc = next((d for d in docs() if d.code == code), None)
     if doc is None:

@@ -130,6 +130,26 @@ def _collapse(widths: list[int], wrapable: list[bool], max_width: int) -> list[i
     return widths
 
 
+def _title(table: Table, total: int) -> list[str]:
+    """The title's lines, folded and justified over the table's width."""
+    title: Any = table.title
+    title = title.plain if hasattr(title, "plain") else str(title)
+    return [
+        _justify(piece, size, total, table.title_justify)
+        for line in title.split("\n")
+        for piece, size in _fold(line, cell_len(line), total)
+    ]
+
+
+def _verticals(box: Any, edge: bool) -> tuple[tuple[str, str, str], tuple[str, str, str]]:
+    """(left, between, right) characters of the header row and of the body rows."""
+    if box is None:
+        return ("", "", ""), ("", "", "")
+    if not edge:
+        return ("", box.head_vertical, ""), ("", box.mid_vertical, "")
+    return (box.head_left, box.head_vertical, box.head_right), (box.mid_left, box.mid_vertical, box.mid_right)
+
+
 def plain_grid(table: Table, max_width: int) -> str:
     """The table as rich draws it (without styles): title, box, header, rows."""
     columns = table.columns
@@ -161,20 +181,10 @@ def plain_grid(table: Table, max_width: int) -> str:
     out: list[str] = []
 
     if table.title is not None:
-        title = table.title.plain if hasattr(table.title, "plain") else str(table.title)
-        for line in title.split("\n"):
-            for piece, size in _fold(line, cell_len(line), total):
-                out.append(_justify(piece, size, total, table.title_justify))
+        out.extend(_title(table, total))
 
     justify = [str(column.justify) for column in columns]
-    if box is None:
-        head = body = ("", "", "")
-    else:
-        head = (box.head_left, box.head_vertical, box.head_right)
-        body = (box.mid_left, box.mid_vertical, box.mid_right)
-        if not edge:
-            head = ("", box.head_vertical, "")
-            body = ("", box.mid_vertical, "")
+    head, body = _verticals(box, edge)
     blank = [("", 0)] * n
 
     def row(values: list[list[tuple[str, int]]], chars: tuple[str, str, str], bottom: bool = False) -> None:

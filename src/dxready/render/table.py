@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import io
-import os
-import sys
 from typing import TYPE_CHECKING
 
 from dxready.i18n import t as _t
@@ -26,21 +24,9 @@ _MARK_STYLE = {"○": "green", "一部": "yellow", "×": "red", "—": "dim", "�
 
 
 def _console() -> tuple[Console, io.StringIO]:
-    from rich.console import Console
+    from dxready.render.console import console
 
-    buf = io.StringIO()
-    tty = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    width = int(os.environ.get("COLUMNS", "0") or 0) or None
-    console = Console(
-        file=buf,
-        force_terminal=tty,
-        no_color=not tty,
-        width=width or (None if tty else 120),
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    return console, buf
+    return console(colour=True)
 
 
 def _render(*items: RenderableType) -> str:

@@ -15,20 +15,9 @@ _SEV_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
 
 
 def load_problems(exc: LoadError, lang: str) -> str:
-    lines = [f"{p.location}: {p.code} {oneline(p.message.get(lang))}" for p in exc.problems]
-    more = getattr(exc, "more", 0)
-    n = len(exc.problems) + more
-    if lang == "ja":
-        if more:
-            lines.append(f"…ほか {more:,} 件（最初の {len(exc.problems)} 件だけを示しました）")
-        lines.append(f"この入力は使えません（問題 {n:,} 件）。上の箇所を直してください。")
-    else:
-        if more:
-            lines.append(f"… and {more:,} more (only the first {len(exc.problems)} are shown)")
-        lines.append(
-            f"the input cannot be used ({n:,} problem{'s' if n != 1 else ''}); fix the places above."
-        )
-    return "\n".join(oneline(line) for line in lines) + "\n"
+    from dxready.render.messages import catalog_error
+
+    return catalog_error(exc, lang)
 
 
 def check(report: Report, lang: str) -> str:
