@@ -12,19 +12,19 @@ from pathlib import Path
 import pytest
 
 import dxready
-from dxready.entry import PROG, fast_help
+from dxready.entry import fast_help
 
 HELP_MODULE = Path(dxready.__file__).parent / "_help.py"
 
 
 def _typer_help(lang: str) -> str:
-    """Typer's own top-level help in ``lang``, at 100 columns, with the program name as the placeholder."""
+    """Typer's own top-level help in ``lang``, at 100 columns."""
     env = {**os.environ, "DXREADY_LANG": lang, "COLUMNS": "100"}
     env.pop("LC_ALL", None)
-    code = "import sys; sys.argv[0] = 'PROGNAME'; from dxready.cli import main; main()"
+    code = "from dxready.cli import main; main()"
     done = subprocess.run([sys.executable, "-c", code, "--help"], env=env, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
-    return done.stdout.decode("utf-8").replace("PROGNAME", PROG)
+    return done.stdout.decode("utf-8")
 
 
 def test_prebuilt_help_is_typers() -> None:
@@ -53,7 +53,7 @@ def test_help_without_typer(args: list[str]) -> None:
     done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, check=True)
     out = done.stdout.decode("utf-8")
     assert out.rstrip().endswith("[]")
-    assert "Usage: -c [OPTIONS] COMMAND [ARGS]..." in out
+    assert "Usage: dxready [OPTIONS] COMMAND [ARGS]..." in out
 
 
 def test_fast_help_only_for_plain_help(monkeypatch: pytest.MonkeyPatch) -> None:

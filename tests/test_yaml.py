@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from dxready.catalog.load import LoadError, parse
 from dxready.catalog.yaml import compose, plain_value, resolve_tag
+from dxready.catalog.yaml_messages import explain
 from dxready.commands.compare import _Invalid, fast_values
 from tests.helpers.catalogs import SHIPPED
 from tests.helpers.reference_yaml import reference_parse
@@ -162,9 +163,12 @@ def _both(text: str) -> tuple[Any, Any]:
         ref: Any = (_normal(ref_value), ref_values, ref_keys)
     except LoadError as exc:
         ref = [(p.location.line, p.location.column, p.message.en) for p in exc.problems]
-    except Exception as exc:  # a syntax error: the loader words it; the position is the parser's
+    except Exception as exc:  # a syntax error: the parser's position, moved to the likely cause as the loader does
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        ref = [(mark.line + 1, mark.column + 1) if mark is not None else (1, 1)]
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        what = " ".join(str(s) for s in (getattr(exc, "context", None), getattr(exc, "problem", None)) if s)
+        said = explain(text, line, column, what) if mark is not None else None
+        ref = [(said.line, said.column) if said is not None else (line, column)]
     try:
         value, source = parse(text, "f.yaml")
         new: Any = (_normal(value), source.values, source.keys)

@@ -23,6 +23,8 @@ class Problem:
     code: str
     location: Location
     message: Msg
+    detail: str = ""
+    """The parser's own words, where a parser said something (kept for --format json)."""
 
 
 class CatalogError(DxreadyError):

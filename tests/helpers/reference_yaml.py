@@ -9,7 +9,7 @@ from typing import Any
 from dxready.catalog import limits
 from dxready.catalog.limits import MAX_DEPTH, excerpt
 from dxready.catalog.load import LoadError, Problem
-from dxready.catalog.yaml import yaml_float, yaml_int, yaml_timestamp
+from dxready.catalog.yaml import check_shape, yaml_float, yaml_int, yaml_timestamp
 from dxready.findings import Location, Msg, Path
 
 _STR = "tag:yaml.org,2002:str"
@@ -195,7 +195,7 @@ def fast_compose(text: str) -> Any:
 
 def reference_parse(text: str, file: str = "f.yaml") -> tuple[Any, dict[Any, Any], dict[Any, Any]]:
     """(value, value positions, key positions) as the loader before issue 14 gave them."""
-    limits.check_shape(text, file)
+    check_shape(text, file)
     node = fast_compose(text)
     if node is None:
         return None, {}, {}

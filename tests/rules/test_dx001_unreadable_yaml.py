@@ -17,8 +17,9 @@ def _problems(directory: Path) -> list[tuple[str, str]]:
 
 
 def test_unclosed_bracket(tmp_path: Path) -> None:
+    # Reported where the bracket opens (line 4, column 13), not where the parser gave up.
     write_catalog(tmp_path, procedures="procedures: [\n  - id: broken\n")
-    assert _problems(tmp_path) == [("DX001", f"{tmp_path / 'procedures.yaml'}:5:3")]
+    assert _problems(tmp_path) == [("DX001", f"{tmp_path / 'procedures.yaml'}:4:13")]
 
 
 def test_tab_indentation_is_named(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import hmac
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -424,8 +424,13 @@ CHUNK = 256
 """Catalogues read, hashed and looked up in the cache together: one cache query per chunk, memory bounded by it."""
 
 
-def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
-    """Read the catalogues a chunk at a time; keep only each one's row (or its problems)."""
+def load_rows(
+    directories: list[Path], *, use_cache: bool, progress: Callable[[int, int], None] | None = None
+) -> Comparison:
+    """Read the catalogues a chunk at a time; keep only each one's row (or its problems).
+
+    ``progress(done, total)`` is called after each chunk when given (the command line draws a bar with it).
+    """
     from dxready.commands.cache import Cache
 
     result = Comparison(as_of=dt.date.today())
@@ -435,13 +440,21 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
     gc.disable()  # the collector dominates large parses; it runs once per chunk instead
     try:
         chunk: list[tuple[Path, bool]] = []
-        for item in catalogue_dirs(directories):
+        items = list(catalogue_dirs(directories)) if progress is not None else catalogue_dirs(directories)
+        total = len(items) if isinstance(items, list) else 0
+        done = 0
+        for item in items:
             chunk.append(item)
             if len(chunk) == CHUNK:
                 if _load_chunk(chunk, cache, result):
                     gc.collect(1)  # only what this chunk's parsing left: older objects are not revisited
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
                 chunk = []
         _load_chunk(chunk, cache, result)
+        if progress is not None:
+            progress(total, total)
     finally:
         if cache is not None:
             cache.close()
@@ -506,8 +519,17 @@ def _located(root: Path) -> list[Problem]:
     ]
 
 
-def run_compare(directories: list[Path], *, as_of: dt.date, use_cache: bool) -> Comparison:
-    """Compare the catalogues: the rows, and the catalogues that could not be read (see ``exit_code``)."""
-    comparison = load_rows(directories, use_cache=use_cache)
+def run_compare(
+    directories: list[Path],
+    *,
+    as_of: dt.date,
+    use_cache: bool,
+    progress: Callable[[int, int], None] | None = None,
+) -> Comparison:
+    """Compare the catalogues: the rows, and the catalogues that could not be read (see ``exit_code``).
+
+    ``progress(done, total)`` is called after each chunk when given (the command line draws a bar with it).
+    """
+    comparison = load_rows(directories, use_cache=use_cache, progress=progress)
     comparison.as_of = as_of
     return comparison

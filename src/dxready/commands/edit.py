@@ -882,9 +882,20 @@ def unset_key(doc: _Doc, mapping: Any, key: str) -> Splice:
     return Splice(line_start, doc.line_end(end), "")
 
 
+def _indent(text: str) -> int:
+    """The indentation of an insertion's first non-blank line (deeper text continues the block it follows)."""
+    line = next((x for x in text.splitlines() if x.strip()), "")
+    return len(line) - len(line.lstrip(" "))
+
+
 def _merge_inserts(splices: list[Splice]) -> list[Splice]:
-    """Several insertions at one point (note and verified_on both new) become one, in the order they were made."""
+    """Several insertions at one point (note and verified_on both new) become one: deeper text first (an item
+    appended to the list that ends there belongs before a new key), otherwise in the order they were made."""
     merged: list[Splice] = []
+    inserts = [s for s in splices if s.start == s.end]
+    order = {id(s): i for i, s in enumerate(splices)}
+    inserts.sort(key=lambda s: (s.start, -_indent(s.text), order[id(s)]))
+    splices = [s for s in splices if s.start != s.end] + inserts
     for s in splices:
         prev = next((m for m in merged if m.start == m.end == s.start == s.end), None)
         if prev is None:

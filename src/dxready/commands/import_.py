@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.load import LoadError, Problem
+from dxready.errors import UsageError
 from dxready.findings import Location, Msg
 
 if TYPE_CHECKING:
@@ -542,9 +543,8 @@ def _channels(value: Value) -> list[tuple[str, str | None, dt.date | None, bool]
         head, *flags = [part.strip() for part in line.split(" | ")]
         try:
             kind, name = _channel(head)
-        except LoadError as exc:
-            message = exc.problems[0].message
-            raise CellError("channels", message.ja, message.en) from None
+        except UsageError as exc:  # the same check as set's --channel
+            raise CellError("channels", exc.message.ja, exc.message.en) from None
         since, inferred = None, False
         for flag in flags:
             if flag == "inferred":

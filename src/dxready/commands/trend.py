@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -142,13 +142,17 @@ def measure(data: bytes, shown: str, commit: str, date: dt.date, subject: str) -
     )
 
 
-def collect(catalog: Path | None, since: dt.date | None) -> tuple[str, list[Point]]:
-    """(the file's path in the repository, the points oldest first)."""
+def collect(
+    catalog: Path | None, since: dt.date | None, progress: Callable[[int, int], None] | None = None
+) -> tuple[str, list[Point]]:
+    """(the file's path in the repository, the points oldest first); ``progress(done, total)`` per commit."""
     where = locate_in_git(catalog)
     history = _history(where, since)
     blobs = _blobs(where, [sha for sha, _, _ in history])
     points = []
-    for (sha, when, subject), blob in zip(history, blobs, strict=True):
+    for done, ((sha, when, subject), blob) in enumerate(zip(history, blobs, strict=True), 1):
+        if progress is not None:
+            progress(done, len(history))
         shown = f"{sha[:8]}:{where.path('procedures')}"
         if blob is None:
             points.append(Point(sha, when, subject, problem="no procedures.yaml"))
@@ -187,7 +191,10 @@ class Trend:
     points: tuple[Point, ...]
 
 
-def run_trend(*, catalog: Path | None, since: dt.date | None) -> Trend:
-    """``dxready trend``: the points; GitError when the catalogue is not in git."""
-    path, points = collect(catalog, since)
+def run_trend(
+    *, catalog: Path | None, since: dt.date | None, progress: Callable[[int, int], None] | None = None
+) -> Trend:
+    """``dxready trend``: the points; GitError when the catalogue is not in git. ``progress(done, total)``
+    is called per commit when given (the command line draws a bar with it)."""
+    path, points = collect(catalog, since, progress)
     return Trend(path, tuple(points))

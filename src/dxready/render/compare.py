@@ -113,6 +113,23 @@ def _legend(columns: list[Column], lang: str) -> list[str]:
     return [head, *(f"{c.no}. {c.name}" for c in columns)]
 
 
+def _records(comparison: Comparison, columns: list[Column], labels: dict[str, str], width: int) -> list[str]:
+    from dxready.render.wrap import join_fit
+
+    lines: list[str] = []
+    for row in comparison.rows:
+        head = [
+            f"{oneline(row.name)}（{oneline(row.code)}）",
+            f"{labels['rate']} {_pct(row.online_rate)}",
+            f"{labels['recorded']} {row.recorded}",
+            f"{labels['levels']} {_levels(row)}",
+        ]
+        lines += join_fit(head, " · ", width, indent="  ")
+        marks = [f"{c.no} {_mark(row.statuses.get(c.no))}" for c in columns]
+        lines += join_fit(marks, "  ", width, first="  ", indent="  ")
+    return lines
+
+
 def table(comparison: Comparison, lang: str) -> str:
     from rich import box
     from rich.table import Table
@@ -140,7 +157,7 @@ def table(comparison: Comparison, lang: str) -> str:
         )
     per = Table(title=Text(labels["all"]), box=box.SIMPLE_HEAD, pad_edge=False)
     per.add_column(Text("No."), justify="right")
-    per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"))
+    per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"), overflow="fold")
     for status in _STATUSES:
         per.add_column(Text(_mark(status)), justify="right")
     per.add_column(Text(labels["rate"]), justify="right")
@@ -153,11 +170,22 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(_rate(c.online, lang)),
             Text(_rate(c.with_partial, lang)),
         )
+    from rich.measure import Measurement
+
     from dxready.render.console import console
     from dxready.render.grid import print_renderable  # 1,741 municipalities: a plain grid
+    from dxready.render.wrap import terminal_width
 
-    made, buffer = console(170)
-    print_renderable(made, grid)
+    width = terminal_width()
+    made, buffer = console(width)
+    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
+        print_renderable(made, grid)
+    else:
+        # Too narrow for the matrix: one record per municipality, its marks wrapped under it.
+        made.print(Text(labels["title"]))
+        for line in _records(comparison, columns, labels, width):
+            made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+        made.print()
     print_renderable(made, per)
     made.print(Text(_summary(comparison, lang)))
     made.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))

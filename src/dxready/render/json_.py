@@ -69,6 +69,7 @@ def load_problems(exc: LoadError, lang: str) -> str:
                     "severity": "error",
                     "message": p.message.get(lang),
                     "location": _location(p.location),
+                    **({"parser_message": p.detail} if p.detail else {}),
                 }
                 for p in exc.problems
             ],
@@ -263,6 +264,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         for r in report.catalog.roadmap
     ]
     other = [finding(f, lang) for f in report.findings if f.subject.kind in ("catalog", "settings")]
+    from dxready.render.gapsview import build, to_json
+
     return dumps(
         {
             **_header(report),
@@ -272,6 +275,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
             "systems": systems,
             "roadmap": roadmap,
             "catalog_findings": other,
+            # The findings grouped as the terminal shows them (additive: every finding is also listed above).
+            "groups": to_json(build(report, lang)),
         }
     )
 

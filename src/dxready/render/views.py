@@ -337,7 +337,7 @@ def blockers_text(report: Report, pid: str, lang: str) -> str:
     for c in r.blockers:
         mark = _t(lang, "未確認", "unknown") if c.state.value == "unknown" else _t(lang, "未達", "not met")
         parts.append(f"{c.text.get(lang)}（{mark}）" if lang == "ja" else f"{c.text.get(lang)} ({mark})")
-    return "; ".join(parts)
+    return ("、" if lang == "ja" else "; ").join(parts)
 
 
 def finding_line(f: Finding, lang: str) -> str:
