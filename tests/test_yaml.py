@@ -163,7 +163,9 @@ def _both(text: str) -> tuple[Any, Any]:
         ref: Any = (_normal(ref_value), ref_values, ref_keys)
     except LoadError as exc:
         ref = [(p.location.line, p.location.column, p.message.en) for p in exc.problems]
-    except Exception as exc:  # a syntax error: the parser's position, moved to the likely cause as the loader does
+    except (
+        Exception
+    ) as exc:  # a syntax error: the parser's position, moved to the likely cause as the loader does
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
         what = " ".join(str(s) for s in (getattr(exc, "context", None), getattr(exc, "problem", None)) if s)

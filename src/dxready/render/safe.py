@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 
 # The terminal sink lives in the base module (messages below render/ use it too); re-exported here with the rest.
 from dxready.inert import _ESCAPED as _ESCAPED
@@ -26,13 +27,15 @@ def prepare_streams() -> None:
 _SLICE = 1 << 20
 
 
-def write(text: str) -> None:
+def write(text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, as a streaming renderer returns them) to stdout, a slice at a time."""
     try:
-        if len(text) <= _SLICE:
-            sys.stdout.write(text)
-        else:  # a large output (gaps -f json at 10,000 procedures): encoded a slice at a time, not all at once
-            for start in range(0, len(text), _SLICE):
-                sys.stdout.write(text[start : start + _SLICE])
+        for piece in (text,) if isinstance(text, str) else text:
+            if len(piece) <= _SLICE:
+                sys.stdout.write(piece)
+            else:  # a large output: encoded a slice at a time, not all at once
+                for start in range(0, len(piece), _SLICE):
+                    sys.stdout.write(piece[start : start + _SLICE])
         sys.stdout.flush()
     except BrokenPipeError:  # `dxready gaps | head`
         sys.stderr.close()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from dxready.i18n import t as _t
@@ -198,8 +199,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
                 named = [f"{e.ref} {e.name}" if e.ref != e.name else e.ref for e in g.entries]
                 lines = _joined(named, sep, width, first="  ", rest="  ")
                 if len(lines) > 2:
-                    refs = [e.ref for e in g.entries]
-                    twice = {r for r in refs if refs.count(r) > 1}
+                    refs = Counter(e.ref for e in g.entries)
+                    twice = {r for r, n in refs.items() if n > 1}
                     lines = _joined(
                         [n if e.ref in twice else e.ref for n, e in zip(named, g.entries, strict=True)],
                         sep,
