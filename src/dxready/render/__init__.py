@@ -12,6 +12,9 @@ What a renderer is called with depends on its view:
 - ``gaps``: ``(report, lang, show_waived=…)``; ``next``: ``(report, lang, steps=…)``; ``table NAME``: ``(report, lang)``;
 - ``diff``: ``(catalog_diff, lang)``; ``compare``: ``(comparison, lang)``; ``trend``: ``(trend, lang)``;
 - ``rules``: ``(lang,)``.
+
+A renderer returns its text, or (``gaps`` as json, whose output at 10,000 procedures is tens of megabytes) an
+iterator of pieces that the CLI writes in turn, so the whole never exists at once.
 """
 
 from __future__ import annotations
