@@ -16,7 +16,7 @@ from rich.text import Text
 from typer.testing import CliRunner
 
 from dxready.cli import app
-from dxready.render.grid import BIG, cell_len, plain_grid
+from dxready.render.grid import BIG, cell_len, natural_width, plain_grid
 
 
 def _rich(table: Table, width: int) -> str:
@@ -54,6 +54,26 @@ def _table(rows: int, **kw: object) -> Table:
 @pytest.mark.parametrize("width", [120, 50])
 def test_drawn_as_rich_draws_it(kw: dict[str, object], width: int) -> None:
     assert plain_grid(_table(12, **kw), width) == _rich(_table(12, **kw), width)
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {},
+        {"box": box.SIMPLE_HEAD, "pad_edge": False},
+        {"show_edge": False},
+        {"box": None},
+        {"show_header": False},
+    ],
+)
+def test_natural_width_is_richs_measurement(kw: dict[str, object]) -> None:
+    from rich.measure import Measurement
+
+    table = _table(BIG + 1, **kw)
+    table.add_row("plain [b]str[/b] cell", "", "", "")  # a str cell is text as it is in the grid
+    console = Console(file=io.StringIO(), width=80, markup=False)
+    expected = Measurement.get(console, console.options.update_width(100_000), table).maximum
+    assert natural_width(console, table) == expected
 
 
 def test_every_line_has_the_same_width_when_folded() -> None:

@@ -78,16 +78,22 @@ def join_fit(items: list[str], sep: str, width: int, first: str = "", indent: st
     """Items joined by ``sep``, a line break only between items (an item wider than a line is wrapped itself)."""
     lines: list[str] = []
     line = first
+    used = cell_len(line)  # cell_len(line), kept as the line grows
     for i, item in enumerate(items):
         piece = item + (sep if i < len(items) - 1 else "")
-        if line.strip() and cell_len(line) + cell_len(piece.rstrip()) > width:
+        size = cell_len(piece.rstrip())
+        if line.strip() and used + size > width:
             lines.append(line.rstrip())
             line = indent
-        if cell_len(line) + cell_len(piece.rstrip()) > width:
+            used = cell_len(line)
+        if used + size > width:
             *done, line = wrap(piece, width, indent=indent, first=line)
             lines += done
+            used = cell_len(line)
             continue
         line += piece
+        # Cells add up, except across a joiner or variation selector: then measure the line anew.
+        used = cell_len(line) if "\u200d" in piece or "\ufe0f" in piece else used + cell_len(piece)
     lines.append(line.rstrip())
     return lines
 
