@@ -339,3 +339,25 @@ def test_compare_fast_path_agrees_on_mutated_catalogues(text: str) -> None:
                 full.systems_file,
                 full.roadmap_file,
             )
+
+
+def test_ruamel_is_used_in_the_yaml_module_only() -> None:
+    """Every import of ruamel.yaml (public or private, ``_ruamel_yaml`` included) is in catalog/yaml.py."""
+    import ast
+
+    import dxready
+
+    root = Path(dxready.__file__).parent
+    users = set()
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
+            if any(n.split(".")[0] in ("ruamel", "_ruamel_yaml") for n in names):
+                users.add(path.relative_to(root).as_posix())
+    assert users == {"catalog/yaml.py"}
