@@ -8,6 +8,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich import box
 from rich.cells import cell_len as rich_cell_len
 from rich.console import Console
@@ -107,3 +109,37 @@ def test_large_views_use_the_grid(tmp_path: Path) -> None:
     assert len(body) >= n + 4
     assert len({cell_len(line) for line in body}) == 1
     assert sum("手続" in line and "×" in line for line in body) == n
+
+
+def _join_fit_measured_anew(
+    items: list[str], sep: str, width: int, first: str = "", indent: str = ""
+) -> list[str]:
+    """join_fit as it was, measuring the whole line for every item (the oracle for the running width)."""
+    from dxready.render.wrap import wrap
+
+    lines: list[str] = []
+    line = first
+    for i, item in enumerate(items):
+        piece = item + (sep if i < len(items) - 1 else "")
+        if line.strip() and rich_cell_len(line) + rich_cell_len(piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = indent
+        if rich_cell_len(line) + rich_cell_len(piece.rstrip()) > width:
+            *done, line = wrap(piece, width, indent=indent, first=line)
+            lines += done
+            continue
+        line += piece
+    lines.append(line.rstrip())
+    return lines
+
+
+@given(
+    items=st.lists(st.text(alphabet="ab 図書館、。（）\u3000\u0301\u200d\ufe0f👍", max_size=12), max_size=12),
+    sep=st.sampled_from(["、", ", ", " · ", "  "]),
+    width=st.integers(8, 40),
+)
+@settings(max_examples=300, deadline=None)
+def test_join_fit_keeps_the_width_it_measured(items: list[str], sep: str, width: int) -> None:
+    from dxready.render.wrap import join_fit
+
+    assert join_fit(items, sep, width, "  ", "  ") == _join_fit_measured_anew(items, sep, width, "  ", "  ")

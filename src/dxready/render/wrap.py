@@ -81,7 +81,8 @@ def join_fit(items: list[str], sep: str, width: int, first: str = "", indent: st
     used = cell_len(line)  # cell_len(line), kept as the line grows
     for i, item in enumerate(items):
         piece = item + (sep if i < len(items) - 1 else "")
-        size = cell_len(piece.rstrip())
+        stripped = piece.rstrip()
+        size = cell_len(stripped)
         if line.strip() and used + size > width:
             lines.append(line.rstrip())
             line = indent
@@ -93,7 +94,8 @@ def join_fit(items: list[str], sep: str, width: int, first: str = "", indent: st
             continue
         line += piece
         # Cells add up, except across a joiner or variation selector: then measure the line anew.
-        used = cell_len(line) if "\u200d" in piece or "\ufe0f" in piece else used + cell_len(piece)
+        joins = "\u200d" in piece or "\ufe0f" in piece
+        used = cell_len(line) if joins else used + size + cell_len(piece[len(stripped) :])
     lines.append(line.rstrip())
     return lines
 
