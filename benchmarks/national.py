@@ -255,6 +255,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1741, help="municipalities (default 1741)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "national", help="where to generate")
+    parser.add_argument(
+        "--warm-only",
+        action="store_true",
+        help="only the warm figures (json, table): skip the loaders and cold runs",
+    )
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -287,12 +292,15 @@ def main() -> None:
         runs.setdefault(name, []).append(time.process_time() - start)
 
     try:
+        if args.warm_only:
+            compare(args.out, cache, use_cache=True)  # fills the cache
         for _ in range(args.repeat):
             once("read", lambda: read_all(files))
-            once("pyyaml", lambda: bare_parse_libyaml(files))
-            once("ruamel", lambda: bare_parse(files))
-            once("cold", lambda: compare(args.out, cache, use_cache=True), before=clear)
-            once("nocache", lambda: compare(args.out, cache, use_cache=False))
+            if not args.warm_only:
+                once("pyyaml", lambda: bare_parse_libyaml(files))
+                once("ruamel", lambda: bare_parse(files))
+                once("cold", lambda: compare(args.out, cache, use_cache=True), before=clear)
+                once("nocache", lambda: compare(args.out, cache, use_cache=False))
             once("warm json", lambda: compare(args.out, cache, use_cache=True))
             os.environ["COLUMNS"] = "120"  # too narrow for the matrix: a record per municipality
             once("warm table", lambda: compare(args.out, cache, use_cache=True, fmt="table"))
@@ -300,18 +308,36 @@ def main() -> None:
             once("warm table wide", lambda: compare(args.out, cache, use_cache=True, fmt="table"))
             os.environ.pop("COLUMNS")
         src = json.dumps(str(args.out))
-        peak_cold = peak_rss(
-            f"import os,tempfile,datetime as dt; os.environ['XDG_CACHE_HOME']=tempfile.mkdtemp()\n"
-            f"from dxready.commands.compare import run_compare\n"
-            f"from dxready.render import renderer\n"
-            f"c = run_compare([__import__('pathlib').Path({src})], as_of=dt.date(2024,3,31), use_cache=True)\n"
-            f"renderer('compare', 'json')(c, 'ja')"
+        peak_cold = (
+            0.0
+            if args.warm_only
+            else peak_rss(
+                f"import os,tempfile,datetime as dt; os.environ['XDG_CACHE_HOME']=tempfile.mkdtemp()\n"
+                f"from dxready.commands.compare import run_compare\n"
+                f"from dxready.render import renderer\n"
+                f"c = run_compare([__import__('pathlib').Path({src})], as_of=dt.date(2024,3,31), use_cache=True)\n"
+                f"renderer('compare', 'json')(c, 'ja')"
+            )
         )
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     m = {name: statistics.median(values) for name, values in runs.items()}
     print(f"medians of {args.repeat} interleaved rounds, CPU time of this process")
     print(f"read bytes                     {m['read'] * 1000:8.0f} ms")
+    if not args.warm_only:
+        _loaders(m, peak_cold)
+    print(
+        f"compare warm, json             {m['warm json'] * 1000:8.0f} ms  = {m['warm json'] / m['read']:6.2f}x read"
+    )
+    print(
+        f"compare warm, table (default)  {m['warm table'] * 1000:8.0f} ms  = {m['warm table'] / m['warm json']:6.2f}x json (goal <= 1.5; 120 columns)"
+    )
+    print(
+        f"compare warm, table, matrix    {m['warm table wide'] * 1000:8.0f} ms  = {m['warm table wide'] / m['warm json']:6.2f}x json (200 columns)"
+    )
+
+
+def _loaders(m: dict[str, float], peak_cold: float) -> None:
     print(
         f"PyYAML CSafeLoader loop (C)    {m['pyyaml'] * 1000:8.0f} ms  = {m['pyyaml'] / m['read']:6.1f}x read"
     )
@@ -323,15 +349,6 @@ def main() -> None:
     )
     print(
         f"compare --no-cache             {m['nocache'] * 1000:8.0f} ms  = {m['nocache'] / m['pyyaml']:6.2f}x PyYAML"
-    )
-    print(
-        f"compare warm, json             {m['warm json'] * 1000:8.0f} ms  = {m['warm json'] / m['read']:6.2f}x read"
-    )
-    print(
-        f"compare warm, table (default)  {m['warm table'] * 1000:8.0f} ms  = {m['warm table'] / m['warm json']:6.2f}x json (goal <= 1.5; 120 columns)"
-    )
-    print(
-        f"compare warm, table, matrix    {m['warm table wide'] * 1000:8.0f} ms  = {m['warm table wide'] / m['warm json']:6.2f}x json (200 columns)"
     )
     print(f"peak RSS of one cold compare   {peak_cold:8.0f} MiB")
 
