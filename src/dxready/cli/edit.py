@@ -150,13 +150,14 @@ def set_(
             "--cards",
             metavar="SCOPE:CARDS:POPULATION",
             help=tr(
-                "set municipality: マイナンバーカード 範囲:交付枚数:人口",
+                "マイナンバーカードの交付状況 範囲:交付枚数:人口（dxready set municipality で）。",
                 "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
             ),
         ),
     ] = None,
 ) -> None:
     from dxready.commands.edit import run_set
+    from dxready.render.wrap import fit_message
 
     language = _lang(lang)
     confirmed = _parse_date(verified_on, "--verified-on")
@@ -179,7 +180,7 @@ def set_(
             counts_source=counts_source,
         ),
     )
-    _out(message)
+    _out(fit_message(message))
 
 
 @app.command(
@@ -209,6 +210,7 @@ def add(
     inferred: SetInferredOpt = None,
 ) -> None:
     from dxready.commands.edit import run_add
+    from dxready.render.wrap import fit_message
 
     language = _lang(lang)
     message = _guard(
@@ -229,7 +231,7 @@ def add(
             counts_source=counts_source,
         ),
     )
-    _out(message)
+    _out(fit_message(message))
 
 
 @app.command(
@@ -267,7 +269,12 @@ def init(
 ) -> None:
     from dxready.commands.scaffold import run_init
     from dxready.render.messages import init_result
+    from dxready.render.wrap import fit_message
 
     language = _lang(lang)
     code = _nfkc(code) or code
-    _out(init_result(_guard(language, lambda: run_init(directory, name=name, code=code)), language))
+    _out(
+        fit_message(
+            init_result(_guard(language, lambda: run_init(directory, name=name, code=code)), language)
+        )
+    )
