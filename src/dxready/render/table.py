@@ -30,9 +30,11 @@ def _console() -> tuple[Console, io.StringIO]:
 
 
 def _render(*items: RenderableType) -> str:
+    from dxready.render.celltext import printable
+
     console, buf = _console()
     for item in items:
-        console.print(item)
+        console.print(printable(item))
     return buf.getvalue()
 
 
