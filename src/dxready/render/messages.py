@@ -1,4 +1,5 @@
-"""Short plain-text messages: what ``set`` did, and the input errors of every kind (for stderr).
+"""Short plain-text messages: what ``init`` and ``table --write`` did, and the input errors of every kind (for
+stderr).
 
 Catalogue text and option values are data: every line goes through :func:`~dxready.render.safe.oneline`.
 """
@@ -11,6 +12,7 @@ from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
     from dxready.commands.scaffold import InitResult
+    from dxready.commands.tablefile import BlockUpdate
     from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
 
 
@@ -29,6 +31,11 @@ def init_result(result: InitResult, lang: str) -> str:
         f"  {shown}\n"
         f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
     )
+
+
+def block_update(result: BlockUpdate, lang: str) -> str:
+    """``table --write``'s message: the diff of a stale block (under ``--check``), then one line."""
+    return result.diff + result.message.get(lang) + "\n"
 
 
 def _cannot_use(n: int, lang: str) -> str:
