@@ -92,6 +92,8 @@ def breaks(text: str, width: int) -> list[int]:
                     and start + j - 1 > max(offsets, default=0)
                 ):
                     j -= 1
+                if cell_len(tok[j:i]) + cw > width:  # too many marks in a row to keep together: fit first
+                    j = i
                 offsets.append(start + j)
                 used = cell_len(tok[j:i])
             used += cw
