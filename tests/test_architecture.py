@@ -32,7 +32,18 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("engine", ("dxready.engine",)),
     ("commands", ("dxready.commands",)),
     ("render", ("dxready.render",)),
-    ("cli", ("dxready.cli", "dxready.__main__", "dxready.guard", "dxready.clitext", "dxready.completion")),
+    (
+        "cli",
+        (
+            "dxready.cli",
+            "dxready.__main__",
+            "dxready.guard",
+            "dxready.clitext",
+            "dxready.completion",
+            "dxready.entry",
+            "dxready._help",
+        ),
+    ),
 )
 OUTPUT_LAYERS = frozenset({"render", "cli"})
 
@@ -182,7 +193,6 @@ MAX_LINES = 500
 OVER_MAX_LINES = frozenset(
     {
         "dxready.commands.compare",
-        "dxready.catalog.load",
     }
 )
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from dxready.i18n import t as _t
@@ -30,9 +31,12 @@ def _console() -> tuple[Console, io.StringIO]:
 
 
 def _render(*items: RenderableType) -> str:
+    from dxready.render.celltext import printable
+    from dxready.render.grid import print_renderable  # large tables as a plain grid
+
     console, buf = _console()
     for item in items:
-        console.print(item)
+        print_renderable(console, printable(item))
     return buf.getvalue()
 
 
@@ -196,8 +200,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
                 named = [f"{e.ref} {e.name}" if e.ref != e.name else e.ref for e in g.entries]
                 lines = _joined(named, sep, width, first="  ", rest="  ")
                 if len(lines) > 2:
-                    refs = [e.ref for e in g.entries]
-                    twice = {r for r in refs if refs.count(r) > 1}
+                    refs = Counter(e.ref for e in g.entries)
+                    twice = {r for r, n in refs.items() if n > 1}
                     lines = _joined(
                         [n if e.ref in twice else e.ref for n, e in zip(named, g.entries, strict=True)],
                         sep,
@@ -246,9 +250,34 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
     return _render(*items)
 
 
+NEXT_RECORDS_BELOW = 100
+"""Below this many columns ``next`` shows one record per step instead of its four-column table."""
+
+
+def _next_records(report: Report, lang: str, steps: list[NextStep], width: int) -> list[RenderableType]:
+    """Each step as a heading (rank, subject, score), its action, blockers, then codes and the score's parts."""
+    weights = report.catalog.settings.weights
+    items: list[RenderableType] = [*_lines(_t(lang, "次の一手", "Next steps"), width, style="bold")]
+    for s in steps:
+        score = _t(lang, f"（点数 {s.score:.2f}）", f" (score {s.score:.2f})")
+        items += _lines(s.display_name(lang) + score, width, first=f"{s.rank}. ", rest="   ", style="bold")
+        items += _lines(s.action.get(lang), width, first="   ", rest="   ")
+        for b in s.blocked_by:
+            items += _lines(b.get(lang), width, first="   ⛔ ", rest="      ", style="red")
+        parts = [*([" ".join(s.codes)] if s.codes else []), *part_lines(s, weights, lang)]
+        items += _joined(parts, " · ", width, first="   ", rest="   ")
+    return items
+
+
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     from rich.table import Table
 
+    width = _width()
+    if width < NEXT_RECORDS_BELOW:
+        return _render(
+            *_lines(views.catalog_line(report, lang), width, style="dim"),
+            *_next_records(report, lang, steps, width),
+        )
     table = Table(title=_text(_t(lang, "次の一手", "Next steps")), title_justify="left", show_lines=True)
     for h in (
         "#",
