@@ -106,7 +106,7 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
     if kind in ("enum", "literal_error"):
         expected = error.get("ctx", {}).get("expected", "")
         got = error.get("input")
-        expected_ja = expected
+        expected_ja = _expected_ja(expected)
         if loc and loc[-1] == "status":
             expected = "online, partial, offline, not_applicable, unknown, or a mark ○ 一部 × —"
             expected_ja = "○ 一部 × — ？ の記号、または online, partial, offline, not_applicable, unknown"
@@ -212,3 +212,17 @@ def _problems(
         msg = _explain(error, model, data)
         problems.setdefault((location, msg.en), Problem(SCHEMA_VIOLATION, location, msg))
     return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column)), more
+
+
+def _expected_ja(expected: str) -> str:
+    """pydantic's "'manual', 'linked' or 'x'" in Japanese: the values joined with 、, each with the word the tool prints
+    for it (manual（手入力）) when the values are those of one of the catalogue's enums."""
+    import re
+
+    from dxready.catalog.labels import LABELS
+
+    values = re.findall(r"'([^']*)'", expected)
+    if not values:
+        return expected
+    words = next((table for table in LABELS.values() if set(values) == set(table)), {})
+    return "、".join(f"{v}（{words[v][0]}）" if v in words else v for v in values)

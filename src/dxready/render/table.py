@@ -66,7 +66,15 @@ def table_systems(report: Report, lang: str) -> str:
 
 
 def table_roadmap(report: Report, lang: str) -> str:
-    return _render(_grid(views.roadmap(report, lang)))
+    grid = views.roadmap(report, lang)
+    if not grid.rows:
+        empty = _t(
+            lang,
+            "工程表に項目はありません（roadmap.yaml の items に取組を記録してください）",
+            "the roadmap has no items (record them under items in roadmap.yaml)",
+        )
+        return _render(_text(grid.title), _text(empty))
+    return _render(_grid(grid))
 
 
 def table_summary(report: Report, lang: str) -> str:
@@ -74,7 +82,7 @@ def table_summary(report: Report, lang: str) -> str:
 
 
 def _bar(n: int, total: int, width: int = 24) -> str:
-    if total <= 0:
+    if total <= 0 or width <= 0:
         return ""
     filled = round(width * n / total)
     return "█" * filled + "·" * (width - filled)
@@ -85,22 +93,31 @@ def _summary_table(report: Report, lang: str) -> Table:
 
     s = report.summary()
     rows = views.summary_rows(s, lang, views.city_counts(report))
+    from rich.cells import cell_len
+
     table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)
-    table.add_column()
-    table.add_column(justify="right")
-    table.add_column(no_wrap=True)  # a bar is never wrapped
+    # Labels and values whole where the terminal allows; the bars take what is left (8 to 24 cells), never wrapped.
+    label_w = max(cell_len(label) for label, _ in rows)
+    value_w = max(cell_len(value) for _, value in rows)
+    room = _width() - label_w - value_w - 10  # three columns: borders and padding take 10 cells
+    bar_w = min(24, room) if room >= 8 else 0
+    table.add_column(no_wrap=bar_w > 0)
+    table.add_column(justify="right", no_wrap=bar_w > 0)
+    if bar_w:
+        table.add_column(no_wrap=True)
     bars: dict[int, str] = {
-        1: _bar(s.by_status["online"], s.applicable),
-        2: _bar(s.by_status["partial"], s.applicable),
-        3: _bar(s.by_status["offline"], s.applicable),
+        1: _bar(s.by_status["online"], s.applicable, bar_w),
+        2: _bar(s.by_status["partial"], s.applicable, bar_w),
+        3: _bar(s.by_status["offline"], s.applicable, bar_w),
     }
     level_start = len(rows) - 5
     for i, (label, value) in enumerate(rows):
         bar = bars.get(i, "")
         if i >= level_start:
-            bar = _bar(s.levels[i - level_start], s.applicable)
+            bar = _bar(s.levels[i - level_start], s.applicable, bar_w)
         style = _MARK_STYLE.get(label.split(" ", 1)[0], "")
-        table.add_row(_text(label, style), _text(value), _text(bar, style or "blue"))
+        cells = [_text(label, style), _text(value)] + ([_text(bar, style or "blue")] if bar_w else [])
+        table.add_row(*cells)
     return table
 
 
