@@ -205,3 +205,18 @@ def test_every_next_format_lists_the_same_steps(catalog: Path, monkeypatch: pyte
     assert "health-management" not in {ident for _, ident, _ in by_id}
     koseki = next(codes for _, ident, codes in by_id if ident == "koseki")
     assert "DX303" not in koseki and "DX301" in koseki
+
+
+def test_the_json_lists_every_waived_finding_with_show_waived(
+    catalog: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = ["gaps", "--catalog", str(catalog), *AS_OF, "--show-waived", "--format", "json"]
+    data = json.loads(_run(base, monkeypatch))
+    listed = [
+        (kind, f["code"])
+        for kind in ("procedures", "systems", "roadmap")
+        for entry in data[kind]
+        for f in entry.get("waived", [])
+    ] + [("catalog", f["code"]) for f in data["catalog_findings"] if f.get("waived")]
+    assert len(listed) == data["summary"]["waived"] == WAIVED
+    assert any(kind == "systems" for kind, _ in listed)  # a waived system finding is listed, not only counted

@@ -249,6 +249,9 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
     from dxready.render.jsonfast import Lazy, chunks
     from dxready.render.safe import json_inert
 
+    waived: dict[tuple[str, str], list[Finding]] = {}
+    for f in report.waived:  # every waived finding is listed with --show-waived, whatever its subject
+        waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
     by_sys = views.subject_findings(report, "system")
     systems = [
         {
@@ -257,6 +260,11 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
             "tier": s.tier.value,
             **_system_facts(s),
             "findings": [finding(f, lang) for f in by_sys.get(s.id, [])],
+            **(
+                {"waived": [finding(f, lang) for f in waived.get(("system", s.id), [])]}
+                if show_waived
+                else {}
+            ),
         }
         for s in report.catalog.systems
     ]
@@ -269,10 +277,17 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
             "title": r.title,
             **_roadmap_facts(r, areas),
             "findings": [finding(f, lang) for f in by_road.get(r.id, [])],
+            **(
+                {"waived": [finding(f, lang) for f in waived.get(("roadmap", r.id), [])]}
+                if show_waived
+                else {}
+            ),
         }
         for r in report.catalog.roadmap
     ]
     other = [finding(f, lang) for f in report.findings if f.subject.kind in ("catalog", "settings")]
+    if show_waived:
+        other += [finding(f, lang) for f in report.waived if f.subject.kind in ("catalog", "settings")]
     data = {
         **_header(report),
         **_sources(report),
