@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
+from dxready.i18n import tr
+
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog, LoadError
 
@@ -447,16 +449,50 @@ def set_(
 @app.command()
 def init(
     directory: Annotated[Path, typer.Argument(help="Directory for the new catalogue.")],
-    name: Annotated[str, typer.Option("--name", help="Municipality name, e.g. 呉市.")],
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help=tr(
+                "団体名（例: 館山市、東京都府中市）。国の団体一覧から団体コードを引きます。",
+                "Municipality name, e.g. 館山市 or 東京都府中市; its code comes from the national registry.",
+            ),
+        ),
+    ] = None,
     code: Annotated[
-        str, typer.Option("--code", help="全国地方公共団体コード with its check digit, e.g. 342025.")
-    ],
+        str | None,
+        typer.Option(
+            "--code",
+            help=tr(
+                "検査数字付きの全国地方公共団体コード（例: 122050）。名前は国の団体一覧から引きます。",
+                "全国地方公共団体コード with its check digit, e.g. 122050; the name comes from the registry.",
+            ),
+        ),
+    ] = None,
+    from_embedded: Annotated[
+        bool,
+        typer.Option(
+            "--from-embedded",
+            help=tr(
+                "同梱の鴨川市のカタログをそのまま写して、編集できるようにします。",
+                "Copy the shipped 鴨川市 catalogue byte for byte, to edit it.",
+            ),
+        ),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Start a catalogue from the national registry: the 21 standard rows, all statuses unknown."""
-    from dxready.commands.scaffold import run_init
+    from dxready.commands.scaffold import run_init, run_init_embedded
 
     language = _lang(lang)
+    if from_embedded:
+        if name is not None or code is not None:
+            raise typer.BadParameter(
+                tr("--from-embedded は --name/--code と一緒に使えません", "--from-embedded takes no --name/--code"),
+                param_hint="--from-embedded",
+            )
+        _out(_guard(language, lambda: run_init_embedded(directory, lang=language)))
+        return
     _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
 
 

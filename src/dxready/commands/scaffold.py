@@ -8,6 +8,7 @@ unless every file can be.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from dxready.catalog import codes
@@ -57,8 +58,8 @@ def _fail(where: str, ja: str, en: str, code: str = "DX001") -> LoadError:
 
 
 def check_code(code: str) -> str:
-    """The 6-digit code with a correct check digit, or LoadError (DX007) saying what is wrong."""
-    text = code.strip()
+    """The 6-digit code with a correct check digit, or LoadError (DX007) saying what is wrong (full width folded)."""
+    text = unicodedata.normalize("NFKC", code).strip()
     if len(text) == 5 and text.isascii() and text.isdigit():
         full = text + str(codes.check_digit(text))
         raise _fail(
@@ -224,17 +225,81 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
-    """Write the four files into ``directory`` (created if missing); refuse if any of them exists."""
-    clean = name.strip()
-    if not clean or not clean.isprintable():
+def run_init(directory: Path, *, name: str | None, code: str | None, lang: str) -> str:
+    """Write the four files into ``directory`` (created if missing); refuse if any of them exists.
+
+    The municipality is settled against the national registry first (commands/identify.py): a name alone finds its
+    code, a code alone its name, a pair the registry does not hold together is refused.
+    """
+    from dxready.commands.identify import identify
+
+    if name is not None and (not name.strip() or not name.strip().isprintable()):
         raise _fail(
             "--name",
             "団体名を指定してください（制御文字は使えません）",
             "give the municipality's name (no control characters)",
             "DX003",
         )
-    checked = check_code(code)
+    who = identify(name, check_code(code) if code is not None else None)
+    clean, checked = who.name, who.code
+    contents = {
+        "procedures.yaml": procedures_text(clean, checked),
+        "systems.yaml": systems_text(clean),
+        "roadmap.yaml": roadmap_text(clean),
+        "dxready.yaml": settings_text(),
+    }
+    _write_new(directory, {file: text.encode("utf-8") for file, text in contents.items()})
+    n = len(STANDARD_PROCEDURES)
+    subs = sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES)
+    shown = str(directory)
+    where = f"{who.prefecture}{_comment(clean)}" if who.prefecture else _comment(clean)
+    unknown_ja = (
+        "" if who.entry else "\n注意: この名前と団体コードは国の団体一覧にありません。正しいか確かめてください。"
+    )
+    unknown_en = (
+        ""
+        if who.entry
+        else "\nnote: this name and code are not in the national registry; make sure they are right."
+    )
+    if lang == "ja":
+        return (
+            f"{where}（{checked}）のカタログを {shown} に作りました: "
+            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。{unknown_ja}\n"
+            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
+        )
+    return (
+        f"created the catalogue of {where} ({checked}) in {shown}: "
+        f"{n} standard procedures ({subs} sub-procedures), every status unknown.{unknown_en}\n"
+        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
+    )
+
+
+def run_init_embedded(directory: Path, *, lang: str) -> str:
+    """Copy the shipped catalogue (鴨川市) into ``directory`` byte for byte, for its own officers to edit."""
+    from dxready.catalog.load import embedded_catalog
+
+    source = embedded_catalog()
+    contents: dict[str, bytes] = {}
+    for file in FILES:
+        path = source / file
+        if path.is_file():
+            contents[file] = path.read_bytes()
+    _write_new(directory, contents)
+    shown = str(directory)
+    files = ", ".join(contents)
+    if lang == "ja":
+        return (
+            f"同梱のカタログ（鴨川市）を {shown} に写しました（{files}）。\n"
+            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready gaps --catalog {shown}\n"
+        )
+    return (
+        f"copied the shipped catalogue (Kamogawa) into {shown} ({files}).\n"
+        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready gaps --catalog {shown}\n"
+    )
+
+
+def _write_new(directory: Path, contents: dict[str, bytes]) -> None:
+    """Create each file exclusively in ``directory``; nothing is left behind unless every file is written."""
     if directory.exists() and not directory.is_dir():
         raise _fail(str(directory), "ディレクトリではありません", "is not a directory")
     existing = [directory / f for f in FILES if (directory / f).exists()]
@@ -252,12 +317,6 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
                 for path in existing
             ]
         )
-    contents = {
-        "procedures.yaml": procedures_text(clean, checked),
-        "systems.yaml": systems_text(clean),
-        "roadmap.yaml": roadmap_text(clean),
-        "dxready.yaml": settings_text(),
-    }
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -266,7 +325,7 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
     try:
         for file, text in contents.items():
             path = directory / file
-            with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
+            with path.open("xb") as fh:  # "x": never overwrite, even in a race
                 created.append(path)
                 fh.write(text)
                 fh.flush()
@@ -281,17 +340,3 @@ def run_init(directory: Path, *, name: str, code: str, lang: str) -> str:
         for path in created:
             path.unlink(missing_ok=True)
         raise _fail(str(directory), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
-    n = len(STANDARD_PROCEDURES)
-    subs = sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES)
-    shown = str(directory)
-    if lang == "ja":
-        return (
-            f"{_comment(clean)}（{checked}）のカタログを {shown} に作りました: "
-            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
-        )
-    return (
-        f"created the catalogue of {_comment(clean)} ({checked}) in {shown}: "
-        f"{n} standard procedures ({subs} sub-procedures), every status unknown.\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
-    )
