@@ -117,9 +117,7 @@ def test_name_is_data_not_yaml(tmp_path: Path) -> None:
 
 
 def test_english_message(tmp_path: Path) -> None:
-    result = runner.invoke(
-        app, ["init", str(tmp_path / "c"), "--code", "342025", "--lang", "en"]
-    )
+    result = runner.invoke(app, ["init", str(tmp_path / "c"), "--code", "342025", "--lang", "en"])
     assert result.exit_code == 0
     assert "created the catalogue of 広島県呉市 (342025)" in result.stdout
     assert "21 standard procedures (28 sub-procedures), every status unknown" in result.stdout
@@ -137,7 +135,7 @@ def test_name_alone_finds_the_code(tmp_path: Path) -> None:
 
 
 def test_code_alone_finds_the_name(tmp_path: Path) -> None:
-    code, out, _ = _init(tmp_path / "t", "--code", "122050")
+    code, _out, _ = _init(tmp_path / "t", "--code", "122050")
     assert code == 0
     assert load_catalog(tmp_path / "t").procedures_file.municipality.name == "館山市"
 
@@ -196,7 +194,9 @@ def test_from_embedded_copies_byte_for_byte_then_set_and_gaps_work(tmp_path: Pat
     assert code == 0, out
     for file in ("procedures.yaml", "systems.yaml", "roadmap.yaml"):
         assert (target / file).read_bytes() == (embedded_catalog() / file).read_bytes()
-    before = runner.invoke(app, ["gaps", "--catalog", str(target), "--format", "json", "--as-of", "2024-04-01"])
+    before = runner.invoke(
+        app, ["gaps", "--catalog", str(target), "--format", "json", "--as-of", "2024-04-01"]
+    )
     assert '"id": "bulky-waste"' in before.stdout
     result = runner.invoke(app, ["set", "9", "--status", "○", "--catalog", str(target)])
     assert result.exit_code == 0, result.stdout + result.stderr
@@ -206,7 +206,9 @@ def test_from_embedded_copies_byte_for_byte_then_set_and_gaps_work(tmp_path: Pat
         data = json.loads(text)
         return next(p["status"] for p in data["procedures"] if p["standard_no"] == 9)
 
-    after = runner.invoke(app, ["gaps", "--catalog", str(target), "--format", "json", "--as-of", "2024-04-01"])
+    after = runner.invoke(
+        app, ["gaps", "--catalog", str(target), "--format", "json", "--as-of", "2024-04-01"]
+    )
     assert status_of(before.stdout) == "offline"
     assert status_of(after.stdout) == "online"
     # A second copy into the same place is refused and changes nothing.

@@ -488,7 +488,10 @@ def init(
     if from_embedded:
         if name is not None or code is not None:
             raise typer.BadParameter(
-                tr("--from-embedded は --name/--code と一緒に使えません", "--from-embedded takes no --name/--code"),
+                tr(
+                    "--from-embedded は --name/--code と一緒に使えません",
+                    "--from-embedded takes no --name/--code",
+                ),
                 param_hint="--from-embedded",
             )
         _out(_guard(language, lambda: run_init_embedded(directory, lang=language)))

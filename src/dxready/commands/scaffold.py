@@ -254,7 +254,9 @@ def run_init(directory: Path, *, name: str | None, code: str | None, lang: str) 
     shown = str(directory)
     where = f"{who.prefecture}{_comment(clean)}" if who.prefecture else _comment(clean)
     unknown_ja = (
-        "" if who.entry else "\n注意: この名前と団体コードは国の団体一覧にありません。正しいか確かめてください。"
+        ""
+        if who.entry
+        else "\n注意: この名前と団体コードは国の団体一覧にありません。正しいか確かめてください。"
     )
     unknown_en = (
         ""
