@@ -406,8 +406,16 @@ def diff(
 
 @app.command("set")
 def set_(
-    ref: Annotated[
-        str, typer.Argument(help="A procedure id or standard number; REF/SUB for a sub-procedure.")
+    refs: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="REF...",
+            help=tr(
+                "手続の id か標準番号（個別手続は REF/SUB）。複数指定や 18/* のようなパターンで一度に更新します。",
+                "A procedure id or standard number; REF/SUB for a sub-procedure. Several, or patterns such as"
+                " 18/*, are edited together in one write.",
+            ),
+        ),
     ],
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
@@ -426,14 +434,25 @@ def set_(
         str | None, typer.Option("--verified-on", help="Date the status was confirmed.")
     ] = None,
 ) -> None:
-    """Edit one procedure in place: comments and formatting kept, validated before writing, atomic."""
+    """Edit procedures in place: comments and formatting kept, validated before writing, atomic."""
+    from dxready.commands.bulk import needs_bulk, run_set_many
     from dxready.commands.edit import run_set
 
     language = _lang(lang)
+    if needs_bulk(refs):
+        options = {
+            "status": status,
+            "channels": channel or [],
+            "counts": counts or [],
+            "note": note,
+            "verified_on": _parse_date(verified_on),
+        }
+        _out(_guard(language, lambda: run_set_many(refs, catalog=catalog, lang=language, **options)))
+        return
     message = _guard(
         language,
         lambda: run_set(
-            ref,
+            refs[0],
             catalog=catalog,
             status=status,
             channels=channel or [],

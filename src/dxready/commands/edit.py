@@ -766,10 +766,10 @@ def run_set(
     if _is_embedded(root, label):
         raise _bad(
             label,
-            "パッケージに同梱のカタログ（鴨川市）は編集できません。dxready init DIR で自分のカタログを作るか、"
-            "--catalog DIR を指定してください",
-            "the catalogue shipped inside the package (Kamogawa) cannot be edited; create your own with "
-            "`dxready init DIR` or pass --catalog DIR",
+            "パッケージに同梱のカタログ（鴨川市）は編集できません。dxready init DIR --from-embedded で写して"
+            "編集するか、dxready init DIR で自分のカタログを作るか、--catalog DIR を指定してください",
+            "the catalogue shipped inside the package (Kamogawa) cannot be edited; copy it with "
+            "`dxready init DIR --from-embedded`, create your own with `dxready init DIR` or pass --catalog DIR",
             "DX001",
         )
     change = parse_change(status=status, channels=channels, counts=counts, note=note, verified_on=verified_on)
