@@ -433,12 +433,189 @@ def set_(
     verified_on: Annotated[
         str | None, typer.Option("--verified-on", help="Date the status was confirmed.")
     ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help=tr("set system: システム名", "set system: the name."))
+    ] = None,
+    tier: Annotated[
+        str | None,
+        typer.Option(
+            "--tier",
+            help=tr(
+                "set system: backbone 基幹系 | intranet 情報系 | standalone 独立系",
+                "set system: backbone | intranet | standalone.",
+            ),
+        ),
+    ] = None,
+    phase: Annotated[
+        str | None,
+        typer.Option(
+            "--phase",
+            help=tr(
+                "set system: 移行の段階 planning | selection | migrating | operating | not_required（計画立案・選定・移行・本格運用・不要）",
+                "set system: migration phase planning | selection | migrating | operating | not_required.",
+            ),
+        ),
+    ] = None,
+    migration_target: Annotated[
+        str | None,
+        typer.Option(
+            "--migration-target",
+            help=tr(
+                "set system: 移行の目標年度（例: 令和7年度）",
+                "set system: migration target fiscal year (e.g. 2025).",
+            ),
+        ),
+    ] = None,
+    track: Annotated[
+        str | None,
+        typer.Option(
+            "--track",
+            help=tr(
+                "set system: standard | difficult 移行困難 | tokutei 特定移行支援",
+                "set system: standard | difficult | tokutei.",
+            ),
+        ),
+    ] = None,
+    gov_cloud: Annotated[
+        bool | None,
+        typer.Option(
+            "--gov-cloud/--no-gov-cloud",
+            help=tr(
+                "set system: ガバメントクラウドへ移行するか",
+                "set system: whether it moves to the government cloud.",
+            ),
+        ),
+    ] = None,
+    standard_business: Annotated[
+        str | None,
+        typer.Option(
+            "--standard-business",
+            help=tr(
+                "set system: 標準化対象の20業務のひとつ（例: 住民基本台帳）",
+                "set system: one of the 20 standardised businesses.",
+            ),
+        ),
+    ] = None,
+    data_input: Annotated[
+        str | None,
+        typer.Option(
+            "--data-input", help=tr("set system: manual 手入力 | linked 連携", "set system: manual | linked.")
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None,
+        typer.Option(
+            "--owner", help=tr("set system/roadmap: 担当課", "set system/roadmap: the owning department.")
+        ),
+    ] = None,
+    vendor: Annotated[
+        str | None, typer.Option("--vendor", help=tr("set system: ベンダー", "set system: the vendor."))
+    ] = None,
+    link: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--link",
+            help=tr(
+                "set system: データをやり取りするシステムの id を追加", "set system: add a linked system id."
+            ),
+        ),
+    ] = None,
+    serves: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--serves",
+            help=tr(
+                "set system: このシステムで処理する手続の id（手続の systems に追加）",
+                "set system: a procedure id it serves (added to the procedure's systems).",
+            ),
+        ),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help=tr("set roadmap: 項目名", "set roadmap: the title."))
+    ] = None,
+    area: Annotated[
+        int | None,
+        typer.Option("--area", help=tr("set roadmap: 分野の番号", "set roadmap: the area number.")),
+    ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            help=tr(
+                "set roadmap: not_started 未着手 | in_progress 実施中 | done 完了",
+                "set roadmap: not_started | in_progress | done.",
+            ),
+        ),
+    ] = None,
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--start", help=tr("set roadmap: 開始年度（例: 令和6年度）", "set roadmap: start fiscal year.")
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            help=tr(
+                "set roadmap: 目標年度、none（期限なし）または recurring（適宜）",
+                "set roadmap: target fiscal year, none or recurring.",
+            ),
+        ),
+    ] = None,
+    last_reviewed: Annotated[
+        str | None,
+        typer.Option(
+            "--last-reviewed",
+            help=tr("set roadmap: 最後に見直した日", "set roadmap: the day it was last reviewed."),
+        ),
+    ] = None,
+    procedure: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--procedure",
+            help=tr("set roadmap: 進める手続の id を追加", "set roadmap: add a procedure id it advances."),
+        ),
+    ] = None,
+    system: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--system",
+            help=tr("set roadmap: 進めるシステムの id を追加", "set roadmap: add a system id it advances."),
+        ),
+    ] = None,
 ) -> None:
     """Edit procedures in place: comments and formatting kept, validated before writing, atomic."""
     from dxready.commands.bulk import needs_bulk, run_set_many
     from dxready.commands.edit import run_set
 
     language = _lang(lang)
+    entity = {
+        "name": name, "tier": tier, "phase": phase, "migration_target": migration_target, "track": track,
+        "gov_cloud": gov_cloud, "standard_business": standard_business, "data_input": data_input, "owner": owner,
+        "vendor": vendor, "links": link or [], "serves": serves or [], "title": title, "area": area,
+        "state": state, "start": start, "target": target, "last_reviewed": _parse_date(last_reviewed),
+        "procedures": procedure or [], "systems": system or [],
+    }  # fmt: skip
+    if refs[0] in ("system", "roadmap"):
+        from dxready.commands.edit_entities import set_entity_cli
+
+        common = {
+            "status": status,
+            "channels": channel or [],
+            "counts": counts or [],
+            "verified_on": verified_on,
+        }
+        _out(
+            _guard(
+                language, lambda: set_entity_cli(refs, {**entity, **common, "note": note}, catalog, language)
+            )
+        )
+        return
+    if any(v not in (None, []) for v in entity.values()):
+        from dxready.commands.edit_entities import procedure_stray
+
+        _guard(language, lambda: procedure_stray(entity))
     if needs_bulk(refs):
         options = {
             "status": status,
@@ -463,6 +640,141 @@ def set_(
         ),
     )
     _out(message)
+
+
+@app.command()
+def add(
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="system|roadmap ID",
+            help=tr(
+                "追加する種類（system か roadmap）と新しい id",
+                "What to add (system or roadmap) and its new id.",
+            ),
+        ),
+    ],
+    catalog: CatalogOpt = None,
+    lang: LangOpt = None,
+    name: Annotated[
+        str | None,
+        typer.Option("--name", help=tr("system: システム名（必須）", "system: the name (required).")),
+    ] = None,
+    tier: Annotated[
+        str | None,
+        typer.Option(
+            "--tier",
+            help=tr(
+                "system: backbone 基幹系 | intranet 情報系 | standalone 独立系（必須）",
+                "system: backbone | intranet | standalone (required).",
+            ),
+        ),
+    ] = None,
+    phase: Annotated[
+        str | None, typer.Option("--phase", help=tr("system: 移行の段階", "system: migration phase."))
+    ] = None,
+    migration_target: Annotated[
+        str | None,
+        typer.Option(
+            "--migration-target", help=tr("system: 移行の目標年度", "system: migration target fiscal year.")
+        ),
+    ] = None,
+    track: Annotated[
+        str | None,
+        typer.Option(
+            "--track",
+            help=tr("system: standard | difficult | tokutei", "system: standard | difficult | tokutei."),
+        ),
+    ] = None,
+    gov_cloud: Annotated[
+        bool | None,
+        typer.Option(
+            "--gov-cloud/--no-gov-cloud",
+            help=tr("system: ガバメントクラウドへ移行するか", "system: moves to the government cloud."),
+        ),
+    ] = None,
+    standard_business: Annotated[
+        str | None,
+        typer.Option(
+            "--standard-business",
+            help=tr("system: 標準化対象の20業務のひとつ", "system: one of the 20 standardised businesses."),
+        ),
+    ] = None,
+    data_input: Annotated[
+        str | None,
+        typer.Option(
+            "--data-input", help=tr("system: manual 手入力 | linked 連携", "system: manual | linked.")
+        ),
+    ] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help=tr("担当課", "The owning department."))] = None,
+    vendor: Annotated[
+        str | None, typer.Option("--vendor", help=tr("system: ベンダー", "system: the vendor."))
+    ] = None,
+    note: Annotated[str | None, typer.Option("--note", help=tr("備考", "A note."))] = None,
+    link: Annotated[
+        list[str] | None,
+        typer.Option("--link", help=tr("system: 連携するシステムの id", "system: a linked system id.")),
+    ] = None,
+    serves: Annotated[
+        list[str] | None,
+        typer.Option("--serves", help=tr("system: 処理する手続の id", "system: a procedure id it serves.")),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help=tr("roadmap: 項目名（必須）", "roadmap: the title (required).")),
+    ] = None,
+    area: Annotated[
+        int | None,
+        typer.Option(
+            "--area", help=tr("roadmap: 分野の番号（必須）", "roadmap: the area number (required).")
+        ),
+    ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            help=tr(
+                "roadmap: not_started 未着手 | in_progress 実施中 | done 完了",
+                "roadmap: not_started | in_progress | done.",
+            ),
+        ),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option("--start", help=tr("roadmap: 開始年度", "roadmap: start fiscal year."))
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            help=tr(
+                "roadmap: 目標年度、none または recurring", "roadmap: target fiscal year, none or recurring."
+            ),
+        ),
+    ] = None,
+    procedure: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--procedure", help=tr("roadmap: 進める手続の id", "roadmap: a procedure id it advances.")
+        ),
+    ] = None,
+    system: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--system", help=tr("roadmap: 進めるシステムの id", "roadmap: a system id it advances.")
+        ),
+    ] = None,
+) -> None:
+    """Add a system to systems.yaml or an item to the roadmap (工程表): validated, atomic, comments kept."""
+    from dxready.commands.edit_entities import add_entity_cli
+
+    language = _lang(lang)
+    options = {
+        "name": name, "tier": tier, "phase": phase, "migration_target": migration_target, "track": track,
+        "gov_cloud": gov_cloud, "standard_business": standard_business, "data_input": data_input, "owner": owner,
+        "vendor": vendor, "note": note, "links": link or [], "serves": serves or [], "title": title, "area": area,
+        "state": state, "start": start, "target": target, "procedures": procedure or [], "systems": system or [],
+    }  # fmt: skip
+    _out(_guard(language, lambda: add_entity_cli(args, options, catalog, language)))
 
 
 @app.command()
