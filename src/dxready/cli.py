@@ -70,6 +70,10 @@ class TableFormat(str, enum.Enum):
     mermaid = "mermaid"
 
 
+class ByOption(str, enum.Enum):
+    prefecture = "prefecture"
+
+
 class FailOn(str, enum.Enum):
     error = "error"
     warning = "warning"
@@ -832,7 +836,9 @@ def init(
 
 @app.command()
 def compare(
-    directories: Annotated[list[Path], typer.Argument(help="Catalogue directories, or one parent of many.")],
+    directories: Annotated[
+        list[Path] | None, typer.Argument(help="Catalogue directories, or one parent of many.")
+    ] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
@@ -841,13 +847,44 @@ def compare(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Do not read or write the validated-catalogue cache.")
     ] = False,
+    embedded: Annotated[
+        bool,
+        typer.Option(
+            "--embedded",
+            help=tr("同梱の鴨川市のカタログも比較に入れる", "Include the shipped 鴨川市 catalogue."),
+        ),
+    ] = False,
+    by: Annotated[
+        ByOption | None,
+        typer.Option(
+            "--by",
+            help=tr(
+                "prefecture: 都道府県別に集計（団体数は全国一覧と比べ、率は未確認があれば下限〜上限）",
+                "prefecture: roll up by prefecture (municipalities against the registry; bounds where unknown).",
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals."""
     from dxready.commands.compare import run_compare
 
     language = _lang(lang)
+    dirs = list(directories or [])
+    if embedded:
+        from dxready.catalog.load import embedded_catalog
+
+        dirs.append(embedded_catalog())
+    if not dirs:
+        raise typer.BadParameter(
+            tr(
+                "カタログのディレクトリか --embedded を指定してください",
+                "give catalogue directories or --embedded",
+            ),
+            param_hint="DIRECTORIES",
+        )
     code = run_compare(
-        directories,
+        dirs,
+        by=by.value if by is not None else None,
         as_of=_as_of(as_of),
         lang=language,
         format=(format or ReportFormat.table).value,

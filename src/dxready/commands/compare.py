@@ -53,6 +53,8 @@ class Row:
     prefecture: str | None
     marks: str
     grades: str
+    usage: tuple[Usage | None, ...] = ()
+    """Per standard number (in order, or empty): the latest fiscal year's counts where the catalogue has them."""
 
     @functools.cached_property
     def statuses(self) -> dict[int, str]:
@@ -103,6 +105,11 @@ class Row:
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,
                 "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
+                "usage": {
+                    str(no): u.json()
+                    for no, u in zip(STANDARD_NOS, self.usage, strict=False)
+                    if u is not None
+                },
             },
             ensure_ascii=False,
             separators=(", ", ": "),
@@ -115,14 +122,22 @@ class Row:
         return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
 
     def to_cache(self) -> list[Any]:
-        return [self.name, self.code, self.prefecture, self.marks, self.grades, self.body]
+        return [
+            self.name,
+            self.code,
+            self.prefecture,
+            self.marks,
+            self.grades,
+            self.body,
+            _usage_cache(self.usage),
+        ]
 
     @classmethod
     def from_cache(cls, value: Any, catalog: str) -> Row:
         """A row as :meth:`to_cache` stored it, or ValueError when the value is anything else."""
-        if not (isinstance(value, list) and len(value) == 6):
+        if not (isinstance(value, list) and len(value) == 7):
             raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, body = value
+        name, code, prefecture, marks, grades, body, usage = value
         texts = (name, code, marks, grades, body)
         if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
             raise ValueError("not a cached row")
@@ -130,9 +145,60 @@ class Row:
             raise ValueError("not a cached row")
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
-        row = cls(catalog, name, code, prefecture, marks, grades)
+        row = cls(catalog, name, code, prefecture, marks, grades, _usage_uncache(usage))
         row.__dict__["body"] = body  # computed once, when the row was cached
         return row
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One standard row's latest counted fiscal year: cases, online cases and the online usage rate (one decimal)."""
+
+    fiscal_year: int
+    total: int | None
+    online: int | None
+    rate: float | None
+
+    def json(self) -> dict[str, Any]:
+        return {
+            "fiscal_year": self.fiscal_year,
+            "total": self.total,
+            "online": self.online,
+            "rate": self.rate,
+        }
+
+
+def usage_of(procedure: Any) -> Usage | None:
+    """The procedure's latest counts as a :class:`Usage` (None without counts)."""
+    latest = procedure.latest_counts()
+    if latest is None:
+        return None
+    value = getattr(
+        latest, "usage_rate", None
+    )  # counts as cities publish them: computed, else the printed rate
+    if value is None:
+        value = latest.rate
+    return Usage(int(latest.fiscal_year), latest.total, latest.online, value)
+
+
+def _usage_cache(usage: tuple[Usage | None, ...]) -> list[Any]:
+    return [None if u is None else [u.fiscal_year, u.total, u.online, u.rate] for u in usage]
+
+
+def _usage_uncache(value: Any) -> tuple[Usage | None, ...]:
+    if not isinstance(value, list) or len(value) not in (0, len(STANDARD_NOS)):
+        raise ValueError("not a cached row")
+    out: list[Usage | None] = []
+    for item in value:
+        if item is None:
+            out.append(None)
+            continue
+        if not (isinstance(item, list) and len(item) == 4 and isinstance(item[0], int)):
+            raise ValueError("not a cached row")
+        if not all(v is None or (isinstance(v, int | float) and not isinstance(v, bool)) for v in item[1:]):
+            raise ValueError("not a cached row")
+        out.append(Usage(item[0], item[1], item[2], None if item[3] is None else float(item[3])))
+    return tuple(out)
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -209,17 +275,20 @@ def summarise(catalog: Any, shown: str) -> Row:
     bundles = life_event_bundles(procedures)
     statuses: dict[int, str] = {}
     levels: dict[int, int] = {}
+    usage: dict[int, Usage | None] = {}
     for p in procedures:
         if p.standard_no is None or p.standard_no in statuses:
             continue
         statuses[p.standard_no] = p.status.value
+        usage[p.standard_no] = usage_of(p)
         ready = readiness(p, bundles)
         if ready is not None and p.status.value != "unknown":  # unknown status: no level yet
             levels[p.standard_no] = ready.level
     m = catalog.procedures_file.municipality
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)
     grades = "".join(str(levels[no]) if no in levels else MISSING for no in STANDARD_NOS)
-    return Row(shown, m.name, m.code, m.prefecture, marks, grades)
+    counted = tuple(usage.get(no) for no in STANDARD_NOS)
+    return Row(shown, m.name, m.code, m.prefecture, marks, grades, counted if any(counted) else ())
 
 
 # --------------------------------------------------------------------------------------------------- fast loading
@@ -499,15 +568,18 @@ def run_compare(
     format: str,
     use_cache: bool,
     out: Callable[[str], None],
+    by: str | None = None,
 ) -> int:
-    """Compare the catalogues; print the matrix with ``out`` and broken catalogues on stderr; 1 if any was broken."""
+    """Compare the catalogues; print the matrix (or, ``by="prefecture"``, the roll-ups) with ``out`` and broken
+    catalogues on stderr; 1 if any was broken."""
     from dxready.render.compare import RENDERERS
+    from dxready.render.compare_extra import ROLLUP_RENDERERS
     from dxready.render.safe import oneline
 
     comparison = load_rows(directories, use_cache=use_cache)
     comparison.as_of = as_of
     if comparison.rows:
-        out(RENDERERS[format](comparison, lang))
+        out((ROLLUP_RENDERERS if by == "prefecture" else RENDERERS)[format](comparison, lang))
     codes: dict[str, list[str]] = {}
     for row in comparison.rows:
         codes.setdefault(row.code, []).append(row.catalog)
@@ -523,8 +595,10 @@ def run_compare(
                 + "\n"
             )
     if comparison.broken:
+        from dxready.commands.rollup import registry_name
+
         lines = [
-            f"{p.location}: {p.code} {oneline(p.message.get(lang))}"
+            f"{p.location}: {p.code} {oneline(p.message.get(lang))}{_named(registry_name(b.catalog))}"
             for b in comparison.broken
             for p in b.problems
         ]
@@ -537,3 +611,8 @@ def run_compare(
         sys.stderr.write("\n".join(oneline(line) for line in lines) + "\n")
         return 1 if comparison.rows else 2  # nothing to compare at all: the input cannot be used
     return 0
+
+
+def _named(name: str | None) -> str:
+    """`` （千葉県鴨川市）``: a broken catalogue whose directory is named by a code, named from the registry."""
+    return f" ({name})" if name else ""

@@ -129,6 +129,11 @@ def table(comparison: Comparison, lang: str) -> str:
     console = Console(file=buffer, width=170, no_color=True, highlight=False, emoji=False)
     console.print(grid)
     console.print(per)
+    from dxready.render.compare_extra import usage_table
+
+    usage = usage_table(comparison, lang)
+    if usage is not None:
+        console.print(usage)
     console.print(Text(_summary(comparison, lang)))
     return buffer.getvalue()
 
@@ -147,6 +152,11 @@ def markdown(comparison: Comparison, lang: str) -> str:
         lines.append("| " + " | ".join([*cells, _pct(row.online_rate), row.recorded, _levels(row)]) + " |")
     rates = [_pct(c.online_rate) for c in columns]
     lines.append("| " + " | ".join([f"**{labels['all']}**", "", *rates, "", "", ""]) + " |")
+    from dxready.render.compare_extra import usage_markdown
+
+    extra = usage_markdown(comparison, lang)
+    if extra:
+        lines += ["", *extra]
     lines += ["", md_text(_summary(comparison, lang)), ""]
     legend = _legend(columns, lang)
     lines += [md_text(legend[0]), "", *(f"{c.no}. {md_text(c.name)}" for c in columns), ""]
@@ -169,6 +179,7 @@ def to_json(comparison: Comparison, lang: str) -> str:
             }
             for c in columns
         ],
+        "usage": _usage_json(comparison),
         "municipalities": _PLACEHOLDER,
         "totals": {**totals, "levels": {str(k): v for k, v in totals["levels"].items()}},
         "errors": [
@@ -190,12 +201,20 @@ def to_json(comparison: Comparison, lang: str) -> str:
     return text.replace(f'"{_PLACEHOLDER}"', listing, 1) + "\n"
 
 
+def _usage_json(comparison: Comparison) -> list[dict[str, Any]]:
+    from dxready.render.compare_extra import usage_json
+
+    return usage_json(comparison)
+
+
 _PLACEHOLDER = (
     "@@dxready:municipalities@@"  # the first occurrence in the dump is ours: it precedes all catalogue text
 )
 
 
 def to_csv(comparison: Comparison, lang: str) -> str:
+    from dxready.render.compare_extra import usage_csv_cells, usage_csv_heads
+
     labels = _labels(lang)
     columns = comparison.columns()
     buffer = io.StringIO()
@@ -209,6 +228,7 @@ def to_csv(comparison: Comparison, lang: str) -> str:
             labels["rate"],
             labels["recorded"],
             *level_heads,
+            *usage_csv_heads(comparison, lang),
         ]
     )
     for row in comparison.rows:
@@ -221,10 +241,13 @@ def to_csv(comparison: Comparison, lang: str) -> str:
                 "" if row.online_rate is None else f"{row.online_rate:.1f}",
                 row.recorded,
                 *(dist[n] for n in range(5)),
+                *usage_csv_cells(comparison, row),
             ]
         )
     rates = ["" if c.online_rate is None else f"{c.online_rate:.1f}" for c in columns]
-    writer.writerow([labels["all"], "", *rates, "", "", *([""] * 5)])
+    writer.writerow(
+        [labels["all"], "", *rates, "", "", *([""] * 5), *([""] * len(usage_csv_heads(comparison, lang)))]
+    )
     return "\ufeff" + buffer.getvalue()
 
 
