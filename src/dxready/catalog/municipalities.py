@@ -37,11 +37,29 @@ class LocalGovernment:
         return self.prefecture + self.name
 
 
-@dataclass(frozen=True)
 class Registry:
-    entries: tuple[LocalGovernment, ...]
-    by_code: dict[str, LocalGovernment]
-    by_name: dict[str, tuple[LocalGovernment, ...]]
+    """The entries, by code; the name index is built on the first lookup by name (``check`` needs only codes)."""
+
+    def __init__(self, entries: tuple[LocalGovernment, ...]) -> None:
+        self.entries = entries
+        self.by_code = {e.code: e for e in entries}
+
+    @functools.cached_property
+    def by_name(self) -> dict[str, tuple[LocalGovernment, ...]]:
+        index: dict[str, list[LocalGovernment]] = {}
+        for e in self.entries:
+            for key in self.keys(e):
+                index.setdefault(key, []).append(e)
+        return {k: tuple(v) for k, v in index.items()}
+
+    def keys(self, entry: LocalGovernment) -> set[str]:
+        """Every folded spelling that names ``entry``."""
+        parent = self.by_code[entry.ward_of] if entry.ward_of else None
+        return _keys(entry, parent)
+
+    def names(self, entry: LocalGovernment, name: str) -> bool:
+        """Whether ``name`` is one of ``entry``'s spellings (without building the whole index)."""
+        return fold(name) in self.keys(entry)
 
     @property
     def municipalities(self) -> tuple[LocalGovernment, ...]:
@@ -81,18 +99,13 @@ def _keys(entry: LocalGovernment, parent: LocalGovernment | None) -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def registry() -> Registry:
-    entries: list[LocalGovernment] = []
     with DATA.open(encoding="utf-8") as fh:
-        rows = [line.rstrip("\n").split("\t") for line in fh if line.strip() and not line.startswith("#")]
-    for code, prefecture, name, kana, ward_of in rows[1:]:
-        entries.append(LocalGovernment(code, prefecture, name, kana, ward_of or None))
-    by_code = {e.code: e for e in entries}
-    index: dict[str, list[LocalGovernment]] = {}
-    for e in entries:
-        parent = by_code[e.ward_of] if e.ward_of else None
-        for key in _keys(e, parent):
-            index.setdefault(key, []).append(e)
-    return Registry(tuple(entries), by_code, {k: tuple(v) for k, v in index.items()})
+        rows = [line.rstrip("\n").split("\t") for line in fh if not line.startswith("#")]
+    entries = tuple(
+        LocalGovernment(code, prefecture, name, kana, ward_of or None)
+        for code, prefecture, name, kana, ward_of in rows[1:]
+    )
+    return Registry(entries)
 
 
 def by_code(code: str) -> LocalGovernment | None:
