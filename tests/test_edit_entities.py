@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dxready.catalog.load import load_catalog
@@ -191,3 +193,66 @@ def test_english_messages(kamogawa: Path) -> None:
     )
     assert code == 0
     assert "updated roadmap frontyard-e-contract" in out and "state: — → done" in out
+
+
+# --------------------------------------------------------------------------------------------------- properties
+
+_texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=30)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(owner=_texts, note=_texts, vendor=_texts)
+def test_any_text_reads_back_exactly_or_is_refused_untouched(
+    tmp_path_factory: pytest.TempPathFactory, owner: str, note: str, vendor: str
+) -> None:
+    from dxready.catalog.load import LoadError
+    from dxready.commands.edit_entities import run_set_entity, system_change
+
+    root = copy_shipped(tmp_path_factory.mktemp("p") / "c")
+    before = _snapshot(root)
+    old = load_catalog(root)
+    try:
+        change = system_change(owner=owner, note=note, vendor=vendor)
+        run_set_entity("system", "koseki", change, catalog=root, lang="en")
+    except LoadError:
+        assert _snapshot(root) == before  # refused: every byte as it was
+        return
+    new = load_catalog(root)
+    koseki = next(s for s in new.systems if s.id == "koseki")
+    assert (koseki.owner, koseki.note, koseki.vendor) == (owner, note, vendor)
+    # Every other system, the procedures and the roadmap are unchanged.
+    assert [s for s in new.systems if s.id != "koseki"] == [s for s in old.systems if s.id != "koseki"]
+    assert new.procedures_file == old.procedures_file and new.roadmap_file == old.roadmap_file
+    after = (root / "systems.yaml").read_text(encoding="utf-8")
+    comments = [
+        line for line in before["systems.yaml"].decode("utf-8").splitlines() if line.lstrip().startswith("#")
+    ]
+    assert all(line in after.splitlines() for line in comments)
+
+
+def _entity_worker(catalog: str, kind: str, ident: str, n: int) -> None:
+    from dxready.commands.edit_entities import roadmap_change, run_set_entity, system_change
+
+    for i in range(n):
+        change = system_change(owner=f"課{i}") if kind == "system" else roadmap_change(note=f"note {i}")
+        run_set_entity(kind, ident, change, catalog=catalog, lang="en")
+
+
+def test_concurrent_entity_edits_lose_no_update(kamogawa: Path) -> None:
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    jobs = [
+        ctx.Process(target=_entity_worker, args=(str(kamogawa), "system", "koseki", 6)),
+        ctx.Process(target=_entity_worker, args=(str(kamogawa), "system", "acrocity-juki-tax", 6)),
+        ctx.Process(target=_entity_worker, args=(str(kamogawa), "roadmap", "frontyard-e-contract", 6)),
+    ]
+    for job in jobs:
+        job.start()
+    for job in jobs:
+        job.join(120)
+        assert job.exitcode == 0
+    catalog = load_catalog(kamogawa)
+    owners = {s.id: s.owner for s in catalog.systems}
+    assert owners["koseki"] == "課5" and owners["acrocity-juki-tax"] == "課5"
+    assert next(r for r in catalog.roadmap if r.id == "frontyard-e-contract").note == "note 5"

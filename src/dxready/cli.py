@@ -589,7 +589,8 @@ def set_(
         ),
     ] = None,
 ) -> None:
-    """Edit procedures in place: comments and formatting kept, validated before writing, atomic."""
+    """Edit procedures in place (several at once, or set system ID / set roadmap ID): comments and formatting kept,
+    validated before writing, atomic."""
     from dxready.commands.bulk import needs_bulk, run_set_many
     from dxready.commands.edit import run_set
 
