@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dxready.catalog.load import load_catalog
@@ -123,3 +125,48 @@ def test_embedded_catalogue_is_not_edited_in_bulk(tmp_path: Path, monkeypatch: p
     result = runner.invoke(app, ["set", "7", "9", "--status", "○", "--lang", "en"])
     assert result.exit_code == 2
     assert "--from-embedded" in result.stderr
+
+
+_PARTS = [
+    "1",
+    "9",
+    "18",
+    "19",
+    "2?",
+    "1[0-3]",
+    "*",
+    "*-reservation",
+    "nope*",
+    "18/*",
+    "19/1?",
+    "20/1",
+    "9/1",
+    "zz",
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    refs=st.lists(st.sampled_from(_PARTS), min_size=1, max_size=4),
+    mark=st.sampled_from(["○", "×", "一部", "bad"]),
+)
+def test_bulk_either_sets_every_target_or_nothing(
+    tmp_path_factory: pytest.TempPathFactory, refs: list[str], mark: str
+) -> None:
+    from dxready.catalog.load import LoadError
+
+    root = copy_shipped(tmp_path_factory.mktemp("b") / "c")
+    before = (root / "procedures.yaml").read_bytes()
+    try:
+        bulk.run_set_many(
+            refs, catalog=root, lang="en", status=mark, channels=[], counts=[], note=None, verified_on=None
+        )
+    except LoadError:
+        assert (root / "procedures.yaml").read_bytes() == before
+        return
+    catalog = load_catalog(root)
+    for ref in bulk.expand(catalog, refs, "x"):
+        head, _, sub = ref.partition("/")
+        p = catalog.procedure(head)
+        entry = next(s for s in p.sub_procedures if s.id == sub) if sub else p
+        assert entry.status.mark == mark or (entry.sub_procedures if not sub else False), ref
