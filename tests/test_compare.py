@@ -137,7 +137,7 @@ def test_catalogue_text_is_inert(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8").replace("  name: 呉市", '  name: "[b]悪|市[/b]\\e[31m"', 1)
     path.write_text(text, encoding="utf-8")
     table = _run(str(tmp_path / "x"))
-    assert "[b]悪|市[/b]\\x1b[31m" in table.stdout and "\x1b" not in table.stdout
+    assert "[b]悪|市[/b]\\u{1b}[31m" in table.stdout and "\x1b" not in table.stdout
     md = _run(str(tmp_path / "x"), "--format", "markdown")
     assert "\\[b\\]悪\\|市\\[/b\\]" in md.stdout
 

@@ -63,13 +63,14 @@ def test_status_down_is_a_regression_and_fixing_it_turns_green(repo: Path) -> No
 
     code, out = _diff("git:HEAD", "--catalog", str(data), "--fail-on-regression", "--lang", "en")
     assert code == 1
-    assert "1 regression(s):" in out
+    assert "3 regression(s):" in out  # the status, and so the online rate and its lower bound
     assert "⚠ procedure Library book loan reservations, etc. (library-reservation): status ○ → ×" in out
+    assert "⚠ catalogue: online rate " in out
     assert "○ 9 → 8" in out
 
     code, out = _diff("git:HEAD", "--catalog", str(data))
     assert code == 0  # reported, but only --fail-on-regression fails
-    assert "後退 1 件" in out
+    assert "後退 3 件" in out
 
     _edit(
         data / "procedures.yaml",
@@ -100,7 +101,11 @@ def test_git_revisions_on_both_sides_and_json(repo: Path) -> None:
     assert (changes["status"]["before"], changes["status"]["after"]) == ("online", "partial")
     assert changes["status"]["regression"] is True
     assert (changes["level"]["before"], changes["level"]["after"]) == (2, 1)
-    assert [r["id"] for r in data_out["regressions"]] == ["library-reservation"]
+    assert [(r["kind"], r["id"]) for r in data_out["regressions"]] == [
+        ("procedure", "library-reservation"),
+        ("catalog", ""),  # the online rate
+        ("catalog", ""),  # and its lower bound
+    ]
     assert data_out["summary"]["base"]["by_status"]["online"] == 9
     assert data_out["summary"]["head"]["by_status"]["online"] == 8
 

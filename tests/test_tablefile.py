@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -174,3 +175,88 @@ def test_cli_write_then_check_then_stale(tmp_path: Path) -> None:
 
     assert runner.invoke(app, base).exit_code == 0
     assert runner.invoke(app, [*base, "--check"]).exit_code == 0
+
+
+# --------------------------------------------------------------------------------------------------- CommonMark
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "    <!-- dxready:procedures -->\n    <!-- /dxready:procedures -->\n",  # an indented code block
+        "<!-- an example:\n<!-- dxready:procedures -->\n",  # the last line of a longer HTML comment
+        "x\u2028<!-- dxready:procedures -->\n",  # U+2028 is no line break in CommonMark
+        "> <!-- dxready:procedures -->\n> <!-- /dxready:procedures -->\n",  # in a block quote
+        "~~~\n<!-- dxready:procedures -->\n<!-- /dxready:procedures -->\n~~~\n",
+    ],
+)
+def test_markers_in_code_comments_quotes_or_mid_line_are_text(hidden: str) -> None:
+    text = hidden + "\n" + README
+    assert replace_block(text, "procedures", TABLE) == text.replace("| old | table |\n", TABLE)
+
+
+def test_a_backtick_line_that_is_no_fence_does_not_hide_markers() -> None:
+    text = "```foo`bar\n\n" + README  # an info string with a backtick: a paragraph, not a fence
+    assert replace_block(text, "procedures", TABLE) == text.replace("| old | table |\n", TABLE)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "<!-- dxready:summary -->\n<!-- dxready:procedures -->\n<!-- /dxready:procedures -->\n"
+            "<!-- /dxready:summary -->\n",
+            ":2: <!-- dxready:procedures --> stands inside <!-- dxready:summary --> (line 1); blocks cannot nest",
+        ),
+        (
+            "<!-- dxready:summary -->\n<!-- dxready:procedures -->\n<!-- /dxready:summary -->\n"
+            "<!-- /dxready:procedures -->\n",
+            ":2: <!-- dxready:procedures --> stands inside <!-- dxready:summary --> (line 1)",
+        ),
+        (
+            "<!-- dxready:procedures -->\n<!-- /dxready:summary -->\n<!-- /dxready:procedures -->\n",
+            ":2: <!-- /dxready:summary --> overlaps the block opened by <!-- dxready:procedures --> (line 1)",
+        ),
+    ],
+)
+def test_nested_or_overlapping_blocks_are_refused_with_both_positions(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = _file(tmp_path, text)
+    code, message = update_block(path, "procedures", TABLE, check=False, argv=["dxready"], lang="en")
+    assert code == 2 and expected in message
+    assert path.read_text(encoding="utf-8") == text
+
+
+def test_write_all_refreshes_every_block_and_check_all_says_when_stale(tmp_path: Path) -> None:
+    catalog = copy_shipped(tmp_path / "data")
+    text = (
+        "# x\n\n<!-- dxready:summary -->\nold\n<!-- /dxready:summary -->\n\ntext\n\n"
+        "<!-- dxready:roadmap -->\nold\n<!-- /dxready:roadmap -->\n"
+    )
+    readme = _file(tmp_path, text)
+    base = ["table", "--all", "--catalog", str(catalog), "--lang", "en", "--write", str(readme)]
+    stale = runner_invoke([*base, "--check"])
+    assert stale.exit_code == 1
+    assert "2 tables (summary, roadmap) are stale; update them with: dxready table --all" in stale.output
+    done = runner_invoke(base)
+    assert done.exit_code == 0 and "wrote 2 tables (summary, roadmap)" in done.output
+    written = readme.read_text(encoding="utf-8")
+    assert (
+        "old" not in written
+        and written.startswith("# x\n\n<!-- dxready:summary -->\n")
+        and "\ntext\n" in written
+    )
+    assert runner_invoke([*base, "--check"]).exit_code == 0
+
+
+def test_write_all_refuses_an_unknown_block_and_all_with_a_name(tmp_path: Path) -> None:
+    readme = _file(tmp_path, "<!-- dxready:nope -->\n<!-- /dxready:nope -->\n")
+    result = runner_invoke(["table", "--all", "--write", str(readme), "--lang", "en"])
+    assert result.exit_code == 2 and "there is no table called dxready:nope" in result.output
+    assert runner_invoke(["table", "summary", "--all", "--write", str(readme)]).exit_code == 2
+    assert runner_invoke(["table", "--all"]).exit_code == 2
+
+
+def runner_invoke(args: list[str]) -> Any:
+    return CliRunner().invoke(app, args)

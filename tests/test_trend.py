@@ -128,3 +128,43 @@ def test_repository_without_commits_is_empty(tmp_path: Path) -> None:
     _git(tmp_path / "repo", "init", "-q")
     points = json.loads(_trend(data, "--format", "json")[1])["points"]
     assert len(points) == 1 and points[0]["commit"] is None  # only the working tree
+
+
+def test_a_huge_or_deep_blob_in_history_is_a_point_with_a_problem(tmp_path: Path) -> None:
+    """A 2 GiB (sparse) or 30,000-level file once committed never crashes trend or diff, nor is read whole."""
+    import os
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    from dxready.catalog.load import LoadError
+    from dxready.commands.diff import load_git
+    from dxready.commands.trend import collect
+
+    repo = tmp_path / "r"
+    data = copy_shipped(repo / "data")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t"}
+    env |= {"GIT_COMMITTER_EMAIL": "t@e", "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path)}
+
+    def commit(message: str) -> None:
+        for args in (["add", "-A"], ["commit", "-q", "-m", message]):
+            subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+    subprocess.run(["git", "init", "-q"], cwd=repo, env=env, check=True)
+    commit("good")
+    (data / "procedures.yaml").write_text("[" * 30_000, encoding="utf-8")
+    commit("deep")
+    path = data / "procedures.yaml"
+    path.write_bytes(b"")
+    os.truncate(path, 9 * 1024 * 1024)  # over the limit, cheap to store: zeros compress
+    commit("huge")
+    _, points = collect(data, None)
+    problems = [p.problem for p in points]
+    assert problems[0] is None
+    assert "nesting is deeper than 64 levels" in str(problems[1])
+    assert "file is too large (9,437,184 bytes)" in str(problems[2])
+    with pytest.raises(LoadError, match="too large"):
+        load_git("HEAD", data)
+    with pytest.raises(LoadError, match="nesting is deeper"):
+        load_git("HEAD~1", data)

@@ -165,11 +165,15 @@ def _die(exc: LoadError, lang: str) -> NoReturn:
 
 def _guard(lang: str, action: Callable[[], T]) -> T:
     from dxready.catalog.load import LoadError
+    from dxready.fsio import WriteError
 
     try:
         return action()
     except LoadError as exc:
         _die(exc, lang)
+    except WriteError as exc:
+        sys.stderr.write(f"dxready: {exc.message.get(lang)}\n")
+        raise typer.Exit(2) from None
 
 
 def _load(catalog: Path | None, lang: str) -> Catalog:
@@ -263,8 +267,13 @@ def next_(
 @app.command()
 def table(
     name: Annotated[
-        TableName, typer.Argument(metavar="NAME", help="procedures, systems, roadmap or summary.")
-    ],
+        TableName | None,
+        typer.Argument(
+            metavar="NAME",
+            help="procedures, systems, roadmap or summary (not with --all).",
+            show_default=False,
+        ),
+    ] = None,
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -283,11 +292,25 @@ def table(
             "--check", help="With --write: never write; exit 1 with a diff when the block is stale."
         ),
     ] = False,
+    all_: Annotated[
+        bool,
+        typer.Option(
+            "--all",
+            help=tr(
+                "--write と共に: ファイル内のすべての dxready ブロックを更新（または --check）",
+                "With --write: refresh (or --check) every dxready block in the file.",
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary."""
     from dxready.engine.run import run
     from dxready.render import report_renderer
 
+    if all_ and (write is None or name is not None):
+        raise typer.BadParameter("--all goes with --write FILE and no NAME", param_hint="--all")
+    if name is None and not all_:
+        raise typer.BadParameter("give a table NAME (or --all with --write FILE)", param_hint="NAME")
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
     fmt = (format or (TableFormat.markdown if write else TableFormat.table)).value
@@ -297,21 +320,26 @@ def table(
         )
     from dxready.render import UnsupportedFormat
 
-    try:
-        renderer = report_renderer(f"table_{name.value}", fmt)
-    except UnsupportedFormat as exc:
-        raise typer.BadParameter(str(exc), param_hint="--format") from None
-    text = renderer(report, language)
+    def render(table: str) -> str:
+        try:
+            return report_renderer(f"table_{table}", fmt)(report, language)
+        except UnsupportedFormat as exc:
+            raise typer.BadParameter(str(exc), param_hint="--format") from None
+
     if write is None:
         if check_:
             raise typer.BadParameter("--check goes with --write FILE")
-        _out(text)
+        assert name is not None
+        _out(render(name.value))
         return
-    from dxready.commands.tablefile import table_argv, update_block
+    from dxready.commands.tablefile import table_argv, update_blocks
 
+    names = [name.value] if name is not None else None
+    if names:
+        render(names[0])  # an unsupported format is refused before the file is read
     options = (("--catalog", catalog), ("--as-of", as_of), ("--lang", lang), ("--format", format))
-    argv = table_argv(name.value, write, options)
-    code, message = update_block(write, name.value, text, check=check_, argv=argv, lang=language)
+    argv = table_argv(name.value if name is not None else None, write, options)
+    code, message = update_blocks(write, render, names, check=check_, argv=argv, lang=language)
     if message:
         (sys.stderr if code else sys.stdout).write(message)
     raise typer.Exit(code)
@@ -365,8 +393,10 @@ def schema(
 
         _out(json.dumps(schemas(), ensure_ascii=False, indent=2) + "\n")
         return
-    for path in write_schemas(out):
-        sys.stdout.write(f"{path}\n")
+    from dxready.render.safe import oneline
+
+    for path in _guard(_lang(None), lambda: write_schemas(out)):
+        sys.stdout.write(f"{oneline(str(path))}\n")
 
 
 @app.command()
@@ -938,5 +968,9 @@ def main() -> None:
     prepare_streams()
     try:
         app()
+    except Exception as exc:
+        from dxready.errors import report
+
+        sys.exit(report(exc))
     finally:
         gc.freeze()

@@ -8,8 +8,8 @@ import unicodedata
 from typing import Any
 
 _ERAS = {"令和": 2018, "R": 2018, "平成": 1988, "H": 1988}
-_ERA_RE = re.compile(r"^(令和|平成|R|H)(元|\d{1,2})(?:年度?)?$")
-_WESTERN_RE = re.compile(r"^(?:FY)?(\d{4})(?:年度)?$")
+_ERA_RE = re.compile(r"^(令和|平成|R|H)(元|[0-9]{1,2})(?:年度?)?$")
+_WESTERN_RE = re.compile(r"^(?:FY)?([0-9]{4})(?:年度)?$")
 
 
 class FiscalYearError(ValueError):
@@ -92,7 +92,7 @@ class FiscalYear(int):
                 [
                     core_schema.int_schema(ge=1990, le=2100),
                     core_schema.str_schema(
-                        pattern=r"^(FY)?\d{4}(年度)?$|^(令和|平成|R|H)(元|\d{1,2})(年度?)?$"
+                        pattern=r"^(FY)?[0-9]{4}(年度)?$|^(令和|平成|R|H)(元|[0-9]{1,2})(年度?)?$"
                     ),
                 ]
             ),

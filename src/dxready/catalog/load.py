@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
+from dxready.catalog import limits
+from dxready.catalog.limits import excerpt
 from dxready.findings import Location, Msg, Path
 
 if TYPE_CHECKING:
@@ -25,8 +27,8 @@ if TYPE_CHECKING:
     from dxready.catalog.models import ProceduresFile, RoadmapFile, SystemsFile
     from dxready.catalog.settings import Settings
 
-MAX_BYTES = 8 * 1024 * 1024
-MAX_DEPTH = 64
+MAX_BYTES = limits.MAX_BYTES
+MAX_DEPTH = limits.MAX_DEPTH
 FILES = ("procedures", "systems", "roadmap")
 SETTINGS = "dxready"
 
@@ -41,9 +43,12 @@ class Problem:
 class LoadError(Exception):
     """The catalogue cannot be used; ``problems`` say where and why."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in problems))
-        self.problems = problems
+    def __init__(self, problems: list[Problem], more: int = 0) -> None:
+        # At most MAX_PROBLEMS are kept; ``more`` counts the rest (shown as 「ほか N 件」).
+        kept = problems[: limits.MAX_PROBLEMS]
+        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in kept))
+        self.problems = kept
+        self.more = more + len(problems) - len(kept)
 
 
 @dataclass
@@ -145,13 +150,13 @@ _INT = "tag:yaml.org,2002:int"
 
 
 def yaml_int(text: str) -> int:
+    """A YAML 1.2 integer written in decimal; ValueError for 0x…, 0o…, 0b… (a catalogue records counts and numbers,
+    and a hexadecimal one is a mistake or a disguise) and for more than 4,300 digits."""
     text = text.replace("_", "")
-    sign = -1 if text.startswith("-") else 1
     body = text.lstrip("+-")
-    for prefix, base in (("0o", 8), ("0x", 16), ("0b", 2)):
-        if body.lower().startswith(prefix):
-            return sign * int(body[2:], base)
-    return sign * int(body, 10)
+    if body[:2].lower() in ("0o", "0x", "0b"):
+        raise ValueError("write integers in decimal (0x…, 0o…, 0b… are not accepted)")
+    return int(text, 10)
 
 
 def yaml_float(text: str) -> float:
@@ -217,8 +222,8 @@ class _Walker:
                     first = firsts[key]
                     raise self.fail(
                         key_node,
-                        f"キー {key!r} が重複しています（最初は {first.line + 1} 行 {first.column + 1} 列）",
-                        f"duplicate key {key!r} (first at line {first.line + 1}, column {first.column + 1})",
+                        f"キー {excerpt(key)} が重複しています（最初は {first.line + 1} 行 {first.column + 1} 列）",
+                        f"duplicate key {excerpt(key)} (first at line {first.line + 1}, column {first.column + 1})",
                         code="DX002",
                     )
                 firsts[key] = key_node.start_mark
@@ -235,7 +240,9 @@ class _Walker:
                 return _SCALARS[tag](node.value)
             except (ValueError, OverflowError) as exc:  # e.g. the date 2023-02-30
                 raise self.fail(
-                    node, f"値 {node.value!r} を読めません", f"cannot read value {node.value!r}: {exc}"
+                    node,
+                    f"値 {excerpt(node.value)} を読めません",
+                    f"cannot read value {excerpt(node.value)}: {excerpt(str(exc))}",
                 ) from None
         raise self.fail(
             node,
@@ -249,7 +256,12 @@ class _Walker:
         if node.tag == _STR:
             return str(node.value)
         if node.tag == _INT:
-            return yaml_int(node.value)
+            try:
+                return yaml_int(node.value)
+            except ValueError:  # over 4,300 digits
+                raise self.fail(
+                    node, f"キー {excerpt(node.value)} を読めません", f"cannot read key {excerpt(node.value)}"
+                ) from None
         if node.tag in _SCALARS:
             return str(node.value)
         raise self.fail(node, "キーは文字列にしてください", "a mapping key must be a plain string")
@@ -350,6 +362,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             f"YAML {directive.group(1)} is declared, but dxready reads YAML 1.2 (yes/no are strings there);"
             " delete the %YAML line",
         )
+    limits.check_shape(text, file)
     with collector_paused():
         try:
             node = fast_compose(text)
@@ -379,7 +392,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
         if node is None:
             return None, SourceMap(file)
-        walker = _Walker(file, budget=len(text) + 10_000, positions=positions)
+        walker = _Walker(file, budget=min(len(text), limits.MAX_NODES) + 10_000, positions=positions)
         try:
             value = walker.walk(node, (), 0)
         except RecursionError:
@@ -401,6 +414,9 @@ _TYPE_JA = {
     "string_type": "文字列を書いてください",
     "string_pattern_mismatch": "書式が違います",
     "string_too_short": "空にできません",
+    "string_too_long": "長すぎます",
+    "too_long": "項目が多すぎます",
+    "finite_number": "有限の数を書いてください",
     "date_type": "日付（YYYY-MM-DD）を書いてください",
     "date_parsing": "日付（YYYY-MM-DD）を書いてください",
     "date_from_datetime_parsing": "日付（YYYY-MM-DD）を書いてください",
@@ -453,13 +469,13 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
     loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
     kind = error["type"]
     # file:line:col already says where; the field's own name says what.
-    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "(document)")
+    name = next((excerpt_key(p) for p in reversed(loc) if isinstance(p, str)), "(document)")
     en = error["msg"]
     ja = _TYPE_JA.get(kind, "値が不正です")
     if kind == "extra_forbidden":
-        key = str(loc[-1])
+        key = excerpt_key(loc[-1])
         allowed = _field_names(model, loc[:-1])
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(loc[-1])[:100], allowed, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         hint_ja = f"（'{close[0]}' の誤りですか？）" if close else ""
         listing = ", ".join(allowed)
@@ -468,7 +484,10 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
             f"unknown key '{key}'{hint}; allowed keys: {listing}",
         )
     if kind == "missing":
-        return Msg(f"必須の項目 '{loc[-1]}' がありません", f"required key '{loc[-1]}' is missing")
+        return Msg(
+            f"必須の項目 '{excerpt_key(loc[-1])}' がありません",
+            f"required key '{excerpt_key(loc[-1])}' is missing",
+        )
     if kind in ("enum", "literal_error"):
         expected = error.get("ctx", {}).get("expected", "")
         got = error.get("input")
@@ -477,22 +496,28 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
             expected = "online, partial, offline, not_applicable, unknown, or a mark ○ 一部 × —"
             expected_ja = "○ 一部 × — ？ の記号、または online, partial, offline, not_applicable, unknown"
         return Msg(
-            f"{name}: {got!r} は使えません。使える値: {expected_ja}",
-            f"{name}: {got!r} is not allowed; expected one of {expected}",
+            f"{name}: {excerpt(got)} は使えません。使える値: {expected_ja}",
+            f"{name}: {excerpt(got)} is not allowed; expected one of {expected}",
         )
     if kind == "value_error":
-        text = str(error.get("ctx", {}).get("error", en))
+        text = excerpt_key(error.get("ctx", {}).get("error", en), 300)
         return Msg(f"{name}: {text}", f"{name}: {text}")
     field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "string_pattern_mismatch" and field_name in _ID_FIELDS:
         return Msg(
-            f"{name}: {error.get('input')!r} は id の書式（半角英小文字・数字・ハイフン）ではありません",
-            f"{name}: {error.get('input')!r} is not an id (lowercase letters, digits and hyphens)",
+            f"{name}: {excerpt(error.get('input'))} は id の書式（半角英小文字・数字・ハイフン）ではありません",
+            f"{name}: {excerpt(error.get('input'))} is not an id (lowercase letters, digits and hyphens)",
         )
     got = error.get("input")
-    shown = "" if isinstance(got, dict | list) else f"（{got!r}）"
-    shown_en = "" if isinstance(got, dict | list) else f" (got {got!r})"
-    return Msg(f"{name}: {ja}{shown}", f"{name}: {en}{shown_en}")
+    shown = "" if isinstance(got, dict | list) else f"（{excerpt(got)}）"
+    shown_en = "" if isinstance(got, dict | list) else f" (got {excerpt(got)})"
+    return Msg(f"{name}: {ja}{shown}", f"{name}: {excerpt_key(en, 300)}{shown_en}")
+
+
+def excerpt_key(value: object, limit: int = limits.EXCERPT) -> str:
+    """A key or message as text, cut like :func:`excerpt` (without quotes)."""
+    text = str(value) if not isinstance(value, int) else excerpt(value)
+    return text if len(text) <= limit else f"{text[:limit]}…（{len(text):,} 文字 / chars）"
 
 
 def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
@@ -535,12 +560,15 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise LoadError(_problems(exc, model, data, source)) from None
+        found, more = _problems(exc, model, data, source)
+        raise LoadError(found, more) from None
 
 
-def _problems(exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap) -> list[Problem]:
+def _problems(
+    exc: ValidationError, model: type[BaseModel], data: Any, source: SourceMap
+) -> tuple[list[Problem], int]:
     problems: dict[tuple[Location, str], Problem] = {}
-    errors = exc.errors(include_url=False)
+    errors, more = limits.bounded_errors(exc, model, data)
     # A misspelt key also makes the right one "missing": report the misspelling only.
     suggested: set[tuple[Any, Any]] = set()
     for error in errors:
@@ -551,13 +579,19 @@ def _problems(exc: ValidationError, model: type[BaseModel], data: Any, source: S
                 (loc[:-1], m) for m in difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             )
     for error in errors:
-        loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
-        if error["type"] == "missing" and (loc[:-1], loc[-1]) in suggested:
+        kind = error["type"]
+        if kind == "missing" and suggested:
+            loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
+            if (loc[:-1], loc[-1]) in suggested:
+                continue
+        if len(problems) >= limits.MAX_PROBLEMS:  # counted, not explained nor kept
+            more += 1
             continue
+        loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
         location = source.locate(loc, key=error["type"] == "extra_forbidden")
         msg = _explain(error, model, data)
         problems.setdefault((location, msg.en), Problem("DX003", location, msg))
-    return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column))
+    return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column)), more
 
 
 # --------------------------------------------------------------------------------------------------- the catalogue
@@ -640,19 +674,7 @@ def display_name(root: FsPath, file: str) -> str:
 
 
 def read_file(path: FsPath, shown: str) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise _problem("DX001", shown, 1, 1, "ファイルがありません", "file not found") from None
-    except IsADirectoryError:
-        raise _problem(
-            "DX001", shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file"
-        ) from None
-    except OSError as exc:
-        raise _problem(
-            "DX001", shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
-        ) from None
-    return decode(data, shown)
+    return decode(limits.read_bounded(path, shown), shown)
 
 
 def load_file(path: FsPath, model: type[BaseModel], shown: str | None = None) -> tuple[Any, SourceMap]:
@@ -677,6 +699,7 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
             "DX001", str(root), 1, 1, "カタログはディレクトリで指定してください", "a catalogue is a directory"
         )
     problems: list[Problem] = []
+    more = 0
     models: dict[str, Any] = {}
     sources: dict[str, SourceMap] = {}
     paths: dict[str, FsPath] = {}
@@ -692,8 +715,9 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
             models[name], sources[name] = load_file(path, model, shown)
         except LoadError as exc:
             problems.extend(exc.problems)
+            more += exc.more
     if problems:
-        raise LoadError(problems)
+        raise LoadError(problems, more)
     result = Catalog(
         root=root,
         label=label,

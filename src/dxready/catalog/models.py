@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from dxready.catalog.fiscal import FiscalYear
+from dxready.catalog.strict import STRICT, Count, DigitCode
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 Id = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
@@ -178,8 +179,8 @@ class BackOffice(str, enum.Enum):
 
 class Counts(Model):
     fiscal_year: FY
-    total: Annotated[int, Field(ge=0)]
-    online: Annotated[int, Field(ge=0)]
+    total: Count
+    online: Count
 
     @property
     def rate(self) -> float | None:
@@ -188,7 +189,7 @@ class Counts(Model):
 
 class Procedure(Model):
     id: Id
-    standard_no: Annotated[int, Field(ge=1, le=21)] | None = None
+    standard_no: Annotated[int, STRICT, Field(ge=1, le=21)] | None = None
     name: Text
     name_en: Text | None = None
     status: StatusField
@@ -220,8 +221,8 @@ class Procedure(Model):
 
 class CardRate(Model):
     scope: Text
-    cards: Annotated[int, Field(ge=0)]
-    population: Annotated[int, Field(gt=0)]
+    cards: Count
+    population: Annotated[int, STRICT, Field(gt=0, le=10**12)]
 
     @property
     def rate(self) -> float:
@@ -237,7 +238,7 @@ class MynumberCard(Model):
 class Municipality(Model):
     name: Text
     name_en: Text | None = None
-    code: Annotated[str, StringConstraints(pattern=r"^\d{6}$")]
+    code: DigitCode
     prefecture: Text | None = None
     plan: Text | None = None
     mynumber_card: MynumberCard | None = None
@@ -350,7 +351,7 @@ class SystemsFile(Model):
 
 
 class Area(Model):
-    no: Annotated[int, Field(ge=1, le=99)]
+    no: Annotated[int, STRICT, Field(ge=1, le=99)]
     title: Text
     title_en: Text | None = None
 
@@ -381,14 +382,14 @@ Target = Annotated[FiscalYear | Literal["none", "recurring"], BeforeValidator(_t
 
 class RoadmapItem(Model):
     id: Id
-    area: Annotated[int, Field(ge=1, le=99)]
-    no: Annotated[int, Field(ge=1, le=99)] | None = None
+    area: Annotated[int, STRICT, Field(ge=1, le=99)]
+    no: Annotated[int, STRICT, Field(ge=1, le=99)] | None = None
     title: Text
     title_en: Text | None = None
     start_fiscal_year: FY | None = None
     target: Target = "none"
     review_fiscal_year: FY | None = None
-    review_cycle_years: Annotated[int, Field(ge=1, le=10)] | None = None
+    review_cycle_years: Annotated[int, STRICT, Field(ge=1, le=10)] | None = None
     last_reviewed: dt.date | None = None
     state: RoadmapState | None = None
     procedures: list[Id] = Field(default_factory=list)

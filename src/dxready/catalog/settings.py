@@ -6,10 +6,14 @@ import datetime as dt
 import enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-CodeOrPrefix = Annotated[str, StringConstraints(pattern=r"^DX\d{0,3}$")]
-Code = Annotated[str, StringConstraints(pattern=r"^DX\d{3}$")]
+from dxready.catalog.strict import STRICT
+
+CodeOrPrefix = Annotated[str, StringConstraints(pattern=r"^DX[0-9]{0,3}$")]
+Code = Annotated[str, StringConstraints(pattern=r"^DX[0-9]{3}$")]
+Weight = Annotated[float, Field(ge=-1000, le=1000, allow_inf_nan=False)]
+"""A ranking weight: a finite number (``.nan`` and ``.inf`` would make every score meaningless)."""
 
 
 class Severity(str, enum.Enum):
@@ -35,27 +39,36 @@ class _Settings(BaseModel):
 
 
 class Targets(_Settings):
-    usage_rate: Annotated[float, Field(ge=0, le=100)] = 50.0
+    usage_rate: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = 50.0
     """Online usage rate (%) below which DX104 reports a procedure."""
-    staleness_days: Annotated[int, Field(ge=1)] = 365
+    staleness_days: Annotated[int, STRICT, Field(ge=1, le=36_500)] = 365
     """A status not confirmed for longer than this is stale (DX110)."""
-    review_cycle_years: Annotated[int, Field(ge=1, le=10)] = 1
+    review_cycle_years: Annotated[int, STRICT, Field(ge=1, le=10)] = 1
     """Default cycle of a recurring (適宜) roadmap review (DX402)."""
 
 
 class Weights(_Settings):
-    reach: float = 3.0
-    priority: float = 2.0
-    commitment: float = 2.0
-    urgency: float = 2.0
-    effort: float = 1.0
+    reach: Weight = 3.0
+    priority: Weight = 2.0
+    commitment: Weight = 2.0
+    urgency: Weight = 2.0
+    effort: Weight = 1.0
 
 
 class Waiver(_Settings):
     code: Code
-    subject: Annotated[str, StringConstraints(min_length=1)]
-    reason: Annotated[str, StringConstraints(min_length=1)]
+    subject: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"\S")]
+    reason: Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S")]
     until: dt.date | None = None
+
+    @model_validator(mode="after")
+    def _not_dx011(self) -> Waiver:
+        # DX011 is what reports an expired waiver: waiving it would let every other waiver live for ever.
+        if self.code == "DX011":
+            raise ValueError(
+                "DX011（期限切れの適用除外）は適用除外にできません / DX011 (expired waiver) cannot be waived"
+            )
+        return self
 
 
 class Settings(_Settings):

@@ -3,7 +3,8 @@
 It lives in ``$XDG_CACHE_HOME/dxready`` (default ``~/.cache/dxready``) as one SQLite file, so that a national set of
 1,741 catalogues is one open and 1,741 indexed look-ups rather than 1,741 small files. Nothing depends on it: an entry
 is only ever the result of validating exactly the bytes its key hashes, a missing, unreadable, corrupt or read-only
-cache is silently skipped, and ``--no-cache`` bypasses it.
+cache is silently skipped, and ``--no-cache`` bypasses it. Values read back are not trusted: a value that is not
+JSON is skipped alone (not the whole cache), and the caller validates each row (see ``compare.Row.from_cache``).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-SCHEMA = 1
+SCHEMA = 2
 
 
 def cache_dir() -> Path:
@@ -80,10 +81,17 @@ class Cache:
         try:
             marks = ",".join("?" * len(keys))
             rows = db.execute(f"SELECT key, value FROM entries WHERE key IN ({marks})", keys).fetchall()
-            return {key: json.loads(value) for key, value in rows}
-        except (sqlite3.Error, ValueError):
+        except sqlite3.Error:
             self.enabled = False
             return {}
+        found = {}
+        for key, value in rows:
+            if isinstance(key, str) and isinstance(value, str) and len(value) <= 100_000:
+                try:
+                    found[key] = json.loads(value)
+                except (ValueError, RecursionError):
+                    continue  # a bad row is dropped (and recomputed), not trusted
+        return found
 
     def put(self, key: str, value: Any) -> None:
         import sqlite3

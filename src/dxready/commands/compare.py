@@ -14,6 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
+import hashlib
+import hmac
+import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -121,33 +125,47 @@ class Row:
 
         return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
 
-    def to_cache(self) -> list[Any]:
-        return [
-            self.name,
-            self.code,
-            self.prefecture,
-            self.marks,
-            self.grades,
-            self.body,
-            _usage_cache(self.usage),
-        ]
+    def to_cache(self, key: str) -> list[Any]:
+        fields = [self.name, self.code, self.prefecture, self.marks, self.grades, _usage_cache(self.usage)]
+        return [*fields, _seal(key, fields)]
 
     @classmethod
-    def from_cache(cls, value: Any, catalog: str) -> Row:
-        """A row as :meth:`to_cache` stored it, or ValueError when the value is anything else."""
+    def from_cache(cls, value: Any, catalog: str, key: str) -> Row:
+        """A row as :meth:`to_cache` stored it under ``key``, or ValueError when the value is anything else.
+
+        Nothing read back is trusted: every field is checked (types, lengths, marks and levels from the known sets,
+        a municipality code of six digits, usage figures in range), the seal binds the row to the key it was stored
+        under (so a row copied or edited in the database is refused), and the JSON text is made again from the
+        checked fields, never taken from the cache. A refused row is recomputed from the catalogue.
+        """
         if not (isinstance(value, list) and len(value) == 7):
             raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, body, usage = value
-        texts = (name, code, marks, grades, body)
+        name, code, prefecture, marks, grades, usage, seal = value
+        texts = (name, code, marks, grades, seal)
         if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
             raise ValueError("not a cached row")
-        if len(marks) != len(STANDARD_NOS) or len(grades) != len(STANDARD_NOS) or not body.startswith("{"):
+        if not (
+            0 < len(name) <= 2000 and _CODE.match(code) and (prefecture is None or len(prefecture) <= 2000)
+        ):
+            raise ValueError("not a cached row")
+        if len(marks) != len(STANDARD_NOS) or len(grades) != len(STANDARD_NOS):
             raise ValueError("not a cached row")
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
-        row = cls(catalog, name, code, prefecture, marks, grades, _usage_uncache(usage))
-        row.__dict__["body"] = body  # computed once, when the row was cached
-        return row
+        if not hmac.compare_digest(seal, _seal(key, [name, code, prefecture, marks, grades, usage])):
+            raise ValueError("not a cached row")
+        return cls(catalog, name, code, prefecture, marks, grades, _usage_uncache(usage))
+
+
+_CODE = re.compile(r"^[0-9]{6}$")
+
+
+def _seal(key: str, fields: list[Any]) -> str:
+    """A digest binding the row's fields to the cache key (the content hash of the files it was computed from)."""
+    import json
+
+    text = json.dumps([key, *fields], ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode("ascii")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -193,12 +211,23 @@ def _usage_uncache(value: Any) -> tuple[Usage | None, ...]:
         if item is None:
             out.append(None)
             continue
-        if not (isinstance(item, list) and len(item) == 4 and isinstance(item[0], int)):
+        if not (isinstance(item, list) and len(item) == 4):
             raise ValueError("not a cached row")
-        if not all(v is None or (isinstance(v, int | float) and not isinstance(v, bool)) for v in item[1:]):
+        year, total, online, value = item
+        if not (_is_int(year) and 1868 <= year <= 2200):
             raise ValueError("not a cached row")
-        out.append(Usage(item[0], item[1], item[2], None if item[3] is None else float(item[3])))
+        if not all(v is None or (_is_int(v) and 0 <= v <= 10**12) for v in (total, online)):
+            raise ValueError("not a cached row")
+        if value is not None and not (
+            isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 100.0
+        ):
+            raise ValueError("not a cached row")
+        out.append(Usage(year, total, online, None if value is None else float(value)))
     return tuple(out)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def rate(part: int, whole: int) -> float | None:
@@ -354,7 +383,7 @@ class _FastWalker:
             return result
         if tag is self.seq_:
             return [self.walk(item, depth + 1) for item in node.value]
-        if tag is self.int_ and node.value.isdigit():  # the resolver only tags ASCII digits as int
+        if tag is self.int_ and node.value.isdigit() and len(node.value) <= 18:  # ASCII digits only
             return int(node.value)
         for known, convert in self.scalars:
             if tag is known:
@@ -369,9 +398,16 @@ def fast_values(data: bytes, shown: str) -> Any:
     """Bytes → plain values without positions; accepts only what :func:`dxready.catalog.load.parse` accepts, alike."""
     from ruamel.yaml.error import YAMLError
 
+    from dxready.catalog import limits
     from dxready.catalog.load import decode
 
     text = decode(data, shown)
+    if "%YAML" in text:  # a directive: the loader decides (it refuses all but 1.2)
+        raise _Invalid
+    try:
+        limits.check_shape(text, shown)
+    except LoadError:
+        raise _Invalid from None
     try:
         node = fast_compose(text)
     except (YAMLError, RecursionError):
@@ -379,8 +415,8 @@ def fast_values(data: bytes, shown: str) -> Any:
     if node is None:
         return None
     try:
-        return _FastWalker(budget=len(text) + 10_000).walk(node, 0)
-    except RecursionError:
+        return _FastWalker(budget=min(len(text), limits.MAX_NODES) + 10_000).walk(node, 0)
+    except (RecursionError, ValueError, OverflowError):  # e.g. an integer key of over 4,300 digits
         raise _Invalid from None
 
 
@@ -444,17 +480,15 @@ def catalogue_dirs(directories: list[Path]) -> Iterator[tuple[Path, bool]]:
 
 
 def read_bytes(path: str) -> bytes:
-    """A file's bytes with plain system calls (a third cheaper than ``Path.read_bytes`` on many small files)."""
-    import os
+    """A file's bytes, bounded like the loader reads them (regular files only, within the size limit); OSError else."""
+    from dxready.catalog import limits
 
-    fd = os.open(path, os.O_RDONLY)
+    if not os.path.lexists(path):
+        raise FileNotFoundError(path)
     try:
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+        return limits.read_bounded(path, path)
+    except LoadError:
+        raise OSError(path) from None
 
 
 def _read(root: Path) -> dict[str, bytes] | None:
@@ -524,7 +558,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
         hit = hits.get(key)
         if hit is not None:
             try:
-                result.rows.append(Row.from_cache(hit, shown))
+                result.rows.append(Row.from_cache(hit, shown, key))
                 result.cached += 1
                 continue
             except ValueError:
@@ -540,7 +574,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
                 continue
         result.rows.append(row)
         if cache is not None:
-            cache.put(key, row.to_cache())
+            cache.put(key, row.to_cache(key))
     return parsed
 
 
@@ -598,7 +632,7 @@ def run_compare(
         from dxready.commands.rollup import registry_name
 
         lines = [
-            f"{p.location}: {p.code} {oneline(p.message.get(lang))}{_named(registry_name(b.catalog))}"
+            oneline(f"{p.location}: {p.code} {p.message.get(lang)}{_named(registry_name(b.catalog))}")
             for b in comparison.broken
             for p in b.problems
         ]

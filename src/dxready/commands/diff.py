@@ -1,9 +1,13 @@
 """Catalogue comparison: what changed between two catalogues (directories or ``git:REV``), and did it regress.
 
-Entries are matched by ``id``. For each procedure the status, readiness level, channels and sub-procedure
+Entries are matched by ``id``; a procedure whose id is gone is also matched by its ``standard_no`` to an added
+procedure with the same number, and reported as *renamed* (so a rename cannot hide a status going down). For each
+procedure the status, readiness level, channels and sub-procedure
 statuses are compared by name, other fields by field; systems and roadmap items likewise; findings are
 matched by code, subject and message (not by line, which moves whenever the file above it changes).
-A *regression* is a status or level that goes down, or a new finding of severity error.
+A *regression* is a status or level that goes down, a procedure removed, a standard procedure losing its number,
+a fall of the online rate or of its lower bound (every 未確認 counted as not online), or a new finding of severity
+error.
 
 ``git:REV`` reads the catalogue's files at that revision with ``git show`` (no checkout), from the path the
 working catalogue has inside its repository.
@@ -86,13 +90,16 @@ class CatalogDiff:
         )
 
     def regressions(self) -> list[Regression]:
-        """Every regression, in report order: procedures going down, then new errors."""
+        """Every regression, in report order: procedures going down or removed, the rates, then new errors."""
         found: list[Regression] = []
         for entry in self.procedures:
             texts = [_regression_text(c) for c in entry.changes if c.regression]
+            if entry.change == "removed":
+                texts.insert(0, Msg("手続の行が削除されました", "the procedure row was removed"))
             if texts:
                 what = Msg("、".join(t.ja for t in texts), ", ".join(t.en for t in texts))
                 found.append(Regression(entry.kind, entry.id, entry.name, what))
+        found += _rate_regressions(self.base_summary, self.head_summary)
         names = {e.id: e.name for e in self.procedures}
         for f in self.new_findings:
             if f.severity.value == "error":
@@ -109,7 +116,34 @@ class Regression:
     what: Msg
 
 
+def lower_bound(s: Summary) -> float | None:
+    """The online rate if every procedure of unknown status turned out not to be online (%, one decimal)."""
+    return round(100.0 * s.by_status.get("online", 0) / s.applicable, 1) if s.applicable else None
+
+
+def _rate_regressions(base: Summary, head: Summary) -> list[Regression]:
+    found = []
+    for ja, en, before, after in (
+        ("オンライン化率", "online rate", base.online_rate, head.online_rate),
+        ("オンライン化率の下限", "lower bound of the online rate", lower_bound(base), lower_bound(head)),
+    ):
+        if before is not None and (after is None or after < before):
+            shown = "—" if after is None else f"{after:.1f}%"
+            found.append(
+                Regression(
+                    "catalog", "", "", Msg(f"{ja} {before:.1f}% → {shown}", f"{en} {before:.1f}% → {shown}")
+                )
+            )
+    return found
+
+
 def _regression_text(c: FieldChange) -> Msg:
+    if c.field == "id":
+        return Msg(f"id {c.before} → {c.after}", f"id {c.before} → {c.after}")
+    if c.field == "standard_no":
+        return Msg(
+            f"標準手続の番号 No.{c.before} がなくなりました", f"standard number No.{c.before} was removed"
+        )
     if c.field == "level":
         return Msg(f"レベル {c.before} → {c.after}", f"level {c.before} → {c.after}")
     mark = {"online": "○", "partial": "一部", "offline": "×"}
@@ -191,17 +225,40 @@ def _kind_of(before: Any, after: Any) -> str:
 _PROC_SKIP = frozenset({"id", "status", "channels", "sub_procedures"})
 
 
+def _pair_procedures(base: Sequence[Any], head: Sequence[Any]) -> Iterable[tuple[str, str, Any, Any]]:
+    """(base id, head id, before, after): by id, then a removed row to an added one with its standard_no."""
+    pairs = list(_pair(base, head))
+    removed = {
+        b.standard_no: i for i, (_, b, a) in enumerate(pairs) if a is None and b.standard_no is not None
+    }
+    renamed: dict[int, tuple[str, Any]] = {}
+    for i, (_, b, a) in enumerate(pairs):
+        if b is None and a.standard_no in removed:
+            j = removed.pop(a.standard_no)
+            renamed[i] = (pairs[j][0], pairs[j][1])
+            renamed[j] = ("", None)
+    for i, (ident, b, a) in enumerate(pairs):
+        if i in renamed:
+            old, before = renamed[i]
+            if before is None:
+                continue  # the removed half of a rename: reported with the added half
+            yield old, ident, before, a
+        else:
+            yield ident, ident, b, a
+
+
 def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
     result = []
-    for ident, b, a in _pair(base.catalog.procedures, head.catalog.procedures):
-        if b is not None and a is not None and b == a:
-            lb, la = base.readiness.get(ident), head.readiness.get(ident)
-            if (lb.level if lb else None) == (la.level if la else None):
-                continue
+    for old, ident, b, a in _pair_procedures(base.catalog.procedures, head.catalog.procedures):
+        rb, ra = base.readiness.get(old), head.readiness.get(ident)
+        same_level = (rb.level if rb else None) == (ra.level if ra else None)
+        if b is not None and a is not None and b == a and same_level:
+            continue
         changes: list[FieldChange] = []
+        if old != ident:
+            changes.append(FieldChange("id", old, ident))
         if b is None or a is None or b.status is not a.status:
             changes.append(_status_change("status", b and b.status, a and a.status))
-        rb, ra = base.readiness.get(ident), head.readiness.get(ident)
         lb_, la_ = (rb.level if rb else None), (ra.level if ra else None)
         if lb_ != la_:
             changes.append(
@@ -215,9 +272,15 @@ def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
             changes.append(FieldChange("channels", plain(b.channels), plain(a.channels)))
         if b is not None and a is not None and b.sub_procedures != a.sub_procedures:
             changes.extend(_subs(b.sub_procedures, a.sub_procedures))
-        changes.extend(_generic(b, a, _PROC_SKIP))
+        changes.extend(
+            FieldChange(c.field, c.before, c.after, regression=True)
+            if c.field == "standard_no" and c.before is not None and c.after is None
+            else c
+            for c in _generic(b, a, _PROC_SKIP)
+        )
         entry = a if a is not None else b
-        result.append(EntryDiff("procedure", ident, _name(entry, lang), _kind_of(b, a), tuple(changes)))
+        kind = "renamed" if old != ident else _kind_of(b, a)
+        result.append(EntryDiff("procedure", ident, _name(entry, lang), kind, tuple(changes)))
     return result
 
 
@@ -333,7 +396,17 @@ def locate_in_git(catalog: Path | None) -> GitCatalog:
             "the catalogue is not inside a git repository (git:REV needs one)",
         )
     top = Path(done.stdout.decode("utf-8", "replace").strip())
-    rel = root.resolve().relative_to(top.resolve()).as_posix()
+    try:
+        rel = root.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:  # GIT_DIR / GIT_WORK_TREE name another repository
+        from dxready.render.safe import oneline
+
+        where = oneline(str(top))
+        raise _problem(
+            str(root),
+            f"カタログが git の作業ツリー {where} の外にあります（環境変数 GIT_DIR / GIT_WORK_TREE が別の場所を指していませんか）",
+            f"the catalogue is outside git's work tree {where} (do GIT_DIR / GIT_WORK_TREE point elsewhere?)",
+        ) from None
     return GitCatalog(top, "" if rel == "." else rel)
 
 
@@ -353,6 +426,11 @@ def git_files(where: GitCatalog, rev: str, names: Sequence[str]) -> dict[str, by
         path = where.path(name)
         if path not in present:
             continue
+        from dxready.catalog import limits
+
+        sized = git(["cat-file", "-s", f"{commit}:{path}"], where.top).stdout.strip()
+        if sized.isdigit() and int(sized) > limits.MAX_BYTES:  # never read a huge blob into memory
+            raise limits.too_large(f"{shown}:{path}", int(sized))
         shown_file = git(["show", f"{commit}:{path}"], where.top)
         if shown_file.returncode != 0:
             message = shown_file.stderr.decode("utf-8", "replace").strip()

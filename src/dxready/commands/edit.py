@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.load import LoadError, Problem
+from dxready.catalog.preflight import refuse_new_text_findings
 from dxready.findings import Location, Msg
 from dxready.fsio import atomic_write
+from dxready.fsio import locked as fsio_locked
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
@@ -303,7 +305,16 @@ def _bad(shown: str, ja: str, en: str, code: str = "DX003") -> LoadError:
 
 
 def _number(text: str) -> int:
-    return int(text.replace(",", "").replace("_", ""))
+    from dxready.catalog.limits import MAX_COUNT
+
+    digits = text.replace(",", "").replace("_", "")
+    if len(digits.lstrip("0")) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
+        raise _bad(
+            "--counts",
+            f"--counts: 件数は {MAX_COUNT:,} 以下にしてください（{len(digits):,} 桁の数が指定されました）",
+            f"--counts: a count is at most {MAX_COUNT:,} (got a number of {len(digits):,} digits)",
+        )
+    return int(digits)
 
 
 def _status(text: str) -> tuple[Status, str]:
@@ -671,50 +682,10 @@ def validate_text(text: str, shown: str, catalog: Catalog) -> Catalog:
 
 @contextlib.contextmanager
 def locked(root: Path) -> Iterator[None]:
-    """An exclusive lock for edits of the catalogue in ``root``.
-
-    On POSIX the directory itself is locked (flock on its descriptor), so nothing is left behind in the user's
-    repository. Where a directory cannot be opened (Windows), ``root/.procedures.yaml.lock`` is used instead: created
-    if missing and never removed (removing it would race).
-    """
-    try:
-        import fcntl
-    except ImportError:  # Windows
-        fcntl = None  # type: ignore[assignment]
-    target = root if fcntl is not None else root / LOCK_NAME
-    try:
-        fd = (
-            os.open(target, os.O_RDONLY)
-            if fcntl is not None
-            else os.open(target, os.O_RDWR | os.O_CREAT, 0o644)
-        )
-    except OSError as exc:
-        raise _bad(
-            str(target),
-            f"ロックを取れません: {exc.strerror}",
-            f"cannot take the lock: {exc.strerror}",
-            "DX001",
-        ) from None
-    try:
-        if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        else:
-            _lock_windows(fd)
+    """An exclusive lock for edits of the catalogue in ``root``: on the directory its procedures.yaml resolves to,
+    so that two paths to one file (a symlinked catalogue) take the same lock (see :func:`dxready.fsio.locked`)."""
+    with fsio_locked(root / "procedures.yaml"):
         yield
-    finally:
-        os.close(fd)  # closing releases the lock
-
-
-def _lock_windows(fd: int) -> None:
-    """Block until ``fd`` is locked: msvcrt's byte-range lock, retried (LK_LOCK gives up after about 10 s)."""
-    import msvcrt
-
-    while True:
-        try:
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # type: ignore[attr-defined]
-            return
-        except OSError:
-            continue
 
 
 def _is_embedded(root: Path, label: str) -> bool:
@@ -794,6 +765,7 @@ def run_set(
         if new_text == text:
             return _message(lang, shown, target, said, changed=False)
         candidate = validate_text(new_text, shown, current)
+        refuse_new_text_findings(current, candidate)  # nothing check would refuse (DX010) reaches the file
         atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
     from dxready.rules.dx008_group_status_mismatch import expected_status
 
@@ -812,7 +784,7 @@ def run_set(
 
 
 def _message(lang: str, shown: str, target: Target, said: list[Msg], *, changed: bool) -> str:
-    from dxready.render.safe import oneline
+    from dxready.render.safe import oneline  # the path too: a directory name may hold escape sequences
 
     no = target.procedure.standard_no
     what = f"{target.ident}" + (f" (No.{no})" if no is not None else "")
@@ -823,4 +795,4 @@ def _message(lang: str, shown: str, target: Target, said: list[Msg], *, changed:
         )
     else:
         head = f"{shown}: updated {what}" if changed else f"{shown}: {what} unchanged (already so)"
-    return "\n".join([head, *lines]) + "\n"
+    return "\n".join([oneline(head), *lines]) + "\n"

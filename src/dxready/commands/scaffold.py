@@ -248,10 +248,14 @@ def run_init(directory: Path, *, name: str | None, code: str | None, lang: str) 
         "roadmap.yaml": roadmap_text(clean),
         "dxready.yaml": settings_text(),
     }
+    from dxready.catalog.preflight import validate_texts
+    from dxready.render.safe import oneline
+
+    validate_texts(directory, {file.removesuffix(".yaml"): text for file, text in contents.items()})
     _write_new(directory, {file: text.encode("utf-8") for file, text in contents.items()})
     n = len(STANDARD_PROCEDURES)
     subs = sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES)
-    shown = str(directory)
+    shown = oneline(str(directory))
     where = f"{who.prefecture}{_comment(clean)}" if who.prefecture else _comment(clean)
     unknown_ja = (
         ""
@@ -287,7 +291,9 @@ def run_init_embedded(directory: Path, *, lang: str) -> str:
         if path.is_file():
             contents[file] = path.read_bytes()
     _write_new(directory, contents)
-    shown = str(directory)
+    from dxready.render.safe import oneline
+
+    shown = oneline(str(directory))
     files = ", ".join(contents)
     if lang == "ja":
         return (

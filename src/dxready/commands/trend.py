@@ -8,7 +8,6 @@ validated alone. A commit whose file cannot be read is a point with its problem,
 from __future__ import annotations
 
 import datetime as dt
-import json
 import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,17 +62,37 @@ def _history(where: GitCatalog, since: dt.date | None) -> list[tuple[str, dt.dat
     return commits
 
 
-def _blobs(where: GitCatalog, commits: Sequence[str]) -> list[bytes | None]:
-    """procedures.yaml at each commit, through one ``git cat-file --batch``."""
+def _blobs(where: GitCatalog, commits: Sequence[str]) -> list[bytes | int | None]:
+    """procedures.yaml at each commit, through one ``git cat-file --batch``: its bytes, None where there is none,
+    or its size where it is over the loader's limit (sizes are asked first, so a huge blob is never read)."""
+    from dxready.catalog.limits import MAX_BYTES
+
     if not commits:
         return []
-    request = "".join(f"{sha}:{where.path('procedures')}\n" for sha in commits).encode()
+    names = [f"{sha}:{where.path('procedures')}" for sha in commits]
+    sizes = subprocess.run(
+        ["git", "cat-file", "--batch-check"],
+        cwd=where.top,
+        input="".join(f"{n}\n" for n in names).encode(),
+        capture_output=True,
+        check=False,
+    )
+    big: dict[int, int] = {}
+    for i, line in enumerate(sizes.stdout.decode("utf-8", "replace").splitlines()[: len(names)]):
+        parts = line.split()
+        if len(parts) == 3 and parts[1] == "blob" and parts[2].isdigit() and int(parts[2]) > MAX_BYTES:
+            big[i] = int(parts[2])
+    wanted = [n for i, n in enumerate(names) if i not in big]
+    request = "".join(f"{n}\n" for n in wanted).encode()
     done = subprocess.run(
         ["git", "cat-file", "--batch"], cwd=where.top, input=request, capture_output=True, check=False
     )
     data, pos = done.stdout, 0
-    out: list[bytes | None] = []
-    for _ in commits:
+    out: list[bytes | int | None] = []
+    for i in range(len(commits)):
+        if i in big:
+            out.append(big[i])
+            continue
         end = data.index(b"\n", pos)
         header = data[pos:end].split()
         pos = end + 1
@@ -129,11 +148,21 @@ def collect(catalog: Path | None, since: dt.date | None) -> tuple[str, list[Poin
         shown = f"{sha[:8]}:{where.path('procedures')}"
         if blob is None:
             points.append(Point(sha, when, subject, problem="no procedures.yaml"))
+        elif isinstance(blob, int):
+            points.append(Point(sha, when, subject, problem=f"DX001 file is too large ({blob:,} bytes)"))
         else:
             points.append(measure(blob, shown, sha, when, subject))
     working = where.top / where.path("procedures")
     if working.is_file():
-        current = working.read_bytes()
+        from dxready.catalog.limits import read_bounded
+
+        try:
+            current = read_bounded(working, str(working))
+        except LoadError as exc:
+            first = exc.problems[0]
+            today = dt.date.today()
+            points.append(Point("", today, "(uncommitted)", problem=f"{first.code} {first.message.en}"))
+            return where.path("procedures"), points
         head = blobs[-1] if blobs and history[-1][0] == _head(where) else _blobs(where, ["HEAD"])[0]
         if head != current:
             today = dt.date.fromtimestamp(working.stat().st_mtime)
@@ -204,7 +233,8 @@ def table(path: str, points: Sequence[Point], lang: str) -> str:
     buf = io.StringIO()
     width = int(os.environ.get("COLUMNS", "0") or 0) or 120
     console = Console(file=buf, width=width, color_system=None, force_terminal=False, highlight=False)
-    console.print(Text(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}")))
+
+    console.print(Text(oneline(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}"))))
     if not points:
         console.print(Text(_t(lang, "この期間のコミットはありません。", "No commits in this period.")))
         return buf.getvalue()
@@ -265,7 +295,9 @@ def json_(path: str, points: Sequence[Point], lang: str) -> str:
             for p in points
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.safe import json_dumps
+
+    return json_dumps(data, indent=2) + "\n"
 
 
 RENDERERS: dict[str, Callable[[str, Sequence[Point], str], str]] = {

@@ -198,7 +198,9 @@ def to_json(comparison: Comparison, lang: str) -> str:
     rows = [row.json_object() for row in comparison.rows]
     text = json.dumps(data, ensure_ascii=False, indent=2)
     listing = "[\n    " + ",\n    ".join(rows) + "\n  ]" if rows else "[]"
-    return text.replace(f'"{_PLACEHOLDER}"', listing, 1) + "\n"
+    from dxready.render.safe import json_inert
+
+    return json_inert(text.replace(f'"{_PLACEHOLDER}"', listing, 1)) + "\n"
 
 
 def _usage_json(comparison: Comparison) -> list[dict[str, Any]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +14,17 @@ if TYPE_CHECKING:
     from dxready.findings import Finding
 
 _MARK = {"online": "○", "partial": "一部", "offline": "×", "not_applicable": "—", "unknown": "？"}
-_CHANGE = {"added": ("追加", "added"), "removed": ("削除", "removed"), "changed": ("変更", "changed")}
+_CHANGE = {
+    "added": ("追加", "added"),
+    "removed": ("削除", "removed"),
+    "changed": ("変更", "changed"),
+    "renamed": ("改名", "renamed"),
+}
 _KIND = {
     "procedure": ("手続", "procedure"),
     "system": ("システム", "system"),
     "roadmap": ("工程表", "roadmap"),
+    "catalog": ("カタログ全体", "catalogue"),
 }
 
 
@@ -128,7 +133,8 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {md_text(r.name)}" if r.name else ""
-            lines.append(f"> - {kind}{name} ({_code(r.id)}): {md_text(r.what.get(lang))}")
+            ident = f" ({_code(r.id)})" if r.id else ""
+            lines.append(f"> - {kind}{name}{ident}: {md_text(r.what.get(lang))}")
         lines.append("")
     if d.procedures:
         lines += [f"#### {_t(lang, '手続', 'Procedures')} ({len(d.procedures)})", ""]
@@ -238,7 +244,9 @@ def json_(d: CatalogDiff, lang: str) -> str:
             "resolved": [_finding_json(f, lang) for f in d.resolved_findings],
         },
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.safe import json_dumps
+
+    return json_dumps(data, indent=2) + "\n"
 
 
 # --------------------------------------------------------------------------------------------------- terminal
@@ -266,7 +274,8 @@ def table(d: CatalogDiff, lang: str) -> str:
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {r.name}" if r.name else ""
-            console.print(Text(oneline(f"  ⚠ {kind}{name} ({r.id}): {r.what.get(lang)}")))
+            ident = f" ({r.id})" if r.id else ""
+            console.print(Text(oneline(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}")))
     if d.procedures:
         t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
         for col in (

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from dxready.render import views
+from dxready.render.safe import json_dumps
 
 if TYPE_CHECKING:
     from dxready.catalog.load import LoadError
@@ -17,7 +17,7 @@ SCHEMA_VERSION = 1
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_dumps(data, indent=2) + "\n"
 
 
 def _location(loc: Location | None) -> dict[str, Any] | None:
@@ -68,6 +68,7 @@ def load_problems(exc: LoadError, lang: str) -> str:
                 }
                 for p in exc.problems
             ],
+            "more_problems": getattr(exc, "more", 0),
         }
     )
 

@@ -18,19 +18,16 @@ from typing import TYPE_CHECKING
 from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.models import circled
 from dxready.i18n import t as _t
-from dxready.render.safe import oneline
+from dxready.render.safe import mermaid
 
 if TYPE_CHECKING:
     from dxready.catalog.models import RoadmapItem
     from dxready.engine.run import Report
 
-# Characters with a meaning in Mermaid's gantt syntax, replaced by their full-width forms so that catalogue text
-# can neither end a task name early nor inject a directive.
-_INERT = str.maketrans({":": "：", ";": "；", "#": "＃", "%": "％", "`": "'", "{": "｛", "}": "｝"})
-
 
 def _text(value: str) -> str:
-    return oneline(value).translate(_INERT).strip() or "—"
+    """Catalogue text through the Mermaid sink: it can neither end a task name early nor start a statement."""
+    return mermaid(value) or "—"
 
 
 def _years(item: RoadmapItem) -> list[int]:

@@ -27,19 +27,95 @@ def write(text: str) -> None:
         sys.stderr.close()
 
 
+_ESCAPED = frozenset(("Cc", "Cf", "Cs", "Co", "Zl", "Zp"))
+"""Control (C0, C1), format (bidi, zero-width, tag characters), surrogate, private-use and line/paragraph separators."""
+
+# The same set as a character class, for whole documents (JSON): generated from Unicode 15.1 categories; the test
+# suite checks it against this Python's unicodedata.
+_INVISIBLE = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\uf8ff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
+
+
+def _shown(ch: str) -> str:
+    return f"\\u{{{ord(ch):x}}}"
+
+
 def plain(text: str) -> str:
-    """Terminal-safe: control and invisible format characters become visible escapes (\\x1b, \\u202e)."""
+    """The terminal sink: control, C1, bidi, zero-width and tag characters become visible, unambiguous escapes
+    (``\\u{1b}``, ``\\u{202e}``, ``\\u{e0041}``); line breaks (LF) are kept."""
     if text.isprintable():
         return text
     out = []
     for ch in text:
-        cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") and ch != "\n":
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        if ch != "\n" and unicodedata.category(ch) in _ESCAPED:
+            out.append(_shown(ch))
         else:
             out.append(ch)
     return "".join(out)
+
+
+terminal = plain
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_inert(text: str) -> str:
+    """The JSON/SARIF sink: a JSON document with the same characters written as ``\\uXXXX`` escapes.
+
+    ``json.dumps(ensure_ascii=False)`` escapes C0 controls only; C1, bidi, zero-width and tag characters would reach
+    whoever reads the file raw. They can stand only inside JSON strings, where the escape means the same character.
+    """
+    return _INVISIBLE.sub(_json_escape, text)
+
+
+def json_dumps(data: object, **options: object) -> str:
+    """``json.dumps`` (UTF-8, not ASCII-only) through :func:`json_inert`."""
+    import json
+
+    return json_inert(json.dumps(data, ensure_ascii=False, **options))  # type: ignore[arg-type]
+
+
+_MERMAID_STARTS = re.compile(
+    r"^(?:click|call|callback|href|section|title|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|"
+    r"weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|gantt|xychart|x-axis|y-axis|line|bar|style|"
+    r"classdef|class|linkstyle|%%|---)",
+    re.IGNORECASE,
+)
+_MERMAID_INERT = str.maketrans(
+    {
+        ":": "：",
+        ";": "；",
+        "#": "＃",
+        "%": "％",
+        "`": "'",
+        "{": "｛",
+        "}": "｝",
+        '"': "＂",
+        "[": "［",
+        "]": "］",
+    }
+)
+
+
+def mermaid(text: str) -> str:
+    """The Mermaid sink: one line; characters with a meaning in gantt/xychart syntax in their full-width forms; a text
+    that begins like a statement (``section``, ``click``, ``title`` …) gets its first letter in full width, so it
+    stays a name."""
+    out = oneline(text).translate(_MERMAID_INERT).strip()
+    if _MERMAID_STARTS.match(out):
+        first = out[0]
+        out = (chr(ord(first) + 0xFEE0) if "!" <= first <= "~" else first) + out[1:]
+    return out
 
 
 def oneline(text: str) -> str:

@@ -10,7 +10,6 @@ the load problems are the results.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -138,7 +137,9 @@ def _log(results: list[dict[str, Any]], rules: list[dict[str, Any]], lang: str) 
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.safe import json_dumps
+
+    return json_dumps(log, indent=2) + "\n"
 
 
 def check(report: Report, lang: str) -> str:

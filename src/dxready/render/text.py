@@ -16,11 +16,18 @@ _SEV_JA = {"error": "エラー", "warning": "警告", "info": "情報"}
 
 def load_problems(exc: LoadError, lang: str) -> str:
     lines = [f"{p.location}: {p.code} {oneline(p.message.get(lang))}" for p in exc.problems]
-    n = len(exc.problems)
+    more = getattr(exc, "more", 0)
+    n = len(exc.problems) + more
     if lang == "ja":
-        lines.append(f"この入力は使えません（問題 {n} 件）。上の箇所を直してください。")
+        if more:
+            lines.append(f"…ほか {more:,} 件（最初の {len(exc.problems)} 件だけを示しました）")
+        lines.append(f"この入力は使えません（問題 {n:,} 件）。上の箇所を直してください。")
     else:
-        lines.append(f"the input cannot be used ({n} problem{'s' if n != 1 else ''}); fix the places above.")
+        if more:
+            lines.append(f"… and {more:,} more (only the first {len(exc.problems)} are shown)")
+        lines.append(
+            f"the input cannot be used ({n:,} problem{'s' if n != 1 else ''}); fix the places above."
+        )
     return "\n".join(oneline(line) for line in lines) + "\n"
 
 
@@ -28,7 +35,7 @@ def check(report: Report, lang: str) -> str:
     lines = []
     for f in report.findings:
         sev = _SEV_JA[f.severity.value] if lang == "ja" else f.severity.value
-        lines.append(f"{f.location}: {f.code} [{sev}] {oneline(f.message.get(lang))}")
+        lines.append(oneline(f"{f.location}: {f.code} [{sev}] {f.message.get(lang)}"))
     counts = {s: sum(f.severity.value == s for f in report.findings) for s in ("error", "warning", "info")}
     waived = len(report.waived)
     label = catalog_label(report.catalog.label, lang)

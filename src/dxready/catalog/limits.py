@@ -1,0 +1,259 @@
+"""Bounds on what one input may cost, checked before the C parser or pydantic ever see it.
+
+- :func:`read_bounded`: ``fstat`` first, so a FIFO, a device (``/dev/zero``), a directory or a file over the limit is
+  refused without reading it; then at most limit + 1 bytes are read, so a file that grows while we read is refused too.
+- :func:`check_shape`: a pre-scan of nesting depth and node count. ruamel.yaml's C composer recurses once per level
+  before any depth check of ours runs (30,000 ``[`` crash the process), and pydantic keeps one error per bad value
+  (four million ``1,`` items took 10 GB). The scan walks libyaml's events, which use a heap stack, and stops at the
+  first node beyond a limit, with its line and column. A text too short and too flat to break a limit is not scanned.
+- :func:`excerpt`: an echoed value is cut to a short excerpt, however long the value is.
+
+The limits are far above any real catalogue: the largest municipality's procedures.yaml is about 25 KB, 800 values,
+6 levels deep.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dxready.catalog.load import LoadError
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 500_000
+"""Keys and values in one file: about 10,000 richly annotated procedures (Kamogawa's 17 take 800), far beyond any
+municipality's inventory; it bounds what the composer, the walker and pydantic may hold."""
+ERRORS_IN_FULL = 1_000
+"""Up to this many validation errors are all explained; beyond, only the first ones are found (see bounded_errors)."""
+MAX_PROBLEMS = 100
+"""Problems kept and shown for one catalogue; the rest are counted (「ほか N 件」)."""
+MAX_COUNT = 10**12
+"""No municipality handles a trillion applications of one procedure in a year: a larger count is a typo or an attack."""
+EXCERPT = 60
+
+_PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$)|[&!][^ \t\r\n]*)+", re.MULTILINE)
+
+
+def _fail(file: str, line: int, col: int, ja: str, en: str) -> LoadError:
+    from dxready.catalog.load import LoadError, Problem
+    from dxready.findings import Location, Msg
+
+    return LoadError([Problem("DX001", Location(file, line, col), Msg(ja, en))])
+
+
+def too_large(file: str, size: int) -> LoadError:
+    return _fail(
+        file,
+        1,
+        1,
+        f"ファイルが大きすぎます（{size:,} バイト以上、上限 {MAX_BYTES:,} バイト）",
+        f"file is too large ({size:,} bytes or more; the limit is {MAX_BYTES:,})",
+    )
+
+
+def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; LoadError (DX001) for anything else.
+
+    Opened non-blocking, so that a FIFO in a catalogue's place cannot hang the run (it is refused by ``fstat``).
+    """
+    flags = (
+        os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    )
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        raise _fail(shown, 1, 1, "ファイルがありません", "file not found") from None
+    except IsADirectoryError:
+        raise _fail(shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file") from None
+    except OSError as exc:
+        raise _fail(shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _fail(shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            kind_ja, kind_en = _kind(info.st_mode)
+            raise _fail(
+                shown,
+                1,
+                1,
+                f"通常のファイルではありません（{kind_ja}）。読みません",
+                f"not a regular file ({kind_en}); not read",
+            )
+        if info.st_size > limit:
+            raise too_large(shown, info.st_size)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            try:
+                chunk = os.read(fd, min(left, 1 << 20))
+            except BlockingIOError:  # pragma: no cover - a regular file never blocks
+                continue
+            except OSError as exc:
+                raise _fail(
+                    shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
+                ) from None
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:  # it grew while we read
+            raise too_large(shown, len(data))
+        return data
+    finally:
+        os.close(fd)
+
+
+def _kind(mode: int) -> tuple[str, str]:
+    if stat.S_ISFIFO(mode):
+        return "名前付きパイプ", "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "デバイス", "a device"
+    if stat.S_ISSOCK(mode):
+        return "ソケット", "a socket"
+    return "特殊なファイル", "a special file"
+
+
+def needs_scan(text: str) -> bool:
+    """Whether ``text`` could nest deeper than MAX_DEPTH or hold more than MAX_NODES values (a sound upper bound).
+
+    Every value takes at least one character; every flow level one ``[`` or ``{``; every block level one more
+    character of indentation or of ``- ``/``? ``/``: `` before the content (a list under a key may share its column,
+    hence the factor 2).
+    """
+    if len(text) > MAX_NODES:
+        return True
+    flow = text.count("[") + text.count("{")
+    if flow > MAX_DEPTH // 2:
+        return True
+    prefix = max((m.end() - m.start() for m in _PREFIX.finditer(text)), default=0)
+    return flow + 2 * prefix + 2 > MAX_DEPTH
+
+
+def check_shape(text: str, file: str) -> None:
+    """LoadError (DX001) at the first value nested deeper than MAX_DEPTH, or past MAX_NODES values.
+
+    Syntax errors are left to the parser proper, which meets them at the same event, no deeper than checked here.
+    """
+    if not needs_scan(text):
+        return
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        ScalarEvent,
+        StreamEndEvent,
+    )
+
+    parser: Any = CParser(text)
+    depth = 0
+    nodes = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                node_depth = depth - 1
+            elif isinstance(event, ScalarEvent | AliasEvent):
+                node_depth = depth
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+                continue
+            elif isinstance(event, StreamEndEvent):
+                return
+            else:
+                continue
+            nodes += 1
+            if node_depth > MAX_DEPTH:
+                mark = event.start_mark
+                raise _fail(
+                    file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"入れ子が深すぎます（{MAX_DEPTH} 段まで）",
+                    f"nesting is deeper than {MAX_DEPTH} levels",
+                )
+            if nodes > MAX_NODES:
+                mark = event.start_mark
+                raise _fail(
+                    file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    f"値が多すぎます（1ファイル {MAX_NODES:,} 個まで）",
+                    f"too many values (at most {MAX_NODES:,} in one file)",
+                )
+    except YAMLError:
+        return
+    finally:
+        parser.dispose()
+
+
+def _pruned(value: Any, items: int = 20, keys: int = 100) -> Any:
+    """``value`` with every list cut to its first ``items`` and every mapping to its first ``keys`` entries."""
+    if isinstance(value, list):
+        return [_pruned(v, items, keys) for v in value[:items]]
+    if isinstance(value, dict):
+        return {k: _pruned(v, items, keys) for k, v in list(value.items())[:keys]}
+    return value
+
+
+def _errors_of(model: Any, data: Any) -> list[Any]:
+    from pydantic import ValidationError
+
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        # Cutting a mapping may make a present key look missing: in this path, "missing" is not trusted.
+        return [e for e in exc.errors(include_url=False) if e["type"] != "missing"]
+    return []
+
+
+def bounded_errors(exc: Any, model: Any, data: Any) -> tuple[list[Any], int]:
+    """(the errors to explain, how many more there are) for a pydantic ValidationError over ``data``.
+
+    ``exc.errors()`` builds one dictionary per error, and a file of 500,000 bad values makes as many. Past
+    ERRORS_IN_FULL only the count is taken from ``exc``; the first errors are found by validating ``data`` cut short
+    (every list to 20 items, every mapping to 100 keys), then, when those are all valid, window by window along each
+    long top-level list.
+    """
+    total = int(exc.error_count())
+    if total <= ERRORS_IN_FULL:
+        return exc.errors(include_url=False), 0
+    errors = _errors_of(model, _pruned(data))
+    if not errors and isinstance(data, dict):
+        base = _pruned(data)
+        for name, items in data.items():
+            if not isinstance(items, list) or len(items) <= 20:
+                continue
+            for start in range(20, len(items), 20):
+                found = _errors_of(model, {**base, name: _pruned(items[start : start + 20])})
+                if found:
+                    errors = [
+                        {**e, "loc": (name, e["loc"][1] + start, *e["loc"][2:])}
+                        if len(e["loc"]) > 1 and e["loc"][0] == name and isinstance(e["loc"][1], int)
+                        else e
+                        for e in found
+                    ]
+                    break
+            if errors:
+                break
+    errors = errors[:MAX_PROBLEMS]
+    return errors, max(total - len(errors), 0)
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[:limit]!r}…（{len(value):,} 文字 / chars）"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * limit:
+        digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge int is refused (and slow)
+        return f"（約 {digits:,} 桁の整数 / an integer of about {digits:,} digits）"
+    text = repr(value)
+    return text if len(text) <= limit + 2 else text[:limit] + "…"

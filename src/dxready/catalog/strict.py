@@ -1,0 +1,56 @@
+"""Integers are integers: the field types for counts, numbers and codes.
+
+pydantic's lax mode turns ``true`` into 1, ``"12"`` into 12 and ``1e3`` into 1000; a catalogue is a record of facts, so
+an integer field takes a YAML integer written in decimal (the loader refuses ``0x10``) and nothing else. Full-width
+digits (``１２``, typed with a Japanese IME) are read as the ASCII digits they stand for; digits of other scripts
+(``١٢``) are refused. A count larger than :data:`~dxready.catalog.limits.MAX_COUNT` is refused at load with its
+position, so no rate or sum downstream can overflow.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, StringConstraints
+
+from dxready.catalog.limits import MAX_COUNT
+
+_FULLWIDTH = re.compile(r"^[\uff10-\uff19]+$")
+_FULLWIDTH_TO_ASCII = {0xFF10 + n: 0x30 + n for n in range(10)}
+
+
+def ascii_digits(value: object) -> object:
+    """Full-width digits → ASCII digits; anything else unchanged."""
+    if isinstance(value, str) and _FULLWIDTH.match(value.strip()):
+        return value.strip().translate(_FULLWIDTH_TO_ASCII)
+    return value
+
+
+def strict_int(value: Any) -> Any:
+    """A YAML integer, or full-width digits; ValueError for true/false, quoted numbers, floats, other scripts."""
+    if isinstance(value, bool):
+        raise ValueError("true/false は整数ではありません / true or false is not an integer")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and _FULLWIDTH.match(value.strip()):
+        return int(value.strip().translate(_FULLWIDTH_TO_ASCII))
+    if isinstance(value, float):
+        raise ValueError(
+            "整数を書いてください（小数や 1e3 は使えません） / write an integer (not a decimal or 1e3)"
+        )
+    if isinstance(value, str):
+        raise ValueError(
+            "引用符のない半角数字で整数を書いてください / write the integer as plain digits, without quotes"
+        )
+    return value  # lists, mappings: pydantic says what it expected
+
+
+STRICT = BeforeValidator(strict_int)
+"""Put first in ``Annotated[int, STRICT, Field(...)]``: integers only."""
+
+Count = Annotated[int, STRICT, Field(ge=0, le=MAX_COUNT)]
+"""A number of applications, cards or people: 0 … 10¹²."""
+
+DigitCode = Annotated[str, BeforeValidator(ascii_digits), StringConstraints(pattern=r"^[0-9]{6}$")]
+"""A 全国地方公共団体コード: six ASCII digits (full-width digits accepted and converted)."""
