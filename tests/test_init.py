@@ -221,3 +221,8 @@ def test_from_embedded_takes_no_name(tmp_path: Path) -> None:
     code, _, _ = _init(tmp_path / "t", "--from-embedded", "--name", "館山市")
     assert code == 2
     assert not (tmp_path / "t").exists()
+
+
+def test_a_long_name_is_shortened_in_the_message(tmp_path: Path) -> None:
+    code, _, err = _init(tmp_path / "t", "--name", "あ" * 500, "--code", "342025")
+    assert code == 2 and "あ" * 59 + "…" in err and "あ" * 61 not in err

@@ -61,6 +61,8 @@ def identify(name: str | None, code: str | None) -> Identity:
             )
         return Identity(entry.name, entry.code, entry.prefecture, entry)
     candidates = find(clean)
+    given = clean  # the name as typed, whole, is what gets written; messages show at most 60 characters of it
+    clean = clean if len(clean) <= 60 else clean[:59] + "…"
     if code is not None:
         if entry is not None:
             if entry in candidates:
@@ -79,7 +81,7 @@ def identify(name: str | None, code: str | None) -> Identity:
                 f"--name {clean} is {_listing(candidates, 'en')}, not code {code}",
             )
         # Neither half is in the registry: a municipality it does not know (yet); taken as given.
-        return Identity(clean, code, None, None)
+        return Identity(given, code, None, None)
     if len(candidates) == 1:
         (only,) = candidates
         return Identity(only.name, only.code, only.prefecture, only)
@@ -91,7 +93,7 @@ def identify(name: str | None, code: str | None) -> Identity:
             f"{len(candidates)} municipalities are called {clean}: {_listing(candidates, 'en')}; "
             f"add the prefecture (e.g. --name {candidates[0].full_name}) or give --code",
         )
-    close = similar(clean)
+    close = similar(given)
     hint_ja = f"（{_listing(close, 'ja')} ではありませんか）" if close else ""
     hint_en = f" (did you mean {_listing(close, 'en')}?)" if close else ""
     raise _refuse(
