@@ -55,11 +55,14 @@ def test_help_for_every_command() -> None:
         "table",
         "diff",
         "set",
+        "add",
         "init",
         "compare",
         "rules",
         "explain",
         "schema",
+        "export",
+        "import",
     ):
         assert command in out
         sub_code, sub_out, _ = invoke(command, "--help")
@@ -255,7 +258,16 @@ def test_usage_rate_shows_in_gaps_and_tables(tmp_path: Path) -> None:
     )
     _, out, _ = invoke("gaps", "--catalog", str(kure), "--format", "json")
     lib = json.loads(out)["procedures"][0]
-    assert lib["usage"] == {"fiscal_year": 2022, "total": 196759, "online": 152983, "rate": 77.8}
+    assert lib["usage"] == {
+        "fiscal_year": 2022,
+        "total": 196759,
+        "online": 152983,
+        "rate": 77.8,
+        "rate_from": "counts",
+        "published_rate": None,
+        "period_end": None,
+        "source": None,
+    }
     _, md, _ = invoke("gaps", "--catalog", str(kure), "--format", "markdown")
     assert "77.8%（令和4年度 152,983/196,759件）" in md
     _, table, _ = invoke("table", "procedures", "--catalog", str(kure), "--format", "markdown")

@@ -54,26 +54,37 @@ def test_matrix_marks_and_rates_as_json(pair: Path) -> None:
     data = json.loads(result.stdout)
     assert data["schema_version"] == 1 and data["as_of"] == "2024-03-31"
     by_code = {m["code"]: m for m in data["municipalities"]}
-    assert list(by_code) == ["122238", "342025"]  # sorted by code
+    assert list(by_code) == ["122238", "342025"]  # by the lower bound of the online rate: 52.9 before 10.0
+    assert data["order"] == "rate_bounds[0] descending, then code"
     kamo, kure = by_code["122238"], by_code["342025"]
     assert kamo["name"] == "鴨川市" and kure["name"] == "呉市"
     # Kamogawa: 17 applicable rows, ○ 9 (1 4 5 14 15 18 19 20 21), 一部 2, × 6 → 9/17 = 52.9 %.
     assert kamo["online_rate"] == 52.9
     assert kamo["statuses"]["6"] == "not_applicable" and kamo["statuses"]["2"] == "partial"
-    # Kure: known 1 × 2 ○ 9 ○ 7 一部 (6 is —) → ○ 2 of 4 = 50.0 %, with partial 75.0 %.
-    assert kure["online_rate"] == 50.0 and kure["online_or_partial_rate"] == 75.0
+    assert kamo["rate"] == 52.9 and kamo["rate_bounds"] == [52.9, 52.9]
+    assert kamo["coverage"] == {"known": 17, "total": 17}
+    # Kure: known 1 × 2 ○ 9 ○ 7 一部, 6 is —, 16 unknown → no single figure (○ 2 of 4 = 50.0 % was printed before):
+    # between 2/20 (every unknown ×) and 18/20 (every unknown ○).
+    assert kure["online_rate"] is None and kure["rate"] is None and kure["online_or_partial_rate"] is None
+    assert kure["rate_bounds"] == [10.0, 90.0] and kure["rate_with_partial_bounds"] == [15.0, 95.0]
+    assert kure["coverage"] == {"known": 4, "total": 20}
     assert kure["statuses"]["3"] == "unknown"
     # 21 rows: one not applicable, 16 unknown (no level yet), 4 recorded with a level.
-    assert sum(kure["level_distribution"].values()) == 4 and kure["recorded"] == "5/21"
+    assert (
+        sum(kure["level_distribution"].values()) == 4 and kure["recorded"] == "4/20"
+    )  # the rate's coverage: 6 (—) is out of both
     procedures = {p["standard_no"]: p for p in data["procedures"]}
     assert procedures[1]["counts"]["online"] == 1 and procedures[1]["counts"]["offline"] == 1
     assert procedures[1]["online_rate"] == 50.0
     assert procedures[2]["online_rate"] == 50.0 and procedures[2]["online_or_partial_rate"] == 100.0
     assert procedures[6]["online_rate"] is None  # — in both
-    assert procedures[3]["online_rate"] == 0.0  # Kamogawa 一部, Kure unknown
+    # Kamogawa 一部, Kure unknown: 0 % or 50 %, not 0.0 % as before.
+    assert procedures[3]["online_rate"] is None and procedures[3]["rate_bounds"] == [0.0, 50.0]
     totals = data["totals"]
     assert totals["municipalities"] == 2 and totals["broken"] == 0
-    assert totals["online_rate"] == round(100 * 11 / 21, 1)  # (9 + 2) of (17 + 4)
+    # ○ 9 + 2 of 17 + 20 applicable cells, 21 of them known (11 of 21 = 52.4 % was printed before).
+    assert totals["online_rate"] is None and totals["rate_bounds"] == [29.7, 73.0]
+    assert totals["coverage"] == {"known": 21, "total": 37}
     assert data["errors"] == []
 
 
@@ -117,7 +128,8 @@ def test_csv_has_a_bom_and_one_row_per_municipality(pair: Path) -> None:
     rows = list(csv.reader(io.StringIO(result.stdout[1:])))
     assert rows[0][:4] == ["Municipality", "Code", "1", "2"]
     assert rows[1][:6] == ["鴨川市", "122238", "○", "一部", "一部", "○"]
-    assert rows[2][23] == "50.0"
+    assert rows[2][23] == "10.0-90.0"  # bounds while Kure has unknown rows; its coverage stands beside it
+    assert rows[2][24] == "4/20"
     assert rows[-1][0] == "Online rate by procedure"
 
 

@@ -32,6 +32,8 @@ _REFS = [str(n) for n in range(1, 22)] + [
     "nursing-care/nursing-care-11", "99", "no-such-id", "18/16", "9/1",
 ]  # fmt: skip
 _KINDS = [c.value for c in ChannelKind]
+_UNSET = ["note", "channels", "counts", "verified_on", "as_of", "owner", "sources", "inferred", "name_en",
+          "systems", "standard_no", "status", "name", "sub_procedures", "life_events"]  # fmt: skip
 
 notes = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=0, max_size=40)
 requests = st.fixed_dictionaries(
@@ -50,11 +52,22 @@ requests = st.fixed_dictionaries(
                 st.sampled_from(["2019", "2023", "R5", "令和4年度", "FY2021", "1800"]),
                 st.integers(0, 300_000),
                 st.integers(0, 300_000),
+            )
+            | st.builds(lambda fy, o: f"{fy}::{o}", st.sampled_from(["2022", "R3"]), st.integers(0, 9_999))
+            | st.builds(
+                lambda fy, r, end: f"{fy}:{r / 10:.1f}%" + (f"@{end}" if end else ""),
+                st.sampled_from(["2021", "令和3年度"]),
+                st.integers(0, 1_010),
+                st.none() | st.dates(dt.date(2021, 4, 1), dt.date(2022, 3, 31)),
             ),
             max_size=2,
         ),
         "note": st.none() | notes,
         "verified_on": st.none() | st.dates(dt.date(2019, 1, 1), dt.date(2030, 12, 31)),
+        "unset": st.lists(st.sampled_from(_UNSET), max_size=2),
+        "as_of": st.none() | st.dates(dt.date(2019, 1, 1), dt.date(2030, 12, 31)),
+        "sources": st.lists(notes, max_size=2),
+        "inferred": st.none() | st.booleans(),
     }
 )
 
@@ -101,7 +114,8 @@ def _apply(catalog: Any, text: str, request: dict[str, Any], shown: str) -> tupl
     try:
         change = edit.parse_change(
             status=request["status"], channels=request["channels"], counts=request["counts"],
-            note=request["note"], verified_on=request["verified_on"],
+            note=request["note"], verified_on=request["verified_on"], unset=request["unset"],
+            as_of=request["as_of"], sources=request["sources"], inferred=request["inferred"],
         )  # fmt: skip
         if change.empty:
             return None
@@ -122,11 +136,18 @@ def _apply(catalog: Any, text: str, request: dict[str, Any], shown: str) -> tupl
         assert entry.note == change.note
     for kind, _name in change.channels:
         assert kind in {c.kind.value for c in entry.channels}
-    if target.sub_index is None:
-        for fy, total, online in change.counts:
-            assert (total, online) in {(c.total, c.online) for c in proc.counts if int(c.fiscal_year) == fy}
-        if change.verified_on is not None:
-            assert proc.verified_on == change.verified_on
+    for name in change.unset:
+        assert name not in entry.model_fields_set, name  # removed from the file, not just reset
+    if change.inferred is not None:
+        assert ("status" in entry.inferred) is change.inferred
+    for src in change.sources:
+        assert src in getattr(entry, "sources", [src])
+    for ce in change.counts:  # on a procedure or, now, a sub-procedure
+        assert (ce.total, ce.online) in {
+            (c.total, c.online) for c in entry.counts if int(c.fiscal_year) == ce.year
+        }
+    if target.sub_index is None and change.verified_on is not None:
+        assert proc.verified_on == change.verified_on
     return new_text, candidate
 
 

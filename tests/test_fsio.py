@@ -173,3 +173,15 @@ def test_schema_out_on_an_existing_file_is_a_message(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "not a directory (--out takes the directory to write into)" in result.stderr
     assert target.read_text(encoding="utf-8") == "{}"
+
+
+def test_a_symlinked_readme_is_written_through_the_link_as_documented(tmp_path: Path) -> None:
+    real = tmp_path / "docs" / "README.md"
+    real.parent.mkdir()
+    real.write_text(README, encoding="utf-8")
+    link = tmp_path / "README.md"
+    link.symlink_to(real)
+    result = runner.invoke(app, ["table", "summary", "--write", str(link), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and "old" not in real.read_text(encoding="utf-8")
+    assert _temps(real.parent) == [] and _temps(tmp_path) == []

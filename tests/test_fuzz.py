@@ -269,8 +269,8 @@ def test_the_fast_path_and_the_loader_agree_on_mutations(
 
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="the driver forks")
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(plans=st.lists(mutations, min_size=1, max_size=8))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plans=st.lists(mutations, min_size=1, max_size=4))
 def test_fuzz_campaign(
     tmp_path_factory: pytest.TempPathFactory, plans: list[list[tuple[str, str, int]]]
 ) -> None:
@@ -283,3 +283,30 @@ def test_fuzz_campaign(
         _fast_path_agrees(root)
         cases.append(root)
     assert _failures(_drive(base, cases, quick=False)) == []
+
+
+CORPUS = REPO.parent.parent / "shared" / "corpus" / "yaml-test-suite"
+if not CORPUS.is_dir():
+    CORPUS = REPO.parent / "shared" / "corpus" / "yaml-test-suite"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="yaml-test-suite corpus not found")
+def test_the_fast_path_refuses_what_the_parser_refuses_over_the_corpus() -> None:
+    """Every file of the YAML test suite: what the loader's parse refuses, compare's fast path never reads."""
+    from dxready.catalog.load import LoadError, decode, parse
+    from dxready.commands import compare
+
+    files = sorted(CORPUS.rglob("*.yaml"))
+    assert len(files) > 100
+    for path in files:
+        data = path.read_bytes()
+        try:
+            expected: object = parse(decode(data, "t.yaml"), "t.yaml", positions=False)[0]
+        except LoadError:
+            expected = LoadError
+        try:
+            got = compare.fast_values(data, "t.yaml")
+        except (compare._Invalid, LoadError):
+            continue  # refused or deferred to the loader
+        assert expected is not LoadError, path.name
+        assert got == expected, path.name

@@ -160,3 +160,30 @@ def test_system_hooks_use_the_installed_dxready(
     assert done.returncode == 1, done.stdout + done.stderr
     assert "dxready check (installed dxready)" in done.stdout
     assert "DX009" in done.stdout
+
+
+def test_table_hooks_say_which_table_they_check(
+    consumer: Path, hook_repo: tuple[Path, str, dict[str, str]]
+) -> None:
+    source, rev, env = hook_repo
+    config = (
+        f"repos:\n  - repo: {source}\n    rev: {rev}\n    hooks:\n"
+        "      - id: dxready-table-summary-check-system\n        args: [README.md]\n"
+        "      - id: dxready-tables-check-system\n        args: [README.md]\n"
+    )
+    (consumer / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    _commit_all(consumer, env)
+    done = _run([*PRE_COMMIT, "run", "--all-files"], consumer, env)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "dxready table summary --check (installed dxready)" in done.stdout
+    assert "dxready table --all --check (installed dxready)" in done.stdout
+    assert "次のコマンドで更新してください: dxready table --all --write README.md" in done.stdout
+    fixed = _run(
+        [str(Path(sys.executable).parent / "dxready"), "table", "--all", "--write", "README.md"],
+        consumer,
+        env,
+    )
+    assert fixed.returncode == 0, fixed.stderr
+    _commit_all(consumer, env)
+    done = _run([*PRE_COMMIT, "run", "--all-files"], consumer, env)
+    assert done.returncode == 0, done.stdout

@@ -438,6 +438,56 @@ def diff(
     raise typer.Exit(code)
 
 
+SetStatusOpt = Annotated[
+    str | None,
+    typer.Option("--status", help="online|partial|offline|not_applicable|unknown or ○ 一部 × —."),
+]
+SetChannelOpt = Annotated[
+    list[str] | None, typer.Option("--channel", help="Add a channel (mynaportal, eltax, …).")
+]
+SetCountsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--counts",
+        help=tr(
+            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。例: 2022:196759:152983",
+            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year), e.g. 2022:196759:152983.",
+        ),
+    ),
+]
+SetCountsSourceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--counts-source",
+        help=tr(
+            "--counts の件数の出典（文書名や URL）", "Where the --counts figures come from (document or URL)."
+        ),
+    ),
+]
+SetNoteOpt = Annotated[str | None, typer.Option("--note", help="The 備考 text.")]
+SetVerifiedOpt = Annotated[str | None, typer.Option("--verified-on", help="Date the status was confirmed.")]
+SetAsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help=tr("状況の時点（YYYY-MM-DD）", "The date the status describes (YYYY-MM-DD).")
+    ),
+]
+SetSourceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--source", help=tr("出典（文書名や URL）を追加", "Add a source (document or URL).")),
+]
+SetInferredOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--inferred/--no-inferred",
+        help=tr(
+            "状況を作成者の推定として記録する／外す",
+            "Mark the status as the author's inference, or unmark it.",
+        ),
+    ),
+]
+
+
 @app.command("set")
 def set_(
     refs: Annotated[
@@ -445,27 +495,37 @@ def set_(
         typer.Argument(
             metavar="REF...",
             help=tr(
-                "手続の id か標準番号（個別手続は REF/SUB）。複数指定や 18/* のようなパターンで一度に更新します。",
-                "A procedure id or standard number; REF/SUB for a sub-procedure. Several, or patterns such as"
-                " 18/*, are edited together in one write.",
+                "手続の id か標準番号（個別手続は REF/SUB、見出しは municipality、system ID / roadmap ID）。"
+                "複数指定や 18/* のようなパターンで一度に更新します。",
+                "A procedure id or standard number; REF/SUB for a sub-procedure; municipality for the header;"
+                " system ID / roadmap ID. Several, or patterns such as 18/*, are edited together in one write.",
             ),
         ),
     ],
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
-    status: Annotated[
-        str | None,
-        typer.Option("--status", help="online|partial|offline|not_applicable|unknown or ○ 一部 × —."),
+    status: SetStatusOpt = None,
+    channel: SetChannelOpt = None,
+    counts: SetCountsOpt = None,
+    counts_source: SetCountsSourceOpt = None,
+    note: SetNoteOpt = None,
+    verified_on: SetVerifiedOpt = None,
+    as_of: SetAsOfOpt = None,
+    source: SetSourceOpt = None,
+    inferred: SetInferredOpt = None,
+    unset: Annotated[
+        list[str] | None,
+        typer.Option("--unset", help=tr("項目を削除（繰り返し可）", "Remove a field (repeatable).")),
     ] = None,
-    channel: Annotated[
-        list[str] | None, typer.Option("--channel", help="Add a channel (mynaportal, eltax, …).")
-    ] = None,
-    counts: Annotated[
-        list[str] | None, typer.Option("--counts", help="FY:TOTAL:ONLINE, e.g. 2022:196759:152983.")
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", help="The 備考 text.")] = None,
-    verified_on: Annotated[
-        str | None, typer.Option("--verified-on", help="Date the status was confirmed.")
+    cards: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--cards",
+            help=tr(
+                "set municipality: マイナンバーカード 範囲:交付枚数:人口",
+                "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
+            ),
+        ),
     ] = None,
     name: Annotated[
         str | None, typer.Option("--name", help=tr("set system: システム名", "set system: the name."))
@@ -640,6 +700,12 @@ def set_(
             "channels": channel or [],
             "counts": counts or [],
             "verified_on": verified_on,
+            "unset": unset or [],
+            "as_of": as_of,
+            "source": source or [],
+            "inferred": inferred,
+            "cards": cards or [],
+            "counts_source": counts_source,
         }
         _out(
             _guard(
@@ -658,6 +724,12 @@ def set_(
             "counts": counts or [],
             "note": note,
             "verified_on": _parse_date(verified_on),
+            "unset": unset or [],
+            "as_of": _parse_date(as_of),
+            "sources": source or [],
+            "inferred": inferred,
+            "cards": cards or [],
+            "counts_source": counts_source,
         }
         _out(_guard(language, lambda: run_set_many(refs, catalog=catalog, lang=language, **options)))
         return
@@ -672,6 +744,12 @@ def set_(
             note=note,
             verified_on=_parse_date(verified_on),
             lang=language,
+            unset=unset or [],
+            as_of=_parse_date(as_of),
+            sources=source or [],
+            inferred=inferred,
+            cards=cards or [],
+            counts_source=counts_source,
         ),
     )
     _out(message)
@@ -682,10 +760,10 @@ def add(
     args: Annotated[
         list[str],
         typer.Argument(
-            metavar="system|roadmap ID",
+            metavar="ID | system ID | roadmap ID",
             help=tr(
-                "追加する種類（system か roadmap）と新しい id",
-                "What to add (system or roadmap) and its new id.",
+                "新しい手続の id（市独自の手続）、または system ID / roadmap ID",
+                "The new procedure's id (one of the city's own), or system ID / roadmap ID.",
             ),
         ),
     ],
@@ -693,8 +771,19 @@ def add(
     lang: LangOpt = None,
     name: Annotated[
         str | None,
-        typer.Option("--name", help=tr("system: システム名（必須）", "system: the name (required).")),
+        typer.Option(
+            "--name",
+            help=tr("手続名・システム名（必須）", "The procedure's or the system's name (required)."),
+        ),
     ] = None,
+    status: SetStatusOpt = None,
+    channel: SetChannelOpt = None,
+    counts: SetCountsOpt = None,
+    counts_source: SetCountsSourceOpt = None,
+    verified_on: SetVerifiedOpt = None,
+    as_of: SetAsOfOpt = None,
+    source: SetSourceOpt = None,
+    inferred: SetInferredOpt = None,
     tier: Annotated[
         str | None,
         typer.Option(
@@ -799,17 +888,57 @@ def add(
         ),
     ] = None,
 ) -> None:
-    """Add a system to systems.yaml or an item to the roadmap (工程表): validated, atomic, comments kept."""
-    from dxready.commands.edit_entities import add_entity_cli
+    """Add one of the city's own procedures (with set's options), a system, or a roadmap (工程表) item: validated,
+    atomic, comments kept."""
+    from dxready.commands.edit_entities import KINDS, add_entity_cli, procedure_stray
 
     language = _lang(lang)
+    procedure_options = {
+        "status": status, "channels": channel or [], "counts": counts or [], "counts_source": counts_source,
+        "verified_on": verified_on, "as_of": as_of, "source": source or [], "inferred": inferred,
+    }  # fmt: skip
     options = {
         "name": name, "tier": tier, "phase": phase, "migration_target": migration_target, "track": track,
         "gov_cloud": gov_cloud, "standard_business": standard_business, "data_input": data_input, "owner": owner,
         "vendor": vendor, "note": note, "links": link or [], "serves": serves or [], "title": title, "area": area,
         "state": state, "start": start, "target": target, "procedures": procedure or [], "systems": system or [],
     }  # fmt: skip
-    _out(_guard(language, lambda: add_entity_cli(args, options, catalog, language)))
+    if args[0] in KINDS:
+        _out(
+            _guard(
+                language, lambda: add_entity_cli(args, {**options, **procedure_options}, catalog, language)
+            )
+        )
+        return
+    from dxready.commands.edit import run_add
+
+    entity = {k: v for k, v in options.items() if k not in ("name", "note")}
+    if any(v not in (None, []) for v in entity.values()):
+        _guard(language, lambda: procedure_stray(entity))
+    if len(args) != 1 or name is None:
+        raise typer.BadParameter(
+            tr("dxready add ID --name 名前 と指定してください", "use dxready add ID --name NAME"),
+            param_hint="ID",
+        )
+    message = _guard(
+        language,
+        lambda: run_add(
+            args[0],
+            name=name,
+            catalog=catalog,
+            status=status,
+            channels=channel or [],
+            counts=counts or [],
+            note=note,
+            verified_on=_parse_date(verified_on),
+            lang=language,
+            as_of=_parse_date(as_of),
+            sources=source or [],
+            inferred=inferred,
+            counts_source=counts_source,
+        ),
+    )
+    _out(message)
 
 
 @app.command()
@@ -863,6 +992,120 @@ def init(
         _out(_guard(language, lambda: run_init_embedded(directory, lang=language)))
         return
     _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
+
+
+class ExportFormat(str, enum.Enum):
+    xlsx = "xlsx"
+    csv = "csv"
+
+
+class ImportFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class Unmatched(str, enum.Enum):
+    add = "add"
+    refuse = "refuse"
+
+
+@app.command()
+def export(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr(
+                "書き出し先（xlsx はファイル、csv はディレクトリ）",
+                "Where to write (a file for xlsx, a directory for csv).",
+            ),
+        ),
+    ],
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help=tr("形式: xlsx または csv", "Format: xlsx or csv."))
+    ] = ExportFormat.xlsx,
+) -> None:
+    """カタログを Excel（xlsx）または CSV に書き出します。 The catalogue as a workbook (xlsx) or CSV files, one per sheet."""
+    from dxready.commands.export import run_export
+    from dxready.render.transfer import export_report
+
+    language = _lang(lang)
+    result = _guard(
+        language,
+        lambda: run_export(
+            catalog=catalog, as_of=_as_of(as_of), lang=language, format=format.value, out=output
+        ),
+    )
+    _out(export_report(result, language))
+
+
+@app.command("import")
+def import_(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help=tr(
+                "xlsx・CSV ファイル、または CSV のディレクトリ",
+                "An xlsx or CSV file, or a directory of CSV files.",
+            ),
+        ),
+    ],
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option(
+            "--dry-run",
+            help=tr("変更点を表示するだけで書き込まない", "Show what would change; write nothing."),
+        ),
+    ] = False,
+    unmatched: Annotated[
+        Unmatched,
+        typer.Option(
+            "--unmatched",
+            help=tr(
+                "どの手続とも一致しない名前: add（自団体の手続として追加）または refuse（拒否）",
+                "Names that match no procedure: add (as the city's own) or refuse.",
+            ),
+        ),
+    ] = Unmatched.refuse,
+    format: Annotated[
+        ImportFormat | None,
+        typer.Option(
+            "--format", "-f", help=tr("報告の形式: text または json", "Report format: text or json.")
+        ),
+    ] = None,
+) -> None:
+    """表計算の表から状況・備考・チャネル・件数を読み込みます。 Statuses, notes, channels and counts from a spreadsheet."""
+    from dxready.commands.import_ import run_import
+    from dxready.render.transfer import import_report
+
+    language = _lang(lang)
+    result = _guard(
+        language,
+        lambda: run_import(
+            source,
+            catalog=catalog,
+            dry_run=dry_run,
+            unmatched=unmatched.value,
+            as_of=_as_of(as_of),
+            lang=language,
+        ),
+    )
+    if format is ImportFormat.json:
+        from dxready.render.transfer import import_json
+
+        _out(import_json(result, language))
+    else:
+        _out(import_report(result, language))
+    raise typer.Exit(1 if result.refused else 0)
 
 
 @app.command()

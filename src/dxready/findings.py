@@ -46,6 +46,9 @@ class Subject:
 
 Path = tuple[str | int, ...]
 
+MISSING_FACT = "missing_fact"
+"""``Finding.data`` key of a finding that asks for a missing fact rather than reporting a gap (rules.base.missing_fact)."""
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -62,6 +65,10 @@ class Finding:
     location: Location | None = None
     waived: str | None = None
     data: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def is_missing_fact(self) -> bool:
+        return self.data.get(MISSING_FACT) is True
 
     def with_(self, **changes: object) -> Finding:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -68,6 +69,13 @@ def test_problems_stop_at_the_cap_and_the_rest_are_counted(tmp_path: Path) -> No
     assert "この入力は使えません（問題 250 件）" in out.stderr
     json_out = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", "json"])
     assert '"more_problems": 150' in json_out.stdout
+    github = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", "github"])
+    assert github.stdout.count("::error ") == 101 and "ほか 150 件の問題があります" in github.stdout
+    sarif = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", "sarif", "--lang", "en"])
+    results = json.loads(sarif.stdout)["runs"][0]["results"]
+    assert len(results) == 101 and results[-1]["message"]["text"] == "and 150 more problems"
+    compare = runner.invoke(app, ["compare", str(tmp_path), "--no-cache", "--lang", "en"])
+    assert compare.exit_code == 2 and f"{tmp_path}: … and 150 more" in compare.stderr
 
 
 def test_a_long_value_is_echoed_as_an_excerpt(tmp_path: Path) -> None:
@@ -160,3 +168,23 @@ def test_the_first_errors_are_found_past_a_valid_start(tmp_path: Path) -> None:
     assert all("procedures: Input should be a valid dictionary" in p.message.en for p in problems)
     first = len("".join(good % i for i in range(30))) + len("procedures: [") + 1
     assert problems[0].location.column == first
+
+
+def test_compare_fast_path_defers_a_4300_digit_value_instead_of_crashing() -> None:
+    from dxready.commands import compare
+
+    for text in (b"a: " + b"9" * 4400 + b"\n", b"? " + b"9" * 4400 + b"\n: 1\n"):
+        with pytest.raises(compare._Invalid):
+            compare.fast_values(text, "t.yaml")
+
+
+def test_errors_hidden_past_every_window_are_still_found(tmp_path: Path) -> None:
+    good = "{id: p%d, name: a, status: ×}, "
+    channels = "[" + "mynaportal, " * 30 + "1, " * 1200 + "]"
+    items = (
+        "".join(good % i for i in range(25)) + "{id: last, name: a, status: ×, channels: " + channels + "}"
+    )
+    write_catalog(tmp_path, procedures=f"procedures: [{items}]\n")
+    with pytest.raises(LoadError) as caught:
+        load_catalog(tmp_path)
+    assert len(caught.value.problems) == 100 and caught.value.more == 1100

@@ -29,8 +29,42 @@ def test_group_claiming_more_than_its_parts(tmp_path: Path) -> None:
     assert [(f.code, f.subject.id) for f in report.findings] == [("DX008", "childcare")]
     (finding,) = report.findings
     assert str(finding.location) == f"{tmp_path / 'procedures.yaml'}:7:13"
-    assert finding.data == {"expected": "partial"}
-    assert finding.message.en == "sub-procedures say 一部 (partial) but the group says ○"
+    assert finding.data == {"expected": "partial", "possible": ["partial"]}
+    assert finding.message.en == "the group says ○ (online) but its sub-procedures (○ 1 / × 1 / 2) disagree"
+
+
+def test_unknown_sub_procedures_could_still_agree(tmp_path: Path) -> None:
+    """An explicit group status is a contradiction only when no completion of the unknown ones allows it."""
+    procedures = """
+    procedures:
+      - id: a
+        name: まとまりA
+        status: 一部
+        sub_procedures:
+          - {id: a-1, name: 個別1, status: ○}
+          - {id: a-2, name: 個別2, status: unknown}
+      - id: b
+        name: まとまりB
+        status: ○
+        sub_procedures:
+          - {id: b-1, name: 個別1, status: ○}
+          - {id: b-2, name: 個別2, status: unknown}
+      - id: c
+        name: まとまりC
+        status: ×
+        sub_procedures:
+          - {id: c-1, name: 個別1, status: 一部}
+          - {id: c-2, name: 個別2, status: unknown}
+      - id: d
+        name: まとまりD
+        status: 一部
+        sub_procedures:
+          - {id: d-1, name: 個別1, status: ○}
+          - {id: d-2, name: 個別2, status: ○}
+    """
+    report = run_rule(write_catalog(tmp_path, procedures=procedures), rule)
+    assert [f.subject.id for f in report.findings] == ["c", "d"]
+    assert report.findings[1].data == {"expected": "online", "possible": ["online"]}
 
 
 def test_shipped_groups_agree(tmp_path: Path) -> None:

@@ -45,7 +45,7 @@ def test_latest_year_below_target_is_reported(tmp_path: Path) -> None:
     assert finding.message.ja == (
         "「水道使用開始届等」の令和4年度のオンライン利用率は 5.7%（1,716 / 29,926 件）で、目標 50.0% を下回っています"
     )
-    assert finding.data == {"fiscal_year": 2022, "rate": 5.7, "target": 50.0}
+    assert finding.data == {"fiscal_year": 2022, "rate": 5.7, "target": 50.0, "rate_from": "counts"}
 
 
 def test_target_comes_from_settings(tmp_path: Path) -> None:
@@ -56,3 +56,41 @@ def test_target_comes_from_settings(tmp_path: Path) -> None:
     report = run_rule(write_catalog(tmp_path, procedures=PROCEDURES, settings=settings), rule)
     assert [f.subject.id for f in report.findings] == ["water-service-start", "library-reservation"]
     assert "目標 80.0%" in report.findings[1].message.ja
+
+
+def test_a_published_rate_or_the_sub_procedures_sum_is_used_and_named(tmp_path: Path) -> None:
+    procedures = """
+    procedures:
+      - id: facility-reservation
+        standard_no: 2
+        name: 文化・スポーツ施設の利用予約
+        status: ○
+        counts:
+          - {fiscal_year: 令和3年度, rate: 23.2, period_end: 2021-11-30}
+      - id: online-only
+        name: オンライン件数のみ
+        status: ○
+        counts:
+          - {fiscal_year: 2022, online: 774}
+      - id: childcare
+        standard_no: 18
+        name: 子育て関係（児童手当、保育施設利用等）
+        status: ○
+        sub_procedures:
+          - id: childcare-01
+            name: 児童手当等の受給資格及び児童手当の額についての認定請求
+            status: ○
+            counts: [{fiscal_year: 2022, total: 815, online: 426}]
+          - id: childcare-02
+            name: 児童手当等の額の改定の請求及び届出
+            status: ○
+            counts: [{fiscal_year: 2022, total: 100, online: 10}]
+          - {id: childcare-03, name: 氏名変更/住所変更等の届出, status: ○}
+    """
+    report = run_rule(write_catalog(tmp_path, procedures=procedures), rule)
+    published, summed = report.findings
+    assert published.data["rate_from"] == "published" and published.data["rate"] == 23.2
+    assert "公表された利用率" in published.message.ja
+    # (426 + 10) / (815 + 100) = 47.7 %, resting on 2 of 3 sub-procedures; the online-only figure gives no rate.
+    assert summed.data == {"fiscal_year": 2022, "rate": 47.7, "target": 50.0, "rate_from": "sub_procedures"}
+    assert "個別手続 3 件中 2 件の合計" in summed.message.ja

@@ -42,7 +42,39 @@ def test_online_outside_mynaportal_is_reported(tmp_path: Path) -> None:
     assert "「児童手当等の受給資格及び児童手当の額についての認定請求」" in group.message.ja
     assert "国の集計では未オンライン" in group.message.ja
     assert str(single.location) == f"{tmp_path / 'procedures.yaml'}:18:13"
-    assert "counts it as not online" in single.message.en
+    # Row 19 records no channel at all: nothing is known to be outside マイナポータル, so the rule asks for the fact.
+    assert single.severity.value == "info" and single.is_missing_fact
+    assert single.message.ja.startswith(
+        "チャネル未記録: 国の集計はマイナポータル経由のみ数えます。記録してください"
+    )
+    assert group.severity.value == "warning" and not group.is_missing_fact
+
+
+def test_no_channels_recorded_is_a_missing_fact_not_a_warning(tmp_path: Path) -> None:
+    """A new city that has recorded statuses but no channels is not accused of being off マイナポータル."""
+    procedures = """
+    procedures:
+      - id: childcare
+        standard_no: 18
+        name: 子育て関係（児童手当、保育施設利用等）
+        status: unknown
+        sub_procedures:
+          - {id: childcare-01, name: 児童手当等の受給資格及び児童手当の額についての認定請求, status: ○}
+          - {id: childcare-02, name: 児童手当等の額の改定の請求及び届出, status: unknown}
+      - id: nursing-care
+        standard_no: 19
+        name: 介護関係（介護認定申請等）
+        status: ○
+    """
+    report = run_rule(
+        write_catalog(tmp_path, procedures=procedures, settings="severity: {DX105: error}\n"), rule
+    )
+    assert [(f.subject.id, f.severity.value) for f in report.findings] == [
+        ("childcare", "info"),
+        ("nursing-care", "info"),
+    ]
+    assert all(f.is_missing_fact for f in report.findings)
+    assert report.findings[0].data["sub_procedures"] == ["childcare-01"]
 
 
 def test_shipped_rows_have_a_mynaportal_channel(tmp_path: Path) -> None:

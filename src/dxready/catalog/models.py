@@ -7,7 +7,15 @@ import enum
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.strict import STRICT, Count, DigitCode
@@ -132,6 +140,11 @@ class SubProcedure(Model):
     channels: list[ChannelField] = Field(default_factory=list)
     name_verified: bool = True
     note: Text | None = None
+    counts: list[Counts] = Field(default_factory=list)
+    inferred: list[str] = Field(default_factory=list)
+
+    def latest_counts(self) -> Counts | None:
+        return max(self.counts, key=lambda c: int(c.fiscal_year)) if self.counts else None
 
 
 class Identity(str, enum.Enum):
@@ -177,14 +190,55 @@ class BackOffice(str, enum.Enum):
     rekeying = "rekeying"
 
 
+def _strict_rate(value: object) -> object:
+    """A published rate is a number as printed (23.2): not true/false, not a quoted string."""
+    if isinstance(value, bool | str):
+        raise ValueError(
+            "利用率は引用符のない数値で書いてください（例: 23.2） / write the rate as a number (e.g. 23.2)"
+        )
+    return value
+
+
 class Counts(Model):
+    """One fiscal year's usage as a city publishes it: total and online cases, or online only, or a printed rate.
+
+    ``rate`` is the published percentage (one decimal, as printed) where the city gives one; ``period_end`` marks
+    a part year (「11月末現在」); ``source`` says where the figures come from.
+    """
+
     fiscal_year: FY
-    total: Count
-    online: Count
+    total: Count | None = None
+    online: Count | None = None
+    rate: Annotated[float, BeforeValidator(_strict_rate), Field(ge=0, le=100)] | None = None
+    period_end: dt.date | None = None
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _online_or_rate(self) -> Counts:
+        if self.online is None and self.rate is None:
+            raise ValueError(
+                "counts need online or rate (online: うちオンライン数, rate: 公表された利用率 %)"
+            )
+        return self
 
     @property
-    def rate(self) -> float | None:
-        return None if self.total == 0 else round(100.0 * self.online / self.total, 1)
+    def computed_rate(self) -> float | None:
+        """online ÷ total in percent, one decimal; None without both or with no cases."""
+        if self.total is None or self.online is None or self.total == 0:
+            return None
+        return round(100.0 * self.online / self.total, 1)
+
+    @property
+    def usage_rate(self) -> float | None:
+        """The usage rate to show: computed from the counts where they allow it, else the published rate."""
+        computed = self.computed_rate
+        return computed if computed is not None else self.rate
+
+    @property
+    def rate_source(self) -> Literal["counts", "published"] | None:
+        if self.computed_rate is not None:
+            return "counts"
+        return "published" if self.rate is not None else None
 
 
 class Procedure(Model):
@@ -209,14 +263,86 @@ class Procedure(Model):
     note: Text | None = None
     as_of: dt.date | None = None
     verified_on: dt.date | None = None
+    sources: list[Text] = Field(default_factory=list)
     inferred: list[str] = Field(default_factory=list)
 
     @property
     def applicable(self) -> bool:
         return self.status is not Status.not_applicable
 
+    @property
+    def standard(self) -> bool:
+        """One of the 21 national standard rows (rates are over these; a city's own procedures count apart)."""
+        return self.standard_no is not None
+
+    @property
+    def effective_status(self) -> Status:
+        """The status every output uses: the recorded one, or for a group recorded as unknown, its sub-procedures'
+        status when that is settled whatever the unknown ones turn out to be (see :func:`settled_status`)."""
+        if self.status is Status.unknown and self.sub_procedures:
+            derived = settled_status([s.status for s in self.sub_procedures])
+            return derived if derived is not None else Status.unknown
+        return self.status
+
+    @property
+    def status_inferred(self) -> bool:
+        return "status" in self.inferred
+
     def latest_counts(self) -> Counts | None:
         return max(self.counts, key=lambda c: int(c.fiscal_year)) if self.counts else None
+
+    def group_counts(self, fiscal_year: int) -> tuple[int, int, int] | None:
+        """(total, online, rows) summed over the sub-procedures that have total and online counts for the year."""
+        total = online = rows = 0
+        for sub in self.sub_procedures:
+            c = next((c for c in sub.counts if int(c.fiscal_year) == fiscal_year), None)
+            if c is None or c.total is None or c.online is None:
+                continue
+            total, online, rows = total + c.total, online + c.online, rows + 1
+        return (total, online, rows) if rows else None
+
+
+_ONLINE_SOME = frozenset({Status.online, Status.partial})
+_NOT_FULL = frozenset({Status.partial, Status.offline})
+
+
+def settled_status(statuses: list[Status]) -> Status | None:
+    """A group's status from its sub-procedures' statuses, or None when unknown ones could still change it.
+
+    All online → ○; all offline → ×; at least one (partly) online and at least one not fully online → 一部, which
+    no unknown can change. Not-applicable sub-procedures are left out; with none applicable, None.
+    """
+    applicable = [s for s in statuses if s is not Status.not_applicable]
+    if not applicable:
+        return None
+    if any(s in _ONLINE_SOME for s in applicable) and any(s in _NOT_FULL for s in applicable):
+        return Status.partial
+    if Status.unknown in applicable:
+        return None
+    return applicable[0]  # all online, or all offline
+
+
+def possible_statuses(statuses: list[Status]) -> frozenset[Status]:
+    """Every status the group could have, over every completion of its unknown sub-procedures."""
+    applicable = [s for s in statuses if s is not Status.not_applicable]
+    if not applicable:
+        return frozenset(Status)
+    known = {s for s in applicable if s is not Status.unknown}
+    open_ = Status.unknown in applicable
+    out: set[Status] = set()
+    if known <= {Status.online}:
+        out.add(Status.online)
+    if known <= {Status.offline}:
+        out.add(Status.offline)
+    if Status.partial in known or {Status.online, Status.offline} <= known or open_:
+        out.add(Status.partial)
+    return frozenset(out)
+
+
+def tally(statuses: list[Status]) -> str:
+    """「○ 2 / ？ 13 / 15」: how many sub-procedures have each status, of how many."""
+    parts = [f"{s.mark} {n}" for s in Status if (n := sum(x is s for x in statuses))]
+    return " / ".join([*parts, str(len(statuses))])
 
 
 class CardRate(Model):
@@ -235,6 +361,12 @@ class MynumberCard(Model):
     rates: list[CardRate]
 
 
+class CityCounts(Counts):
+    """The municipality-wide totals a 条例 publication gives: how many procedures, how many cases, how many online."""
+
+    procedures: Count | None = None
+
+
 class Municipality(Model):
     name: Text
     name_en: Text | None = None
@@ -242,6 +374,8 @@ class Municipality(Model):
     prefecture: Text | None = None
     plan: Text | None = None
     mynumber_card: MynumberCard | None = None
+    counts: list[CityCounts] = Field(default_factory=list)
+    sources: list[Text] = Field(default_factory=list)
 
 
 class Fact(Model):

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from dxready.catalog.load import FILES, SETTINGS, TAGS, LoadError, Problem, fast_compose, reset_scalar_memo
+from dxready.engine.rates import Rate, fields
 from dxready.findings import Location, Msg
 
 SCHEMA_VERSION = 1
@@ -57,6 +58,8 @@ class Row:
     prefecture: str | None
     marks: str
     grades: str
+    inferred: int = 0
+    """Standard rows whose recorded status is marked as the author's inference (counted apart in 確認済)."""
     usage: tuple[Usage | None, ...] = ()
     """Per standard number (in order, or empty): the latest fiscal year's counts where the catalogue has them."""
 
@@ -77,17 +80,30 @@ class Row:
 
     @property
     def recorded(self) -> str:
-        """'7/21': rows whose status is recorded (not unknown) of the rows present; rates rest on the first."""
-        present = len(self.marks) - self.marks.count(MISSING)
-        return f"{present - self.count('unknown')}/{present}"
+        """'7/20': the online rate's coverage, known rows of the applicable ones present ('7/20（推定2）' when some
+        of them are the author's inference). Not-applicable rows are out of the rate and out of this count."""
+        text = f"{self.known}/{self.known + self.count('unknown')}"
+        return text + (f"（推定{self.inferred}）" if self.inferred else "")
+
+    @property
+    def online(self) -> Rate:
+        """○ among the applicable rows present, with bounds and coverage."""
+        return Rate(self.count("online"), self.known, self.known + self.count("unknown"))
+
+    @property
+    def with_partial(self) -> Rate:
+        return Rate(
+            self.count("online") + self.count("partial"), self.known, self.known + self.count("unknown")
+        )
 
     @property
     def online_rate(self) -> float | None:
-        return rate(self.count("online"), self.known)
+        """Null unless every applicable row is known (see :attr:`online`)."""
+        return self.online.rate
 
     @property
     def online_or_partial_rate(self) -> float | None:
-        return rate(self.count("online") + self.count("partial"), self.known)
+        return self.with_partial.rate
 
     @functools.cached_property
     def level_distribution(self) -> dict[int, int]:
@@ -106,6 +122,8 @@ class Row:
                 "statuses": {str(no): self.statuses.get(no) for no in STANDARD_NOS},
                 "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
                 "recorded": self.recorded,
+                "inferred": self.inferred,
+                **fields(self.online, self.with_partial),
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,
                 "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
@@ -126,7 +144,15 @@ class Row:
         return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
 
     def to_cache(self, key: str) -> list[Any]:
-        fields = [self.name, self.code, self.prefecture, self.marks, self.grades, _usage_cache(self.usage)]
+        fields = [
+            self.name,
+            self.code,
+            self.prefecture,
+            self.marks,
+            self.grades,
+            self.inferred,
+            _usage_cache(self.usage),
+        ]
         return [*fields, _seal(key, fields)]
 
     @classmethod
@@ -138,9 +164,15 @@ class Row:
         under (so a row copied or edited in the database is refused), and the JSON text is made again from the
         checked fields, never taken from the cache. A refused row is recomputed from the catalogue.
         """
-        if not (isinstance(value, list) and len(value) == 7):
+        if not (isinstance(value, list) and len(value) == 8):
             raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, usage, seal = value
+        name, code, prefecture, marks, grades, inferred, usage, seal = value
+        if (
+            not isinstance(inferred, int)
+            or isinstance(inferred, bool)
+            or not 0 <= inferred <= len(STANDARD_NOS)
+        ):
+            raise ValueError("not a cached row")
         texts = (name, code, marks, grades, seal)
         if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
             raise ValueError("not a cached row")
@@ -152,9 +184,11 @@ class Row:
             raise ValueError("not a cached row")
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
-        if not hmac.compare_digest(seal, _seal(key, [name, code, prefecture, marks, grades, usage])):
+        if not hmac.compare_digest(
+            seal, _seal(key, [name, code, prefecture, marks, grades, inferred, usage])
+        ):
             raise ValueError("not a cached row")
-        return cls(catalog, name, code, prefecture, marks, grades, _usage_uncache(usage))
+        return cls(catalog, name, code, prefecture, marks, grades, inferred, _usage_uncache(usage))
 
 
 _CODE = re.compile(r"^[0-9]{6}$")
@@ -191,11 +225,7 @@ def usage_of(procedure: Any) -> Usage | None:
     latest = procedure.latest_counts()
     if latest is None:
         return None
-    value = getattr(
-        latest, "usage_rate", None
-    )  # counts as cities publish them: computed, else the printed rate
-    if value is None:
-        value = latest.rate
+    value = latest.usage_rate  # counts as cities publish them: computed, else the printed rate
     return Usage(int(latest.fiscal_year), latest.total, latest.online, value)
 
 
@@ -230,6 +260,12 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def row_order(row: Row) -> tuple[float, str, str]:
+    """Rows by the lower bound of their online rate, best first (a bound no unknown can lower), then by code."""
+    low = row.online.low
+    return (-(low if low is not None else -1.0), row.code, row.catalog)
+
+
 def rate(part: int, whole: int) -> float | None:
     return round(100.0 * part / whole, 1) if whole else None
 
@@ -248,18 +284,30 @@ class Column:
         return sum(self.counts.get(s, 0) for s in ("online", "partial", "offline"))
 
     @property
+    def online(self) -> Rate:
+        """○ among the municipalities where the row is applicable, with bounds and coverage."""
+        return Rate(self.counts.get("online", 0), self.known, self.known + self.counts.get("unknown", 0))
+
+    @property
+    def with_partial(self) -> Rate:
+        some = self.counts.get("online", 0) + self.counts.get("partial", 0)
+        return Rate(some, self.known, self.known + self.counts.get("unknown", 0))
+
+    @property
     def online_rate(self) -> float | None:
-        return rate(self.counts.get("online", 0), self.known)
+        return self.online.rate
 
     @property
     def online_or_partial_rate(self) -> float | None:
-        return rate(self.counts.get("online", 0) + self.counts.get("partial", 0), self.known)
+        return self.with_partial.rate
 
 
 @dataclass(frozen=True)
 class Broken:
     catalog: str
     problems: list[Problem]
+    more: int = 0
+    """Problems beyond the ones kept (the loader keeps the first 100)."""
 
 
 @dataclass
@@ -281,17 +329,25 @@ class Comparison:
             for no, column in zip(STANDARD_NOS, by_no, strict=True)
         ]
 
+    def rates(self) -> tuple[Rate, Rate]:
+        """○, and ○ with 一部, over every applicable cell of every municipality."""
+        cells = Counter("".join(row.marks for row in self.rows))
+        online, partial = cells.get("o", 0), cells.get("p", 0)
+        known = online + partial + cells.get("x", 0)
+        applicable = known + cells.get("u", 0)
+        return Rate(online, known, applicable), Rate(online + partial, known, applicable)
+
     def totals(self) -> dict[str, Any]:
         cells = Counter("".join(row.marks for row in self.rows))
         grades = Counter("".join(row.grades for row in self.rows))
-        online, partial = cells.get("o", 0), cells.get("p", 0)
-        known = online + partial + cells.get("x", 0)
+        on, some = self.rates()
         return {
             "municipalities": len(self.rows),
             "broken": len(self.broken),
             "cells": {status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
-            "online_rate": rate(online, known),
-            "online_or_partial_rate": rate(online + partial, known),
+            **fields(on, some),
+            "online_rate": on.rate,
+            "online_or_partial_rate": some.rate,
             "levels": {n: grades.get(str(n), 0) for n in range(5)},
         }
 
@@ -305,19 +361,21 @@ def summarise(catalog: Any, shown: str) -> Row:
     statuses: dict[int, str] = {}
     levels: dict[int, int] = {}
     usage: dict[int, Usage | None] = {}
+    inferred = 0
     for p in procedures:
         if p.standard_no is None or p.standard_no in statuses:
             continue
-        statuses[p.standard_no] = p.status.value
+        inferred += p.status_inferred and p.effective_status.value not in ("unknown", "not_applicable")
+        statuses[p.standard_no] = p.effective_status.value
         usage[p.standard_no] = usage_of(p)
         ready = readiness(p, bundles)
-        if ready is not None and p.status.value != "unknown":  # unknown status: no level yet
+        if ready is not None and p.effective_status.value != "unknown":  # unknown status: no level yet
             levels[p.standard_no] = ready.level
     m = catalog.procedures_file.municipality
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)
     grades = "".join(str(levels[no]) if no in levels else MISSING for no in STANDARD_NOS)
     counted = tuple(usage.get(no) for no in STANDARD_NOS)
-    return Row(shown, m.name, m.code, m.prefecture, marks, grades, counted if any(counted) else ())
+    return Row(shown, m.name, m.code, m.prefecture, marks, grades, inferred, counted if any(counted) else ())
 
 
 # --------------------------------------------------------------------------------------------------- fast loading
@@ -535,7 +593,7 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
             cache.close()
         if enabled:
             gc.enable()
-    result.rows.sort(key=lambda r: (r.code, r.catalog))
+    result.rows.sort(key=row_order)
     return result
 
 
@@ -570,7 +628,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
             try:
                 row = summarise(load_catalog(root), shown)  # where exactly: positions, only now
             except LoadError as exc:
-                result.broken.append(Broken(shown, exc.problems))
+                result.broken.append(Broken(shown, exc.problems, exc.more))
                 continue
         result.rows.append(row)
         if cache is not None:
@@ -631,11 +689,16 @@ def run_compare(
     if comparison.broken:
         from dxready.commands.rollup import registry_name
 
-        lines = [
-            oneline(f"{p.location}: {p.code} {p.message.get(lang)}{_named(registry_name(b.catalog))}")
-            for b in comparison.broken
-            for p in b.problems
-        ]
+        lines = []
+        for b in comparison.broken:
+            named = _named(registry_name(b.catalog))
+            lines += [oneline(f"{p.location}: {p.code} {p.message.get(lang)}{named}") for p in b.problems]
+            if b.more:
+                lines.append(
+                    f"{b.catalog}: …ほか {b.more:,} 件"
+                    if lang == "ja"
+                    else f"{b.catalog}: … and {b.more:,} more"
+                )
         n = len(comparison.broken)
         lines.append(
             f"読めないカタログが {n} 件あり、比較から除きました。"

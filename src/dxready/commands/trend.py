@@ -16,6 +16,8 @@ from typing import Any
 
 from dxready.catalog.load import LoadError, Problem
 from dxready.commands.diff import GitCatalog, git, locate_in_git
+from dxready.engine.rates import Rate, fields
+from dxready.engine.rates import text as rate_text
 from dxready.findings import Location, Msg
 from dxready.i18n import t as _t
 
@@ -41,6 +43,13 @@ class Point:
     @property
     def short(self) -> str:
         return self.commit[:8] if self.commit else "working"
+
+    def rates(self) -> tuple[Rate, Rate]:
+        """○, and ○ with 一部, with bounds and coverage (engine.rates)."""
+        known = self.applicable - self.unknown
+        return Rate(self.online, known, self.applicable), Rate(
+            self.online + self.partial, known, self.applicable
+        )
 
 
 def _history(where: GitCatalog, since: dt.date | None) -> list[tuple[str, dt.date, str]]:
@@ -215,7 +224,7 @@ def _row(p: Point, lang: str) -> list[str]:
         str(p.online),
         str(p.partial),
         str(p.offline),
-        _pct(p.online_rate),
+        rate_text(p.rates()[0], lang) if p.applicable else _pct(None),
         _subject(p, lang),
     ]
 
@@ -288,6 +297,7 @@ def json_(path: str, points: Sequence[Point], lang: str) -> str:
                 "partial": p.partial,
                 "offline": p.offline,
                 "unknown": p.unknown,
+                **(fields(*p.rates()) if p.problem is None else {}),
                 "online_rate": p.online_rate,
                 "online_or_partial_rate": p.online_or_partial_rate,
                 "problem": p.problem,

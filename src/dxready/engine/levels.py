@@ -77,7 +77,7 @@ CRITERIA: dict[str, tuple[int, Msg]] = {
 
 def criteria(p: Procedure, bundles: dict[str, bool]) -> tuple[Criterion, ...]:
     """Every criterion of levels 1–4 for one procedure. ``bundles``: life event → all its procedures online."""
-    s = p.status
+    s = p.effective_status  # a group recorded as unknown: its sub-procedures' status, when settled
     known = s is not Status.unknown
     states = {
         "some_online": _state(s in (Status.online, Status.partial) if known else None),
@@ -123,7 +123,7 @@ def life_event_bundles(procedures: Iterable[Procedure]) -> dict[str, bool]:
         if not p.applicable or not p.life_events:
             continue
         for event in p.life_events:
-            result[event] = result.get(event, True) and p.status is Status.online
+            result[event] = result.get(event, True) and p.effective_status is Status.online
     return result
 
 

@@ -10,7 +10,9 @@ score = Σ weight × part, each part in [0, 1]; weights come from ``dxready.yaml
 - urgency (2): deadline passed 1, ends this fiscal year ⅔, next fiscal year ⅓, else 0.
 - effort (1): 1 when a shared national channel exists (マイナポータル, eLTAX, 電子調達), else 0 (procurement needed).
 
-Ties break by standard number, then kind, then the catalogue's order (the plan's), then id.
+Steps that only ask for a missing fact (a status, channels … — ``Finding.is_missing_fact``) come after every step
+that closes a real gap, and within a subject a real gap leads. Ties break by standard number, then kind, then the
+catalogue's order (the plan's), then id.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class NextStep:
     blocked_ids: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
     standard_no: int | None = None
+    missing_fact: bool = False
+    """Every finding behind this step asks for a missing fact: it ranks after the steps that close real gaps."""
 
     def display_name(self, lang: str) -> str:
         return self.name.get(lang)
@@ -71,7 +75,8 @@ def _reach_from_counts(total: int) -> float:
 
 
 def _primary(findings: list[Finding]) -> Finding:
-    return sorted(findings, key=lambda f: (-f.severity.rank, f.code))[0]
+    """The finding whose next step leads: real gaps before "record the fact" ones, then the most severe."""
+    return sorted(findings, key=lambda f: (f.is_missing_fact, -f.severity.rank, f.code))[0]
 
 
 def rank(report: Report) -> list[NextStep]:
@@ -97,7 +102,9 @@ def _rank(report: Report) -> list[NextStep]:
     for f in report.findings:
         by_subject.setdefault(f.subject, []).append(f)
 
-    gap_procedures = [p for p in catalog.procedures if p.applicable and p.status is not Status.online]
+    gap_procedures = [
+        p for p in catalog.procedures if p.applicable and p.effective_status is not Status.online
+    ]
     held: dict[str, int] = {}
     for p in gap_procedures:
         for sid in p.systems:
@@ -110,7 +117,7 @@ def _rank(report: Report) -> list[NextStep]:
             continue
         findings = by_subject.get(Subject("procedure", p.id), [])
         serious = [f for f in findings if f.severity.rank >= Severity.warning.rank]
-        if p.status is Status.online and not serious:
+        if p.effective_status is Status.online and not serious:
             continue
         if not findings:
             continue
@@ -132,7 +139,7 @@ def _rank(report: Report) -> list[NextStep]:
         }
         primary = _primary(serious or findings)
         action = primary.next_step or primary.message
-        if shared and p.status is not Status.online:
+        if shared and p.effective_status is not Status.online:
             channel = _CHANNEL_NAMES.get(shared, shared)
             action = Msg(f"{action.ja}（共通基盤: {channel}）", f"{action.en} (shared channel: {channel})")
         blocked: list[Msg] = []
@@ -236,6 +243,7 @@ def _rank(report: Report) -> list[NextStep]:
     position.update({Subject("roadmap", r.id): i for i, r in enumerate(catalog.roadmap)})
     raw.sort(
         key=lambda s: (
+            s.missing_fact,  # real gaps first; "record the fact" after them
             -s.score,
             s.standard_no or 99,
             kinds[s.subject.kind],
@@ -269,4 +277,5 @@ def _step(
         blocked_ids=tuple(blocked_ids),
         codes=tuple(sorted({f.code for f in findings})),
         standard_no=standard_no,
+        missing_fact=bool(findings) and all(f.is_missing_fact for f in findings),
     )

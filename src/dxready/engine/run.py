@@ -10,20 +10,36 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.models import Procedure, Status
 from dxready.catalog.settings import Settings, Severity
 from dxready.engine.levels import Readiness, life_event_bundles, readiness
+from dxready.engine.rates import ONLINE, ONLINE_OR_PARTIAL, Rate, rate_of
 from dxready.findings import Finding
 from dxready.rules.base import Context, Rule
 
 
 @dataclass(frozen=True)
 class Summary:
+    """The standard rows' tally, rates and levels; a city's own procedures (no ``standard_no``) counted apart."""
+
     applicable: int
     by_status: dict[str, int]
-    online_rate: float | None
-    """○ as a share of applicable procedures whose status is known (%, one decimal)."""
-    online_or_partial_rate: float | None
-    """○ and 一部 together: how the national dashboard counts (partial offers count as online)."""
     levels: dict[int, int]
     not_applicable: int
+    online: Rate
+    """○ among the applicable standard rows, with bounds and coverage (engine.rates)."""
+    with_partial: Rate
+    """○ and 一部 together: how the national dashboard counts (partial offers count as online)."""
+    own: dict[str, int] = field(default_factory=dict)
+    """Status → how many of the city's own procedures (outside the 21); empty when there are none."""
+    inferred: int = 0
+    """Standard rows whose status is marked as the author's inference."""
+
+    @property
+    def online_rate(self) -> float | None:
+        """The ○ rate when every applicable row is known, else None (see ``online.bounds``)."""
+        return self.online.rate
+
+    @property
+    def online_or_partial_rate(self) -> float | None:
+        return self.with_partial.rate
 
 
 @dataclass(frozen=True)
@@ -47,26 +63,26 @@ class Report:
 
 
 def summarize(procedures: list[Procedure], levels: dict[str, Readiness | None]) -> Summary:
-    applicable = [p for p in procedures if p.applicable]
-    by_status = Counter(p.status.value for p in applicable)
-    known = [p for p in applicable if p.status is not Status.unknown]
-    online = sum(p.status is Status.online for p in known)
-    some = sum(p.status in (Status.online, Status.partial) for p in known)
+    """Counts, rates and levels over the standard rows (every row when the catalogue has no standard row)."""
+    standard = [p for p in procedures if p.standard]
+    own = [p for p in procedures if not p.standard] if standard else []
+    rows = standard or list(procedures)
+    statuses = [p.effective_status for p in rows]
+    applicable = [s for s in statuses if s is not Status.not_applicable]
+    by_status = Counter(s.value for s in applicable)
     # A procedure whose status is unknown has no meaningful level yet: it is counted as 未確認, not as level 0.
-    recorded = {p.id for p in known}
+    recorded = {p.id for p in rows if p.effective_status not in (Status.unknown, Status.not_applicable)}
     dist = Counter(r.level for pid, r in levels.items() if r is not None and pid in recorded)
     return Summary(
         applicable=len(applicable),
         by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},
-        online_rate=_rate(online, len(known)),
-        online_or_partial_rate=_rate(some, len(known)),
         levels={n: dist.get(n, 0) for n in range(5)},
-        not_applicable=len(procedures) - len(applicable),
+        not_applicable=len(rows) - len(applicable),
+        online=rate_of(statuses, ONLINE),
+        with_partial=rate_of(statuses, ONLINE_OR_PARTIAL),
+        own=dict(Counter(p.effective_status.value for p in own)),
+        inferred=sum(p.status_inferred and p.status is not Status.unknown for p in rows),
     )
-
-
-def _rate(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 1) if whole else None
 
 
 def selected(
@@ -124,7 +140,8 @@ def _run(
                 message=raw.message,
                 file=raw.file,
                 path=raw.path,
-                severity=override or own,
+                # A missing fact stays info whatever the settings raise the rule to: it accuses nothing.
+                severity=own if raw.is_missing_fact else (override or own),
                 next_step=raw.next_step or rule.NEXT_STEP,
                 location=raw.location or catalog.locate(raw.file, raw.path),
                 waived=waiver,

@@ -2,8 +2,9 @@
 
 Rows are municipalities, columns the 21 standard procedures with the plan's marks (○ 一部 × —, ？ unknown, blank when
 the catalogue has no such row); then each municipality's online rate and level distribution. A last row gives each
-procedure's rate across municipalities, and a summary line the totals. Rates are ○ among the procedures whose status
-is known and applicable, in percent with one decimal; "recorded" (確認済) says on how many rows a rate rests.
+procedure's rate across municipalities, and a summary line the totals. A rate is stated as one figure only when every
+applicable row is known; otherwise as the bounds the truth lies in, with its coverage (engine.rates). Rows are sorted,
+and coloured, by the lower bound; "recorded" (確認済) says how many rows are known, and how many of them are inferred.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dxready.render.safe import csv_cell, md_cell, md_text, oneline
 
 if TYPE_CHECKING:
     from dxready.commands.compare import Column, Comparison, Row
+    from dxready.engine.rates import Rate
 
 _STATUSES = ("online", "partial", "offline", "not_applicable", "unknown")
 
@@ -30,6 +32,33 @@ def _mark(status: str | None) -> str:
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}%"
+
+
+def _rate(rate: Rate, lang: str, *, coverage: bool = True) -> str:
+    from dxready.engine.rates import text
+
+    return text(rate, lang, coverage=coverage)
+
+
+def _csv_rate(rate: Rate) -> str:
+    """'52.9' when complete, '42.9-100.0' (bounds) when not, '' with no applicable row."""
+    bounds = rate.bounds
+    if bounds is None:
+        return ""
+    return f"{bounds[0]:.1f}" if rate.complete else f"{bounds[0]:.1f}-{bounds[1]:.1f}"
+
+
+def _style(rate: Rate) -> str:
+    low = rate.low
+    if low is None:
+        return "dim"
+    return "green" if low >= 80 else "yellow" if low >= 50 else "red"
+
+
+_ORDER_NOTE = {
+    "ja": "並び順と色はオンライン化率の下限（未確認の手続をすべて×とした値）によります。",
+    "en": "Rows are sorted and coloured by the lower bound of the online rate (every unknown row counted as ×).",
+}
 
 
 def _levels(row: Row) -> str:
@@ -62,17 +91,18 @@ def _labels(lang: str) -> dict[str, str]:
 def _summary(comparison: Comparison, lang: str) -> str:
     t = comparison.totals()
     lv = "/".join(str(t["levels"][n]) for n in range(5))
+    on, some = comparison.rates()
     if lang == "ja":
         text = (
-            f"{t['municipalities']} 団体、オンライン化率 {_pct(t['online_rate'])}"
-            f"（一部を含め {_pct(t['online_or_partial_rate'])}）、レベル0/1/2/3/4: {lv}"
+            f"{t['municipalities']} 団体、オンライン化率 {_rate(on, lang)}"
+            f"（一部を含め {_rate(some, lang)}）、レベル0/1/2/3/4: {lv}"
         )
         if t["broken"]:
             text += f"、読めないカタログ {t['broken']} 件（標準エラー出力を参照）"
         return text + f"（{comparison.as_of.isoformat()} 時点）"
     text = (
-        f"{t['municipalities']} municipalities, online rate {_pct(t['online_rate'])}"
-        f" ({_pct(t['online_or_partial_rate'])} including partial), levels 0/1/2/3/4: {lv}"
+        f"{t['municipalities']} municipalities, online rate {_rate(on, lang)}"
+        f" ({_rate(some, lang)} including partial), levels 0/1/2/3/4: {lv}"
     )
     if t["broken"]:
         text += f"; {t['broken']} catalogue(s) could not be read (see stderr)"
@@ -106,7 +136,7 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(oneline(row.name)),
             Text(oneline(row.code)),
             *cells,
-            Text(_pct(row.online_rate)),
+            Text(_rate(row.online, lang, coverage=False), style=_style(row.online)),
             Text(row.recorded),
             Text(_levels(row)),
         )
@@ -122,8 +152,8 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(str(c.no)),
             Text(oneline(c.name)),
             *(Text(str(c.counts.get(s, 0))) for s in _STATUSES),
-            Text(_pct(c.online_rate)),
-            Text(_pct(c.online_or_partial_rate)),
+            Text(_rate(c.online, lang)),
+            Text(_rate(c.with_partial, lang)),
         )
     buffer = io.StringIO()
     console = Console(file=buffer, width=170, no_color=True, highlight=False, emoji=False)
@@ -135,6 +165,7 @@ def table(comparison: Comparison, lang: str) -> str:
     if usage is not None:
         console.print(usage)
     console.print(Text(_summary(comparison, lang)))
+    console.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
     return buffer.getvalue()
 
 
@@ -149,15 +180,25 @@ def markdown(comparison: Comparison, lang: str) -> str:
     )
     for row in comparison.rows:
         cells = [md_cell(row.name), md_cell(row.code), *(_mark(row.statuses.get(c.no)) for c in columns)]
-        lines.append("| " + " | ".join([*cells, _pct(row.online_rate), row.recorded, _levels(row)]) + " |")
-    rates = [_pct(c.online_rate) for c in columns]
+        lines.append(
+            "| "
+            + " | ".join([*cells, _rate(row.online, lang, coverage=False), row.recorded, _levels(row)])
+            + " |"
+        )
+    rates = [_rate(c.online, lang) for c in columns]
     lines.append("| " + " | ".join([f"**{labels['all']}**", "", *rates, "", "", ""]) + " |")
     from dxready.render.compare_extra import usage_markdown
 
     extra = usage_markdown(comparison, lang)
     if extra:
         lines += ["", *extra]
-    lines += ["", md_text(_summary(comparison, lang)), ""]
+    lines += [
+        "",
+        md_text(_summary(comparison, lang)),
+        "",
+        md_text(_ORDER_NOTE["ja" if lang == "ja" else "en"]),
+        "",
+    ]
     legend = _legend(columns, lang)
     lines += [md_text(legend[0]), "", *(f"{c.no}. {md_text(c.name)}" for c in columns), ""]
     return "\n".join(lines)
@@ -166,14 +207,18 @@ def markdown(comparison: Comparison, lang: str) -> str:
 def to_json(comparison: Comparison, lang: str) -> str:
     columns = comparison.columns()
     totals = comparison.totals()
+    from dxready.engine.rates import fields
+
     data: dict[str, Any] = {
         "schema_version": 1,
         "as_of": comparison.as_of.isoformat(),
+        "order": "rate_bounds[0] descending, then code",
         "procedures": [
             {
                 "standard_no": c.no,
                 "name": c.name,
                 "counts": {s: c.counts.get(s, 0) for s in (*_STATUSES, "missing")},
+                **fields(c.online, c.with_partial),
                 "online_rate": c.online_rate,
                 "online_or_partial_rate": c.online_or_partial_rate,
             }
@@ -240,13 +285,13 @@ def to_csv(comparison: Comparison, lang: str) -> str:
                 csv_cell(row.name),
                 csv_cell(row.code),
                 *(_mark(row.statuses.get(c.no)) for c in columns),
-                "" if row.online_rate is None else f"{row.online_rate:.1f}",
+                _csv_rate(row.online),
                 row.recorded,
                 *(dist[n] for n in range(5)),
                 *usage_csv_cells(comparison, row),
             ]
         )
-    rates = ["" if c.online_rate is None else f"{c.online_rate:.1f}" for c in columns]
+    rates = [_csv_rate(c.online) for c in columns]
     writer.writerow(
         [labels["all"], "", *rates, "", "", *([""] * 5), *([""] * len(usage_csv_heads(comparison, lang)))]
     )

@@ -91,8 +91,10 @@ def _system_cells(entry: EntryDiff, lang: str) -> str:
     return "; ".join(_other(c, lang) for c in entry.changes)
 
 
-def _rate(s: Summary) -> str:
-    return "—" if s.online_rate is None else f"{s.online_rate:.1f}%"
+def _rate(s: Summary, lang: str = "ja") -> str:
+    from dxready.engine.rates import text
+
+    return text(s.online, lang)
 
 
 def _headline(d: CatalogDiff, lang: str) -> str:
@@ -102,7 +104,7 @@ def _headline(d: CatalogDiff, lang: str) -> str:
         for k in ("online", "partial", "offline")
     )
     rate = _t(lang, "オンライン化率", "online rate")
-    return f"{counts} · {rate} {_rate(b)} → {_rate(h)}"
+    return f"{counts} · {rate} {_rate(b, lang)} → {_rate(h, lang)}"
 
 
 def _finding_where(f: Finding) -> str:
@@ -202,10 +204,13 @@ def _entry_json(e: EntryDiff) -> dict[str, Any]:
 
 
 def _summary_json(s: Summary) -> dict[str, Any]:
+    from dxready.engine.rates import fields
+
     return {
         "applicable": s.applicable,
         "by_status": s.by_status,
         "not_applicable": s.not_applicable,
+        **fields(s.online, s.with_partial),
         "online_rate": s.online_rate,
         "online_or_partial_rate": s.online_or_partial_rate,
         "levels": {str(k): v for k, v in s.levels.items()},

@@ -23,7 +23,12 @@ def _line(level: str, loc: Location | None, title: str, message: str) -> str:
 
 
 def load_problems(exc: LoadError, lang: str) -> str:
-    return "\n".join(_line("error", p.location, p.code, p.message.get(lang)) for p in exc.problems) + "\n"
+    lines = [_line("error", p.location, p.code, p.message.get(lang)) for p in exc.problems]
+    more = getattr(exc, "more", 0)
+    if more:
+        text = f"ほか {more:,} 件の問題があります" if lang == "ja" else f"and {more:,} more problems"
+        lines.append(_line("error", None, "dxready", text))
+    return "\n".join(lines) + "\n"
 
 
 def check(report: Report, lang: str) -> str:

@@ -10,7 +10,7 @@ from dxready.render.safe import json_dumps
 if TYPE_CHECKING:
     from dxready.catalog.load import LoadError
     from dxready.engine.ranking import NextStep
-    from dxready.engine.run import Report
+    from dxready.engine.run import Report, Summary
     from dxready.findings import Finding, Location
 
 SCHEMA_VERSION = 1
@@ -86,15 +86,33 @@ def check(report: Report, lang: str) -> str:
     )
 
 
-def _summary(report: Report) -> dict[str, Any]:
-    s = report.summary()
+def summary_fields(s: Summary) -> dict[str, Any]:
+    """A summary's counts and rates: ``rate`` is null unless every applicable row is known (engine.rates)."""
+    from dxready.engine import rates
+
     return {
         "applicable": s.applicable,
         "not_applicable": s.not_applicable,
         "by_status": s.by_status,
+        **rates.fields(s.online, s.with_partial),
         "online_rate": s.online_rate,
         "online_or_partial_rate": s.online_or_partial_rate,
+        "inferred": s.inferred,
+        "own_procedures": s.own,
         "levels": {str(k): v for k, v in s.levels.items()},
+    }
+
+
+def _city(report: Report) -> dict[str, Any] | None:
+    c = views.city_counts(report)
+    return None if c is None else _counts(c)
+
+
+def _summary(report: Report) -> dict[str, Any]:
+    s = report.summary()
+    return {
+        **summary_fields(s),
+        "municipality_counts": _city(report),
         "findings": {
             sev: sum(f.severity.value == sev for f in report.findings) for sev in ("error", "warning", "info")
         },
@@ -102,11 +120,39 @@ def _summary(report: Report) -> dict[str, Any]:
     }
 
 
+def _counts(c: Any) -> dict[str, Any]:
+    out = {
+        "fiscal_year": int(c.fiscal_year),
+        "total": c.total,
+        "online": c.online,
+        "rate": c.usage_rate,
+        "rate_from": c.rate_source,
+        "published_rate": c.rate,
+        "period_end": c.period_end.isoformat() if c.period_end else None,
+        "source": c.source,
+    }
+    if getattr(c, "procedures", None) is not None:
+        out["procedures"] = c.procedures
+    return out
+
+
 def _usage(p: Any) -> dict[str, Any] | None:
     c = p.latest_counts()
-    if c is None:
+    if c is not None:
+        return _counts(c)
+    years = {int(sc.fiscal_year) for sub in p.sub_procedures for sc in sub.counts}
+    summed = p.group_counts(max(years)) if years else None
+    if summed is None:
         return None
-    return {"fiscal_year": int(c.fiscal_year), "total": c.total, "online": c.online, "rate": c.rate}
+    total, online, rows = summed
+    return {
+        "fiscal_year": max(years),
+        "total": total,
+        "online": online,
+        "rate": round(100.0 * online / total, 1) if total else None,
+        "rate_from": "sub_procedures",
+        "coverage": {"known": rows, "total": len(p.sub_procedures)},
+    }
 
 
 def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
@@ -121,9 +167,11 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
             "id": p.id,
             "standard_no": p.standard_no,
             "name": p.name,
-            "status": p.status.value,
-            "mark": p.status.mark,
-            "level": r.level if r else None,
+            "status": p.effective_status.value,
+            "mark": p.effective_status.mark,
+            "recorded_status": p.status.value,
+            "status_inferred": p.status_inferred,
+            "level": r.level if r and p.effective_status.value != "unknown" else None,
             "criteria": {c.key: c.state.value for c in r.criteria} if r else None,
             "blockers": [c.key for c in r.blockers] if r else [],
             "usage": _usage(p),
@@ -181,6 +229,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
                     "blocked_by": [b.get(lang) for b in s.blocked_by],
                     "blocked_by_ids": list(s.blocked_ids),
                     "codes": list(s.codes),
+                    "missing_fact": s.missing_fact,
                 }
                 for s in steps
             ],
@@ -202,16 +251,23 @@ def table_procedures(report: Report, lang: str) -> str:
                 "standard_no": p.standard_no,
                 "name": p.name,
                 "name_en": p.name_en,
-                "status": p.status.value,
-                "mark": p.status.mark,
+                "status": p.effective_status.value,
+                "mark": p.effective_status.mark,
                 "note": p.note,
-                "level": r.level if r else None,
+                "level": r.level if r and p.effective_status.value != "unknown" else None,
                 "channels": [c.kind.value for c in p.channels],
                 "sub_procedures": [
-                    {"id": s.id, "name": s.name, "status": s.status.value, "mark": s.status.mark}
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "status": s.status.value,
+                        "mark": s.status.mark,
+                        "usage": _counts(c) if (c := s.latest_counts()) else None,
+                    }
                     for s in p.sub_procedures
                 ],
-                "online_rate": (c.rate if (c := p.latest_counts()) else None),
+                "status_inferred": p.status_inferred,
+                "online_rate": (u["rate"] if (u := _usage(p)) else None),
             }
         )
     return _table(report, lang, views.procedures(report, lang), records)

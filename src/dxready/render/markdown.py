@@ -52,7 +52,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
     by_proc = views.subject_findings(report, "procedure")
     out.append(f"### {_t(lang, '手続', 'Procedures')}\n")
     rows = []
-    for p in report.catalog.procedures:
+    for p in views.ordered(report.catalog.procedures):
         findings = by_proc.get(p.id, [])
         if not p.applicable and not findings:
             continue
@@ -61,7 +61,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
             [
                 str(p.standard_no or ""),
                 views.local(p.name, p.name_en, lang),
-                p.status.mark,
+                views.status_text(p, lang),
                 views.level_text(report, p.id, lang),
                 "\n".join(views.finding_line(f, lang) for f in findings),
                 "\n".join(steps) or views.blockers_text(report, p.id, lang),

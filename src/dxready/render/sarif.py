@@ -164,4 +164,11 @@ def load_problems(exc: LoadError, lang: str) -> str:
         if p.code in index:
             result["ruleIndex"] = index[p.code]
         results.append(result)
+    more = getattr(exc, "more", 0)
+    if more:  # the surplus problems: counted, not listed (the loader keeps the first ones only)
+        text = f"ほか {more:,} 件の問題があります" if lang == "ja" else f"and {more:,} more problems"
+        surplus: dict[str, Any] = {"ruleId": "DX001", "level": "error", "message": {"text": text}}
+        if "DX001" in index:
+            surplus["ruleIndex"] = index["DX001"]
+        results.append(surplus)
     return _log(results, rules, lang)

@@ -94,7 +94,7 @@ def _summary_table(report: Report, lang: str) -> Table:
     from rich.table import Table
 
     s = report.summary()
-    rows = views.summary_rows(s, lang)
+    rows = views.summary_rows(s, lang, views.city_counts(report))
     table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)
     table.add_column()
     table.add_column(justify="right")
@@ -136,7 +136,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         _t(lang, "指摘と次の一手", "Findings and next steps"),
     ):
         table.add_column(_text(h))
-    for p in report.catalog.procedures:
+    for p in views.ordered(report.catalog.procedures):
         findings = by_proc.get(p.id, [])
         if not p.applicable and not findings:
             continue
@@ -155,7 +155,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         table.add_row(
             _text(str(p.standard_no or "")),
             _text(views.local(p.name, p.name_en, lang)),
-            _text(p.status.mark, _MARK_STYLE[p.status.mark]),
+            _text(views.status_text(p, lang), _MARK_STYLE[p.effective_status.mark]),
             _text(views.level_text(report, p.id, lang)),
             cell,
         )

@@ -14,7 +14,7 @@ from dxready.engine.levels import LEVEL_NAMES
 from dxready.i18n import t as _t
 
 if TYPE_CHECKING:
-    from dxready.catalog.models import Procedure
+    from dxready.catalog.models import CityCounts, Counts, Procedure
     from dxready.catalog.settings import Weights
     from dxready.engine.ranking import NextStep
     from dxready.engine.run import Report, Summary
@@ -85,29 +85,85 @@ def subject_names(report: Report, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
+def counts_text(c: Counts, lang: str, rows: tuple[int, int] | None = None) -> str:
+    """One year's usage as cities publish it: '77.8%（令和4年度 152,983/196,759件）', '23.2%（令和3年度 公表値、11月末現在）'."""
+    rate = c.usage_rate
+    head = "—" if rate is None else f"{rate:.1f}%"
+    year = c.fiscal_year.ja() if lang == "ja" else c.fiscal_year.en()
+    details: list[str] = []
+    if c.online is not None and c.total is not None:
+        details.append(_t(lang, f"{c.online:,}/{c.total:,}件", f"{c.online:,} of {c.total:,}"))
+    elif c.online is not None:
+        details.append(
+            _t(lang, f"オンライン {c.online:,}件（総数未記録）", f"{c.online:,} online (total not recorded)")
+        )
+    elif c.rate is not None:
+        details.append(_t(lang, "公表値", "published rate"))
+    if c.period_end is not None:
+        details.append(_t(lang, f"{wareki(c.period_end)}現在", f"to {c.period_end}"))
+    if rows is not None:
+        details.append(
+            _t(
+                lang,
+                f"個別手続{rows[1]}件中{rows[0]}件の合計",
+                f"sum of {rows[0]} of {rows[1]} sub-procedures",
+            )
+        )
+    if lang == "ja":
+        return f"{head}（{year} {'、'.join(details)}）"
+    return f"{head} ({year}: {'; '.join(details)})"
+
+
 def usage_text(p: Procedure, lang: str) -> str:
-    """The latest online usage rate as cities publish it: '77.8%（令和4年度 152,983/196,759件）'."""
+    """The latest online usage rate as cities publish it: '77.8%（令和4年度 152,983/196,759件）'.
+
+    A group without its own counts shows the sum of its sub-procedures' counts, with how many rows it rests on."""
+    from dxready.catalog.models import Counts
+
     c = p.latest_counts()
-    if c is None:
+    if c is not None:
+        return counts_text(c, lang)
+    years = {int(sc.fiscal_year) for sub in p.sub_procedures for sc in sub.counts}
+    if not years:
         return ""
-    rate = "—" if c.rate is None else f"{c.rate:.1f}%"
-    return _t(
-        lang,
-        f"{rate}（{c.fiscal_year.ja()} {c.online:,}/{c.total:,}件）",
-        f"{rate} ({c.fiscal_year.en()}: {c.online:,} of {c.total:,})",
+    year = max(years)
+    summed = p.group_counts(year)
+    if summed is None:
+        return ""
+    total, online, rows = summed
+    return counts_text(
+        Counts(fiscal_year=year, total=total, online=online), lang, (rows, len(p.sub_procedures))
     )
+
+
+def ordered(procs: list[Procedure]) -> list[Procedure]:
+    """The standard rows in the catalogue's order, then the city's own procedures (outside the 21)."""
+    return [p for p in procs if p.standard_no is not None] + [p for p in procs if p.standard_no is None]
+
+
+def status_text(p: Procedure, lang: str) -> str:
+    """The mark to show: '○', '○（推定）', or for a group not yet settled '？（○ 2 / ？ 13 / 15）'."""
+    from dxready.catalog.models import tally
+
+    status = p.effective_status
+    mark = status.mark
+    if status is Status.unknown and p.sub_procedures:
+        mark += f"（{tally([s.status for s in p.sub_procedures])}）"
+    if p.status_inferred and p.status is not Status.unknown:
+        mark += _t(lang, "（推定）", " (inferred)")
+    return mark
 
 
 def procedures(report: Report, lang: str) -> Grid:
     """The plan's table: No. | 手続の種類 | オンライン化 | 備考 (and the usage rate, when any procedure is counted)."""
-    procs = report.catalog.procedures
-    counted = any(p.counts for p in procs)
+    procs = ordered(report.catalog.procedures)
+    counted = any(p.counts or any(s.counts for s in p.sub_procedures) for p in procs)
     rows = []
     for p in procs:
         row = [
             str(p.standard_no or ""),
             p.name if lang == "ja" or not p.name_en else p.name_en,
-            p.status.mark,
+            status_text(p, lang),
         ]
         row += [usage_text(p, lang)] if counted else []
         rows.append([*row, p.note or ""])
@@ -199,7 +255,15 @@ def pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}%"
 
 
-def summary_rows(summary: Summary, lang: str) -> list[list[str]]:
+def city_counts(report: Report) -> CityCounts | None:
+    """The municipality-wide totals of the latest year the header records (the 条例 publication's)."""
+    counts = report.catalog.procedures_file.municipality.counts
+    return max(counts, key=lambda c: int(c.fiscal_year)) if counts else None
+
+
+def summary_rows(summary: Summary, lang: str, city: CityCounts | None = None) -> list[list[str]]:
+    from dxready.engine import rates
+
     s = summary
     rows = [
         [_t(lang, "対象手続", "Applicable procedures"), str(s.applicable)],
@@ -217,9 +281,27 @@ def summary_rows(summary: Summary, lang: str) -> list[list[str]]:
         rows.append([f"？ {_t(lang, '未確認', 'unknown')}", str(s.by_status["unknown"])])
     rows += [
         [f"— {_t(lang, '該当なし（率から除外）', 'not applicable (excluded)')}", str(s.not_applicable)],
-        [_t(lang, "オンライン化率（○）", "Online rate (○)"), pct(s.online_rate)],
-        [_t(lang, "オンライン化率（○＋一部）", "Online rate (○ + 一部)"), pct(s.online_or_partial_rate)],
+        [_t(lang, "オンライン化率（○）", "Online rate (○)"), rates.text(s.online, lang)],
+        [_t(lang, "オンライン化率（○＋一部）", "Online rate (○ + 一部)"), rates.text(s.with_partial, lang)],
     ]
+    if s.inferred:
+        rows.append([_t(lang, "うち推定の状況", "of which inferred"), str(s.inferred)])
+    if s.own:
+        tally = " / ".join(
+            f"{Status(k).mark} {n}"
+            for k, n in sorted(s.own.items(), key=lambda kv: list(Status).index(Status(kv[0])))
+        )
+        rows.append(
+            [
+                _t(lang, "独自手続（率の対象外）", "own procedures (outside the rates)"),
+                f"{sum(s.own.values())}（{tally}）",
+            ]
+        )
+    if city is not None:
+        label = _t(lang, f"市全体（{city.fiscal_year.ja()}）", f"municipality-wide ({city.fiscal_year.en()})")
+        if city.procedures is not None:
+            rows.append([f"{label} {_t(lang, '手続数', 'procedures')}", f"{city.procedures:,}"])
+        rows.append([f"{label} {_t(lang, 'オンライン利用率', 'online usage')}", counts_text(city, lang)])
     for n in range(5):
         rows.append([f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}", str(s.levels[n])])
     return rows
@@ -229,7 +311,7 @@ def summary(report: Report, lang: str) -> Grid:
     return Grid(
         _t(lang, "オンライン化の概況", "Summary"),
         [_t(lang, "項目", "Item"), _t(lang, "値", "Value")],
-        summary_rows(report.summary(), lang),
+        summary_rows(report.summary(), lang, city_counts(report)),
     )
 
 
@@ -239,7 +321,7 @@ def level_text(report: Report, pid: str, lang: str) -> str:
     if r is None:
         return "—"
     proc = report.catalog.procedure(pid)
-    if proc is not None and proc.status.value == "unknown":
+    if proc is not None and proc.effective_status.value == "unknown":
         return _t(lang, "？ 状況が未確認", "? status unknown")
     text = f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
     usage = usage_text(proc, lang) if proc is not None else ""

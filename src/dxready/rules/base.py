@@ -9,7 +9,7 @@ from typing import Protocol
 
 from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Severity, Targets
-from dxready.findings import Finding, Msg
+from dxready.findings import MISSING_FACT, Finding, Msg, Path, Subject
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,32 @@ class Rule(Documented, Protocol):
     """A rule module: one pure ``check`` over the loaded catalogue."""
 
     def check(self, catalog: Catalog, ctx: Context) -> Iterator[Finding]: ...
+
+
+def missing_fact(
+    code: str,
+    subject: Subject,
+    message: Msg,
+    file: str,
+    path: Path,
+    *,
+    next_step: Msg | None = None,
+    data: dict[str, object] | None = None,
+) -> Finding:
+    """A finding that asks for a fact the rule needs and the catalogue lacks: info level, never an accusation.
+
+    ``next`` ranks it below the real gaps of the same subject (``data["missing_fact"]``).
+    """
+    return Finding(
+        code,
+        subject,
+        message,
+        file,
+        path,
+        severity=Severity.info,
+        next_step=next_step,
+        data={**(data or {}), MISSING_FACT: True},
+    )
 
 
 def at_procedure(index: int, *keys: str | int) -> tuple[str | int, ...]:

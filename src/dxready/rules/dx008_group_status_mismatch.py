@@ -1,8 +1,10 @@
 """A grouped procedure's status disagrees with its sub-procedures.
 
-Rows such as 子育て関係 (15 手続) hold sub-procedures with their own status. The group's status must follow them:
-all online → ○ online, some online → 一部 partial, none online → × offline (sub-procedures that are not applicable or
-unknown are left out of the comparison).
+Rows such as 子育て関係 (15 手続) hold sub-procedures with their own status. A group's recorded status must be one
+that its sub-procedures allow: all online → ○ online, some online and some not → 一部 partial, all offline → ×
+offline. Unknown sub-procedures could still be anything, so the rule fires only when no completion of them agrees
+with the group's mark (○ with a sub-procedure ×, × with one ○, 一部 with every one known ○). A group recorded as
+unknown takes its sub-procedures' status where it is settled, and is never reported here.
 
 Why it matters:
     The plan's table shows only the group's mark; if it says ○ while a sub-procedure is still offline, the table
@@ -30,7 +32,7 @@ Passes:
 from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
-from dxready.catalog.models import Procedure, Status
+from dxready.catalog.models import Procedure, Status, possible_statuses, settled_status, tally
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
 from dxready.rules.base import Context, at_procedure
@@ -49,32 +51,29 @@ NEXT_STEP = Msg(
 
 
 def expected_status(procedure: Procedure) -> Status | None:
-    """The status the sub-procedures imply, or None when they say nothing."""
-    known = [
-        s.status for s in procedure.sub_procedures if s.status not in (Status.not_applicable, Status.unknown)
-    ]
-    if not known:
-        return None
-    online = sum(s is Status.online for s in known)
-    some = any(s in (Status.online, Status.partial) for s in known)
-    if online == len(known):
-        return Status.online
-    return Status.partial if some else Status.offline
+    """The status the sub-procedures settle whatever the unknown ones are, or None when they do not settle it."""
+    return settled_status([s.status for s in procedure.sub_procedures])
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
-        expected = expected_status(p)
-        if expected is None or p.status in (expected, Status.unknown):
+        if not p.sub_procedures or p.status in (Status.unknown, Status.not_applicable):
             continue
+        statuses = [s.status for s in p.sub_procedures]
+        if p.status in possible_statuses(statuses):
+            continue
+        said = tally(statuses)
         yield Finding(
             CODE,
             Subject("procedure", p.id),
             Msg(
-                f"個別手続からは {expected.mark}（{expected.label('ja')}）ですが {p.status.mark} と書かれています",
-                f"sub-procedures say {expected.mark} ({expected.label('en')}) but the group says {p.status.mark}",
+                f"まとまりは {p.status.mark}（{p.status.label('ja')}）ですが、個別手続（{said}）と合いません",
+                f"the group says {p.status.mark} ({p.status.label('en')}) but its sub-procedures ({said}) disagree",
             ),
             "procedures",
             at_procedure(i, "status"),
-            data={"expected": expected.value},
+            data={
+                "expected": settled.value if (settled := settled_status(statuses)) else None,
+                "possible": sorted(s.value for s in possible_statuses(statuses)),
+            },
         )

@@ -56,7 +56,7 @@ _CHANNEL_NAMES = {
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
-        if p.status is not Status.offline:
+        if p.effective_status is not Status.offline:
             continue
         label = f"No.{p.standard_no} " if p.standard_no else ""
         target = ""
@@ -76,8 +76,8 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             CODE,
             Subject("procedure", p.id),
             Msg(
-                f"{label}「{p.name}」はオンラインで申請できません（{p.status.mark}）{target}",
-                f"{label}'{p.name_en or p.name}' cannot be applied for online ({p.status.mark}){target_en}",
+                f"{label}「{p.name}」はオンラインで申請できません（{p.effective_status.mark}）{target}",
+                f"{label}'{p.name_en or p.name}' cannot be applied for online ({p.effective_status.mark}){target_en}",
             ),
             "procedures",
             at_procedure(i, "status"),

@@ -1,7 +1,9 @@
 """A procedure is only partly online (一部).
 
-Reported for every procedure whose status is ``partial``. When the procedure lists sub-procedures, the message
-names those that are not online; otherwise it says that the catalogue does not record which part is missing.
+Reported for every procedure whose status is ``partial`` (a group recorded as unknown is partial when its
+sub-procedures settle it). When the procedure lists sub-procedures, the message names those that are offline (×, 一部)
+and counts the unknown ones apart — an unknown sub-procedure is not known to be offline; otherwise it says that the
+catalogue does not record which part is missing.
 
 Why it matters:
     一部 means a resident may start online and still be sent to the counter, or that only some applicants can
@@ -57,20 +59,26 @@ def _names(names: list[str], sep: str, more: str) -> str:
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
-        if p.status is not Status.partial:
+        if p.effective_status is not Status.partial:
             continue
-        missing = [
-            s for s in p.sub_procedures if s.status in (Status.partial, Status.offline, Status.unknown)
-        ]
+        missing = [s for s in p.sub_procedures if s.status in (Status.partial, Status.offline)]
+        unknown = [s for s in p.sub_procedures if s.status is Status.unknown]
+        tail_ja = f"、ほかに未確認 {len(unknown)} 件" if unknown else ""
+        tail_en = f"; {len(unknown)} more not known" if unknown else ""
         if missing:
             ja_names = _names([f"「{s.name}」（{s.status.mark}）" for s in missing], "、", " ほか {} 手続")
             en_names = _names(
                 [f"'{s.name_en or s.name}' ({s.status.mark})" for s in missing], ", ", " and {} more"
             )
             message = Msg(
-                f"「{p.name}」は一部のみオンラインです。未オンラインの個別手続 {len(missing)} 件: {ja_names}",
+                f"「{p.name}」は一部のみオンラインです。未オンラインの個別手続 {len(missing)} 件: {ja_names}{tail_ja}",
                 f"'{p.name_en or p.name}' is only partly online; "
-                f"{len(missing)} sub-procedure(s) not online: {en_names}",
+                f"{len(missing)} sub-procedure(s) not online: {en_names}{tail_en}",
+            )
+        elif unknown:
+            message = Msg(
+                f"「{p.name}」は一部のみオンラインです。未確認の個別手続 {len(unknown)} 件",
+                f"'{p.name_en or p.name}' is only partly online; {len(unknown)} sub-procedure(s) not known",
             )
         else:
             message = Msg(
@@ -83,5 +91,5 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             message,
             "procedures",
             at_procedure(i, "status"),
-            data={"not_online": [s.id for s in missing]},
+            data={"not_online": [s.id for s in missing], "unknown": [s.id for s in unknown]},
         )

@@ -23,10 +23,10 @@ Passes:
 from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
-from dxready.catalog.models import Status
+from dxready.catalog.models import Status, tally
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context, at_procedure
+from dxready.rules.base import Context, at_procedure, missing_fact
 
 CODE = "DX103"
 NAME = "status-unknown"
@@ -43,11 +43,18 @@ NEXT_STEP = Msg(
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
-        if p.status is Status.unknown:
-            yield Finding(
+        if p.effective_status is Status.unknown:
+            said = f"（個別手続 {tally([s.status for s in p.sub_procedures])}）" if p.sub_procedures else ""
+            said_en = (
+                f" (sub-procedures {tally([s.status for s in p.sub_procedures])})" if p.sub_procedures else ""
+            )
+            yield missing_fact(
                 CODE,
                 Subject("procedure", p.id),
-                Msg(f"「{p.name}」の状況が未確認です", f"the status of '{p.name_en or p.name}' is unknown"),
+                Msg(
+                    f"「{p.name}」の状況が未確認です{said}",
+                    f"the status of '{p.name_en or p.name}' is unknown{said_en}",
+                ),
                 "procedures",
                 at_procedure(i, "status"),
                 next_step=Msg(
@@ -57,7 +64,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             )
         for j, s in enumerate(p.sub_procedures):
             if s.status is Status.unknown:
-                yield Finding(
+                yield missing_fact(
                     CODE,
                     Subject("procedure", p.id),
                     Msg(

@@ -1,8 +1,10 @@
 """The latest online usage rate is below the target (``targets.usage_rate`` in dxready.yaml, default 50 %).
 
 The rate is うちオンライン数 ÷ 手続総件数 of the latest fiscal year counted, to one decimal as municipalities
-publish it. Procedures that are not online at all (×, reported by DX101) or not applicable are left out, as
-are years with no cases.
+publish it; where the year has no total, the rate the city published (``rate``) is used, and the message says
+which. A group without counts of its own uses the sum of its sub-procedures' counts and says on how many rows it
+rests. Procedures that are not online at all (×, reported by DX101) or not applicable are left out, as are years
+with no cases and online-only figures (no rate can be told from them).
 
 Why it matters:
     An online route nobody uses saves no counter time. A low rate points at awareness, usability or an online
@@ -29,6 +31,7 @@ Passes:
 
 from collections.abc import Iterator
 
+from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.settings import Severity
@@ -52,23 +55,49 @@ NEXT_STEP = Msg(
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     target = ctx.targets.usage_rate
     for i, p in enumerate(catalog.procedures):
-        if p.status in (Status.offline, Status.not_applicable):
+        if p.effective_status in (Status.offline, Status.not_applicable):
             continue
         latest = p.latest_counts()
-        if latest is None or latest.rate is None or latest.rate >= target:
-            continue
-        j = p.counts.index(latest)
-        year = latest.fiscal_year
+        if latest is not None:
+            rate = latest.usage_rate
+            if rate is None or rate >= target:
+                continue
+            j = p.counts.index(latest)
+            year = latest.fiscal_year
+            if latest.rate_source == "counts" and latest.online is not None and latest.total is not None:
+                basis = Msg(
+                    f"{latest.online:,} / {latest.total:,} 件", f"{latest.online:,} of {latest.total:,}"
+                )
+            else:
+                basis = Msg("公表された利用率", "the published rate")
+            path = at_procedure(i, "counts", j, "online" if latest.online is not None else "rate")
+            used = latest.rate_source
+        else:
+            years = {int(c.fiscal_year) for s in p.sub_procedures for c in s.counts}
+            summed = p.group_counts(max(years)) if years else None
+            if summed is None or summed[0] == 0:
+                continue
+            total, online, rows = summed
+            rate = round(100.0 * online / total, 1)
+            if rate >= target:
+                continue
+            year = FiscalYear(max(years))
+            basis = Msg(
+                f"個別手続 {len(p.sub_procedures)} 件中 {rows} 件の合計 {online:,} / {total:,} 件",
+                f"sum of {rows} of {len(p.sub_procedures)} sub-procedures: {online:,} of {total:,}",
+            )
+            path = at_procedure(i, "sub_procedures")
+            used = "sub_procedures"
         yield Finding(
             CODE,
             Subject("procedure", p.id),
             Msg(
-                f"「{p.name}」の{year.ja()}のオンライン利用率は {latest.rate:.1f}%"
-                f"（{latest.online:,} / {latest.total:,} 件）で、目標 {target:.1f}% を下回っています",
-                f"the online usage rate of '{p.name_en or p.name}' in {year.en()} is {latest.rate:.1f}% "
-                f"({latest.online:,} of {latest.total:,}), below the target of {target:.1f}%",
+                f"「{p.name}」の{year.ja()}のオンライン利用率は {rate:.1f}%"
+                f"（{basis.ja}）で、目標 {target:.1f}% を下回っています",
+                f"the online usage rate of '{p.name_en or p.name}' in {year.en()} is {rate:.1f}% "
+                f"({basis.en}), below the target of {target:.1f}%",
             ),
             "procedures",
-            at_procedure(i, "counts", j, "online"),
-            data={"fiscal_year": int(year), "rate": latest.rate, "target": target},
+            path,
+            data={"fiscal_year": int(year), "rate": rate, "target": target, "rate_from": used},
         )

@@ -3,7 +3,8 @@
 The Digital Agency's dashboard counts the 26 子育て・介護 procedures as online only when they can be done from
 マイナポータル (ぴったりサービス); offered only through a general e-application system (LoGoフォーム,
 ちば電子申請 …) they count as not online. A sub-procedure uses its own ``channels`` when it lists any, else
-its group's.
+its group's. Where no channel is recorded at all, nothing is known to be outside マイナポータル: the rule asks for the
+channels at info level (a missing fact, ranked by ``next`` below the procedure's real gaps) instead of warning.
 
 Why it matters:
     The city would report ○ while the national figures show the procedure as not online, and residents who
@@ -31,10 +32,10 @@ Passes:
 from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
-from dxready.catalog.models import Channel, ChannelKind, Status
+from dxready.catalog.models import Channel, ChannelKind, Procedure, Status, SubProcedure
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context, at_procedure
+from dxready.rules.base import Context, at_procedure, missing_fact
 
 CODE = "DX105"
 NAME = "childcare-care-outside-mynaportal"
@@ -61,20 +62,46 @@ def _on_mynaportal(channels: list[Channel]) -> bool:
     return any(c.kind is ChannelKind.mynaportal for c in channels)
 
 
+def _channels_missing(i: int, p: Procedure, subs: list[SubProcedure]) -> Finding:
+    names = [s.id for s in subs]
+    shown = "".join(f"「{s.name}」" for s in subs[:_SHOWN])
+    shown += f" ほか {len(subs) - _SHOWN} 手続" if len(subs) > _SHOWN else ""
+    return missing_fact(
+        CODE,
+        Subject("procedure", p.id),
+        Msg(
+            f"チャネル未記録: 国の集計はマイナポータル経由のみ数えます。記録してください（「{p.name}」{shown}）",
+            f"channels not recorded: the national count includes only Mynaportal; record them ('{p.name_en or p.name}')",
+        ),
+        "procedures",
+        at_procedure(i, "status"),
+        next_step=Msg(
+            f"申請できる窓口（mynaportal など）を dxready set {p.id} --channel … で記録してください",
+            f"Record where it can be applied for (mynaportal, …) with dxready set {p.id} --channel …",
+        ),
+        data={"sub_procedures": names, "count": len(names)},
+    )
+
+
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
         if p.standard_no not in _ROWS:
             continue
         where = at_procedure(i, "channels" if p.channels else "status")
-        if not p.sub_procedures:
-            if p.status in _ONLINE and not _on_mynaportal(p.channels):
+        known_subs = any(s.status is not Status.unknown for s in p.sub_procedures)
+        if (
+            not p.sub_procedures or not known_subs
+        ):  # a group whose sub-procedures are not recorded: judge the row
+            if p.effective_status in _ONLINE and not p.channels:
+                yield _channels_missing(i, p, [])
+            elif p.effective_status in _ONLINE and not _on_mynaportal(p.channels):
                 yield Finding(
                     CODE,
                     Subject("procedure", p.id),
                     Msg(
-                        f"「{p.name}」はオンライン（{p.status.mark}）ですがマイナポータルで申請できないため、"
+                        f"「{p.name}」はオンライン（{p.effective_status.mark}）ですがマイナポータルで申請できないため、"
                         "国の集計では未オンラインと数えられます",
-                        f"'{p.name_en or p.name}' is online ({p.status.mark}) but not on Mynaportal, "
+                        f"'{p.name_en or p.name}' is online ({p.effective_status.mark}) but not on Mynaportal, "
                         "so the national dashboard counts it as not online",
                     ),
                     "procedures",
@@ -82,11 +109,13 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                     data={"sub_procedures": [], "count": 1},
                 )
             continue
+        online = [s for s in p.sub_procedures if s.status in _ONLINE]
+        unrecorded = [s for s in online if not (s.channels or p.channels)]
         outside = [
-            s
-            for s in p.sub_procedures
-            if s.status in _ONLINE and not _on_mynaportal(s.channels or p.channels)
+            s for s in online if (s.channels or p.channels) and not _on_mynaportal(s.channels or p.channels)
         ]
+        if unrecorded:
+            yield _channels_missing(i, p, unrecorded)
         if not outside:
             continue
         shown_ja = "、".join(f"「{s.name}」" for s in outside[:_SHOWN])

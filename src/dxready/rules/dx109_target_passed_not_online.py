@@ -1,6 +1,7 @@
 """A procedure's target fiscal year has ended and it is still not fully online.
 
-The target year ends on 31 March after it (令和7年度 → 2026-03-31); "now" is ``--as-of`` (default: today).
+The target year ends on 31 March after it (令和7年度 → 2026-03-31); "now" is ``--as-of`` (default: today). Where the
+status is unknown, nothing says the target was missed: the rule asks for the status at info level instead.
 
 Why it matters:
     A missed target is a commitment the council and residents were given. It should be either met or moved on
@@ -31,7 +32,7 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context, at_procedure
+from dxready.rules.base import Context, at_procedure, missing_fact
 
 CODE = "DX109"
 NAME = "target-passed-not-online"
@@ -52,18 +53,35 @@ NEXT_STEP = Msg(
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
         year = p.target_fiscal_year
-        if year is None or not p.applicable or p.status is Status.online or year.end >= ctx.as_of:
+        if year is None or not p.applicable or p.effective_status is Status.online or year.end >= ctx.as_of:
+            continue
+        if p.effective_status is Status.unknown:
+            yield missing_fact(
+                CODE,
+                Subject("procedure", p.id),
+                Msg(
+                    f"「{p.name}」の目標 {year.ja()} を過ぎましたが、状況が未記録です。記録してください",
+                    f"the target {year.en()} of '{p.name_en or p.name}' has ended, but its status is not recorded",
+                ),
+                "procedures",
+                at_procedure(i, "status"),
+                next_step=Msg(
+                    f"状況を確認し dxready set {p.id} --status … で記録してください",
+                    f"Confirm the status and record it with dxready set {p.id} --status …",
+                ),
+                data={"target_fiscal_year": int(year), "status": "unknown"},
+            )
             continue
         yield Finding(
             CODE,
             Subject("procedure", p.id),
             Msg(
                 f"「{p.name}」の目標 {year.ja()}（{year.end.isoformat()} まで）を過ぎましたが、"
-                f"状況は {p.status.mark}（{p.status.label('ja')}）です",
+                f"状況は {p.effective_status.mark}（{p.effective_status.label('ja')}）です",
                 f"the target {year.en()} of '{p.name_en or p.name}' ended on {year.end.isoformat()}, "
-                f"but its status is {p.status.mark} ({p.status.label('en')})",
+                f"but its status is {p.effective_status.mark} ({p.effective_status.label('en')})",
             ),
             "procedures",
             at_procedure(i, "target_fiscal_year"),
-            data={"target_fiscal_year": int(year), "status": p.status.value},
+            data={"target_fiscal_year": int(year), "status": p.effective_status.value},
         )

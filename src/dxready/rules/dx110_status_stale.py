@@ -31,6 +31,7 @@ Passes:
 from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
+from dxready.catalog.models import Status
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
 from dxready.rules.base import Context, at_procedure
@@ -53,7 +54,9 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     limit = ctx.targets.staleness_days
     file_date = catalog.procedures_file.as_of
     for i, p in enumerate(catalog.procedures):
-        if not p.applicable:
+        if (
+            not p.applicable or p.effective_status is Status.unknown
+        ):  # no status to be stale (DX103 asks for it)
             continue
         if p.verified_on is not None:
             date, path = p.verified_on, at_procedure(i, "verified_on")

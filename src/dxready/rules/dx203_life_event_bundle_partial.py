@@ -69,12 +69,16 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             for event in dict.fromkeys(p.life_events):
                 events.setdefault(event, []).append(p)
     for i, p in enumerate(catalog.procedures):
-        if not p.applicable or not p.life_events or p.status not in (Status.partial, Status.offline):
+        if (
+            not p.applicable
+            or not p.life_events
+            or p.effective_status not in (Status.partial, Status.offline)
+        ):
             continue
         for k, event in enumerate(p.life_events):
             if event in p.life_events[:k]:
                 continue
-            online = [q for q in events.get(event, []) if q.status is Status.online]
+            online = [q for q in events.get(event, []) if q.effective_status is Status.online]
             if not online:
                 continue
             shown_ja = "、".join(f"「{q.name}」" for q in online[:_SHOWN])
@@ -88,9 +92,9 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 Subject("procedure", p.id),
                 Msg(
                     f"ライフイベント「{event}」では{shown_ja}がオンラインですが、"
-                    f"「{p.name}」は {p.status.mark}（{p.status.label('ja')}）です",
+                    f"「{p.name}」は {p.effective_status.mark}（{p.effective_status.label('ja')}）です",
                     f"in the life event '{event}', {shown_en} {'is' if len(online) == 1 else 'are'} online, "
-                    f"but '{p.name_en or p.name}' is {p.status.mark} ({p.status.label('en')})",
+                    f"but '{p.name_en or p.name}' is {p.effective_status.mark} ({p.effective_status.label('en')})",
                 ),
                 "procedures",
                 at_procedure(i, "life_events", k),

@@ -1,7 +1,7 @@
 """A system processes procedures that are not fully online.
 
-For each system, the applicable procedures that name it in ``systems`` and whose status is ``offline``,
-``partial`` or ``unknown`` are counted; a system holding back at least one is reported with their number and
+For each system, the applicable procedures that name it in ``systems`` and whose status is ``offline`` or
+``partial`` are counted (an unknown status is not known to be held back, and is not counted); a system holding back at least one is reported with their number and
 names, so that the systems can be ranked by the gaps that depend on them (``data.count``).
 
 Why it matters:
@@ -57,22 +57,22 @@ NEXT_STEP = Msg(
     "(interface, change, migration timing)",
 )
 
-_NOT_ONLINE = (Status.offline, Status.partial, Status.unknown)
+_NOT_ONLINE = (Status.offline, Status.partial)
 _SHOWN = 5
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     held: dict[str, list[Procedure]] = {}
     for p in catalog.procedures:
-        if p.status in _NOT_ONLINE:
+        if p.effective_status in _NOT_ONLINE:
             for ident in dict.fromkeys(p.systems):
                 held.setdefault(ident, []).append(p)
     for i, s in enumerate(catalog.systems):
         procs = held.get(s.id)
         if not procs:
             continue
-        shown_ja = "、".join(f"「{p.name}」（{p.status.mark}）" for p in procs[:_SHOWN])
-        shown_en = ", ".join(f"'{p.name_en or p.name}' ({p.status.mark})" for p in procs[:_SHOWN])
+        shown_ja = "、".join(f"「{p.name}」（{p.effective_status.mark}）" for p in procs[:_SHOWN])
+        shown_en = ", ".join(f"'{p.name_en or p.name}' ({p.effective_status.mark})" for p in procs[:_SHOWN])
         more = len(procs) - _SHOWN
         if more > 0:
             shown_ja += f" ほか {more} 件"
