@@ -95,7 +95,7 @@ def test_id_globs_and_number_ranges(kamogawa: Path) -> None:
         ("7", "nope", "--status", "○"),  # an unknown id
         ("7", "9/1", "--status", "○"),  # 9 has no sub-procedures
         ("7", "9", "--status", "maybe"),  # a bad value
-        ("7", "18/*", "--counts", "2023:10:5"),  # counts on sub-procedures
+        ("7", "18/*", "--verified-on", "2026-04-01"),  # no verified_on on sub-procedures
     ],
 )
 def test_one_bad_reference_refuses_them_all(kamogawa: Path, args: tuple[str, ...]) -> None:
