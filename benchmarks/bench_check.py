@@ -109,7 +109,7 @@ def main() -> None:
             f"check-jsonschema, same 3 files     {peer * 1000:8.1f} ms  (dxready check = {ours / peer:.2f}x of it)"
         )
 
-        from dxready.catalog.load import load_catalog
+        from dxready.engine.integrity import load as load_catalog
         from dxready.engine.ranking import rank
         from dxready.engine.run import run
 

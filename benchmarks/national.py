@@ -220,12 +220,11 @@ def compare(root: Path, cache: Path, *, use_cache: bool, fmt: str = "json") -> i
     import datetime as dt
 
     from dxready.commands.compare import run_compare
+    from dxready.render import renderer
 
     os.environ["XDG_CACHE_HOME"] = str(cache)
-    chunks: list[str] = []
-    code = run_compare([root], as_of=dt.date(2024, 3, 31), lang="ja", format=fmt, use_cache=use_cache,
-                       out=chunks.append)  # fmt: skip
-    return code + len("".join(chunks))
+    comparison = run_compare([root], as_of=dt.date(2024, 3, 31), use_cache=use_cache)
+    return comparison.exit_code + len(renderer("compare", fmt)(comparison, "ja"))
 
 
 def timed(fn: Callable[[], object], repeat: int, before: Callable[[], None] | None = None) -> float:
@@ -293,8 +292,9 @@ def main() -> None:
         peak_cold = peak_rss(
             f"import os,tempfile,datetime as dt; os.environ['XDG_CACHE_HOME']=tempfile.mkdtemp()\n"
             f"from dxready.commands.compare import run_compare\n"
-            f"run_compare([__import__('pathlib').Path({src})], as_of=dt.date(2024,3,31), lang='ja', format='json',"
-            f" use_cache=True, out=lambda t: None)"
+            f"from dxready.render import renderer\n"
+            f"c = run_compare([__import__('pathlib').Path({src})], as_of=dt.date(2024,3,31), use_cache=True)\n"
+            f"renderer('compare', 'json')(c, 'ja')"
         )
         peak_hold = peak_rss(
             f"from pathlib import Path\nfrom ruamel.yaml import YAML\ny=YAML(typ='safe', pure=False)\n"

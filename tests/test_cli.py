@@ -66,7 +66,7 @@ def test_help_for_every_command() -> None:
     ):
         assert command in out
         sub_code, sub_out, _ = invoke(command, "--help")
-        assert sub_code == 0 and "Usage" in sub_out
+        assert sub_code == 0 and "使い方" in sub_out
 
 
 def test_embedded_catalogue_from_any_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -102,7 +102,7 @@ def test_check_exit_2_for_unusable_catalogue(tmp_path: Path) -> None:
     (tmp_path / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
     code, _, err = invoke("check", "--catalog", str(tmp_path))
     assert code == 2
-    assert f"{tmp_path / 'procedures.yaml'}:2:1: DX001" in err
+    assert f"{tmp_path / 'procedures.yaml'}:1:13: DX001" in err  # where the bracket opens
 
 
 def test_check_exit_1_for_rule_errors(tmp_path: Path) -> None:
@@ -133,7 +133,7 @@ def test_check_json_and_github(tmp_path: Path) -> None:
 def test_check_github_reports_load_problems(tmp_path: Path) -> None:
     (tmp_path / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
     code, out, _ = invoke("check", "--catalog", str(tmp_path), "--format", "github")
-    assert code == 2 and out.startswith("::error file=") and "line=2" in out
+    assert code == 2 and out.startswith("::error file=") and "line=1,col=13" in out
 
 
 def test_gaps_summary_matches_the_plan() -> None:

@@ -190,7 +190,7 @@ def test_missing_systems_at_revision_is_fine(tmp_path: Path) -> None:
 def test_bad_revision_and_no_repository_exit_2(repo: Path, tmp_path: Path) -> None:
     code, out = _diff("git:no-such-rev", "--catalog", str(repo / "data"), "--lang", "en")
     assert code == 2
-    assert "git:no-such-rev: DX001 unknown revision 'no-such-rev'" in out
+    assert "git:no-such-rev: unknown revision 'no-such-rev'" in out
 
     outside = copy_shipped(tmp_path / "outside" / "data")
     code, out = _diff("git:HEAD", "--catalog", str(outside), "--lang", "en")
@@ -204,7 +204,7 @@ def test_broken_base_directory_exits_2_with_location(tmp_path: Path) -> None:
     (base / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
     code, out = _diff(str(base), str(copy_shipped(tmp_path / "head")), "--lang", "en")
     assert code == 2
-    assert f"{base / 'procedures.yaml'}:2:1: DX001 YAML syntax error" in out
+    assert f"{base / 'procedures.yaml'}:1:13: DX001 YAML syntax error" in out  # at the open bracket
 
 
 @needs_git
@@ -216,7 +216,7 @@ def test_broken_file_at_revision_is_located_at_the_revision(repo: Path) -> None:
     (data / "roadmap.yaml").write_text(good, encoding="utf-8")
     code, out = _diff("git:HEAD", "--catalog", str(data), "--lang", "en")
     assert code == 2
-    assert "HEAD:data/roadmap.yaml:2:1: DX001" in out
+    assert "HEAD:data/roadmap.yaml:1:10: DX001" in out  # at the open brace
     assert "dxready-diff-" not in out  # never the temporary directory
 
 

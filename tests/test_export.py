@@ -69,7 +69,6 @@ def test_xlsx_of_the_shipped_catalogue(tmp_path: Path) -> None:
     assert book["工程表"].max_row == 1 + 24
     summary = {r[0]: r[1] for r in _rows(out, "概況")[1:]}
     assert summary["オンライン化率（○）"] == "52.9%"  # complete: a point figure
-    assert "確認済（対象手続のうち）" not in summary
 
 
 def test_csv_one_file_per_sheet_bom_crlf_english(tmp_path: Path) -> None:
@@ -96,7 +95,6 @@ def test_summary_of_an_incomplete_catalogue_shows_bounds_not_a_bare_rate(tmp_pat
     assert invoke("export", "-o", str(out), "--catalog", str(city))[0] == 0
     summary = {r[0]: r[1] for r in _rows(out, "概況")[1:]}
     assert summary["オンライン化率（○）"] == "4.8–100.0%（21件中1件確認）"
-    assert summary["確認済（対象手続のうち）"] == "1/21"
     assert not any(v == "100.0%" for v in summary.values())
 
 

@@ -22,6 +22,10 @@ CASES = {
     "gaps.json": ["gaps", "--format", "json"],
     "gaps.txt": ["gaps", "--format", "table"],
     "gaps.csv": ["gaps", "--format", "csv"],
+    # The grouped terminal view at 80 columns, in both languages, and with -v.
+    "gaps.80.txt": ["gaps", "--format", "table", "@80"],
+    "gaps.en.80.txt": ["gaps", "--format", "table", "--lang", "en", "@80"],
+    "gaps.v.80.txt": ["gaps", "--format", "table", "-v", "@80"],
     "next.md": ["next", "--format", "markdown"],
     "next.json": ["next", "--format", "json", "--top", "50"],
     "next.txt": ["next", "--format", "table"],
@@ -39,8 +43,14 @@ CASES = {
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_golden(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DXREADY_CATALOG", str(SHIPPED))
-    result = CliRunner().invoke(app, [*CASES[name], "--as-of", AS_OF])
+    # A relative path, the same on every checkout: the 80-column views wrap by the catalogue label's width.
+    monkeypatch.chdir(SHIPPED.parent)
+    monkeypatch.setenv("DXREADY_CATALOG", SHIPPED.name)
+    args = [a for a in CASES[name] if not a.startswith("@")]
+    for a in CASES[name]:
+        if a.startswith("@"):
+            monkeypatch.setenv("COLUMNS", a[1:])
+    result = CliRunner().invoke(app, [*args, "--as-of", AS_OF])
     assert result.exit_code in (0, 1), result.stderr
     out = result.stdout.replace(str(SHIPPED), "data")
     path = GOLDEN / name

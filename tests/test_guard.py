@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dxready.cli import app
-from dxready.errors import describe
+from dxready.guard import describe
 from tests.helpers.catalogs import REPO, copy_shipped
 
 runner = CliRunner()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
@@ -225,7 +226,7 @@ def test_unmatched_names_are_refused_or_added(kure: Path, tmp_path: Path) -> Non
     assert "own 2行: 追加 「住民票の写しの交付請求」 → own-001" in out
     own = load_catalog(kure).procedure("own-001")
     assert own.standard_no is None and own.status.value == "unknown"
-    assert own.latest_counts().rate == 2.4
+    assert own.latest_counts().usage_rate == 2.4
     assert invoke("check", "--catalog", str(kure))[0] == 0
 
 
@@ -324,7 +325,7 @@ def test_export_then_import_on_kamogawas_catalogue(tmp_path: Path) -> None:
         return [
             (
                 p.id,
-                p.status,
+                p.effective_status,  # a group the plan marks ○ follows its ○ sub-procedures in the new catalogue
                 p.note,
                 p.verified_on,
                 [(c.kind, c.name, c.since, c.inferred) for c in p.channels],
@@ -497,7 +498,10 @@ def test_a_table_of_the_26_sub_procedures_fills_the_groups(kure: Path, tmp_path:
     for group in ("childcare", "nursing-care"):
         proc = catalog.procedure(group)
         assert {s.status.value for s in proc.sub_procedures} == {"online"}
-        assert proc.status.value == "online"  # the group followed its sub-procedures
+        assert (
+            proc.status.value == "unknown"
+        )  # recorded unknown: the group follows its sub-procedures by itself
+        assert proc.effective_status.value == "online"
 
 
 def test_damaged_workbooks_get_a_message_never_a_traceback(tmp_path: Path) -> None:
@@ -558,3 +562,29 @@ def test_json_report_for_scripts(kure: Path, tmp_path: Path) -> None:
         and data["rows"][0]["fate"] == "matched"
         and data["diff"]["procedures"][0]["id"] == "bulky-waste"
     )
+
+
+def test_counts_as_cities_publish_them(kure: Path, tmp_path: Path) -> None:
+    """Online only, a printed rate for a part year, and a sub-procedure's row (Kure publishes 子育て row by row)."""
+    path = tmp_path / "published.csv"
+    path.write_text(
+        "手続名,年度,総件数,オンライン件数,割合,期間末\n"
+        "文化・スポーツ施設等の利用予約等,令和3年度,,,23.2%,2021-11-30\n"
+        "児童手当等の現況届,令和4年度,,774,,\n"
+        "児童手当等の受給資格及び児童手当の額についての認定請求,令和4年度,815,426,52.3%,\n",
+        encoding="utf-8",
+    )
+    code, out, err = invoke("import", str(path), "--catalog", str(kure))
+    assert code == 0, out + err
+    assert "→ childcare/childcare-01" in out and "公表率 23.2%" in out
+    catalog = load_catalog(kure)
+    facility = catalog.procedure("facility-reservation").latest_counts()
+    assert (facility.rate, facility.period_end, facility.total) == (23.2, dt.date(2021, 11, 30), None)
+    subs = {s.id: s for s in catalog.procedure("childcare").sub_procedures}
+    assert subs["childcare-10"].latest_counts().online == 774
+    assert subs["childcare-01"].latest_counts().usage_rate == 52.3
+    # Exported and imported again: nothing changes.
+    out_dir = tmp_path / "csv"
+    assert invoke("export", "-f", "csv", "-o", str(out_dir), "--catalog", str(kure))[0] == 0
+    code, report, _ = invoke("import", str(out_dir), "--catalog", str(kure))
+    assert code == 0 and "変更はありません" in report, report

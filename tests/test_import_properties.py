@@ -40,7 +40,7 @@ def test_any_table_leaves_a_valid_catalogue_or_the_old_bytes(
 ) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "city"
-        run_init(root, name="呉市", code="342025", lang="ja")
+        run_init(root, name="呉市", code="342025")
         before = (root / "procedures.yaml").read_text(encoding="utf-8")
         buf = io.StringIO()
         writer = csv.writer(buf)

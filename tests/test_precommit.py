@@ -103,6 +103,7 @@ def _break_counts(repo: Path) -> None:
         fh.write("    counts:\n      - {fiscal_year: 2023, total: 1, online: 5}\n")
 
 
+@pytest.mark.slow
 def test_try_repo_runs_dxready_check(consumer: Path, hook_repo: tuple[Path, str, dict[str, str]]) -> None:
     source, _, env = hook_repo
     done = _run([*PRE_COMMIT, "try-repo", str(source), "dxready-check", "--all-files"], consumer, env)
@@ -120,6 +121,7 @@ def test_try_repo_runs_dxready_check(consumer: Path, hook_repo: tuple[Path, str,
     assert "data/procedures.yaml:" in done.stdout
 
 
+@pytest.mark.slow
 def test_table_check_hook_fails_on_a_stale_table_then_passes(
     consumer: Path, hook_repo: tuple[Path, str, dict[str, str]]
 ) -> None:

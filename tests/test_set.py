@@ -220,7 +220,7 @@ def test_sub_procedure_by_id(kamogawa: Path) -> None:
         (("bulky-wast", "--status", "○"), "bulky-waste"),
         (("9", "--status", "done"), "--status"),
         (("9", "--verified-on", "2999-01-01"), "--verified-on"),
-        (("9", "--counts", "2022:10:20"), "DX009"),
+        (("9", "--counts", "2022:10:20"), "--counts"),
         (("9", "--counts", "2022-10-20"), "--counts"),
         (("9", "--counts", "FY1900:1:1"), "--counts"),
         (("9", "--channel", "mynaportl"), "mynaportal"),

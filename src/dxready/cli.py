@@ -6,33 +6,43 @@ Heavy modules (pydantic models, rich, the renderers) are imported inside the com
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
-import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from dxready.i18n import tr
+from dxready.clitext import DxCommand, DxGroup
+from dxready.completion import complete_codes, complete_ids, complete_refs
+from dxready.i18n import t, tr
 
 if TYPE_CHECKING:
-    from dxready.catalog.load import Catalog, LoadError
+    from dxready.catalog.load import Catalog
+    from dxready.engine.filters import Filters
+    from dxready.errors import DxreadyError
 
 T = TypeVar("T")
 
 app = typer.Typer(
     name="dxready",
-    help="自治体の手続オンライン化の準備状況を YAML カタログから点検します。"
-    " Online-readiness of municipal procedures, from a YAML catalogue.",
+    cls=DxGroup,
+    help=tr(
+        "自治体の手続オンライン化の準備状況を YAML カタログから点検します。",
+        "Online-readiness of municipal procedures, from a YAML catalogue.",
+    ),
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    add_completion=False,
+    add_completion=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+_ROOT: dict[str, object] = {}
+"""--catalog, --as-of and --lang given before the command name: the defaults of this run's command."""
 
 
 class Lang(str, enum.Enum):
@@ -40,38 +50,62 @@ class Lang(str, enum.Enum):
     en = "en"
 
 
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
+_CHOICE_TYPES: dict[tuple[str, ...], type[enum.Enum]] = {}
 
 
-class ReportFormat(str, enum.Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
+def _choices(name: str, *views: str) -> type[enum.Enum]:
+    """A ``--format`` choice type: the formats that the render registry lists for these views.
+
+    Views with the same formats share one type (an Enum class costs start-up time).
+    """
+    from dxready.render import formats
+
+    key = tuple(formats(*views))
+    if key not in _CHOICE_TYPES:
+        _CHOICE_TYPES[key] = enum.Enum(name, {f: f for f in key}, type=str)  # type: ignore[assignment]
+    return _CHOICE_TYPES[key]
 
 
-class ViewFormat(str, enum.Enum):
-    """diff, trend and rules: no csv."""
+if TYPE_CHECKING:  # to the type checker a format is its name; at run time, one of the registry's choices
+    CheckFormat = str
+    ReportFormat = str
+    NextFormat = str
+    TableFormat = str
+    DiffFormat = str
+    CompareFormat = str
+    TrendFormat = str
+    RulesFormat = str
+else:
+    from dxready.render import TABLES
 
-    table = "table"
-    markdown = "markdown"
-    json = "json"
+    CheckFormat = _choices("CheckFormat", "check")
+    ReportFormat = _choices("ReportFormat", "gaps")
+    NextFormat = _choices("NextFormat", "next")
+    TableFormat = _choices("TableFormat", *(f"table {name}" for name in TABLES))
+    DiffFormat = _choices("DiffFormat", "diff")
+    CompareFormat = _choices("CompareFormat", "compare")
+    TrendFormat = _choices("TrendFormat", "trend")
+    RulesFormat = _choices("RulesFormat", "rules")
 
 
-class TableFormat(str, enum.Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
-    csv = "csv"
-    mermaid = "mermaid"
+def _metavar(*views: str) -> str:
+    """A ``--format`` metavar such as ``table|markdown|json``: the registry's formats for the views."""
+    from dxready.render import formats
+
+    return "<" + "|".join(formats(*views)) + ">"
 
 
-class ByOption(str, enum.Enum):
-    prefecture = "prefecture"
+def _table_names() -> list[str]:
+    from dxready.render import TABLES
+
+    return list(TABLES)
+
+
+def _fmt(value: object, view: str) -> str:
+    """The format chosen (an enum member of a choice type above), or the view's default."""
+    from dxready.render import default_format
+
+    return default_format(view) if value is None else str(getattr(value, "value", value))
 
 
 class FailOn(str, enum.Enum):
@@ -87,37 +121,41 @@ class TableName(str, enum.Enum):
     summary = "summary"
 
 
-def _parse_date(value: str | None) -> dt.date | None:
+def _parse_date(value: str | None, hint: str = "--as-of") -> dt.date | None:
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"expected a date YYYY-MM-DD, got {value!r}") from None
+    from dxready.catalog.dates import DateError, parse_date
 
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise typer.BadParameter(exc.ja if _lang(None) == "ja" else exc.en, param_hint=hint) from None
+
+
+_CATALOG_HELP = tr(
+    "カタログのディレクトリ（既定: $DXREADY_CATALOG、procedures.yaml のある ./data、なければ同梱の鴨川市）。",
+    "Catalogue directory (default: $DXREADY_CATALOG, ./data if it holds procedures.yaml, else the embedded 鴨川市).",
+)
+_AS_OF_HELP = tr(
+    "期限を判定する基準日（2024-03-31、令和6年3月31日、R6.3.31 など。既定は今日）。",
+    "Fix 'now' for time-dependent rules (2024-03-31, 令和6年3月31日, R6.3.31 …; default today).",
+)
+_LANG_HELP = tr(
+    "出力の言語（既定は $DXREADY_LANG、なければ日本語）。", "Output language (default $DXREADY_LANG or ja)."
+)
+_FORMAT_HELP = tr("出力形式（既定: table）。", "Output format (default: table).")
 
 CatalogOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--catalog",
-        "-c",
-        metavar="DIR",
-        help="Catalogue directory (default: $DXREADY_CATALOG, ./data if it holds procedures.yaml, else the embedded 鴨川市).",
-        show_default=False,
-    ),
+    typer.Option("--catalog", "-c", metavar="DIR", help=_CATALOG_HELP, show_default=False),
 ]
 AsOfOpt = Annotated[
     str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="Fix 'now' for time-dependent rules (YYYY-MM-DD; default today).",
-        show_default=False,
-    ),
+    typer.Option("--as-of", metavar="DATE", help=_AS_OF_HELP, show_default=False),
 ]
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="Output language (default $DXREADY_LANG or ja).", show_default=False),
+    typer.Option("--lang", metavar="ja|en", help=_LANG_HELP, show_default=False),
 ]
 
 
@@ -133,20 +171,39 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help=tr("版を表示して終了します。", "Show the version and exit."),
+        ),
     ] = False,
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
 ) -> None:
-    """自治体の手続オンライン化の準備状況を YAML カタログから点検します。 Online-readiness of municipal procedures, from a YAML catalogue."""
+    # Common options before the command name are this run's defaults; the same options after it win.
+    _ROOT.clear()
+    _ROOT.update(catalog=catalog, as_of=as_of, lang=lang)
 
 
 def _lang(lang: Lang | None) -> str:
+    if lang is None:
+        lang = _ROOT.get("lang")  # type: ignore[assignment]
     if lang is not None:
         return lang.value
-    env = os.environ.get("DXREADY_LANG", "ja")
-    return env if env in ("ja", "en") else "ja"
+    from dxready.clitext import current_lang_of
+
+    return current_lang_of(None)  # --lang anywhere on the line, else $DXREADY_LANG, else the locale
+
+
+def _catalog(catalog: Path | None) -> Path | None:
+    return catalog if catalog is not None else _ROOT.get("catalog")  # type: ignore[return-value]
 
 
 def _as_of(value: str | None) -> dt.date:
+    if value is None:
+        value = _ROOT.get("as_of")  # type: ignore[assignment]
     return _parse_date(value) or dt.date.today()
 
 
@@ -156,121 +213,353 @@ def _out(text: str) -> None:
     write(text)
 
 
-def _die(exc: LoadError, lang: str) -> NoReturn:
-    from dxready.render.text import load_problems
+def _die(exc: DxreadyError, lang: str) -> NoReturn:
+    from dxready.render.messages import error
 
-    sys.stderr.write(load_problems(exc, lang))
+    sys.stderr.write(error(exc, lang))
     raise typer.Exit(2)
 
 
 def _guard(lang: str, action: Callable[[], T]) -> T:
-    from dxready.catalog.load import LoadError
+    """``action()``; an input error of any kind (catalogue, option, git) is worded on stderr with exit 2."""
+    from dxready.errors import DxreadyError
     from dxready.fsio import WriteError
 
     try:
         return action()
-    except LoadError as exc:
+    except DxreadyError as exc:
         _die(exc, lang)
     except WriteError as exc:
         sys.stderr.write(f"dxready: {exc.message.get(lang)}\n")
         raise typer.Exit(2) from None
 
 
+def _given(catalog: Path | None) -> Path | None:
+    """``--catalog`` as given; a path that is no directory is a bad option (UsageError), not a catalogue problem."""
+    if catalog is not None and not catalog.is_dir():
+        from dxready.errors import UsageError
+        from dxready.findings import Msg
+
+        raise UsageError(
+            "--catalog",
+            Msg(
+                f"--catalog {catalog}: カタログのディレクトリがありません",
+                f"--catalog {catalog}: no such catalogue directory",
+            ),
+        )
+    return catalog
+
+
 def _load(catalog: Path | None, lang: str) -> Catalog:
-    from dxready.catalog.load import load_catalog
+    from dxready.engine.integrity import load
 
-    return _guard(lang, lambda: load_catalog(catalog))
+    return _guard(lang, lambda: load(_given(_catalog(catalog))))
 
 
-@app.command()
+def _codes(values: list[str] | None, option: str, lang: str) -> list[str] | None:
+    """Rule codes as typed (ＤＸ１, dx101) → DX1, DX101; exit 2 naming the nearest codes when one matches no rule."""
+    if not values:
+        return values
+    from dxready.engine.filters import normalise_code, unknown_codes
+
+    codes = [normalise_code(v) for v in values]
+    bad = unknown_codes(codes)
+    if bad:
+        code, near = bad[0]
+        hint = ", ".join(near)
+        raise typer.BadParameter(
+            t(
+                lang,
+                f"{code} に当たるルールはありません"
+                + (f"（近いもの: {hint}）" if hint else "")
+                + "。一覧: dxready rules",
+                f"no rule matches {code}" + (f" (nearest: {hint})" if hint else "") + "; see `dxready rules`",
+            ),
+            param_hint=option,
+        )
+    return codes
+
+
+def _nfkc(value: str | None) -> str | None:
+    import unicodedata
+
+    return None if value is None else unicodedata.normalize("NFKC", value).strip()
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "カタログを検証してルールを実行します（file:line:col: コード メッセージ）。終了コード 0 問題なし、1 指摘あり、2 使えない入力。",
+        "Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable.",
+    ),
+)
 def check(
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", metavar=_metavar("check"), help=tr("出力形式。", "Output format.")),
+    ] = "text",
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe.")
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            metavar="error|warning|info",
+            help=tr(
+                "この重大度以上の指摘があれば終了コード 1。", "Exit 1 when a finding is at least this severe."
+            ),
+        ),
     ] = (FailOn.error),
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", metavar="CODE", help="Only these codes or prefixes (repeatable)."),
+        typer.Option(
+            "--select",
+            metavar="CODE",
+            help=tr(
+                "このコードか接頭辞（DX1 など）のルールだけ（複数可）。",
+                "Only these codes or prefixes (repeatable).",
+            ),
+            autocompletion=complete_codes,
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", metavar="CODE", help="Skip these codes or prefixes (repeatable)."),
+        typer.Option(
+            "--ignore",
+            metavar="CODE",
+            help=tr(
+                "このコードか接頭辞のルールを除く（複数可）。", "Skip these codes or prefixes (repeatable)."
+            ),
+            autocompletion=complete_codes,
+        ),
     ] = None,
 ) -> None:
-    """Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable."""
-    from dxready.catalog.load import LoadError, load_catalog
+    from dxready.catalog.load import LoadError
     from dxready.catalog.settings import Severity
+    from dxready.engine.integrity import load
     from dxready.engine.run import run
-    from dxready.render import check_renderers
+    from dxready.render import failed_renderer, renderer
 
     language = _lang(lang)
     when = _as_of(as_of)
+    select = _codes(select, "--select", language)
+    ignore = _codes(ignore, "--ignore", language)
+    fmt = _fmt(format, "check")
     try:
-        loaded = load_catalog(catalog)
+        loaded = load(_guard(language, lambda: _given(_catalog(catalog))))
     except LoadError as exc:
-        if format is CheckFormat.text:
+        if fmt == "text":
             _die(exc, language)
         # Machine formats carry the load problems too, so CI annotations point at the broken line.
-        _out(check_renderers(format.value, failed=True)(exc, language))
+        _out(failed_renderer(fmt)(exc, language))
         raise typer.Exit(2) from None
     report = run(loaded, when, select=select, ignore=ignore)
-    _out(check_renderers(format.value)(report, language))
+    _out(renderer("check", fmt)(report, language))
     threshold = Severity(fail_on.value).rank
     raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
 
 
-@app.command()
+class Only(str, enum.Enum):
+    procedures = "procedures"
+    systems = "systems"
+    roadmap = "roadmap"
+
+
+OnlyOpt = Annotated[
+    Only | None,
+    typer.Option(
+        "--only",
+        metavar="procedures|systems|roadmap",
+        help=tr("手続・システム・工程表のどれかだけ。", "Only procedures, systems or the roadmap."),
+        show_default=False,
+    ),
+]
+StatusFilterOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help=tr(
+            "この状況の手続だけ（○ 一部 × ？ や offline など。複数可）。",
+            "Only procedures in this status (○ 一部 × ？ or offline …; repeatable).",
+        ),
+        show_default=False,
+    ),
+]
+MinSeverityOpt = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--min-severity",
+        metavar="error|warning|info",
+        help=tr("この重大度以上の指摘だけ。", "Only findings at least this severe."),
+        show_default=False,
+    ),
+]
+CodeFilterOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--code",
+        metavar="CODE",
+        help=tr(
+            "このコードか接頭辞（DX1 など）の指摘だけ（複数可）。",
+            "Only findings of these codes or prefixes such as DX1 (repeatable).",
+        ),
+        show_default=False,
+        autocompletion=complete_codes,
+    ),
+]
+IdFilterOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--id",
+        metavar="ID",
+        help=tr(
+            "この id（手続は標準番号でも可）の指摘だけ（複数可）。",
+            "Only findings about these ids, or standard numbers (repeatable).",
+        ),
+        show_default=False,
+        autocompletion=complete_ids,
+    ),
+]
+
+
+def _filters(
+    only: Only | None,
+    status: list[str] | None,
+    min_severity: FailOn | None,
+    code: list[str] | None,
+    ids: list[str] | None,
+    lang: str,
+) -> Filters:
+    from dxready.catalog.settings import Severity
+    from dxready.engine.filters import Filters, parse_statuses
+
+    statuses, bad = parse_statuses(status or [])
+    if bad:
+        raise typer.BadParameter(
+            t(
+                lang,
+                f"{bad[0]!r} は状況ではありません（○ 一部 × — ？ または online, partial, offline, not_applicable, unknown）",
+                f"{bad[0]!r} is not a status (○ 一部 × — ？ or online, partial, offline, not_applicable, unknown)",
+            ),
+            param_hint="--status",
+        )
+    return Filters(
+        only=only.value if only else None,
+        statuses=statuses,
+        min_severity=Severity(min_severity.value) if min_severity else None,
+        codes=tuple(_codes(code, "--code", lang) or ()),
+        ids=tuple(_nfkc(i) or "" for i in ids or ()),
+    )
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "まだオンラインでないものとその理由: 概況と、指摘ごとに 1 行（-v で説明と次のレベルの条件）。",
+        "What is not online yet and why: a summary, then one line per finding (-v for explanations and level criteria).",
+    ),
+)
 def gaps(
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        ReportFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("gaps"), help=_FORMAT_HELP),
     ] = None,
-    show_waived: Annotated[bool, typer.Option("--show-waived", help="Also list waived findings.")] = False,
+    show_waived: Annotated[
+        bool,
+        typer.Option(
+            "--show-waived", help=tr("適用除外にした指摘も表示します。", "Also list waived findings.")
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help=tr(
+                "指摘ごとの説明と次のレベルの条件も表示します。",
+                "Also show each finding's explanation and the level criteria.",
+            ),
+        ),
+    ] = False,
+    only: OnlyOpt = None,
+    status: StatusFilterOpt = None,
+    min_severity: MinSeverityOpt = None,
+    code: CodeFilterOpt = None,
+    ids: IdFilterOpt = None,
 ) -> None:
-    """What is not online yet and why: a summary, then each procedure with its level, findings and next steps."""
+    from dxready.engine.filters import apply
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import renderer
 
     language = _lang(lang)
-    report = run(_load(catalog, language), _as_of(as_of))
-    fmt = (format or ReportFormat.table).value
-    _out(report_renderer("gaps", fmt)(report, language, show_waived=show_waived))
+    filters = _filters(only, status, min_severity, code, ids, language)
+    report = apply(run(_load(catalog, language), _as_of(as_of)), filters)
+    fmt = _fmt(format, "gaps")
+    render = renderer("gaps", fmt)
+    if fmt == "table":
+        _out(render(report, language, show_waived=show_waived, verbose=verbose))
+    else:
+        _out(render(report, language, show_waived=show_waived))
 
 
-@app.command("next")
+@app.command(
+    "next",
+    cls=DxCommand,
+    help=tr(
+        "次に何をどの順で: 対象ごとに 1 つの手順を、点数の内訳と妨げになっているものとともに。",
+        "What to do next, in what order: one ranked step per subject, with the score's parts and blockers.",
+    ),
+)
 def next_(
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
-    top: Annotated[int, typer.Option("--top", "-n", min=1, metavar="N", help="How many steps.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", "-n", min=1, metavar="N", help=tr("表示する手順の数。", "How many steps."))
+    ] = 10,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        NextFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("next"), help=_FORMAT_HELP),
     ] = None,
+    only: OnlyOpt = None,
+    status: StatusFilterOpt = None,
+    min_severity: MinSeverityOpt = None,
+    code: CodeFilterOpt = None,
+    ids: IdFilterOpt = None,
 ) -> None:
-    """What to do next, in what order: one ranked step per subject, with the score's parts and blockers."""
+    from dxready.engine.filters import apply
     from dxready.engine.ranking import rank
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import renderer
 
     language = _lang(lang)
-    report = run(_load(catalog, language), _as_of(as_of))
+    filters = _filters(only, status, min_severity, code, ids, language)
+    report = apply(run(_load(catalog, language), _as_of(as_of)), filters)
     steps = rank(report)[:top]
-    fmt = (format or ReportFormat.table).value
-    _out(report_renderer("next", fmt)(report, language, steps=steps))
+    _out(renderer("next", _fmt(format, "next"))(report, language, steps=steps))
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "計画と同じ形の状況表: 手続（○ 一部 × —）、区分ごとのシステム、工程表、概況。",
+        "Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary.",
+    ),
+)
 def table(
     name: Annotated[
         TableName | None,
         typer.Argument(
             metavar="NAME",
-            help="procedures, systems, roadmap or summary (not with --all).",
+            help=tr(
+                "procedures、systems、roadmap、summary のどれか（--all のときは書きません）。",
+                "procedures, systems, roadmap or summary (not with --all).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -278,18 +567,33 @@ def table(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        TableFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        TableFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar=_metavar(*(f"table {name}" for name in _table_names())),
+            help=_FORMAT_HELP,
+        ),
     ] = None,
     write: Annotated[
         Path | None,
         typer.Option(
-            "--write", metavar="FILE", help="Replace the <!-- dxready:NAME --> block in this markdown file."
+            "--write",
+            metavar="FILE",
+            help=tr(
+                "この markdown ファイルの <!-- dxready:NAME --> の区間を書き換えます。",
+                "Replace the <!-- dxready:NAME --> block in this markdown file.",
+            ),
         ),
     ] = None,
     check_: Annotated[
         bool,
         typer.Option(
-            "--check", help="With --write: never write; exit 1 with a diff when the block is stale."
+            "--check",
+            help=tr(
+                "--write とともに: 書き込まず、区間が古ければ差分を示して終了コード 1。",
+                "With --write: never write; exit 1 with a diff when the block is stale.",
+            ),
         ),
     ] = False,
     all_: Annotated[
@@ -297,38 +601,57 @@ def table(
         typer.Option(
             "--all",
             help=tr(
-                "--write と共に: ファイル内のすべての dxready ブロックを更新（または --check）",
+                "--write と共に: ファイル内のすべての dxready ブロックを更新（または --check）。",
                 "With --write: refresh (or --check) every dxready block in the file.",
             ),
         ),
     ] = False,
 ) -> None:
-    """Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary."""
     from dxready.engine.run import run
-    from dxready.render import report_renderer
+    from dxready.render import UnsupportedFormat, renderer
 
     if all_ and (write is None or name is not None):
-        raise typer.BadParameter("--all goes with --write FILE and no NAME", param_hint="--all")
+        raise typer.BadParameter(
+            t(
+                _lang(lang),
+                "--all は --write FILE と共に、NAME なしで使います",
+                "--all goes with --write FILE and no NAME",
+            ),
+            param_hint="--all",
+        )
     if name is None and not all_:
-        raise typer.BadParameter("give a table NAME (or --all with --write FILE)", param_hint="NAME")
+        raise typer.BadParameter(
+            t(
+                _lang(lang),
+                "表の名前 NAME を指定してください（または --write FILE と --all）",
+                "give a table NAME (or --all with --write FILE)",
+            ),
+            param_hint="NAME",
+        )
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
-    fmt = (format or (TableFormat.markdown if write else TableFormat.table)).value
+    fmt = _fmt(format or ("markdown" if write else None), "table procedures")  # every table: the same default
     if write is not None and fmt not in ("markdown", "mermaid"):
         raise typer.BadParameter(
-            "--write fills a markdown file: use --format markdown or mermaid", param_hint="--format"
+            t(
+                language,
+                "--write は markdown ファイルを書き換えます。--format markdown か mermaid にしてください",
+                "--write fills a markdown file: use --format markdown or mermaid",
+            ),
+            param_hint="--format",
         )
-    from dxready.render import UnsupportedFormat
 
     def render(table: str) -> str:
         try:
-            return report_renderer(f"table_{table}", fmt)(report, language)
+            return renderer(f"table {table}", fmt)(report, language)
         except UnsupportedFormat as exc:
             raise typer.BadParameter(str(exc), param_hint="--format") from None
 
     if write is None:
         if check_:
-            raise typer.BadParameter("--check goes with --write FILE")
+            raise typer.BadParameter(
+                t(language, "--check は --write FILE と共に使います", "--check goes with --write FILE")
+            )
         assert name is not None
         _out(render(name.value))
         return
@@ -345,28 +668,47 @@ def table(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "すべてのルールの一覧: コード、名前、重大度、要約。",
+        "List every rule: code, name, severity, summary.",
+    ),
+)
 def rules(
     lang: LangOpt = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        RulesFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("rules"), help=_FORMAT_HELP),
     ] = None,
 ) -> None:
-    """List every rule: code, name, severity, summary."""
-    from dxready.render.docs import rule_list
+    from dxready.render import renderer
 
-    _out(rule_list(_lang(lang), (format or ViewFormat.table).value))
+    _out(renderer("rules", _fmt(format, "rules"))(_lang(lang)))
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "ルールの説明: なぜ大切か、指摘される例と指摘されない例、次の一手。",
+        "Show one rule's documentation: why it matters, failing and passing examples, the next step.",
+    ),
+)
 def explain(
-    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code such as DX101.")],
+    code: Annotated[
+        str,
+        typer.Argument(
+            metavar="CODE",
+            help=tr("DX101 のようなルールのコード。", "A rule code such as DX101."),
+            autocompletion=complete_codes,
+        ),
+    ],
     lang: LangOpt = None,
 ) -> None:
-    """Show one rule's documentation: why it matters, failing and passing examples, the next step."""
+    from dxready.engine.filters import normalise_code
     from dxready.render.docs import explain_rule
 
-    text = explain_rule(code.upper(), _lang(lang))
+    text = explain_rule(normalise_code(code), _lang(lang))
     if text is None:
         language = _lang(lang)
         sys.stderr.write(
@@ -378,14 +720,28 @@ def explain(
     _out(text)
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "各カタログファイルの JSON Schema（エディタの yaml-language-server や他の検証ツール向け）。",
+        "JSON Schema of each catalogue file, for editors (yaml-language-server) and other validators.",
+    ),
+)
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option("--out", metavar="DIR", help="Write one <file>.schema.json per file into DIR."),
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help=tr(
+                "ファイルごとに <file>.schema.json を DIR に書き出します。",
+                "Write one <file>.schema.json per file into DIR.",
+            ),
+        ),
     ] = None,
+    lang: LangOpt = None,
 ) -> None:
-    """JSON Schema of each catalogue file, for editors (yaml-language-server) and other validators."""
+    del lang  # accepted like everywhere; the schema itself is language-neutral
     from dxready.commands.schema import schemas, write_schemas
 
     if out is None:
@@ -399,56 +755,86 @@ def schema(
         sys.stdout.write(f"{oneline(str(path))}\n")
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "2 つのカタログの違い: 状況、レベル、チャネル、項目、指摘。",
+        "What changed between two catalogues: statuses, levels, channels, entries, findings.",
+    ),
+)
 def diff(
-    base: Annotated[str, typer.Argument(metavar="BASE", help="Base catalogue: a directory or git:REV.")],
+    base: Annotated[
+        str,
+        typer.Argument(
+            metavar="BASE",
+            help=tr("比較元のカタログ: ディレクトリか git:REV。", "Base catalogue: a directory or git:REV."),
+        ),
+    ],
     head: Annotated[
-        str | None, typer.Argument(metavar="HEAD", help="Head catalogue (default: the working catalogue).")
+        str | None,
+        typer.Argument(
+            metavar="HEAD",
+            help=tr(
+                "比較先のカタログ（既定: 作業中のカタログ）。",
+                "Head catalogue (default: the working catalogue).",
+            ),
+        ),
     ] = None,
     catalog: CatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        DiffFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("diff"), help=_FORMAT_HELP),
     ] = None,
     fail_on_regression: Annotated[
         bool,
         typer.Option(
-            "--fail-on-regression", help="Exit 1 when a status or level goes down or a new error appears."
+            "--fail-on-regression",
+            help=tr(
+                "状況やレベルが下がったか、新しいエラーが出たら終了コード 1。",
+                "Exit 1 when a status or level goes down or a new error appears.",
+            ),
         ),
     ] = False,
 ) -> None:
-    """What changed between two catalogues: statuses, levels, channels, entries, findings."""
     from dxready.commands.diff import run_diff
+    from dxready.render import renderer
 
     language = _lang(lang)
-    code = _guard(
+    render = renderer("diff", _fmt(format, "diff"))
+    result = _guard(
         language,
-        lambda: run_diff(
-            base,
-            head,
-            catalog=catalog,
-            as_of=_as_of(as_of),
-            lang=language,
-            format=(format or ViewFormat.table).value,
-            fail_on_regression=fail_on_regression,
-            out=_out,
-        ),
+        lambda: run_diff(base, head, catalog=_given(_catalog(catalog)), as_of=_as_of(as_of), lang=language),
     )
-    raise typer.Exit(code)
+    _out(render(result, language))
+    raise typer.Exit(1 if fail_on_regression and result.regressions() else 0)
 
 
 SetStatusOpt = Annotated[
     str | None,
-    typer.Option("--status", help="online|partial|offline|not_applicable|unknown or ○ 一部 × —."),
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help=tr(
+            "○ 一部 × — の記号、または online|partial|offline|not_applicable|unknown。",
+            "online|partial|offline|not_applicable|unknown or ○ 一部 × —.",
+        ),
+    ),
 ]
 SetChannelOpt = Annotated[
-    list[str] | None, typer.Option("--channel", help="Add a channel (mynaportal, eltax, …).")
+    list[str] | None,
+    typer.Option(
+        "--channel",
+        metavar="CHANNEL",
+        help=tr("チャネルを追加します（mynaportal、eltax など）。", "Add a channel (mynaportal, eltax, …)."),
+    ),
 ]
 SetCountsOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--counts",
+        metavar="FY:TOTAL:ONLINE",
         help=tr(
             "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。例: 2022:196759:152983",
             "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year), e.g. 2022:196759:152983.",
@@ -459,22 +845,41 @@ SetCountsSourceOpt = Annotated[
     str | None,
     typer.Option(
         "--counts-source",
+        metavar="TEXT",
         help=tr(
             "--counts の件数の出典（文書名や URL）", "Where the --counts figures come from (document or URL)."
         ),
     ),
 ]
-SetNoteOpt = Annotated[str | None, typer.Option("--note", help="The 備考 text.")]
-SetVerifiedOpt = Annotated[str | None, typer.Option("--verified-on", help="Date the status was confirmed.")]
+SetNoteOpt = Annotated[
+    str | None, typer.Option("--note", metavar="TEXT", help=tr("備考の文。", "The 備考 text."))
+]
+SetVerifiedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--verified-on",
+        metavar="DATE",
+        help=tr(
+            "状況を確認した日（2024-03-31、令和6年3月31日、R6.3.31 など）。",
+            "Date the status was confirmed (2024-03-31, 令和6年3月31日, R6.3.31 …).",
+        ),
+    ),
+]
 SetAsOfOpt = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help=tr("状況の時点（YYYY-MM-DD）", "The date the status describes (YYYY-MM-DD).")
+        "--as-of",
+        metavar="DATE",
+        help=tr(
+            "状況の時点（2024-03-31、令和6年3月31日など）。", "The date the status describes (2024-03-31 …)."
+        ),
     ),
 ]
 SetSourceOpt = Annotated[
     list[str] | None,
-    typer.Option("--source", help=tr("出典（文書名や URL）を追加", "Add a source (document or URL).")),
+    typer.Option(
+        "--source", metavar="TEXT", help=tr("出典（文書名や URL）を追加。", "Add a source (document or URL).")
+    ),
 ]
 SetInferredOpt = Annotated[
     bool | None,
@@ -488,18 +893,24 @@ SetInferredOpt = Annotated[
 ]
 
 
-@app.command("set")
+@app.command(
+    "set",
+    cls=DxCommand,
+    help=tr(
+        "手続を 1 つその場で編集します: コメントと書式を保ち、書き込む前に検証し、途中で壊れません。",
+        "Edit one procedure in place: comments and formatting kept, validated before writing, atomic.",
+    ),
+)
 def set_(
-    refs: Annotated[
-        list[str],
+    ref: Annotated[
+        str,
         typer.Argument(
-            metavar="REF...",
+            metavar="REF",
             help=tr(
-                "手続の id か標準番号（個別手続は REF/SUB、見出しは municipality、system ID / roadmap ID）。"
-                "複数指定や 18/* のようなパターンで一度に更新します。",
-                "A procedure id or standard number; REF/SUB for a sub-procedure; municipality for the header;"
-                " system ID / roadmap ID. Several, or patterns such as 18/*, are edited together in one write.",
+                "手続の id か標準番号。個別手続は REF/SUB、団体の見出しは municipality。",
+                "A procedure id or standard number; REF/SUB for a sub-procedure; municipality for the header.",
             ),
+            autocompletion=complete_refs,
         ),
     ],
     catalog: CatalogOpt = None,
@@ -515,234 +926,38 @@ def set_(
     inferred: SetInferredOpt = None,
     unset: Annotated[
         list[str] | None,
-        typer.Option("--unset", help=tr("項目を削除（繰り返し可）", "Remove a field (repeatable).")),
+        typer.Option(
+            "--unset",
+            metavar="FIELD",
+            help=tr("項目を削除します（複数可）。", "Remove a field (repeatable)."),
+        ),
     ] = None,
     cards: Annotated[
         list[str] | None,
         typer.Option(
             "--cards",
+            metavar="SCOPE:CARDS:POPULATION",
             help=tr(
                 "set municipality: マイナンバーカード 範囲:交付枚数:人口",
                 "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
             ),
         ),
     ] = None,
-    name: Annotated[
-        str | None, typer.Option("--name", help=tr("set system: システム名", "set system: the name."))
-    ] = None,
-    tier: Annotated[
-        str | None,
-        typer.Option(
-            "--tier",
-            help=tr(
-                "set system: backbone 基幹系 | intranet 情報系 | standalone 独立系",
-                "set system: backbone | intranet | standalone.",
-            ),
-        ),
-    ] = None,
-    phase: Annotated[
-        str | None,
-        typer.Option(
-            "--phase",
-            help=tr(
-                "set system: 移行の段階 planning | selection | migrating | operating | not_required（計画立案・選定・移行・本格運用・不要）",
-                "set system: migration phase planning | selection | migrating | operating | not_required.",
-            ),
-        ),
-    ] = None,
-    migration_target: Annotated[
-        str | None,
-        typer.Option(
-            "--migration-target",
-            help=tr(
-                "set system: 移行の目標年度（例: 令和7年度）",
-                "set system: migration target fiscal year (e.g. 2025).",
-            ),
-        ),
-    ] = None,
-    track: Annotated[
-        str | None,
-        typer.Option(
-            "--track",
-            help=tr(
-                "set system: standard | difficult 移行困難 | tokutei 特定移行支援",
-                "set system: standard | difficult | tokutei.",
-            ),
-        ),
-    ] = None,
-    gov_cloud: Annotated[
-        bool | None,
-        typer.Option(
-            "--gov-cloud/--no-gov-cloud",
-            help=tr(
-                "set system: ガバメントクラウドへ移行するか",
-                "set system: whether it moves to the government cloud.",
-            ),
-        ),
-    ] = None,
-    standard_business: Annotated[
-        str | None,
-        typer.Option(
-            "--standard-business",
-            help=tr(
-                "set system: 標準化対象の20業務のひとつ（例: 住民基本台帳）",
-                "set system: one of the 20 standardised businesses.",
-            ),
-        ),
-    ] = None,
-    data_input: Annotated[
-        str | None,
-        typer.Option(
-            "--data-input", help=tr("set system: manual 手入力 | linked 連携", "set system: manual | linked.")
-        ),
-    ] = None,
-    owner: Annotated[
-        str | None,
-        typer.Option(
-            "--owner", help=tr("set system/roadmap: 担当課", "set system/roadmap: the owning department.")
-        ),
-    ] = None,
-    vendor: Annotated[
-        str | None, typer.Option("--vendor", help=tr("set system: ベンダー", "set system: the vendor."))
-    ] = None,
-    link: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--link",
-            help=tr(
-                "set system: データをやり取りするシステムの id を追加", "set system: add a linked system id."
-            ),
-        ),
-    ] = None,
-    serves: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--serves",
-            help=tr(
-                "set system: このシステムで処理する手続の id（手続の systems に追加）",
-                "set system: a procedure id it serves (added to the procedure's systems).",
-            ),
-        ),
-    ] = None,
-    title: Annotated[
-        str | None, typer.Option("--title", help=tr("set roadmap: 項目名", "set roadmap: the title."))
-    ] = None,
-    area: Annotated[
-        int | None,
-        typer.Option("--area", help=tr("set roadmap: 分野の番号", "set roadmap: the area number.")),
-    ] = None,
-    state: Annotated[
-        str | None,
-        typer.Option(
-            "--state",
-            help=tr(
-                "set roadmap: not_started 未着手 | in_progress 実施中 | done 完了",
-                "set roadmap: not_started | in_progress | done.",
-            ),
-        ),
-    ] = None,
-    start: Annotated[
-        str | None,
-        typer.Option(
-            "--start", help=tr("set roadmap: 開始年度（例: 令和6年度）", "set roadmap: start fiscal year.")
-        ),
-    ] = None,
-    target: Annotated[
-        str | None,
-        typer.Option(
-            "--target",
-            help=tr(
-                "set roadmap: 目標年度、none（期限なし）または recurring（適宜）",
-                "set roadmap: target fiscal year, none or recurring.",
-            ),
-        ),
-    ] = None,
-    last_reviewed: Annotated[
-        str | None,
-        typer.Option(
-            "--last-reviewed",
-            help=tr("set roadmap: 最後に見直した日", "set roadmap: the day it was last reviewed."),
-        ),
-    ] = None,
-    procedure: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--procedure",
-            help=tr("set roadmap: 進める手続の id を追加", "set roadmap: add a procedure id it advances."),
-        ),
-    ] = None,
-    system: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--system",
-            help=tr("set roadmap: 進めるシステムの id を追加", "set roadmap: add a system id it advances."),
-        ),
-    ] = None,
 ) -> None:
-    """Edit procedures in place (several at once, or set system ID / set roadmap ID): comments and formatting kept,
-    validated before writing, atomic."""
-    from dxready.commands.bulk import needs_bulk, run_set_many
     from dxready.commands.edit import run_set
 
     language = _lang(lang)
-    entity = {
-        "name": name, "tier": tier, "phase": phase, "migration_target": migration_target, "track": track,
-        "gov_cloud": gov_cloud, "standard_business": standard_business, "data_input": data_input, "owner": owner,
-        "vendor": vendor, "links": link or [], "serves": serves or [], "title": title, "area": area,
-        "state": state, "start": start, "target": target, "last_reviewed": _parse_date(last_reviewed),
-        "procedures": procedure or [], "systems": system or [],
-    }  # fmt: skip
-    if refs[0] in ("system", "roadmap"):
-        from dxready.commands.edit_entities import set_entity_cli
-
-        common = {
-            "status": status,
-            "channels": channel or [],
-            "counts": counts or [],
-            "verified_on": verified_on,
-            "unset": unset or [],
-            "as_of": as_of,
-            "source": source or [],
-            "inferred": inferred,
-            "cards": cards or [],
-            "counts_source": counts_source,
-        }
-        _out(
-            _guard(
-                language, lambda: set_entity_cli(refs, {**entity, **common, "note": note}, catalog, language)
-            )
-        )
-        return
-    if any(v not in (None, []) for v in entity.values()):
-        from dxready.commands.edit_entities import procedure_stray
-
-        _guard(language, lambda: procedure_stray(entity))
-    if needs_bulk(refs):
-        options = {
-            "status": status,
-            "channels": channel or [],
-            "counts": counts or [],
-            "note": note,
-            "verified_on": _parse_date(verified_on),
-            "unset": unset or [],
-            "as_of": _parse_date(as_of),
-            "sources": source or [],
-            "inferred": inferred,
-            "cards": cards or [],
-            "counts_source": counts_source,
-        }
-        _out(_guard(language, lambda: run_set_many(refs, catalog=catalog, lang=language, **options)))
-        return
+    confirmed = _parse_date(verified_on, "--verified-on")
     message = _guard(
         language,
         lambda: run_set(
-            refs[0],
-            catalog=catalog,
+            _nfkc(ref) or ref,
+            catalog=_given(_catalog(catalog)),
             status=status,
-            channels=channel or [],
-            counts=counts or [],
+            channels=[_nfkc(c) or c for c in channel or []],
+            counts=[_nfkc(c) or c for c in counts or []],
             note=note,
-            verified_on=_parse_date(verified_on),
+            verified_on=confirmed,
             lang=language,
             unset=unset or [],
             as_of=_parse_date(as_of),
@@ -755,177 +970,41 @@ def set_(
     _out(message)
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "自団体の手続（標準の 21 行以外）を set と同じオプションで追加します。",
+        "Add one of the city's own procedures (outside the 21 standard rows), with set's options.",
+    ),
+)
 def add(
-    args: Annotated[
-        list[str],
-        typer.Argument(
-            metavar="ID | system ID | roadmap ID",
-            help=tr(
-                "新しい手続の id（市独自の手続）、または system ID / roadmap ID",
-                "The new procedure's id (one of the city's own), or system ID / roadmap ID.",
-            ),
-        ),
+    ident: Annotated[
+        str, typer.Argument(metavar="ID", help=tr("新しい手続の id", "The new procedure's id."))
+    ],
+    name: Annotated[
+        str, typer.Option("--name", metavar="NAME", help=tr("手続の名前。", "The procedure's name."))
     ],
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
-    name: Annotated[
-        str | None,
-        typer.Option(
-            "--name",
-            help=tr("手続名・システム名（必須）", "The procedure's or the system's name (required)."),
-        ),
-    ] = None,
     status: SetStatusOpt = None,
     channel: SetChannelOpt = None,
     counts: SetCountsOpt = None,
     counts_source: SetCountsSourceOpt = None,
+    note: SetNoteOpt = None,
     verified_on: SetVerifiedOpt = None,
     as_of: SetAsOfOpt = None,
     source: SetSourceOpt = None,
     inferred: SetInferredOpt = None,
-    tier: Annotated[
-        str | None,
-        typer.Option(
-            "--tier",
-            help=tr(
-                "system: backbone 基幹系 | intranet 情報系 | standalone 独立系（必須）",
-                "system: backbone | intranet | standalone (required).",
-            ),
-        ),
-    ] = None,
-    phase: Annotated[
-        str | None, typer.Option("--phase", help=tr("system: 移行の段階", "system: migration phase."))
-    ] = None,
-    migration_target: Annotated[
-        str | None,
-        typer.Option(
-            "--migration-target", help=tr("system: 移行の目標年度", "system: migration target fiscal year.")
-        ),
-    ] = None,
-    track: Annotated[
-        str | None,
-        typer.Option(
-            "--track",
-            help=tr("system: standard | difficult | tokutei", "system: standard | difficult | tokutei."),
-        ),
-    ] = None,
-    gov_cloud: Annotated[
-        bool | None,
-        typer.Option(
-            "--gov-cloud/--no-gov-cloud",
-            help=tr("system: ガバメントクラウドへ移行するか", "system: moves to the government cloud."),
-        ),
-    ] = None,
-    standard_business: Annotated[
-        str | None,
-        typer.Option(
-            "--standard-business",
-            help=tr("system: 標準化対象の20業務のひとつ", "system: one of the 20 standardised businesses."),
-        ),
-    ] = None,
-    data_input: Annotated[
-        str | None,
-        typer.Option(
-            "--data-input", help=tr("system: manual 手入力 | linked 連携", "system: manual | linked.")
-        ),
-    ] = None,
-    owner: Annotated[str | None, typer.Option("--owner", help=tr("担当課", "The owning department."))] = None,
-    vendor: Annotated[
-        str | None, typer.Option("--vendor", help=tr("system: ベンダー", "system: the vendor."))
-    ] = None,
-    note: Annotated[str | None, typer.Option("--note", help=tr("備考", "A note."))] = None,
-    link: Annotated[
-        list[str] | None,
-        typer.Option("--link", help=tr("system: 連携するシステムの id", "system: a linked system id.")),
-    ] = None,
-    serves: Annotated[
-        list[str] | None,
-        typer.Option("--serves", help=tr("system: 処理する手続の id", "system: a procedure id it serves.")),
-    ] = None,
-    title: Annotated[
-        str | None,
-        typer.Option("--title", help=tr("roadmap: 項目名（必須）", "roadmap: the title (required).")),
-    ] = None,
-    area: Annotated[
-        int | None,
-        typer.Option(
-            "--area", help=tr("roadmap: 分野の番号（必須）", "roadmap: the area number (required).")
-        ),
-    ] = None,
-    state: Annotated[
-        str | None,
-        typer.Option(
-            "--state",
-            help=tr(
-                "roadmap: not_started 未着手 | in_progress 実施中 | done 完了",
-                "roadmap: not_started | in_progress | done.",
-            ),
-        ),
-    ] = None,
-    start: Annotated[
-        str | None, typer.Option("--start", help=tr("roadmap: 開始年度", "roadmap: start fiscal year."))
-    ] = None,
-    target: Annotated[
-        str | None,
-        typer.Option(
-            "--target",
-            help=tr(
-                "roadmap: 目標年度、none または recurring", "roadmap: target fiscal year, none or recurring."
-            ),
-        ),
-    ] = None,
-    procedure: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--procedure", help=tr("roadmap: 進める手続の id", "roadmap: a procedure id it advances.")
-        ),
-    ] = None,
-    system: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--system", help=tr("roadmap: 進めるシステムの id", "roadmap: a system id it advances.")
-        ),
-    ] = None,
 ) -> None:
-    """Add one of the city's own procedures (with set's options), a system, or a roadmap (工程表) item: validated,
-    atomic, comments kept."""
-    from dxready.commands.edit_entities import KINDS, add_entity_cli, procedure_stray
-
-    language = _lang(lang)
-    procedure_options = {
-        "status": status, "channels": channel or [], "counts": counts or [], "counts_source": counts_source,
-        "verified_on": verified_on, "as_of": as_of, "source": source or [], "inferred": inferred,
-    }  # fmt: skip
-    options = {
-        "name": name, "tier": tier, "phase": phase, "migration_target": migration_target, "track": track,
-        "gov_cloud": gov_cloud, "standard_business": standard_business, "data_input": data_input, "owner": owner,
-        "vendor": vendor, "note": note, "links": link or [], "serves": serves or [], "title": title, "area": area,
-        "state": state, "start": start, "target": target, "procedures": procedure or [], "systems": system or [],
-    }  # fmt: skip
-    if args[0] in KINDS:
-        _out(
-            _guard(
-                language, lambda: add_entity_cli(args, {**options, **procedure_options}, catalog, language)
-            )
-        )
-        return
     from dxready.commands.edit import run_add
 
-    entity = {k: v for k, v in options.items() if k not in ("name", "note")}
-    if any(v not in (None, []) for v in entity.values()):
-        _guard(language, lambda: procedure_stray(entity))
-    if len(args) != 1 or name is None:
-        raise typer.BadParameter(
-            tr("dxready add ID --name 名前 と指定してください", "use dxready add ID --name NAME"),
-            param_hint="ID",
-        )
+    language = _lang(lang)
     message = _guard(
         language,
         lambda: run_add(
-            args[0],
+            ident,
             name=name,
-            catalog=catalog,
+            catalog=_catalog(catalog),
             status=status,
             channels=channel or [],
             counts=counts or [],
@@ -941,57 +1020,45 @@ def add(
     _out(message)
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "国の一覧からカタログを始めます: 標準の 21 行、状況はすべて未確認。",
+        "Start a catalogue from the national registry: the 21 standard rows, all statuses unknown.",
+    ),
+)
 def init(
-    directory: Annotated[Path, typer.Argument(help="Directory for the new catalogue.")],
-    name: Annotated[
-        str | None,
-        typer.Option(
-            "--name",
-            help=tr(
-                "団体名（例: 館山市、東京都府中市）。国の団体一覧から団体コードを引きます。",
-                "Municipality name, e.g. 館山市 or 東京都府中市; its code comes from the national registry.",
-            ),
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR", help=tr("新しいカタログのディレクトリ。", "Directory for the new catalogue.")
         ),
-    ] = None,
+    ],
+    name: Annotated[
+        str,
+        typer.Option(
+            "--name", metavar="NAME", help=tr("団体名（例: 呉市）。", "Municipality name, e.g. 呉市.")
+        ),
+    ],
     code: Annotated[
-        str | None,
+        str,
         typer.Option(
             "--code",
+            metavar="CODE",
             help=tr(
-                "検査数字付きの全国地方公共団体コード（例: 122050）。名前は国の団体一覧から引きます。",
-                "全国地方公共団体コード with its check digit, e.g. 122050; the name comes from the registry.",
+                "検査数字つきの全国地方公共団体コード（例: 342025）。",
+                "全国地方公共団体コード with its check digit, e.g. 342025.",
             ),
         ),
-    ] = None,
-    from_embedded: Annotated[
-        bool,
-        typer.Option(
-            "--from-embedded",
-            help=tr(
-                "同梱の鴨川市のカタログをそのまま写して、編集できるようにします。",
-                "Copy the shipped 鴨川市 catalogue byte for byte, to edit it.",
-            ),
-        ),
-    ] = False,
+    ],
     lang: LangOpt = None,
 ) -> None:
-    """Start a catalogue from the national registry: the 21 standard rows, all statuses unknown."""
-    from dxready.commands.scaffold import run_init, run_init_embedded
+    from dxready.commands.scaffold import run_init
+    from dxready.render.messages import init_result
 
     language = _lang(lang)
-    if from_embedded:
-        if name is not None or code is not None:
-            raise typer.BadParameter(
-                tr(
-                    "--from-embedded は --name/--code と一緒に使えません",
-                    "--from-embedded takes no --name/--code",
-                ),
-                param_hint="--from-embedded",
-            )
-        _out(_guard(language, lambda: run_init_embedded(directory, lang=language)))
-        return
-    _out(_guard(language, lambda: run_init(directory, name=name, code=code, lang=language)))
+    code = _nfkc(code) or code
+    _out(init_result(_guard(language, lambda: run_init(directory, name=name, code=code)), language))
 
 
 class ExportFormat(str, enum.Enum):
@@ -1009,7 +1076,13 @@ class Unmatched(str, enum.Enum):
     refuse = "refuse"
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "カタログを Excel（xlsx）または CSV に書き出します。",
+        "The catalogue as a workbook (xlsx) or CSV files, one per sheet.",
+    ),
+)
 def export(
     output: Annotated[
         Path,
@@ -1027,10 +1100,12 @@ def export(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help=tr("形式: xlsx または csv", "Format: xlsx or csv."))
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", metavar="xlsx|csv", help=tr("形式: xlsx または csv。", "Format: xlsx or csv.")
+        ),
     ] = ExportFormat.xlsx,
 ) -> None:
-    """カタログを Excel（xlsx）または CSV に書き出します。 The catalogue as a workbook (xlsx) or CSV files, one per sheet."""
     from dxready.commands.export import run_export
     from dxready.render.transfer import export_report
 
@@ -1038,13 +1113,20 @@ def export(
     result = _guard(
         language,
         lambda: run_export(
-            catalog=catalog, as_of=_as_of(as_of), lang=language, format=format.value, out=output
+            catalog=_catalog(catalog), as_of=_as_of(as_of), lang=language, format=format.value, out=output
         ),
     )
     _out(export_report(result, language))
 
 
-@app.command("import")
+@app.command(
+    "import",
+    cls=DxCommand,
+    help=tr(
+        "表計算の表から状況・備考・チャネル・件数を読み込みます。",
+        "Statuses, notes, channels and counts from a spreadsheet.",
+    ),
+)
 def import_(
     source: Annotated[
         Path,
@@ -1070,6 +1152,7 @@ def import_(
         Unmatched,
         typer.Option(
             "--unmatched",
+            metavar="add|refuse",
             help=tr(
                 "どの手続とも一致しない名前: add（自団体の手続として追加）または refuse（拒否）",
                 "Names that match no procedure: add (as the city's own) or refuse.",
@@ -1079,11 +1162,13 @@ def import_(
     format: Annotated[
         ImportFormat | None,
         typer.Option(
-            "--format", "-f", help=tr("報告の形式: text または json", "Report format: text or json.")
+            "--format",
+            "-f",
+            metavar="text|json",
+            help=tr("報告の形式: text または json。", "Report format: text or json."),
         ),
     ] = None,
 ) -> None:
-    """表計算の表から状況・備考・チャネル・件数を読み込みます。 Statuses, notes, channels and counts from a spreadsheet."""
     from dxready.commands.import_ import run_import
     from dxready.render.transfer import import_report
 
@@ -1092,7 +1177,7 @@ def import_(
         language,
         lambda: run_import(
             source,
-            catalog=catalog,
+            catalog=_catalog(catalog),
             dry_run=dry_run,
             unmatched=unmatched.value,
             as_of=_as_of(as_of),
@@ -1108,92 +1193,209 @@ def import_(
     raise typer.Exit(1 if result.refused else 0)
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "団体 × 標準手続の表: 計画の記号、行と列ごとの率、合計。",
+        "Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals.",
+    ),
+)
 def compare(
     directories: Annotated[
-        list[Path] | None, typer.Argument(help="Catalogue directories, or one parent of many.")
-    ] = None,
+        list[Path],
+        typer.Argument(
+            metavar="DIR...",
+            help=tr(
+                "カタログのディレクトリ、または多くのカタログを収めた親ディレクトリ。",
+                "Catalogue directories, or one parent of many.",
+            ),
+        ),
+    ],
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
-        ReportFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        CompareFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("compare"), help=_FORMAT_HELP),
     ] = None,
     no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Do not read or write the validated-catalogue cache.")
-    ] = False,
-    embedded: Annotated[
         bool,
         typer.Option(
-            "--embedded",
-            help=tr("同梱の鴨川市のカタログも比較に入れる", "Include the shipped 鴨川市 catalogue."),
+            "--no-cache",
+            help=tr(
+                "検証済みカタログのキャッシュを読み書きしません。",
+                "Do not read or write the validated-catalogue cache.",
+            ),
         ),
     ] = False,
-    by: Annotated[
-        ByOption | None,
-        typer.Option(
-            "--by",
-            help=tr(
-                "prefecture: 都道府県別に集計（団体数は全国一覧と比べ、率は未確認があれば下限〜上限）",
-                "prefecture: roll up by prefecture (municipalities against the registry; bounds where unknown).",
-            ),
-        ),
-    ] = None,
 ) -> None:
-    """Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals."""
     from dxready.commands.compare import run_compare
+    from dxready.render import renderer
+    from dxready.render.compare import notes
 
     language = _lang(lang)
-    dirs = list(directories or [])
-    if embedded:
-        from dxready.catalog.load import embedded_catalog
-
-        dirs.append(embedded_catalog())
-    if not dirs:
-        raise typer.BadParameter(
-            tr(
-                "カタログのディレクトリか --embedded を指定してください",
-                "give catalogue directories or --embedded",
-            ),
-            param_hint="DIRECTORIES",
-        )
-    code = run_compare(
-        dirs,
-        by=by.value if by is not None else None,
-        as_of=_as_of(as_of),
-        lang=language,
-        format=(format or ReportFormat.table).value,
-        use_cache=not no_cache,
-        out=_out,
-    )
-    raise typer.Exit(code)
+    render = renderer("compare", _fmt(format, "compare"))
+    with _progress(t(language, "カタログを読んでいます", "Reading catalogues"), language) as progress:
+        comparison = run_compare(directories, as_of=_as_of(as_of), use_cache=not no_cache, progress=progress)
+    if comparison.rows:
+        _out(render(comparison, language))
+    sys.stderr.write(notes(comparison, language))
+    raise typer.Exit(comparison.exit_code)
 
 
-@app.command()
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "カタログの git の履歴からたどる準備状況の推移（データベースは不要）。",
+        "Readiness over time, from the catalogue's git history (no database).",
+    ),
+)
 def trend(
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
     since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="Only commits from this date (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help=tr(
+                "この日以降のコミットだけ（2024-04-01、令和6年4月1日など）。",
+                "Only commits from this date (2024-04-01, 令和6年4月1日 …).",
+            ),
+        ),
     ] = None,
     format: Annotated[
-        ViewFormat | None, typer.Option("--format", "-f", help="Output format (default: table).")
+        TrendFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("trend"), help=_FORMAT_HELP),
     ] = None,
 ) -> None:
-    """Readiness over time, from the catalogue's git history (no database)."""
     from dxready.commands.trend import run_trend
+    from dxready.render import renderer
 
     language = _lang(lang)
-    code = _guard(
-        language,
-        lambda: run_trend(
-            catalog=catalog,
-            since=_parse_date(since),
-            lang=language,
-            format=(format or ViewFormat.table).value,
-            out=_out,
+    render = renderer("trend", _fmt(format, "trend"))
+    start = _parse_date(since, "--since")
+    with _progress(t(language, "履歴を読んでいます", "Reading history"), language) as progress:
+        trend = _guard(
+            language, lambda: run_trend(catalog=_given(_catalog(catalog)), since=start, progress=progress)
+        )
+    _out(render(trend, language))
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "公表用の状況ページ（1 つの HTML ファイル）を作ります。",
+        "The published status page: one accessible HTML file.",
+    ),
+)
+def page(
+    directories: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="DIR",
+            help=tr(
+                "--compare のときに比べるカタログ（または多数の親ディレクトリ）",
+                "With --compare: the catalogues (or one parent of many).",
+            ),
+            show_default=False,
         ),
-    )
-    raise typer.Exit(code)
+    ] = None,
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr("HTML の書き出し先（省略時は標準出力）", "Write the HTML here (default: stdout)."),
+        ),
+    ] = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option(
+            "--pdf",
+            metavar="FILE",
+            help=tr(
+                "ヘッドレス Chromium で A4 の PDF も作る", "Also print an A4 PDF through a headless Chromium."
+            ),
+        ),
+    ] = None,
+    compare_: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help=tr("複数団体の比較ページを作る", "Make the page comparing several municipalities."),
+        ),
+    ] = False,
+    no_trend: Annotated[
+        bool,
+        typer.Option(
+            "--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history.")
+        ),
+    ] = False,
+) -> None:
+    from dxready.render import page as pages
+
+    language = _lang(lang)
+    if directories and not compare_:
+        raise typer.BadParameter(
+            tr("ディレクトリは --compare と一緒に指定します", "directories go with --compare")
+        )
+    if compare_ and not directories:
+        raise typer.BadParameter(
+            tr("--compare には比べるカタログを指定します", "--compare needs catalogue directories")
+        )
+    chromium = pages.find_chromium() if pdf is not None else None
+    if pdf is not None and chromium is None:
+        sys.stderr.write(pages.no_chromium_message(language))
+        raise typer.Exit(2)
+    when = _as_of(as_of)
+    if compare_:
+        result = _guard(language, lambda: pages.build_compare(directories or [], when, language))
+    else:
+        result = _guard(
+            language, lambda: pages.build_city(_catalog(catalog), when, language, with_trend=not no_trend)
+        )
+    if output is None and pdf is None:
+        _out(result.html)
+        return
+    if output is not None:
+        _guard(language, lambda: pages.write_file(output, result.html.encode("utf-8")))
+        sys.stdout.write(f"{output}\n")
+    if pdf is not None and chromium is not None:
+        _guard(language, lambda: pages.print_pdf(result.html, pdf, chromium, language))
+        sys.stdout.write(f"{pdf}\n")
+
+
+@contextlib.contextmanager
+def _progress(label: str, lang: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback (done, total) that draws a bar on stderr, or None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        redirect_stdout=False,  # the result goes to stdout as it is, never into the bar's stream
+        redirect_stderr=False,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+            if total and done >= total:
+                bar.stop()  # gone before the result is printed
+
+        yield advance
 
 
 def main() -> None:
@@ -1212,7 +1414,7 @@ def main() -> None:
     try:
         app()
     except Exception as exc:
-        from dxready.errors import report
+        from dxready.guard import report
 
         sys.exit(report(exc))
     finally:

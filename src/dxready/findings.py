@@ -1,14 +1,34 @@
-"""The vocabulary every layer shares: bilingual messages, source locations, subjects and findings."""
+"""The vocabulary every layer shares: severities, bilingual messages, source locations, subjects and findings.
+
+A base module: it imports nothing of dxready and nothing heavy (no pydantic, no rich), so every layer may use it.
+"""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from dxready.catalog.settings import Severity
-
 Lang = Literal["ja", "en"]
 SubjectKind = Literal["catalog", "procedure", "system", "roadmap", "settings"]
+
+
+class Severity(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]  # by member, not .value: enum's value lookup is slow on hot paths
+
+    def label(self, lang: str) -> str:
+        return (
+            {"error": "エラー", "warning": "警告", "info": "情報"}[self.value] if lang == "ja" else self.value
+        )
+
+
+_RANK = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
 
 
 @dataclass(frozen=True)

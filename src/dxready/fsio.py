@@ -41,7 +41,7 @@ class _Terminated(BaseException):
 
 
 def _shown(path: Path) -> str:
-    from dxready.render.safe import oneline
+    from dxready.inert import oneline
 
     return oneline(str(path))
 

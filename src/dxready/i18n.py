@@ -46,6 +46,36 @@ def t(lang: str, ja: str, en: str) -> str:
     return en if lang == "en" else ja
 
 
+class Bilingual(str):
+    """A text in both languages that reads as the run's language; ``pick`` re-reads it in another one.
+
+    The command line builds its help texts once at import; ``clitext`` re-picks them for each run, so a test runner
+    that drives the app in-process with ``--lang en`` and then without gets each run in its own language.
+    """
+
+    ja: str
+    en: str
+
+    def __new__(cls, ja: str, en: str, lang: str | None = None) -> Bilingual:
+        obj = super().__new__(cls, t(lang or current_lang(), ja, en))
+        obj.ja = ja
+        obj.en = en
+        return obj
+
+    def pick(self, lang: str) -> Bilingual:
+        return Bilingual(self.ja, self.en, lang)
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]
+        return (self.ja, self.en)
+
+
+HELP_TEXTS: dict[str, Bilingual] = {}
+"""Every ``tr`` text by both of its spellings: Typer hands Click plain copies of help strings, so the command line
+finds the bilingual text again by its words."""
+
+
 def tr(ja: str, en: str) -> str:
-    """``ja`` or ``en`` by the language of this run (for help texts, fixed when the CLI is built)."""
-    return t(current_lang(), ja, en)
+    """``ja`` or ``en`` by the language of this run (for help texts; ``clitext`` re-picks them per run)."""
+    text = Bilingual(ja, en)
+    HELP_TEXTS[ja.strip()] = HELP_TEXTS[en.strip()] = text
+    return text

@@ -2,7 +2,7 @@
 
 Loading and the rules allocate many small, acyclic objects next to a large, long-lived catalogue; every full
 collection would walk the whole catalogue again. Pausing the collector around such work cost nothing in memory
-here and saves up to a third of the time (reference/performance.md).
+here and saves up to a third of the time (``benchmarks/bench_check.py`` measures the engine with it off).
 """
 
 from __future__ import annotations

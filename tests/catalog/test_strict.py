@@ -84,7 +84,8 @@ def test_a_fiscal_year_in_another_script_is_refused(tmp_path: Path) -> None:
         ("targets: {staleness_days: 99999999}\n", "less than or equal to 36500"),
         ("waivers:\n  - {code: DX101, subject: a, reason: '   '}\n", "reason: String should match pattern"),
         ("waivers:\n  - {code: DX011, subject: a, reason: ok}\n", "DX011 (expired waiver) cannot be waived"),
-        ("waivers:\n  - {code: DX１０１, subject: a, reason: ok}\n", "code"),
+        # A full-width code is normalised (issue 10: NFKC for rule codes); a letter O for a zero is still refused.
+        ("waivers:\n  - {code: DX1O1, subject: a, reason: ok}\n", "code"),
     ],
 )
 def test_settings_refuse_what_would_make_scores_or_waivers_meaningless(
@@ -92,3 +93,10 @@ def test_settings_refuse_what_would_make_scores_or_waivers_meaningless(
 ) -> None:
     write_catalog(tmp_path, settings=settings)
     assert says in _problem(tmp_path)
+
+
+def test_a_full_width_waiver_code_is_the_half_width_code(tmp_path: Path) -> None:
+    from dxready.catalog.load import load_catalog
+
+    write_catalog(tmp_path, settings="waivers:\n  - {code: ＤＸ１０１, subject: a, reason: ok}\n")
+    assert load_catalog(tmp_path).settings.waivers[0].code == "DX101"

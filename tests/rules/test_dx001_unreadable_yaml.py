@@ -17,8 +17,9 @@ def _problems(directory: Path) -> list[tuple[str, str]]:
 
 
 def test_unclosed_bracket(tmp_path: Path) -> None:
+    # Reported where the bracket opens (line 4, column 13), not where the parser gave up.
     write_catalog(tmp_path, procedures="procedures: [\n  - id: broken\n")
-    assert _problems(tmp_path) == [("DX001", f"{tmp_path / 'procedures.yaml'}:5:3")]
+    assert _problems(tmp_path) == [("DX001", f"{tmp_path / 'procedures.yaml'}:4:13")]
 
 
 def test_tab_indentation_is_named(tmp_path: Path) -> None:
@@ -47,4 +48,5 @@ def test_shift_jis_gets_re_save_advice(tmp_path: Path) -> None:
 
 def test_missing_procedures_file(tmp_path: Path) -> None:
     tmp_path.mkdir(exist_ok=True)
-    assert _problems(tmp_path) == [("DX001", f"{tmp_path / 'procedures.yaml'}:1:1")]
+    # A missing file has no line to point at: the file alone, never a made-up :1:1.
+    assert _problems(tmp_path) == [("DX001", f"{tmp_path / 'procedures.yaml'}")]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dxready.catalog.load import LoadError, load_catalog
+from dxready.catalog.load import LoadError
+from dxready.engine.integrity import load as load_catalog
 from tests.helpers.catalogs import write_catalog
 
 PROCEDURES = """

@@ -17,10 +17,12 @@ from __future__ import annotations
 import os
 import re
 import stat
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from dxready.catalog.load import LoadError
+from dxready.catalog.problems import MAX_PROBLEMS as MAX_PROBLEMS
+from dxready.catalog.problems import UNREADABLE, LoadError
+from dxready.errors import Problem
+from dxready.findings import Location, Msg
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
@@ -29,8 +31,6 @@ MAX_NODES = 500_000
 municipality's inventory; it bounds what the composer, the walker and pydantic may hold."""
 ERRORS_IN_FULL = 1_000
 """Up to this many validation errors are all explained; beyond, only the first ones are found (see bounded_errors)."""
-MAX_PROBLEMS = 100
-"""Problems kept and shown for one catalogue; the rest are counted (「ほか N 件」)."""
 MAX_COUNT = 10**12
 """No municipality handles a trillion applications of one procedure in a year: a larger count is a typo or an attack."""
 EXCERPT = 60
@@ -39,17 +39,15 @@ _PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$)|[&!][^ \t\r\n]*)+", re.MULTILI
 
 
 def _fail(file: str, line: int, col: int, ja: str, en: str) -> LoadError:
-    from dxready.catalog.load import LoadError, Problem
-    from dxready.findings import Location, Msg
-
-    return LoadError([Problem("DX001", Location(file, line, col), Msg(ja, en))])
+    # line 0: a problem of the whole file (missing, not a regular file, too large) has no position to show.
+    return LoadError([Problem(UNREADABLE, Location(file, line, col), Msg(ja, en))])
 
 
 def too_large(file: str, size: int) -> LoadError:
     return _fail(
         file,
-        1,
-        1,
+        0,
+        0,
         f"ファイルが大きすぎます（{size:,} バイト以上、上限 {MAX_BYTES:,} バイト）",
         f"file is too large ({size:,} bytes or more; the limit is {MAX_BYTES:,})",
     )
@@ -66,21 +64,21 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise _fail(shown, 1, 1, "ファイルがありません", "file not found") from None
+        raise _fail(shown, 0, 0, "ファイルがありません", "file not found") from None
     except IsADirectoryError:
-        raise _fail(shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file") from None
+        raise _fail(shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file") from None
     except OSError as exc:
-        raise _fail(shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+        raise _fail(shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise _fail(shown, 1, 1, "ファイルではなくディレクトリです", "is a directory, not a file")
+            raise _fail(shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file")
         if not stat.S_ISREG(info.st_mode):
             kind_ja, kind_en = _kind(info.st_mode)
             raise _fail(
                 shown,
-                1,
-                1,
+                0,
+                0,
                 f"通常のファイルではありません（{kind_ja}）。読みません",
                 f"not a regular file ({kind_en}); not read",
             )
@@ -95,7 +93,7 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
                 continue
             except OSError as exc:
                 raise _fail(
-                    shown, 1, 1, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
+                    shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
                 ) from None
             if not chunk:
                 break

@@ -19,36 +19,30 @@ from typing import TYPE_CHECKING, Any
 
 from dxready.catalog import limits
 from dxready.catalog.limits import excerpt
+from dxready.catalog.problems import DUPLICATE_KEY as DUPLICATE_KEY
+from dxready.catalog.problems import SCHEMA_VIOLATION as SCHEMA_VIOLATION
+from dxready.catalog.problems import UNREADABLE as UNREADABLE
+from dxready.catalog.problems import LoadError as LoadError
+from dxready.errors import Problem as Problem  # re-exported: the loader's problems
 from dxready.findings import Location, Msg, Path
 
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from dxready.catalog.models import ProceduresFile, RoadmapFile, SystemsFile
+    from dxready.catalog.models import (
+        Procedure,
+        ProceduresFile,
+        RoadmapFile,
+        RoadmapItem,
+        System,
+        SystemsFile,
+    )
     from dxready.catalog.settings import Settings
 
 MAX_BYTES = limits.MAX_BYTES
 MAX_DEPTH = limits.MAX_DEPTH
 FILES = ("procedures", "systems", "roadmap")
 SETTINGS = "dxready"
-
-
-@dataclass(frozen=True)
-class Problem:
-    code: str
-    location: Location
-    message: Msg
-
-
-class LoadError(Exception):
-    """The catalogue cannot be used; ``problems`` say where and why."""
-
-    def __init__(self, problems: list[Problem], more: int = 0) -> None:
-        # At most MAX_PROBLEMS are kept; ``more`` counts the rest (shown as 「ほか N 件」).
-        kept = problems[: limits.MAX_PROBLEMS]
-        super().__init__("; ".join(f"{p.location}: {p.code} {p.message.en}" for p in kept))
-        self.problems = kept
-        self.more = more + len(problems) - len(kept)
 
 
 @dataclass
@@ -79,6 +73,7 @@ class SourceMap:
 
 
 def _problem(code: str, file: str, line: int, col: int, ja: str, en: str) -> LoadError:
+    """One located problem; line 0: the file or directory itself, which has no position to show."""
     return LoadError([Problem(code, Location(file, line, col), Msg(ja, en))])
 
 
@@ -93,7 +88,7 @@ def decode(data: bytes, file: str) -> str:
     """Bytes → text: UTF-8 with or without BOM; CP932 is recognised and refused with how to fix it."""
     if len(data) > MAX_BYTES:
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             1,
             1,
@@ -109,7 +104,7 @@ def decode(data: bytes, file: str) -> str:
         )
         hint_en = "it is saved as UTF-16; re-save it as UTF-8" if utf16 else "this is a binary file"
         raise _problem(
-            "DX001", file, line, col, f"NUL バイトがあります（{hint_ja}）", f"NUL byte in file ({hint_en})"
+            UNREADABLE, file, line, col, f"NUL バイトがあります（{hint_ja}）", f"NUL byte in file ({hint_en})"
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -121,7 +116,7 @@ def decode(data: bytes, file: str) -> str:
             data.decode("cp932")
         except UnicodeDecodeError:
             raise _problem(
-                "DX001",
+                UNREADABLE,
                 file,
                 line,
                 col,
@@ -129,7 +124,7 @@ def decode(data: bytes, file: str) -> str:
                 "not valid UTF-8; re-save the file with UTF-8 encoding",
             ) from None
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             line,
             col,
@@ -193,7 +188,7 @@ class _Walker:
         self.positions = positions
         self.source = SourceMap(file)
 
-    def fail(self, node: Any, ja: str, en: str, code: str = "DX001") -> LoadError:
+    def fail(self, node: Any, ja: str, en: str, code: str = UNREADABLE) -> LoadError:
         mark = node.start_mark
         return _problem(code, self.file, mark.line + 1, mark.column + 1, ja, en)
 
@@ -224,7 +219,7 @@ class _Walker:
                         key_node,
                         f"キー {excerpt(key)} が重複しています（最初は {first.line + 1} 行 {first.column + 1} 列）",
                         f"duplicate key {excerpt(key)} (first at line {first.line + 1}, column {first.column + 1})",
-                        code="DX002",
+                        code=DUPLICATE_KEY,
                     )
                 firsts[key] = key_node.start_mark
                 sub = (*path, key)
@@ -354,7 +349,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
     if directive is not None and directive.group(1) != "1.2":
         line = text.count("\n", 0, directive.start()) + 1
         raise _problem(
-            "DX001",
+            UNREADABLE,
             file,
             line,
             1,
@@ -367,36 +362,28 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
         try:
             node = fast_compose(text)
         except MarkedYAMLError as exc:
+            from dxready.catalog.yaml_messages import explain
+
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
             what = " ".join(str(s) for s in (exc.context, exc.problem) if s)
-            lines = text.splitlines()
-            at = lines[line - 1][col - 1 : col] if 0 < line <= len(lines) else ""
-            if at == "\t" or ("\t" in text and "tab" in what.lower()):
-                raise _problem(
-                    "DX001",
-                    file,
-                    line,
-                    col,
-                    f"YAML の構文エラー: タブ文字は字下げに使えません（{what}）",
-                    f"YAML syntax error: tabs cannot indent YAML ({what})",
-                ) from None
-            raise _problem(
-                "DX001", file, line, col, f"YAML の構文エラー: {what}", f"YAML syntax error: {what}"
+            said = explain(text, line, col, what)
+            raise LoadError(
+                [Problem("DX001", Location(file, said.line, said.column), Msg(said.ja, said.en), detail=what)]
             ) from None
         except YAMLError as exc:
             raise _problem(
-                "DX001", file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}"
+                UNREADABLE, file, 1, 1, f"YAML の構文エラー: {exc}", f"YAML syntax error: {exc}"
             ) from None
         except RecursionError:
-            raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
+            raise _problem(UNREADABLE, file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
         if node is None:
             return None, SourceMap(file)
         walker = _Walker(file, budget=min(len(text), limits.MAX_NODES) + 10_000, positions=positions)
         try:
             value = walker.walk(node, (), 0)
         except RecursionError:
-            raise _problem("DX001", file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
+            raise _problem(UNREADABLE, file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
         return value, walker.source
 
 
@@ -500,8 +487,11 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
             f"{name}: {excerpt(got)} is not allowed; expected one of {expected}",
         )
     if kind == "value_error":
-        text = excerpt_key(error.get("ctx", {}).get("error", en), 300)
-        return Msg(f"{name}: {text}", f"{name}: {text}")
+        cause = error.get("ctx", {}).get("error", en)
+        text = excerpt_key(cause, 300)
+        # A DateError says why in both languages.
+        ja = excerpt_key(getattr(cause, "ja", text), 300)
+        return Msg(f"{name}: {ja}", f"{name}: {excerpt_key(getattr(cause, 'en', text), 300)}")
     field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "string_pattern_mismatch" and field_name in _ID_FIELDS:
         return Msg(
@@ -532,7 +522,7 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
             raise LoadError(
                 [
                     Problem(
-                        "DX003",
+                        SCHEMA_VIOLATION,
                         source.locate(()),
                         Msg(
                             f"ファイルが空です。少なくとも {keys} が必要です",
@@ -547,7 +537,7 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
         raise LoadError(
             [
                 Problem(
-                    "DX003",
+                    SCHEMA_VIOLATION,
                     loc,
                     Msg(
                         f"ファイルの最上位は マッピング（キー: 値）にしてください（{kind}が書かれています）",
@@ -557,8 +547,10 @@ def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:
             ]
         )
     model.model_rebuild()
+    from dxready.catalog.normalise import normalise_identifiers
+
     try:
-        return model.model_validate(data)
+        return model.model_validate(normalise_identifiers(data))
     except ValidationError as exc:
         found, more = _problems(exc, model, data, source)
         raise LoadError(found, more) from None
@@ -590,7 +582,7 @@ def _problems(
         loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
         location = source.locate(loc, key=error["type"] == "extra_forbidden")
         msg = _explain(error, model, data)
-        problems.setdefault((location, msg.en), Problem("DX003", location, msg))
+        problems.setdefault((location, msg.en), Problem(SCHEMA_VIOLATION, location, msg))
     return sorted(problems.values(), key=lambda p: (p.location.line, p.location.column)), more
 
 
@@ -609,21 +601,21 @@ class Catalog:
     settings: Settings
     sources: dict[str, SourceMap]
     paths: dict[str, FsPath]
-    _by_id: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    _by_id: dict[str, Procedure] | None = field(default=None, repr=False, compare=False)
 
     @property
-    def procedures(self) -> list[Any]:
-        return list(self.procedures_file.procedures)
+    def procedures(self) -> tuple[Procedure, ...]:
+        return tuple(self.procedures_file.procedures)
 
     @property
-    def systems(self) -> list[Any]:
-        return list(self.systems_file.systems)
+    def systems(self) -> tuple[System, ...]:
+        return tuple(self.systems_file.systems)
 
     @property
-    def roadmap(self) -> list[Any]:
-        return list(self.roadmap_file.roadmap)
+    def roadmap(self) -> tuple[RoadmapItem, ...]:
+        return tuple(self.roadmap_file.roadmap)
 
-    def procedure(self, pid: str) -> Any:
+    def procedure(self, pid: str) -> Procedure | None:
         """The procedure with this id, or None."""
         if self._by_id is None:
             self._by_id = {p.id: p for p in self.procedures_file.procedures}
@@ -685,18 +677,27 @@ def load_file(path: FsPath, model: type[BaseModel], shown: str | None = None) ->
 
 
 def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
-    """Resolve, read, parse and validate a catalogue directory; cross-file problems (DX004, DX005) are fatal."""
+    """Resolve, read, parse and validate a catalogue directory.
+
+    Cross-file integrity (duplicate ids, unknown references) is a rule's job: :func:`dxready.engine.integrity.load`
+    runs those rules after this and makes their findings fatal. Commands load through it.
+    """
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
 
     root, label = resolve(catalog)
     if not root.exists():
         raise _problem(
-            "DX001", str(root), 1, 1, "カタログのディレクトリがありません", "catalogue directory not found"
+            UNREADABLE, str(root), 0, 0, "カタログのディレクトリがありません", "catalogue directory not found"
         )
     if not root.is_dir():
         raise _problem(
-            "DX001", str(root), 1, 1, "カタログはディレクトリで指定してください", "a catalogue is a directory"
+            UNREADABLE,
+            str(root),
+            0,
+            0,
+            "カタログはディレクトリで指定してください",
+            "a catalogue is a directory",
         )
     problems: list[Problem] = []
     more = 0
@@ -728,15 +729,4 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
         sources=sources,
         paths=paths,
     )
-    from dxready.rules import LOAD_RULES
-    from dxready.rules.base import Context
-
-    ctx = Context(as_of=dt.date.today())
-    fatal = [
-        Problem(f.code, result.locate(f.file, f.path, key=f.data.get("key") is True), f.message)
-        for rule in LOAD_RULES
-        for f in rule.check(result, ctx)
-    ]
-    if fatal:
-        raise LoadError(sorted(fatal, key=lambda p: (p.location.file, p.location.line, p.location.column)))
     return result

@@ -17,6 +17,8 @@ from pydantic import (
     model_validator,
 )
 
+from dxready.catalog import labels
+from dxready.catalog.dates import SPELLINGS, parse_date
 from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.strict import STRICT, Count, DigitCode
 
@@ -46,7 +48,7 @@ class Status(str, enum.Enum):
     @classmethod
     def parse(cls, value: object) -> object:
         if isinstance(value, str):
-            text = unicodedata.normalize("NFC", value.strip())
+            text = unicodedata.normalize("NFKC", value).strip()
             return _MARK_INPUT.get(text, text)
         return value
 
@@ -86,6 +88,12 @@ _MARK_INPUT = {
     "-": "not_applicable",
     "?": "unknown",
     "？": "unknown",
+    # the words the tool prints beside the marks
+    "オンライン化済": "online",
+    "一部オンライン": "partial",
+    "未オンライン": "offline",
+    "該当なし": "not_applicable",
+    "未確認": "unknown",
 }
 STATUS_INPUTS: tuple[str, ...] = tuple(s.value for s in Status) + tuple(_MARK_INPUT)
 
@@ -106,6 +114,11 @@ def _fiscal(value: object) -> object:
 
 
 FY = Annotated[FiscalYear, BeforeValidator(_fiscal)]
+Date = Annotated[
+    dt.date,
+    BeforeValidator(parse_date),
+    WithJsonSchema({"type": "string", "description": f"a date: {SPELLINGS}"}),
+]
 
 
 class ChannelKind(str, enum.Enum):
@@ -117,10 +130,15 @@ class ChannelKind(str, enum.Enum):
     dedicated = "dedicated"  # the department's own web system
 
 
+ChannelKindIn = Annotated[
+    ChannelKind, BeforeValidator(labels.parser(ChannelKind)), WithJsonSchema(labels.schema(ChannelKind))
+]
+
+
 class Channel(Model):
-    kind: ChannelKind
+    kind: ChannelKindIn
     name: Text | None = None
-    since: dt.date | None = None
+    since: Date | None = None
     inferred: bool = False
     note: Text | None = None
 
@@ -157,6 +175,11 @@ class Identity(str, enum.Enum):
     none = "none"
 
 
+IdentityIn = Annotated[
+    Identity, BeforeValidator(labels.parser(Identity)), WithJsonSchema(labels.schema(Identity))
+]
+
+
 class Payment(str, enum.Enum):
     counter = "counter"
     convenience_store = "convenience_store"
@@ -172,6 +195,11 @@ class Payment(str, enum.Enum):
         return self not in (Payment.counter, Payment.convenience_store)
 
 
+PaymentIn = Annotated[
+    Payment, BeforeValidator(labels.parser(Payment)), WithJsonSchema(labels.schema(Payment))
+]
+
+
 class Attachment(Model):
     name: Text
     held_by_city: bool = False
@@ -184,10 +212,22 @@ class ResultDelivery(str, enum.Enum):
     none = "none"
 
 
+ResultDeliveryIn = Annotated[
+    ResultDelivery,
+    BeforeValidator(labels.parser(ResultDelivery)),
+    WithJsonSchema(labels.schema(ResultDelivery)),
+]
+
+
 class BackOffice(str, enum.Enum):
     integrated = "integrated"
     rpa = "rpa"
     rekeying = "rekeying"
+
+
+BackOfficeIn = Annotated[
+    BackOffice, BeforeValidator(labels.parser(BackOffice)), WithJsonSchema(labels.schema(BackOffice))
+]
 
 
 def _strict_rate(value: object) -> object:
@@ -250,19 +290,19 @@ class Procedure(Model):
     channels: list[ChannelField] = Field(default_factory=list)
     sub_procedures: list[SubProcedure] = Field(default_factory=list)
     systems: list[Id] = Field(default_factory=list)
-    identity: Identity | None = None
+    identity: IdentityIn | None = None
     fee: bool | None = None
-    payment: list[Payment] | None = None
+    payment: list[PaymentIn] | None = None
     attachments: list[Attachment] | None = None
-    result_delivery: ResultDelivery | None = None
-    back_office: BackOffice | None = None
+    result_delivery: ResultDeliveryIn | None = None
+    back_office: BackOfficeIn | None = None
     life_events: list[Text] | None = None
     counts: list[Counts] = Field(default_factory=list)
     target_fiscal_year: FY | None = None
     owner: Text | None = None
     note: Text | None = None
-    as_of: dt.date | None = None
-    verified_on: dt.date | None = None
+    as_of: Date | None = None
+    verified_on: Date | None = None
     sources: list[Text] = Field(default_factory=list)
     inferred: list[str] = Field(default_factory=list)
 
@@ -356,7 +396,7 @@ class CardRate(Model):
 
 
 class MynumberCard(Model):
-    as_of: dt.date
+    as_of: Date
     population_as_of: dt.date | None = None
     rates: list[CardRate]
 
@@ -382,7 +422,7 @@ class Fact(Model):
     id: Id
     text: Text
     text_en: Text | None = None
-    since: dt.date | None = None
+    since: Date | None = None
     since_fiscal_year: FY | None = None
     procedures: list[Id] = Field(default_factory=list)
     roadmap: list[Id] = Field(default_factory=list)
@@ -391,7 +431,7 @@ class Fact(Model):
 class ProceduresFile(Model):
     schema_version: Literal[1] = 1
     municipality: Municipality
-    as_of: dt.date | None = None
+    as_of: Date | None = None
     facts: list[Fact] = Field(default_factory=list)
     procedures: list[Procedure] = Field(default_factory=list)
 
@@ -411,6 +451,9 @@ class Tier(str, enum.Enum):
                 "standalone": "Standalone",
             }[self.value]
         )
+
+
+TierIn = Annotated[Tier, BeforeValidator(labels.parser(Tier)), WithJsonSchema(labels.schema(Tier))]
 
 
 def _business(value: object) -> object:
@@ -437,16 +480,22 @@ class Phase(str, enum.Enum):
     not_required = "not_required"
 
 
+PhaseIn = Annotated[Phase, BeforeValidator(labels.parser(Phase)), WithJsonSchema(labels.schema(Phase))]
+
+
 class Track(str, enum.Enum):
     standard = "standard"  # 2025年度末
     difficult = "difficult"  # 移行困難システム
     tokutei = "tokutei"  # 特定移行支援システム
 
 
+TrackIn = Annotated[Track, BeforeValidator(labels.parser(Track)), WithJsonSchema(labels.schema(Track))]
+
+
 class Migration(Model):
-    phase: Phase
+    phase: PhaseIn
     target_fiscal_year: FY | None = None
-    track: Track = Track.standard
+    track: TrackIn = Track.standard
     gov_cloud: bool | None = None
     inferred: bool = False
 
@@ -456,17 +505,22 @@ class DataInput(str, enum.Enum):
     linked = "linked"
 
 
+DataInputIn = Annotated[
+    DataInput, BeforeValidator(labels.parser(DataInput)), WithJsonSchema(labels.schema(DataInput))
+]
+
+
 class System(Model):
     id: Id
     name: Text
     name_en: Text | None = None
     label: Text | None = None
-    tier: Tier
+    tier: TierIn
     suite: Text | None = None
     modules: list[Module] = Field(default_factory=list)
     standard_business: Business | None = None
     migration: Migration | None = None
-    data_input: DataInput | None = None
+    data_input: DataInputIn | None = None
     links: list[Id] = Field(default_factory=list)
     owner: Text | None = None
     vendor: Text | None = None
@@ -496,6 +550,10 @@ class RoadmapState(str, enum.Enum):
     done = "done"
 
 
+RoadmapStateIn = Annotated[
+    RoadmapState, BeforeValidator(labels.parser(RoadmapState)), WithJsonSchema(labels.schema(RoadmapState))
+]
+
 _TARGET_WORDS = {"期限なし": "none", "なし": "none", "適宜": "recurring", "随時": "recurring"}
 
 
@@ -524,8 +582,8 @@ class RoadmapItem(Model):
     target: Target = "none"
     review_fiscal_year: FY | None = None
     review_cycle_years: Annotated[int, STRICT, Field(ge=1, le=10)] | None = None
-    last_reviewed: dt.date | None = None
-    state: RoadmapState | None = None
+    last_reviewed: Date | None = None
+    state: RoadmapStateIn | None = None
     procedures: list[Id] = Field(default_factory=list)
     systems: list[Id] = Field(default_factory=list)
     owner: Text | None = None

@@ -1,7 +1,7 @@
 """The built-in national registry: the 21 standard procedure rows and the 20 standardised businesses.
 
-Sources and certainty are in shared/reference/national-context.md; names the reference marks [P] or [U] carry
-``verified=False`` so that nothing uncertain is presented as fact.
+Names whose source is uncertain carry
+``verified=False`` (ARCHITECTURE.md, "Sources of national facts") so that nothing uncertain is presented as fact.
 """
 
 from __future__ import annotations

@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
+from dxready.catalog import labels
+from dxready.catalog.dates import SPELLINGS, parse_date
 from dxready.catalog.strict import STRICT
+from dxready.findings import Severity
+
+__all__ = ["Settings", "Severity", "Targets", "Waiver", "Weights"]
 
 CodeOrPrefix = Annotated[str, StringConstraints(pattern=r"^DX[0-9]{0,3}$")]
 Code = Annotated[str, StringConstraints(pattern=r"^DX[0-9]{3}$")]
@@ -16,22 +28,9 @@ Weight = Annotated[float, Field(ge=-1000, le=1000, allow_inf_nan=False)]
 """A ranking weight: a finite number (``.nan`` and ``.inf`` would make every score meaningless)."""
 
 
-class Severity(str, enum.Enum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-
-    @property
-    def rank(self) -> int:
-        return _RANK[self]  # by member, not .value: enum's value lookup is slow on hot paths
-
-    def label(self, lang: str) -> str:
-        return (
-            {"error": "エラー", "warning": "警告", "info": "情報"}[self.value] if lang == "ja" else self.value
-        )
-
-
-_RANK = {Severity.error: 3, Severity.warning: 2, Severity.info: 1}
+SeverityIn = Annotated[
+    Severity, BeforeValidator(labels.parser(Severity)), WithJsonSchema(labels.schema(Severity))
+]
 
 
 class _Settings(BaseModel):
@@ -59,7 +58,14 @@ class Waiver(_Settings):
     code: Code
     subject: Annotated[str, StringConstraints(min_length=1, max_length=200, pattern=r"\S")]
     reason: Annotated[str, StringConstraints(min_length=1, max_length=2000, pattern=r"\S")]
-    until: dt.date | None = None
+    until: (
+        Annotated[
+            dt.date,
+            BeforeValidator(parse_date),
+            WithJsonSchema({"type": "string", "description": f"a date: {SPELLINGS}"}),
+        ]
+        | None
+    ) = None
 
     @model_validator(mode="after")
     def _not_dx011(self) -> Waiver:
@@ -74,7 +80,7 @@ class Waiver(_Settings):
 class Settings(_Settings):
     select: list[CodeOrPrefix] = Field(default_factory=lambda: ["DX"])
     ignore: list[CodeOrPrefix] = Field(default_factory=list)
-    severity: dict[Code, Severity] = Field(default_factory=dict)
+    severity: dict[Code, SeverityIn] = Field(default_factory=dict)
     targets: Targets = Field(default_factory=Targets)
     weights: Weights = Field(default_factory=Weights)
     waivers: list[Waiver] = Field(default_factory=list)

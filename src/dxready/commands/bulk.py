@@ -119,7 +119,7 @@ def run_set_many(
                 changed += 1
             parts.append(edit._message(lang, shown, target, said, changed=moved))
         if text != original:  # the last validate_text above checked this very text
-            from dxready.catalog.preflight import refuse_new_text_findings
+            from dxready.engine.preflight import refuse_new_text_findings
 
             refuse_new_text_findings(current, working)  # nothing check would refuse (DX010) reaches the file
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))

@@ -18,14 +18,26 @@ import hashlib
 import hmac
 import os
 import re
-import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dxready.catalog.load import FILES, SETTINGS, TAGS, LoadError, Problem, fast_compose, reset_scalar_memo
+from dxready.catalog.load import (
+    FILES,
+    SETTINGS,
+    TAGS,
+    UNREADABLE,
+    LoadError,
+    Problem,
+    fast_compose,
+    reset_scalar_memo,
+)
+from dxready.commands.usage import Usage, usage_of
+from dxready.commands.usage import as_json as usage_json
+from dxready.commands.usage import cache as cache_usage
+from dxready.commands.usage import uncache as uncache_usage
 from dxready.engine.rates import Rate, fields
 from dxready.findings import Location, Msg
 
@@ -61,7 +73,7 @@ class Row:
     inferred: int = 0
     """Standard rows whose recorded status is marked as the author's inference (counted apart in 確認済)."""
     usage: tuple[Usage | None, ...] = ()
-    """Per standard number (in order, or empty): the latest fiscal year's counts where the catalogue has them."""
+    """Per standard number (in order, or empty): the latest fiscal year's counts (commands/usage.py)."""
 
     @functools.cached_property
     def statuses(self) -> dict[int, str]:
@@ -127,11 +139,7 @@ class Row:
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,
                 "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
-                "usage": {
-                    str(no): u.json()
-                    for no, u in zip(STANDARD_NOS, self.usage, strict=False)
-                    if u is not None
-                },
+                "usage": usage_json(self.usage),
             },
             ensure_ascii=False,
             separators=(", ", ": "),
@@ -144,15 +152,8 @@ class Row:
         return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
 
     def to_cache(self, key: str) -> list[Any]:
-        fields = [
-            self.name,
-            self.code,
-            self.prefecture,
-            self.marks,
-            self.grades,
-            self.inferred,
-            _usage_cache(self.usage),
-        ]
+        fields: list[Any] = [self.name, self.code, self.prefecture, self.marks, self.grades, self.inferred]
+        fields.append(cache_usage(self.usage))
         return [*fields, _seal(key, fields)]
 
     @classmethod
@@ -160,9 +161,9 @@ class Row:
         """A row as :meth:`to_cache` stored it under ``key``, or ValueError when the value is anything else.
 
         Nothing read back is trusted: every field is checked (types, lengths, marks and levels from the known sets,
-        a municipality code of six digits, usage figures in range), the seal binds the row to the key it was stored
-        under (so a row copied or edited in the database is refused), and the JSON text is made again from the
-        checked fields, never taken from the cache. A refused row is recomputed from the catalogue.
+        a municipality code of six digits), the seal binds the row to the key it was stored under (so a row copied
+        or edited in the database is refused), and the JSON text is made again from the checked fields, never
+        taken from the cache. A refused row is recomputed from the catalogue.
         """
         if not (isinstance(value, list) and len(value) == 8):
             raise ValueError("not a cached row")
@@ -184,11 +185,9 @@ class Row:
             raise ValueError("not a cached row")
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
-        if not hmac.compare_digest(
-            seal, _seal(key, [name, code, prefecture, marks, grades, inferred, usage])
-        ):
+        if not hmac.compare_digest(seal, _seal(key, [name, code, prefecture, marks, grades, inferred, usage])):
             raise ValueError("not a cached row")
-        return cls(catalog, name, code, prefecture, marks, grades, inferred, _usage_uncache(usage))
+        return cls(catalog, name, code, prefecture, marks, grades, inferred, uncache_usage(usage))
 
 
 _CODE = re.compile(r"^[0-9]{6}$")
@@ -200,64 +199,6 @@ def _seal(key: str, fields: list[Any]) -> str:
 
     text = json.dumps([key, *fields], ensure_ascii=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("ascii")).hexdigest()
-
-
-@dataclass(frozen=True)
-class Usage:
-    """One standard row's latest counted fiscal year: cases, online cases and the online usage rate (one decimal)."""
-
-    fiscal_year: int
-    total: int | None
-    online: int | None
-    rate: float | None
-
-    def json(self) -> dict[str, Any]:
-        return {
-            "fiscal_year": self.fiscal_year,
-            "total": self.total,
-            "online": self.online,
-            "rate": self.rate,
-        }
-
-
-def usage_of(procedure: Any) -> Usage | None:
-    """The procedure's latest counts as a :class:`Usage` (None without counts)."""
-    latest = procedure.latest_counts()
-    if latest is None:
-        return None
-    value = latest.usage_rate  # counts as cities publish them: computed, else the printed rate
-    return Usage(int(latest.fiscal_year), latest.total, latest.online, value)
-
-
-def _usage_cache(usage: tuple[Usage | None, ...]) -> list[Any]:
-    return [None if u is None else [u.fiscal_year, u.total, u.online, u.rate] for u in usage]
-
-
-def _usage_uncache(value: Any) -> tuple[Usage | None, ...]:
-    if not isinstance(value, list) or len(value) not in (0, len(STANDARD_NOS)):
-        raise ValueError("not a cached row")
-    out: list[Usage | None] = []
-    for item in value:
-        if item is None:
-            out.append(None)
-            continue
-        if not (isinstance(item, list) and len(item) == 4):
-            raise ValueError("not a cached row")
-        year, total, online, value = item
-        if not (_is_int(year) and 1868 <= year <= 2200):
-            raise ValueError("not a cached row")
-        if not all(v is None or (_is_int(v) and 0 <= v <= 10**12) for v in (total, online)):
-            raise ValueError("not a cached row")
-        if value is not None and not (
-            isinstance(value, int | float) and not isinstance(value, bool) and 0.0 <= value <= 100.0
-        ):
-            raise ValueError("not a cached row")
-        out.append(Usage(year, total, online, None if value is None else float(value)))
-    return tuple(out)
-
-
-def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def row_order(row: Row) -> tuple[float, str, str]:
@@ -318,6 +259,20 @@ class Comparison:
     rows: list[Row] = field(default_factory=list)
     broken: list[Broken] = field(default_factory=list)
     cached: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        """0; 1 when a catalogue was left out; 2 when none could be read (nothing to compare at all)."""
+        if not self.broken:
+            return 0
+        return 1 if self.rows else 2
+
+    def shared_codes(self) -> dict[str, list[str]]:
+        """Municipality codes that more than one catalogue carries, with those catalogues."""
+        codes: dict[str, list[str]] = {}
+        for row in self.rows:
+            codes.setdefault(row.code, []).append(row.catalog)
+        return {code: where for code, where in codes.items() if len(where) > 1}
 
     def columns(self) -> list[Column]:
         from dxready.catalog.registry import STANDARD_BY_NO
@@ -483,8 +438,7 @@ def fast_catalog(root: Path, blobs: dict[str, bytes]) -> Any:
     from dxready.catalog.load import Catalog, SourceMap, validate
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
-    from dxready.rules import LOAD_RULES
-    from dxready.rules.base import Context
+    from dxready.engine.integrity import problems
 
     models: dict[str, Any] = {}
     sources: dict[str, SourceMap] = {}
@@ -507,10 +461,8 @@ def fast_catalog(root: Path, blobs: dict[str, bytes]) -> Any:
         sources=sources,
         paths={n: root / f"{n}.yaml" for n in blobs},
     )
-    ctx = Context(as_of=dt.date.today())
-    for rule in LOAD_RULES:
-        for _ in rule.check(catalog, ctx):
-            raise _Invalid
+    if problems(catalog):
+        raise _Invalid
     return catalog
 
 
@@ -570,8 +522,13 @@ CHUNK = 256
 """Catalogues read, hashed and looked up in the cache together: one cache query per chunk, memory bounded by it."""
 
 
-def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
-    """Read the catalogues a chunk at a time; keep only each one's row (or its problems)."""
+def load_rows(
+    directories: list[Path], *, use_cache: bool, progress: Callable[[int, int], None] | None = None
+) -> Comparison:
+    """Read the catalogues a chunk at a time; keep only each one's row (or its problems).
+
+    ``progress(done, total)`` is called after each chunk when given (the command line draws a bar with it).
+    """
     from dxready.commands.cache import Cache
 
     result = Comparison(as_of=dt.date.today())
@@ -581,13 +538,21 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
     gc.disable()  # the collector dominates large parses; it runs once per chunk instead
     try:
         chunk: list[tuple[Path, bool]] = []
-        for item in catalogue_dirs(directories):
+        items = list(catalogue_dirs(directories)) if progress is not None else catalogue_dirs(directories)
+        total = len(items) if isinstance(items, list) else 0
+        done = 0
+        for item in items:
             chunk.append(item)
             if len(chunk) == CHUNK:
                 if _load_chunk(chunk, cache, result):
                     gc.collect(1)  # only what this chunk's parsing left: older objects are not revisited
+                done += len(chunk)
+                if progress is not None:
+                    progress(done, total)
                 chunk = []
         _load_chunk(chunk, cache, result)
+        if progress is not None:
+            progress(total, total)
     finally:
         if cache is not None:
             cache.close()
@@ -599,8 +564,8 @@ def load_rows(directories: list[Path], *, use_cache: bool) -> Comparison:
 
 def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) -> int:
     """Add the chunk's rows (or problems) to ``result``; how many catalogues had to be parsed."""
-    from dxready.catalog.load import load_catalog
     from dxready.commands.cache import content_key
+    from dxready.engine.integrity import load as load_catalog
 
     read = [(root, named, _read(root)) for root, named in chunk]
     keys = {str(root): content_key(sorted(blobs.items())) for root, _, blobs in read if blobs is not None}
@@ -637,7 +602,7 @@ def _load_chunk(chunk: list[tuple[Path, bool]], cache: Any, result: Comparison) 
 
 
 def _located(root: Path) -> list[Problem]:
-    from dxready.catalog.load import load_catalog
+    from dxready.engine.integrity import load as load_catalog
 
     try:
         load_catalog(root)
@@ -645,7 +610,7 @@ def _located(root: Path) -> list[Problem]:
         return exc.problems
     return [
         Problem(
-            "DX001",
+            UNREADABLE,
             Location(str(root)),
             Msg("カタログ（procedures.yaml）がありません", "no catalogue here (procedures.yaml)"),
         )
@@ -656,60 +621,13 @@ def run_compare(
     directories: list[Path],
     *,
     as_of: dt.date,
-    lang: str,
-    format: str,
     use_cache: bool,
-    out: Callable[[str], None],
-    by: str | None = None,
-) -> int:
-    """Compare the catalogues; print the matrix (or, ``by="prefecture"``, the roll-ups) with ``out`` and broken
-    catalogues on stderr; 1 if any was broken."""
-    from dxready.render.compare import RENDERERS
-    from dxready.render.compare_extra import ROLLUP_RENDERERS
-    from dxready.render.safe import oneline
+    progress: Callable[[int, int], None] | None = None,
+) -> Comparison:
+    """Compare the catalogues: the rows, and the catalogues that could not be read (see ``exit_code``).
 
-    comparison = load_rows(directories, use_cache=use_cache)
+    ``progress(done, total)`` is called after each chunk when given (the command line draws a bar with it).
+    """
+    comparison = load_rows(directories, use_cache=use_cache, progress=progress)
     comparison.as_of = as_of
-    if comparison.rows:
-        out((ROLLUP_RENDERERS if by == "prefecture" else RENDERERS)[format](comparison, lang))
-    codes: dict[str, list[str]] = {}
-    for row in comparison.rows:
-        codes.setdefault(row.code, []).append(row.catalog)
-    for code, where in codes.items():
-        if len(where) > 1:
-            sys.stderr.write(
-                oneline(
-                    f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています"
-                    if lang == "ja"
-                    else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
-                    "the totals count each of them"
-                )
-                + "\n"
-            )
-    if comparison.broken:
-        from dxready.commands.rollup import registry_name
-
-        lines = []
-        for b in comparison.broken:
-            named = _named(registry_name(b.catalog))
-            lines += [oneline(f"{p.location}: {p.code} {p.message.get(lang)}{named}") for p in b.problems]
-            if b.more:
-                lines.append(
-                    f"{b.catalog}: …ほか {b.more:,} 件"
-                    if lang == "ja"
-                    else f"{b.catalog}: … and {b.more:,} more"
-                )
-        n = len(comparison.broken)
-        lines.append(
-            f"読めないカタログが {n} 件あり、比較から除きました。"
-            if lang == "ja"
-            else f"{n} catalogue{'s' if n != 1 else ''} could not be read and were left out."
-        )
-        sys.stderr.write("\n".join(oneline(line) for line in lines) + "\n")
-        return 1 if comparison.rows else 2  # nothing to compare at all: the input cannot be used
-    return 0
-
-
-def _named(name: str | None) -> str:
-    """`` （千葉県鴨川市）``: a broken catalogue whose directory is named by a code, named from the registry."""
-    return f" ({name})" if name else ""
+    return comparison

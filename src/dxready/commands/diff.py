@@ -21,12 +21,13 @@ import os
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxready.catalog.load import FILES, SETTINGS, LoadError, Problem
+from dxready.catalog.load import FILES, SETTINGS, UNREADABLE, LoadError, Problem
+from dxready.errors import GitError
 from dxready.findings import Finding, Location, Msg
 
 if TYPE_CHECKING:
@@ -117,8 +118,8 @@ class Regression:
 
 
 def lower_bound(s: Summary) -> float | None:
-    """The online rate if every procedure of unknown status turned out not to be online (%, one decimal)."""
-    return round(100.0 * s.by_status.get("online", 0) / s.applicable, 1) if s.applicable else None
+    """The online rate if every row of unknown status turned out not to be online (%, one decimal)."""
+    return s.online.low
 
 
 def _rate_regressions(base: Summary, head: Summary) -> list[Regression]:
@@ -353,12 +354,12 @@ def compare(base: Report, head: Report, lang: str = "ja") -> CatalogDiff:
 # --------------------------------------------------------------------------------------------------- git
 
 
-def _problem(shown: str, ja: str, en: str) -> LoadError:
-    return LoadError([Problem("DX001", Location(shown), Msg(ja, en))])
+def _problem(shown: str, ja: str, en: str) -> GitError:
+    return GitError(shown, Msg(ja, en))
 
 
 def git(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    """Run git; LoadError when git itself is missing."""
+    """Run git; GitError when git itself is missing."""
     try:
         return subprocess.run(
             ["git", *args],
@@ -387,7 +388,15 @@ def locate_in_git(catalog: Path | None) -> GitCatalog:
 
     root, _ = resolve(catalog)
     if not root.is_dir():
-        raise _problem(str(root), "カタログのディレクトリがありません", "catalogue directory not found")
+        raise LoadError(
+            [
+                Problem(
+                    UNREADABLE,
+                    Location(str(root)),
+                    Msg("カタログのディレクトリがありません", "catalogue directory not found"),
+                )
+            ]
+        )
     done = git(["rev-parse", "--show-toplevel"], root)
     if done.returncode != 0:
         raise _problem(
@@ -399,7 +408,7 @@ def locate_in_git(catalog: Path | None) -> GitCatalog:
     try:
         rel = root.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:  # GIT_DIR / GIT_WORK_TREE name another repository
-        from dxready.render.safe import oneline
+        from dxready.inert import oneline
 
         where = oneline(str(top))
         raise _problem(
@@ -411,7 +420,7 @@ def locate_in_git(catalog: Path | None) -> GitCatalog:
 
 
 def git_files(where: GitCatalog, rev: str, names: Sequence[str]) -> dict[str, bytes]:
-    """The named catalogue files at ``rev`` (those that exist there). LoadError for an unknown revision."""
+    """The named catalogue files at ``rev`` (those that exist there). GitError for an unknown revision."""
     shown = f"git:{rev}"
     done = git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], where.top)
     if done.returncode != 0 or rev.startswith("-"):
@@ -441,7 +450,7 @@ def git_files(where: GitCatalog, rev: str, names: Sequence[str]) -> dict[str, by
 
 def load_git(rev: str, catalog: Path | None) -> Catalog:
     """The catalogue as it was at ``rev``: its files written to a temporary directory, loaded from there."""
-    from dxready.catalog.load import load_catalog
+    from dxready.engine.integrity import load as load_catalog
 
     where = locate_in_git(catalog)
     files = git_files(where, rev, (*FILES, SETTINGS))
@@ -475,48 +484,21 @@ def _relocated(problem: Problem, here: str, prefix: str) -> Problem:
 
 def load_spec(spec: str, catalog: Path | None) -> Catalog:
     """A catalogue from a ``git:REV`` or a directory."""
-    from dxready.catalog.load import load_catalog
+    from dxready.engine.integrity import load
 
     if spec.startswith("git:"):
         return load_git(spec[4:] or "HEAD", catalog)
-    return load_catalog(spec)
+    return load(spec)
 
 
 # --------------------------------------------------------------------------------------------------- command
 
 
-def run_diff(
-    base: str,
-    head: str | None,
-    *,
-    catalog: Path | None,
-    as_of: dt.date,
-    lang: str,
-    format: str,
-    fail_on_regression: bool,
-    out: Callable[[str], None],
-) -> int:
-    """``dxready diff``: 0, or 1 with ``fail_on_regression`` when something went down."""
-    from dxready.catalog.load import load_catalog
+def run_diff(base: str, head: str | None, *, catalog: Path | None, as_of: dt.date, lang: str) -> CatalogDiff:
+    """``dxready diff``: what changed from ``base`` to ``head`` (default: the working catalogue)."""
+    from dxready.engine.integrity import load
     from dxready.engine.run import run
-    from dxready.render.diff import RENDERERS
 
-    render = RENDERERS.get(format)
-    if render is None:
-        raise LoadError(
-            [
-                Problem(
-                    "DX001",
-                    Location("dxready"),
-                    Msg(
-                        f"diff の出力形式は {', '.join(RENDERERS)} です（{format} は使えません）",
-                        f"diff has no {format} format; use one of {', '.join(RENDERERS)}",
-                    ),
-                )
-            ]
-        )
     before = load_spec(base, catalog)
-    after = load_spec(head, catalog) if head is not None else load_catalog(catalog)
-    result = compare(run(before, as_of), run(after, as_of), lang)
-    out(render(result, lang))
-    return 1 if fail_on_regression and result.regressions() else 0
+    after = load_spec(head, catalog) if head is not None else load(catalog)
+    return compare(run(before, as_of), run(after, as_of), lang)

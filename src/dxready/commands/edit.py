@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxready.catalog.load import LoadError, Problem
-from dxready.catalog.preflight import refuse_new_text_findings
+from dxready.catalog.load import SCHEMA_VIOLATION, UNREADABLE, LoadError, Problem
+from dxready.engine.preflight import refuse_new_text_findings
+from dxready.errors import DxreadyError, UsageError
 from dxready.findings import Location, Msg
 from dxready.fsio import atomic_write
 from dxready.fsio import locked as fsio_locked
+from dxready.rules import dx005_unknown_reference
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
@@ -354,7 +356,10 @@ class Change:
         )
 
 
-def _bad(shown: str, ja: str, en: str, code: str = "DX003") -> LoadError:
+def _bad(shown: str, ja: str, en: str, code: str = SCHEMA_VIOLATION) -> DxreadyError:
+    """An option's problem (``shown`` is ``--status`` …) is a UsageError; anything else a catalogue problem."""
+    if shown.startswith("--"):
+        return UsageError(shown, Msg(ja, en))
     return LoadError([Problem(code, Location(shown), Msg(ja, en))])
 
 
@@ -460,7 +465,6 @@ def parse_counts(text: str, *, header: bool = False) -> CountsEntry:
             "--counts",
             f"--counts {text!r}: オンライン件数 {online:,} が総件数 {total:,} を超えています",
             f"--counts {text!r}: online {online:,} exceeds the total {total:,}",
-            "DX009",
         )
     return CountsEntry(year, total=total, online=online, period_end=end, procedures=procs)
 
@@ -503,7 +507,7 @@ def parse_change(
     header: bool = False,
     counts_source: str | None = None,
 ) -> Change:
-    """Check the options before touching any file; LoadError (DX003 / DX009) names the option that is wrong."""
+    """Check the options before touching any file; a UsageError names the option that is wrong."""
     value, written = _status(status) if status is not None else (None, None)
     if note is not None and (not note.strip() or len(note) > 2000):
         raise _bad(
@@ -605,7 +609,7 @@ def find_target(catalog: Catalog, ref: str, shown: str) -> Target:
             shown,
             f"{what} {head!r} の手続はありません{hint_ja}",
             f"no procedure with {'standard number' if head.isdigit() else 'id'} {head!r}{hint_en}",
-            "DX005",
+            dx005_unknown_reference.CODE,
         )
     procedure = procedures[found]
     if not sub_ref:
@@ -626,7 +630,7 @@ def find_target(catalog: Catalog, ref: str, shown: str) -> Target:
             shown,
             f"{procedure.id} に個別手続 {sub_ref!r} はありません（1〜{len(subs)} または id）{hint_ja}",
             f"{procedure.id} has no sub-procedure {sub_ref!r} (1–{len(subs)} or an id){hint_en}",
-            "DX005",
+            dx005_unknown_reference.CODE,
         )
     return Target(found, procedure, at, subs[at])
 
@@ -884,9 +888,20 @@ def unset_key(doc: _Doc, mapping: Any, key: str) -> Splice:
     return Splice(line_start, doc.line_end(end), "")
 
 
+def _indent(text: str) -> int:
+    """The indentation of an insertion's first non-blank line (deeper text continues the block it follows)."""
+    line = next((x for x in text.splitlines() if x.strip()), "")
+    return len(line) - len(line.lstrip(" "))
+
+
 def _merge_inserts(splices: list[Splice]) -> list[Splice]:
-    """Several insertions at one point (note and verified_on both new) become one, in the order they were made."""
+    """Several insertions at one point (note and verified_on both new) become one: deeper text first (an item
+    appended to the list that ends there belongs before a new key), otherwise in the order they were made."""
     merged: list[Splice] = []
+    inserts = [s for s in splices if s.start == s.end]
+    order = {id(s): i for i, s in enumerate(splices)}
+    inserts.sort(key=lambda s: (s.start, -_indent(s.text), order[id(s)]))
+    splices = [s for s in splices if s.start != s.end] + inserts
     for s in splices:
         prev = next((m for m in merged if m.start == m.end == s.start == s.end), None)
         if prev is None:
@@ -922,23 +937,14 @@ def validate_text(text: str, shown: str, catalog: Catalog) -> Catalog:
 
     from dxready.catalog.load import parse, validate
     from dxready.catalog.models import ProceduresFile
-    from dxready.rules import LOAD_RULES
-    from dxready.rules.base import Context
+    from dxready.engine.integrity import checked
 
     data, source = parse(text, shown)
     model = validate(ProceduresFile, data, source)
     candidate = dataclasses.replace(
         catalog, procedures_file=model, sources={**catalog.sources, "procedures": source}
     )
-    ctx = Context(as_of=dt.date.today())
-    fatal = [
-        Problem(f.code, candidate.locate(f.file, f.path, key=f.data.get("key") is True), f.message)
-        for rule in LOAD_RULES
-        for f in rule.check(candidate, ctx)
-    ]
-    if fatal:
-        raise LoadError(fatal)
-    return candidate
+    return checked(candidate)
 
 
 @contextlib.contextmanager
@@ -1094,7 +1100,7 @@ def _editable(catalog: str | os.PathLike[str] | None) -> tuple[Path, str]:
             "編集するか、dxready init DIR で自分のカタログを作るか、--catalog DIR を指定してください",
             "the catalogue shipped inside the package (Kamogawa) cannot be edited; copy it with "
             "`dxready init DIR --from-embedded`, create your own with `dxready init DIR` or pass --catalog DIR",
-            "DX001",
+            UNREADABLE,
         )
     return root, display_name(root, "procedures")
 
@@ -1103,7 +1109,8 @@ def _edit_procedures(root: Path, shown: str, make: Any) -> tuple[bool, list[Msg]
     """Under the lock: load, ``make(text, catalog) -> (new text, said)``, validate, write atomically.
 
     (changed, said, the validated catalogue or None when nothing changed). Any refusal leaves the file as it was."""
-    from dxready.catalog.load import decode, load_catalog
+    from dxready.catalog.load import decode
+    from dxready.engine.integrity import load as load_catalog
 
     path = root / "procedures.yaml"
     if not path.is_file():
@@ -1186,7 +1193,7 @@ def run_set_municipality(
         return apply(text, (plan := header_splices(doc, current, change))[0]), plan[1]
 
     changed, said, _ = _edit_procedures(root, shown, make)
-    from dxready.render.safe import oneline
+    from dxready.inert import oneline
 
     lines = [f"  {oneline(m.get(lang))}" for m in said]
     if lang == "ja":
@@ -1396,7 +1403,7 @@ def run_add(
 
 
 def _message(lang: str, shown: str, target: Target, said: list[Msg], *, changed: bool) -> str:
-    from dxready.render.safe import oneline  # the path too: a directory name may hold escape sequences
+    from dxready.inert import oneline  # the path too: a directory name may hold escape sequences
 
     no = target.procedure.standard_no
     what = f"{target.ident}" + (f" (No.{no})" if no is not None else "")

@@ -404,7 +404,7 @@ def validate_files(texts: dict[str, str], catalog: Catalog) -> Catalog:
     ]
     if fatal:
         raise LoadError(fatal)
-    from dxready.catalog.preflight import refuse_new_text_findings
+    from dxready.engine.preflight import refuse_new_text_findings
 
     refuse_new_text_findings(catalog, candidate)  # nothing check would refuse (DX010) reaches the file
     return candidate

@@ -247,7 +247,7 @@ def _procedure_rows(report: Report, lang: str) -> list[list[Cell]]:
         [
             p.standard_no,
             p.name,
-            p.status.mark,
+            p.effective_status.mark,  # as every output shows it: a group recorded unknown follows its sub-procedures
             p.note,
             "\n".join(channel_text(c) for c in p.channels),
             _level(report, p, lang),
@@ -346,34 +346,11 @@ def _roadmap_rows(report: Report, lang: str) -> list[list[Cell]]:
 
 
 def coverage_rows(report: Report, lang: str) -> list[list[Cell]]:
-    """The summary's rows; where applicable statuses are unknown, each rate becomes its bounds with the coverage.
+    """The summary as `table summary` gives it: while applicable statuses are unknown, each rate is its bounds with the
+    coverage (「4.8–100.0%（21件中1件確認）」), never a bare figure (engine.rates)."""
+    from dxready.render.views import summary
 
-    Bounds: lowest if every unknown applicable row were ×, highest if every one were ○ (DESIGN §8): a bare figure
-    over incomplete data is never written.
-    """
-    from dxready.render.views import summary_rows
-
-    rows: list[list[Cell]] = [[item, value] for item, value in summary_rows(report.summary(), lang)]
-    applicable = [p for p in report.catalog.procedures if p.applicable]
-    known = [p for p in applicable if p.status.value != "unknown"]
-    total, n_known = len(applicable), len(known)
-    if not total or n_known == total:
-        return rows
-    online = sum(p.status.value == "online" for p in known)
-    some = sum(p.status.value in ("online", "partial") for p in known)
-    unknown = total - n_known
-    coverage = _t(lang, f"（{total}件中{n_known}件確認）", f" ({n_known} of {total} known)")
-
-    def bounds(part: int) -> str:
-        low, high = 100.0 * part / total, 100.0 * (part + unknown) / total
-        return f"{low:.1f}–{high:.1f}%{coverage}"
-
-    rates = {
-        _t(lang, "オンライン化率（○）", "Online rate (○)"): bounds(online),
-        _t(lang, "オンライン化率（○＋一部）", "Online rate (○ + 一部)"): bounds(some),
-    }
-    out: list[list[Cell]] = [[item, rates.get(str(item), value)] for item, value in rows]
-    return [*out, [_t(lang, "確認済（対象手続のうち）", "Known (of applicable)"), f"{n_known}/{total}"]]
+    return [list(row) for row in summary(report, lang).rows]
 
 
 def build(report: Report, lang: str) -> Workbook:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dxready.catalog.load import LoadError, Problem
 from dxready.catalog.municipalities import LocalGovernment, by_code, find, registry, similar
-from dxready.findings import Location, Msg
+from dxready.errors import UsageError
+from dxready.findings import Msg
 
 
 @dataclass(frozen=True)
@@ -23,8 +23,9 @@ class Identity:
     entry: LocalGovernment | None
 
 
-def _refuse(where: str, ja: str, en: str, code: str = "DX020") -> LoadError:
-    return LoadError([Problem(code, Location(where), Msg(ja, en))])
+def _refuse(option: str, ja: str, en: str) -> UsageError:
+    """An option the registry contradicts: a UsageError naming the option (the catalogue is not at fault)."""
+    return UsageError(option, Msg(ja, en))
 
 
 def describe(entry: LocalGovernment, lang: str = "ja") -> str:
@@ -49,7 +50,6 @@ def identify(name: str | None, code: str | None) -> Identity:
             "--name",
             "--name（団体名）か --code（団体コード）を指定してください（例: --name 館山市）",
             "give --name or --code (e.g. --name 館山市)",
-            "DX003",
         )
     entry = by_code(code) if code is not None else None
     if not clean:

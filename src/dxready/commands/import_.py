@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.load import LoadError, Problem
+from dxready.errors import UsageError
 from dxready.findings import Location, Msg
 
 if TYPE_CHECKING:
@@ -542,9 +543,8 @@ def _channels(value: Value) -> list[tuple[str, str | None, dt.date | None, bool]
         head, *flags = [part.strip() for part in line.split(" | ")]
         try:
             kind, name = _channel(head)
-        except LoadError as exc:
-            message = exc.problems[0].message
-            raise CellError("channels", message.ja, message.en) from None
+        except UsageError as exc:  # the same check as set's --channel
+            raise CellError("channels", exc.message.ja, exc.message.en) from None
         since, inferred = None, False
         for flag in flags:
             if flag == "inferred":
@@ -723,7 +723,7 @@ class Pending:
     note: tuple[str, Msg] | None = None
     verified_on: tuple[dt.date, Msg] | None = None
     channels: dict[str, tuple[str | None, dt.date | None, bool, Msg]] = field(default_factory=dict)
-    counts: dict[int, tuple[int, int, Msg]] = field(default_factory=dict)
+    counts: dict[int, tuple[CountFields, Msg]] = field(default_factory=dict)
 
 
 @dataclass
@@ -732,7 +732,7 @@ class NewProcedure:
     name: str
     status: Status | None = None
     note: str | None = None
-    counts: dict[int, tuple[int, int, Msg]] = field(default_factory=dict)
+    counts: dict[int, tuple[CountFields, Msg]] = field(default_factory=dict)
 
 
 class Conflict(CellError):
@@ -766,6 +766,22 @@ class Planner:
         self.ids = set(self.matcher.by_id)
         self.fates: list[RowFate] = []
         self.notes: list[SheetNote] = []
+
+    def settle_groups(self) -> None:
+        """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
+        sub-procedures already settle is not written, so the group keeps following them (as ``set`` leaves it)."""
+        for index, pending in list(self.procs.items()):
+            p = self.matcher.procedures[index]
+            if pending.status is None or p.status.value != "unknown" or not p.sub_procedures:
+                continue
+            subs = list(p.sub_procedures)
+            for (i, j), sub_pending in self.subs.items():
+                if i == index and sub_pending.status is not None:
+                    subs[j] = subs[j].model_copy(update={"status": sub_pending.status[0]})
+            if p.model_copy(update={"sub_procedures": subs}).effective_status is pending.status[0]:
+                pending.status = None
+                if pending == Pending():
+                    del self.procs[index]
 
     # -- helpers
     def _fresh_id(self, wanted: str | None) -> str:
@@ -860,11 +876,10 @@ class Planner:
         p = self.matcher.procedures[index]
         pending = self.procs.get(index) or Pending()
         said: list[Msg] = []
-        if status is not None and status is not p.status:
+        if status is not None and status is not p.effective_status:
             pending.status = _set_once(pending.status, status, where, "mark")
-            said.append(
-                Msg(f"状況 {p.status.mark} → {status.mark}", f"status {p.status.mark} → {status.mark}")
-            )
+            shown = p.effective_status.mark
+            said.append(Msg(f"状況 {shown} → {status.mark}", f"status {shown} → {status.mark}"))
         if note is not None and not same_text(note, p.note):
             pending.note = _set_once(pending.note, note, where, "note")
             said.append(Msg("備考を更新", "note updated"))
@@ -1014,7 +1029,9 @@ class Planner:
 
     # -- counts
     def counts_row(self, sheet: str, n: int, row: dict[str, Value]) -> RowFate:
+        """One count entry as cities publish it: total and online, online only, a printed rate, or all three."""
         from dxready.catalog.fiscal import FiscalYear, FiscalYearError
+        from dxready.catalog.registry import fold_name
 
         where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
         year_text = _text(row.get("fiscal_year"))
@@ -1029,68 +1046,118 @@ class Planner:
             _int(row.get("online"), "online"),
             _rate(row.get("rate")),
         )
-        if _text(row.get("sub_id")):
+        period_end, source = _date(row.get("period_end"), "period_end"), _text(row.get("source"))
+        if online is None and rate is None:
             raise CellError(
-                "sub_id",
-                "個別手続の件数はまだ記録できません",
-                "counts of a sub-procedure cannot be recorded yet",
+                "online", "オンライン件数か割合のどちらかが必要です", "an online count or a rate is needed"
             )
-        if total is None or online is None:
-            raise CellError(
-                "total" if total is None else "online",
-                "総件数とオンライン件数の両方が必要です",
-                "both the total and the online count are needed",
-            )
-        if online > total:
+        if total is not None and online is not None and online > total:
             raise CellError(
                 "online",
                 f"オンライン件数 {online:,} が総件数 {total:,} を超えています",
                 f"online {online:,} exceeds the total {total:,}",
             )
-        computed = 100.0 * online / total if total else None
+        computed = 100.0 * online / total if total and online is not None else None
         if rate is not None and computed is not None and abs(round(computed, 1) - rate) > 0.1 + 1e-9:
             raise CellError(
                 "rate",
                 f"割合 {rate}% が {online:,}/{total:,} = {computed:.1f}% と合いません",
                 f"rate {rate}% does not agree with {online:,}/{total:,} = {computed:.1f}%",
             )
-        shown = f"{year.ja()} {online:,}/{total:,}" + (f"（{computed:.1f}%）" if computed is not None else "")
-        shown_en = f"{year.en()} {online:,} of {total:,}" + (
-            f" ({computed:.1f}%)" if computed is not None else ""
-        )
-        index, how, name = self._locate(row, where)
+        fields = (total, online, None if rate is None else round(rate, 1), period_end, source)
+        said = (_counts_said(int(year), fields),)
+        sub_id = _text(row.get("sub_id"))
+        index, how, name = (None, None, _text(row.get("name")) or "")
+        sub: tuple[int, int, Msg | None] | None = None
+        if sub_id:
+            index, how, name = self._locate({**row, "name": None}, where)
+            p = self.matcher.procedures[index] if index is not None else None
+            at = next((j for j, x in enumerate(p.sub_procedures) if x.id == sub_id), None) if p else None
+            if at is None or index is None:
+                raise CellError("sub_id", "この個別手続はありません", "no such sub-procedure")
+            sub = (index, at, how)
+        else:
+            folded = fold_name(name)
+            if name and folded not in self.matcher.by_name and folded not in self.matcher.standard:
+                found = self.matcher.find_sub(name, exact=True)
+                sub = found if found is None else (found[0], found[1], found[2])
+            if sub is None:
+                index, how, name = self._locate(row, where)
+                if index is None:
+                    found = self.matcher.find_sub(name)
+                    sub = None if found is None else (found[0], found[1], found[2])
+        if sub is not None:
+            i, j, how = sub
+            entry = self.matcher.procedures[i].sub_procedures[j]
+            key: tuple[int, int] = (i, j)
+            ident = f"{self.matcher.procedures[i].id}/{entry.id}"
+            return self._count_change(
+                sheet, n, self.subs, key, entry.counts, int(year), fields, where, ident, entry.name, how, said
+            )
         if index is None:
             fate = self._unmatched(sheet, n, name, row, status=None, note=None)
-            if fate.fate == "added":
-                entry = self.new_by_name[self.matcher.fold(name)]
-                before = entry.counts.get(int(year))
-                if before is not None and before[:2] != (total, online):
-                    raise Conflict(
-                        "total",
-                        f"{before[2].ja} の件数と矛盾します",
-                        f"contradicts the counts of {before[2].en}",
-                    )
-                entry.counts[int(year)] = (total, online, where)
-                return RowFate(
-                    sheet, n, "added", entry.id, name, fate.how, (Msg(f"件数 {shown}", f"counts {shown_en}"),)
+            new = self.new_by_name[self.matcher.fold(name)]
+            before = new.counts.get(int(year))
+            if before is not None and before[0] != fields:
+                raise Conflict(
+                    "total", f"{before[1].ja} の件数と矛盾します", f"contradicts the counts of {before[1].en}"
                 )
-            return fate
+            new.counts[int(year)] = (fields, where)
+            return RowFate(sheet, n, "added", new.id, name, fate.how, said)
         p = self.matcher.procedures[index]
-        existing = {int(c.fiscal_year): c for c in p.counts}
-        current = existing.get(int(year))
-        if current is not None and (getattr(current, "total", None), getattr(current, "online", None)) == (
-            total,
-            online,
-        ):
-            return RowFate(sheet, n, "unchanged", p.id, name, how)
-        earlier = self.procs[index].counts.get(int(year)) if index in self.procs else None
-        if earlier is not None and earlier[:2] != (total, online):
+        return self._count_change(
+            sheet, n, self.procs, index, p.counts, int(year), fields, where, p.id, name, how, said
+        )
+
+    @staticmethod
+    def _count_change(
+        sheet: str,
+        n: int,
+        pendings: dict[Any, Pending],
+        key: Any,
+        counts: list[Any],
+        year: int,
+        fields: CountFields,
+        where: Msg,
+        ident: str,
+        name: str,
+        how: Msg | None,
+        said: tuple[Msg, ...],
+    ) -> RowFate:
+        current = next((c for c in counts if int(c.fiscal_year) == year), None)
+        if current is not None:
+            have = (current.total, current.online, current.rate, current.period_end, current.source)
+            if all(new is None or new == old for new, old in zip(fields, have, strict=True)):
+                return RowFate(sheet, n, "unchanged", ident, name, how)
+        earlier = pendings[key].counts.get(year) if key in pendings else None
+        if earlier is not None and earlier[0] != fields:
             raise Conflict(
-                "total", f"{earlier[2].ja} の件数と矛盾します", f"contradicts the counts of {earlier[2].en}"
+                "total", f"{earlier[1].ja} の件数と矛盾します", f"contradicts the counts of {earlier[1].en}"
             )
-        pending = self.procs.setdefault(index, Pending())
-        pending.counts[int(year)] = (total, online, where)
-        return RowFate(sheet, n, "matched", p.id, name, how, (Msg(f"件数 {shown}", f"counts {shown_en}"),))
+        pendings.setdefault(key, Pending()).counts[year] = (fields, where)
+        return RowFate(sheet, n, "matched", ident, name, how, said)
+
+
+CountFields = tuple[int | None, int | None, float | None, dt.date | None, str | None]
+"""total, online, published rate, period end, source of one count entry."""
+
+
+def _counts_said(year: int, fields: CountFields) -> Msg:
+    from dxready.catalog.fiscal import FiscalYear
+
+    total, online, rate, period_end, _ = fields
+    fy = FiscalYear(year)
+    if total is not None and online is not None:
+        pct = f"（{100.0 * online / total:.1f}%）" if total else ""
+        pct_en = f" ({100.0 * online / total:.1f}%)" if total else ""
+        ja, en = f"{online:,}/{total:,}{pct}", f"{online:,} of {total:,}{pct_en}"
+    elif online is not None:
+        ja, en = f"オンライン {online:,} 件", f"{online:,} online"
+    else:
+        ja, en = f"公表率 {rate}%", f"published rate {rate}%"
+    part_ja = f"（{period_end} 現在）" if period_end else ""
+    part_en = f" (to {period_end})" if period_end else ""
+    return Msg(f"件数 {fy.ja()} {ja}{part_ja}", f"counts {fy.en()} {en}{part_en}")
 
 
 # --------------------------------------------------------------------------------------------------- sheets → plan
@@ -1321,8 +1388,8 @@ def _change(doc: _Doc, node: Any, pending: Pending) -> Any:
         status_text=status_text,
         channels=(),
         counts=tuple(
-            CountsEntry(year, total=total, online=online)
-            for year, (total, online, _) in sorted(pending.counts.items())
+            CountsEntry(year, total=t, online=o, rate=r, period_end=pe, source=src)
+            for year, ((t, o, r, pe, src), _) in sorted(pending.counts.items())
         ),
         note=pending.note[0] if pending.note else None,
         verified_on=pending.verified_on[0] if pending.verified_on else None,
@@ -1379,10 +1446,14 @@ def _sub_pass(text: str, catalog: Catalog, subs: dict[tuple[int, int], Pending])
                 new_subs[at] = new_subs[at].model_copy(update={"status": pending.status[0]})
         before = expected_status(group)
         after = expected_status(group.model_copy(update={"sub_procedures": new_subs}))
-        following = group.status.value == "unknown" or (before is not None and group.status is before)
-        if status_node and following and after is not None and after is not group.status:
+        # As set does (edit.plan_splices): a group recorded as unknown follows its sub-procedures by itself, so
+        # nothing is written; one whose mark was what they settled keeps following them (or is unknown again).
+        following = group.status.value != "unknown" and before is not None and group.status is before
+        if status_node and following and after is not group.status:
+            from dxready.catalog.models import Status
+
             key_node, value_node = status_node
-            written = _status_text_like(str(value_node.value), after)
+            written = _status_text_like(str(value_node.value), after if after is not None else Status.unknown)
             splices.append(doc.replace_scalar(value_node, key_node, written, flow=bool(proc_node.flow_style)))
     return _join(text, _merge(splices))
 
@@ -1409,7 +1480,7 @@ def _procedure_pass(text: str, catalog: Catalog, procs: dict[int, Pending], new:
 
 def _append_procedures(doc: _Doc, new: list[NewProcedure]) -> Splice:
     from dxready.catalog.models import Status
-    from dxready.commands.edit import scalar
+    from dxready.commands.edit import CountsEntry, scalar
 
     blocks, flows = [], []
     for entry in new:
@@ -1425,13 +1496,19 @@ def _append_procedures(doc: _Doc, new: list[NewProcedure]) -> Splice:
         lines = [f"{k}: {v}" for k, v in pairs]
         flow = ", ".join(f"{k}: {v}" for k, v in pairs)
         if entry.counts:
-            items = [(year, total, online) for year, (total, online, _) in sorted(entry.counts.items())]
+            items = [
+                [
+                    ("fiscal_year", str(year)),
+                    *CountsEntry(year, total=t, online=o, rate=r, period_end=pe, source=src).written(),
+                ]
+                for year, ((t, o, r, pe, src), _) in sorted(entry.counts.items())
+            ]
             lines.append("counts:")
-            for year, total, online in items:
-                lines += [f"  - fiscal_year: {year}", f"    total: {total}", f"    online: {online}"]
+            for pairs in items:
+                lines += [("  - " if i == 0 else "    ") + f"{k}: {v}" for i, (k, v) in enumerate(pairs)]
             flow += (
                 ", counts: ["
-                + ", ".join(f"{{fiscal_year: {y}, total: {t}, online: {o}}}" for y, t, o in items)
+                + ", ".join("{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}" for pairs in items)
                 + "]"
             )
         blocks.append(lines)
@@ -1476,6 +1553,7 @@ def run_import(
         current = load_catalog(root)
         planner = Planner(current, unmatched)
         plan_sheets(planner, sheets, current, lang)
+        planner.settle_groups()
         if not any(f.fate != "skipped" for f in planner.fates):
             raise _bad(
                 str(source),
@@ -1493,7 +1571,7 @@ def run_import(
             new_text = _procedure_pass(new_text, candidate, planner.procs, planner.new)
             candidate = validate_text(new_text, shown, current)
         if candidate is not current:
-            from dxready.catalog.preflight import refuse_new_text_findings
+            from dxready.engine.preflight import refuse_new_text_findings
 
             refuse_new_text_findings(
                 current, candidate

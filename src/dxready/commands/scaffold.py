@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from dxready.catalog import codes
-from dxready.catalog.load import LoadError, Problem
+from dxready.catalog.load import UNREADABLE, LoadError, Problem
 from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES
+from dxready.errors import DxreadyError, UsageError
 from dxready.findings import Location, Msg
 
 # 都道府県コード (JIS X 0401), the first two digits of a 全国地方公共団体コード.
@@ -53,12 +55,15 @@ STANDARD_IDS: dict[int, str] = {
 FILES = ("procedures.yaml", "systems.yaml", "roadmap.yaml", "dxready.yaml")
 
 
-def _fail(where: str, ja: str, en: str, code: str = "DX001") -> LoadError:
+def _fail(where: str, ja: str, en: str, code: str = UNREADABLE) -> DxreadyError:
+    """An option's problem (``where`` is ``--code`` …) is a UsageError; a path's is a catalogue problem."""
+    if where.startswith("--"):
+        return UsageError(where, Msg(ja, en))
     return LoadError([Problem(code, Location(where), Msg(ja, en))])
 
 
 def check_code(code: str) -> str:
-    """The 6-digit code with a correct check digit, or LoadError (DX007) saying what is wrong (full width folded)."""
+    """The 6-digit code with a correct check digit, or UsageError (--code) saying what is wrong (full width folded)."""
     text = unicodedata.normalize("NFKC", code).strip()
     if len(text) == 5 and text.isascii() and text.isdigit():
         full = text + str(codes.check_digit(text))
@@ -66,14 +71,12 @@ def check_code(code: str) -> str:
             "--code",
             f"団体コード {text!r} は5桁です。検査数字を付けた6桁で指定してください（{full} ではありませんか）",
             f"code {text!r} has 5 digits; give all 6 with the check digit (did you mean {full}?)",
-            "DX007",
         )
     if not (len(text) == 6 and text.isascii() and text.isdigit()):
         raise _fail(
             "--code",
             f"団体コード {text!r} は6桁の数字で指定してください（例: 342025）",
             f"code {text!r} must be 6 digits (e.g. 342025)",
-            "DX007",
         )
     if not codes.is_valid(text):
         right = text[:5] + str(codes.check_digit(text[:5]))
@@ -81,14 +84,12 @@ def check_code(code: str) -> str:
             "--code",
             f"団体コード {text} の検査数字が違います（{text[:5]} の検査数字は {right[5]}、つまり {right}）",
             f"code {text}: wrong check digit ({text[:5]} takes {right[5]}, i.e. {right})",
-            "DX007",
         )
     if not 1 <= int(text[:2]) <= len(PREFECTURES):
         raise _fail(
             "--code",
             f"団体コード {text} の都道府県部分 {text[:2]} は 01〜47 ではありません",
             f"code {text}: prefecture part {text[:2]} is not 01–47",
-            "DX007",
         )
     return text
 
@@ -225,7 +226,32 @@ def _comment(text: str) -> str:
     return " ".join(text.split())
 
 
-def run_init(directory: Path, *, name: str | None, code: str | None, lang: str) -> str:
+@dataclass(frozen=True)
+class InitResult:
+    """What ``dxready init`` made: where, for whom, and how many rows (every status unknown).
+
+    ``prefecture`` is the registry's (empty for a pair the registry does not know; ``registered`` is then False and
+    the message asks the user to make sure of the name and code).
+    """
+
+    directory: str
+    name: str
+    code: str
+    procedures: int
+    sub_procedures: int
+    prefecture: str = ""
+    registered: bool = True
+
+
+@dataclass(frozen=True)
+class CopyResult:
+    """What ``dxready init --from-embedded`` copied: where, and which files (byte for byte)."""
+
+    directory: str
+    files: tuple[str, ...]
+
+
+def run_init(directory: Path, *, name: str | None, code: str | None) -> InitResult:
     """Write the four files into ``directory`` (created if missing); refuse if any of them exists.
 
     The municipality is settled against the national registry first (commands/identify.py): a name alone finds its
@@ -238,76 +264,44 @@ def run_init(directory: Path, *, name: str | None, code: str | None, lang: str) 
             "--name",
             "団体名を指定してください（制御文字は使えません）",
             "give the municipality's name (no control characters)",
-            "DX003",
         )
     who = identify(name, check_code(code) if code is not None else None)
     clean, checked = who.name, who.code
+    _refuse_existing(directory)
     contents = {
         "procedures.yaml": procedures_text(clean, checked),
         "systems.yaml": systems_text(clean),
         "roadmap.yaml": roadmap_text(clean),
         "dxready.yaml": settings_text(),
     }
-    from dxready.catalog.preflight import validate_texts
-    from dxready.render.safe import oneline
+    from dxready.engine.preflight import validate_texts
 
     validate_texts(directory, {file.removesuffix(".yaml"): text for file, text in contents.items()})
     _write_new(directory, {file: text.encode("utf-8") for file, text in contents.items()})
-    n = len(STANDARD_PROCEDURES)
-    subs = sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES)
-    shown = oneline(str(directory))
-    where = f"{who.prefecture}{_comment(clean)}" if who.prefecture else _comment(clean)
-    unknown_ja = (
-        ""
-        if who.entry
-        else "\n注意: この名前と団体コードは国の団体一覧にありません。正しいか確かめてください。"
-    )
-    unknown_en = (
-        ""
-        if who.entry
-        else "\nnote: this name and code are not in the national registry; make sure they are right."
-    )
-    if lang == "ja":
-        return (
-            f"{where}（{checked}）のカタログを {shown} に作りました: "
-            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。{unknown_ja}\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
-        )
-    return (
-        f"created the catalogue of {where} ({checked}) in {shown}: "
-        f"{n} standard procedures ({subs} sub-procedures), every status unknown.{unknown_en}\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
+    return InitResult(
+        directory=str(directory),
+        name=_comment(clean),
+        code=checked,
+        procedures=len(STANDARD_PROCEDURES),
+        sub_procedures=sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES),
+        prefecture=who.prefecture or "",
+        registered=who.entry is not None,
     )
 
 
-def run_init_embedded(directory: Path, *, lang: str) -> str:
+def run_init_embedded(directory: Path) -> CopyResult:
     """Copy the shipped catalogue (鴨川市) into ``directory`` byte for byte, for its own officers to edit."""
     from dxready.catalog.load import embedded_catalog
 
     source = embedded_catalog()
-    contents: dict[str, bytes] = {}
-    for file in FILES:
-        path = source / file
-        if path.is_file():
-            contents[file] = path.read_bytes()
+    contents = {file: (source / file).read_bytes() for file in FILES if (source / file).is_file()}
+    _refuse_existing(directory)
     _write_new(directory, contents)
-    from dxready.render.safe import oneline
-
-    shown = oneline(str(directory))
-    files = ", ".join(contents)
-    if lang == "ja":
-        return (
-            f"同梱のカタログ（鴨川市）を {shown} に写しました（{files}）。\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready gaps --catalog {shown}\n"
-        )
-    return (
-        f"copied the shipped catalogue (Kamogawa) into {shown} ({files}).\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready gaps --catalog {shown}\n"
-    )
+    return CopyResult(directory=str(directory), files=tuple(contents))
 
 
-def _write_new(directory: Path, contents: dict[str, bytes]) -> None:
-    """Create each file exclusively in ``directory``; nothing is left behind unless every file is written."""
+def _refuse_existing(directory: Path) -> None:
+    """Refuse a directory that is a file, or that already holds any of the catalogue's files."""
     if directory.exists() and not directory.is_dir():
         raise _fail(str(directory), "ディレクトリではありません", "is not a directory")
     existing = [directory / f for f in FILES if (directory / f).exists()]
@@ -315,7 +309,7 @@ def _write_new(directory: Path, contents: dict[str, bytes]) -> None:
         raise LoadError(
             [
                 Problem(
-                    "DX001",
+                    UNREADABLE,
                     Location(str(path)),
                     Msg(
                         "既にあります。上書きしません（別のディレクトリを指定するか、ファイルを移動してください）",
@@ -325,17 +319,21 @@ def _write_new(directory: Path, contents: dict[str, bytes]) -> None:
                 for path in existing
             ]
         )
+
+
+def _write_new(directory: Path, contents: dict[str, bytes]) -> None:
+    """Create each file exclusively in ``directory``; nothing is left behind unless every file is written."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _fail(str(directory), f"作れません: {exc.strerror}", f"cannot create: {exc.strerror}") from None
     created: list[Path] = []
     try:
-        for file, text in contents.items():
+        for file, data in contents.items():
             path = directory / file
             with path.open("xb") as fh:  # "x": never overwrite, even in a race
                 created.append(path)
-                fh.write(text)
+                fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
     except FileExistsError as exc:

@@ -42,7 +42,7 @@ def write_schemas(directory: Path) -> list[Path]:
 
     from dxready.findings import Msg
     from dxready.fsio import WriteError
-    from dxready.render.safe import oneline
+    from dxready.inert import oneline
 
     shown = oneline(str(directory))
     if directory.exists() and not directory.is_dir():

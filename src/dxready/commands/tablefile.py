@@ -217,7 +217,7 @@ def update_blocks(
 
     ``render(name)`` gives a block's new content. With ``names=None`` a block whose name is not a table is refused.
     """
-    from dxready.render.safe import oneline
+    from dxready.inert import oneline
 
     shown = oneline(str(path))
     label = "/".join(names) if names else "dxready"
@@ -243,7 +243,7 @@ def _update(
 ) -> tuple[int, str]:
     from dxready.catalog.limits import read_bounded
     from dxready.catalog.load import LoadError
-    from dxready.render.safe import oneline
+    from dxready.inert import oneline
 
     try:
         data = read_bounded(path, shown, MAX_BYTES)

@@ -12,17 +12,14 @@ import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from dxready.catalog.load import LoadError, Problem
+from dxready.catalog.load import UNREADABLE, LoadError
 from dxready.commands.diff import GitCatalog, git, locate_in_git
-from dxready.engine.rates import Rate, fields
-from dxready.engine.rates import text as rate_text
-from dxready.findings import Location, Msg
-from dxready.i18n import t as _t
+from dxready.engine.rates import Rate
+from dxready.errors import GitError
+from dxready.findings import Msg
 
 SCHEMA_VERSION = 1
-BAR_WIDTH = 24
 
 
 @dataclass(frozen=True)
@@ -61,9 +58,7 @@ def _history(where: GitCatalog, since: dt.date | None) -> list[tuple[str, dt.dat
         message = done.stderr.decode("utf-8", "replace").strip()
         if "does not have any commits" in message:
             return []
-        raise LoadError(
-            [Problem("DX001", Location("git"), Msg(f"git log: {message}", f"git log: {message}"))]
-        )
+        raise GitError("git log", Msg(message, message))
     commits = []
     for line in done.stdout.decode("utf-8", "replace").splitlines():
         sha, when, subject = [*line.split("\x1f", 2), "", ""][:3]
@@ -147,18 +142,24 @@ def measure(data: bytes, shown: str, commit: str, date: dt.date, subject: str) -
     )
 
 
-def collect(catalog: Path | None, since: dt.date | None) -> tuple[str, list[Point]]:
-    """(the file's path in the repository, the points oldest first)."""
+def collect(
+    catalog: Path | None, since: dt.date | None, progress: Callable[[int, int], None] | None = None
+) -> tuple[str, list[Point]]:
+    """(the file's path in the repository, the points oldest first); ``progress(done, total)`` per commit."""
     where = locate_in_git(catalog)
     history = _history(where, since)
     blobs = _blobs(where, [sha for sha, _, _ in history])
     points = []
-    for (sha, when, subject), blob in zip(history, blobs, strict=True):
+    for done, ((sha, when, subject), blob) in enumerate(zip(history, blobs, strict=True), 1):
+        if progress is not None:
+            progress(done, len(history))
         shown = f"{sha[:8]}:{where.path('procedures')}"
         if blob is None:
             points.append(Point(sha, when, subject, problem="no procedures.yaml"))
         elif isinstance(blob, int):
-            points.append(Point(sha, when, subject, problem=f"DX001 file is too large ({blob:,} bytes)"))
+            points.append(
+                Point(sha, when, subject, problem=f"{UNREADABLE} file is too large ({blob:,} bytes)")
+            )
         else:
             points.append(measure(blob, shown, sha, when, subject))
     working = where.top / where.path("procedures")
@@ -179,163 +180,21 @@ def collect(catalog: Path | None, since: dt.date | None) -> tuple[str, list[Poin
     return where.path("procedures"), points
 
 
-# --------------------------------------------------------------------------------------------------- output
+# --------------------------------------------------------------------------------------------------- command
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
+@dataclass(frozen=True)
+class Trend:
+    """What ``dxready trend`` found: the file's path in the repository and its points, oldest first."""
 
-
-def _bar(value: float | None) -> str:
-    if value is None:
-        return ""
-    eighths = round(value / 100 * BAR_WIDTH * 8)
-    full, rest = divmod(eighths, 8)
-    return "█" * full + ("" if rest == 0 else "▏▎▍▌▋▊▉"[rest - 1])
-
-
-def _subject(p: Point, lang: str) -> str:
-    if not p.commit:
-        return _t(lang, "（未コミットの変更）", "(uncommitted changes)")
-    return p.subject if len(p.subject) <= 50 else p.subject[:49] + "…"
-
-
-def _headers(lang: str) -> list[str]:
-    return [
-        _t(lang, "日付", "Date"),
-        _t(lang, "コミット", "Commit"),
-        _t(lang, "対象", "Applicable"),
-        "○",
-        "一部",
-        "×",
-        _t(lang, "オンライン化率", "Online rate"),
-        _t(lang, "内容", "Subject"),
-    ]
-
-
-def _row(p: Point, lang: str) -> list[str]:
-    if p.problem is not None:
-        unreadable = _t(lang, f"読めません: {p.problem}", f"unreadable: {p.problem}")
-        return [p.date.isoformat(), p.short, "", "", "", "", unreadable, _subject(p, lang)]
-    return [
-        p.date.isoformat(),
-        p.short,
-        str(p.applicable),
-        str(p.online),
-        str(p.partial),
-        str(p.offline),
-        rate_text(p.rates()[0], lang) if p.applicable else _pct(None),
-        _subject(p, lang),
-    ]
-
-
-def table(path: str, points: Sequence[Point], lang: str) -> str:
-    import io
-    import os
-
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    from dxready.render.safe import oneline
-
-    buf = io.StringIO()
-    width = int(os.environ.get("COLUMNS", "0") or 0) or 120
-    console = Console(file=buf, width=width, color_system=None, force_terminal=False, highlight=False)
-
-    console.print(Text(oneline(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}"))))
-    if not points:
-        console.print(Text(_t(lang, "この期間のコミットはありません。", "No commits in this period.")))
-        return buf.getvalue()
-    t = Table()
-    for i, header in enumerate(_headers(lang)):
-        t.add_column(header, justify="right" if 2 <= i <= 6 else "left", overflow="fold")
-        if i == 6:
-            t.add_column("", no_wrap=True)
-    for p in points:
-        cells = _row(p, lang)
-        t.add_row(*(Text(oneline(c)) for c in cells[:7]), Text(_bar(p.online_rate)), Text(oneline(cells[7])))
-    console.print(t)
-    return buf.getvalue()
-
-
-def markdown(path: str, points: Sequence[Point], lang: str) -> str:
-    from dxready.render.mermaid import trend_chart
-    from dxready.render.safe import md_cell, md_text, oneline
-
-    shown = oneline(path).replace("`", "'")
-    lines = [f"### {md_text(_t(lang, 'オンライン化の推移', 'Readiness over time'))}: `{shown}`", ""]
-    if not points:
-        lines.append(_t(lang, "この期間のコミットはありません。", "No commits in this period."))
-        return "\n".join(lines) + "\n"
-    chart: list[tuple[str, float | None]] = []
-    seen: dict[str, int] = {}
-    for p in points:
-        label = p.date.isoformat() if p.commit else _t(lang, "作業中", "working")
-        seen[label] = seen.get(label, 0) + 1
-        chart.append((label if seen[label] == 1 else f"{label} ({seen[label]})", p.online_rate))
-    lines += [trend_chart(chart, lang).rstrip("\n"), ""]
-    head = _headers(lang)
-    lines += ["| " + " | ".join(head) + " |", "|---|---|---:|---:|---:|---:|---:|---|"]
-    for p in points:
-        lines.append("| " + " | ".join(md_cell(c) for c in _row(p, lang)) + " |")
-    return "\n".join(lines) + "\n"
-
-
-def json_(path: str, points: Sequence[Point], lang: str) -> str:
-    data: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
-        "file": path,
-        "points": [
-            {
-                "commit": p.commit or None,
-                "date": p.date.isoformat(),
-                "subject": p.subject if p.commit else None,
-                "as_of": p.as_of.isoformat() if p.as_of else None,
-                "applicable": p.applicable,
-                "online": p.online,
-                "partial": p.partial,
-                "offline": p.offline,
-                "unknown": p.unknown,
-                **(fields(*p.rates()) if p.problem is None else {}),
-                "online_rate": p.online_rate,
-                "online_or_partial_rate": p.online_or_partial_rate,
-                "problem": p.problem,
-            }
-            for p in points
-        ],
-    }
-    from dxready.render.safe import json_dumps
-
-    return json_dumps(data, indent=2) + "\n"
-
-
-RENDERERS: dict[str, Callable[[str, Sequence[Point], str], str]] = {
-    "table": table,
-    "markdown": markdown,
-    "json": json_,
-}
+    path: str
+    points: tuple[Point, ...]
 
 
 def run_trend(
-    *, catalog: Path | None, since: dt.date | None, lang: str, format: str, out: Callable[[str], None]
-) -> int:
-    """``dxready trend``: 0; LoadError when the catalogue is not in git or the format is not one of ours."""
-    render = RENDERERS.get(format)
-    if render is None:
-        names = ", ".join(RENDERERS)
-        raise LoadError(
-            [
-                Problem(
-                    "DX001",
-                    Location("dxready"),
-                    Msg(
-                        f"trend の出力形式は {names} です（{format} は使えません）",
-                        f"trend has no {format} format; use {names}",
-                    ),
-                )
-            ]
-        )
-    path, points = collect(catalog, since)
-    out(render(path, points, lang))
-    return 0
+    *, catalog: Path | None, since: dt.date | None, progress: Callable[[int, int], None] | None = None
+) -> Trend:
+    """``dxready trend``: the points; GitError when the catalogue is not in git. ``progress(done, total)``
+    is called per commit when given (the command line draws a bar with it)."""
+    path, points = collect(catalog, since, progress)
+    return Trend(path, tuple(points))

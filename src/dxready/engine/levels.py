@@ -1,4 +1,4 @@
-"""Readiness levels 0–4 per applicable procedure: the weakest criterion decides (DESIGN §3)."""
+"""Readiness levels 0–4 per applicable procedure: the weakest criterion decides (ARCHITECTURE.md, "Readiness levels")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Next steps: one action per subject, ranked by a documented, deterministic score (DESIGN §4).
+"""Next steps: one action per subject, ranked by a documented, deterministic score (ARCHITECTURE.md, "Next steps").
 
 score = Σ weight × part, each part in [0, 1]; weights come from ``dxready.yaml`` (``weights:``), defaults in
 :class:`dxready.catalog.settings.Weights`:
@@ -25,9 +25,11 @@ from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.models import Phase, Status, circled
 from dxready.catalog.registry import STANDARD_BY_NO
 from dxready.catalog.settings import Severity, Weights
-from dxready.findings import Finding, Msg, Subject
+from dxready.findings import Finding, Msg, Subject, SubjectKind
 
 if TYPE_CHECKING:
+    from dxready.catalog.models import Procedure, RoadmapItem, System
+    from dxready.catalog.registry import StandardProcedure
     from dxready.engine.run import Report
 
 STANDARD_DEADLINE = FiscalYear(2025)
@@ -87,155 +89,80 @@ def rank(report: Report) -> list[NextStep]:
         return _rank(report)
 
 
+@dataclass(frozen=True)
+class Parts:
+    """The score's parts, each in [0, 1]; the score is Σ weight × part (the weights of ``dxready.yaml``)."""
+
+    reach: float = 0.0
+    priority: float = 0.0
+    commitment: float = 0.0
+    urgency: float = 0.0
+    effort: float = 0.0
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "reach": self.reach,
+            "priority": self.priority,
+            "commitment": self.commitment,
+            "urgency": self.urgency,
+            "effort": self.effort,
+        }
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What scoring one subject needs to know about the others: commitments, systems, findings, gaps held."""
+
+    now: FiscalYear
+    weights: Weights
+    committed_procedures: frozenset[str]
+    committed_systems: frozenset[str]
+    systems: dict[str, System]
+    findings: dict[Subject, list[Finding]]
+    held: dict[str, int]
+    """System id → how many gap procedures it processes."""
+    gaps: int
+
+    @classmethod
+    def of(cls, report: Report) -> _Scene:
+        catalog = report.catalog
+        open_items = [i for i in catalog.roadmap if i.state is None or i.state.value != "done"]
+        by_subject: dict[Subject, list[Finding]] = {}
+        for f in report.findings:
+            by_subject.setdefault(f.subject, []).append(f)
+        gap_procedures = [
+            p for p in catalog.procedures if p.applicable and p.effective_status is not Status.online
+        ]
+        held: dict[str, int] = {}
+        for p in gap_procedures:
+            for sid in p.systems:
+                held[sid] = held.get(sid, 0) + 1
+        return cls(
+            now=FiscalYear.of(report.as_of),
+            weights=catalog.settings.weights,
+            committed_procedures=frozenset(pid for i in open_items for pid in i.procedures),
+            committed_systems=frozenset(sid for i in open_items for sid in i.systems),
+            systems={s.id: s for s in catalog.systems},
+            findings=by_subject,
+            held=held,
+            gaps=len(gap_procedures),
+        )
+
+    def findings_of(self, kind: SubjectKind, ident: str) -> tuple[list[Finding], list[Finding]]:
+        """(all findings, those of warning severity or above) about one subject."""
+        found = self.findings.get(Subject(kind, ident), [])
+        return found, [f for f in found if f.severity.rank >= Severity.warning.rank]
+
+
 def _rank(report: Report) -> list[NextStep]:
     catalog = report.catalog
-    weights = catalog.settings.weights
-    now = FiscalYear.of(report.as_of)
-    committed_p: set[str] = set()
-    committed_s: set[str] = set()
-    for item in catalog.roadmap:
-        if item.state is None or item.state.value != "done":
-            committed_p.update(item.procedures)
-            committed_s.update(item.systems)
-    systems = {s.id: s for s in catalog.systems}
-    by_subject: dict[Subject, list[Finding]] = {}
-    for f in report.findings:
-        by_subject.setdefault(f.subject, []).append(f)
-
-    gap_procedures = [
-        p for p in catalog.procedures if p.applicable and p.effective_status is not Status.online
+    scene = _Scene.of(report)
+    steps = [
+        *(_procedure_step(p, scene) for p in catalog.procedures),
+        *(_system_step(s, scene) for s in catalog.systems),
+        *(_roadmap_step(item, scene) for item in catalog.roadmap),
     ]
-    held: dict[str, int] = {}
-    for p in gap_procedures:
-        for sid in p.systems:
-            held[sid] = held.get(sid, 0) + 1
-    gap_count = len(gap_procedures)
-
-    raw: list[NextStep] = []
-    for p in catalog.procedures:
-        if not p.applicable:
-            continue
-        findings = by_subject.get(Subject("procedure", p.id), [])
-        serious = [f for f in findings if f.severity.rank >= Severity.warning.rank]
-        if p.effective_status is Status.online and not serious:
-            continue
-        if not findings:
-            continue
-        entry = STANDARD_BY_NO.get(p.standard_no) if p.standard_no else None
-        latest = p.latest_counts()
-        if latest is not None:
-            reach = _reach_from_counts(latest.total)
-        elif entry is not None:
-            reach = entry.frequency / 3
-        else:
-            reach = 1 / 3
-        shared = entry.shared_channel if entry is not None else None
-        parts = {
-            "reach": round(reach, 3),
-            "priority": 1.0 if entry is not None and entry.priority else 0.0,
-            "commitment": 1.0 if p.id in committed_p else 0.0,
-            "urgency": round(_urgency(p.target_fiscal_year, now), 3),
-            "effort": 1.0 if shared else 0.0,
-        }
-        primary = _primary(serious or findings)
-        action = primary.next_step or primary.message
-        if shared and p.effective_status is not Status.online:
-            channel = _CHANNEL_NAMES.get(shared, shared)
-            action = Msg(f"{action.ja}（共通基盤: {channel}）", f"{action.en} (shared channel: {channel})")
-        blocked: list[Msg] = []
-        blocked_ids: list[str] = []
-        for sid in p.systems:
-            s = systems.get(sid)
-            if (
-                s is not None
-                and s.migration is not None
-                and s.migration.phase in (Phase.planning, Phase.selection, Phase.migrating)
-            ):
-                blocked_ids.append(sid)
-                blocked.append(
-                    Msg(
-                        f"{s.name} の標準化移行（{s.migration.phase.value}）待ち",
-                        f"waiting for {s.name_en or s.name} to migrate ({s.migration.phase.value})",
-                    )
-                )
-        raw.append(
-            _step(
-                Subject("procedure", p.id),
-                Msg(p.name, p.name_en or p.name),
-                action,
-                parts,
-                weights,
-                blocked,
-                blocked_ids,
-                findings,
-                p.standard_no,
-            )
-        )
-
-    for s in catalog.systems:
-        findings = by_subject.get(Subject("system", s.id), [])
-        serious = [f for f in findings if f.severity.rank >= Severity.warning.rank]
-        if not serious and not held.get(s.id):
-            continue
-        if not findings:
-            continue
-        deadline = (
-            STANDARD_DEADLINE
-            if s.migration is None or s.migration.target_fiscal_year is None
-            else (s.migration.target_fiscal_year)
-        )
-        parts = {
-            "reach": round(held.get(s.id, 0) / gap_count, 3) if gap_count else 0.0,
-            "priority": 1.0 if s.businesses() else 0.0,
-            "commitment": 1.0 if s.id in committed_s else 0.0,
-            "urgency": round(_urgency(deadline, now), 3) if s.businesses() else 0.0,
-            "effort": 0.0,
-        }
-        primary = _primary(serious or findings)
-        raw.append(
-            _step(
-                Subject("system", s.id),
-                Msg(s.name, s.name_en or s.name),
-                primary.next_step or primary.message,
-                parts,
-                weights,
-                [],
-                [],
-                findings,
-                None,
-            )
-        )
-
-    for item in catalog.roadmap:
-        findings = by_subject.get(Subject("roadmap", item.id), [])
-        serious = [f for f in findings if f.severity.rank >= Severity.warning.rank]
-        if not serious:
-            continue
-        parts = {
-            "reach": 0.0,
-            "priority": 0.0,
-            "commitment": 1.0,
-            "urgency": round(_urgency(item.target_year, now), 3),
-            "effort": 0.0,
-        }
-        primary = _primary(serious)
-        raw.append(
-            _step(
-                Subject("roadmap", item.id),
-                Msg(
-                    f"({item.area}){circled(item.no)} {item.title}",
-                    f"({item.area}){circled(item.no)} {item.title_en or item.title}",
-                ),
-                primary.next_step or primary.message,
-                parts,
-                weights,
-                [],
-                [],
-                findings,
-                None,
-            )
-        )
-
+    raw = [step for step in steps if step is not None]
     kinds = {"procedure": 0, "system": 1, "roadmap": 2, "catalog": 3, "settings": 4}
     # Ties: standard number, then kind, then the plan's own order (catalogue position), then id.
     position = {Subject("procedure", p.id): i for i, p in enumerate(catalog.procedures)}
@@ -254,25 +181,118 @@ def _rank(report: Report) -> list[NextStep]:
     return [replace(s, rank=i + 1) for i, s in enumerate(raw)]
 
 
+def _procedure_reach(p: Procedure, entry: StandardProcedure | None) -> float:
+    """Annual cases where counted, else the registry's frequency tier, else low."""
+    latest = p.latest_counts()
+    if latest is not None and latest.total is not None:  # a year with only a published rate has no case count
+        return _reach_from_counts(latest.total)
+    if entry is not None:
+        return entry.frequency / 3
+    return 1 / 3
+
+
+def _blockers(p: Procedure, scene: _Scene) -> tuple[list[Msg], list[str]]:
+    """The systems this procedure waits for (their standardisation migration is not done), said and by id."""
+    blocked: list[Msg] = []
+    blocked_ids: list[str] = []
+    for sid in p.systems:
+        s = scene.systems.get(sid)
+        if s is None or s.migration is None:
+            continue
+        if s.migration.phase in (Phase.planning, Phase.selection, Phase.migrating):
+            blocked_ids.append(sid)
+            blocked.append(
+                Msg(
+                    f"{s.name} の標準化移行（{s.migration.phase.value}）待ち",
+                    f"waiting for {s.name_en or s.name} to migrate ({s.migration.phase.value})",
+                )
+            )
+    return blocked, blocked_ids
+
+
+def _procedure_step(p: Procedure, scene: _Scene) -> NextStep | None:
+    if not p.applicable:
+        return None
+    findings, serious = scene.findings_of("procedure", p.id)
+    if (p.effective_status is Status.online and not serious) or not findings:
+        return None
+    entry = STANDARD_BY_NO.get(p.standard_no) if p.standard_no else None
+    shared = entry.shared_channel if entry is not None else None
+    parts = Parts(
+        reach=round(_procedure_reach(p, entry), 3),
+        priority=1.0 if entry is not None and entry.priority else 0.0,
+        commitment=1.0 if p.id in scene.committed_procedures else 0.0,
+        urgency=round(_urgency(p.target_fiscal_year, scene.now), 3),
+        effort=1.0 if shared else 0.0,
+    )
+    primary = _primary(serious or findings)
+    action = primary.next_step or primary.message
+    if shared and p.effective_status is not Status.online:
+        channel = _CHANNEL_NAMES.get(shared, shared)
+        action = Msg(f"{action.ja}（共通基盤: {channel}）", f"{action.en} (shared channel: {channel})")
+    blocked, blocked_ids = _blockers(p, scene)
+    name = Msg(p.name, p.name_en or p.name)
+    subject = Subject("procedure", p.id)
+    return _step(subject, name, action, parts, scene.weights, blocked, blocked_ids, findings, p.standard_no)
+
+
+def _system_step(s: System, scene: _Scene) -> NextStep | None:
+    findings, serious = scene.findings_of("system", s.id)
+    if (not serious and not scene.held.get(s.id)) or not findings:
+        return None
+    migration = s.migration
+    deadline = (
+        STANDARD_DEADLINE
+        if migration is None or migration.target_fiscal_year is None
+        else migration.target_fiscal_year
+    )
+    standardised = bool(s.businesses())
+    parts = Parts(
+        reach=round(scene.held.get(s.id, 0) / scene.gaps, 3) if scene.gaps else 0.0,
+        priority=1.0 if standardised else 0.0,
+        commitment=1.0 if s.id in scene.committed_systems else 0.0,
+        urgency=round(_urgency(deadline, scene.now), 3) if standardised else 0.0,
+    )
+    primary = _primary(serious or findings)
+    name = Msg(s.name, s.name_en or s.name)
+    action = primary.next_step or primary.message
+    return _step(Subject("system", s.id), name, action, parts, scene.weights, [], [], findings, None)
+
+
+def _roadmap_step(item: RoadmapItem, scene: _Scene) -> NextStep | None:
+    findings, serious = scene.findings_of("roadmap", item.id)
+    if not serious:
+        return None
+    parts = Parts(commitment=1.0, urgency=round(_urgency(item.target_year, scene.now), 3))
+    primary = _primary(serious)
+    name = Msg(
+        f"({item.area}){circled(item.no)} {item.title}",
+        f"({item.area}){circled(item.no)} {item.title_en or item.title}",
+    )
+    action = primary.next_step or primary.message
+    return _step(Subject("roadmap", item.id), name, action, parts, scene.weights, [], [], findings, None)
+
+
 def _step(
     subject: Subject,
     name: Msg,
     action: Msg,
-    parts: dict[str, float],
+    parts: Parts,
     weights: Weights,
     blocked: list[Msg],
     blocked_ids: list[str],
     findings: list[Finding],
     standard_no: int | None,
 ) -> NextStep:
-    score = round(sum(getattr(weights, k) * v for k, v in parts.items()), 2)
+    values = parts.as_dict()
+    score = round(sum(getattr(weights, k) * v for k, v in values.items()), 2)
     return NextStep(
         rank=0,
         subject=subject,
         name=name,
         action=action,
         score=score,
-        parts=parts,
+        parts=values,
         blocked_by=tuple(blocked),
         blocked_ids=tuple(blocked_ids),
         codes=tuple(sorted({f.code for f in findings})),

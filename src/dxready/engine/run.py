@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dxready.catalog.load import Catalog
@@ -62,7 +63,7 @@ class Report:
         return sum(f.severity is severity for f in self.findings)
 
 
-def summarize(procedures: list[Procedure], levels: dict[str, Readiness | None]) -> Summary:
+def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | None]) -> Summary:
     """Counts, rates and levels over the standard rows (every row when the catalogue has no standard row)."""
     standard = [p for p in procedures if p.standard]
     own = [p for p in procedures if not p.standard] if standard else []
@@ -119,10 +120,10 @@ def _run(
     ignore: list[str] | None,
     rules: tuple[Rule, ...] | None,
 ) -> Report:
-    from dxready.rules import RULES
+    from dxready.rules import ALL_CODES, RULES
 
     settings = catalog.settings
-    ctx = Context(as_of=as_of, targets=settings.targets)
+    ctx = Context(as_of=as_of, targets=settings.targets, codes=ALL_CODES)
     active: list[Finding] = []
     waived: list[Finding] = []
     for rule in rules if rules is not None else RULES:

@@ -1,58 +1,130 @@
-"""Renderers: each module formats a report for one output format and returns text; none imports rules.
+"""Renderers: each module formats one result for one output format and returns text; none imports rules.
 
-The dicts below are the single place that maps a ``--format`` choice to the function that serves it.
+:data:`VIEWS` is the single registry of what can be shown and how: for each view (``check``, ``gaps``, ``next``,
+``table procedures`` …, ``diff``, ``compare``, ``trend``, ``rules``) the formats it supports, each naming the
+function that renders it as ``"module:function"`` (imported only when used, so start-up stays light). The CLI builds
+every ``--format`` choice from it. To add a format, add its entry here; to add a view, :func:`register` it (or add a
+line below) and give its command a ``--format`` built with :func:`formats`.
+
+What a renderer is called with depends on its view:
+
+- ``check``: ``(report, lang)``; its ``FAILED`` twin: ``(catalog_error, lang)`` when the catalogue cannot be used;
+- ``gaps``: ``(report, lang, show_waived=…)``; ``next``: ``(report, lang, steps=…)``; ``table NAME``: ``(report, lang)``;
+- ``diff``: ``(catalog_diff, lang)``; ``compare`` and ``compare prefecture`` (``--by prefecture``):
+  ``(comparison, lang)``; ``trend``: ``(trend, lang)``;
+- ``rules``: ``(lang,)``.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
-# (view, format) → "module:function". Views: check, gaps, next, table_<name>.
-_CHECK: dict[str, str] = {
-    "text": "dxready.render.text:check",
-    "json": "dxready.render.json_:check",
-    "github": "dxready.render.github:check",
-    "sarif": "dxready.render.sarif:check",
+TABLES = ("procedures", "systems", "roadmap", "summary")
+
+VIEWS: dict[str, dict[str, str]] = {
+    "check": {
+        "text": "dxready.render.text:check",
+        "json": "dxready.render.json_:check",
+        "github": "dxready.render.github:check",
+        "sarif": "dxready.render.sarif:check",
+    },
+    "gaps": {
+        "table": "dxready.render.table:gaps",
+        "markdown": "dxready.render.markdown:gaps",
+        "json": "dxready.render.json_:gaps",
+        "csv": "dxready.render.csv_:gaps",
+    },
+    "next": {
+        "table": "dxready.render.table:next_steps",
+        "markdown": "dxready.render.markdown:next_steps",
+        "json": "dxready.render.json_:next_steps",
+        "csv": "dxready.render.csv_:next_steps",
+    },
+    **{
+        f"table {name}": {
+            "table": f"dxready.render.table:table_{name}",
+            "markdown": f"dxready.render.markdown:table_{name}",
+            "json": f"dxready.render.json_:table_{name}",
+            "csv": f"dxready.render.csv_:table_{name}",
+            **({"mermaid": "dxready.render.mermaid:roadmap_gantt"} if name == "roadmap" else {}),
+        }
+        for name in TABLES
+    },
+    "diff": {
+        "table": "dxready.render.diff:table",
+        "markdown": "dxready.render.diff:markdown",
+        "json": "dxready.render.diff:json_",
+    },
+    "compare": {
+        "table": "dxready.render.compare:table",
+        "markdown": "dxready.render.compare:markdown",
+        "json": "dxready.render.compare:to_json",
+        "csv": "dxready.render.compare:to_csv",
+    },
+    "compare prefecture": {
+        "table": "dxready.render.compare_extra:rollup_table",
+        "markdown": "dxready.render.compare_extra:rollup_markdown",
+        "json": "dxready.render.compare_extra:rollup_json",
+        "csv": "dxready.render.compare_extra:rollup_csv",
+    },
+    "trend": {
+        "table": "dxready.render.trend:table",
+        "markdown": "dxready.render.trend:markdown",
+        "json": "dxready.render.trend:json_",
+    },
+    "rules": {
+        "table": "dxready.render.docs:rules_table",
+        "markdown": "dxready.render.docs:rules_markdown",
+        "json": "dxready.render.docs:rules_json",
+    },
 }
-_CHECK_FAILED: dict[str, str] = {
+"""view → format → renderer; the first format of a view is its default."""
+
+FAILED: dict[str, str] = {
     "text": "dxready.render.text:load_problems",
     "json": "dxready.render.json_:load_problems",
     "github": "dxready.render.github:load_problems",
     "sarif": "dxready.render.sarif:load_problems",
 }
-_REPORT: dict[tuple[str, str], str] = {
-    ("gaps", "table"): "dxready.render.table:gaps",
-    ("gaps", "markdown"): "dxready.render.markdown:gaps",
-    ("gaps", "json"): "dxready.render.json_:gaps",
-    ("gaps", "csv"): "dxready.render.csv_:gaps",
-    ("next", "table"): "dxready.render.table:next_steps",
-    ("next", "markdown"): "dxready.render.markdown:next_steps",
-    ("next", "json"): "dxready.render.json_:next_steps",
-    ("next", "csv"): "dxready.render.csv_:next_steps",
-}
-for _name in ("procedures", "systems", "roadmap", "summary"):
-    for _fmt, _mod in (("table", "table"), ("markdown", "markdown"), ("json", "json_"), ("csv", "csv_")):
-        _REPORT[(f"table_{_name}", _fmt)] = f"dxready.render.{_mod}:table_{_name}"
-_REPORT[("table_roadmap", "mermaid")] = "dxready.render.mermaid:roadmap_gantt"
+"""``check`` when the catalogue cannot be used: the machine formats carry the problems too (CI annotations)."""
 
 
 class UnsupportedFormat(Exception):
     pass
 
 
+def register(view: str, fmt: str, target: str) -> None:
+    """Add a format to a view (or a new view): ``target`` is ``"module:function"``."""
+    VIEWS.setdefault(view, {})[fmt] = target
+
+
+def formats(*views: str) -> list[str]:
+    """The formats of these views, in registry order, each once (a command that serves several views: table)."""
+    seen: dict[str, None] = {}
+    for view in views:
+        seen.update(dict.fromkeys(VIEWS[view]))
+    return list(seen)
+
+
+def default_format(view: str) -> str:
+    return next(iter(VIEWS[view]))
+
+
 def _resolve(target: str) -> Callable[..., Any]:
+    import importlib
+
     module, func = target.split(":")
     return getattr(importlib.import_module(module), func)  # type: ignore[no-any-return]
 
 
-def check_renderers(fmt: str, failed: bool = False) -> Callable[..., str]:
-    return _resolve((_CHECK_FAILED if failed else _CHECK)[fmt])
-
-
-def report_renderer(view: str, fmt: str) -> Callable[..., str]:
-    target = _REPORT.get((view, fmt))
+def renderer(view: str, fmt: str) -> Callable[..., str]:
+    """The function that renders ``view`` as ``fmt``; UnsupportedFormat when that view has no such format."""
+    target = VIEWS[view].get(fmt)
     if target is None:
-        raise UnsupportedFormat(f"{view.replace('table_', 'table ')} has no {fmt} format")
+        raise UnsupportedFormat(f"{view} has no {fmt} format (use {', '.join(VIEWS[view])})")
     return _resolve(target)
+
+
+def failed_renderer(fmt: str) -> Callable[..., str]:
+    return _resolve(FAILED[fmt])

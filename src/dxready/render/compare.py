@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dxready.render.safe import csv_cell, md_cell, md_text, oneline
@@ -114,9 +113,25 @@ def _legend(columns: list[Column], lang: str) -> list[str]:
     return [head, *(f"{c.no}. {c.name}" for c in columns)]
 
 
+def _records(comparison: Comparison, columns: list[Column], labels: dict[str, str], width: int) -> list[str]:
+    from dxready.render.wrap import join_fit
+
+    lines: list[str] = []
+    for row in comparison.rows:
+        head = [
+            f"{oneline(row.name)}（{oneline(row.code)}）",
+            f"{labels['rate']} {_pct(row.online_rate)}",
+            f"{labels['recorded']} {row.recorded}",
+            f"{labels['levels']} {_levels(row)}",
+        ]
+        lines += join_fit(head, " · ", width, indent="  ")
+        marks = [f"{c.no} {_mark(row.statuses.get(c.no))}" for c in columns]
+        lines += join_fit(marks, "  ", width, first="  ", indent="  ")
+    return lines
+
+
 def table(comparison: Comparison, lang: str) -> str:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
@@ -142,7 +157,7 @@ def table(comparison: Comparison, lang: str) -> str:
         )
     per = Table(title=Text(labels["all"]), box=box.SIMPLE_HEAD, pad_edge=False)
     per.add_column(Text("No."), justify="right")
-    per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"))
+    per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"), overflow="fold")
     for status in _STATUSES:
         per.add_column(Text(_mark(status)), justify="right")
     per.add_column(Text(labels["rate"]), justify="right")
@@ -155,17 +170,27 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(_rate(c.online, lang)),
             Text(_rate(c.with_partial, lang)),
         )
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=170, no_color=True, highlight=False, emoji=False)
-    console.print(grid)
-    console.print(per)
-    from dxready.render.compare_extra import usage_table
+    from rich.measure import Measurement
 
-    usage = usage_table(comparison, lang)
-    if usage is not None:
-        console.print(usage)
-    console.print(Text(_summary(comparison, lang)))
-    console.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
+    from dxready.render.console import console
+    from dxready.render.wrap import terminal_width
+
+    width = terminal_width()
+    made, buffer = console(width)
+    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
+        made.print(grid)
+    else:
+        # Too narrow for the matrix: one record per municipality, its marks wrapped under it.
+        made.print(Text(labels["title"]))
+        for line in _records(comparison, columns, labels, width):
+            made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+        made.print()
+    made.print(per)
+    from dxready.render.compare_extra import print_usage
+
+    print_usage(made, comparison, lang, width)
+    made.print(Text(_summary(comparison, lang)))
+    made.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
     return buffer.getvalue()
 
 
@@ -190,8 +215,7 @@ def markdown(comparison: Comparison, lang: str) -> str:
     from dxready.render.compare_extra import usage_markdown
 
     extra = usage_markdown(comparison, lang)
-    if extra:
-        lines += ["", *extra]
+    lines += ["", *extra] if extra else []
     lines += [
         "",
         md_text(_summary(comparison, lang)),
@@ -208,6 +232,7 @@ def to_json(comparison: Comparison, lang: str) -> str:
     columns = comparison.columns()
     totals = comparison.totals()
     from dxready.engine.rates import fields
+    from dxready.render.compare_extra import usage_json
 
     data: dict[str, Any] = {
         "schema_version": 1,
@@ -224,7 +249,7 @@ def to_json(comparison: Comparison, lang: str) -> str:
             }
             for c in columns
         ],
-        "usage": _usage_json(comparison),
+        "usage": usage_json(comparison),
         "municipalities": _PLACEHOLDER,
         "totals": {**totals, "levels": {str(k): v for k, v in totals["levels"].items()}},
         "errors": [
@@ -248,12 +273,6 @@ def to_json(comparison: Comparison, lang: str) -> str:
     return json_inert(text.replace(f'"{_PLACEHOLDER}"', listing, 1)) + "\n"
 
 
-def _usage_json(comparison: Comparison) -> list[dict[str, Any]]:
-    from dxready.render.compare_extra import usage_json
-
-    return usage_json(comparison)
-
-
 _PLACEHOLDER = (
     "@@dxready:municipalities@@"  # the first occurrence in the dump is ours: it precedes all catalogue text
 )
@@ -266,6 +285,7 @@ def to_csv(comparison: Comparison, lang: str) -> str:
     columns = comparison.columns()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    usage_heads = usage_csv_heads(comparison, lang)
     level_heads = [f"L{n}" for n in range(5)]
     writer.writerow(
         [
@@ -275,7 +295,7 @@ def to_csv(comparison: Comparison, lang: str) -> str:
             labels["rate"],
             labels["recorded"],
             *level_heads,
-            *usage_csv_heads(comparison, lang),
+            *usage_heads,
         ]
     )
     for row in comparison.rows:
@@ -292,15 +312,36 @@ def to_csv(comparison: Comparison, lang: str) -> str:
             ]
         )
     rates = [_csv_rate(c.online) for c in columns]
-    writer.writerow(
-        [labels["all"], "", *rates, "", "", *([""] * 5), *([""] * len(usage_csv_heads(comparison, lang)))]
-    )
+    writer.writerow([labels["all"], "", *rates, "", "", *([""] * 5), *([""] * len(usage_heads))])
     return "\ufeff" + buffer.getvalue()
 
 
-RENDERERS: dict[str, Callable[[Comparison, str], str]] = {
-    "table": table,
-    "markdown": markdown,
-    "json": to_json,
-    "csv": to_csv,
-}
+def notes(comparison: Comparison, lang: str) -> str:
+    """For stderr: codes that several catalogues share, and the catalogues left out with their problems."""
+    lines = [
+        f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています"
+        if lang == "ja"
+        else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
+        "the totals count each of them"
+        for code, where in comparison.shared_codes().items()
+    ]
+    if comparison.broken:
+        from dxready.commands.rollup import registry_name
+
+        for b in comparison.broken:
+            named = registry_name(b.catalog)  # a directory named by a code: the registry's name for it
+            suffix = f" ({named})" if named else ""
+            lines += [f"{p.location}: {p.code} {p.message.get(lang)}{suffix}" for p in b.problems]
+            if b.more:
+                lines.append(
+                    f"{b.catalog}: …ほか {b.more:,} 件"
+                    if lang == "ja"
+                    else f"{b.catalog}: … and {b.more:,} more"
+                )
+        n = len(comparison.broken)
+        lines.append(
+            f"読めないカタログが {n} 件あり、比較から除きました。"
+            if lang == "ja"
+            else f"{n} catalogue{'s' if n != 1 else ''} could not be read and were left out."
+        )
+    return "".join(oneline(line) + "\n" for line in lines)

@@ -17,10 +17,12 @@ from dxready.i18n import t
 from dxready.render.safe import csv_cell, md_cell, md_text, oneline
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.table import Table
 
-    from dxready.commands.compare import Comparison, Row, Usage
+    from dxready.commands.compare import Comparison, Row
     from dxready.commands.rollup import Rollup
+    from dxready.commands.usage import Usage
 
 
 def _pct(value: float | None) -> str:
@@ -86,6 +88,39 @@ def usage_table(comparison: Comparison, lang: str) -> Table | None:
         *(Text(f"{_pct(columns[no].rate)} (n={columns[no].counted})") for no in nos),
     )
     return grid
+
+
+def print_usage(made: Console, comparison: Comparison, lang: str, width: int) -> None:
+    """The usage grid when it fits ``width`` cells, else one record per counted municipality (nothing without
+    counts)."""
+    from rich.measure import Measurement
+    from rich.text import Text
+
+    from dxready.render.wrap import join_fit
+
+    grid = usage_table(comparison, lang)
+    if grid is None:
+        return
+    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
+        made.print(grid)
+        return
+    from dxready.commands.rollup import usage_columns
+
+    made.print(Text(_title(lang)))
+    nos = _counted_nos(comparison)
+    lines: list[str] = []
+    for row in comparison.rows:
+        if row.usage:
+            lines.append(oneline(f"{row.name}（{row.code}）" if lang == "ja" else f"{row.name} ({row.code})"))
+            cells = [f"{no} {_usage_cell(row.usage[no - 1])}" for no in nos if row.usage[no - 1] is not None]
+            lines += join_fit(cells, "  ", width, first="  ", indent="  ")
+    columns = {c.no: c for c in usage_columns(comparison)}
+    lines.append(_pooled_label(lang))
+    pooled = [f"{no} {_pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
+    lines += join_fit(pooled, "  ", width, first="  ", indent="  ")
+    for line in lines:
+        made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+    made.print()
 
 
 def usage_markdown(comparison: Comparison, lang: str) -> list[str]:
@@ -164,14 +199,14 @@ def _share(group: Rollup) -> str:
 def _heads(lang: str) -> list[str]:
     return [
         t(lang, "都道府県", "Prefecture"),
-        t(lang, "団体（比較中/全国一覧）", "Municipalities (here/registry)"),
+        t(lang, "団体数/全国", "Here/registry"),
         "○",
         "一部",
         "×",
         "—",
         "？",
         t(lang, "オンライン化率", "Online rate"),
-        t(lang, "確認済（既知/対象）", "Coverage (known/applicable)"),
+        t(lang, "確認済", "Known"),
     ]
 
 
@@ -190,18 +225,23 @@ def _cells(group: Rollup, lang: str) -> list[str]:
 def _rollup_note(lang: str) -> str:
     return t(
         lang,
+        "団体数/全国: 比較した団体数／国の団体一覧にある団体数。確認済: 状況が分かっているセル／対象のセル。"
         "未確認（？）のセルがある都道府県は、率を下限〜上限（？をすべて×とした値〜すべて○とした値）で示します。",
-        "Where cells are unknown (？), the rate is given as bounds: every unknown cell × to every unknown cell ○.",
+        "Here/registry: municipalities compared / municipalities in the national registry. Known: cells whose "
+        "status is known / applicable cells. Where cells are unknown (？), the rate is given as bounds: every "
+        "unknown cell × to every unknown cell ○.",
     )
 
 
 def rollup_table(comparison: Comparison, lang: str) -> str:
     from rich import box
-    from rich.console import Console
+    from rich.measure import Measurement
     from rich.table import Table
     from rich.text import Text
 
     from dxready.commands.rollup import rollups
+    from dxready.render.console import console
+    from dxready.render.wrap import join_fit, terminal_width, wrap
 
     grid = Table(
         title=Text(t(lang, "都道府県別のオンライン化の状況", "Online status by prefecture")),
@@ -210,12 +250,23 @@ def rollup_table(comparison: Comparison, lang: str) -> str:
     )
     for i, head in enumerate(_heads(lang)):
         grid.add_column(Text(head), justify="left" if i == 0 else "right", no_wrap=True)
-    for group in rollups(comparison):
+    groups = rollups(comparison)
+    for group in groups:
         grid.add_row(*(Text(oneline(cell)) for cell in _cells(group, lang)))
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=170, no_color=True, highlight=False, emoji=False)
-    console.print(grid)
-    console.print(Text(_rollup_note(lang)))
+    width = terminal_width()
+    made, buffer = console(width)
+    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
+        made.print(grid)
+    else:  # too narrow: one record per prefecture, its figures labelled
+        heads = _heads(lang)
+        made.print(Text(t(lang, "都道府県別のオンライン化の状況", "Online status by prefecture")))
+        for group in groups:
+            cells = _cells(group, lang)
+            items = [f"{head} {cell}" for head, cell in zip(heads[1:], cells[1:], strict=True)]
+            for line in [oneline(cells[0]), *join_fit(items, " · ", width, first="  ", indent="  ")]:
+                made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+    for line in wrap(_rollup_note(lang), width):
+        made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     return buffer.getvalue()
 
 
@@ -287,11 +338,3 @@ def rollup_csv(comparison: Comparison, lang: str) -> str:
             ]
         )
     return "\ufeff" + buffer.getvalue()
-
-
-ROLLUP_RENDERERS = {
-    "table": rollup_table,
-    "markdown": rollup_markdown,
-    "json": rollup_json,
-    "csv": rollup_csv,
-}

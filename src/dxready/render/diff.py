@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dxready.i18n import t as _t
@@ -218,14 +217,9 @@ def _summary_json(s: Summary) -> dict[str, Any]:
 
 
 def _finding_json(f: Finding, lang: str) -> dict[str, Any]:
-    loc = f.location
-    return {
-        "code": f.code,
-        "severity": f.severity.value,
-        "subject": {"kind": f.subject.kind, "id": f.subject.id},
-        "message": f.message.get(lang),
-        "location": None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column},
-    }
+    from dxready.render.json_ import finding
+
+    return finding(f, lang, brief=True)
 
 
 def json_(d: CatalogDiff, lang: str) -> str:
@@ -258,16 +252,13 @@ def json_(d: CatalogDiff, lang: str) -> str:
 
 
 def table(d: CatalogDiff, lang: str) -> str:
-    import io
-    import os
 
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
-    buf = io.StringIO()
-    width = int(os.environ.get("COLUMNS", "0") or 0) or 120
-    console = Console(file=buf, width=width, color_system=None, force_terminal=False, highlight=False)
+    from dxready.render.console import console as make_console
+
+    console, buf = make_console()
     console.print(Text(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}"))
     console.print(Text(_headline(d, lang)))
     if d.empty:
@@ -329,10 +320,3 @@ def table(d: CatalogDiff, lang: str) -> str:
             line = f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}"
             console.print(Text(oneline(line)))
     return buf.getvalue()
-
-
-RENDERERS: dict[str, Callable[[CatalogDiff, str], str]] = {
-    "table": table,
-    "markdown": markdown,
-    "json": json_,
-}

@@ -95,10 +95,18 @@ def rule_list(lang: str, fmt: str) -> str:
             + "\n"
         )
     if fmt == "markdown":
-        rows = [f"| {d.code} | {d.name} | {d.severity} | {d.summary(lang)} |" for d in items]
+        from dxready.catalog.settings import Severity as _Severity
+
+        rows = [
+            f"| {d.code} | {d.name} | {_Severity(d.severity).label(lang)} | {d.summary(lang)} |"
+            for d in items
+        ]
         head = "| code | name | severity | summary |" if lang == "en" else "| コード | 名前 | 重大度 | 概要 |"
         return "\n".join([head, "|---|---|---|---|", *rows]) + "\n"
+    from rich.cells import cell_len
+
     from dxready.catalog.settings import Severity
+    from dxready.render.wrap import terminal_width, wrap
 
     width = max(len(d.name) for d in items)
     lines = []
@@ -106,21 +114,50 @@ def rule_list(lang: str, fmt: str) -> str:
         severity = Severity(d.severity).label(lang)
         pad = 7 - len(severity) * (2 if lang == "ja" else 1)
         lines.append(f"{d.code}  {d.name:<{width}}  {severity}{' ' * max(pad, 1)}  {d.summary(lang)}")
+    columns = terminal_width()
+    if all(cell_len(line) <= columns for line in lines):
+        return "\n".join(lines) + "\n"
+    # Too narrow for one row per rule: a record of two lines each, the summary wrapped under the code.
+    lines = []
+    for d in items:
+        lines.append(f"{d.code}  {Severity(d.severity).label(lang)}  {d.name}")
+        lines += wrap(d.summary(lang), columns, indent="       ", first="       ")
     return "\n".join(lines) + "\n"
+
+
+def rules_table(lang: str) -> str:
+    return rule_list(lang, "table")
+
+
+def rules_markdown(lang: str) -> str:
+    return rule_list(lang, "markdown")
+
+
+def rules_json(lang: str) -> str:
+    return rule_list(lang, "json")
 
 
 def explain_rule(code: str, lang: str) -> str | None:
     doc = next((d for d in docs() if d.code == code), None)
     if doc is None:
         return None
+    from dxready.catalog.settings import Severity
+    from dxready.render.wrap import terminal_width, wrap
+
     indent = "    "
+    columns = terminal_width()
 
     def block(text: str) -> str:
-        return "\n".join(indent + line if line else "" for line in text.splitlines())
+        # Example YAML keeps its lines; prose is wrapped to the terminal in cells.
+        out = []
+        for line in text.splitlines():
+            lead = indent + line[: len(line) - len(line.lstrip())]
+            out += wrap(line.strip(), columns, indent=lead, first=lead) if line.strip() else [""]
+        return "\n".join(out)
 
     if lang == "ja":
         parts = [
-            f"{doc.code} {doc.name}（既定の重大度: {doc.severity}）",
+            f"{doc.code} {doc.name}（既定の重大度: {Severity(doc.severity).label('ja')}）",
             "",
             doc.summary_ja,
             "",
@@ -144,7 +181,7 @@ def explain_rule(code: str, lang: str) -> str | None:
             "",
             doc.summary_en,
             "",
-            doc.description,
+            "\n".join(wrap(" ".join(doc.description.split()), columns)) if doc.description else "",
             "",
             "Why it matters:",
             block(doc.sections.get("Why it matters", "")),

@@ -1,4 +1,4 @@
-"""JSON output: stable keys, ``schema_version``; the shapes DESIGN §5 promises (additive changes only)."""
+"""JSON output: stable keys, ``schema_version``; additive changes only (ARCHITECTURE.md, "Output contracts")."""
 
 from __future__ import annotations
 
@@ -26,15 +26,19 @@ def _location(loc: Location | None) -> dict[str, Any] | None:
     return {"file": loc.file, "line": loc.line, "column": loc.column}
 
 
-def finding(f: Finding, lang: str) -> dict[str, Any]:
+def finding(f: Finding, lang: str, *, brief: bool = False) -> dict[str, Any]:
+    """The one JSON form of a finding. ``brief`` (diff): code, severity, subject, message and location only."""
     out: dict[str, Any] = {
         "code": f.code,
         "severity": f.severity.value,
         "subject": {"kind": f.subject.kind, "id": f.subject.id},
         "message": f.message.get(lang),
-        "next_step": f.next_step.get(lang) if f.next_step else None,
-        "location": _location(f.location),
     }
+    if brief:
+        out["location"] = _location(f.location)
+        return out
+    out["next_step"] = f.next_step.get(lang) if f.next_step else None
+    out["location"] = _location(f.location)
     if f.waived is not None:
         out["waived"] = f.waived
     if f.data:
@@ -65,6 +69,7 @@ def load_problems(exc: LoadError, lang: str) -> str:
                     "severity": "error",
                     "message": p.message.get(lang),
                     "location": _location(p.location),
+                    **({"parser_message": p.detail} if p.detail else {}),
                 }
                 for p in exc.problems
             ],
@@ -155,6 +160,59 @@ def _usage(p: Any) -> dict[str, Any] | None:
     }
 
 
+def _sources(report: Report) -> dict[str, Any]:
+    """What the status rests on: the date the catalogue states it for, the plan it comes from, the card rates."""
+    pf = report.catalog.procedures_file
+    card = pf.municipality.mynumber_card
+    return {
+        "status_as_of": pf.as_of.isoformat() if pf.as_of else None,
+        "municipality_name_en": pf.municipality.name_en,
+        "plan": pf.municipality.plan,
+        "mynumber_card": None
+        if card is None
+        else {
+            "as_of": card.as_of.isoformat(),
+            "population_as_of": card.population_as_of.isoformat() if card.population_as_of else None,
+            "rates": [
+                {"scope": r.scope, "cards": r.cards, "population": r.population, "rate": r.rate}
+                for r in card.rates
+            ],
+        },
+    }
+
+
+def _system_facts(s: Any) -> dict[str, Any]:
+    return {
+        "name_en": s.name_en,
+        "label": s.label,
+        "businesses": s.businesses(),
+        "inferred_businesses": [b for b in s.businesses() if _inferred_business(s, b)],
+        "migration": s.migration.model_dump(mode="json") if s.migration else None,
+    }
+
+
+def _inferred_business(s: Any, business: str) -> bool:
+    """True when every place the system is said to serve ``business`` is marked as the author's inference."""
+    sources = [m.inferred for m in s.modules if m.standard_business == business]
+    if s.standard_business == business:
+        sources.append("standard_business" in s.inferred)
+    return bool(sources) and all(sources)
+
+
+def _roadmap_facts(r: Any, areas: dict[int, Any]) -> dict[str, Any]:
+    area = areas.get(r.area)
+    return {
+        "area_title": area.title if area else None,
+        "area_title_en": area.title_en if area else None,
+        "no": r.no,
+        "title_en": r.title_en,
+        "start_fiscal_year": int(r.start_fiscal_year) if r.start_fiscal_year else None,
+        "target": r.target if isinstance(r.target, str) else int(r.target),
+        "review_fiscal_year": int(r.review_fiscal_year) if r.review_fiscal_year else None,
+        "state": r.state.value if r.state else None,
+    }
+
+
 def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
     by_proc = views.subject_findings(report, "procedure")
     waived: dict[tuple[str, str], list[Finding]] = {}
@@ -167,6 +225,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
             "id": p.id,
             "standard_no": p.standard_no,
             "name": p.name,
+            "name_en": p.name_en,
+            "note": p.note,
             "status": p.effective_status.value,
             "mark": p.effective_status.mark,
             "recorded_status": p.status.value,
@@ -186,29 +246,37 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
             "id": s.id,
             "name": s.name,
             "tier": s.tier.value,
+            **_system_facts(s),
             "findings": [finding(f, lang) for f in by_sys.get(s.id, [])],
         }
         for s in report.catalog.systems
     ]
     by_road = views.subject_findings(report, "roadmap")
+    areas = {a.no: a for a in report.catalog.roadmap_file.areas}
     roadmap = [
         {
             "id": r.id,
             "area": r.area,
             "title": r.title,
+            **_roadmap_facts(r, areas),
             "findings": [finding(f, lang) for f in by_road.get(r.id, [])],
         }
         for r in report.catalog.roadmap
     ]
     other = [finding(f, lang) for f in report.findings if f.subject.kind in ("catalog", "settings")]
+    from dxready.render.gapsview import build, to_json
+
     return dumps(
         {
             **_header(report),
+            **_sources(report),
             "summary": _summary(report),
             "procedures": procedures,
             "systems": systems,
             "roadmap": roadmap,
             "catalog_findings": other,
+            # The findings grouped as the terminal shows them (additive: every finding is also listed above).
+            "groups": to_json(build(report, lang)),
         }
     )
 

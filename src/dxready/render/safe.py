@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 import sys
-import unicodedata
+
+# The terminal sink lives in the base module (messages below render/ use it too); re-exported here with the rest.
+from dxready.inert import _ESCAPED as _ESCAPED
+from dxready.inert import oneline as oneline
+from dxready.inert import plain as plain
 
 # What GFM can read as markup inside a line: emphasis, code, links (brackets), HTML, pipes, strikethrough,
 # entities and math. Parentheses, # and + are plain text once no bracket or line start can precede them.
@@ -27,9 +31,6 @@ def write(text: str) -> None:
         sys.stderr.close()
 
 
-_ESCAPED = frozenset(("Cc", "Cf", "Cs", "Co", "Zl", "Zp"))
-"""Control (C0, C1), format (bidi, zero-width, tag characters), surrogate, private-use and line/paragraph separators."""
-
 # The same set as a character class, for whole documents (JSON): generated from Unicode 15.1 categories; the test
 # suite checks it against this Python's unicodedata.
 _INVISIBLE = re.compile(
@@ -38,24 +39,6 @@ _INVISIBLE = re.compile(
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
 )
-
-
-def _shown(ch: str) -> str:
-    return f"\\u{{{ord(ch):x}}}"
-
-
-def plain(text: str) -> str:
-    """The terminal sink: control, C1, bidi, zero-width and tag characters become visible, unambiguous escapes
-    (``\\u{1b}``, ``\\u{202e}``, ``\\u{e0041}``); line breaks (LF) are kept."""
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch != "\n" and unicodedata.category(ch) in _ESCAPED:
-            out.append(_shown(ch))
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 terminal = plain
@@ -116,11 +99,6 @@ def mermaid(text: str) -> str:
         first = out[0]
         out = (chr(ord(first) + 0xFEE0) if "!" <= first <= "~" else first) + out[1:]
     return out
-
-
-def oneline(text: str) -> str:
-    """Terminal-safe and on one line."""
-    return plain(text).replace("\n", " ")
 
 
 def md_cell(text: str) -> str:

@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import io
-import os
-import sys
 from typing import TYPE_CHECKING
 
 from dxready.i18n import t as _t
@@ -26,21 +24,9 @@ _MARK_STYLE = {"○": "green", "一部": "yellow", "×": "red", "—": "dim", "�
 
 
 def _console() -> tuple[Console, io.StringIO]:
-    from rich.console import Console
+    from dxready.render.console import console
 
-    buf = io.StringIO()
-    tty = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    width = int(os.environ.get("COLUMNS", "0") or 0) or None
-    console = Console(
-        file=buf,
-        force_terminal=tty,
-        no_color=not tty,
-        width=width or (None if tty else 120),
-        highlight=False,
-        emoji=False,
-        markup=False,
-    )
-    return console, buf
+    return console(colour=True)
 
 
 def _render(*items: RenderableType) -> str:
@@ -114,89 +100,149 @@ def _summary_table(report: Report, lang: str) -> Table:
     return table
 
 
-def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
-    from rich.table import Table
+def _width() -> int:
+    console, _ = _console()
+    return console.width
+
+
+def _lines(text: str, width: int, first: str = "", rest: str = "  ", style: str = "") -> list[Text]:
+    """``text`` wrapped in cells with Japanese line-breaking rules, as styled lines (never re-wrapped by rich)."""
     from rich.text import Text
 
-    items: list[RenderableType] = [
-        _text(views.catalog_line(report, lang), "dim"),
-        _summary_table(report, lang),
+    from dxready.render.wrap import wrap
+
+    pieces = wrap(plain(text), width, indent=rest, first=first)
+    return [Text(p, style=style, no_wrap=True, overflow="ignore") for p in pieces]
+
+
+def _joined(items: list[str], sep: str, width: int, first: str = "", rest: str = "  ") -> list[Text]:
+    from rich.text import Text
+
+    from dxready.render.wrap import join_fit
+
+    return [
+        Text(p, no_wrap=True, overflow="ignore")
+        for p in join_fit([plain(i) for i in items], sep, width, first, rest)
     ]
-    by_proc = views.subject_findings(report, "procedure")
-    table = Table(
-        title=_text(_t(lang, "手続ごとのギャップ", "Gaps by procedure")),
-        title_justify="left",
-        show_lines=True,
+
+
+def _command(command: str, indent: str = "    ") -> Text:
+    from rich.text import Text
+
+    # A command is never wrapped, so that it can be copied whole.
+    return Text(indent + plain(command), style="green", no_wrap=True, overflow="ignore")
+
+
+def _summary_lines(report: Report, lang: str, width: int) -> list[Text]:
+    rows = views.summary_rows(report.summary(), lang)
+    level_start = next(i for i, r in enumerate(rows) if r[0].startswith(_t(lang, "レベル", "Level")))
+    status = [f"{label} {value}" for label, value in rows[:level_start]]
+    levels = [f"{label.split(' ', 1)[1]} {value}" for label, value in rows[level_start:]]
+    return _joined(status, " · ", width) + _joined(levels, " · ", width, first=_t(lang, "レベル ", "Levels "))
+
+
+def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = False) -> str:
+    """One line (or a short paragraph) per finding; findings shared by many subjects once, with the subjects listed.
+
+    ``verbose`` adds the summary table with bars, each subject's own message and command, and the criteria of the
+    next level for each procedure.
+    """
+    from rich.text import Text
+
+    from dxready.catalog.settings import Severity
+    from dxready.render.gapsview import build
+
+    view = build(report, lang)
+    width = _width()
+    items: list[RenderableType] = [*_lines(view.header, width, style="dim")]
+    if verbose:
+        items.append(_summary_table(report, lang))
+    else:
+        items += _summary_lines(report, lang, width)
+    counts = (
+        "、".join(f"{Severity(s).label(lang)} {n}" for s, n in view.counts.items() if n)
+        if lang == "ja"
+        else ", ".join(f"{n} {s}" for s, n in view.counts.items() if n)
     )
-    for h in (
-        _t(lang, "No.", "No."),
-        _t(lang, "手続", "Procedure"),
-        _t(lang, "状況", "Status"),
-        _t(lang, "レベル", "Level"),
-        _t(lang, "指摘と次の一手", "Findings and next steps"),
-    ):
-        table.add_column(_text(h))
-    for p in views.ordered(report.catalog.procedures):
-        findings = by_proc.get(p.id, [])
-        if not p.applicable and not findings:
-            continue
-        cell = Text(overflow="fold")
-        for f in findings:
-            cell.append(f"{f.code} ", style=_SEV_STYLE[f.severity.value])
-            cell.append(plain(f.message.get(lang)) + "\n")
-            if f.next_step:
-                cell.append("  → " + plain(f.next_step.get(lang)) + "\n", style="green")
-        blockers = views.blockers_text(report, p.id, lang)
-        if blockers:
-            cell.append(
-                _t(lang, "次のレベルへ: ", "to reach the next level: ") + plain(blockers), style="dim"
-            )
-        cell.rstrip()
-        table.add_row(
-            _text(str(p.standard_no or "")),
-            _text(views.local(p.name, p.name_en, lang)),
-            _text(views.status_text(p, lang), _MARK_STYLE[p.effective_status.mark]),
-            _text(views.level_text(report, p.id, lang)),
-            cell,
+    if view.total:
+        total = _t(
+            lang,
+            f"指摘 {view.total} 件（{counts}）",
+            f"{view.total} finding{'s' if view.total != 1 else ''} ({counts})",
         )
-    items.append(table)
-    for kind, title, names in (
-        ("system", _t(lang, "システム", "Systems"), views.subject_names(report, lang)["system"]),
-        ("roadmap", _t(lang, "工程表", "Roadmap"), views.subject_names(report, lang)["roadmap"]),
-        ("catalog", _t(lang, "カタログ全体", "Catalogue"), {}),
-        ("settings", _t(lang, "設定", "Settings"), {}),
-    ):
-        found = views.subject_findings(report, kind)
-        if not found:
-            continue
-        sub = Table(title=_text(title), title_justify="left", show_header=False)
-        sub.add_column()
-        sub.add_column()
-        for ident, findings in found.items():
-            for f in findings:
-                line = Text(overflow="fold")
-                line.append(f"{f.code} ", style=_SEV_STYLE[f.severity.value])
-                line.append(plain(f.message.get(lang)))
-                if f.next_step:
-                    line.append("\n  → " + plain(f.next_step.get(lang)), style="green")
-                sub.add_row(_text(names.get(ident, ident)), line)
-        items.append(sub)
-    waived = len(report.waived)
-    if waived and not show_waived:
-        items.append(
-            _text(
-                _t(
-                    lang,
-                    f"適用除外 {waived} 件（--show-waived で表示）",
-                    f"{waived} waived (see --show-waived)",
-                ),
-                "dim",
+        if not verbose:
+            total += _t(
+                lang, "。-v で説明と次のレベルの条件を表示します", "; -v for explanations and level criteria"
             )
+    else:
+        total = _t(lang, "指摘はありません", "No findings")
+    items += _lines(total, width, style="bold")
+    for g in view.groups:
+        sev = Severity(g.severity)
+        head = f"{sev.label(lang)} {g.code} "
+        if g.shared:
+            head_text = _t(lang, f"{g.title}（{len(g.entries)} 件）", f"{g.title} ({len(g.entries)})")
+            lines = _lines(head_text, width, first=head, rest="  ")
+            lines[0].stylize(_SEV_STYLE[g.severity], 0, len(head))
+            items += lines
+            if verbose:
+                for e in g.entries:
+                    shown = e.ref != e.name and not e.message.startswith(e.ref)
+                    items += _lines(e.message, width, first=f"  - {e.ref} " if shown else "  - ", rest="    ")
+                    if e.command:
+                        items.append(_command(e.command, "      "))
+            else:
+                sep = _t(lang, "、", ", ")
+                named = [f"{e.ref} {e.name}" if e.ref != e.name else e.ref for e in g.entries]
+                lines = _joined(named, sep, width, first="  ", rest="  ")
+                if len(lines) > 2:
+                    refs = [e.ref for e in g.entries]
+                    twice = {r for r in refs if refs.count(r) > 1}
+                    lines = _joined(
+                        [n if e.ref in twice else e.ref for n, e in zip(named, g.entries, strict=True)],
+                        sep,
+                        width,
+                        first="  ",
+                        rest="  ",
+                    )
+                items += lines
+        else:
+            e = g.entries[0]
+            lines = _lines(e.message, width, first=head, rest="  ")
+            lines[0].stylize(_SEV_STYLE[g.severity], 0, len(head))
+            items += lines
+        if g.next_step:
+            items += _lines(g.next_step, width, first="  → ", rest="    ", style="green")
+        if g.command and not (verbose and g.shared):
+            items.append(_command(g.command))
+    if verbose:
+        for p in views.ordered(report.catalog.procedures):
+            blockers = views.blockers_text(report, p.id, lang)
+            if blockers and (p.applicable):
+                name = f"No.{p.standard_no} " if p.standard_no else ""
+                name += views.local(p.name, p.name_en, lang)
+                items += _lines(
+                    _t(
+                        lang,
+                        f"{name} 次のレベルへ: {blockers}",
+                        f"{name} — to reach the next level: {blockers}",
+                    ),
+                    width,
+                    rest="    ",
+                    style="dim",
+                )
+    waived = len(view.waived)
+    if waived and not show_waived:
+        items += _lines(
+            _t(lang, f"適用除外 {waived} 件（--show-waived で表示）", f"{waived} waived (see --show-waived)"),
+            width,
+            style="dim",
         )
     elif waived:
-        items.append(_text(_t(lang, f"適用除外 {waived} 件:", f"{waived} waived:"), "dim"))
-        for f in report.waived:
-            items.append(_text(f"  {f.code} {f.subject.id}: {f.message.get(lang)} — {f.waived}", "dim"))
+        items += _lines(_t(lang, f"適用除外 {waived} 件:", f"{waived} waived:"), width, style="dim")
+        for e, reason in zip(view.waived, view.waived_reasons, strict=True):
+            items += _lines(f"{e.message} — {reason}", width, first=f"  {e.ref} ", rest="    ", style="dim")
+    del Text
     return _render(*items)
 
 

@@ -6,6 +6,7 @@ Cells hold raw catalogue text; each format makes it inert its own way (render.sa
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -136,7 +137,7 @@ def usage_text(p: Procedure, lang: str) -> str:
     )
 
 
-def ordered(procs: list[Procedure]) -> list[Procedure]:
+def ordered(procs: Sequence[Procedure]) -> list[Procedure]:
     """The standard rows in the catalogue's order, then the city's own procedures (outside the 21)."""
     return [p for p in procs if p.standard_no is not None] + [p for p in procs if p.standard_no is None]
 
@@ -336,7 +337,7 @@ def blockers_text(report: Report, pid: str, lang: str) -> str:
     for c in r.blockers:
         mark = _t(lang, "未確認", "unknown") if c.state.value == "unknown" else _t(lang, "未達", "not met")
         parts.append(f"{c.text.get(lang)}（{mark}）" if lang == "ja" else f"{c.text.get(lang)} ({mark})")
-    return "; ".join(parts)
+    return ("、" if lang == "ja" else "; ").join(parts)
 
 
 def finding_line(f: Finding, lang: str) -> str:

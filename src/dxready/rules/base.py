@@ -14,10 +14,14 @@ from dxready.findings import MISSING_FACT, Finding, Msg, Path, Subject
 
 @dataclass(frozen=True)
 class Context:
-    """What a rule may know besides the catalogue: "now" and the configured targets."""
+    """What a rule may know besides the catalogue: "now", the configured targets and the codes of every rule.
+
+    ``codes`` is filled by the engine from the registry (a rule never imports the registry that lists it).
+    """
 
     as_of: dt.date
     targets: Targets = field(default_factory=Targets)
+    codes: frozenset[str] = frozenset()
 
 
 class Documented(Protocol):
@@ -67,3 +71,16 @@ def missing_fact(
 def at_procedure(index: int, *keys: str | int) -> tuple[str | int, ...]:
     """The path of procedure ``index`` (and a field below it) in procedures.yaml."""
     return ("procedures", index, *keys)
+
+
+SHOWN = 5
+"""How many names a finding lists before "… and N more"."""
+
+
+def listing(ja: list[str], en: list[str], unit_ja: str) -> Msg:
+    """The first :data:`SHOWN` names and how many more: 「A」、「B」 ほか 3 手続 / 'A', 'B' and 3 more."""
+    more = len(ja) - SHOWN
+    return Msg(
+        "、".join(ja[:SHOWN]) + (f" ほか {more} {unit_ja}" if more > 0 else ""),
+        ", ".join(en[:SHOWN]) + (f" and {more} more" if more > 0 else ""),
+    )

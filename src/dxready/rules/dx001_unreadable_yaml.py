@@ -19,10 +19,11 @@ Passes:
         status: ○
 """
 
+from dxready.catalog.load import UNREADABLE
 from dxready.catalog.settings import Severity
 from dxready.findings import Msg
 
-CODE = "DX001"
+CODE = UNREADABLE
 NAME = "unreadable-yaml"
 SEVERITY = Severity.error
 SUMMARY = Msg("カタログファイルを YAML として読めない", "A catalogue file cannot be read as YAML")

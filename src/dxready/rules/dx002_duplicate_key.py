@@ -18,10 +18,11 @@ Passes:
         status: ○
 """
 
+from dxready.catalog.load import DUPLICATE_KEY
 from dxready.catalog.settings import Severity
 from dxready.findings import Msg
 
-CODE = "DX002"
+CODE = DUPLICATE_KEY
 NAME = "duplicate-key"
 SEVERITY = Severity.error
 SUMMARY = Msg("同じキーが二度書かれている", "A mapping has the same key twice")

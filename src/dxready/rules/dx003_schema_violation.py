@@ -17,10 +17,11 @@ Passes:
         status: ○
 """
 
+from dxready.catalog.load import SCHEMA_VIOLATION
 from dxready.catalog.settings import Severity
 from dxready.findings import Msg
 
-CODE = "DX003"
+CODE = SCHEMA_VIOLATION
 NAME = "schema-violation"
 SEVERITY = Severity.error
 SUMMARY = Msg(

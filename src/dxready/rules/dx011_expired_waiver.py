@@ -37,10 +37,8 @@ NEXT_STEP = Msg(
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
-    from dxready.rules import ALL_CODES
-
     for i, w in enumerate(catalog.settings.waivers):
-        if w.code not in ALL_CODES:
+        if w.code not in ctx.codes:
             yield Finding(
                 CODE,
                 Subject("settings", w.subject),

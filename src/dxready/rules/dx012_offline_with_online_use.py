@@ -46,7 +46,8 @@ CODE = "DX012"
 NAME = "offline-with-online-use"
 SEVERITY = Severity.error
 SUMMARY = Msg(
-    "×（未オンライン）の手続にオンライン件数がある", "An offline (×) procedure has online cases counted"
+    "×（未オンライン）の手続にオンライン件数がある",
+    "A procedure marked × (offline) has online cases counted after its status date",
 )
 WHY_JA = (
     "状況と件数のどちらかが誤っています。オンラインの窓口があるのに×なら表は過小に、"

@@ -45,7 +45,7 @@ NAME = "online-before-channels"
 SEVERITY = Severity.error
 SUMMARY = Msg(
     "○（オンライン）の手続の窓口がすべて状況の時点より後に開設",
-    "An online (○) procedure's channels all open after its status date",
+    "A procedure marked ○ (online) whose every recorded channel opens only after the status date",
 )
 WHY_JA = "まだ開設されていない窓口に基づく○は進捗を過大に示します。その時点の表が実際より多くを語ります。"
 NEXT_STEP = Msg(

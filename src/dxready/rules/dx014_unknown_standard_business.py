@@ -1,4 +1,4 @@
-"""A ``standard_business`` that is not one of the 20 standardised businesses.
+"""A standard_business is not one of the 20 standardised businesses.
 
 A system (or one of its modules) may name the standardised business it serves; the name must be one of the 20 of
 令和4年政令第1号 as the national list writes them (住民基本台帳, 選挙人名簿管理, 固定資産税, … 戸籍の附票), so that DX301 and

@@ -53,7 +53,7 @@ NAME = "group-counts-mismatch"
 SEVERITY = Severity.error
 SUMMARY = Msg(
     "まとまりの件数が個別手続の件数の合計と合わない",
-    "A group's counts differ from the sum of its sub-procedures' counts",
+    "A group's own counts differ from the sum of its sub-procedures' counts for the same year",
 )
 WHY_JA = "同じ年度・同じ手続に二つの利用率は公表できません。どちらかが入力誤りか、別の期間の件数です。"
 NEXT_STEP = Msg(

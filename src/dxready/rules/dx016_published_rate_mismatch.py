@@ -39,7 +39,10 @@ from dxready.rules.base import Context, at_procedure
 CODE = "DX016"
 NAME = "published-rate-mismatch"
 SEVERITY = Severity.error
-SUMMARY = Msg("公表された利用率が件数と合わない", "A published rate disagrees with its counts")
+SUMMARY = Msg(
+    "公表された利用率が件数と合わない",
+    "A published rate that disagrees with the counts beside it",
+)
 WHY_JA = "件数か率のどちらかが入力誤りか、別の期間のものです。dxready の示す率と市の公表値が食い違います。"
 NEXT_STEP = Msg(
     "出典と照らし合わせ、件数（total, online）か率（rate）を直してください",

@@ -1,6 +1,6 @@
-"""A procedure that applies to the city cannot be done online at all (×).
+"""A procedure is not online at all (×).
 
-Reported for every applicable procedure whose status is ``offline`` (the plan's ×). Sub-procedures of a group
+Reported for every applicable procedure (one that the city has) whose status is ``offline`` (the plan's ×). Sub-procedures of a group
 are judged through the group: a group with some online parts is ``partial`` and reported by DX102 instead.
 
 Why it matters:

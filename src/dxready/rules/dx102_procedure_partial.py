@@ -34,7 +34,7 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context, at_procedure
+from dxready.rules.base import Context, at_procedure, listing
 
 CODE = "DX102"
 NAME = "procedure-partial"
@@ -49,13 +49,6 @@ NEXT_STEP = Msg(
     "Identify the parts that are not online (sub-procedures, applicants, steps) and bring them online",
 )
 
-_SHOWN = 5
-
-
-def _names(names: list[str], sep: str, more: str) -> str:
-    shown = sep.join(names[:_SHOWN])
-    return shown + (more.format(len(names) - _SHOWN) if len(names) > _SHOWN else "")
-
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
@@ -66,10 +59,12 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         tail_ja = f"、ほかに未確認 {len(unknown)} 件" if unknown else ""
         tail_en = f"; {len(unknown)} more not known" if unknown else ""
         if missing:
-            ja_names = _names([f"「{s.name}」（{s.status.mark}）" for s in missing], "、", " ほか {} 手続")
-            en_names = _names(
-                [f"'{s.name_en or s.name}' ({s.status.mark})" for s in missing], ", ", " and {} more"
+            names = listing(
+                [f"「{s.name}」（{s.status.mark}）" for s in missing],
+                [f"'{s.name_en or s.name}' ({s.status.mark})" for s in missing],
+                "手続",
             )
+            ja_names, en_names = names.ja, names.en
             message = Msg(
                 f"「{p.name}」は一部のみオンラインです。未オンラインの個別手続 {len(missing)} 件: {ja_names}{tail_ja}",
                 f"'{p.name_en or p.name}' is only partly online; "

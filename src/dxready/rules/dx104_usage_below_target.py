@@ -71,7 +71,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             else:
                 basis = Msg("公表された利用率", "the published rate")
             path = at_procedure(i, "counts", j, "online" if latest.online is not None else "rate")
-            used = latest.rate_source
+            used: str | None = latest.rate_source
         else:
             years = {int(c.fiscal_year) for s in p.sub_procedures for c in s.counts}
             summed = p.group_counts(max(years)) if years else None

@@ -35,7 +35,8 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.models import Channel, ChannelKind, Procedure, Status, SubProcedure
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context, at_procedure, missing_fact
+from dxready.rules.base import SHOWN as _SHOWN
+from dxready.rules.base import Context, at_procedure, listing, missing_fact
 
 CODE = "DX105"
 NAME = "childcare-care-outside-mynaportal"
@@ -55,7 +56,6 @@ NEXT_STEP = Msg(
 
 _ROWS = (18, 19)
 _ONLINE = (Status.online, Status.partial)
-_SHOWN = 5
 
 
 def _on_mynaportal(channels: list[Channel]) -> bool:
@@ -118,12 +118,10 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             yield _channels_missing(i, p, unrecorded)
         if not outside:
             continue
-        shown_ja = "、".join(f"「{s.name}」" for s in outside[:_SHOWN])
-        shown_en = ", ".join(f"'{s.name_en or s.name}'" for s in outside[:_SHOWN])
-        more = len(outside) - _SHOWN
-        if more > 0:
-            shown_ja += f" ほか {more} 手続"
-            shown_en += f" and {more} more"
+        shown = listing(
+            [f"「{s.name}」" for s in outside], [f"'{s.name_en or s.name}'" for s in outside], "手続"
+        )
+        shown_ja, shown_en = shown.ja, shown.en
         yield Finding(
             CODE,
             Subject("procedure", p.id),

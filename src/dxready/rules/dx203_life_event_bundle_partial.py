@@ -43,7 +43,7 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.models import Procedure, Status
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context, at_procedure
+from dxready.rules.base import Context, at_procedure, listing
 
 CODE = "DX203"
 NAME = "life-event-bundle-partial"
@@ -58,8 +58,6 @@ NEXT_STEP = Msg(
     "同じライフイベントの手続と同じチャネルでオンライン化し、まとめて申請できるようにしてください",
     "Put it online through the same channel as the rest of the life event so they can be done together",
 )
-
-_SHOWN = 5
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
@@ -81,12 +79,10 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             online = [q for q in events.get(event, []) if q.effective_status is Status.online]
             if not online:
                 continue
-            shown_ja = "、".join(f"「{q.name}」" for q in online[:_SHOWN])
-            shown_en = ", ".join(f"'{q.name_en or q.name}'" for q in online[:_SHOWN])
-            more = len(online) - _SHOWN
-            if more > 0:
-                shown_ja += f" ほか {more} 件"
-                shown_en += f" and {more} more"
+            shown = listing(
+                [f"「{q.name}」" for q in online], [f"'{q.name_en or q.name}'" for q in online], "件"
+            )
+            shown_ja, shown_en = shown.ja, shown.en
             yield Finding(
                 CODE,
                 Subject("procedure", p.id),

@@ -39,7 +39,7 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.models import Migration, Phase, Track
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context
+from dxready.rules.base import Context, listing
 
 CODE = "DX301"
 NAME = "standard-migration-overdue"
@@ -59,7 +59,6 @@ NEXT_STEP = Msg(
 
 STANDARD_DEADLINE = FiscalYear(2025)
 TOKUTEI_DEFAULT = FiscalYear(2030)
-_SHOWN = 5
 _ARRIVED = (Phase.operating, Phase.not_required)
 _PHASE_JA = {
     Phase.planning: "計画立案",
@@ -76,10 +75,8 @@ _TRACK = {
 
 
 def _listing(businesses: list[str]) -> tuple[str, str]:
-    more = len(businesses) - _SHOWN
-    ja = "、".join(businesses[:_SHOWN]) + (f" ほか {more} 業務" if more > 0 else "")
-    en = ", ".join(businesses[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
-    return ja, en
+    shown = listing(businesses, businesses, "業務")
+    return shown.ja, shown.en
 
 
 def deadline(migration: Migration) -> FiscalYear | None:

@@ -39,7 +39,7 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.models import Procedure, Status
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context
+from dxready.rules.base import Context, listing
 
 CODE = "DX304"
 NAME = "system-holds-back-gaps"
@@ -58,7 +58,6 @@ NEXT_STEP = Msg(
 )
 
 _NOT_ONLINE = (Status.offline, Status.partial)
-_SHOWN = 5
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
@@ -71,12 +70,12 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         procs = held.get(s.id)
         if not procs:
             continue
-        shown_ja = "、".join(f"「{p.name}」（{p.effective_status.mark}）" for p in procs[:_SHOWN])
-        shown_en = ", ".join(f"'{p.name_en or p.name}' ({p.effective_status.mark})" for p in procs[:_SHOWN])
-        more = len(procs) - _SHOWN
-        if more > 0:
-            shown_ja += f" ほか {more} 件"
-            shown_en += f" and {more} more"
+        shown = listing(
+            [f"「{p.name}」（{p.effective_status.mark}）" for p in procs],
+            [f"'{p.name_en or p.name}' ({p.effective_status.mark})" for p in procs],
+            "件",
+        )
+        shown_ja, shown_en = shown.ja, shown.en
         yield Finding(
             CODE,
             Subject("system", s.id),

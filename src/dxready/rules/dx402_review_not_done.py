@@ -36,6 +36,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
+from dxready.catalog.models import RoadmapItem
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
 from dxready.rules.base import Context
@@ -65,53 +66,64 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, r in enumerate(catalog.roadmap):
         if r.target != "recurring":
             continue
-        review = r.review_fiscal_year
-        cycle = r.review_cycle_years or ctx.targets.review_cycle_years
-        last = r.last_reviewed
-        subject = Subject("roadmap", r.id)
-        title_en = r.title_en or r.title
-        if review is not None and review.end < ctx.as_of and (last is None or last < review.start):
-            since_ja = f"最終見直しは {last.isoformat()}" if last else "見直しの記録がありません"
-            since_en = f"last reviewed {last.isoformat()}" if last else "no review is recorded"
-            yield Finding(
-                CODE,
-                subject,
-                Msg(
-                    f"工程表「{r.title}」の {review.ja()} の見直し"
-                    f"（{review.end.isoformat()} まで）が済んでいません"
-                    f"（{since_ja}）",
-                    f"the {review.en()} review of '{title_en}' "
-                    f"(due {review.end.isoformat()}) is not done ({since_en})",
-                ),
-                "roadmap",
-                ("roadmap", i, "last_reviewed" if last else "review_fiscal_year"),
-                data={"due": review.end.isoformat(), "last_reviewed": last.isoformat() if last else None},
-            )
-            continue
-        if last is not None:
-            due = add_years(last, cycle)
-        elif review is None and r.review_cycle_years is not None and r.start_fiscal_year is not None:
-            due = add_years(r.start_fiscal_year.start, cycle)
-        else:
-            continue
-        if due >= ctx.as_of:
-            continue
-        since_ja = (
-            f"最終見直しは {last.isoformat()}"
-            if last
-            else f"{r.start_fiscal_year}の開始以来、見直しの記録がありません"
-        )
-        since_en = f"last reviewed {last.isoformat()}" if last else "no review is recorded since it started"
-        yield Finding(
-            CODE,
-            subject,
-            Msg(
-                f"工程表「{r.title}」は {cycle} 年ごとの見直しが "
-                f"{due.isoformat()} に期限を迎えています（{since_ja}）",
-                f"'{title_en}' is reviewed every {cycle} year(s); "
-                f"a review was due on {due.isoformat()} ({since_en})",
-            ),
-            "roadmap",
-            ("roadmap", i, "last_reviewed" if last else "target"),
-            data={"due": due.isoformat(), "last_reviewed": last.isoformat() if last else None},
-        )
+        found = _fiscal_review_missed(i, r, ctx)
+        if found is None:
+            found = _cycle_overdue(i, r, ctx)
+        if found is not None:
+            yield found
+
+
+def _fiscal_review_missed(i: int, r: RoadmapItem, ctx: Context) -> Finding | None:
+    """The review the item names for one fiscal year has passed without a review recorded in or after it."""
+    review, last = r.review_fiscal_year, r.last_reviewed
+    if review is None or review.end >= ctx.as_of or (last is not None and last >= review.start):
+        return None
+    since_ja = f"最終見直しは {last.isoformat()}" if last else "見直しの記録がありません"
+    since_en = f"last reviewed {last.isoformat()}" if last else "no review is recorded"
+    return Finding(
+        CODE,
+        Subject("roadmap", r.id),
+        Msg(
+            f"工程表「{r.title}」の {review.ja()} の見直し"
+            f"（{review.end.isoformat()} まで）が済んでいません"
+            f"（{since_ja}）",
+            f"the {review.en()} review of '{r.title_en or r.title}' "
+            f"(due {review.end.isoformat()}) is not done ({since_en})",
+        ),
+        "roadmap",
+        ("roadmap", i, "last_reviewed" if last else "review_fiscal_year"),
+        data={"due": review.end.isoformat(), "last_reviewed": last.isoformat() if last else None},
+    )
+
+
+def _cycle_overdue(i: int, r: RoadmapItem, ctx: Context) -> Finding | None:
+    """A cycle of years has passed since the last review (or since the start, when a cycle is recorded)."""
+    review, last = r.review_fiscal_year, r.last_reviewed
+    cycle = r.review_cycle_years or ctx.targets.review_cycle_years
+    if last is not None:
+        due = add_years(last, cycle)
+    elif review is None and r.review_cycle_years is not None and r.start_fiscal_year is not None:
+        due = add_years(r.start_fiscal_year.start, cycle)
+    else:
+        return None
+    if due >= ctx.as_of:
+        return None
+    since_ja = (
+        f"最終見直しは {last.isoformat()}"
+        if last
+        else f"{r.start_fiscal_year}の開始以来、見直しの記録がありません"
+    )
+    since_en = f"last reviewed {last.isoformat()}" if last else "no review is recorded since it started"
+    return Finding(
+        CODE,
+        Subject("roadmap", r.id),
+        Msg(
+            f"工程表「{r.title}」は {cycle} 年ごとの見直しが "
+            f"{due.isoformat()} に期限を迎えています（{since_ja}）",
+            f"'{r.title_en or r.title}' is reviewed every {cycle} year(s); "
+            f"a review was due on {due.isoformat()} ({since_en})",
+        ),
+        "roadmap",
+        ("roadmap", i, "last_reviewed" if last else "target"),
+        data={"due": due.isoformat(), "last_reviewed": last.isoformat() if last else None},
+    )

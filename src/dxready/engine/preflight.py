@@ -48,8 +48,7 @@ def validate_texts(root: Path, texts: dict[str, str]) -> Catalog:
     """``texts`` (file stem → YAML text) read as ``check`` reads a catalogue in ``root``; LoadError otherwise."""
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
-    from dxready.rules import LOAD_RULES
-    from dxready.rules.base import Context
+    from dxready.engine.integrity import checked
 
     models: dict[str, object] = {}
     sources: dict[str, SourceMap] = {}
@@ -78,13 +77,6 @@ def validate_texts(root: Path, texts: dict[str, str]) -> Catalog:
         sources=sources,
         paths={n: root / f"{n}.yaml" for n in texts},
     )
-    ctx = Context(as_of=dt.date.today())
-    fatal = [
-        Problem(f.code, catalog.locate(f.file, f.path, key=f.data.get("key") is True), f.message)
-        for rule in LOAD_RULES
-        for f in rule.check(catalog, ctx)
-    ]
-    if fatal:
-        raise LoadError(fatal)
+    checked(catalog)
     refuse_new_text_findings(None, catalog)
     return catalog

@@ -1,0 +1,104 @@
+"""The Japanese words for every enum the catalogue uses, accepted on input as the tool itself prints them.
+
+A catalogue owner who reads ``基幹系`` or ``計画立案`` in dxready's output may write exactly that in the YAML:
+``tier: 基幹系`` is ``tier: backbone``. Input is NFKC-normalised (full-width letters, spaces) before lookup. The
+JSON Schema lists the labels beside the English values so that an editor offers both.
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+# enum class name → value → Japanese spellings (the first is what the tool prints).
+LABELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "Tier": {
+        "backbone": ("基幹系",),
+        "intranet": ("情報系", "イントラ系", "情報系（イントラ系）"),
+        "standalone": ("独立系",),
+    },
+    "Phase": {
+        "planning": ("計画立案",),
+        "selection": ("システム選定",),
+        "migrating": ("移行", "移行中"),
+        "operating": ("本格運用", "運用"),
+        "not_required": ("対象外",),
+    },
+    "Track": {
+        "standard": ("標準", "2025年度末"),
+        "difficult": ("移行困難", "移行困難システム"),
+        "tokutei": ("特定移行支援", "特定移行支援システム"),
+    },
+    "DataInput": {"manual": ("手入力",), "linked": ("連携",)},
+    "RoadmapState": {"not_started": ("未着手",), "in_progress": ("実施中",), "done": ("完了",)},
+    "ChannelKind": {
+        "mynaportal": ("マイナポータル", "ぴったりサービス", "マイナポータル（ぴったりサービス）"),
+        "moving_onestop": ("引越しワンストップ", "引越しワンストップサービス"),
+        "eltax": ("エルタックス",),
+        "e_bidding": ("電子入札", "ちば電子調達"),
+        "e_application": ("電子申請", "電子申請システム"),
+        "dedicated": ("専用システム", "独自システム"),
+    },
+    "Identity": {
+        "mynumber_card": ("マイナンバーカード",),
+        "account": ("アカウント",),
+        "seal": ("押印",),
+        "seal_certificate": ("押印＋印鑑証明", "印鑑証明"),
+        "signature": ("署名",),
+        "id_document": ("本人確認書類",),
+        "none": ("不要",),
+    },
+    "Payment": {
+        "counter": ("窓口",),
+        "convenience_store": ("コンビニ",),
+        "pay_easy": ("ペイジー",),
+        "credit_card": ("クレジットカード",),
+        "qr_code": ("二次元コード決済", "QRコード決済"),
+        "eltax": ("エルタックス",),
+        "e_money": ("電子マネー",),
+        "other_online": ("その他オンライン",),
+    },
+    "ResultDelivery": {"electronic": ("電子",), "paper": ("紙",), "none": ("なし",)},
+    "BackOffice": {"integrated": ("連携済", "システム連携"), "rpa": ("RPA",), "rekeying": ("再入力", "転記")},
+    "Severity": {"error": ("エラー",), "warning": ("警告",), "info": ("情報",)},
+}
+
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def lookup(enum_name: str, values: tuple[str, ...]) -> dict[str, str]:
+    """Every accepted spelling (NFKC, case-folded) → the enum value."""
+    table = {_key(v): v for v in values}
+    for value, words in LABELS.get(enum_name, {}).items():
+        for word in words:
+            table.setdefault(_key(word), value)
+    return table
+
+
+def inputs(enum_name: str, values: tuple[str, ...]) -> list[str]:
+    """The values and their Japanese spellings, for the JSON Schema (each once, values first)."""
+    out = list(values)
+    for value in values:
+        out += [w for w in LABELS.get(enum_name, {}).get(value, ()) if w not in out]
+    return out
+
+
+def parser(enum_cls: type[enum.Enum]) -> Callable[[object], object]:
+    values = tuple(str(m.value) for m in enum_cls)
+    table = lookup(enum_cls.__name__, values)
+
+    def parse(value: object) -> object:
+        if isinstance(value, str):
+            return table.get(_key(value), value)
+        return value
+
+    return parse
+
+
+def schema(enum_cls: type[enum.Enum]) -> dict[str, Any]:
+    """JSON Schema of ``enum_cls`` as input: its values and their Japanese labels."""
+    return {"enum": inputs(enum_cls.__name__, tuple(str(m.value) for m in enum_cls))}

@@ -1,0 +1,198 @@
+"""The gaps view model: findings grouped once from a report, for every format to render.
+
+A finding that many subjects share (a status not confirmed for a year on 17 rows, a missing fact, DX302 at one
+position) is one *group*: the rule's summary, the subjects it concerns, one next step and, where the next step is a
+``dxready`` command, that command apart from the prose so that it can sit on its own line and be copied. A group of
+one is simply that finding. Nothing is dropped: every active finding is an entry of exactly one group, and waived
+findings are counted apart (and listed with ``--show-waived``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dxready.catalog.models import circled
+from dxready.i18n import t as _t
+from dxready.render import views
+
+if TYPE_CHECKING:
+    from dxready.engine.run import Report
+    from dxready.findings import Finding
+
+_COMMAND = re.compile(r"dxready(?: +[\x21-\x7e]+)+")
+_KIND_ORDER = {"procedure": 0, "system": 1, "roadmap": 2, "catalog": 3, "settings": 4}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One finding: its subject, as a short reference and as a name, and its own words."""
+
+    kind: str
+    id: str
+    ref: str
+    """How the subject is referred to in a list: 'No.7', '(ア)', '(1)①', or the id."""
+    name: str
+    message: str
+    next_step: str
+    command: str
+    location: str
+
+
+@dataclass(frozen=True)
+class Group:
+    code: str
+    severity: str
+    kind: str
+    title: str
+    """The rule's summary: what the entries share."""
+    next_step: str
+    """The shared next step in prose, with any command taken out."""
+    command: str
+    """The command to run ('' when none); with ID standing for each subject when the entries differ."""
+    entries: tuple[Entry, ...]
+
+    @property
+    def shared(self) -> bool:
+        return len(self.entries) > 1
+
+
+@dataclass(frozen=True)
+class GapsView:
+    header: str
+    groups: tuple[Group, ...]
+    counts: dict[str, int]
+    """Active findings per severity."""
+    waived: tuple[Entry, ...]
+    waived_reasons: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def split_command(text: str) -> tuple[str, str]:
+    """('prose without the command', 'dxready … command') from a next-step text."""
+    m = _COMMAND.search(text)
+    if m is None:
+        return text, ""
+    command = m.group(0).rstrip(".,;")
+    prose = (text[: m.start()] + text[m.end() :]).strip()
+    prose = re.sub(r"\s*(で|with|using)?\s*$", "", prose) if not prose.endswith(("。", "ください")) else prose
+    prose = re.sub(r"し\s*で記録してください$", "し、次のコマンドで記録してください", prose)
+    return prose.replace("  ", " "), command
+
+
+def _ref(report: Report, f: Finding) -> tuple[str, str]:
+    names = views.subject_names(report, "ja")
+    kind, ident = f.subject.kind, f.subject.id
+    if kind == "procedure":
+        p = report.catalog.procedure(ident)
+        if p is not None:
+            ref = f"No.{p.standard_no}" if p.standard_no else ident
+            sub = (f.data or {}).get("sub_procedure")
+            for j, sp in enumerate(p.sub_procedures):
+                if sp.id == sub:  # a sub-procedure's finding names the sub-procedure, as `set 18/1` does
+                    return f"{ref}/{j + 1}", sp.name
+            return ref, p.name
+    if kind == "system":
+        s = next((s for s in report.catalog.systems if s.id == ident), None)
+        if s is not None:
+            return (s.label or s.name), s.name
+    if kind == "roadmap":
+        r = next((r for r in report.catalog.roadmap if r.id == ident), None)
+        if r is not None:
+            return (f"({r.area}){circled(r.no)}" if r.no else ident), r.title
+    return ident, names.get(kind, {}).get(ident, ident)
+
+
+def _entry(report: Report, f: Finding, lang: str) -> Entry:
+    ref, name = _ref(report, f)
+    if lang == "en":
+        name = views.subject_names(report, "en").get(f.subject.kind, {}).get(f.subject.id, name)
+    step = f.next_step.get(lang) if f.next_step else ""
+    _, command = split_command(step)
+    return Entry(
+        kind=f.subject.kind,
+        id=f.subject.id,
+        ref=ref,
+        name=name,
+        message=f.message.get(lang),
+        next_step=step,
+        command=command,
+        location=str(f.location) if f.location else "",
+    )
+
+
+def _template(entries: list[Entry]) -> str:
+    """The entries' commands as one, with ID where they differ by subject ('' when they differ otherwise)."""
+    commands = {e.command for e in entries}
+    if len(commands) == 1:
+        return commands.pop()
+    shapes = {re.sub(rf"(?<= ){re.escape(e.id)}(?= |$)", "ID", e.command) for e in entries}
+    return shapes.pop() if len(shapes) == 1 else ""
+
+
+def build(report: Report, lang: str) -> GapsView:
+    """Group the report's active findings by (code, subject kind); order: most severe first, then code."""
+    from dxready.rules import BY_CODE
+
+    by_key: dict[tuple[str, str], list[Finding]] = {}
+    for f in report.findings:
+        by_key.setdefault((f.code, f.subject.kind), []).append(f)
+    groups = []
+    for (code, kind), findings in by_key.items():
+        entries = [_entry(report, f, lang) for f in findings]
+        rule = BY_CODE.get(code)
+        summary = getattr(rule, "SUMMARY", None)
+        title = summary.get(lang) if summary is not None else code
+        steps = {e.next_step for e in entries}
+        if len(steps) == 1:
+            prose, _ = split_command(steps.pop())
+        else:
+            generic = getattr(rule, "NEXT_STEP", None)
+            prose = split_command(generic.get(lang))[0] if generic is not None else ""
+        command = _template(entries)
+        if command and "ID" in command.split() and "ID" not in prose:
+            prose = (prose.rstrip("。.") + _t(lang, "。", ". ") if prose else "") + _t(
+                lang, "ID は上の各対象の番号か id です", "ID is each subject above (number or id)"
+            )
+        groups.append(
+            Group(
+                code=code,
+                severity=findings[0].severity.value,
+                kind=kind,
+                title=title,
+                next_step=prose,
+                command=command,
+                entries=tuple(entries),
+            )
+        )
+    rank = {"error": 0, "warning": 1, "info": 2}
+    groups.sort(key=lambda g: (rank[g.severity], _KIND_ORDER.get(g.kind, 9), g.code))
+    counts = {s: sum(f.severity.value == s for f in report.findings) for s in ("error", "warning", "info")}
+    return GapsView(
+        header=views.catalog_line(report, lang),
+        groups=tuple(groups),
+        counts=counts,
+        waived=tuple(_entry(report, f, lang) for f in report.waived),
+        waived_reasons=tuple(f.waived or "" for f in report.waived),
+    )
+
+
+def to_json(view: GapsView) -> list[dict[str, object]]:
+    """The groups as JSON (the ``groups`` key of ``gaps --format json``)."""
+    return [
+        {
+            "code": g.code,
+            "severity": g.severity,
+            "kind": g.kind,
+            "title": g.title,
+            "next_step": g.next_step,
+            "command": g.command or None,
+            "count": len(g.entries),
+            "subjects": [{"kind": e.kind, "id": e.id, "ref": e.ref} for e in g.entries],
+        }
+        for g in view.groups
+    ]

@@ -1,0 +1,92 @@
+"""Short plain-text messages: what ``set`` did, and the input errors of every kind (for stderr).
+
+Catalogue text and option values are data: every line goes through :func:`~dxready.render.safe.oneline`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dxready.render.safe import oneline
+
+if TYPE_CHECKING:
+    from dxready.commands.scaffold import CopyResult, InitResult
+    from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
+
+
+def init_result(result: InitResult, lang: str) -> str:
+    n, subs, shown = result.procedures, result.sub_procedures, oneline(result.directory)
+    who = oneline(f"{result.prefecture}{result.name}")
+    if lang == "ja":
+        note = "" if result.registered else "\n注意: この名前と団体コードは国の団体一覧にありません。正しいか確かめてください。"
+        return (
+            f"{who}（{result.code}）のカタログを {shown} に作りました: "
+            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。{note}\n"
+            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
+        )
+    note = "" if result.registered else "\nnote: this name and code are not in the national registry; make sure they are right."
+    return (
+        f"created the catalogue of {who} ({result.code}) in {shown}: "
+        f"{n} standard procedures ({subs} sub-procedures), every status unknown.{note}\n"
+        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
+    )
+
+
+def copy_result(result: CopyResult, lang: str) -> str:
+    """``init --from-embedded``: where the shipped catalogue was copied, and what to do next."""
+    shown, files = oneline(result.directory), ", ".join(result.files)
+    if lang == "ja":
+        return (
+            f"同梱のカタログ（鴨川市）を {shown} に写しました（{files}）。\n"
+            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready gaps --catalog {shown}\n"
+        )
+    return (
+        f"copied the shipped catalogue (Kamogawa) into {shown} ({files}).\n"
+        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready gaps --catalog {shown}\n"
+    )
+
+
+def _cannot_use(n: int, lang: str) -> str:
+    if lang == "ja":
+        return f"この入力は使えません（問題 {n:,} 件）。上の箇所を直してください。"
+    return f"the input cannot be used ({n:,} problem{'s' if n != 1 else ''}); fix the places above."
+
+
+def catalog_error(exc: CatalogError, lang: str) -> str:
+    """``file:line:col: CODE message`` per problem (just ``file:`` where there is no position), how many more
+    were counted but not kept, then a summary."""
+    lines = [f"{p.location}: {p.code} {p.message.get(lang)}" for p in exc.problems]
+    more = exc.more
+    if more:
+        lines.append(
+            f"…ほか {more:,} 件（最初の {len(exc.problems)} 件だけを示しました）"
+            if lang == "ja"
+            else f"… and {more:,} more (only the first {len(exc.problems)} are shown)"
+        )
+    lines.append(_cannot_use(len(exc.problems) + more, lang))
+    return "".join(oneline(line) + "\n" for line in lines)
+
+
+def usage_error(exc: UsageError, lang: str) -> str:
+    """The option's name and what is wrong with it: no DX code (the catalogue is not at fault), no position."""
+    text = exc.message.get(lang)
+    if not text.startswith(exc.option):
+        text = f"{exc.option}: {text}"
+    return f"dxready: {oneline(text)}\n"
+
+
+def git_error(exc: GitError, lang: str) -> str:
+    return oneline(f"{exc.where}: {exc.message.get(lang)}") + "\n" + oneline(_cannot_use(1, lang)) + "\n"
+
+
+def error(exc: DxreadyError, lang: str) -> str:
+    """Any input error, worded by its kind."""
+    from dxready.errors import CatalogError, GitError, UsageError
+
+    if isinstance(exc, CatalogError):
+        return catalog_error(exc, lang)
+    if isinstance(exc, UsageError):
+        return usage_error(exc, lang)
+    if isinstance(exc, GitError):
+        return git_error(exc, lang)
+    return oneline(str(exc)) + "\n"

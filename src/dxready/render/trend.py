@@ -1,0 +1,142 @@
+"""``dxready trend`` as text: a rich table, markdown with a mermaid chart, JSON."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from dxready.engine.rates import fields
+from dxready.engine.rates import text as rate_text
+from dxready.i18n import t as _t
+
+if TYPE_CHECKING:
+    from dxready.commands.trend import Point, Trend
+
+BAR_WIDTH = 24
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def _bar(value: float | None) -> str:
+    if value is None:
+        return ""
+    eighths = round(value / 100 * BAR_WIDTH * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + ("" if rest == 0 else "▏▎▍▌▋▊▉"[rest - 1])
+
+
+def _subject(p: Point, lang: str) -> str:
+    if not p.commit:
+        return _t(lang, "（未コミットの変更）", "(uncommitted changes)")
+    return p.subject if len(p.subject) <= 50 else p.subject[:49] + "…"
+
+
+def _headers(lang: str) -> list[str]:
+    return [
+        _t(lang, "日付", "Date"),
+        _t(lang, "コミット", "Commit"),
+        _t(lang, "対象", "Applicable"),
+        "○",
+        "一部",
+        "×",
+        _t(lang, "オンライン化率", "Online rate"),
+        _t(lang, "内容", "Subject"),
+    ]
+
+
+def _row(p: Point, lang: str) -> list[str]:
+    if p.problem is not None:
+        unreadable = _t(lang, f"読めません: {p.problem}", f"unreadable: {p.problem}")
+        return [p.date.isoformat(), p.short, "", "", "", "", unreadable, _subject(p, lang)]
+    return [
+        p.date.isoformat(),
+        p.short,
+        str(p.applicable),
+        str(p.online),
+        str(p.partial),
+        str(p.offline),
+        rate_text(p.rates()[0], lang) if p.applicable else _pct(None),
+        _subject(p, lang),
+    ]
+
+
+def table(trend: Trend, lang: str) -> str:
+    path, points = trend.path, trend.points
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from dxready.render.console import console as make_console
+    from dxready.render.safe import oneline
+
+    console, buf = make_console()
+    console.print(Text(oneline(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}"))))
+    if not points:
+        console.print(Text(_t(lang, "この期間のコミットはありません。", "No commits in this period.")))
+        return buf.getvalue()
+    t = Table()
+    for i, header in enumerate(_headers(lang)):
+        t.add_column(header, justify="right" if 2 <= i <= 6 else "left", overflow="fold")
+        if i == 6:
+            t.add_column("", no_wrap=True)
+    for p in points:
+        cells = _row(p, lang)
+        t.add_row(*(Text(oneline(c)) for c in cells[:7]), Text(_bar(p.online_rate)), Text(oneline(cells[7])))
+    console.print(t)
+    return buf.getvalue()
+
+
+def markdown(trend: Trend, lang: str) -> str:
+    path, points = trend.path, trend.points
+    from dxready.render.mermaid import trend_chart
+    from dxready.render.safe import md_cell, md_text, oneline
+
+    shown = oneline(path).replace("`", "'")
+    lines = [f"### {md_text(_t(lang, 'オンライン化の推移', 'Readiness over time'))}: `{shown}`", ""]
+    if not points:
+        lines.append(_t(lang, "この期間のコミットはありません。", "No commits in this period."))
+        return "\n".join(lines) + "\n"
+    chart: list[tuple[str, float | None]] = []
+    seen: dict[str, int] = {}
+    for p in points:
+        label = p.date.isoformat() if p.commit else _t(lang, "作業中", "working")
+        seen[label] = seen.get(label, 0) + 1
+        chart.append((label if seen[label] == 1 else f"{label} ({seen[label]})", p.online_rate))
+    lines += [trend_chart(chart, lang).rstrip("\n"), ""]
+    head = _headers(lang)
+    lines += ["| " + " | ".join(head) + " |", "|---|---|---:|---:|---:|---:|---:|---|"]
+    for p in points:
+        lines.append("| " + " | ".join(md_cell(c) for c in _row(p, lang)) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def json_(trend: Trend, lang: str) -> str:
+    from dxready.commands.trend import SCHEMA_VERSION
+
+    path, points = trend.path, trend.points
+    data: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "file": path,
+        "points": [
+            {
+                "commit": p.commit or None,
+                "date": p.date.isoformat(),
+                "subject": p.subject if p.commit else None,
+                "as_of": p.as_of.isoformat() if p.as_of else None,
+                "applicable": p.applicable,
+                "online": p.online,
+                "partial": p.partial,
+                "offline": p.offline,
+                "unknown": p.unknown,
+                **(fields(*p.rates()) if p.problem is None else {}),
+                "online_rate": p.online_rate,
+                "online_or_partial_rate": p.online_or_partial_rate,
+                "problem": p.problem,
+            }
+            for p in points
+        ],
+    }
+    from dxready.render.safe import json_dumps
+
+    return json_dumps(data, indent=2) + "\n"

@@ -1,0 +1,166 @@
+"""Japanese first: help and Click's own messages in the reader's language, options before or after the command."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready.cli import app
+
+runner = CliRunner()
+COMMANDS = [
+    "check",
+    "gaps",
+    "next",
+    "table",
+    "rules",
+    "explain",
+    "schema",
+    "diff",
+    "set",
+    "init",
+    "compare",
+    "trend",
+]
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+# Three or more English words in a row: a sentence, not a name (JSON Schema, yaml-language-server, git:REV).
+ENGLISH_RUN = re.compile(r"\b[A-Za-z][a-z']+(?:[ ,]+[A-Za-z][a-z']+){2,}\b")
+
+
+def _help(*args: str, env: dict[str, str] | None = None) -> str:
+    result = runner.invoke(app, list(args), env=env)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def _prose(text: str) -> list[str]:
+    """The help's prose: option names, metavars, $VARIABLES, paths and `code` removed."""
+    out = []
+    for line in text.splitlines():
+        line = re.sub(r"(?<!\w)--?[\w-]+(?:[ =][A-Z][A-Z:|.\[\]]*|[ =][a-z]+(?:\|[a-z_]+)+)?", " ", line)
+        line = re.sub(r"\$\w+|<[^>]*>|\S+\.(?:yaml|json)|\bdxready\b \w+|\{[A-Z]+\}|\b[A-Z]{2,}\b", " ", line)
+        out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_is_japanese_by_default(command: str) -> None:
+    text = _help(*([command] if command else []), "--help")
+    assert HIRAGANA.search(text), text
+    for line in _prose(text):
+        assert not ENGLISH_RUN.search(line), line
+    assert "<str>" not in text and "list[" not in text
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+@pytest.mark.parametrize("where", ["before", "after", "env", "locale"])
+def test_help_is_english_on_request(command: str, where: str) -> None:
+    cmd = [command] if command else []
+    if where == "before":
+        text = _help("--lang", "en", *cmd, "--help")
+    elif where == "after":
+        if not command:
+            pytest.skip("no command to put it after")
+        text = _help(*cmd, "--lang", "en", "--help")
+    elif where == "env":
+        text = _help(*cmd, "--help", env={"DXREADY_LANG": "en"})
+    else:
+        text = _help(*cmd, "--help", env={"LANG": "en_US.UTF-8", "DXREADY_LANG": ""})
+    assert "Usage:" in text
+    assert not HIRAGANA.search(text), text
+
+
+def test_help_fits_80_cells() -> None:
+    from rich.cells import cell_len
+
+    for command in ["", *COMMANDS]:
+        for lang in ("ja", "en"):
+            text = _help(*([command] if command else []), "--lang", lang, "--help", env={"COLUMNS": "80"})
+            assert max(cell_len(line) for line in text.splitlines()) <= 80, (command, lang)
+
+
+@pytest.mark.parametrize(
+    ("args", "ja", "en"),
+    [
+        (["gaps", "--bogus"], "オプション --bogus はありません", "No such option: --bogus"),
+        (
+            ["init", "--name", "x", "--code", "342025"],
+            "引数 'DIR' を指定してください",
+            "Missing argument 'DIR'",
+        ),
+        (["init", "d"], "オプション '--name' を指定してください", "Missing option '--name'"),
+        (["table", "foo"], "「foo」は使えません", "'foo' is not one of"),
+        (["next", "--top", "x"], "整数で指定してください", "Input should be a valid integer"),
+        (["nope"], "コマンド「nope」はありません", "No such command 'nope'"),
+        (["gaps", "--as-of", "2024-02-30"], "29日までです", "has 29 days"),
+        (["check", "--select", "DX9"], "DX9 に当たるルールはありません", "no rule matches DX9"),
+    ],
+)
+def test_click_errors_in_the_readers_language(args: list[str], ja: str, en: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert ja in result.stderr and "使い方: dxready" in result.stderr and "エラー:" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = (
+        runner.invoke(app, [*args, "--lang", "en"])
+        if args[0] != "nope"
+        else runner.invoke(app, ["--lang", "en", *args])
+    )
+    assert result.exit_code == 2
+    assert en in result.stderr and "Usage: dxready" in result.stderr
+
+
+def test_select_names_the_nearest_codes() -> None:
+    result = runner.invoke(app, ["check", "--select", "DX9", "--ignore", "DX1"])
+    assert result.exit_code == 2 and "DX009" in result.stderr
+    result = runner.invoke(app, ["check", "--ignore", "DX99x"])
+    assert result.exit_code == 2
+    assert runner.invoke(app, ["check", "--select", "ｄｘ１", "--as-of", "2024-03-31"]).exit_code in (0, 1)
+
+
+@pytest.mark.parametrize("option", [["--lang", "en"], ["--as-of", "2024-03-31"]])
+def test_common_options_before_or_after_the_command(option: list[str]) -> None:
+    before = runner.invoke(app, [*option, "gaps", "--format", "json"])
+    after = runner.invoke(app, ["gaps", "--format", "json", *option])
+    assert before.exit_code == after.exit_code == 0
+    assert before.stdout == after.stdout
+
+
+def test_catalog_before_the_command(tmp_path: pytest.TempPathFactory) -> None:
+    result = runner.invoke(app, ["--catalog", "/nonexistent-dxready", "gaps"])
+    assert result.exit_code == 2 and "/nonexistent-dxready" in result.stderr
+
+
+def test_japanese_spellings_on_the_command_line(tmp_path: pytest.TempPathFactory) -> None:
+    from pathlib import Path
+
+    root = Path(str(tmp_path)) / "chiba"
+    assert (
+        runner.invoke(app, ["init", str(root), "--name", "千葉市", "--code", "１２２０５０"]).exit_code == 0
+    )
+    result = runner.invoke(
+        app,
+        [
+            "set",
+            "１",
+            "--catalog",
+            str(root),
+            "--status",
+            "○",
+            "--counts",
+            "２０２３:１２００:３００",
+            "--verified-on",
+            "令和6年3月31日",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "2024-03-31" in result.stdout and "1,200" in result.stdout
+    assert runner.invoke(app, ["explain", "ＤＸ１０１"]).exit_code == 0
+    assert runner.invoke(app, ["--as-of", "R6.3.31", "gaps", "--catalog", str(root)]).exit_code == 0
+
+
+def test_explain_says_the_severity_in_japanese() -> None:
+    out = runner.invoke(app, ["explain", "DX101"]).stdout
+    assert "既定の重大度: 警告" in out and "warning" not in out.splitlines()[0]

@@ -1,0 +1,77 @@
+"""Errors by kind: a bad option names the option (no DX code), a catalogue problem has its place, never a fake one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready.cli import app
+from tests.helpers.catalogs import copy_shipped
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "--format", "json"],
+        ["gaps"],
+        ["next"],
+        ["table", "procedures"],
+        ["set", "9", "--status", "○"],
+        ["diff", "git:HEAD"],
+        ["trend"],
+    ],
+)
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_missing_catalog_option_is_a_usage_error(args: list[str], lang: str, tmp_path: Path) -> None:
+    missing = tmp_path / "nonexistent"
+    result = runner.invoke(app, [*args, "--catalog", str(missing), "--lang", lang])
+    assert result.exit_code == 2
+    assert f"--catalog {missing}" in result.stderr
+    assert "DX0" not in result.stderr and ":1:1" not in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["--status", "done"], "--status"),
+        (["--counts", "2022:10:20"], "--counts"),
+        (["--channel", "fax"], "--channel"),
+        (["--note", ""], "--note"),
+    ],
+)
+def test_a_bad_set_option_names_the_option_and_no_code(args: list[str], option: str, tmp_path: Path) -> None:
+    catalog = copy_shipped(tmp_path / "c")
+    result = runner.invoke(app, ["set", "9", *args, "--catalog", str(catalog)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"dxready: {option}")
+    assert "DX0" not in result.stderr
+
+
+def test_a_bad_init_code_names_the_option(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", str(tmp_path / "c"), "--name", "呉市", "--code", "342024"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("dxready: --code") and "DX007" not in result.stderr
+
+
+def test_a_missing_file_shows_the_path_without_a_position(tmp_path: Path) -> None:
+    catalog = copy_shipped(tmp_path / "c")
+    (catalog / "procedures.yaml").unlink()
+    result = runner.invoke(app, ["check", "--catalog", str(catalog), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == f"{catalog / 'procedures.yaml'}: DX001 file not found"
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_catalog_outside_git_is_a_git_error(tmp_path: Path) -> None:
+    catalog = copy_shipped(tmp_path / "c")
+    result = runner.invoke(app, ["trend", "--catalog", str(catalog), "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{catalog}: the catalogue is not inside a git repository")
+    assert "DX0" not in result.stderr

@@ -1,0 +1,84 @@
+"""Long work shows progress on a terminal's stderr, and nothing in a pipe."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready.cli import _progress, app
+from dxready.commands.compare import load_rows
+from tests.helpers.catalogs import copy_shipped
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_compare_reports_progress_to_the_callback(tmp_path: Path) -> None:
+    for name in ("a", "b", "c"):
+        copy_shipped(tmp_path / name)
+    seen: list[tuple[int, int]] = []
+    comparison = load_rows(
+        [tmp_path], use_cache=False, progress=lambda done, total: seen.append((done, total))
+    )
+    assert len(comparison.rows) == 3
+    assert seen and seen[-1] == (3, 3)
+
+
+def test_a_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = _Tty()
+    monkeypatch.setattr(sys, "stderr", fake)
+    with _progress("カタログを読んでいます", "ja") as advance:
+        assert advance is not None
+        advance(1, 2)
+        advance(2, 2)
+    assert "カタログを読んでいます" in fake.getvalue()
+
+
+def test_nothing_in_a_pipe(tmp_path: Path) -> None:
+    copy_shipped(tmp_path / "a")
+    with _progress("x", "ja") as advance:
+        assert advance is None  # pytest's stderr is not a terminal
+    result = CliRunner().invoke(app, ["compare", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_compare_in_a_terminal_draws_a_bar_and_keeps_stdout_clean(tmp_path: Path) -> None:
+    """stderr on a pseudo-terminal gets the bar; stdout (a pipe) gets exactly the JSON, as without a terminal."""
+    import json
+    import os
+    import pty
+    import subprocess
+    import threading
+
+    for name in ("a", "b"):
+        copy_shipped(tmp_path / name)
+    args = [sys.executable, "-m", "dxready", "compare", str(tmp_path), "--format", "json", "--no-cache"]
+    piped = subprocess.run(args, capture_output=True, check=False)
+    assert piped.returncode == 0 and piped.stderr.decode().count("\x1b") == 0
+    main, side = pty.openpty()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=side)
+    os.close(side)
+    out: list[bytes] = []
+    reader = threading.Thread(target=lambda: out.append(proc.stdout.read() if proc.stdout else b""))
+    reader.start()
+    err = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    reader.join()
+    assert proc.wait() == 0
+    assert "カタログを読んでいます".encode() in err
+    assert json.loads(out[0]) == json.loads(piped.stdout)
