@@ -12,8 +12,10 @@ import fnmatch
 import os
 from typing import Any
 
-from dxready.catalog.load import Catalog, LoadError, Problem
+from dxready.catalog.load import Catalog, LoadError
+from dxready.errors import Problem
 from dxready.findings import Location, Msg
+from dxready.rules import dx005_unknown_reference
 
 _GLOB = frozenset("*?[")
 
@@ -27,7 +29,7 @@ def needs_bulk(refs: list[str]) -> bool:
     return len(refs) != 1 or is_pattern(refs[0])
 
 
-def _bad(shown: str, ja: str, en: str, code: str = "DX005") -> LoadError:
+def _bad(shown: str, ja: str, en: str, code: str = dx005_unknown_reference.CODE) -> LoadError:
     return LoadError([Problem(code, Location(shown), Msg(ja, en))])
 
 
@@ -74,20 +76,12 @@ def run_set_many(
     refs: list[str], *, catalog: str | os.PathLike[str] | None, lang: str, **options: Any
 ) -> str:
     """Apply one change to every target of ``refs``: one validation of the result, one atomic write."""
-    from dxready.catalog.load import decode, display_name, load_catalog, resolve
+    from dxready.catalog.load import decode
     from dxready.commands import edit
+    from dxready.engine.integrity import load as load_catalog
     from dxready.fsio import atomic_write
 
-    root, label = resolve(catalog)
-    if edit._is_embedded(root, label):
-        raise edit._bad(
-            label,
-            "パッケージに同梱のカタログ（鴨川市）は編集できません。dxready init DIR --from-embedded で写してから"
-            "編集するか、--catalog DIR を指定してください",
-            "the catalogue shipped inside the package (Kamogawa) cannot be edited; copy it with "
-            "`dxready init DIR --from-embedded` or pass --catalog DIR",
-            "DX001",
-        )
+    root, shown = edit._editable(catalog)  # refuses the embedded catalogue, naming init --from-embedded
     change = edit.parse_change(**options)
     if change.empty:
         raise edit._bad(
@@ -96,7 +90,6 @@ def run_set_many(
             "nothing to change: give --status, --channel, --counts, --note or --verified-on",
         )
     path = root / "procedures.yaml"
-    shown = display_name(root, "procedures")
     if not path.is_file():
         load_catalog(root)
     with edit.locked(root):

@@ -185,7 +185,9 @@ class Row:
             raise ValueError("not a cached row")
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
-        if not hmac.compare_digest(seal, _seal(key, [name, code, prefecture, marks, grades, inferred, usage])):
+        if not hmac.compare_digest(
+            seal, _seal(key, [name, code, prefecture, marks, grades, inferred, usage])
+        ):
             raise ValueError("not a cached row")
         return cls(catalog, name, code, prefecture, marks, grades, inferred, uncache_usage(usage))
 

@@ -22,7 +22,12 @@ class Usage:
     rate: float | None
 
     def json(self) -> dict[str, Any]:
-        return {"fiscal_year": self.fiscal_year, "total": self.total, "online": self.online, "rate": self.rate}
+        return {
+            "fiscal_year": self.fiscal_year,
+            "total": self.total,
+            "online": self.online,
+            "rate": self.rate,
+        }
 
 
 def usage_of(procedure: Any) -> Usage | None:
@@ -60,7 +65,9 @@ def _item(item: Any) -> Usage | None:
         raise ValueError("not a cached row")
     if not all(v is None or (_is_int(v) and 0 <= v <= 10**12) for v in (total, online)):
         raise ValueError("not a cached row")
-    if rate is not None and not (isinstance(rate, int | float) and not isinstance(rate, bool) and 0 <= rate <= 100):
+    if rate is not None and not (
+        isinstance(rate, int | float) and not isinstance(rate, bool) and 0 <= rate <= 100
+    ):
         raise ValueError("not a cached row")
     return Usage(year, total, online, None if rate is None else float(rate))
 
