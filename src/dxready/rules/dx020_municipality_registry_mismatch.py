@@ -1,4 +1,4 @@
-"""The header's municipality disagrees with the national registry.
+"""The municipality's name, code or prefecture disagrees with the national registry.
 
 The header's ``code`` is looked up in the national registry of municipalities (全国地方公共団体コード of the 1,741
 市区町村 and the wards of the designated cities); its ``name`` and ``prefecture`` must be the registry's for that code.
