@@ -229,30 +229,7 @@ def run_add_entity(
                 dx004_duplicate_id.CODE,
             )
         lines = [f"id: {ident}", *_block(change)]
-        doc = edit._Doc(f.text)
-        items = doc.items(doc.root)
-        key = _LIST_KEY[file]
-        if key not in items:
-            raise _bad(f.shown, f"{key}: がありません", f"no {key}: list in the file")
-        seq = items[key][1]
-        if doc.is_seq(seq) and seq.value and not seq.flow_style:
-            splice = doc.append_items(seq, [lines], [])
-        else:
-            # An empty or flow list (`systems: []`, as init writes it) becomes a block list with the new entry.
-            prefix = " " * (doc.seq_offset + int(items[key][0].start_mark.column))
-            old = (
-                []
-                if not doc.is_seq(seq)
-                else [f.text[int(n.start_mark.index) : int(n.end_mark.index)] for n in seq.value]
-            )
-            body = "".join(f"{doc.nl}{prefix}- {o}" for o in old)
-            body += f"{doc.nl}{prefix}- {lines[0]}" + "".join(
-                f"{doc.nl}{prefix}  {line}" for line in lines[1:]
-            )
-            start = int(items[key][0].end_mark.index) + 1  # after the colon
-            end = int(seq.end_mark.index) if not doc.is_null(seq) else start
-            splice = edit.Splice(start, end, body)
-        new_text = edit.apply(f.text, [splice])
+        new_text = append_entries(f.text, _LIST_KEY[file], [lines], f.shown)
         texts = {file: new_text}
         candidate = validate_files(texts, current)
         proc: _File | None = None
@@ -267,6 +244,35 @@ def run_add_entity(
             _write(proc, texts["procedures"])
     said = [Msg(f"{v}", f"{v}") for v in lines[1:]]
     return EntityResult(f.shown, kind, ident, tuple(said), changed=True, added=True)
+
+
+def append_entries(text: str, key: str, blocks: list[list[str]], shown: str) -> str:
+    """``text`` with one entry per block appended to the top-level list ``key`` (each block's first line goes after
+    the dash). An empty or flow list (``systems: []``, as init writes it) becomes a block list; comments and every
+    other byte are kept."""
+    from dxready.commands import edit
+
+    if not blocks:
+        return text
+    doc = edit._Doc(text)
+    items = doc.items(doc.root)
+    if key not in items:
+        raise _bad(shown, f"{key}: がありません", f"no {key}: list in the file")
+    seq = items[key][1]
+    if doc.is_seq(seq) and seq.value and not seq.flow_style:
+        return edit.apply(text, [doc.append_items(seq, blocks, [])])
+    prefix = " " * (doc.seq_offset + int(items[key][0].start_mark.column))
+    old = (
+        []
+        if not doc.is_seq(seq)
+        else [text[int(n.start_mark.index) : int(n.end_mark.index)] for n in seq.value]
+    )
+    body = "".join(f"{doc.nl}{prefix}- {o}" for o in old)
+    for lines in blocks:
+        body += f"{doc.nl}{prefix}- {lines[0]}" + "".join(f"{doc.nl}{prefix}  {line}" for line in lines[1:])
+    start = int(items[key][0].end_mark.index) + 1  # after the colon
+    end = int(seq.end_mark.index) if not doc.is_null(seq) else start
+    return edit.apply(text, [edit.Splice(start, end, body)])
 
 
 def _block(change: EntityChange) -> list[str]:

@@ -148,6 +148,12 @@ def _text(option: str, text: str) -> str:
     return text
 
 
+def _number(option: str, value: int) -> int:
+    if not 1 <= value <= 99:
+        raise _bad(option, f"{option} は 1〜99 の番号です", f"{option} must be a number from 1 to 99")
+    return value
+
+
 def _ids(option: str, values: list[str]) -> list[str]:
     out = []
     for v in values:
@@ -173,10 +179,13 @@ def system_change(
     note: str | None = None,
     links: list[str] | None = None,
     serves: list[str] | None = None,
+    label: str | None = None,
 ) -> EntityChange:
     change = EntityChange()
     if name is not None:
         change.values.append(Value(("name",), _text("--name", name), quote=True))
+    if label is not None:
+        change.values.append(Value(("label",), _text("--label", label), quote=True))
     if tier is not None:
         change.values.append(Value(("tier",), _enum("--tier", "tier", tier)))
     if standard_business is not None:
@@ -217,12 +226,15 @@ def roadmap_change(
     note: str | None = None,
     procedures: list[str] | None = None,
     systems: list[str] | None = None,
+    no: int | None = None,
 ) -> EntityChange:
     change = EntityChange()
+    if area is not None:
+        change.values.append(Value(("area",), str(_number("--area", area))))
+    if no is not None:
+        change.values.append(Value(("no",), str(_number("--no", no))))
     if title is not None:
         change.values.append(Value(("title",), _text("--title", title), quote=True))
-    if area is not None:
-        change.values.append(Value(("area",), str(area)))
     if state is not None:
         change.values.append(Value(("state",), _enum("--state", "state", state)))
     if start is not None:
