@@ -205,16 +205,17 @@ _texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_s
 def test_any_text_reads_back_exactly_or_is_refused_untouched(
     tmp_path_factory: pytest.TempPathFactory, owner: str, note: str, vendor: str
 ) -> None:
-    from dxready.catalog.load import LoadError
-    from dxready.commands.edit_entities import run_set_entity, system_change
+    from dxready.commands.edit_entities import run_set_entity
+    from dxready.commands.entity_options import system_change
+    from dxready.errors import DxreadyError
 
     root = copy_shipped(tmp_path_factory.mktemp("p") / "c")
     before = _snapshot(root)
     old = load_catalog(root)
     try:
         change = system_change(owner=owner, note=note, vendor=vendor)
-        run_set_entity("system", "koseki", change, catalog=root, lang="en")
-    except LoadError:
+        run_set_entity("system", "koseki", change, catalog=root)
+    except DxreadyError:
         assert _snapshot(root) == before  # refused: every byte as it was
         return
     new = load_catalog(root)
@@ -231,11 +232,12 @@ def test_any_text_reads_back_exactly_or_is_refused_untouched(
 
 
 def _entity_worker(catalog: str, kind: str, ident: str, n: int) -> None:
-    from dxready.commands.edit_entities import roadmap_change, run_set_entity, system_change
+    from dxready.commands.edit_entities import run_set_entity
+    from dxready.commands.entity_options import roadmap_change, system_change
 
     for i in range(n):
         change = system_change(owner=f"課{i}") if kind == "system" else roadmap_change(note=f"note {i}")
-        run_set_entity(kind, ident, change, catalog=catalog, lang="en")
+        run_set_entity(kind, ident, change, catalog=catalog)
 
 
 def test_concurrent_entity_edits_lose_no_update(kamogawa: Path) -> None:

@@ -153,7 +153,7 @@ _PARTS = [
 def test_bulk_either_sets_every_target_or_nothing(
     tmp_path_factory: pytest.TempPathFactory, refs: list[str], mark: str
 ) -> None:
-    from dxready.catalog.load import LoadError
+    from dxready.errors import DxreadyError
 
     root = copy_shipped(tmp_path_factory.mktemp("b") / "c")
     before = (root / "procedures.yaml").read_bytes()
@@ -161,7 +161,7 @@ def test_bulk_either_sets_every_target_or_nothing(
         bulk.run_set_many(
             refs, catalog=root, lang="en", status=mark, channels=[], counts=[], note=None, verified_on=None
         )
-    except LoadError:
+    except DxreadyError:
         assert (root / "procedures.yaml").read_bytes() == before
         return
     catalog = load_catalog(root)
