@@ -1,7 +1,7 @@
 """The layers of ARCHITECTURE.md, checked: every import inside ``src/dxready`` (function-local and
 ``TYPE_CHECKING`` ones included) points to the same layer or one below, and the import graph has no cycle.
 
-Also: only ``render/`` and ``cli.py`` write to stdout or stderr, and only they import renderers.
+Also: only ``render/`` and ``cli/`` write to stdout or stderr, and only they import renderers.
 """
 
 from __future__ import annotations

@@ -1,0 +1,207 @@
+"""`compare`, `trend` and `page`: many catalogues, a catalogue's history, the published page."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dxready.cli._common import (
+    _FORMAT_HELP,
+    AsOfOpt,
+    CatalogOpt,
+    CompareFormat,
+    LangOpt,
+    TrendFormat,
+    _as_of,
+    _catalog,
+    _fmt,
+    _given,
+    _guard,
+    _lang,
+    _metavar,
+    _out,
+    _parse_date,
+    _progress,
+    app,
+)
+from dxready.clitext import DxCommand
+from dxready.i18n import t, tr
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "団体 × 標準手続の表: 計画の記号、行と列ごとの率、合計。",
+        "Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals.",
+    ),
+)
+def compare(
+    directories: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="DIR...",
+            help=tr(
+                "カタログのディレクトリ、または多くのカタログを収めた親ディレクトリ。",
+                "Catalogue directories, or one parent of many.",
+            ),
+        ),
+    ],
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        CompareFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("compare"), help=_FORMAT_HELP),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help=tr(
+                "検証済みカタログのキャッシュを読み書きしません。",
+                "Do not read or write the validated-catalogue cache.",
+            ),
+        ),
+    ] = False,
+) -> None:
+    from dxready.commands.compare import run_compare
+    from dxready.render import renderer
+    from dxready.render.compare import notes
+
+    language = _lang(lang)
+    render = renderer("compare", _fmt(format, "compare"))
+    with _progress(t(language, "カタログを読んでいます", "Reading catalogues"), language) as progress:
+        comparison = run_compare(directories, as_of=_as_of(as_of), use_cache=not no_cache, progress=progress)
+    if comparison.rows:
+        _out(render(comparison, language))
+    sys.stderr.write(notes(comparison, language))
+    raise typer.Exit(comparison.exit_code)
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "カタログの git の履歴からたどる準備状況の推移（データベースは不要）。",
+        "Readiness over time, from the catalogue's git history (no database).",
+    ),
+)
+def trend(
+    catalog: CatalogOpt = None,
+    lang: LangOpt = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE",
+            help=tr(
+                "この日以降のコミットだけ（2024-04-01、令和6年4月1日など）。",
+                "Only commits from this date (2024-04-01, 令和6年4月1日 …).",
+            ),
+        ),
+    ] = None,
+    format: Annotated[
+        TrendFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("trend"), help=_FORMAT_HELP),
+    ] = None,
+) -> None:
+    from dxready.commands.trend import run_trend
+    from dxready.render import renderer
+
+    language = _lang(lang)
+    render = renderer("trend", _fmt(format, "trend"))
+    start = _parse_date(since, "--since")
+    with _progress(t(language, "履歴を読んでいます", "Reading history"), language) as progress:
+        trend = _guard(
+            language, lambda: run_trend(catalog=_given(_catalog(catalog)), since=start, progress=progress)
+        )
+    _out(render(trend, language))
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "公表用の状況ページ（1 つの HTML ファイル）を作ります。",
+        "The published status page: one accessible HTML file.",
+    ),
+)
+def page(
+    directories: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="DIR",
+            help=tr(
+                "--compare のときに比べるカタログ（または多数の親ディレクトリ）",
+                "With --compare: the catalogues (or one parent of many).",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=tr("HTML の書き出し先（省略時は標準出力）", "Write the HTML here (default: stdout)."),
+        ),
+    ] = None,
+    pdf: Annotated[
+        Path | None,
+        typer.Option(
+            "--pdf",
+            metavar="FILE",
+            help=tr(
+                "ヘッドレス Chromium で A4 の PDF も作る", "Also print an A4 PDF through a headless Chromium."
+            ),
+        ),
+    ] = None,
+    compare_: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help=tr("複数団体の比較ページを作る", "Make the page comparing several municipalities."),
+        ),
+    ] = False,
+    no_trend: Annotated[
+        bool,
+        typer.Option(
+            "--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history.")
+        ),
+    ] = False,
+) -> None:
+    from dxready.render import page as pages
+
+    language = _lang(lang)
+    if directories and not compare_:
+        raise typer.BadParameter(
+            tr("ディレクトリは --compare と一緒に指定します", "directories go with --compare")
+        )
+    if compare_ and not directories:
+        raise typer.BadParameter(
+            tr("--compare には比べるカタログを指定します", "--compare needs catalogue directories")
+        )
+    chromium = pages.find_chromium() if pdf is not None else None
+    if pdf is not None and chromium is None:
+        sys.stderr.write(pages.no_chromium_message(language))
+        raise typer.Exit(2)
+    when = _as_of(as_of)
+    if compare_:
+        result = _guard(language, lambda: pages.build_compare(directories or [], when, language))
+    else:
+        result = _guard(
+            language, lambda: pages.build_city(_catalog(catalog), when, language, with_trend=not no_trend)
+        )
+    if output is None and pdf is None:
+        _out(result.html)
+        return
+    if output is not None:
+        _guard(language, lambda: pages.write_file(output, result.html.encode("utf-8")))
+        sys.stdout.write(f"{output}\n")
+    if pdf is not None and chromium is not None:
+        _guard(language, lambda: pages.print_pdf(result.html, pdf, chromium, language))
+        sys.stdout.write(f"{pdf}\n")

@@ -1,0 +1,296 @@
+"""`check`, `gaps` and `next`: the findings of one catalogue, and the ranked next steps."""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from dxready.cli._common import (
+    _FORMAT_HELP,
+    AsOfOpt,
+    CatalogOpt,
+    CheckFormat,
+    FailOn,
+    LangOpt,
+    NextFormat,
+    ReportFormat,
+    _as_of,
+    _catalog,
+    _codes,
+    _die,
+    _fmt,
+    _given,
+    _guard,
+    _lang,
+    _load,
+    _metavar,
+    _nfkc,
+    _out,
+    app,
+)
+from dxready.clitext import DxCommand
+from dxready.completion import complete_codes, complete_ids
+from dxready.i18n import t, tr
+
+if TYPE_CHECKING:
+    from dxready.engine.filters import Filters
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "カタログを検証してルールを実行します（file:line:col: コード メッセージ）。終了コード 0 問題なし、1 指摘あり、2 使えない入力。",
+        "Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable.",
+    ),
+)
+def check(
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        CheckFormat,
+        typer.Option("--format", "-f", metavar=_metavar("check"), help=tr("出力形式。", "Output format.")),
+    ] = "text",
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            metavar="error|warning|info",
+            help=tr(
+                "この重大度以上の指摘があれば終了コード 1。", "Exit 1 when a finding is at least this severe."
+            ),
+        ),
+    ] = (FailOn.error),
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODE",
+            help=tr(
+                "このコードか接頭辞（DX1 など）のルールだけ（複数可）。",
+                "Only these codes or prefixes (repeatable).",
+            ),
+            autocompletion=complete_codes,
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODE",
+            help=tr(
+                "このコードか接頭辞のルールを除く（複数可）。", "Skip these codes or prefixes (repeatable)."
+            ),
+            autocompletion=complete_codes,
+        ),
+    ] = None,
+) -> None:
+    from dxready.catalog.load import LoadError
+    from dxready.catalog.settings import Severity
+    from dxready.engine.integrity import load
+    from dxready.engine.run import run
+    from dxready.render import failed_renderer, renderer
+
+    language = _lang(lang)
+    when = _as_of(as_of)
+    select = _codes(select, "--select", language)
+    ignore = _codes(ignore, "--ignore", language)
+    fmt = _fmt(format, "check")
+    try:
+        loaded = load(_guard(language, lambda: _given(_catalog(catalog))))
+    except LoadError as exc:
+        if fmt == "text":
+            _die(exc, language)
+        # Machine formats carry the load problems too, so CI annotations point at the broken line.
+        _out(failed_renderer(fmt)(exc, language))
+        raise typer.Exit(2) from None
+    report = run(loaded, when, select=select, ignore=ignore)
+    _out(renderer("check", fmt)(report, language))
+    threshold = Severity(fail_on.value).rank
+    raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+
+
+class Only(str, enum.Enum):
+    procedures = "procedures"
+    systems = "systems"
+    roadmap = "roadmap"
+
+
+OnlyOpt = Annotated[
+    Only | None,
+    typer.Option(
+        "--only",
+        metavar="procedures|systems|roadmap",
+        help=tr("手続・システム・工程表のどれかだけ。", "Only procedures, systems or the roadmap."),
+        show_default=False,
+    ),
+]
+StatusFilterOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        metavar="STATUS",
+        help=tr(
+            "この状況の手続だけ（○ 一部 × ？ や offline など。複数可）。",
+            "Only procedures in this status (○ 一部 × ？ or offline …; repeatable).",
+        ),
+        show_default=False,
+    ),
+]
+MinSeverityOpt = Annotated[
+    FailOn | None,
+    typer.Option(
+        "--min-severity",
+        metavar="error|warning|info",
+        help=tr("この重大度以上の指摘だけ。", "Only findings at least this severe."),
+        show_default=False,
+    ),
+]
+CodeFilterOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--code",
+        metavar="CODE",
+        help=tr(
+            "このコードか接頭辞（DX1 など）の指摘だけ（複数可）。",
+            "Only findings of these codes or prefixes such as DX1 (repeatable).",
+        ),
+        show_default=False,
+        autocompletion=complete_codes,
+    ),
+]
+IdFilterOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--id",
+        metavar="ID",
+        help=tr(
+            "この id（手続は標準番号でも可）の指摘だけ（複数可）。",
+            "Only findings about these ids, or standard numbers (repeatable).",
+        ),
+        show_default=False,
+        autocompletion=complete_ids,
+    ),
+]
+
+
+def _filters(
+    only: Only | None,
+    status: list[str] | None,
+    min_severity: FailOn | None,
+    code: list[str] | None,
+    ids: list[str] | None,
+    lang: str,
+) -> Filters:
+    from dxready.catalog.settings import Severity
+    from dxready.engine.filters import Filters, parse_statuses
+
+    statuses, bad = parse_statuses(status or [])
+    if bad:
+        raise typer.BadParameter(
+            t(
+                lang,
+                f"{bad[0]!r} は状況ではありません（○ 一部 × — ？ または online, partial, offline, not_applicable, unknown）",
+                f"{bad[0]!r} is not a status (○ 一部 × — ？ or online, partial, offline, not_applicable, unknown)",
+            ),
+            param_hint="--status",
+        )
+    return Filters(
+        only=only.value if only else None,
+        statuses=statuses,
+        min_severity=Severity(min_severity.value) if min_severity else None,
+        codes=tuple(_codes(code, "--code", lang) or ()),
+        ids=tuple(_nfkc(i) or "" for i in ids or ()),
+    )
+
+
+@app.command(
+    cls=DxCommand,
+    help=tr(
+        "まだオンラインでないものとその理由: 概況と、指摘ごとに 1 行（-v で説明と次のレベルの条件）。",
+        "What is not online yet and why: a summary, then one line per finding (-v for explanations and level criteria).",
+    ),
+)
+def gaps(
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("gaps"), help=_FORMAT_HELP),
+    ] = None,
+    show_waived: Annotated[
+        bool,
+        typer.Option(
+            "--show-waived", help=tr("適用除外にした指摘も表示します。", "Also list waived findings.")
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help=tr(
+                "指摘ごとの説明と次のレベルの条件も表示します。",
+                "Also show each finding's explanation and the level criteria.",
+            ),
+        ),
+    ] = False,
+    only: OnlyOpt = None,
+    status: StatusFilterOpt = None,
+    min_severity: MinSeverityOpt = None,
+    code: CodeFilterOpt = None,
+    ids: IdFilterOpt = None,
+) -> None:
+    from dxready.engine.filters import apply
+    from dxready.engine.run import run
+    from dxready.render import renderer
+
+    language = _lang(lang)
+    filters = _filters(only, status, min_severity, code, ids, language)
+    report = apply(run(_load(catalog, language), _as_of(as_of)), filters)
+    fmt = _fmt(format, "gaps")
+    render = renderer("gaps", fmt)
+    if fmt == "table":
+        _out(render(report, language, show_waived=show_waived, verbose=verbose))
+    else:
+        _out(render(report, language, show_waived=show_waived))
+
+
+@app.command(
+    "next",
+    cls=DxCommand,
+    help=tr(
+        "次に何をどの順で: 対象ごとに 1 つの手順を、点数の内訳と妨げになっているものとともに。",
+        "What to do next, in what order: one ranked step per subject, with the score's parts and blockers.",
+    ),
+)
+def next_(
+    catalog: CatalogOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = None,
+    top: Annotated[
+        int, typer.Option("--top", "-n", min=1, metavar="N", help=tr("表示する手順の数。", "How many steps."))
+    ] = 10,
+    format: Annotated[
+        NextFormat | None,
+        typer.Option("--format", "-f", metavar=_metavar("next"), help=_FORMAT_HELP),
+    ] = None,
+    only: OnlyOpt = None,
+    status: StatusFilterOpt = None,
+    min_severity: MinSeverityOpt = None,
+    code: CodeFilterOpt = None,
+    ids: IdFilterOpt = None,
+) -> None:
+    from dxready.engine.filters import apply
+    from dxready.engine.ranking import rank
+    from dxready.engine.run import run
+    from dxready.render import renderer
+
+    language = _lang(lang)
+    filters = _filters(only, status, min_severity, code, ids, language)
+    report = apply(run(_load(catalog, language), _as_of(as_of)), filters)
+    steps = rank(report)[:top]
+    _out(renderer("next", _fmt(format, "next"))(report, language, steps=steps))
