@@ -294,6 +294,7 @@ def _flag(key: str) -> str:
         "procedures": "--procedure",
         "systems": "--system",
         "channels": "--channel",
+        "sources": "--source",
     }.get(key, "--" + key.replace("_", "-"))
 
 
