@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from dxready.catalog.load import load_catalog, load_file
@@ -149,7 +150,7 @@ def test_full_width_and_spaced_input_is_folded(tmp_path: Path) -> None:
 def test_disagreeing_pair_is_refused_naming_the_registry_pair(tmp_path: Path) -> None:
     code, _, err = _init(tmp_path / "t", "--name", "館山市", "--code", "122238")
     assert code == 2
-    assert "DX020" in err
+    assert err.startswith("dxready: --code: ")  # an option the registry contradicts: no DX code, no position
     assert "122238 は 千葉県鴨川市 122238 です" in err
     assert "千葉県館山市 122050" in err
     assert not (tmp_path / "t").exists()
@@ -226,3 +227,28 @@ def test_from_embedded_takes_no_name(tmp_path: Path) -> None:
 def test_a_long_name_is_shortened_in_the_message(tmp_path: Path) -> None:
     code, _, err = _init(tmp_path / "t", "--name", "あ" * 500, "--code", "342025")
     assert code == 2 and "あ" * 59 + "…" in err and "あ" * 61 not in err
+
+
+def test_full_width_code_finds_its_name(tmp_path: Path) -> None:
+    code, out, _ = _init(tmp_path / "t", "--code", "１２２０５０")
+    assert code == 0 and "千葉県館山市（122050）" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ja", "dxready init DIR --from-embedded"), ("en", "dxready init DIR --from-embedded")],
+)
+@pytest.mark.parametrize(
+    "command", [["gaps"], ["gaps", "-f", "markdown"], ["next"], ["next", "-f", "markdown"]]
+)
+def test_gaps_and_next_on_the_shipped_catalogue_say_how_to_edit_a_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], lang: str, words: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./procedures.yaml or ./data: the embedded catalogue
+    monkeypatch.delenv("DXREADY_CATALOG", raising=False)
+    shipped = runner.invoke(app, [*command, "--lang", lang, "--as-of", "2024-04-01"], env={"COLUMNS": "200"})
+    assert words in shipped.stdout
+    assert ("同梱のカタログ" if lang == "ja" else "shipped catalogue") in shipped.stdout
+    assert _init(tmp_path / "k", "--from-embedded")[0] == 0
+    copy = runner.invoke(app, [*command, "--catalog", "k", "--lang", lang, "--as-of", "2024-04-01"])
+    assert words not in copy.stdout  # the copy is editable: no such note
