@@ -295,3 +295,71 @@ def entity_texts(
         if text != texts[file]:
             out[file] = text
     return out
+
+
+# --------------------------------------------------------------------------------------------------- sheets
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    n = index + 1
+    while n:
+        n, r = divmod(n - 1, 26)
+        letters = chr(65 + r) + letters
+    return letters
+
+
+def plan_sheet(
+    plan: EntityPlan,
+    kind: str,
+    sheet: str,
+    rows: list[tuple[int, list[Value]]],
+    table: Any,
+    catalog: Catalog,
+    exported: dict[str, dict[str, list[dict[str, Any]]]],
+) -> list[Any]:
+    """Every row of one システム (``kind`` system) or 工程表 (roadmap) sheet: its fate, and its wish in ``plan``.
+    ``table`` is the import's header (``header_row``, ``columns`` key → index, ``headers``)."""
+    from dxready.commands.import_ import RowFate
+
+    fates: list[Any] = []
+    seen: dict[str, int] = {}
+    for n, values in rows:
+        if n <= table.header_row or all(_text(v) is None for v in values):
+            continue
+        cells = {key: values[i] if i < len(values) else None for key, i in table.columns.items()}
+        ident = _text(cells.get("id")) or ""
+        name = _text(cells.get("name" if kind == "system" else "title")) or ""
+        try:
+            if ident in seen:
+                raise RowRefused(
+                    "id",
+                    Msg(
+                        f"ID {ident} は {seen[ident]} 行目にもあります",
+                        f"ID {ident} is also on row {seen[ident]}",
+                    ),
+                )
+            row = plan_row(kind, cells, catalog, exported[kind])
+            area = area_of(cells, catalog) if kind == "roadmap" else None
+        except RowRefused as exc:
+            col = table.columns.get(exc.key, 0)
+            fates.append(
+                RowFate(
+                    sheet,
+                    n,
+                    "refused",
+                    ident,
+                    name,
+                    column=_letter(col),
+                    header=table.headers[col],
+                    reason=exc.msg,
+                )
+            )
+            continue
+        seen[ident] = n
+        if area is not None:
+            plan.areas.setdefault(area[0], area[1])
+        plan.rows.append(row)
+        fate = "unchanged" if row.change is None else "added" if row.new else "matched"
+        fates.append(RowFate(sheet, n, fate, ident, name, changes=row.said))
+    return fates
