@@ -141,3 +141,21 @@ def test_a_broken_catalogue_named_by_code_is_named_from_the_registry(chiba: Path
     result = runner.invoke(app, ["compare", str(chiba)])
     assert result.exit_code == 1
     assert "(北海道札幌市)" in result.stderr
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("by", [[], ["--by", "prefecture"]])
+def test_usage_and_rollups_fit_the_terminal(chiba: Path, columns: int, lang: str, by: list[str]) -> None:
+    from rich.cells import cell_len
+
+    result = runner.invoke(
+        app, ["compare", str(chiba), "--embedded", *by, "--lang", lang], env={"COLUMNS": str(columns)}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert not [line for line in result.stdout.splitlines() if cell_len(line) > columns]
+    if by:
+        assert ("千葉県" in result.stdout) and ("広島県" in result.stdout)
+    else:
+        label = "オンライン利用率" if lang == "ja" else "Online usage rate"
+        assert label in result.stdout and "80.0%" in result.stdout  # 館山市 No.1 2022: 400 of 500
