@@ -139,6 +139,45 @@ def _system(cells: dict[str, Value], entry: Any) -> tuple[EntityChange, list[Msg
     ), notes
 
 
+def _markable(kind: str) -> tuple[str, ...]:
+    """The fields an entry's ``inferred`` list may name: the model's own (``id`` and ``inferred`` aside)."""
+    from dxready.catalog.models import RoadmapItem, System
+
+    model = System if kind == "system" else RoadmapItem
+    return tuple(k for k in model.model_fields if k not in ("id", "inferred"))
+
+
+def _mark_inferred(kind: str, cells: dict[str, Value], change: EntityChange, entry: Any) -> None:
+    """The 推定 cell (``standard_business, data_input, migration``): those values stay marked as the author's
+    inference (``inferred``; a system's ``migration.inferred``), so that an inference is never imported as a fact.
+    Marks are only added: a mark the cell leaves out is kept (a blank cell changes nothing)."""
+    text = _text(cells.get("inferred"))
+    if text is None:
+        return
+    names = [n for n in re.split(r"[\s,、，]+", unicodedata.normalize("NFKC", text)) if n]
+    markable = _markable(kind)
+    unknown = [n for n in names if n not in markable]
+    if unknown:
+        raise RowRefused(
+            "inferred",
+            Msg(
+                f"推定の項目 {unknown[0]!r} はありません（{', '.join(markable)}）",
+                f"no such field to mark as inferred: {unknown[0]!r} (use {', '.join(markable)})",
+            ),
+        )
+    from dxready.commands.entity_options import Value as Field
+
+    if "migration" in names:
+        names.remove("migration")
+        has = (entry is not None and entry.migration is not None) or any(
+            v.path[0] == "migration" for v in change.values
+        )
+        if has and not (entry is not None and entry.migration is not None and entry.migration.inferred):
+            change.values.append(Field(("migration", "inferred"), "true"))
+    have = set(getattr(entry, "inferred", []) or [])
+    change.lists["inferred"] = [n for n in dict.fromkeys(names) if n not in have]
+
+
 def _area(value: Value) -> tuple[int | None, str]:
     text = _text(value)
     if text is None:
@@ -205,6 +244,7 @@ def plan_row(
         change, notes = _system(wanted, entry) if kind == "system" else (_roadmap(wanted), [])
     except DxreadyError as exc:
         raise RowRefused(_option_key(exc), Msg(*_said(exc))) from None
+    _mark_inferred(kind, wanted, change, entry)
     if entry is None:
         required = ("name", "tier") if kind == "system" else ("title", "area")
         given = {v.path[0] for v in change.values}
@@ -212,6 +252,11 @@ def plan_row(
         if missing:
             raise RowRefused(missing[0], Msg("新しい ID には必須です", "required for a new ID"))
     said = [Msg(f"{'.'.join(v.path)}: {v.text}", f"{'.'.join(v.path)}: {v.text}") for v in change.values]
+    said += [
+        Msg(f"{key}: {', '.join(ids)}", f"{key}: {', '.join(ids)}")
+        for key, ids in change.lists.items()
+        if ids
+    ]
     if change.empty:
         return EntityRow(kind, ident, name, None, False, tuple(notes))
     return EntityRow(kind, ident, name, change, entry is None, tuple(said + notes))
