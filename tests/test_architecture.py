@@ -38,7 +38,7 @@ OUTPUT_LAYERS = frozenset({"render", "cli"})
 
 # Known upward edges, each to be removed (never added to): export (merged late in this round) words usage rates with
 # the renderers' helper; the export view belongs in render/ next to the others.
-KNOWN_UPWARD = frozenset({("dxready.commands.export", "dxready.render.views")})
+KNOWN_UPWARD = frozenset({("dxready.commands.transfer.rows", "dxready.render.views")})
 
 
 def _modules() -> dict[str, Path]:
@@ -174,3 +174,59 @@ def test_only_render_and_cli_write_output_or_import_renderers() -> None:
             if layer_of(target) == render and (module, target) not in KNOWN_UPWARD
         ]
     assert offenders == []
+
+
+# Modules still over MAX_LINES, owned by other branches of this round; each leaves the list when it is split (the
+# test fails while a listed module is already short enough), and none may join it. Empty it as they land.
+MAX_LINES = 500
+OVER_MAX_LINES = frozenset(
+    {
+        "dxready.commands.compare",
+        "dxready.catalog.load",
+    }
+)
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+def test_no_module_is_over_500_lines() -> None:
+    over = sorted(
+        f"{m} ({_lines(p)})" for m, p in MODULES.items() if _lines(p) > MAX_LINES and m not in OVER_MAX_LINES
+    )
+    assert not over, f"modules over {MAX_LINES} lines: split them (ARCHITECTURE.md, 'Layers')"
+    short = sorted(m for m in OVER_MAX_LINES if m in MODULES and _lines(MODULES[m]) <= MAX_LINES)
+    assert not short, "now short enough: take them off OVER_MAX_LINES"
+    gone = sorted(m for m in OVER_MAX_LINES if m not in MODULES)
+    assert not gone, "no such module any more: take them off OVER_MAX_LINES"
+
+
+def _ruff_lint() -> dict[str, object]:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    pyproject = SRC.parents[1] / "pyproject.toml"
+    config: dict[str, object] = tomllib.loads(pyproject.read_text(encoding="utf-8"))["tool"]["ruff"]["lint"]
+    return config
+
+
+def test_complexity_is_checked_everywhere() -> None:
+    lint = _ruff_lint()
+    assert "C90" in lint["select"]  # type: ignore[operator]
+    assert lint["mccabe"] == {"max-complexity": 20}
+    ignores: dict[str, list[str]] = lint.get("per-file-ignores", {})  # type: ignore[assignment]
+    exempt = sorted(path for path, codes in ignores.items() if any(c.startswith("C9") for c in codes))
+    assert not exempt, "no per-file C90 ignore: split the function instead"
+
+
+def test_no_function_is_over_complexity_20() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", "--select", "C901", str(SRC)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=SRC.parents[1],
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

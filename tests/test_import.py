@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from dxready.catalog.load import load_catalog
 from dxready.cli import app
 from dxready.commands import import_
+from dxready.commands.transfer import read
 from tests.helpers.catalogs import SHIPPED, copy_shipped
 
 runner = CliRunner()
@@ -402,9 +403,9 @@ def test_huge_files_are_refused_before_reading(
         zf.writestr("xl/workbook.xml", "<workbook/>")
         zf.writestr("xl/worksheets/sheet1.xml", b"0" * 3_000_000)
     assert bomb.stat().st_size < 100_000
-    monkeypatch.setattr(import_, "MAX_UNZIPPED", 1_000_000)
+    monkeypatch.setattr(read, "MAX_UNZIPPED", 1_000_000)
     _bad(kure, bomb, "展開後のサイズが大きすぎます")
-    monkeypatch.setattr(import_, "MAX_BYTES", 10)
+    monkeypatch.setattr(read, "MAX_BYTES", 10)
     big = tmp_path / "big.csv"
     big.write_text("No.,手続の種類,オンライン化\n" * 3, encoding="utf-8")
     _bad(kure, big, "ファイルが大きすぎます")
@@ -430,9 +431,9 @@ def test_dry_run_prints_the_diff_and_writes_nothing(kure: Path, tmp_path: Path) 
 
 
 def test_csv_export_directory_round_trips_a_leading_apostrophe(tmp_path: Path) -> None:
-    assert import_._csv_value("'=1+1") == "=1+1"
-    assert import_._csv_value("''x") == "'x"
-    assert import_._csv_value("") is None
+    assert read._csv_value("'=1+1") == "=1+1"
+    assert read._csv_value("''x") == "'x"
+    assert read._csv_value("") is None
     rows = list(csv.reader(io.StringIO("a,b\r\n", newline="")))
     assert rows == [["a", "b"]]
 

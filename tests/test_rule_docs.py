@@ -107,43 +107,8 @@ def test_parse_check_examples(check: object, tmp_path: Path) -> None:
     assert load_catalog(_raw_catalog(example(check, "Passes"), tmp_path / "passes")).procedures
 
 
-# Rules whose docstring summary line still says more than their one-line SUMMARY (the `rules` list); a new rule
-# must not join them: its English summary is written once.
-_LONGER_DOCSTRING_SUMMARY = frozenset(
-    [
-        "DX001",
-        "DX003",
-        "DX006",
-        "DX008",
-        "DX009",
-        "DX010",
-        "DX011",
-        "DX103",
-        "DX104",
-        "DX105",
-        "DX106",
-        "DX107",
-        "DX108",
-        "DX109",
-        "DX110",
-        "DX201",
-        "DX202",
-        "DX203",
-        "DX301",
-        "DX302",
-        "DX303",
-        "DX401",
-        "DX402",
-        "DX403",
-    ]
-)
-
-
 @pytest.mark.parametrize("rule", ALL, ids=_id)
 def test_the_english_summary_is_written_once(rule: object) -> None:
     first = (getattr(rule, "__doc__", None) or "").strip().splitlines()[0].rstrip(".")
     summary = rule.SUMMARY.en  # type: ignore[attr-defined]
-    if _id(rule) in _LONGER_DOCSTRING_SUMMARY:
-        assert first != summary, "now the same: take it off the list"
-    else:
-        assert first == summary
+    assert first == summary, "the docstring's first line is the English summary (SUMMARY.en), written once"

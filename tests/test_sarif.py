@@ -180,7 +180,8 @@ def test_rule_metadata_comes_from_the_rule_docs() -> None:
     dx008 = next(r for r in rules_metadata("en") if r["id"] == "DX008")
     assert dx008["name"] == "group-status-mismatch"
     assert dx008["shortDescription"]["text"] == "A group's status disagrees with its sub-procedures"
-    assert dx008["fullDescription"]["text"].startswith("A grouped procedure's status disagrees")
+    full = dx008["fullDescription"]["text"]
+    assert full.startswith("A group's status disagrees with its sub-procedures.\n\nRows such as 子育て関係")
     assert dx008["defaultConfiguration"]["level"] == "error"
     assert "```yaml\nprocedures:\n  - id: childcare" in dx008["help"]["markdown"]
     assert "Set the group's status to what its sub-procedures say" in dx008["help"]["markdown"]

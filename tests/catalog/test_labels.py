@@ -13,7 +13,7 @@ from dxready.catalog import labels
 from dxready.catalog.load import load_catalog
 from dxready.catalog.models import Phase, RoadmapState, Status, Tier
 from dxready.commands.schema import schemas
-from dxready.render import views
+from dxready.render import labels as printed
 from tests.helpers.catalogs import copy_shipped
 
 # Letters, digits and the separators people type full-width (not quotes or brackets, which are YAML syntax).
@@ -29,10 +29,10 @@ def test_printed_labels_are_accepted() -> None:
     for t in Tier:
         assert tier(t.label("ja")) == t.value
     phase = labels.parser(Phase)
-    for value, (ja, _) in views._PHASE.items():
+    for value, (ja, _) in printed.PHASE.items():
         assert phase(ja) == value
     state = labels.parser(RoadmapState)
-    for value, (ja, _) in views._STATE.items():
+    for value, (ja, _) in printed.STATE.items():
         assert state(ja) == value
     for s in Status:
         assert Status.parse(s.label("ja")) == s.value

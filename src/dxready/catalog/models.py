@@ -1,4 +1,7 @@
-"""Pydantic models of the three catalogue files (procedures, systems, roadmap) and the loaded catalogue."""
+"""Pydantic models of procedures.yaml (the municipality header, facts, procedures and their sub-procedures), the
+statuses and their marks, and the three files' models by name. The shared types are in ``models_base``, systems and
+roadmap in ``models_systems``; every name is re-exported here, so ``from dxready.catalog.models import X`` works for
+all of them."""
 
 from __future__ import annotations
 
@@ -7,28 +10,36 @@ import enum
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from dxready.catalog import labels
-from dxready.catalog.dates import SPELLINGS, parse_date
-from dxready.catalog.fiscal import FiscalYear
+from dxready.catalog.models_base import FY as FY
+from dxready.catalog.models_base import SLUG as SLUG
+from dxready.catalog.models_base import Date as Date
+from dxready.catalog.models_base import Id as Id
+from dxready.catalog.models_base import Model as Model
+from dxready.catalog.models_base import Text as Text
+from dxready.catalog.models_base import circled as circled
+from dxready.catalog.models_systems import Area as Area
+from dxready.catalog.models_systems import Business as Business
+from dxready.catalog.models_systems import DataInput as DataInput
+from dxready.catalog.models_systems import DataInputIn as DataInputIn
+from dxready.catalog.models_systems import Migration as Migration
+from dxready.catalog.models_systems import Module as Module
+from dxready.catalog.models_systems import Phase as Phase
+from dxready.catalog.models_systems import PhaseIn as PhaseIn
+from dxready.catalog.models_systems import RoadmapFile as RoadmapFile
+from dxready.catalog.models_systems import RoadmapItem as RoadmapItem
+from dxready.catalog.models_systems import RoadmapState as RoadmapState
+from dxready.catalog.models_systems import RoadmapStateIn as RoadmapStateIn
+from dxready.catalog.models_systems import System as System
+from dxready.catalog.models_systems import SystemsFile as SystemsFile
+from dxready.catalog.models_systems import Target as Target
+from dxready.catalog.models_systems import Tier as Tier
+from dxready.catalog.models_systems import TierIn as TierIn
+from dxready.catalog.models_systems import Track as Track
+from dxready.catalog.models_systems import TrackIn as TrackIn
 from dxready.catalog.strict import STRICT, Count, DigitCode
-
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
-Id = Annotated[str, StringConstraints(pattern=SLUG, max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-
-
-class Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False, defer_build=True)
 
 
 class Status(str, enum.Enum):
@@ -106,18 +117,6 @@ StatusField = Annotated[
             "description": "online ○ | partial 一部 | offline × | not_applicable — | unknown",
         }
     ),
-]
-
-
-def _fiscal(value: object) -> object:
-    return FiscalYear.parse(value)
-
-
-FY = Annotated[FiscalYear, BeforeValidator(_fiscal)]
-Date = Annotated[
-    dt.date,
-    BeforeValidator(parse_date),
-    WithJsonSchema({"type": "string", "description": f"a date: {SPELLINGS}"}),
 ]
 
 
@@ -436,180 +435,8 @@ class ProceduresFile(Model):
     procedures: list[Procedure] = Field(default_factory=list)
 
 
-class Tier(str, enum.Enum):
-    backbone = "backbone"  # 基幹系
-    intranet = "intranet"  # 情報系（イントラ系）
-    standalone = "standalone"  # 独立系
-
-    def label(self, lang: str) -> str:
-        return (
-            {"backbone": "基幹系", "intranet": "情報系", "standalone": "独立系"}[self.value]
-            if lang == "ja"
-            else {
-                "backbone": "Backbone",
-                "intranet": "Intranet",
-                "standalone": "Standalone",
-            }[self.value]
-        )
-
-
-TierIn = Annotated[Tier, BeforeValidator(labels.parser(Tier)), WithJsonSchema(labels.schema(Tier))]
-
-
-def _business(value: object) -> object:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFKC", value).strip()
-    return value
-
-
-Business = Annotated[str, BeforeValidator(_business)]
-
-
-class Module(Model):
-    name: Text
-    name_en: Text | None = None
-    standard_business: Business | None = None
-    inferred: bool = False
-
-
-class Phase(str, enum.Enum):
-    planning = "planning"  # 計画立案
-    selection = "selection"  # システム選定
-    migrating = "migrating"  # 移行
-    operating = "operating"  # 本格運用
-    not_required = "not_required"
-
-
-PhaseIn = Annotated[Phase, BeforeValidator(labels.parser(Phase)), WithJsonSchema(labels.schema(Phase))]
-
-
-class Track(str, enum.Enum):
-    standard = "standard"  # 2025年度末
-    difficult = "difficult"  # 移行困難システム
-    tokutei = "tokutei"  # 特定移行支援システム
-
-
-TrackIn = Annotated[Track, BeforeValidator(labels.parser(Track)), WithJsonSchema(labels.schema(Track))]
-
-
-class Migration(Model):
-    phase: PhaseIn
-    target_fiscal_year: FY | None = None
-    track: TrackIn = Track.standard
-    gov_cloud: bool | None = None
-    inferred: bool = False
-
-
-class DataInput(str, enum.Enum):
-    manual = "manual"
-    linked = "linked"
-
-
-DataInputIn = Annotated[
-    DataInput, BeforeValidator(labels.parser(DataInput)), WithJsonSchema(labels.schema(DataInput))
-]
-
-
-class System(Model):
-    id: Id
-    name: Text
-    name_en: Text | None = None
-    label: Text | None = None
-    tier: TierIn
-    suite: Text | None = None
-    modules: list[Module] = Field(default_factory=list)
-    standard_business: Business | None = None
-    migration: Migration | None = None
-    data_input: DataInputIn | None = None
-    links: list[Id] = Field(default_factory=list)
-    owner: Text | None = None
-    vendor: Text | None = None
-    note: Text | None = None
-    inferred: list[str] = Field(default_factory=list)
-
-    def businesses(self) -> list[str]:
-        found = [self.standard_business] if self.standard_business else []
-        found += [m.standard_business for m in self.modules if m.standard_business]
-        return list(dict.fromkeys(found))
-
-
-class SystemsFile(Model):
-    schema_version: Literal[1] = 1
-    systems: list[System] = Field(default_factory=list)
-
-
-class Area(Model):
-    no: Annotated[int, STRICT, Field(ge=1, le=99)]
-    title: Text
-    title_en: Text | None = None
-
-
-class RoadmapState(str, enum.Enum):
-    not_started = "not_started"
-    in_progress = "in_progress"
-    done = "done"
-
-
-RoadmapStateIn = Annotated[
-    RoadmapState, BeforeValidator(labels.parser(RoadmapState)), WithJsonSchema(labels.schema(RoadmapState))
-]
-
-_TARGET_WORDS = {"期限なし": "none", "なし": "none", "適宜": "recurring", "随時": "recurring"}
-
-
-def _target(value: object) -> object:
-    if isinstance(value, str):
-        text = value.strip()
-        text = _TARGET_WORDS.get(text, text)
-        if text in ("none", "recurring"):
-            return text
-        return FiscalYear.parse(text)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return FiscalYear.parse(value)
-    return value
-
-
-Target = Annotated[FiscalYear | Literal["none", "recurring"], BeforeValidator(_target)]
-
-
-class RoadmapItem(Model):
-    id: Id
-    area: Annotated[int, STRICT, Field(ge=1, le=99)]
-    no: Annotated[int, STRICT, Field(ge=1, le=99)] | None = None
-    title: Text
-    title_en: Text | None = None
-    start_fiscal_year: FY | None = None
-    target: Target = "none"
-    review_fiscal_year: FY | None = None
-    review_cycle_years: Annotated[int, STRICT, Field(ge=1, le=10)] | None = None
-    last_reviewed: Date | None = None
-    state: RoadmapStateIn | None = None
-    procedures: list[Id] = Field(default_factory=list)
-    systems: list[Id] = Field(default_factory=list)
-    owner: Text | None = None
-    note: Text | None = None
-    inferred: list[str] = Field(default_factory=list)
-
-    @property
-    def target_year(self) -> FiscalYear | None:
-        return self.target if isinstance(self.target, FiscalYear) else None
-
-
-class RoadmapFile(Model):
-    schema_version: Literal[1] = 1
-    areas: list[Area] = Field(default_factory=list)
-    roadmap: list[RoadmapItem] = Field(default_factory=list)
-
-
 FILE_MODELS: dict[str, type[Model]] = {
     "procedures": ProceduresFile,
     "systems": SystemsFile,
     "roadmap": RoadmapFile,
 }
-
-
-def circled(n: int | None) -> str:
-    """① for 1 … ⑳ for 20, as the plan numbers its items."""
-    if n is None:
-        return ""
-    return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"({n})"

@@ -10,28 +10,30 @@ a fall of the online rate or of its lower bound (every 未確認 counted as not 
 error.
 
 ``git:REV`` reads the catalogue's files at that revision with ``git show`` (no checkout), from the path the
-working catalogue has inside its repository.
+working catalogue has inside its repository (``commands/git_catalog.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-import os
-import subprocess
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxready.catalog.load import FILES, SETTINGS, UNREADABLE, LoadError, Problem
-from dxready.errors import GitError
-from dxready.findings import Finding, Location, Msg
+# Re-exports: ``git:REV`` catalogues (trend and the tests reach them here, as before they moved).
+from dxready.commands.git_catalog import GitCatalog as GitCatalog
+from dxready.commands.git_catalog import git as git
+from dxready.commands.git_catalog import git_files as git_files
+from dxready.commands.git_catalog import load_git as load_git
+from dxready.commands.git_catalog import load_spec as load_spec
+from dxready.commands.git_catalog import locate_in_git as locate_in_git
+from dxready.findings import Finding, Msg
 
 if TYPE_CHECKING:
-    from dxready.catalog.load import Catalog
+    from dxready.catalog.models import Procedure
     from dxready.engine.run import Report, Summary
 
 SCHEMA_VERSION = 1
@@ -252,37 +254,49 @@ def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
     result = []
     for old, ident, b, a in _pair_procedures(base.catalog.procedures, head.catalog.procedures):
         rb, ra = base.readiness.get(old), head.readiness.get(ident)
-        same_level = (rb.level if rb else None) == (ra.level if ra else None)
-        if b is not None and a is not None and b == a and same_level:
+        level_b, level_a = (rb.level if rb else None), (ra.level if ra else None)
+        if b is not None and a is not None and b == a and level_b == level_a:
             continue
-        changes: list[FieldChange] = []
-        if old != ident:
-            changes.append(FieldChange("id", old, ident))
-        if b is None or a is None or b.status is not a.status:
-            changes.append(_status_change("status", b and b.status, a and a.status))
-        lb_, la_ = (rb.level if rb else None), (ra.level if ra else None)
-        if lb_ != la_:
-            changes.append(
-                FieldChange("level", lb_, la_, regression=lb_ is not None and la_ is not None and la_ < lb_)
-            )
-        kb = sorted({c.kind.value for c in b.channels}) if b is not None else []
-        ka = sorted({c.kind.value for c in a.channels}) if a is not None else []
-        if kb != ka:
-            changes.append(FieldChange("channels", kb, ka))
-        elif b is not None and a is not None and b.channels != a.channels:
-            changes.append(FieldChange("channels", plain(b.channels), plain(a.channels)))
-        if b is not None and a is not None and b.sub_procedures != a.sub_procedures:
-            changes.extend(_subs(b.sub_procedures, a.sub_procedures))
-        changes.extend(
-            FieldChange(c.field, c.before, c.after, regression=True)
-            if c.field == "standard_no" and c.before is not None and c.after is None
-            else c
-            for c in _generic(b, a, _PROC_SKIP)
-        )
+        changes = _procedure_changes(old, ident, b, a, level_b, level_a)
         entry = a if a is not None else b
         kind = "renamed" if old != ident else _kind_of(b, a)
         result.append(EntryDiff("procedure", ident, _name(entry, lang), kind, tuple(changes)))
     return result
+
+
+def _procedure_changes(
+    old: str, ident: str, b: Procedure | None, a: Procedure | None, level_b: int | None, level_a: int | None
+) -> list[FieldChange]:
+    """A procedure's changes in report order: id, status, level, channels, sub-procedures, the other fields."""
+    changes: list[FieldChange] = []
+    if old != ident:
+        changes.append(FieldChange("id", old, ident))
+    if b is None or a is None or b.status is not a.status:
+        changes.append(_status_change("status", b and b.status, a and a.status))
+    if level_b != level_a:
+        down = level_b is not None and level_a is not None and level_a < level_b
+        changes.append(FieldChange("level", level_b, level_a, regression=down))
+    changes.extend(_channels(b, a))
+    if b is not None and a is not None and b.sub_procedures != a.sub_procedures:
+        changes.extend(_subs(b.sub_procedures, a.sub_procedures))
+    changes.extend(
+        FieldChange(c.field, c.before, c.after, regression=True)
+        if c.field == "standard_no" and c.before is not None and c.after is None
+        else c
+        for c in _generic(b, a, _PROC_SKIP)
+    )
+    return changes
+
+
+def _channels(b: Procedure | None, a: Procedure | None) -> list[FieldChange]:
+    """The channels' kinds when they differ, else the channels themselves when a name or URL changed."""
+    kb = sorted({c.kind.value for c in b.channels}) if b is not None else []
+    ka = sorted({c.kind.value for c in a.channels}) if a is not None else []
+    if kb != ka:
+        return [FieldChange("channels", kb, ka)]
+    if b is not None and a is not None and b.channels != a.channels:
+        return [FieldChange("channels", plain(b.channels), plain(a.channels))]
+    return []
 
 
 def _subs(base: Sequence[Any], head: Sequence[Any]) -> list[FieldChange]:
@@ -349,146 +363,6 @@ def compare(base: Report, head: Report, lang: str = "ja") -> CatalogDiff:
         resolved_findings=tuple(resolved),
         municipality=tuple(header),
     )
-
-
-# --------------------------------------------------------------------------------------------------- git
-
-
-def _problem(shown: str, ja: str, en: str) -> GitError:
-    return GitError(shown, Msg(ja, en))
-
-
-def git(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    """Run git; GitError when git itself is missing."""
-    try:
-        return subprocess.run(
-            ["git", *args],
-            cwd=cwd,
-            capture_output=True,
-            check=False,
-            env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
-        )
-    except FileNotFoundError:
-        raise _problem("git", "git コマンドがありません", "the git command is not installed") from None
-
-
-@dataclass(frozen=True)
-class GitCatalog:
-    """Where the working catalogue lives in git: ``top`` (the work tree root) and ``rel`` (a posix path)."""
-
-    top: Path
-    rel: str
-
-    def path(self, name: str) -> str:
-        return f"{self.rel}/{name}.yaml" if self.rel else f"{name}.yaml"
-
-
-def locate_in_git(catalog: Path | None) -> GitCatalog:
-    from dxready.catalog.load import resolve
-
-    root, _ = resolve(catalog)
-    if not root.is_dir():
-        raise LoadError(
-            [
-                Problem(
-                    UNREADABLE,
-                    Location(str(root)),
-                    Msg("カタログのディレクトリがありません", "catalogue directory not found"),
-                )
-            ]
-        )
-    done = git(["rev-parse", "--show-toplevel"], root)
-    if done.returncode != 0:
-        raise _problem(
-            str(root),
-            "カタログが git リポジトリの中にありません（git:REV が使えません）",
-            "the catalogue is not inside a git repository (git:REV needs one)",
-        )
-    top = Path(done.stdout.decode("utf-8", "replace").strip())
-    try:
-        rel = root.resolve().relative_to(top.resolve()).as_posix()
-    except ValueError:  # GIT_DIR / GIT_WORK_TREE name another repository
-        from dxready.inert import oneline
-
-        where = oneline(str(top))
-        raise _problem(
-            str(root),
-            f"カタログが git の作業ツリー {where} の外にあります（環境変数 GIT_DIR / GIT_WORK_TREE が別の場所を指していませんか）",
-            f"the catalogue is outside git's work tree {where} (do GIT_DIR / GIT_WORK_TREE point elsewhere?)",
-        ) from None
-    return GitCatalog(top, "" if rel == "." else rel)
-
-
-def git_files(where: GitCatalog, rev: str, names: Sequence[str]) -> dict[str, bytes]:
-    """The named catalogue files at ``rev`` (those that exist there). GitError for an unknown revision."""
-    shown = f"git:{rev}"
-    done = git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], where.top)
-    if done.returncode != 0 or rev.startswith("-"):
-        raise _problem(shown, f"リビジョン {rev!r} がありません", f"unknown revision {rev!r}")
-    commit = done.stdout.decode().strip()
-    listed = git(
-        ["ls-tree", "--name-only", "--full-tree", commit, "--", *(where.path(n) for n in names)], where.top
-    )
-    present = set(listed.stdout.decode("utf-8", "replace").splitlines())
-    files = {}
-    for name in names:
-        path = where.path(name)
-        if path not in present:
-            continue
-        from dxready.catalog import limits
-
-        sized = git(["cat-file", "-s", f"{commit}:{path}"], where.top).stdout.strip()
-        if sized.isdigit() and int(sized) > limits.MAX_BYTES:  # never read a huge blob into memory
-            raise limits.too_large(f"{shown}:{path}", int(sized))
-        shown_file = git(["show", f"{commit}:{path}"], where.top)
-        if shown_file.returncode != 0:
-            message = shown_file.stderr.decode("utf-8", "replace").strip()
-            raise _problem(f"{shown}:{path}", f"読めません: {message}", f"cannot read: {message}")
-        files[name] = shown_file.stdout
-    return files
-
-
-def load_git(rev: str, catalog: Path | None) -> Catalog:
-    """The catalogue as it was at ``rev``: its files written to a temporary directory, loaded from there."""
-    from dxready.engine.integrity import load as load_catalog
-
-    where = locate_in_git(catalog)
-    files = git_files(where, rev, (*FILES, SETTINGS))
-    prefix = f"{rev}:{where.rel}/" if where.rel else f"{rev}:"
-    if "procedures" not in files:
-        raise _problem(
-            f"{prefix}procedures.yaml",
-            f"git:{rev} に {where.path('procedures')} がありません",
-            f"git:{rev} has no {where.path('procedures')}",
-        )
-    with tempfile.TemporaryDirectory(prefix="dxready-diff-") as tmp:
-        for name, data in files.items():
-            (Path(tmp) / f"{name}.yaml").write_bytes(data)
-        here = os.path.join(tmp, "")
-        try:
-            loaded = load_catalog(tmp)
-        except LoadError as exc:
-            raise LoadError([_relocated(p, here, prefix) for p in exc.problems]) from None
-    for source in loaded.sources.values():
-        source.file = source.file.replace(here, prefix, 1)
-    loaded.label = f"git:{rev}"
-    return loaded
-
-
-def _relocated(problem: Problem, here: str, prefix: str) -> Problem:
-    loc = problem.location
-    return Problem(
-        problem.code, Location(loc.file.replace(here, prefix, 1), loc.line, loc.column), problem.message
-    )
-
-
-def load_spec(spec: str, catalog: Path | None) -> Catalog:
-    """A catalogue from a ``git:REV`` or a directory."""
-    from dxready.engine.integrity import load
-
-    if spec.startswith("git:"):
-        return load_git(spec[4:] or "HEAD", catalog)
-    return load(spec)
 
 
 # --------------------------------------------------------------------------------------------------- command

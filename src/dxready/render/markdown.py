@@ -51,8 +51,37 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
     note = views.embedded_note(report, lang)
     out += [f"> {md_text(note)}", ""] if note else []
     out.append(grid(views.summary(report, lang), numeric=(1,)))
-    by_proc = views.subject_findings(report, "procedure")
     out.append(f"### {_t(lang, '手続', 'Procedures')}\n")
+    head = [
+        _t(lang, "No.", "No."),
+        _t(lang, "手続", "Procedure"),
+        _t(lang, "状況", "Status"),
+        _t(lang, "レベル", "Level"),
+        _t(lang, "指摘", "Findings"),
+        _t(lang, "次の一手", "Next step"),
+    ]
+    out.append(grid(views.Grid("", head, _procedure_rows(report, lang))))
+    out += _subject_sections(report, lang)
+    other = [f for f in report.findings if f.subject.kind in ("catalog", "settings")]
+    if other:
+        out.append(f"### {_t(lang, 'カタログ全体', 'Catalogue')}\n")
+        out += [f"- {md_text(views.finding_line(f, lang))}" for f in other]
+        out.append("")
+    if report.waived and not show_waived:  # as the terminal says it: every format counts the waived findings
+        n = len(report.waived)
+        out += [_t(lang, f"適用除外 {n} 件（--show-waived で表示）", f"{n} waived (see --show-waived)"), ""]
+    if show_waived and report.waived:
+        out.append(f"### {_t(lang, '適用除外', 'Waived')}\n")
+        out += [
+            f"- {md_text(views.finding_line(f, lang))} ({md_text(f.waived or '')})" for f in report.waived
+        ]
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _procedure_rows(report: Report, lang: str) -> list[list[str]]:
+    """One row per applicable procedure or procedure with findings: its findings and next steps in two cells."""
+    by_proc = views.subject_findings(report, "procedure")
     rows = []
     for p in views.ordered(report.catalog.procedures):
         findings = by_proc.get(p.id, [])
@@ -69,18 +98,16 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
                 "\n".join(steps) or views.blockers_text(report, p.id, lang),
             ]
         )
-    head = [
-        _t(lang, "No.", "No."),
-        _t(lang, "手続", "Procedure"),
-        _t(lang, "状況", "Status"),
-        _t(lang, "レベル", "Level"),
-        _t(lang, "指摘", "Findings"),
-        _t(lang, "次の一手", "Next step"),
-    ]
-    out.append(grid(views.Grid("", head, rows)))
-    for kind, title, names in (
-        ("system", _t(lang, "システム", "Systems"), views.subject_names(report, lang)["system"]),
-        ("roadmap", _t(lang, "工程表", "Roadmap"), views.subject_names(report, lang)["roadmap"]),
+    return rows
+
+
+def _subject_sections(report: Report, lang: str) -> list[str]:
+    """A bulleted section for the systems' findings and one for the roadmap's (a section only when it has some)."""
+    out: list[str] = []
+    names = views.subject_names(report, lang)
+    for kind, title in (
+        ("system", _t(lang, "システム", "Systems")),
+        ("roadmap", _t(lang, "工程表", "Roadmap")),
     ):
         found = views.subject_findings(report, kind)
         if not found:
@@ -89,21 +116,10 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         for ident, findings in found.items():
             for f in findings:
                 out.append(
-                    f"- **{md_text(names.get(ident, ident))}** — {md_text(views.finding_line(f, lang))}"
+                    f"- **{md_text(names[kind].get(ident, ident))}** — {md_text(views.finding_line(f, lang))}"
                 )
         out.append("")
-    other = [f for f in report.findings if f.subject.kind in ("catalog", "settings")]
-    if other:
-        out.append(f"### {_t(lang, 'カタログ全体', 'Catalogue')}\n")
-        out += [f"- {md_text(views.finding_line(f, lang))}" for f in other]
-        out.append("")
-    if show_waived and report.waived:
-        out.append(f"### {_t(lang, '適用除外', 'Waived')}\n")
-        out += [
-            f"- {md_text(views.finding_line(f, lang))} ({md_text(f.waived or '')})" for f in report.waived
-        ]
-        out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return out
 
 
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
@@ -120,7 +136,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         [
             str(s.rank),
             s.display_name(lang),
-            s.action.get(lang),
+            "\n".join([s.action.get(lang), " ".join(s.codes)]) if s.codes else s.action.get(lang),
             f"{s.score:.2f}",
             ", ".join(views.part_lines(s, weights, lang)),
             "\n".join(b.get(lang) for b in s.blocked_by),

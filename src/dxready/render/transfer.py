@@ -1,15 +1,21 @@
-"""Reports of ``dxready export`` and ``dxready import``: what was written, and every imported row's fate."""
+"""Reports of ``dxready export`` and ``dxready import``: what was written, and every imported row's fate.
+
+Import returns facts (``Said``: a kind and its values); ``WORDS`` says each in Japanese and English.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
+from dxready.findings import Msg
 from dxready.i18n import t as _t
 from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
     from dxready.commands.export import ExportResult
     from dxready.commands.import_ import ImportResult, RowFate
+    from dxready.commands.transfer.results import Said
 
 FATES = {
     "matched": ("一致", "matched"),
@@ -18,6 +24,76 @@ FATES = {
     "refused": ("拒否", "refused"),
     "skipped": ("読み飛ばし", "skipped"),
 }
+
+
+def _counts(year: int, fields: tuple[Any, ...]) -> tuple[str, str]:
+    """One imported count entry: 「件数 令和5年度 774/1,000（77.4%）（2024-03-31 現在）」."""
+    from dxready.catalog.fiscal import FiscalYear
+
+    total, online, rate, period_end, _ = fields
+    fy = FiscalYear(year)
+    if total is not None and online is not None:
+        pct = f"（{100.0 * online / total:.1f}%）" if total else ""
+        pct_en = f" ({100.0 * online / total:.1f}%)" if total else ""
+        ja, en = f"{online:,}/{total:,}{pct}", f"{online:,} of {total:,}{pct_en}"
+    elif online is not None:
+        ja, en = f"オンライン {online:,} 件", f"{online:,} online"
+    else:
+        ja, en = f"公表率 {rate}%", f"published rate {rate}%"
+    part_ja = f"（{period_end} 現在）" if period_end else ""
+    part_en = f" (to {period_end})" if period_end else ""
+    return f"件数 {fy.ja()} {ja}{part_ja}", f"counts {fy.en()} {en}{part_en}"
+
+
+WORDS: dict[str, Callable[..., tuple[str, str]]] = {
+    # how a row's name was matched
+    "same_name": lambda: ("名前が一致", "same name"),
+    "variant": lambda d: (f"表記ゆれ → {d}", f"spelling variant → {d}"),
+    "similar_no": lambda d, no, r: (
+        f"類似 → {d}（No.{no} と一致、類似度 {r:.2f}）",
+        f"similar → {d} (No.{no} given; similarity {r:.2f})",
+    ),
+    "similar": lambda d, r: (f"類似 → {d}（類似度 {r:.2f}）", f"similar → {d} (similarity {r:.2f})"),
+    "sub": lambda ref: (f"個別手続 → {ref}", f"sub-procedure → {ref}"),
+    "sub_variant": lambda name, ref: (
+        f"表記ゆれ → 個別手続 {name} ({ref})",
+        f"spelling variant → sub-procedure {name} ({ref})",
+    ),
+    "sub_similar": lambda name, ref, r: (
+        f"類似 → 個別手続 {name} ({ref})（類似度 {r:.2f}）",
+        f"similar → sub-procedure {name} ({ref}) (similarity {r:.2f})",
+    ),
+    "added": lambda: ("自団体の手続として追加", "added as the city's own procedure"),
+    # what a row changes
+    "status": lambda before, after: (f"状況 {before} → {after}", f"status {before} → {after}"),
+    "new_status": lambda mark: (f"状況 {mark}", f"status {mark}"),
+    "note": lambda: ("備考を更新", "note updated"),
+    "verified_on": lambda day: (f"確認日 {day}", f"verified on {day}"),
+    "channel_added": lambda kind: (f"チャネル {kind} を追加", f"channel {kind} added"),
+    "counts": _counts,
+    # why a row or a sheet is skipped
+    "note_row": lambda: ("注記の行", "a note row, not a procedure"),
+    "readonly_differs": lambda ja, sheet: (
+        f"カタログと違いますが、{ja}シートは読み込みません（dxready set で編集してください）",
+        f"differs from the catalogue, but the {sheet} sheet is not imported (edit with dxready set)",
+    ),
+    "readonly_unknown": lambda ja, sheet: (
+        f"カタログにない ID です。{ja}シートは読み込みません（dxready add で追加してください）",
+        f"an ID the catalogue does not have; the {sheet} sheet is not imported (add with dxready add)",
+    ),
+    "no_table": lambda: (
+        "表の見出し（手続の種類・オンライン化、または 手続名・年度・総件数…）が見つからないため読み飛ばしました",
+        "skipped: no known header row (手続の種類 / オンライン化, or 手続名 / 年度 / 総件数 …)",
+    ),
+    "computed": lambda: ("計算値のシートのため読み込みません", "computed sheet: not imported"),
+}
+
+
+def word(said: Said | Msg, lang: str) -> str:
+    """A fact worded in ``lang`` (a problem's ``Msg`` is already worded)."""
+    if isinstance(said, Msg):
+        return said.get(lang)
+    return _t(lang, *WORDS[said.kind](*said.values))
 
 
 def export_report(result: ExportResult, lang: str) -> str:
@@ -49,11 +125,11 @@ def row_line(r: RowFate, lang: str) -> str:
         parts.append(f"→ {r.target}")
     line = " ".join(parts)
     details = []
-    if r.how is not None and r.how.get(lang) not in ("名前が一致", "same name"):
-        details.append(r.how.get(lang))
-    details += [c.get(lang) for c in r.changes]
+    if r.how is not None and getattr(r.how, "kind", None) != "same_name":
+        details.append(word(r.how, lang))
+    details += [word(c, lang) for c in r.changes]
     if r.reason is not None:
-        details.append(r.reason.get(lang))
+        details.append(word(r.reason, lang))
     if details:
         line += ": " + "; ".join(details)
     return "  " + oneline(line)
@@ -78,7 +154,7 @@ def import_report(result: ImportResult, lang: str) -> str:
     lines.append(tally)
     lines += [row_line(r, lang) for r in result.rows]
     for note in result.notes:
-        lines.append(oneline(f"  {note.sheet}: {note.message.get(lang)}"))
+        lines.append(oneline(f"  {note.sheet}: {word(note.message, lang)}"))
     text = "\n".join(lines) + "\n"
     if result.diff is not None and not result.refused:
         text += diff_table(result.diff, lang)
@@ -110,11 +186,11 @@ def import_json(result: ImportResult, lang: str) -> str:
             "fate": r.fate,
             "target": r.target or None,
             "name": r.name or None,
-            "how": r.how.get(lang) if r.how else None,
-            "changes": [c.get(lang) for c in r.changes],
+            "how": word(r.how, lang) if r.how else None,
+            "changes": [word(c, lang) for c in r.changes],
             "column": r.column or None,
             "header": r.header or None,
-            "reason": r.reason.get(lang) if r.reason else None,
+            "reason": word(r.reason, lang) if r.reason else None,
         }
 
     data = {
@@ -126,7 +202,7 @@ def import_json(result: ImportResult, lang: str) -> str:
         "written": result.written,
         "summary": {k: result.count(k) for k in FATES},
         "rows": [row(r) for r in result.rows],
-        "notes": [{"sheet": n.sheet, "message": n.message.get(lang)} for n in result.notes],
+        "notes": [{"sheet": n.sheet, "message": word(n.message, lang)} for n in result.notes],
         "diff": json.loads(diff_json(result.diff, lang)) if result.diff is not None else None,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from dxready.catalog.models import Status, circled
 from dxready.engine.levels import LEVEL_NAMES
 from dxready.i18n import t as _t
+from dxready.render.labels import PHASE, STATE
 
 if TYPE_CHECKING:
     from dxready.catalog.models import CityCounts, Counts, Procedure
@@ -27,20 +28,6 @@ class Grid:
     title: str
     headers: list[str]
     rows: list[list[str]]
-
-
-_PHASE = {
-    "planning": ("計画立案", "planning"),
-    "selection": ("システム選定", "selection"),
-    "migrating": ("移行", "migrating"),
-    "operating": ("本格運用", "operating"),
-    "not_required": ("対象外", "not required"),
-}
-_STATE = {
-    "not_started": ("未着手", "not started"),
-    "in_progress": ("実施中", "in progress"),
-    "done": ("完了", "done"),
-}
 
 
 def wareki(day: dt.date) -> str:
@@ -222,7 +209,7 @@ def systems(report: Report, lang: str) -> Grid:
         business = _business(s.standard_business, "standard_business" in s.inferred, lang)
         mig = ""
         if s.migration is not None:
-            phase = _PHASE[s.migration.phase.value]
+            phase = PHASE[s.migration.phase.value]
             mig = _t(lang, phase[0], phase[1])
             if s.migration.target_fiscal_year is not None:
                 mig += f" / {s.migration.target_fiscal_year.label(lang)}"
@@ -259,7 +246,7 @@ def roadmap(report: Report, lang: str) -> Grid:
         else:
             target = r.target.label(lang)
         start = r.start_fiscal_year.label(lang) if r.start_fiscal_year else ""
-        state = _t(lang, *_STATE[r.state.value]) if r.state else ""
+        state = _t(lang, *STATE[r.state.value]) if r.state else ""
         title = r.title if lang == "ja" or not r.title_en else r.title_en
         rows.append([f"({r.area}) {area_title}", circled(r.no), title, start, target, state])
     return Grid(

@@ -1,4 +1,4 @@
-"""A catalogue file cannot be read as YAML text.
+"""A catalogue file cannot be read as YAML.
 
 The loader reports this, before any rule runs: the file is missing, too large, binary (NUL bytes), not UTF-8
 (Shift_JIS/CP932 files are recognised and get re-save instructions), or not valid YAML (a tab used for indentation,

@@ -1,4 +1,6 @@
-"""A value does not fit the catalogue's schema: unknown key, wrong type, bad value, missing field.
+"""A value does not fit the schema (unknown key, type, value).
+
+An unknown key, a value of the wrong type, a value outside the allowed ones, or a missing field.
 
 Why it matters:
     A misspelt key (``stauts``) would otherwise be ignored and the procedure silently read with no status. Every

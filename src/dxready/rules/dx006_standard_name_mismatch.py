@@ -1,4 +1,4 @@
-"""A procedure's ``standard_no`` does not match its name in the national list.
+"""standard_no does not match the national list's name.
 
 The built-in registry holds the 21 rows of 地方公共団体が優先的にオンライン化を推進すべき手続 with their official names.
 Names are compared after folding full/half width, brackets and 等, so the plan's 「文化・スポーツ施設の利用予約」 matches

@@ -1,4 +1,4 @@
-"""A grouped procedure's status disagrees with its sub-procedures.
+"""A group's status disagrees with its sub-procedures.
 
 Rows such as 子育て関係 (15 手続) hold sub-procedures with their own status. A group's recorded status must be one
 that its sub-procedures allow: all online → ○ online, some online and some not → 一部 partial, all offline → ×

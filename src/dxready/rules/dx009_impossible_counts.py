@@ -1,4 +1,6 @@
-"""Usage counts are impossible: more online cases than cases, or one fiscal year counted twice.
+"""Usage counts are impossible.
+
+More online cases than cases, or one fiscal year counted twice.
 
 Why it matters:
     The online usage rate (うちオンライン数 ÷ 手続総件数) is published to one decimal; a count of 152,983 online out of

@@ -1,4 +1,6 @@
-"""Text holds control characters, invisible formatting or look-alike letters from another script.
+"""Control, invisible or look-alike characters.
+
+Text holds control characters, invisible formatting or look-alike letters from another script.
 
 Flags C0/C1 control characters (other than a line break in a note), invisible format characters (zero-width space,
 bidirectional overrides), and Cyrillic or Greek letters mixed into Japanese or Latin text — homoglyphs such as the

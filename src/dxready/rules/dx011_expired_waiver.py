@@ -1,4 +1,4 @@
-"""A waiver in ``dxready.yaml`` has expired or names no rule.
+"""A waiver has expired or names no rule.
 
 Waivers accept a known gap for a stated reason until a date. After ``until`` the waiver no longer applies: the
 finding it covered comes back, and the expired waiver is reported itself so that someone renews or removes it.

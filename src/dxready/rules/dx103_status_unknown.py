@@ -1,4 +1,6 @@
-"""A procedure's or sub-procedure's status is not known (unknown / ？).
+"""The online status is not known.
+
+Reported for a procedure or sub-procedure whose status is ``unknown`` (？).
 
 Why it matters:
     A catalogue started with ``dxready init`` has every status ``unknown``; until each is confirmed, the rates

@@ -1,4 +1,6 @@
-"""The latest online usage rate is below the target (``targets.usage_rate`` in dxready.yaml, default 50 %).
+"""The online usage rate is below the target.
+
+The target is ``targets.usage_rate`` in dxready.yaml (default 50 %).
 
 The rate is うちオンライン数 ÷ 手続総件数 of the latest fiscal year counted, to one decimal as municipalities
 publish it; where the year has no total, the rate the city published (``rate``) is used, and the message says

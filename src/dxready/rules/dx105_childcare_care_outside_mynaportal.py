@@ -1,4 +1,6 @@
-"""子育て・介護 procedures (standard rows 18 and 19) are online, but not through マイナポータル.
+"""Child-rearing / long-term care procedures are online only outside Mynaportal.
+
+子育て・介護 procedures (standard rows 18 and 19) are online, but not through マイナポータル.
 
 The Digital Agency's dashboard counts the 26 子育て・介護 procedures as online only when they can be done from
 マイナポータル (ぴったりサービス); offered only through a general e-application system (LoGoフォーム,

@@ -1,4 +1,6 @@
-"""An application still requires a seal (押印), or a seal and its certificate (押印＋印鑑証明).
+"""A seal (or a seal and its certificate) is required.
+
+An application still requires a seal (押印), or a seal and its certificate (押印＋印鑑証明).
 
 Why it matters:
     A seal cannot be affixed online: the procedure stays at level 2 at best, and 押印＋印鑑証明 also sends the

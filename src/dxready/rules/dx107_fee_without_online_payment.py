@@ -1,4 +1,4 @@
-"""A procedure charges a fee but the fee cannot be paid online.
+"""A fee cannot be paid online.
 
 Reported when ``fee: true`` and the recorded ``payment`` methods include no online one (online: pay_easy,
 credit_card, qr_code, eltax, e_money, other_online; not online: counter, convenience_store). When no payment

@@ -1,4 +1,6 @@
-"""The result of a procedure (permit, certificate, decision) is delivered on paper only.
+"""The result is delivered on paper only.
+
+The result is a permit, a certificate or a decision.
 
 Why it matters:
     If the answer comes back by post or must be collected, the procedure is not digitally complete (level 3)

@@ -1,4 +1,6 @@
-"""A procedure's target fiscal year has ended and it is still not fully online.
+"""The target year has passed and the procedure is not online.
+
+Reported while a procedure is not fully online (○) after its target fiscal year has ended.
 
 The target year ends on 31 March after it (令和7年度 → 2026-03-31); "now" is ``--as-of`` (default: today). Where the
 status is unknown, nothing says the target was missed: the rule asks for the status at info level instead.

@@ -1,4 +1,6 @@
-"""A procedure's status has not been confirmed for longer than ``targets.staleness_days`` (default 365).
+"""The status has not been confirmed for a long time.
+
+A long time is more than ``targets.staleness_days`` in dxready.yaml (default 365 days).
 
 The confirmation date is the procedure's ``verified_on``, else its ``as_of``, else the ``as_of`` of
 procedures.yaml. A procedure with none of them is not reported (there is nothing to measure). Not-applicable

@@ -1,4 +1,6 @@
-"""An application asks for an attachment whose information the city already holds (once-only).
+"""An attachment holds information the city already has.
+
+An application asks for an attachment whose information the city already holds (once-only).
 
 Reported for attachments marked ``held_by_city: true`` (住民票の写し, 課税証明書, …) that have not been
 ``abolished``.

@@ -1,4 +1,6 @@
-"""Applications received online are re-keyed by hand into the back-office system.
+"""Online applications are re-keyed by hand.
+
+Applications received online are re-keyed by hand into the back-office system.
 
 Reported for ``back_office: rekeying`` (画面転記). ``rpa`` and ``integrated`` are not reported.
 

@@ -1,4 +1,6 @@
-"""A life event's procedures are only partly online: some are fully online, this one is not.
+"""A life event's procedures are only partly online.
+
+Some of them are fully online, this one is not.
 
 For each life event (妊娠, 出生・こども, 引越し, 介護, 死亡・相続 …), the applicable procedures that list it
 are compared. When at least one is fully online (○) and others are partial or offline, each of the others is

@@ -1,4 +1,6 @@
-"""A system hosting a standardised business has not moved to a standard-compliant system by its deadline.
+"""A system with standardised businesses has not migrated by its deadline.
+
+A system hosting a standardised business has not moved to a standard-compliant system by its deadline.
 
 The 20 standardised businesses (令和4年政令第1号) must run on standard-compliant systems. The deadline depends
 on the system's ``migration.track``: ``standard`` — end of 令和7年度 (2026-03-31); ``difficult``

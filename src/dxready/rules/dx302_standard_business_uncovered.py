@@ -1,4 +1,4 @@
-"""A standardised business is not mapped to any system of the catalogue.
+"""No system covers a standardised business.
 
 Each of the 20 standardised businesses (住民基本台帳 … 戸籍の附票) should be hosted by some system, either as
 the system's ``standard_business`` or as a module's. Reported only when ``systems.yaml`` lists at least one

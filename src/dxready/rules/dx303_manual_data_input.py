@@ -1,4 +1,6 @@
-"""A backbone (基幹系) system's ledger data is entered by hand.
+"""Data is entered into a backbone system by hand.
+
+A backbone (基幹系) system's ledger data is entered by hand.
 
 Reported for ``tier: backbone`` systems with ``data_input: manual``.
 

@@ -1,4 +1,6 @@
-"""A roadmap item's target fiscal year has ended and the item is not recorded as done.
+"""A roadmap item is past its target year and not done.
+
+Done means recorded as ``state: done``.
 
 The target year ends on 31 March after it; "now" is ``--as-of``. An item without ``state`` is reported too, as
 information, saying that its progress is not recorded (the plan often gives years but no progress); an item

@@ -1,4 +1,6 @@
-"""A recurring (適宜) roadmap item is due for review and no review is recorded.
+"""A recurring review is overdue.
+
+A recurring (適宜) roadmap item is due for review and no review is recorded.
 
 For an item with ``target: recurring``: when its ``review_fiscal_year`` has ended and ``last_reviewed`` is
 missing or earlier than that year, the scheduled review was missed. Otherwise, when ``last_reviewed`` is older

@@ -1,4 +1,4 @@
-"""A roadmap item names no procedure and no system.
+"""A roadmap item is linked to no procedure or system.
 
 Why it matters:
     An item linked to nothing cannot be traced: ``dxready next`` cannot credit it as a plan commitment of any

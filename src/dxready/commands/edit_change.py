@@ -1,0 +1,325 @@
+"""What ``set`` is asked to change: the options (``--status``, ``--counts``, ``--channel`` …) checked into a
+``Change`` before any file is touched; a bad value is a UsageError naming its option."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dxready.catalog.load import SCHEMA_VIOLATION, LoadError, Problem
+from dxready.commands.edit_doc import scalar
+from dxready.errors import DxreadyError, UsageError
+from dxready.findings import Location, Msg
+
+if TYPE_CHECKING:
+    from dxready.catalog.models import Status
+
+
+@dataclass(frozen=True)
+class CountsEntry:
+    """One ``--counts`` value: ``FY:TOTAL:ONLINE``, ``FY::ONLINE`` or ``FY:RATE%``, with ``@DATE`` for a part year
+    (and, for the municipality header, ``FY:TOTAL:ONLINE:PROCEDURES``)."""
+
+    year: int
+    total: int | None = None
+    online: int | None = None
+    rate: float | None = None
+    period_end: dt.date | None = None
+    procedures: int | None = None
+    source: str | None = None
+
+    def written(self) -> list[tuple[str, str]]:
+        """The keys to write, in the catalogue's order (values as YAML text)."""
+        out: list[tuple[str, object]] = [("total", self.total), ("online", self.online), ("rate", self.rate)]
+        out += [("period_end", self.period_end), ("procedures", self.procedures)]
+        text = [(k, v.isoformat() if isinstance(v, dt.date) else str(v)) for k, v in out if v is not None]
+        return text + ([("source", scalar(self.source, flow=True))] if self.source is not None else [])
+
+    def said(self) -> Msg:
+        from dxready.catalog.fiscal import FiscalYear
+
+        label = FiscalYear(self.year)
+        part_ja = f"（{self.period_end} 現在）" if self.period_end else ""
+        part_en = f" (to {self.period_end})" if self.period_end else ""
+        if self.total is not None and self.online is not None:
+            rate = f"{100.0 * self.online / self.total:.1f}%" if self.total else "—"
+            return Msg(
+                f"counts {label.ja()}: {self.online:,} / {self.total:,} 件（オンライン利用率 {rate}）{part_ja}",
+                f"counts {label.en()}: {self.online:,} of {self.total:,} online ({rate}){part_en}",
+            )
+        if self.online is not None:
+            return Msg(
+                f"counts {label.ja()}: オンライン {self.online:,} 件（総件数なし）{part_ja}",
+                f"counts {label.en()}: {self.online:,} online (no total){part_en}",
+            )
+        return Msg(
+            f"counts {label.ja()}: 公表された利用率 {self.rate:.1f}%{part_ja}",
+            f"counts {label.en()}: published rate {self.rate:.1f}%{part_en}",
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """What the user asked for, checked: every value already valid for the schema."""
+
+    status: Status | None
+    status_text: str | None
+    channels: tuple[tuple[str, str | None], ...]
+    counts: tuple[CountsEntry, ...]
+    note: str | None
+    verified_on: dt.date | None
+    unset: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+    sources: tuple[str, ...] = ()
+    inferred: bool | None = None
+    """True: mark the status as the author's inference (``inferred: [status]``); False: unmark; None: leave."""
+    cards: tuple[tuple[str, int, int, dt.date | None], ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return (
+            self.status is None
+            and not self.channels
+            and not self.counts
+            and self.note is None
+            and self.verified_on is None
+            and not self.unset
+            and self.as_of is None
+            and not self.sources
+            and self.inferred is None
+            and not self.cards
+        )
+
+
+def _bad(shown: str, ja: str, en: str, code: str = SCHEMA_VIOLATION) -> DxreadyError:
+    """An option's problem (``shown`` is ``--status`` …) is a UsageError; anything else a catalogue problem."""
+    if shown.startswith("--"):
+        return UsageError(shown, Msg(ja, en))
+    return LoadError([Problem(code, Location(shown), Msg(ja, en))])
+
+
+def _number(text: str) -> int:
+    from dxready.catalog.limits import MAX_COUNT
+
+    digits = text.replace(",", "").replace("_", "")
+    if len(digits.lstrip("0")) > len(str(MAX_COUNT)) or int(digits) > MAX_COUNT:
+        raise _bad(
+            "--counts",
+            f"--counts: 件数は {MAX_COUNT:,} 以下にしてください（{len(digits):,} 桁の数が指定されました）",
+            f"--counts: a count is at most {MAX_COUNT:,} (got a number of {len(digits):,} digits)",
+        )
+    return int(digits)
+
+
+def _status(text: str) -> tuple[Status, str]:
+    """The status asked for and how to write it: a mark in gives the plan's mark out (〇 → ○), a name gives the name."""
+    from dxready.catalog.models import STATUS_INPUTS, Status
+
+    raw = text.strip()
+    try:
+        value = Status(Status.parse(raw))
+    except ValueError:
+        raise _bad(
+            "--status",
+            f"--status {text!r} は使えません。使える値: online, partial, offline, not_applicable, unknown, ○ 一部 × —",
+            f"--status {text!r} is not allowed; use online, partial, offline, not_applicable, unknown or ○ 一部 × —",
+        ) from None
+    if raw in STATUS_INPUTS and raw != value.value and value is not Status.unknown:
+        return value, value.mark
+    return value, value.value
+
+
+def _channel(text: str) -> tuple[str, str | None]:
+    from dxready.catalog.models import ChannelKind
+
+    kind, _, name = text.partition(":")
+    kind = kind.strip()
+    allowed = [c.value for c in ChannelKind]
+    if kind not in allowed:
+        close = difflib.get_close_matches(kind, allowed, n=1, cutoff=0.5)
+        hint_ja = f"（'{close[0]}' の誤りですか？）" if close else ""
+        hint_en = f" (did you mean '{close[0]}'?)" if close else ""
+        listing = ", ".join(allowed)
+        raise _bad(
+            "--channel",
+            f"--channel {kind!r} は使えません{hint_ja}。使える値: {listing}（名前は KIND:名前）",
+            f"--channel {kind!r} is not a channel{hint_en}; use one of {listing} (name it with KIND:NAME)",
+        )
+    name = name.strip()
+    return kind, (name or None)
+
+
+_COUNTS_FORM = re.compile(
+    r"""^\s*(?P<fy>[^:@]+?)\s*:\s*
+    (?:(?P<rate>[0-9]+(?:\.[0-9]+)?)\s*%
+      |(?P<total>[0-9][0-9_,]*)?\s*:\s*(?P<online>[0-9][0-9_,]*)(?:\s*:\s*(?P<procs>[0-9][0-9_,]*))?)
+    \s*(?:@\s*(?P<end>[0-9]{4}-[0-9]{2}-[0-9]{2}))?\s*$""",
+    re.VERBOSE,
+)
+
+
+def parse_counts(text: str, *, header: bool = False) -> CountsEntry:
+    """One ``--counts`` value, checked; LoadError naming the option when it cannot be used."""
+    from dxready.catalog.fiscal import FiscalYear, FiscalYearError
+
+    match = _COUNTS_FORM.match(text)
+    if not match or (match.group("procs") and not header):
+        raise _bad(
+            "--counts",
+            f"--counts {text!r} は 年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率% のいずれかで指定してください"
+            "（一部期間なら @YYYY-MM-DD。例: 2022:196759:152983、令和3年度:23.2%@2021-11-30）",
+            f"--counts {text!r}: write FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year; "
+            "e.g. 2022:196759:152983, R3:23.2%@2021-11-30)",
+        )
+    try:
+        year = int(FiscalYear.parse(match.group("fy")))
+    except FiscalYearError as exc:
+        raise _bad("--counts", f"--counts の年度を読めません: {exc}", f"--counts: {exc}") from None
+    end: dt.date | None = None
+    if match.group("end"):
+        try:
+            end = dt.date.fromisoformat(match.group("end"))
+        except ValueError:
+            raise _bad(
+                "--counts", f"--counts {text!r}: 日付を読めません", f"--counts {text!r}: not a date"
+            ) from None
+    if match.group("rate") is not None:
+        rate = float(match.group("rate"))
+        if rate > 100 or round(rate, 1) != rate:
+            raise _bad(
+                "--counts",
+                f"--counts {text!r}: 利用率は 0〜100 の小数第一位までで指定してください",
+                f"--counts {text!r}: a rate is 0 to 100 with at most one decimal",
+            )
+        return CountsEntry(year, rate=rate, period_end=end)
+    total = _number(match.group("total")) if match.group("total") else None
+    online = _number(match.group("online"))
+    procs = _number(match.group("procs")) if match.group("procs") else None
+    if total is not None and online > total:
+        raise _bad(
+            "--counts",
+            f"--counts {text!r}: オンライン件数 {online:,} が総件数 {total:,} を超えています",
+            f"--counts {text!r}: online {online:,} exceeds the total {total:,}",
+        )
+    return CountsEntry(year, total=total, online=online, period_end=end, procedures=procs)
+
+
+def _counts(text: str) -> tuple[int, int, int]:
+    """``FY:TOTAL:ONLINE`` only (kept for callers of the first form)."""
+    entry = parse_counts(text)
+    if entry.total is None or entry.online is None:
+        raise _bad(
+            "--counts",
+            f"--counts {text!r} は 年度:総件数:オンライン件数 で指定してください（例: 2022:196759:152983）",
+            f"--counts {text!r}: write FY:TOTAL:ONLINE (e.g. 2022:196759:152983)",
+        )
+    return entry.year, entry.total, entry.online
+
+
+def _cards(text: str, default_day: dt.date | None) -> tuple[str, int, int, dt.date | None]:
+    match = re.match(r"^\s*([^:]+?)\s*:\s*([0-9][0-9_,]*)\s*:\s*([0-9][0-9_,]*)\s*$", text)
+    if not match or _number(match.group(3)) == 0:
+        raise _bad(
+            "--cards",
+            f"--cards {text!r} は 範囲:交付枚数:人口 で指定してください（例: 鴨川市:25000:31000）",
+            f"--cards {text!r}: write SCOPE:CARDS:POPULATION (e.g. Kamogawa:25000:31000)",
+        )
+    return match.group(1), _number(match.group(2)), _number(match.group(3)), default_day
+
+
+def parse_change(
+    *,
+    status: str | None,
+    channels: list[str],
+    counts: list[str],
+    note: str | None,
+    verified_on: dt.date | None,
+    unset: list[str] | None = None,
+    as_of: dt.date | None = None,
+    sources: list[str] | None = None,
+    inferred: bool | None = None,
+    cards: list[str] | None = None,
+    header: bool = False,
+    counts_source: str | None = None,
+) -> Change:
+    """Check the options before touching any file; a UsageError names the option that is wrong (checked in this
+    order: the first wrong one is named)."""
+    value, written = _status(status) if status is not None else (None, None)
+    if note is not None and (not note.strip() or len(note) > 2000):
+        raise _bad(
+            "--note",
+            "--note は 1〜2000 文字で指定してください（消すには --unset note）",
+            "--note must be 1 to 2000 characters (to remove it, --unset note)",
+        )
+    checked_counts = _checked_counts(counts, header, counts_source)
+    for day, option in ((verified_on, "--verified-on"), (as_of, "--as-of")):
+        if day is not None and day > dt.date.today():
+            raise _bad(
+                option,
+                f"{option} {day} は未来の日付です（確認した日を書いてください）",
+                f"{option} {day} is in the future (give the day the status was confirmed)",
+            )
+    kinds = dict(_channel(text) for text in channels)
+    checked_sources = _checked_sources(sources or [])
+    checked_unset = _checked_unset(unset or [])
+    return Change(
+        status=value,
+        status_text=written,
+        channels=tuple(kinds.items()),
+        counts=checked_counts,
+        note=note,
+        verified_on=verified_on,
+        unset=checked_unset,
+        as_of=as_of,
+        sources=checked_sources,
+        inferred=inferred,
+        cards=tuple(_cards(text, as_of) for text in cards or []),
+    )
+
+
+def _checked_counts(counts: list[str], header: bool, counts_source: str | None) -> tuple[CountsEntry, ...]:
+    """``--counts`` values (the last one given for a year wins), each with ``--counts-source`` when given."""
+    if counts_source is not None and (not counts or not counts_source.strip() or len(counts_source) > 2000):
+        raise _bad(
+            "--counts-source",
+            "--counts-source は --counts と一緒に 1〜2000 文字で指定してください",
+            "--counts-source goes with --counts and must be 1 to 2000 characters",
+        )
+    checked: dict[int, CountsEntry] = {}
+    for text in counts:
+        entry = parse_counts(text, header=header)
+        if counts_source is not None:
+            entry = dataclasses.replace(entry, source=counts_source.strip())
+        checked[entry.year] = entry
+    return tuple(checked.values())
+
+
+def _checked_sources(sources: list[str]) -> tuple[str, ...]:
+    checked = []
+    for text in sources:
+        if not text.strip() or len(text) > 2000:
+            raise _bad(
+                "--source",
+                "--source は 1〜2000 文字で指定してください",
+                "--source must be 1 to 2000 characters",
+            )
+        checked.append(text.strip())
+    return tuple(dict.fromkeys(checked))
+
+
+def _checked_unset(unset: list[str]) -> tuple[str, ...]:
+    fields = []
+    for name in unset:
+        name = name.strip()
+        if not re.fullmatch(r"[a-z_]+", name):
+            raise _bad(
+                "--unset",
+                f"--unset {name!r}: 項目名を指定してください",
+                f"--unset {name!r}: give a field name",
+            )
+        fields.append(name)
+    return tuple(dict.fromkeys(fields))

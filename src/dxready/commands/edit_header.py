@@ -1,0 +1,101 @@
+"""Planning ``set municipality`` (pure: no file is touched): the splices that make a ``Change`` on the catalogue's
+header — the city-wide counts, sources and My Number Card counts — and on the catalogue's ``as_of``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from dxready.commands.edit_change import Change, _bad
+from dxready.commands.edit_doc import Splice, _append, _Doc, _merge_inserts, _set_key, append_scalars, scalar
+from dxready.commands.edit_plan import _plan_unset, plan_counts
+from dxready.findings import Msg
+
+if TYPE_CHECKING:
+    from dxready.catalog.load import Catalog
+
+
+def header_splices(doc: _Doc, catalog: Catalog, change: Change) -> tuple[list[Splice], list[Msg]]:
+    """The splices of a ``set municipality`` change (pure)."""
+    splices: list[Splice] = []
+    said: list[Msg] = []
+    top = doc.root
+    header = doc.items(top)["municipality"][1]
+    model = catalog.procedures_file.municipality
+    if change.as_of is not None:
+        _plan_as_of(doc, change.as_of, splices)
+        said.append(Msg(f"as_of（状況の時点）: {change.as_of}", f"as_of (status date): {change.as_of}"))
+    if change.sources:
+        new = [src for src in change.sources if src not in model.sources]
+        append_scalars(doc, header, "sources", new, splices)
+        said += [Msg(f"sources: {src} を追加", f"sources: added {src}") for src in new]
+    if change.counts:
+        plan_counts(doc, header, change.counts, splices, said)
+    if change.cards:
+        if model.mynumber_card is None:
+            _first_cards(doc, header, change.cards, splices)
+        else:
+            _more_cards(doc, header, change.cards, splices)
+        for sc, c, pop, _ in change.cards:
+            said.append(
+                Msg(
+                    f"マイナンバーカード {sc}: {c:,} / {pop:,}（{100 * c / pop:.1f}%）",
+                    f"My Number Card {sc}: {c:,} of {pop:,} ({100 * c / pop:.1f}%)",
+                )
+            )
+    for name in change.unset:
+        _plan_unset(doc, top if name == "as_of" else header, name, splices, said)
+    return _merge_inserts(splices), said
+
+
+def _plan_as_of(doc: _Doc, as_of: dt.date, splices: list[Splice]) -> None:
+    """The catalogue's ``as_of``: replaced where it is; a new one above the procedures it dates (after the header
+    and its comments), not after the last one."""
+    top = doc.root
+    entries = doc.items(top)
+    anchor = entries.get("procedures", entries.get("facts", (None, None)))[0]
+    if "as_of" in entries or top.flow_style or anchor is None:
+        _set_key(doc, top, "as_of", as_of.isoformat(), splices, quote=False)
+        return
+    point = doc.text.rfind("\n", 0, int(anchor.start_mark.index)) + 1
+    splices.append(Splice(point, point, f"as_of: {as_of.isoformat()}" + doc.nl))
+
+
+Cards = tuple[tuple[str, int, int, dt.date | None], ...]
+
+
+def _rate_row(scope: str, cards: int, population: int) -> list[tuple[str, str]]:
+    return [("scope", scalar(scope, flow=True)), ("cards", str(cards)), ("population", str(population))]
+
+
+def _first_cards(doc: _Doc, header: Any, cards: Cards, splices: list[Splice]) -> None:
+    """A new ``mynumber_card`` block: its date is ``--as-of``'s, which the first card counts need."""
+    day = cards[0][3]
+    if day is None:
+        raise _bad(
+            "--cards",
+            "カードの交付枚数を初めて記録するときは、その時点を --as-of で指定してください",
+            "the first card counts need their date: give --as-of",
+        )
+    lines = ["mynumber_card:", f"  as_of: {day.isoformat()}", "  rates:"]
+    for sc, c, pop, _ in cards:
+        lines.append("    - {" + ", ".join(f"{k}: {v}" for k, v in _rate_row(sc, c, pop)) + "}")
+    splices.append(doc.add_lines(header, lines))
+
+
+def _more_cards(doc: _Doc, header: Any, cards: Cards, splices: list[Splice]) -> None:
+    """Card counts into the existing block: a scope already there updated, a new scope appended."""
+    node = doc.items(header)["mynumber_card"][1]
+    rates_node = doc.items(node)["rates"][1]
+    by_scope = {}
+    for item in rates_node.value:
+        if doc.is_map(item) and "scope" in doc.items(item):
+            by_scope[str(doc.items(item)["scope"][1].value)] = item
+    fresh = []
+    for sc, c, pop, _ in cards:
+        if sc in by_scope:
+            _set_key(doc, by_scope[sc], "cards", str(c), splices, quote=False)
+            _set_key(doc, by_scope[sc], "population", str(pop), splices, quote=False)
+        else:
+            fresh.append(_rate_row(sc, c, pop))
+    _append(doc, node, "rates", fresh, splices)

@@ -1,0 +1,12 @@
+"""Spreadsheets in and out: the pieces of ``dxready export`` (commands/export.py) and ``dxready import``
+(commands/import_.py).
+
+Export: ``sheets`` (the workbook's sheets and columns, which import also recognises), ``rows`` (a catalogue as
+those sheets' rows), ``writers`` (xlsx and CSV bytes, formula-safe, written atomically).
+
+Import: ``read`` (xlsx and CSV files as raw sheets), ``tables`` (finding a known header row: the plan's table, the
+counts table, export's sheets), ``cells`` (one cell's value: marks, counts, rates, dates, channels), ``match``
+(names → catalogue procedures), ``plan`` and ``plan_counts`` (rows → pending changes), ``dispatch`` (sheets →
+rows → the plan, export's read-only sheets compared), ``apply`` (the plan → new procedures.yaml text),
+``results`` (what import returns).
+"""

@@ -1,0 +1,172 @@
+"""One cell's value: marks, texts, counts, rates, dates and channel cells; CellError names the column's key."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from typing import TYPE_CHECKING
+
+from dxready.commands.transfer.read import Value
+from dxready.commands.transfer.tables import fold_header
+from dxready.errors import UsageError
+from dxready.findings import Msg
+
+if TYPE_CHECKING:
+    from dxready.catalog.models import Status
+
+
+# --------------------------------------------------------------------------------------------------- cell values
+
+
+class CellError(ValueError):
+    def __init__(self, key: str, ja: str, en: str) -> None:
+        super().__init__(en)
+        self.key = key
+        self.msg = Msg(ja, en)
+
+
+_STATUS_WORDS = {
+    "済": "online",
+    "実施済": "online",
+    "オンライン化済": "online",
+    "o": "online",
+    "未": "offline",
+    "未実施": "offline",
+    "未オンライン": "offline",
+    "x": "offline",
+    "✗": "offline",
+    "一部実施済": "partial",
+    "一部オンライン": "partial",
+    "適用除外": "not_applicable",
+    "該当なし": "not_applicable",
+    "対象外": "not_applicable",
+    "未確認": "unknown",
+    "不明": "unknown",
+}
+
+
+def parse_mark(value: Value) -> Status | None:
+    """The plan's marks (〇 ○ ◯ × ✕ 一部 ― － —), status names and the inventory's words; None when blank."""
+    from dxready.catalog.models import Status
+
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    word = _STATUS_WORDS.get(unicodedata.normalize("NFKC", text).casefold())
+    try:
+        return Status(word or Status.parse(text))
+    except ValueError:
+        raise CellError(
+            "mark",
+            f"状況 {text!r} を読めません（○ 〇 一部 × — ？ または online / partial / offline / not_applicable / unknown）",
+            f"cannot read the status {text!r} (use ○ 〇 一部 × — ？ or online, partial, offline, not_applicable, unknown)",
+        ) from None
+
+
+def cell_text(value: Value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    return text.strip() or None
+
+
+def cell_int(value: Value, key: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise CellError(key, "数値ではありません", "not a number")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float):
+        if not value.is_integer():
+            raise CellError(key, f"件数 {value} が整数ではありません", f"count {value} is not a whole number")
+        number = int(value)
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "").removesuffix("件").strip()
+        if text in ("", "-", "—", "―"):
+            return None
+        if not text.isdigit():
+            raise CellError(key, f"件数 {value!r} を読めません", f"cannot read the count {value!r}")
+        number = int(text)
+    if number < 0:
+        raise CellError(key, f"件数 {number} が負です", f"count {number} is negative")
+    from dxready.catalog.limits import MAX_COUNT
+
+    if number > MAX_COUNT:
+        raise CellError(key, f"件数は {MAX_COUNT:,} 以下です", f"a count is at most {MAX_COUNT:,}")
+    return number
+
+
+def cell_rate(value: Value) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        rate = float(value)
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip().removesuffix("%").strip()
+        if text in ("", "-", "—", "―"):
+            return None
+        try:
+            rate = float(text)
+        except ValueError:
+            raise CellError(
+                "rate", f"割合 {value!r} を読めません", f"cannot read the rate {value!r}"
+            ) from None
+    if not 0.0 <= rate <= 100.0:
+        raise CellError("rate", f"割合 {rate} は 0〜100 ではありません", f"rate {rate} is not within 0–100")
+    return rate
+
+
+def cell_date(value: Value, key: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    text = unicodedata.normalize("NFKC", str(value)).strip().replace("/", "-")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise CellError(
+            key, f"日付 {value!r} を読めません（YYYY-MM-DD）", f"cannot read the date {value!r} (YYYY-MM-DD)"
+        ) from None
+
+
+def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, bool]]:
+    """export's channel cell: one per line, ``kind[:name][ | since=DATE][ | inferred]``."""
+    from dxready.commands.edit import _channel
+
+    text = cell_text(value)
+    if text is None:
+        return []
+    found = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        head, *flags = [part.strip() for part in line.split(" | ")]
+        try:
+            kind, name = _channel(head)
+        except UsageError as exc:  # the same check as set's --channel
+            raise CellError("channels", exc.message.ja, exc.message.en) from None
+        since, inferred = None, False
+        for flag in flags:
+            if flag == "inferred":
+                inferred = True
+            elif flag.startswith("since="):
+                since = cell_date(flag[6:], "channels")
+            else:
+                raise CellError(
+                    "channels", f"チャネルの {flag!r} を読めません", f"cannot read the channel flag {flag!r}"
+                )
+        found.append((kind, name, since, inferred))
+    return found
+
+
+def same_text(new: str, old: str | None) -> bool:
+    """A note that differs only in width or spacing (「15手続」, 「15 手続」) says the same: not a change."""
+    if old is None:
+        return False
+    return fold_header(new) == fold_header(old)

@@ -1,0 +1,341 @@
+"""Rows → pending changes: what the rows ask of each procedure and sub-procedure, with contradictions refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from dxready.commands.transfer.cells import (
+    CellError,
+    cell_channels,
+    cell_date,
+    cell_text,
+    parse_mark,
+    same_text,
+)
+from dxready.commands.transfer.match import Matcher
+from dxready.commands.transfer.read import Value
+from dxready.commands.transfer.results import RowFate, Said, SheetNote
+from dxready.findings import Msg
+
+if TYPE_CHECKING:
+    from dxready.catalog.load import Catalog
+    from dxready.catalog.models import Status, SubProcedure
+
+
+@dataclass
+class Pending:
+    """What the rows ask of one existing entry; each field remembers the row that set it (for conflicts)."""
+
+    status: tuple[Status, Msg] | None = None
+    note: tuple[str, Msg] | None = None
+    verified_on: tuple[dt.date, Msg] | None = None
+    channels: dict[str, tuple[str | None, dt.date | None, bool, Msg]] = field(default_factory=dict)
+    counts: dict[int, tuple[CountFields, Msg]] = field(default_factory=dict)
+
+
+@dataclass
+class NewProcedure:
+    id: str
+    name: str
+    status: Status | None = None
+    note: str | None = None
+    counts: dict[int, tuple[CountFields, Msg]] = field(default_factory=dict)
+
+
+class Conflict(CellError):
+    pass
+
+
+def _shown(value: Any) -> str:
+    return str(getattr(value, "mark", value))
+
+
+def _set_once(current: tuple[Any, Msg] | None, value: Any, where: Msg, key: str) -> tuple[Any, Msg]:
+    if current is not None and current[0] != value:
+        before, after = _shown(current[0]), _shown(value)
+        raise Conflict(
+            key,
+            f"{current[1].ja} と矛盾します（{before} ≠ {after}）",
+            f"contradicts {current[1].en} ({before} ≠ {after})",
+        )
+    return current if current is not None else (value, where)
+
+
+class Planner:
+    def __init__(self, catalog: Catalog, unmatched: str) -> None:
+        self.catalog = catalog
+        self.unmatched = unmatched
+        self.matcher = Matcher(catalog)
+        self.procs: dict[int, Pending] = {}
+        self.subs: dict[tuple[int, int], Pending] = {}
+        self.new: list[NewProcedure] = []
+        self.new_by_name: dict[str, NewProcedure] = {}
+        self.ids = set(self.matcher.by_id)
+        self.fates: list[RowFate] = []
+        self.notes: list[SheetNote] = []
+
+    def settle_groups(self) -> None:
+        """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
+        sub-procedures already settle is not written, so the group keeps following them (as ``set`` leaves it)."""
+        for index, pending in list(self.procs.items()):
+            p = self.matcher.procedures[index]
+            if pending.status is None or p.status.value != "unknown" or not p.sub_procedures:
+                continue
+            subs = list(p.sub_procedures)
+            for (i, j), sub_pending in self.subs.items():
+                if i == index and sub_pending.status is not None:
+                    subs[j] = subs[j].model_copy(update={"status": sub_pending.status[0]})
+            if p.model_copy(update={"sub_procedures": subs}).effective_status is pending.status[0]:
+                pending.status = None
+                if pending == Pending():
+                    del self.procs[index]
+
+    # -- helpers
+    def _fresh_id(self, wanted: str | None) -> str:
+        from dxready.catalog.models import SLUG
+
+        if wanted and re.match(SLUG, wanted) and len(wanted) <= 80 and wanted not in self.ids:
+            self.ids.add(wanted)
+            return wanted
+        n = 1
+        while f"own-{n:03d}" in self.ids:
+            n += 1
+        self.ids.add(f"own-{n:03d}")
+        return f"own-{n:03d}"
+
+    def _new(self, name: str, wanted_id: str | None) -> NewProcedure:
+        folded = self.matcher.fold(name)
+        if folded in self.new_by_name:
+            return self.new_by_name[folded]
+        entry = NewProcedure(self._fresh_id(wanted_id), name)
+        self.new.append(entry)
+        self.new_by_name[folded] = entry
+        return entry
+
+    def locate(self, row: dict[str, Value], where: Msg) -> tuple[int | None, Said | None, str]:
+        """(catalogue index or None for unmatched, how it matched, name as written)."""
+        name = cell_text(row.get("name")) or ""
+        ident = cell_text(row.get("id")) or cell_text(row.get("procedure_id"))
+        if ident is not None and ident in self.matcher.by_id:
+            index = self.matcher.by_id[ident]
+            p = self.matcher.procedures[index]
+            if name and self.matcher.fold(name) != self.matcher.fold(p.name):
+                raise CellError(
+                    "name",
+                    f"ID {ident} の名前は {p.name} です（名前の変更は読み込みません）",
+                    f"ID {ident} is named {p.name} (renaming is not imported)",
+                )
+            return index, None, name or p.name
+        if not name:
+            raise CellError("name", "手続の名前がありません", "no procedure name")
+        no = self._no(row.get("no"))
+        match = self.matcher.find(name, no)
+        if match is None:
+            return None, None, name
+        return match.index, match.how, name
+
+    @staticmethod
+    def _no(value: Value) -> int | None:
+        if value is None:
+            return None
+        text = unicodedata.normalize("NFKC", str(value)).strip().rstrip(".")
+        if isinstance(value, float) and value.is_integer():
+            text = str(int(value))
+        if not text:
+            return None
+        if not text.isdigit() or not 1 <= int(text) <= 21:
+            raise CellError("no", f"No. {value!r} は 1〜21 ではありません", f"No. {value!r} is not 1–21")
+        return int(text)
+
+    # -- procedures table
+    def procedure_row(self, sheet: str, n: int, row: dict[str, Value]) -> RowFate:
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
+        status = parse_mark(row.get("mark"))
+        note = cell_text(row.get("note"))
+        if note is not None and len(note) > 2000:
+            raise CellError("note", "備考は 2000 文字までです", "a note has at most 2000 characters")
+        verified = cell_date(row.get("verified_on"), "verified_on")
+        channels = cell_channels(row.get("channels"))
+        name = cell_text(row.get("name")) or ""
+        folded = self.matcher.fold(name)
+        if (
+            name
+            and (cell_text(row.get("id")) or "") not in self.matcher.by_id
+            and folded not in self.matcher.by_name
+            and folded not in self.matcher.standard
+        ):
+            sub = self.matcher.find_sub(name, exact=True)
+            if sub is not None and verified is None:
+                return self._sub_change(sheet, n, sub[0], sub[1], sub[2], status, note, channels)
+        index, how, name = self.locate(row, where)
+        if index is None:
+            # A city's table of the 26 子育て・介護 procedures lists sub-procedures by name, one per row.
+            sub = self.matcher.find_sub(name)
+            if sub is not None:
+                if verified is not None:
+                    raise CellError(
+                        "verified_on",
+                        "個別手続には確認日を記録できません（まとまりの手続に記録してください）",
+                        "a sub-procedure takes no verified date (record it on the group)",
+                    )
+                return self._sub_change(sheet, n, sub[0], sub[1], sub[2], status, note, channels)
+            return self.add_unmatched(sheet, n, name, row, status=status, note=note)
+        p = self.matcher.procedures[index]
+        pending = self.procs.get(index) or Pending()
+        said: list[Said] = []
+        if status is not None and status is not p.effective_status:
+            pending.status = _set_once(pending.status, status, where, "mark")
+            shown = p.effective_status.mark
+            said.append(Said("status", (shown, status.mark)))
+        if note is not None and not same_text(note, p.note):
+            pending.note = _set_once(pending.note, note, where, "note")
+            said.append(Said("note"))
+        if verified is not None and verified != p.verified_on:
+            pending.verified_on = _set_once(pending.verified_on, verified, where, "verified_on")
+            said.append(Said("verified_on", (verified,)))
+        said += self._channel_changes(pending, p.channels, channels, where)
+        if said:
+            self.procs[index] = pending
+        return RowFate(sheet, n, "matched" if said else "unchanged", p.id, name, how, tuple(said))
+
+    def _channel_changes(
+        self,
+        pending: Pending,
+        current: list[Any],
+        wanted: list[tuple[str, str | None, dt.date | None, bool]],
+        where: Msg,
+    ) -> list[Said]:
+        if not wanted:
+            return []
+        have = {c.kind.value: c for c in current}
+        said = []
+        for kind, name, since, inferred in wanted:
+            if kind in have:
+                c = have[kind]
+                if (name is not None and name != c.name) or (since is not None and since != c.since):
+                    raise CellError(
+                        "channels",
+                        f"チャネル {kind} は既に別の内容で記録されています（変更は読み込みません）",
+                        f"channel {kind} is recorded with other details (changing a channel is not imported)",
+                    )
+                continue
+            if kind in pending.channels and pending.channels[kind][:3] != (name, since, inferred):
+                raise Conflict(
+                    "channels",
+                    f"{pending.channels[kind][3].ja} のチャネル {kind} と矛盾します",
+                    f"contradicts channel {kind} of {pending.channels[kind][3].en}",
+                )
+            pending.channels[kind] = (name, since, inferred, where)
+            said.append(Said("channel_added", (kind,)))
+        missing = [k for k in have if k not in {w[0] for w in wanted}]
+        if missing:
+            raise CellError(
+                "channels",
+                f"チャネル {', '.join(missing)} がありません（チャネルの削除は読み込みません）",
+                f"channel(s) {', '.join(missing)} missing (removing channels is not imported)",
+            )
+        return said
+
+    def add_unmatched(
+        self, sheet: str, n: int, name: str, row: dict[str, Value], *, status: Status | None, note: str | None
+    ) -> RowFate:
+        if self.unmatched != "add":
+            raise CellError(
+                "name",
+                "どの手続とも一致しません（自団体の手続として追加するには --unmatched add）",
+                "matches no procedure (add it as the city's own with --unmatched add)",
+            )
+        from dxready.catalog.models import Status
+
+        entry = self._new(name, cell_text(row.get("id")))
+        if status is not None:
+            if entry.status is not None and entry.status is not status:
+                raise Conflict(
+                    "mark",
+                    "同じ名前の行と状況が矛盾します",
+                    "contradicts the status of a row with the same name",
+                )
+            entry.status = status
+        if note is not None:
+            entry.note = note
+        mark = (entry.status or Status.unknown).mark
+        said = [Said("new_status", (mark,))]
+        return RowFate(
+            sheet,
+            n,
+            "added",
+            entry.id,
+            name,
+            Said("added"),
+            tuple(said),
+        )
+
+    # -- sub-procedures
+    def sub_row(self, sheet: str, n: int, row: dict[str, Value]) -> RowFate:
+        from dxready.catalog.registry import fold_name
+
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
+        status = parse_mark(row.get("mark"))
+        note = cell_text(row.get("note"))
+        channels = cell_channels(row.get("channels"))
+        index, how, _ = self.locate(row, where)
+        if index is None:
+            raise CellError("name", "どの手続とも一致しません", "matches no procedure")
+        p = self.matcher.procedures[index]
+        sub_id = cell_text(row.get("sub_id"))
+        sub_name = cell_text(row.get("sub_name")) or ""
+        at = next((j for j, s in enumerate(p.sub_procedures) if s.id == sub_id), None) if sub_id else None
+        if at is None and sub_name:
+            folded = fold_name(sub_name)
+            at = next((j for j, s in enumerate(p.sub_procedures) if fold_name(s.name) == folded), None)
+        if at is None:
+            raise CellError(
+                "sub_id" if sub_id else "sub_name",
+                f"{p.id} にこの個別手続はありません（個別手続の追加は読み込みません）",
+                f"{p.id} has no such sub-procedure (adding sub-procedures is not imported)",
+            )
+        sub: SubProcedure = p.sub_procedures[at]
+        if sub_name and fold_name(sub_name) != fold_name(sub.name):
+            raise CellError(
+                "sub_name",
+                f"{sub.id} の名前は {sub.name} です（名前の変更は読み込みません）",
+                f"{sub.id} is named {sub.name} (renaming is not imported)",
+            )
+        return self._sub_change(sheet, n, index, at, how, status, note, channels)
+
+    def _sub_change(
+        self,
+        sheet: str,
+        n: int,
+        index: int,
+        at: int,
+        how: Said | None,
+        status: Status | None,
+        note: str | None,
+        channels: list[tuple[str, str | None, dt.date | None, bool]],
+    ) -> RowFate:
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
+        p = self.matcher.procedures[index]
+        sub = p.sub_procedures[at]
+        pending = self.subs.get((index, at)) or Pending()
+        said: list[Said] = []
+        if status is not None and status is not sub.status:
+            pending.status = _set_once(pending.status, status, where, "mark")
+            said.append(Said("status", (sub.status.mark, status.mark)))
+        if note is not None and not same_text(note, sub.note):
+            pending.note = _set_once(pending.note, note, where, "note")
+            said.append(Said("note"))
+        said += self._channel_changes(pending, sub.channels, channels, where)
+        if said:
+            self.subs[(index, at)] = pending
+        return RowFate(
+            sheet, n, "matched" if said else "unchanged", f"{p.id}/{sub.id}", sub.name, how, tuple(said)
+        )
+
+
+CountFields = tuple[int | None, int | None, float | None, dt.date | None, str | None]
+"""total, online, published rate, period end, source of one count entry."""

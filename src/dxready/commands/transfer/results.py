@@ -1,0 +1,62 @@
+"""What ``dxready import`` returns: every row's fate and the notes on skipped sheets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dxready.findings import Msg
+
+if TYPE_CHECKING:
+    from dxready.commands.diff import CatalogDiff
+
+
+@dataclass(frozen=True)
+class Said:
+    """One fact about a row or a sheet, as data: ``kind`` names it (``status``, ``similar``, ``note_row`` …) and
+    ``values`` fill it in; ``render/transfer.py`` words it (``WORDS``). A refused cell's reason stays the ``Msg`` of its
+    error, as every problem does."""
+
+    kind: str
+    values: tuple[Any, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowFate:
+    """What happened to one row: matched (changes something) | added | unchanged | refused | skipped."""
+
+    sheet: str
+    row: int
+    fate: str
+    target: str = ""
+    name: str = ""
+    how: Said | Msg | None = None
+    changes: tuple[Said | Msg, ...] = ()
+    column: str = ""
+    header: str = ""
+    reason: Said | Msg | None = None
+
+
+@dataclass(frozen=True)
+class SheetNote:
+    sheet: str
+    message: Said | Msg
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    source: str
+    catalog: str
+    file: str
+    rows: tuple[RowFate, ...]
+    notes: tuple[SheetNote, ...]
+    dry_run: bool
+    written: bool
+    diff: CatalogDiff | None = None
+
+    @property
+    def refused(self) -> list[RowFate]:
+        return [r for r in self.rows if r.fate == "refused"]
+
+    def count(self, fate: str) -> int:
+        return sum(r.fate == fate for r in self.rows)

@@ -1,0 +1,192 @@
+"""A catalogue as the workbook's rows (pure: no file is touched)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from dxready.commands.transfer.sheets import (
+    COUNTS,
+    PROCEDURES,
+    ROADMAP,
+    SUB_PROCEDURES,
+    SUMMARY,
+    SYSTEMS,
+    Cell,
+    Sheet,
+    Workbook,
+)
+from dxready.i18n import t as _t
+
+if TYPE_CHECKING:
+    from dxready.catalog.models import Channel, Counts, Procedure
+    from dxready.engine.run import Report
+
+
+# --------------------------------------------------------------------------------------------------- cell values
+
+
+def count_fields(c: Counts) -> dict[str, Any]:
+    """One count entry as plain values: the one place that reads a count's fields (total, online, rate, …)."""
+    rate = getattr(c, "rate", None)
+    return {
+        "fiscal_year": c.fiscal_year,
+        "total": getattr(c, "total", None),
+        "online": getattr(c, "online", None),
+        "rate": rate,
+        "period_end": getattr(c, "period_end", None),
+        "source": getattr(c, "source", None),
+    }
+
+
+def channel_text(ch: Channel) -> str:
+    """``kind``, ``kind:name``, then `` | since=DATE`` and `` | inferred`` (one channel per line of the cell)."""
+    text = ch.kind.value + (f":{ch.name}" if ch.name else "")
+    if ch.since is not None:
+        text += f" | since={ch.since.isoformat()}"
+    if ch.inferred:
+        text += " | inferred"
+    return text
+
+
+def _sources(entry: object) -> str:
+    found = getattr(entry, "sources", None) or ()
+    return "\n".join(str(getattr(s, "url", None) or getattr(s, "text", None) or s) for s in found)
+
+
+def _level(report: Report, p: Procedure, lang: str) -> str:
+    from dxready.engine.levels import LEVEL_NAMES
+
+    r = report.readiness.get(p.id)
+    if r is None:
+        return "—"
+    if p.status.value == "unknown":
+        return _t(lang, "？ 未確認", "? unknown")
+    return f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
+
+
+def _procedure_rows(report: Report, lang: str) -> list[list[Cell]]:
+    from dxready.render.views import usage_text
+
+    return [
+        [
+            p.standard_no,
+            p.name,
+            p.effective_status.mark,  # as every output shows it: a group recorded unknown follows its sub-procedures
+            p.note,
+            "\n".join(channel_text(c) for c in p.channels),
+            _level(report, p, lang),
+            usage_text(p, lang),
+            p.verified_on,
+            _sources(p),
+            p.id,
+        ]
+        for p in report.catalog.procedures
+    ]
+
+
+def _sub_rows(report: Report) -> list[list[Cell]]:
+    return [
+        [
+            p.id,
+            p.standard_no,
+            p.name,
+            s.id,
+            s.name,
+            s.status.mark,
+            "\n".join(channel_text(c) for c in s.channels),
+            s.note,
+        ]
+        for p in report.catalog.procedures
+        for s in p.sub_procedures
+    ]
+
+
+def _count_rows(report: Report, lang: str) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for p in report.catalog.procedures:
+        owners: list[tuple[str | None, str, Sequence[Counts]]] = [(None, p.name, p.counts)]
+        owners += [(s.id, s.name, getattr(s, "counts", None) or ()) for s in p.sub_procedures]
+        for sub_id, name, counts in owners:
+            for c in sorted(counts, key=lambda c: int(c.fiscal_year)):
+                f = count_fields(c)
+                rows.append(
+                    [
+                        p.id,
+                        sub_id,
+                        p.standard_no,
+                        name,
+                        f["fiscal_year"].label(lang),
+                        f["total"],
+                        f["online"],
+                        f["rate"],
+                        f["period_end"],
+                        f["source"],
+                    ]
+                )
+    return rows
+
+
+def system_rows(report: Report, lang: str) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for s in report.catalog.systems:
+        mig = s.migration
+        rows.append(
+            [
+                s.id,
+                s.name,
+                s.tier.label(lang),
+                s.label,
+                "\n".join(s.businesses()),
+                mig.phase.value if mig else None,
+                mig.target_fiscal_year.label(lang) if mig and mig.target_fiscal_year else None,
+                mig.track.value if mig else None,
+                s.data_input.value if s.data_input else None,
+                s.owner,
+                s.note,
+            ]
+        )
+    return rows
+
+
+def roadmap_rows(report: Report, lang: str) -> list[list[Cell]]:
+    areas = {a.no: a for a in report.catalog.roadmap_file.areas}
+    rows: list[list[Cell]] = []
+    for r in report.catalog.roadmap:
+        area = areas.get(r.area)
+        target = r.target if isinstance(r.target, str) else r.target.label(lang)
+        rows.append(
+            [
+                r.id,
+                f"({r.area}) {area.title}" if area else f"({r.area})",
+                r.no,
+                r.title,
+                r.start_fiscal_year.label(lang) if r.start_fiscal_year else None,
+                target,
+                r.state.value if r.state else None,
+                r.note,
+            ]
+        )
+    return rows
+
+
+def coverage_rows(report: Report, lang: str) -> list[list[Cell]]:
+    """The summary as `table summary` gives it: while applicable statuses are unknown, each rate is its bounds with the
+    coverage (「4.8–100.0%（21件中1件確認）」), never a bare figure (engine.rates)."""
+    from dxready.render.views import summary
+
+    return [list(row) for row in summary(report, lang).rows]
+
+
+def build(report: Report, lang: str) -> Workbook:
+    """The workbook of one evaluated catalogue (pure: no file is touched)."""
+    return Workbook(
+        (
+            Sheet(PROCEDURES, lang, _procedure_rows(report, lang)),
+            Sheet(SUB_PROCEDURES, lang, _sub_rows(report)),
+            Sheet(COUNTS, lang, _count_rows(report, lang)),
+            Sheet(SYSTEMS, lang, system_rows(report, lang)),
+            Sheet(ROADMAP, lang, roadmap_rows(report, lang)),
+            Sheet(SUMMARY, lang, coverage_rows(report, lang)),
+        )
+    )

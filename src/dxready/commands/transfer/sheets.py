@@ -1,0 +1,158 @@
+"""The workbook's sheets and columns (export writes them; import recognises them), and the workbook itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dxready.i18n import t as _t
+
+if TYPE_CHECKING:
+    pass
+
+
+Cell = str | int | float | dt.date | None
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    ja: str
+    en: str
+    kind: str = "text"  # text | mark | int | float | date
+
+    def header(self, lang: str) -> str:
+        return _t(lang, self.ja, self.en)
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    key: str
+    ja: str
+    en: str
+    columns: tuple[Column, ...]
+
+    def name(self, lang: str) -> str:
+        return _t(lang, self.ja, self.en)
+
+
+_ID = Column("id", "ID", "ID")
+_NO = Column("no", "No.", "No.", "int")
+_MARK = Column("mark", "オンライン化", "Online", "mark")
+_NOTE = Column("note", "備考", "Note")
+_CHANNELS = Column("channels", "チャネル", "Channels")
+_SOURCE = Column("source", "出典", "Source")
+
+PROCEDURES = SheetSpec(
+    "procedures",
+    "手続",
+    "Procedures",
+    (
+        _NO,
+        Column("name", "手続の種類", "Procedure"),
+        _MARK,
+        _NOTE,
+        _CHANNELS,
+        Column("level", "レベル", "Level"),
+        Column("usage", "利用率（最新年度）", "Usage (latest year)"),
+        Column("verified_on", "確認日", "Verified on", "date"),
+        _SOURCE,
+        _ID,
+    ),
+)
+SUB_PROCEDURES = SheetSpec(
+    "sub_procedures",
+    "個別手続",
+    "Sub-procedures",
+    (
+        Column("procedure_id", "手続ID", "Procedure ID"),
+        _NO,
+        Column("procedure_name", "手続の種類", "Procedure"),
+        Column("sub_id", "個別手続ID", "Sub-procedure ID"),
+        Column("name", "個別手続名", "Sub-procedure"),
+        _MARK,
+        _CHANNELS,
+        _NOTE,
+    ),
+)
+COUNTS = SheetSpec(
+    "counts",
+    "件数",
+    "Counts",
+    (
+        Column("procedure_id", "手続ID", "Procedure ID"),
+        Column("sub_id", "個別手続ID", "Sub-procedure ID"),
+        _NO,
+        Column("name", "手続名", "Procedure"),
+        Column("fiscal_year", "年度", "Fiscal year"),
+        Column("total", "総件数", "Total", "int"),
+        Column("online", "オンライン件数", "Online (count)", "int"),
+        Column("rate", "割合（%）", "Rate (%)", "float"),
+        Column("period_end", "期間末", "Period end", "date"),
+        _SOURCE,
+    ),
+)
+SYSTEMS = SheetSpec(
+    "systems",
+    "システム",
+    "Systems",
+    (
+        _ID,
+        Column("name", "名称", "Name"),
+        Column("tier", "区分", "Tier"),
+        Column("label", "記号", "Label"),
+        Column("standard_business", "標準化対象業務", "Standardised business"),
+        Column("phase", "移行段階", "Migration phase"),
+        Column("target", "移行目標年度", "Migration target"),
+        Column("track", "移行区分", "Track"),
+        Column("data_input", "データ入力", "Data input"),
+        Column("owner", "担当課", "Owner"),
+        _NOTE,
+    ),
+)
+ROADMAP = SheetSpec(
+    "roadmap",
+    "工程表",
+    "Roadmap",
+    (
+        _ID,
+        Column("area", "取組事項", "Area"),
+        _NO,
+        Column("title", "項目", "Item"),
+        Column("start", "開始", "Start"),
+        Column("target", "目標年度", "Target"),
+        Column("state", "状態", "State"),
+        _NOTE,
+    ),
+)
+SUMMARY = SheetSpec(
+    "summary",
+    "概況",
+    "Summary",
+    (Column("item", "項目", "Item"), Column("value", "値", "Value")),
+)
+SHEETS: tuple[SheetSpec, ...] = (PROCEDURES, SUB_PROCEDURES, COUNTS, SYSTEMS, ROADMAP, SUMMARY)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    spec: SheetSpec
+    lang: str
+    rows: list[list[Cell]]
+
+    @property
+    def name(self) -> str:
+        return self.spec.name(self.lang)
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.header(self.lang) for c in self.spec.columns]
+
+
+@dataclass(frozen=True)
+class Workbook:
+    sheets: tuple[Sheet, ...]
+
+    def sheet(self, key: str) -> Sheet:
+        return next(s for s in self.sheets if s.spec.key == key)

@@ -1,0 +1,68 @@
+"""How one value reads on the page: levels, usage, dates in 和暦, circled numbers, CSS classes of statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dxready.engine.levels import LEVEL_NAMES
+from dxready.i18n import t as _t
+from dxready.render.html.rates import fy, pct
+
+# --------------------------------------------------------------------------------------------------- city page
+
+SEVERITY = {"error": ("要対応", "must fix"), "warning": ("注意", "warning"), "info": ("情報", "info")}
+STATUS_CSS = {"online": "s-online", "partial": "s-partial", "offline": "s-offline", "unknown": "s-unknown"}
+
+
+def level_text(proc: dict[str, Any], lang: str) -> str:
+    status = proc.get("status")
+    if status == "not_applicable":
+        return "—"
+    if status == "unknown" or proc.get("level") is None:
+        return _t(lang, "？ 状況が未確認", "? status unknown")
+    level = int(proc["level"])
+    return f"{level} {LEVEL_NAMES[level].get(lang)}"
+
+
+def usage_text(usage: dict[str, Any] | None, lang: str) -> str:
+    """A year's usage as cities publish it, from the JSON's usage object (as ``views.counts_text`` words it)."""
+    if not usage:
+        return ""
+    year = fy(usage.get("fiscal_year"), lang)
+    total, online = usage.get("total"), usage.get("online")
+    details: list[str] = []
+    if total is not None and online is not None:
+        details.append(_t(lang, f"{online:,}/{total:,}件", f"{online:,} of {total:,}"))
+    elif online is not None:
+        details.append(
+            _t(lang, f"オンライン {online:,}件（総数未記録）", f"{online:,} online (total not recorded)")
+        )
+    elif usage.get("published_rate") is not None:
+        details.append(_t(lang, "公表値", "published rate"))
+    if usage.get("period_end"):
+        details.append(_t(lang, f"{wareki_of(usage['period_end'])}現在", f"to {usage['period_end']}"))
+    cov = usage.get("coverage")
+    if isinstance(cov, dict):
+        details.append(
+            _t(
+                lang,
+                f"個別手続{cov.get('total')}件中{cov.get('known')}件の合計",
+                f"sum of {cov.get('known')} of {cov.get('total')} sub-procedures",
+            )
+        )
+    if lang == "ja":
+        return f"{pct(usage.get('rate'))}（{' '.join([year, '、'.join(details)]).strip()}）"
+    return f"{pct(usage.get('rate'))} ({'; '.join([year, *details])})"
+
+
+def wareki_of(iso: str) -> str:
+    from dxready.render.views import wareki
+
+    return wareki(dt.date.fromisoformat(iso))
+
+
+def circled_no(n: int | None) -> str:
+    from dxready.catalog.models import circled
+
+    return circled(n)

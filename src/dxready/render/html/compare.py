@@ -1,0 +1,168 @@
+"""A coordinator's page from ``compare --format json``: the municipality × procedure matrix, sortable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dxready.catalog.models import Status
+from dxready.i18n import t as _t
+from dxready.render.charts import esc
+from dxready.render.html.rates import RateView, rate_view
+from dxready.render.html.shell import (
+    PAGE_LANG,
+    Ids,
+    data_table,
+    document,
+    footer,
+    meta,
+    nav,
+    row_head,
+    section,
+    td,
+)
+
+# --------------------------------------------------------------------------------------------------- compare page
+
+
+def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
+    """A coordinator's page from ``compare --format json``: the municipality × procedure matrix, sortable."""
+    token = PAGE_LANG.set(lang)
+    try:
+        return _compare_page(data, lang, version)
+    finally:
+        PAGE_LANG.reset(token)
+
+
+def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
+    ids = Ids()
+    procs = data.get("procedures") or []
+    towns = data.get("municipalities") or []
+    totals = data.get("totals") or {}
+    title = _t(
+        lang,
+        "標準事務のオンライン化の状況（団体別）",
+        "Online status of the standard procedures, by municipality",
+    )
+    overall = rate_view(totals, "online")
+    if overall.known is None:
+        cells = totals.get("cells") or {}
+        known = sum(int(cells.get(k, 0)) for k in ("online", "partial", "offline"))
+        overall = RateView(overall.point, overall.bounds, known, known + int(cells.get("unknown", 0)))
+    count = totals.get("municipalities", len(towns))
+    summary = (
+        f'<p class="lead"><span class="note">{esc(_t(lang, "全団体のオンライン化率（○）", "Online rate over all municipalities (○)"))}</span>'
+        f'<span class="figure" id="online-rate">{esc(overall.text(lang))}</span></p>'
+        f"<p>{esc(_t(lang, f'{count} 団体', f'{count} municipalities'))}"
+        + (
+            esc(
+                _t(
+                    lang,
+                    f"、読めないカタログ {totals['broken']} 件",
+                    f"; {totals['broken']} catalogue(s) could not be read",
+                )
+            )
+            if totals.get("broken")
+            else ""
+        )
+        + "</p>"
+    )
+    heads = [
+        (_t(lang, "団体", "Municipality"), ""),
+        (_t(lang, "コード", "Code"), ""),
+        (_t(lang, "都道府県", "Prefecture"), ""),
+        *((str(p["standard_no"]), "mark") for p in procs),
+        (_t(lang, "オンライン化率", "Online rate"), "num"),
+        (_t(lang, "確認済", "Recorded"), "num"),
+        (_t(lang, "○＋一部", "○ + 一部"), "num"),
+    ]
+    order = {s.value: i for i, s in enumerate(Status)}
+    rows = []
+    for town in towns:
+        statuses = town.get("statuses") or {}
+        marks = []
+        for p in procs:
+            st = statuses.get(str(p["standard_no"]))
+            marks.append(td(Status(st).mark if st else "", "mark", str(order.get(st, 9)) if st else ""))
+        ov, pv = rate_view(town, "online"), rate_view(town, "with_partial")
+        coverage = "" if ov.known is None else f"{ov.known}/{ov.total}"
+        rows.append(
+            f'<tr data-code="{esc(town.get("code", ""))}">'
+            + row_head(town.get("name", ""))
+            + td(town.get("code", ""))
+            + td(town.get("prefecture") or "")
+            + "".join(marks)
+            + td(ov.short_text(lang), "num", ov.sort_key())
+            + td(coverage, "num", "" if ov.known is None or not ov.total else str(ov.known / ov.total))
+            + td(pv.short_text(lang), "num", pv.sort_key())
+            + "</tr>"
+        )
+    matrix = data_table(ids, title, heads, rows, sortable=True, cls="matrix")
+    legend = (
+        f'<h3>{esc(_t(lang, "手続番号", "Procedure numbers"))}</h3><ol class="numbers">'
+        + "".join(f'<li value="{int(p["standard_no"])}">{esc(p["name"])}</li>' for p in procs)
+        + "</ol>"
+    )
+    per_rows = []
+    for p in procs:
+        counts = p.get("counts") or {}
+        known = sum(int(counts.get(k, 0)) for k in ("online", "partial", "offline"))
+        view = rate_view(
+            {
+                **p,
+                "coverage": p.get("coverage")
+                or {"known": known, "total": known + int(counts.get("unknown", 0))},
+            },
+            "online",
+        )
+        per_rows.append(
+            "<tr>"
+            + td(str(p["standard_no"]), "num", str(p["standard_no"]))
+            + row_head(p["name"])
+            + "".join(
+                td(str(counts.get(k, 0)), "num")
+                for k in ("online", "partial", "offline", "not_applicable", "unknown")
+            )
+            + td(view.text(lang), "num", view.sort_key())
+            + "</tr>"
+        )
+    per = data_table(
+        ids,
+        _t(lang, "手続別の団体数とオンライン化率", "Municipalities and online rate by procedure"),
+        [
+            ("No.", "num"),
+            (_t(lang, "手続の種類", "Procedure"), ""),
+            ("○", "num"),
+            ("一部", "num"),
+            ("×", "num"),
+            ("—", "num"),
+            ("？", "num"),
+            (_t(lang, "オンライン化率", "Online rate"), "num"),
+        ],
+        per_rows,
+        cls="wide-table",
+        sortable=True,
+    )
+    sections = [
+        ("matrix", _t(lang, "団体 × 手続", "Municipalities × procedures"), summary + matrix + legend),
+        ("by-procedure", _t(lang, "手続別", "By procedure"), per),
+    ]
+    errors = data.get("errors") or []
+    if errors:
+        items = "".join(
+            f"<li>{esc(e.get('catalog', ''))}: <code>{esc(e.get('code', ''))}</code> {esc(e.get('message', ''))}</li>"
+            for e in errors
+        )
+        sections.append(
+            (
+                "errors",
+                _t(lang, "読めなかったカタログ", "Catalogues that could not be read"),
+                f"<ul>{items}</ul>",
+            )
+        )
+    header = (
+        f"<h1>{esc(title)}</h1>"
+        + meta([(_t(lang, "基準日", "Evaluated on"), data.get("as_of", ""))])
+        + nav([(i, t) for i, t, _ in sections], lang)
+    )
+    body = "\n".join(section(i, t, c) for i, t, c in sections)
+    return document(title, lang, header, body, footer(lang, version, data.get("as_of", "")), sortable=True)

@@ -1,0 +1,97 @@
+"""The city page's gaps section: each subject's findings with the next step, and what keeps a level down."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from dxready.engine.levels import CRITERIA
+from dxready.i18n import t as _t
+from dxready.render.charts import esc
+from dxready.render.html.cells import SEVERITY, circled_no, level_text
+from dxready.render.html.rates import local
+from dxready.render.html.shell import text_html
+
+
+def findings_block(findings: Sequence[dict[str, Any]], lang: str) -> str:
+    items = []
+    for f in findings:
+        sev = SEVERITY.get(f.get("severity", ""), (f.get("severity", ""), f.get("severity", "")))
+        nxt = f.get("next_step")
+        items.append(
+            f'<li><span class="sev">{esc(_t(lang, sev[0], sev[1]))}</span>{esc(f.get("message") or "")}'
+            + (
+                f'<span class="next">{esc(_t(lang, "次の一手: ", "Next step: "))}{esc(nxt)}</span>'
+                if nxt
+                else ""
+            )
+            + "</li>"
+        )
+    codes = []
+    for f in findings:
+        loc = f.get("location") or {}
+        where = f"{loc.get('file')}:{loc.get('line')}:{loc.get('column')}" if loc.get("file") else ""
+        codes.append(f"<li><code>{esc(f.get('code', ''))}</code> {esc(where)}</li>")
+    return (
+        f'<ul class="gap-list">{"".join(items)}</ul>'
+        f"<details><summary>{esc(_t(lang, 'ルールコードと記載箇所', 'Rule codes and places'))}</summary>"
+        f"<ul>{''.join(codes)}</ul></details>"
+    )
+
+
+def blockers(p: dict[str, Any], lang: str) -> str:
+    keys = p.get("blockers") or []
+    criteria = p.get("criteria") or {}
+    if not keys or p.get("status") in ("unknown", "not_applicable"):
+        return ""
+    texts = []
+    for key in keys:
+        text = CRITERIA[key][1].get(lang) if key in CRITERIA else key
+        state = criteria.get(key)
+        mark = _t(lang, "未確認", "unknown") if state == "unknown" else _t(lang, "未達", "not met")
+        texts.append(_t(lang, f"{text}（{mark}）", f"{text} ({mark})"))
+    head = _t(lang, "次のレベルに足りないこと: ", "Keeping the level down: ")
+    return f'<p class="note">{esc(head)}{esc(_t(lang, "、", "; ").join(texts))}</p>'
+
+
+def gaps_section(data: dict[str, Any], lang: str) -> str:
+    out = [
+        f"<p>{esc(_t(lang, 'カタログの記録から見つかった課題と、それぞれの次の一手です。', 'What the catalogue shows is missing, with the next step for each.'))}"
+        f'<span class="noprint">{esc(_t(lang, "ルールコードと記載箇所は各項目の「ルールコードと記載箇所」を開くと見られます。", " Rule codes and places are under each item."))}</span></p>'
+    ]
+    procs = [p for p in data["procedures"] if p.get("findings") or blockers(p, lang)]
+    if procs:
+        out.append(f"<h3>{esc(_t(lang, '手続', 'Procedures'))}</h3>")
+    for i, p in enumerate(data["procedures"]):
+        if p not in procs:
+            continue
+        no = f"No.{p['standard_no']} " if p.get("standard_no") else ""
+        out.append(
+            f'<article id="gap-p-{i}"><h4>{text_html(no + local(p, "name", lang))}</h4>'
+            f"<p>{esc(_t(lang, 'オンライン化', 'Online'))}: <strong>{esc(p.get('mark') or '')}</strong>"
+            f" · {esc(_t(lang, '準備レベル', 'Readiness level'))}: {esc(level_text(p, lang))}</p>"
+            + blockers(p, lang)
+            + (findings_block(p["findings"], lang) if p.get("findings") else "")
+            + "</article>"
+        )
+    for key, ja, en, name in (
+        ("systems", "業務システム", "Business systems", "name"),
+        ("roadmap", "工程表", "Roadmap", "title"),
+    ):
+        subjects = [(i, s) for i, s in enumerate(data.get(key, [])) if s.get("findings")]
+        if not subjects:
+            continue
+        out.append(f"<h3>{esc(_t(lang, ja, en))}</h3>")
+        for i, s in subjects:
+            label = local(s, name, lang)
+            if key == "roadmap" and s.get("no"):
+                label = f"({s.get('area')}) {circled_no(s.get('no'))} {label}"
+            out.append(
+                f'<article id="gap-{key[0]}-{i}"><h4>{text_html(label)}</h4>{findings_block(s["findings"], lang)}</article>'
+            )
+    other = data.get("catalog_findings") or []
+    if other:
+        out.append(f"<h3>{esc(_t(lang, 'カタログ全体', 'The catalogue'))}</h3>{findings_block(other, lang)}")
+    if len(out) == 1:
+        out.append(f"<p>{esc(_t(lang, '課題は見つかりませんでした。', 'No findings.'))}</p>")
+    return "\n".join(out)

@@ -1,0 +1,93 @@
+"""The city page's trend section: the online rate over time, as a line chart and its table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dxready.i18n import t as _t
+from dxready.render import charts
+from dxready.render.charts import esc
+from dxready.render.html.rates import pct, rate_view
+from dxready.render.html.shell import Ids, data_table, row_head, td
+
+
+def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang: str) -> str:
+    points = (trend or {}).get("points") or []
+    if not points:
+        text = note or _t(lang, "この期間の履歴はありません。", "No history in this period.")
+        return f"<p>{esc(text)}</p>"
+    labels, online, partial = [], [], []
+    rows = []
+    for p in points:
+        label = p["date"] if p.get("commit") else _t(lang, "作業中", "working")
+        labels.append(label)
+        ov, pv = rate_view(p, "online"), rate_view(p, "with_partial")
+        online.append(ov.point if ov.point is not None and ov.complete and not p.get("problem") else None)
+        partial.append(pv.point if pv.point is not None and pv.complete and not p.get("problem") else None)
+        if p.get("problem"):
+            cells = [
+                td(""),
+                td(""),
+                td(""),
+                td(""),
+                td(""),
+                td(_t(lang, f"読めません: {p['problem']}", f"unreadable: {p['problem']}")),
+                td(""),
+            ]
+        else:
+            cells = [
+                td(str(p.get("applicable", "")), "num"),
+                td(str(p.get("online", "")), "num"),
+                td(str(p.get("partial", "")), "num"),
+                td(str(p.get("offline", "")), "num"),
+                td(str(p.get("unknown", "")), "num"),
+                td(ov.text(lang), "num"),
+                td(pv.text(lang), "num"),
+            ]
+        commit = (p.get("commit") or "")[:8] or _t(lang, "未コミット", "uncommitted")
+        rows.append(
+            "<tr>"
+            + row_head(label, cls="nw")
+            + td(commit, "nw")
+            + "".join(cells)
+            + td(p.get("subject") or _t(lang, "（未コミットの変更）", "(uncommitted changes)"))
+            + "</tr>"
+        )
+    shown = [v for v in online if v is not None]
+    desc = _t(
+        lang,
+        f"{len(points)} 時点のオンライン化率。"
+        + (f"最初 {pct(shown[0])}、最新 {pct(shown[-1])}。" if shown else "率を示せる時点はありません。"),
+        f"The online rate at {len(points)} points in time. "
+        + (f"First {pct(shown[0])}, latest {pct(shown[-1])}." if shown else "No point has a complete rate."),
+    )
+    chart = charts.line(
+        ids("chart"),
+        labels,
+        [
+            charts.Series(_t(lang, "オンライン化率（○）", "online rate (○)"), online, "s-online", "circle"),
+            charts.Series(_t(lang, "○＋一部", "○ + 一部"), partial, "s-partial", "square"),
+        ],
+        _t(lang, "オンライン化率の推移", "Online rate over time"),
+        desc,
+    )
+    file = (trend or {}).get("file") or ""
+    table = data_table(
+        ids,
+        _t(lang, f"オンライン化の推移（{file} の履歴）", f"Readiness over time (history of {file})"),
+        [
+            (_t(lang, "日付", "Date"), ""),
+            (_t(lang, "コミット", "Commit"), ""),
+            (_t(lang, "対象", "Applicable"), "num"),
+            ("○", "num"),
+            ("一部", "num"),
+            ("×", "num"),
+            ("？", "num"),
+            (_t(lang, "オンライン化率", "Online rate"), "num"),
+            (_t(lang, "○＋一部", "○ + 一部"), "num"),
+            (_t(lang, "内容", "Subject"), ""),
+        ],
+        rows,
+        cls="wide-table",
+    )
+    return chart + table
