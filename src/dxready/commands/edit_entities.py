@@ -75,7 +75,8 @@ def _read(root: Path, file: str) -> _File:
     path = root / f"{file}.yaml"
     shown = display_name(root, file)
     if not path.exists():
-        return _File(path, shown, False, f"schema_version: 1\n{_LIST_KEY[file]}: []\n", False)
+        areas = "areas: []\n" if file == "roadmap" else ""
+        return _File(path, shown, False, f"schema_version: 1\n{areas}{_LIST_KEY[file]}: []\n", False)
     raw = path.read_bytes()
     return _File(path, shown, raw.startswith(b"\xef\xbb\xbf"), decode(raw, shown), True)
 

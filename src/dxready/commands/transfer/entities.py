@@ -21,10 +21,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dxready.commands.entity_options import EntityChange, roadmap_change, system_change
+from dxready.commands.transfer.results import Said
 from dxready.errors import DxreadyError
 from dxready.findings import Msg
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dxready.catalog.load import Catalog
 
 Value = str | int | float | dt.date | None
@@ -42,7 +45,7 @@ class EntityRow:
     name: str
     change: EntityChange | None
     new: bool
-    said: tuple[Msg, ...] = ()
+    said: tuple[Said, ...] = ()
 
 
 @dataclass
@@ -113,15 +116,12 @@ def _changed_cells(cells: dict[str, Value], exported: list[dict[str, Any]]) -> d
     return cells if best is None else best
 
 
-_MODULES_NOTE = Msg(
-    "標準化対象業務: 複数の業務はモジュールごとに systems.yaml で記録するため、この列は読み込みませんでした",
-    "standardised business: several businesses are recorded per module in systems.yaml; this cell was not imported",
-)
+_MODULES_NOTE = Said("entity_modules")
 
 
-def _system(cells: dict[str, Value], entry: Any) -> tuple[EntityChange, list[Msg]]:
+def _system(cells: dict[str, Value], entry: Any) -> tuple[EntityChange, list[Said]]:
     businesses = [b.strip() for b in (_text(cells.get("standard_business")) or "").splitlines() if b.strip()]
-    notes: list[Msg] = []
+    notes: list[Said] = []
     if len(businesses) > 1 or (businesses and entry is not None and entry.modules):
         notes.append(_MODULES_NOTE)  # a sheet cannot describe modules: left as it is, and said
         businesses = []
@@ -251,12 +251,8 @@ def plan_row(
         missing = [k for k in required if k not in given]
         if missing:
             raise RowRefused(missing[0], Msg("新しい ID には必須です", "required for a new ID"))
-    said = [Msg(f"{'.'.join(v.path)}: {v.text}", f"{'.'.join(v.path)}: {v.text}") for v in change.values]
-    said += [
-        Msg(f"{key}: {', '.join(ids)}", f"{key}: {', '.join(ids)}")
-        for key, ids in change.lists.items()
-        if ids
-    ]
+    said = [Said("entity_value", (".".join(v.path), v.text)) for v in change.values]
+    said += [Said("entity_marks", (key, ", ".join(ids))) for key, ids in change.lists.items() if ids]
     if change.empty:
         return EntityRow(kind, ident, name, None, False, tuple(notes))
     return EntityRow(kind, ident, name, change, entry is None, tuple(said + notes))
@@ -282,15 +278,16 @@ def area_of(cells: dict[str, Value], catalog: Catalog) -> tuple[int, str] | None
 
 def exported_rows(catalog: Catalog) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """export's システム and 工程表 rows of the catalogue as key → cell, by id, in both languages."""
-    from dxready.commands.export import ROADMAP, SYSTEMS, _roadmap_rows, _system_rows
+    from dxready.commands.transfer.rows import roadmap_rows, system_rows
+    from dxready.commands.transfer.sheets import ROADMAP, SYSTEMS
     from dxready.engine.run import Report
 
     report = Report(catalog=catalog, as_of=dt.date.today(), findings=(), waived=())
     out: dict[str, dict[str, list[dict[str, Any]]]] = {"system": {}, "roadmap": {}}
     for lang in ("ja", "en"):
         for kind, spec, rows in (
-            ("system", SYSTEMS, _system_rows(report, lang)),
-            ("roadmap", ROADMAP, _roadmap_rows(report, lang)),
+            ("system", SYSTEMS, system_rows(report, lang)),
+            ("roadmap", ROADMAP, roadmap_rows(report, lang)),
         ):
             for row in rows:
                 cells = {c.key: v for c, v in zip(spec.columns, row, strict=True)}
@@ -342,6 +339,28 @@ def entity_texts(
     return out
 
 
+def entity_files(
+    plan: EntityPlan, root: Path, catalog: Catalog, procedures: str | None
+) -> tuple[list[tuple[Any, str]], Catalog | None]:
+    """The files the plan changes, each with its new text, and the catalogue they make together with
+    ``procedures`` (procedures.yaml's new text, or None when the import leaves it alone): validated as the loader
+    would read them (schema, cross-file references, DX010), or the loader's error. Nothing is written here."""
+    from dxready.commands.edit_entities import _read, validate_files
+
+    if plan.empty:
+        return [], None
+    files = {f: _read(root, f) for f in ("systems", "roadmap")}
+    texts = entity_texts(
+        plan, {f: x.text for f, x in files.items()}, catalog, {f: x.shown for f, x in files.items()}
+    )
+    if not texts:
+        return [], None
+    candidate = validate_files(
+        {**texts, **({"procedures": procedures} if procedures is not None else {})}, catalog
+    )
+    return [(files[f], text) for f, text in texts.items()], candidate
+
+
 # --------------------------------------------------------------------------------------------------- sheets
 
 
@@ -365,7 +384,7 @@ def plan_sheet(
 ) -> list[Any]:
     """Every row of one システム (``kind`` system) or 工程表 (roadmap) sheet: its fate, and its wish in ``plan``.
     ``table`` is the import's header (``header_row``, ``columns`` key → index, ``headers``)."""
-    from dxready.commands.import_ import RowFate
+    from dxready.commands.transfer.results import RowFate
 
     fates: list[Any] = []
     seen: dict[str, int] = {}
