@@ -181,7 +181,6 @@ def test_only_render_and_cli_write_output_or_import_renderers() -> None:
 MAX_LINES = 500
 OVER_MAX_LINES = frozenset(
     {
-        "dxready.commands.compare",
         "dxready.catalog.load",
     }
 )
