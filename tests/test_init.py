@@ -239,7 +239,15 @@ def test_full_width_code_finds_its_name(tmp_path: Path) -> None:
     [("ja", "dxready init DIR --from-embedded"), ("en", "dxready init DIR --from-embedded")],
 )
 @pytest.mark.parametrize(
-    "command", [["gaps"], ["gaps", "-f", "markdown"], ["next"], ["next", "-f", "markdown"]]
+    "command",
+    [
+        ["gaps"],
+        ["gaps", "-f", "markdown"],
+        ["gaps", "-f", "json"],
+        ["next"],
+        ["next", "-f", "markdown"],
+        ["next", "-f", "json"],
+    ],
 )
 def test_gaps_and_next_on_the_shipped_catalogue_say_how_to_edit_a_copy(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str], lang: str, words: str
