@@ -23,7 +23,7 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.problems import LoadError
 from dxready.commands.entity_options import KINDS, EntityChange, _bad, change_for
 from dxready.commands.entity_splices import _append_ids, _entry_splices, _still_inferred, _written
-from dxready.errors import Problem
+from dxready.errors import Problem, UsageError
 from dxready.findings import Msg
 from dxready.rules import dx004_duplicate_id, dx005_unknown_reference
 
@@ -166,7 +166,11 @@ def run_set_entity(
     from dxready.engine.integrity import load as load_catalog
 
     if change.empty:
-        raise _bad(ident, "変更する項目を指定してください（--help で一覧）", "nothing to change (see --help)")
+        raise _usage(
+            "ID",
+            f"{ident}: 変更する項目を指定してください（--help で一覧）",
+            f"{ident}: nothing to change (see --help)",
+        )
     root = _root(catalog)
     file = _FILE[kind]
     with edit.locked(root):
@@ -205,8 +209,8 @@ def run_add_entity(
     from dxready.engine.integrity import load as load_catalog
 
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", ident) or len(ident) > 80:
-        raise _bad(
-            ident,
+        raise _usage(
+            "ID",
             f"id {ident!r} は英小文字・数字・ハイフンで書いてください",
             f"id {ident!r}: use a-z, 0-9 and -",
         )
@@ -217,7 +221,7 @@ def run_add_entity(
     missing = [k for k in required if k not in given]
     if missing:
         opts = " ".join(f"--{k}" for k in missing)
-        raise _bad(ident, f"add {kind} には {opts} が必要です", f"add {kind} needs {opts}")
+        raise _usage(f"--{missing[0]}", f"add {kind} には {opts} が必要です", f"add {kind} needs {opts}")
     with edit.locked(root):
         current = load_catalog(root)
         f = _read(root, file)
@@ -293,6 +297,11 @@ def _block(change: EntityChange) -> list[str]:
     return lines
 
 
+def _usage(option: str, ja: str, en: str) -> UsageError:
+    """A command line the entity commands cannot use: names the argument or option, no DX code."""
+    return UsageError(option, Msg(ja, en))
+
+
 @dataclass(frozen=True)
 class EntityResult:
     """What ``set system|roadmap`` or ``add system|roadmap`` did to one entry (worded by render/messages)."""
@@ -309,8 +318,8 @@ def set_entity_cli(refs: list[str], options: dict[str, Any], catalog: Any) -> En
     """``set system ID`` / ``set roadmap ID`` from the command line's arguments and options."""
     kind = refs[0]
     if len(refs) != 2:
-        raise _bad(
-            " ".join(refs),
+        raise _usage(
+            "ID",
             f"set {kind} には id をひとつ指定してください（例: dxready set {kind} ID --help）",
             f"set {kind} takes one id (e.g. dxready set {kind} ID …)",
         )
@@ -320,8 +329,8 @@ def set_entity_cli(refs: list[str], options: dict[str, Any], catalog: Any) -> En
 def add_entity_cli(args: list[str], options: dict[str, Any], catalog: Any) -> EntityResult:
     """``add system ID`` / ``add roadmap ID``."""
     if len(args) != 2 or args[0] not in KINDS:
-        raise _bad(
-            " ".join(args),
+        raise _usage(
+            "ID",
             "dxready add system ID … または dxready add roadmap ID … と指定してください",
             "use dxready add system ID … or dxready add roadmap ID …",
         )
