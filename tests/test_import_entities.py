@@ -7,6 +7,8 @@ from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from dxready.catalog.load import load_catalog
@@ -119,3 +121,49 @@ def test_a_dry_run_writes_nothing(exported: Path, tmp_path: Path) -> None:
     code, report, _ = invoke("import", str(exported), "--catalog", str(fresh), "--dry-run")
     assert code == 0 and "追加" in report
     assert {f: (fresh / f).read_bytes() for f in files} == files
+
+
+# --------------------------------------------------------------------------------------------------- properties
+
+_texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40
+).filter(
+    lambda t: (
+        t == t.strip() and not t.startswith("'")
+    )  # a blank cell changes nothing; ' is export's formula guard
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(owner=_texts, note=_texts)
+def test_any_cell_text_reads_back_exactly_or_is_refused_untouched(
+    tmp_path_factory: pytest.TempPathFactory, owner: str, note: str
+) -> None:
+    """A system's 担当課 and 備考 as a person might type them, through export's CSV: exactly that text in
+    systems.yaml, every comment kept; or the row refused and every file as it was."""
+    import csv
+
+    base = tmp_path_factory.mktemp("p")
+    root = copy_shipped(base / "c")
+    out = base / "csv"
+    assert invoke("export", "-f", "csv", "-o", str(out), "--catalog", str(root))[0] == 0
+    sheet = out / "システム.csv"
+    rows = list(csv.reader(sheet.read_text(encoding="utf-8-sig").splitlines(keepends=True)))
+    rows[2][9], rows[2][10] = (
+        owner,
+        note,
+    )  # koseki: 担当課, 備考 (a leading ' would be taken as export's guard)
+    with sheet.open("w", encoding="utf-8-sig", newline="") as fh:
+        csv.writer(fh, lineterminator="\r\n").writerows(rows)
+    before = {f: (root / f).read_bytes() for f in ("procedures.yaml", "systems.yaml", "roadmap.yaml")}
+    code, report, err = invoke("import", str(out), "--catalog", str(root))
+    if code != 0:
+        assert {f: (root / f).read_bytes() for f in before} == before, report + err
+        return
+    koseki = next(s for s in load_catalog(root).systems if s.id == "koseki")
+    assert (koseki.owner, koseki.note) == (owner, note)
+    comments = [
+        line for line in before["systems.yaml"].decode().splitlines() if line.lstrip().startswith("#")
+    ]
+    after = (root / "systems.yaml").read_text(encoding="utf-8").splitlines()
+    assert [line for line in after if line.lstrip().startswith("#")] == comments
