@@ -294,7 +294,9 @@ def rollup_json(comparison: Comparison, lang: str) -> str:
         "by": "prefecture",
         "rollups": [{**g.json(), "codes": g.municipalities} for g in rollups(comparison)],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    from dxready.render.safe import json_inert
+
+    return json_inert(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"  # catalogue text stays inert
 
 
 def rollup_csv(comparison: Comparison, lang: str) -> str:
