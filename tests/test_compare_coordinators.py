@@ -159,3 +159,22 @@ def test_usage_and_rollups_fit_the_terminal(chiba: Path, columns: int, lang: str
     else:
         label = "オンライン利用率" if lang == "ja" else "Online usage rate"
         assert label in result.stdout and "80.0%" in result.stdout  # 館山市 No.1 2022: 400 of 500
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv"])
+def test_a_hostile_prefecture_in_a_header_stays_inert_in_the_rollups(tmp_path: Path, fmt: str) -> None:
+    """A code outside the registry takes its prefecture from the header: catalogue text, inert in every format."""
+    root = tmp_path / "set" / "x"
+    _ok("init", str(root), "--name", "試験市", "--code", "349992")
+    path = root / "procedures.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "prefecture: 広島県", 'prefecture: "=HYPERLINK(1)\\u202e県"', 1
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["compare", str(tmp_path / "set"), "--by", "prefecture", "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert "\u202e" not in result.stdout and "HYPERLINK" in result.stdout
+    if fmt == "csv":
+        assert "\n'=HYPERLINK" in result.stdout.replace("\r\n", "\n")  # never a formula in a spreadsheet
