@@ -108,8 +108,8 @@ def main() -> None:
             print(f"dxready {label:<29}{value:7.2f} s  ({value / check:.2f}x check)")
 
         from dxready.catalog.load import load_catalog
-        from dxready.commands.export import build
         from dxready.engine.run import run
+        from dxready.render.workbook import build
 
         book = build(run(load_catalog(big), __import__("datetime").date(2025, 4, 1)), "ja")
         ours, theirs = _writers(book)

@@ -84,6 +84,13 @@ def invoke(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@pytest.fixture(autouse=True)
+def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows are checked whole here; the report's fit to 80 columns is tested on its own (test_the_report_fits_80_
+    columns, test_the_readme_worked_example)."""
+    monkeypatch.setenv("COLUMNS", "1000")
+
+
 @pytest.fixture
 def kure(tmp_path: Path) -> Path:
     assert invoke("init", str(tmp_path / "kure"), "--name", "呉市", "--code", "342025")[0] == 0
@@ -320,7 +327,9 @@ def test_export_then_import_on_kamogawas_catalogue(tmp_path: Path) -> None:
     assert invoke("init", str(fresh), "--name", "鴨川市", "--code", "122238")[0] == 0
     code, report, _ = invoke("import", str(out), "--catalog", str(fresh))
     assert code == 0, report
-    assert "システム 3行: 追加 「戸籍情報システム」 → koseki" in report  # systems and the roadmap come across too
+    assert (
+        "システム 3行: 追加 「戸籍情報システム」 → koseki" in report
+    )  # systems and the roadmap come across too
 
     def carried(root: Path) -> list[Any]:
         return [
@@ -421,6 +430,28 @@ def test_the_embedded_catalogue_is_not_written(tmp_path: Path, monkeypatch: pyte
     assert code == 0 and "status × → ○" in out and "--dry-run: nothing was written" in out
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_report_fits_80_columns(
+    kure: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Every line of the report within 80 cells (a long row continues indented); wrapping changes only spaces."""
+    from rich.cells import cell_len
+
+    monkeypatch.chdir(tmp_path)  # short paths: a path longer than a line is kept whole
+    with Path("city.csv").open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows([PLAN_HEADER, *CITY_TABLE])
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang)
+    assert code == 0
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
+    assert any(line.startswith("    ") for line in out.splitlines())  # some row did need a second line
+    monkeypatch.setenv("COLUMNS", "1000")
+    _, wide, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang)
+    assert len([line for line in wide.splitlines() if line.startswith("  city ")]) == len(CITY_TABLE)
+    report = out.split("dxready diff:")[0]  # the diff below is render/diff's, wrapped by its own rule
+    assert "".join(report.split()) == "".join(wide.split("dxready diff:")[0].split())
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(kure: Path, tmp_path: Path) -> None:
     path = tmp_path / "t.csv"
     path.write_text("No.,手続の種類,オンライン化\n9,粗大ごみ収集の申込,○\n", encoding="utf-8")
@@ -456,6 +487,7 @@ def test_the_readme_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
     from tests.helpers.catalogs import REPO
 
+    monkeypatch.setenv("COLUMNS", "80")  # as the README shows it
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Spreadsheets: import and export", 1)[1].split("\n### ", 1)[0]
     monkeypatch.chdir(tmp_path)

@@ -33,7 +33,7 @@ def _commands(block: str) -> list[str]:
 def _run(line: str) -> tuple[int, list[str]]:
     args = shlex.split(line.split(" #", 1)[0])
     assert args[0] == "dxready", line
-    result = runner.invoke(app, args[1:], env={"COLUMNS": "80", "DXREADY_LANG": "ja"})
+    result = runner.invoke(app, args[1:], env={"COLUMNS": "200", "DXREADY_LANG": "ja"})
     lines = (result.stdout + result.stderr).splitlines()
     return result.exit_code, [text.rstrip() for text in lines]
 

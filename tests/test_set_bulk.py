@@ -19,7 +19,7 @@ runner = CliRunner()
 
 
 def _set(catalog: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["set", *args, "--catalog", str(catalog)])
+    result = runner.invoke(app, ["set", *args, "--catalog", str(catalog)], env={"COLUMNS": "1000"})  # unwrapped
     return result.exit_code, result.stdout, result.stderr
 
 

@@ -9,7 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from dxready.cli import app
-from dxready.commands.tablefile import fix_command, replace_block, table_argv, update_block
+from dxready.commands import tablefile
+from dxready.commands.tablefile import fix_command, replace_block, table_argv
+from dxready.render.messages import block_update
 from tests.helpers.catalogs import copy_shipped
 
 README = """# 鴨川市のDX
@@ -23,6 +25,12 @@ README = """# 鴨川市のDX
 後書きもそのまま。
 """
 TABLE = "| No. | 手続の種類 |\n|---|---|\n| 1 | 図書館 |\n"
+
+
+def update_block(path: Path, name: str, text: str, *, lang: str = "ja", **options: Any) -> tuple[int, str]:
+    """The command's result as the CLI words it."""
+    result = tablefile.update_block(path, name, text, **options)
+    return result.code, block_update(result, lang)
 
 
 def _file(tmp_path: Path, text: str, name: str = "README.md") -> Path:

@@ -55,11 +55,22 @@ def localise_help(text: str, lang: str, width: int | None = None) -> str:
     )
 
 
+# Click's range of a number option ("[default: 10; x>=1]") worded in Japanese, joined with 「、」 (never "; ").
+_RANGES_JA = (
+    (re.compile(r"(\S+)<=x<=([^\s\]]+)"), r"\1〜\2"),
+    (re.compile(r"\bx>=([^\s\]]+)"), r"\1 以上"),
+    (re.compile(r"\bx<=([^\s\]]+)"), r"\1 以下"),
+    (re.compile(r"(\[既定: [^\]]*?); (?=\S+ 以[上下]\]|\S+〜)"), r"\1、"),
+)
+
+
 def headings(text: str, lang: str) -> str:
     """Click's fixed words in ``lang``."""
     if lang == "ja":
         for en, ja in _HEADINGS_JA:
             text = text.replace(en, ja)
+        for pattern, repl in _RANGES_JA:
+            text = pattern.sub(repl, text)
     return text
 
 
@@ -202,7 +213,9 @@ def _error_text(exc: Exception, lang: str) -> str:
         body = _message(exc.format_message(), lang)
     else:  # pragma: no cover - only Click exceptions reach here
         body = str(exc)
-    return f"{head}{t(lang, 'エラー', 'Error')}: {body}\n"
+    from dxready.render.wrap import fit_message
+
+    return f"{head}{fit_message(t(lang, 'エラー', 'Error') + ': ' + body)}\n"
 
 
 class DxCommand(TyperCommand):

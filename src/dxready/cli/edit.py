@@ -176,7 +176,7 @@ def set_(
             "--cards",
             metavar="SCOPE:CARDS:POPULATION",
             help=tr(
-                "set municipality: マイナンバーカード 範囲:交付枚数:人口",
+                "マイナンバーカードの交付状況 範囲:交付枚数:人口（dxready set municipality で）。",
                 "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
             ),
         ),
@@ -205,6 +205,7 @@ def set_(
     from dxready.cli import entities
     from dxready.commands.bulk import needs_bulk
     from dxready.commands.edit import run_set
+    from dxready.render.wrap import fit_message
 
     language = _lang(lang)
     confirmed = _parse_date(verified_on, "--verified-on")
@@ -249,7 +250,7 @@ def set_(
             counts_source=counts_source,
         ),
     )
-    _out(message)
+    _out(fit_message(message))
 
 
 @app.command(
@@ -305,6 +306,7 @@ def add(
 ) -> None:
     from dxready.cli import entities
     from dxready.commands.edit import run_add
+    from dxready.render.wrap import fit_message
 
     language = _lang(lang)
     entity = entities.entity_values(
@@ -344,7 +346,7 @@ def add(
             counts_source=counts_source,
         ),
     )
-    _out(message)
+    _out(fit_message(message))
 
 
 @app.command(
@@ -397,13 +399,18 @@ def init(
 ) -> None:
     from dxready.commands.scaffold import run_init, run_init_embedded
     from dxready.render.messages import copy_result, init_result
+    from dxready.render.wrap import fit_message
 
     language = _lang(lang)
     if from_embedded:
         from dxready.cli.entities import refuse_with_embedded
 
         refuse_with_embedded(name, code, language)
-        _out(copy_result(_guard(language, lambda: run_init_embedded(directory)), language))
+        _out(fit_message(copy_result(_guard(language, lambda: run_init_embedded(directory)), language)))
         return
     given = _nfkc(code) if code is not None else None
-    _out(init_result(_guard(language, lambda: run_init(directory, name=name, code=given)), language))
+    _out(
+        fit_message(
+            init_result(_guard(language, lambda: run_init(directory, name=name, code=given)), language)
+        )
+    )

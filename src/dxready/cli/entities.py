@@ -213,16 +213,22 @@ def set_entity(refs: list[str], options: dict[str, Any], catalog: Any, language:
     """``set system ID …`` / ``set roadmap ID …``."""
     from dxready.commands.edit_entities import set_entity_cli
     from dxready.render.messages import entity_result
+    from dxready.render.wrap import fit_message
 
-    _out(entity_result(_guard(language, lambda: set_entity_cli(refs, options, catalog)), language))
+    _out(
+        fit_message(entity_result(_guard(language, lambda: set_entity_cli(refs, options, catalog)), language))
+    )
 
 
 def add_entity(args: list[str], options: dict[str, Any], catalog: Any, language: str) -> None:
     """``add system ID …`` / ``add roadmap ID …``."""
     from dxready.commands.edit_entities import add_entity_cli
     from dxready.render.messages import entity_result
+    from dxready.render.wrap import fit_message
 
-    _out(entity_result(_guard(language, lambda: add_entity_cli(args, options, catalog)), language))
+    _out(
+        fit_message(entity_result(_guard(language, lambda: add_entity_cli(args, options, catalog)), language))
+    )
 
 
 def refuse_stray(options: dict[str, Any], language: str) -> None:
@@ -266,5 +272,6 @@ def _raise(exc: Exception) -> None:
 def set_many(refs: list[str], options: dict[str, Any], catalog: Any, language: str) -> None:
     """Several references or patterns (``set 18/* 19/* --status ×``): one validation, one write."""
     from dxready.commands.bulk import run_set_many
+    from dxready.render.wrap import fit_message
 
-    _out(_guard(language, lambda: run_set_many(refs, catalog=catalog, lang=language, **options)))
+    _out(fit_message(_guard(language, lambda: run_set_many(refs, catalog=catalog, lang=language, **options))))

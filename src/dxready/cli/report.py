@@ -41,8 +41,12 @@ if TYPE_CHECKING:
 @app.command(
     cls=DxCommand,
     help=tr(
-        "カタログを検証してルールを実行します（file:line:col: コード メッセージ）。終了コード 0 問題なし、1 指摘あり、2 使えない入力。",
-        "Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable.",
+        "カタログを検証してルールを実行します（file:line:col: コード メッセージ）。終了コード 0 問題なし、1 指摘あり、2 使えない入力。"
+        "エラーと警告は 1 件 1 行。同じコードの情報が 4 件以上なら最初の位置に 1 行でまとめます（件数と最初の対象。-v で 1 件ずつ）。"
+        "json・github・sarif は常に全件。",
+        "Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable. "
+        "Errors and warnings: one line each. Four or more info findings of one code: one line at the first position "
+        "(count and first subjects; -v lists each). json, github and sarif always list every finding.",
     ),
 )
 def check(
@@ -86,6 +90,17 @@ def check(
             autocompletion=complete_codes,
         ),
     ] = None,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help=tr(
+                "情報の指摘もまとめずに 1 件 1 行で表示します（text 形式）。",
+                "List every info finding on its own line (text format).",
+            ),
+        ),
+    ] = False,
 ) -> None:
     from dxready.catalog.load import LoadError
     from dxready.catalog.settings import Severity
@@ -107,7 +122,7 @@ def check(
         _out(failed_renderer(fmt)(exc, language))
         raise typer.Exit(2) from None
     report = run(loaded, when, select=select, ignore=ignore)
-    _out(renderer("check", fmt)(report, language))
+    _out(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else {})))
     threshold = Severity(fail_on.value).rank
     raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
 

@@ -152,10 +152,11 @@ def table(
         render(names[0])  # an unsupported format is refused before the file is read
     options = (("--catalog", catalog), ("--as-of", as_of), ("--lang", lang), ("--format", format))
     argv = table_argv(name.value if name is not None else None, write, options)
-    code, message = update_blocks(write, render, names, check=check_, argv=argv, lang=language)
-    if message:
-        (sys.stderr if code else sys.stdout).write(message)
-    raise typer.Exit(code)
+    from dxready.render.messages import block_update
+
+    result = update_blocks(write, render, names, check=check_, argv=argv)
+    (sys.stderr if result.code else sys.stdout).write(block_update(result, language))
+    raise typer.Exit(result.code)
 
 
 @app.command(

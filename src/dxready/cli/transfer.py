@@ -70,12 +70,18 @@ def export(
 ) -> None:
     from dxready.commands.export import run_export
     from dxready.render.transfer import export_report
+    from dxready.render.workbook import build
 
     language = _lang(lang)
     result = _guard(
         language,
         lambda: run_export(
-            catalog=_catalog(catalog), as_of=_as_of(as_of), lang=language, format=format.value, out=output
+            catalog=_catalog(catalog),
+            as_of=_as_of(as_of),
+            lang=language,
+            format=format.value,
+            out=output,
+            build=build,
         ),
     )
     _out(export_report(result, language))

@@ -13,18 +13,21 @@ The xlsx writer is XlsxWriter (write-only, streaming, about three times faster t
 10,000 rows; see benchmarks/bench_io.py); both libraries are imported only by the commands that use them.
 
 This module is the command; the sheets, their rows and the writers are in ``commands/transfer/`` (``sheets``,
-``rows``, ``writers``), re-exported here.
+``rows``, ``writers``), re-exported here; the 手続 and 概況 sheets, which word levels, usage and rates, are built by
+``render/workbook.py``, which the CLI passes in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxready.catalog.load import LoadError, Problem
-from dxready.commands.transfer.rows import build, channel_text, count_fields, coverage_rows
+from dxready.commands.transfer.rows import channel_text, count_fields
 from dxready.commands.transfer.sheets import (
     COUNTS,
     PROCEDURES,
@@ -49,6 +52,9 @@ from dxready.commands.transfer.writers import (
 )
 from dxready.findings import Location, Msg
 
+if TYPE_CHECKING:
+    from dxready.engine.run import Report
+
 __all__ = [
     "COUNTS",
     "PROCEDURES",
@@ -62,10 +68,8 @@ __all__ = [
     "Sheet",
     "SheetSpec",
     "Workbook",
-    "build",
     "channel_text",
     "count_fields",
-    "coverage_rows",
     "csv_bytes",
     "csv_text",
     "display_width",
@@ -92,9 +96,18 @@ class ExportResult:
 
 
 def run_export(
-    *, catalog: str | os.PathLike[str] | None, as_of: dt.date, lang: str, format: str, out: Path
+    *,
+    catalog: str | os.PathLike[str] | None,
+    as_of: dt.date,
+    lang: str,
+    format: str,
+    out: Path,
+    build: Callable[[Report, str], Workbook],
 ) -> ExportResult:
-    """``dxready export``: evaluate the catalogue and write it; LoadError when it cannot be read or written."""
+    """``dxready export``: evaluate the catalogue and write it; LoadError when it cannot be read or written.
+
+    ``build`` words the evaluated catalogue as a workbook: ``render.workbook.build`` (a command does not import the
+    renderers above it; the CLI hands it over)."""
     from dxready.catalog.load import load_catalog
     from dxready.engine.run import run
 

@@ -192,16 +192,24 @@ def fix_command(argv: Sequence[str]) -> str:
 NAMES = ("procedures", "systems", "roadmap", "summary")
 
 
-def update_block(
-    path: Path, name: str, text: str, *, check: bool, argv: Sequence[str], lang: str = "ja"
-) -> tuple[int, str]:
-    """Write (or with ``check`` only compare) block ``name`` of ``path``. Returns (exit code, message).
+@dataclass(frozen=True)
+class BlockUpdate:
+    """What ``table --write`` did: the exit code, one message (worded by ``render.messages.block_update``) and, for
+    a stale block under ``--check``, the unified diff (already inert)."""
+
+    code: int
+    message: Msg
+    diff: str = ""
+
+
+def update_block(path: Path, name: str, text: str, *, check: bool, argv: Sequence[str]) -> BlockUpdate:
+    """Write (or with ``check`` only compare) block ``name`` of ``path``. Returns the exit code and what to say.
 
     0: written, or already current; 1: ``check`` and the block is stale (the message holds a unified diff and
     the command that fixes it); 2: the file is missing, unreadable or not writable, or its markers are missing,
     unbalanced, nested or overlapping.
     """
-    return update_blocks(path, {name: text}.__getitem__, [name], check=check, argv=argv, lang=lang)
+    return update_blocks(path, {name: text}.__getitem__, [name], check=check, argv=argv)
 
 
 def update_blocks(
@@ -211,8 +219,7 @@ def update_blocks(
     *,
     check: bool,
     argv: Sequence[str],
-    lang: str = "ja",
-) -> tuple[int, str]:
+) -> BlockUpdate:
     """Like :func:`update_block` for several blocks: ``names``, or (None) every dxready block in the file.
 
     ``render(name)`` gives a block's new content. With ``names=None`` a block whose name is not a table is refused.
@@ -223,11 +230,11 @@ def update_blocks(
     label = "/".join(names) if names else "dxready"
     try:
         if check:
-            return _update(path, shown, render, names, check=True, argv=argv, lang=lang, label=label)
+            return _update(path, shown, render, names, check=True, argv=argv, label=label)
         with locked(path):
-            return _update(path, shown, render, names, check=False, argv=argv, lang=lang, label=label)
+            return _update(path, shown, render, names, check=False, argv=argv, label=label)
     except WriteError as exc:
-        return 2, _line(exc.message, lang)
+        return BlockUpdate(2, exc.message)
 
 
 def _update(
@@ -238,9 +245,8 @@ def _update(
     *,
     check: bool,
     argv: Sequence[str],
-    lang: str,
     label: str,
-) -> tuple[int, str]:
+) -> BlockUpdate:
     from dxready.catalog.limits import read_bounded
     from dxready.catalog.load import LoadError
     from dxready.inert import oneline
@@ -249,30 +255,30 @@ def _update(
         data = read_bounded(path, shown, MAX_BYTES)
     except LoadError as exc:
         message = exc.problems[0].message
-        return 2, _line(Msg(f"{shown}: {message.ja}", f"{shown}: {message.en}"), lang)
+        return BlockUpdate(2, Msg(f"{shown}: {message.ja}", f"{shown}: {message.en}"))
     try:
         old = data.decode("utf-8")
     except UnicodeDecodeError:
-        return 2, _line(Msg(f"{shown}: UTF-8 として読めません", f"{shown}: not valid UTF-8"), lang)
+        return BlockUpdate(2, Msg(f"{shown}: UTF-8 として読めません", f"{shown}: not valid UTF-8"))
     try:
         if names is None:
             found = list(blocks(old, shown))
             unknown = [n for n in found if n not in NAMES]
             if unknown:
-                return 2, _line(
+                return BlockUpdate(
+                    2,
                     Msg(
                         f"{shown}: dxready:{unknown[0]} という表はありません（使える名前: {', '.join(NAMES)}）",
                         f"{shown}: there is no table called dxready:{unknown[0]} (names: {', '.join(NAMES)})",
                     ),
-                    lang,
                 )
             if not found:
-                return 2, _line(
+                return BlockUpdate(
+                    2,
                     Msg(
                         f"{shown}: <!-- dxready:NAME --> のブロックがありません",
                         f"{shown}: no <!-- dxready:NAME --> blocks",
                     ),
-                    lang,
                 )
             wanted: Sequence[str] = found
         else:
@@ -281,7 +287,7 @@ def _update(
         for name in wanted:
             new = replace_block(new, name, render(name), shown)
     except BlockError as exc:
-        return 2, _line(exc.message, lang)
+        return BlockUpdate(2, exc.message)
     what = Msg(f"{label} の表", f"the {label} table")
     be, it = "is", "it"
     if names is None:
@@ -291,8 +297,8 @@ def _update(
         be, it = "are", "them"
     if new == old:
         if check:
-            return 0, _line(Msg(f"{shown}: {what.ja}は最新です", f"{shown}: {what.en} {be} up to date"), lang)
-        return 0, _line(Msg(f"{shown}: {what.ja}は変更なし", f"{shown}: {what.en} {be} unchanged"), lang)
+            return BlockUpdate(0, Msg(f"{shown}: {what.ja}は最新です", f"{shown}: {what.en} {be} up to date"))
+        return BlockUpdate(0, Msg(f"{shown}: {what.ja}は変更なし", f"{shown}: {what.en} {be} unchanged"))
     if check:
         diff = "".join(
             oneline(line.rstrip("\r\n")) + "\n"
@@ -304,19 +310,13 @@ def _update(
             )
         )
         command = fix_command(argv)
-        return 1, diff + _line(
-            Msg(
-                f"{shown}: {what.ja}が古くなっています。次のコマンドで更新してください: {oneline(command)}",
-                f"{shown}: {what.en} {be} stale; update {it} with: {oneline(command)}",
-            ),
-            lang,
+        stale = Msg(
+            f"{shown}: {what.ja}が古くなっています。次のコマンドで更新してください: {oneline(command)}",
+            f"{shown}: {what.en} {be} stale; update {it} with: {oneline(command)}",
         )
+        return BlockUpdate(1, stale, diff)
     atomic_write(path, new.encode("utf-8"))
-    return 0, _line(Msg(f"{shown}: {what.ja}を更新しました", f"{shown}: wrote {what.en}"), lang)
-
-
-def _line(message: Msg, lang: str) -> str:
-    return message.get(lang) + "\n"
+    return BlockUpdate(0, Msg(f"{shown}: {what.ja}を更新しました", f"{shown}: wrote {what.en}"))
 
 
 def table_argv(name: str | None, write: Path, options: Sequence[tuple[str, object]]) -> list[str]:

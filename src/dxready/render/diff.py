@@ -8,6 +8,8 @@ from dxready.i18n import t as _t
 from dxready.render.safe import md_cell, md_text, oneline
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from dxready.commands.diff import CatalogDiff, EntryDiff, FieldChange
     from dxready.engine.run import Summary
     from dxready.findings import Finding
@@ -51,8 +53,9 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _cells(entry: EntryDiff, lang: str) -> tuple[str, str, str, str]:
-    """(status, level, channels, other fields) of one entry, as plain text."""
+def _cells(entry: EntryDiff, lang: str, sep: str = "") -> tuple[str, str, str, str]:
+    """(status, level, channels, other fields) of one entry, as plain text; the other fields joined by ``sep``
+    (by default 「、」 in Japanese, "; " in English)."""
     status = level = channels = ""
     others: list[str] = []
     for c in entry.changes:
@@ -66,7 +69,7 @@ def _cells(entry: EntryDiff, lang: str) -> tuple[str, str, str, str]:
             others.append(f"{c.field.split('.')[1]}: {_arrow(_mark(c.before), _mark(c.after))}")
         else:
             others.append(_other(c, lang))
-    return status, level, channels, "; ".join(others)
+    return status, level, channels, (sep or _t(lang, "、", "; ")).join(others)
 
 
 def _channels(c: FieldChange) -> str:
@@ -86,8 +89,8 @@ def _other(c: FieldChange, lang: str) -> str:
     return f"{c.field}: {_arrow(before, after)}"
 
 
-def _system_cells(entry: EntryDiff, lang: str) -> str:
-    return "; ".join(_other(c, lang) for c in entry.changes)
+def _system_cells(entry: EntryDiff, lang: str, sep: str = "") -> str:
+    return (sep or _t(lang, "、", "; ")).join(_other(c, lang) for c in entry.changes)
 
 
 def _rate(s: Summary, lang: str = "ja") -> str:
@@ -150,7 +153,7 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         ]
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for e in d.procedures:
-            status, level, channels, others = _cells(e, lang)
+            status, level, channels, others = _cells(e, lang, "\n")  # one change a line
             change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
             row = [e.name, e.id, change, status, level, channels, others]
             lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
@@ -251,16 +254,58 @@ def json_(d: CatalogDiff, lang: str) -> str:
 # --------------------------------------------------------------------------------------------------- terminal
 
 
+def _cell(value: str) -> Text:
+    from dxready.render.celltext import cell
+
+    # One line per change inside a cell; each line inert and wrapped with Japanese line-breaking rules.
+    return cell("\n".join(oneline(line) for line in value.split("\n")))
+
+
+RECORDS_BELOW = 100
+"""Below this many columns the tables of changes become one record per entry (seven columns do not fit 80)."""
+
+
+def _records(console: Any, d: CatalogDiff, lang: str) -> None:
+    """Each changed entry as a heading line and one indented line per change, wrapped with Japanese rules."""
+    from dxready.render.celltext import paragraph
+
+    width = console.width
+    labels = [_t(lang, "状況", "Status"), _t(lang, "レベル", "Level"), _t(lang, "チャネル", "Channels")]
+    for title, entries in (
+        (_t(lang, "手続", "Procedures"), d.procedures),
+        (_t(lang, "システム", "Systems"), d.systems),
+        (_t(lang, "工程表", "Roadmap"), d.roadmap),
+    ):
+        if not entries:
+            continue
+        console.print(paragraph(f"{title} ({len(entries)}):", width))
+        for e in entries:
+            change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
+            ident = _t(lang, f"（{e.id}）", f" ({e.id})") if e.id and e.id != e.name else ""
+            console.print(paragraph(f"  {change}: {e.name}{ident}", width, rest="      "))
+            if entries is d.procedures:
+                *named, others = _cells(e, lang, "\n")
+                lines = [f"{label}: {value}" for label, value in zip(labels, named, strict=True) if value]
+                lines += others.split("\n") if others else []
+            else:
+                lines = _system_cells(e, lang, "\n").split("\n")
+            for line in lines:
+                if line:
+                    console.print(paragraph(f"    {line}", width, rest="      "))
+
+
 def table(d: CatalogDiff, lang: str) -> str:
 
     from rich.table import Table
     from rich.text import Text
 
+    from dxready.render.celltext import paragraph
     from dxready.render.console import console as make_console
 
     console, buf = make_console()
-    console.print(Text(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}"))
-    console.print(Text(_headline(d, lang)))
+    width = console.width
+    console.print(paragraph(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}", width, rest="  "))
+    console.print(paragraph(_headline(d, lang), width, rest="  "))
     if d.empty:
         console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))
         return buf.getvalue()
@@ -271,8 +316,10 @@ def table(d: CatalogDiff, lang: str) -> str:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {r.name}" if r.name else ""
             ident = f" ({r.id})" if r.id else ""
-            console.print(Text(oneline(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}")))
-    if d.procedures:
+            console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
+    if width < RECORDS_BELOW:
+        _records(console, d, lang)
+    elif d.procedures:
         t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
         for col in (
             _t(lang, "手続", "Procedure"),
@@ -285,15 +332,15 @@ def table(d: CatalogDiff, lang: str) -> str:
         ):
             t.add_column(col, overflow="fold")
         for e in d.procedures:
-            status, level, channels, others = _cells(e, lang)
+            status, level, channels, others = _cells(e, lang, "\n")  # one change a line
             change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
-            t.add_row(*(Text(oneline(c)) for c in (e.name, e.id, change, status, level, channels, others)))
+            t.add_row(*(_cell(c) for c in (e.name, e.id, change, status, level, channels, others)))
         console.print(t)
     for title, entries in (
         (_t(lang, "システム", "Systems"), d.systems),
         (_t(lang, "工程表", "Roadmap"), d.roadmap),
     ):
-        if not entries:
+        if not entries or width < RECORDS_BELOW:
             continue
         t = Table(title=Text(title), title_justify="left")
         for col in (_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")):
@@ -301,8 +348,8 @@ def table(d: CatalogDiff, lang: str) -> str:
         for e in entries:
             t.add_row(
                 *(
-                    Text(oneline(c))
-                    for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang))
+                    _cell(c)
+                    for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang, "\n"))
                 )
             )
         console.print(t)
@@ -318,5 +365,5 @@ def table(d: CatalogDiff, lang: str) -> str:
         console.print(Text(f"{title} ({len(findings)}):"))
         for f in findings:
             line = f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}"
-            console.print(Text(oneline(line)))
+            console.print(paragraph(line, width, rest="      "))
     return buf.getvalue()

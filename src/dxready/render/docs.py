@@ -157,9 +157,9 @@ def explain_rule(code: str, lang: str) -> str | None:
 
     if lang == "ja":
         parts = [
-            f"{doc.code} {doc.name}（既定の重大度: {Severity(doc.severity).label('ja')}）",
+            *wrap(f"{doc.code} {doc.name}（既定の重大度: {Severity(doc.severity).label('ja')}）", columns),
             "",
-            doc.summary_ja,
+            *wrap(doc.summary_ja, columns),
             "",
             "なぜ重要か:",
             block(doc.why_ja),
@@ -177,9 +177,9 @@ def explain_rule(code: str, lang: str) -> str | None:
         ]
     else:
         parts = [
-            f"{doc.code} {doc.name} (default severity: {doc.severity})",
+            *wrap(f"{doc.code} {doc.name} (default severity: {doc.severity})", columns),
             "",
-            doc.summary_en,
+            *wrap(doc.summary_en, columns),
             "",
             "\n".join(wrap(" ".join(doc.description.split()), columns)) if doc.description else "",
             "",

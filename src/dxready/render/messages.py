@@ -1,4 +1,5 @@
-"""Short plain-text messages: what ``set`` did, and the input errors of every kind (for stderr).
+"""Short plain-text messages: what ``init`` and ``table --write`` did, and the input errors of every kind (for
+stderr).
 
 Catalogue text and option values are data: every line goes through :func:`~dxready.render.safe.oneline`.
 """
@@ -12,6 +13,7 @@ from dxready.render.safe import oneline
 if TYPE_CHECKING:
     from dxready.commands.edit_entities import EntityResult
     from dxready.commands.scaffold import CopyResult, InitResult
+    from dxready.commands.tablefile import BlockUpdate
     from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
 
 
@@ -25,8 +27,9 @@ def init_result(result: InitResult, lang: str) -> str:
             else "\n注意: この名前と団体コードは国の団体一覧にありません。正しいか確かめてください。"
         )
         return (
-            f"{who}（{result.code}）のカタログを {shown} に作りました: "
+            f"{who}（{result.code}）のカタログを作りました: "
             f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。{note}\n"
+            f"  {shown}\n"
             f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
         )
     note = (
@@ -35,8 +38,9 @@ def init_result(result: InitResult, lang: str) -> str:
         else "\nnote: this name and code are not in the national registry; make sure they are right."
     )
     return (
-        f"created the catalogue of {who} ({result.code}) in {shown}: "
+        f"created the catalogue of {who} ({result.code}): "
         f"{n} standard procedures ({subs} sub-procedures), every status unknown.{note}\n"
+        f"  {shown}\n"
         f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
     )
 
@@ -73,6 +77,11 @@ def entity_result(result: EntityResult, lang: str) -> str:
             else f"{result.file}: {what} unchanged (already so)"
         )
     return "".join(oneline(line) + "\n" for line in [head, *(f"  {m.get(lang)}" for m in result.said)])
+
+
+def block_update(result: BlockUpdate, lang: str) -> str:
+    """``table --write``'s message: the diff of a stale block (under ``--check``), then one line."""
+    return result.diff + result.message.get(lang) + "\n"
 
 
 def _cannot_use(n: int, lang: str) -> str:

@@ -37,9 +37,9 @@ def _render(*items: RenderableType) -> str:
 
 
 def _text(value: str, style: str = "") -> Text:
-    from rich.text import Text
+    from dxready.render.celltext import cell
 
-    return Text(plain(value), style=style, overflow="fold")
+    return cell(value, style)
 
 
 def _grid(g: views.Grid, *, mark_col: int | None = None) -> Table:
@@ -84,7 +84,7 @@ def _summary_table(report: Report, lang: str) -> Table:
     table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)
     table.add_column()
     table.add_column(justify="right")
-    table.add_column()
+    table.add_column(no_wrap=True)  # a bar is never wrapped
     bars: dict[int, str] = {
         1: _bar(s.by_status["online"], s.applicable),
         2: _bar(s.by_status["partial"], s.applicable),
@@ -250,7 +250,6 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
 
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     from rich.table import Table
-    from rich.text import Text
 
     table = Table(title=_text(_t(lang, "次の一手", "Next steps")), title_justify="left", show_lines=True)
     for h in (
@@ -262,12 +261,12 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         table.add_column(_text(h))
     weights = report.catalog.settings.weights
     for s in steps:
-        action = Text(plain(s.action.get(lang)), overflow="fold")
+        action = _text(s.action.get(lang))
         for b in s.blocked_by:
             action.append("\n⛔ " + plain(b.get(lang)), style="red")
         if s.codes:
             action.append("\n" + " ".join(s.codes), style="dim")
-        parts = Text(f"{s.score:.2f}\n", style="bold")
+        parts = _text(f"{s.score:.2f}\n", "bold")
         parts.append("\n".join(part_lines(s, weights, lang)), style="dim")
         table.add_row(_text(str(s.rank)), _text(s.display_name(lang)), action, parts)
     note = views.embedded_note(report, lang)

@@ -95,6 +95,24 @@ def word(said: Said | Msg, lang: str) -> str:
     return _t(lang, *WORDS[said.kind](*said.values))
 
 
+def _fit(lines: list[str]) -> str:
+    """The lines, each within the terminal's width (render.wrap, measured in cells): a longer one is broken, its
+    continuation indented two more than its start. A line that fits is left exactly as it is."""
+    from rich.cells import cell_len
+
+    from dxready.render.wrap import terminal_width, wrap
+
+    width = terminal_width()
+    out: list[str] = []
+    for line in lines:
+        if cell_len(line) <= width:
+            out.append(line)
+            continue
+        lead = line[: len(line) - len(line.lstrip(" "))]
+        out += wrap(line.lstrip(" "), width, indent=lead + "  ", first=lead)
+    return "".join(f"{line}\n" for line in out)
+
+
 def export_report(result: ExportResult, lang: str) -> str:
     from dxready.render.views import catalog_label
 
@@ -104,7 +122,7 @@ def export_report(result: ExportResult, lang: str) -> str:
         f"{catalog_label(result.catalog, lang)} を {result.format} で書き出しました（シート: 行数 — {sheets}）",
         f"exported {catalog_label(result.catalog, lang)} as {result.format} (sheet rows: {sheets})",
     )
-    return "\n".join([head, *(f"  {oneline(f)}" for f in result.files)]) + "\n"
+    return _fit([head, *(f"  {oneline(f)}" for f in result.files)])
 
 
 def _where(r: RowFate, lang: str) -> str:
@@ -130,7 +148,7 @@ def row_line(r: RowFate, lang: str) -> str:
     if r.reason is not None:
         details.append(word(r.reason, lang))
     if details:
-        line += ": " + "; ".join(details)
+        line += ": " + _t(lang, "、", "; ").join(details)
     return "  " + oneline(line)
 
 
@@ -154,14 +172,18 @@ def import_report(result: ImportResult, lang: str) -> str:
     lines += [row_line(r, lang) for r in result.rows]
     for note in result.notes:
         lines.append(oneline(f"  {note.sheet}: {word(note.message, lang)}"))
-    text = "\n".join(lines) + "\n"
+    text = _fit(lines)
     if result.diff is not None and not result.refused:
         text += diff_table(result.diff, lang)
     if result.refused:
-        text += _t(
-            lang,
-            f"拒否された行が {len(result.refused)} 件あるため、何も書き込みませんでした（直してからもう一度実行してください）。\n",
-            f"{len(result.refused)} row(s) refused: nothing was written (fix them and run again).\n",
+        text += _fit(
+            [
+                _t(
+                    lang,
+                    f"拒否された行が {len(result.refused)} 件あるため、何も書き込みませんでした（直してからもう一度実行してください）。",
+                    f"{len(result.refused)} row(s) refused: nothing was written (fix them and run again).",
+                )
+            ]
         )
     elif result.dry_run:
         text += _t(lang, "--dry-run: 何も書き込んでいません。\n", "--dry-run: nothing was written.\n")
@@ -171,7 +193,7 @@ def import_report(result: ImportResult, lang: str) -> str:
             if lang == "ja"
             else ", ".join(result.files or (result.file,))
         )
-        text += oneline(_t(lang, f"{files} を更新しました。", f"updated {files}.")) + "\n"
+        text += _fit([oneline(_t(lang, f"{files} を更新しました。", f"updated {files}."))])
     else:
         text += _t(lang, "変更はありません。\n", "nothing to change.\n")
     return text

@@ -67,6 +67,7 @@ def table(trend: Trend, lang: str) -> str:
     from rich.table import Table
     from rich.text import Text
 
+    from dxready.render.celltext import cell
     from dxready.render.console import console as make_console
     from dxready.render.safe import oneline
 
@@ -82,7 +83,7 @@ def table(trend: Trend, lang: str) -> str:
             t.add_column("", no_wrap=True)
     for p in points:
         cells = _row(p, lang)
-        t.add_row(*(Text(oneline(c)) for c in cells[:7]), Text(_bar(p.online_rate)), Text(oneline(cells[7])))
+        t.add_row(*(cell(oneline(c)) for c in cells[:7]), Text(_bar(p.online_rate)), cell(oneline(cells[7])))
     console.print(t)
     return buf.getvalue()
 

@@ -14,25 +14,95 @@ from rich.cells import cell_len
 NO_START = set(
     "」』）)］]｝}〕〉》】〙〗、。，,．.・：:；;！!？?ー～…‥ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻％%"
 )
+# Closing marks that do not start a line even after a space (a mark such as ？ "unknown" may).
+NO_START_AFTER_SPACE = set("」』）)］]｝}〕〉》】〙〗、。，．…‥")
 NO_END = set("「『（(［[｛{〔〈《【〘〖")
 # Break opportunities: a space run, or between two characters where either is not ASCII.
-_TOKEN = re.compile(r"[\x21-\x7e]+|\s+|.", re.S)
+_D = "[0-9０-９]"
+# Never broken: a date or fiscal year written the Japanese way (令和6年3月31日, 令和7年度末, 2024年3月31日, 3月31日),
+# a command with its subcommand and options (dxready set --verified-on), the help's 「[既定: error]」, an ASCII word
+# (2024-03-31, --verified-on, 1,200); an en dash stays inside ASCII words so that a range (10.0–95.0%) is not broken.
+_PROTECTED = (
+    rf"(?:(?:令和|平成|昭和)(?:元|{_D}+)|{_D}+)年(?:度末?|{_D}+月(?:{_D}+日)?)?"
+    rf"|{_D}+月{_D}+日"
+    r"|dxready(?: [a-z][a-z-]*)?(?: --?[a-z][a-z-]*)*(?![\x21-\x7e])"
+    r"|\[既定: [^\]\s]{1,24}\]"  # the help's default value
+)
+_TOKEN = re.compile(rf"{_PROTECTED}|[\x21-\x7e\u2013]+|\s+|.", re.S)
+
+
+def pieces(text: str) -> list[tuple[int, str]]:
+    """Unbreakable pieces with their offsets: ASCII words, spaces, single other characters, a closing mark joined
+    to what precedes it and an opening mark to what follows it (kinsoku)."""
+    raw: list[tuple[int, str]] = []
+    for m in _TOKEN.finditer(text):
+        start = m.start()
+        for piece in re.split(r"(?<=\|)(?=.)", m.group()):  # a|b|c breaks after |
+            raw.append((start, piece))
+            start += len(piece)
+    out: list[tuple[int, str]] = []
+    for start, tok in raw:
+        prev = out[-1][1] if out else ""
+        if prev and not tok.isspace() and not prev.isspace() and (tok[0] in NO_START or prev[-1] in NO_END):
+            out[-1] = (out[-1][0], prev + tok)  # a closing mark stays with what precedes it, an opening one
+        elif len(out) > 1 and prev.isspace() and tok[0] in NO_START_AFTER_SPACE and not out[-2][1].isspace():
+            out[-2:] = [(out[-2][0], out[-2][1] + prev + tok)]  # also across a space ("--status …")
+        else:  # with what follows it
+            out.append((start, tok))
+    return out
 
 
 def _tokens(text: str) -> list[str]:
-    """Unbreakable pieces: ASCII words, spaces, single other characters (kinsoku joins some below)."""
-    raw = [
-        piece for tok in _TOKEN.findall(text) for piece in re.split(r"(?<=\|)(?=.)", tok)
-    ]  # a|b|c breaks after |
-    out: list[str] = []
-    for tok in raw:
-        if out and not tok.isspace() and tok[0] in NO_START and not out[-1].isspace():
-            out[-1] += tok  # a closing mark stays with what precedes it
-        elif out and not tok.isspace() and out[-1][-1] in NO_END and not out[-1].isspace():
-            out[-1] += tok  # an opening mark stays with what follows it
-        else:
-            out.append(tok)
-    return out
+    return [tok for _, tok in pieces(text)]
+
+
+def breaks(text: str, width: int) -> list[int]:
+    """Offsets in ``text`` (one line, no newline) where a new line starts when it is wrapped at ``width`` cells.
+
+    Spaces at a break stay at the end of the line before it (callers strip them). A piece wider than a whole line is
+    cut at character boundaries: inside a table cell there is nowhere else for it to go.
+    """
+    offsets: list[int] = []
+    used = 0  # cells of the current line, without the spaces that end it
+    space = 0  # cells of the spaces after ``used``
+    width = max(width, 2)
+    for start, tok in pieces(text):
+        if tok.isspace():
+            if used or start == 0:
+                space += cell_len(tok)
+            continue
+        w = cell_len(tok)
+        if used and used + space + w > width:
+            offsets.append(start)
+            used, space = 0, 0
+        if used + space + w <= width:
+            used += space + w
+            space = 0
+            continue
+        used += space  # a line of its own and more: fold it
+        space = 0
+        for i, ch in enumerate(tok):
+            cw = cell_len(ch)
+            if used and used + cw > width:
+                # A line does not start with a closing mark (or a space before one): what precedes goes with it.
+                j = i
+                while (
+                    j > 1
+                    and (tok[j] in NO_START or tok[j].isspace())
+                    and start + j - 1 > max(offsets, default=0)
+                ):
+                    j -= 1
+                offsets.append(start + j)
+                used = cell_len(tok[j:i])
+            used += cw
+    return offsets
+
+
+def widest_piece(text: str) -> int:
+    """The narrowest a column can be without cutting a word or breaking a kinsoku rule."""
+    return max(
+        (cell_len(tok) for line in text.split("\n") for tok in _tokens(line) if not tok.isspace()), default=0
+    )
 
 
 def terminal_width() -> int:
@@ -110,4 +180,25 @@ def fit_help(text: str, width: int) -> str:
         pieces = wrap(body, width - cell_len(pad))
         out.append(head + pieces[0])
         out += [pad + p for p in pieces[1:]]
+    return "\n".join(out)
+
+
+def fit_message(text: str, width: int | None = None) -> str:
+    """A short message (what ``set``, ``init``, ``import`` did) fitted to ``width`` cells (default: the terminal's,
+    or ``$COLUMNS``): a line that is too wide continues under itself, indented; commands, dates and words are never
+    split. Piped with no ``$COLUMNS``, lines stay whole (for grep)."""
+    import os
+    import sys
+
+    if width is None and not (sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit()):
+        return text
+    width = width or terminal_width()
+    out: list[str] = []
+    for line in text.split("\n"):
+        if cell_len(line) <= width:
+            out.append(line)
+            continue
+        body = line.lstrip(" ")
+        lead = line[: len(line) - len(body)]
+        out += wrap(body, width, indent=lead + "    ", first=lead)
     return "\n".join(out)

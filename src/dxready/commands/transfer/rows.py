@@ -1,4 +1,6 @@
-"""A catalogue as the workbook's rows (pure: no file is touched)."""
+"""A catalogue as the workbook's rows (pure: no file is touched): the sheets whose cells are the catalogue's own
+values. The 手続 and 概況 sheets, which word levels, usage and rates, are built in ``render/workbook.py``; import
+compares the システム and 工程表 rows made here with a sheet read back."""
 
 from __future__ import annotations
 
@@ -6,20 +8,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from dxready.commands.transfer.sheets import (
-    COUNTS,
-    PROCEDURES,
-    ROADMAP,
-    SUB_PROCEDURES,
-    SUMMARY,
-    SYSTEMS,
     Cell,
-    Sheet,
-    Workbook,
 )
-from dxready.i18n import t as _t
 
 if TYPE_CHECKING:
-    from dxready.catalog.models import Channel, Counts, Procedure
+    from dxready.catalog.models import Channel, Counts
     from dxready.engine.run import Report
 
 
@@ -49,43 +42,12 @@ def channel_text(ch: Channel) -> str:
     return text
 
 
-def _sources(entry: object) -> str:
+def sources(entry: object) -> str:
     found = getattr(entry, "sources", None) or ()
     return "\n".join(str(getattr(s, "url", None) or getattr(s, "text", None) or s) for s in found)
 
 
-def _level(report: Report, p: Procedure, lang: str) -> str:
-    from dxready.engine.levels import LEVEL_NAMES
-
-    r = report.readiness.get(p.id)
-    if r is None:
-        return "—"
-    if p.status.value == "unknown":
-        return _t(lang, "？ 未確認", "? unknown")
-    return f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
-
-
-def _procedure_rows(report: Report, lang: str) -> list[list[Cell]]:
-    from dxready.render.views import usage_text
-
-    return [
-        [
-            p.standard_no,
-            p.name,
-            p.effective_status.mark,  # as every output shows it: a group recorded unknown follows its sub-procedures
-            p.note,
-            "\n".join(channel_text(c) for c in p.channels),
-            _level(report, p, lang),
-            usage_text(p, lang),
-            p.verified_on,
-            _sources(p),
-            p.id,
-        ]
-        for p in report.catalog.procedures
-    ]
-
-
-def _sub_rows(report: Report) -> list[list[Cell]]:
+def sub_rows(report: Report) -> list[list[Cell]]:
     return [
         [
             p.id,
@@ -102,7 +64,7 @@ def _sub_rows(report: Report) -> list[list[Cell]]:
     ]
 
 
-def _count_rows(report: Report, lang: str) -> list[list[Cell]]:
+def count_rows(report: Report, lang: str) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     for p in report.catalog.procedures:
         owners: list[tuple[str | None, str, Sequence[Counts]]] = [(None, p.name, p.counts)]
@@ -171,25 +133,3 @@ def roadmap_rows(report: Report, lang: str) -> list[list[Cell]]:
             ]
         )
     return rows
-
-
-def coverage_rows(report: Report, lang: str) -> list[list[Cell]]:
-    """The summary as `table summary` gives it: while applicable statuses are unknown, each rate is its bounds with the
-    coverage (「4.8–100.0%（21件中1件確認）」), never a bare figure (engine.rates)."""
-    from dxready.render.views import summary
-
-    return [list(row) for row in summary(report, lang).rows]
-
-
-def build(report: Report, lang: str) -> Workbook:
-    """The workbook of one evaluated catalogue (pure: no file is touched)."""
-    return Workbook(
-        (
-            Sheet(PROCEDURES, lang, _procedure_rows(report, lang)),
-            Sheet(SUB_PROCEDURES, lang, _sub_rows(report)),
-            Sheet(COUNTS, lang, _count_rows(report, lang)),
-            Sheet(SYSTEMS, lang, system_rows(report, lang)),
-            Sheet(ROADMAP, lang, roadmap_rows(report, lang)),
-            Sheet(SUMMARY, lang, coverage_rows(report, lang)),
-        )
-    )

@@ -1,0 +1,78 @@
+"""Line breaking in cells with Japanese rules (render/wrap.py) and the rich cells that use it (render/celltext.py)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+from rich.table import Table
+
+from dxready.render.celltext import cell, paragraph
+from dxready.render.console import render
+from dxready.render.wrap import NO_END, NO_START, breaks, fit_message, wrap
+
+
+def _lines(text: str, width: int) -> list[str]:
+    cut = breaks(text, width)
+    return [text[a:b].rstrip() for a, b in zip([0, *cut], [*cut, len(text)], strict=True)]
+
+
+def test_a_closing_mark_never_starts_a_line() -> None:
+    text = "オンライン化率（○＋一部）10.0–95.0%（20件中3件確認）。状況を確認し dxready set moving --status … で記録"
+    for width in range(6, 40):
+        lines = _lines(text, width)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert all(cell_len(line) <= width for line in lines), (width, lines)
+        assert not [line for line in lines[1:] if line.lstrip()[:1] in NO_START], (width, lines)
+        assert not [line for line in lines[:-1] if line[-1:] in NO_END], (width, lines)
+
+
+def test_dates_numbers_options_and_commands_stay_whole() -> None:
+    text = "基準日（2024-03-31、令和6年3月31日、R6.3.31 など）。令和7年度末まで。1,200 件。dxready set --verified-on を使う"
+    whole = ["2024-03-31", "令和6年3月31日", "R6.3.31", "令和7年度末", "1,200", "dxready set --verified-on"]
+    for width in range(26, 60):
+        lines = wrap(text, width)
+        for piece in whole:
+            assert any(piece in line for line in lines), (width, piece, lines)
+
+
+def test_a_word_wider_than_the_cell_is_folded_but_not_before_a_closing_mark() -> None:
+    assert _lines("elections)", 9) == ["election", "s)"]
+    assert _lines("（eLTAX）", 7) == ["（eLTA", "X）"]
+
+
+@given(st.text(alphabet="あいう「」（）、。ー・abc -…0123456789", max_size=60), st.integers(4, 30))
+def test_breaks_keep_every_character_and_fit(text: str, width: int) -> None:
+    text = text.replace("\n", "")
+    cut = breaks(text, width)
+    assert cut == sorted(set(cut)) and all(0 < c < len(text) for c in cut)
+    assert all(cell_len(line) <= width for line in _lines(text, width))
+
+
+def test_a_rich_table_cell_wraps_with_japanese_rules() -> None:
+    table = Table()
+    table.add_column("項目")
+    table.add_column("値", no_wrap=True)
+    table.add_row(cell("オンライン化率（○＋一部）10.0–95.0%（20件中3件確認）"), cell("█" * 24))
+    out = render(table, width=40)
+    assert all(cell_len(line) <= 40 for line in out.splitlines())
+    segments = [seg.strip() for line in out.splitlines() for seg in re.split("[│┃]", line)]
+    assert not [s for s in segments if s[:1] in NO_START], out
+    assert "█" * 24 in out  # the bar is never wrapped
+
+
+def test_catalogue_text_stays_inert_in_a_cell() -> None:
+    out = render(cell("[bold]x[/bold] \x1b[31m"), width=40)
+    assert "[bold]x[/bold]" in out and "\x1b" not in out
+
+
+def test_paragraph_and_message_indent_what_continues() -> None:
+    text = "  ⚠ 手続 粗大ごみ収集の申込 (bulky-waste): 新しいエラー DX012: 「粗大ごみ収集の申込」は × です"
+    lines = paragraph(text, 40, rest="      ").plain.split("\n")
+    assert lines[0].startswith("  ⚠") and all(line.startswith("      ") for line in lines[1:])
+    assert all(cell_len(line) <= 40 for line in lines)
+    fitted = fit_message("  " + text.strip(), 40).split("\n")
+    assert len(fitted) > 1 and all(cell_len(line) <= 40 for line in fitted)
+    assert all(line.startswith("      ") for line in fitted[1:])
