@@ -19,7 +19,9 @@ runner = CliRunner()
 
 
 def _set(catalog: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["set", *args, "--catalog", str(catalog)], env={"COLUMNS": "1000"})  # unwrapped
+    result = runner.invoke(
+        app, ["set", *args, "--catalog", str(catalog)], env={"COLUMNS": "1000"}
+    )  # unwrapped
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -170,3 +172,12 @@ def test_bulk_either_sets_every_target_or_nothing(
         p = catalog.procedure(head)
         entry = next(s for s in p.sub_procedures if s.id == sub) if sub else p
         assert entry.status.mark == mark or (entry.sub_procedures if not sub else False), ref
+
+
+def test_nothing_to_change_writes_nothing_and_says_so(kamogawa: Path, writes: list[Path]) -> None:
+    assert _set(kamogawa, "18/*", "--status", "×")[0] == 0
+    before = (kamogawa / "procedures.yaml").read_bytes()
+    writes.clear()
+    code, out, _ = _set(kamogawa, "18/*", "--status", "×")
+    assert code == 0 and "15 件のうち 0 件を更新しました（書き込みなし）" in out
+    assert writes == [] and (kamogawa / "procedures.yaml").read_bytes() == before

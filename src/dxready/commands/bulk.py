@@ -117,7 +117,9 @@ def run_set_many(
             refuse_new_text_findings(current, working)  # nothing check would refuse (DX010) reaches the file
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
     if lang == "ja":
-        head = f"{shown}: {len(targets)} 件のうち {changed} 件を更新しました（書き込みは 1 回）\n"
+        wrote = "書き込みは 1 回" if changed else "書き込みなし"
+        head = f"{shown}: {len(targets)} 件のうち {changed} 件を更新しました（{wrote}）\n"
     else:
-        head = f"{shown}: updated {changed} of {len(targets)} targets (one write)\n"
+        wrote = "one write" if changed else "nothing written"
+        head = f"{shown}: updated {changed} of {len(targets)} targets ({wrote})\n"
     return head + "".join(parts)
