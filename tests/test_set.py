@@ -393,3 +393,13 @@ def test_a_group_mark_against_its_sub_procedures_is_written_and_flagged(kamogawa
     assert code == 0
     assert "DX008" in out
     assert load_catalog(kamogawa).procedures[17].status.value == "offline"
+
+
+def test_a_channel_is_accepted_in_the_words_the_tool_prints(kure: Path) -> None:
+    for word in ("マイナポータル", "ｅｌｔａｘ", "電子申請"):
+        code, _, err = _set(kure, "1", "--channel", word)
+        assert code == 0, err
+    proc = load_catalog(kure).procedure("library-reservation")
+    assert proc is not None
+    kinds = [c.kind.value for c in proc.channels]
+    assert kinds == ["mynaportal", "eltax", "e_application"]

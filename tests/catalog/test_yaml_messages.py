@@ -40,6 +40,7 @@ def _problem(root: Path) -> tuple[int, int, str, str, str]:
         ("  \u3000 status: ○", 3, "全角スペース"),
         ("\tstatus: ○", 1, "タブ"),
         ("    status：○", 11, "全角「：」"),
+        ("    status:\u3000○", 12, "全角スペース"),
         ("    status:○", 11, "半角スペースがありません"),
         ('    note: "abc', 11, "引用符"),
         ("    systems: [a, b", 14, "括弧「[」"),

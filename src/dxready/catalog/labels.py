@@ -31,7 +31,7 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "difficult": ("移行困難", "移行困難システム"),
         "tokutei": ("特定移行支援", "特定移行支援システム"),
     },
-    "DataInput": {"manual": ("手入力",), "linked": ("連携",)},
+    "DataInput": {"manual": ("手入力", "手作業"), "linked": ("連携",)},
     "RoadmapState": {"not_started": ("未着手",), "in_progress": ("実施中",), "done": ("完了",)},
     "ChannelKind": {
         "mynaportal": ("マイナポータル", "ぴったりサービス", "マイナポータル（ぴったりサービス）"),
@@ -66,16 +66,17 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def _key(text: str) -> str:
+def key(text: str) -> str:
+    """A spelling as looked up: NFKC, stripped, case-folded."""
     return unicodedata.normalize("NFKC", text).strip().casefold()
 
 
 def lookup(enum_name: str, values: tuple[str, ...]) -> dict[str, str]:
     """Every accepted spelling (NFKC, case-folded) → the enum value."""
-    table = {_key(v): v for v in values}
+    table = {key(v): v for v in values}
     for value, words in LABELS.get(enum_name, {}).items():
         for word in words:
-            table.setdefault(_key(word), value)
+            table.setdefault(key(word), value)
     return table
 
 
@@ -93,7 +94,7 @@ def parser(enum_cls: type[enum.Enum]) -> Callable[[object], object]:
 
     def parse(value: object) -> object:
         if isinstance(value, str):
-            return table.get(_key(value), value)
+            return table.get(key(value), value)
         return value
 
     return parse

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 _KEY = r"[A-Za-z_][A-Za-z0-9_-]*"
 _ZENKAKU_COLON = re.compile(rf"^(\s*(?:-\s+)?)({_KEY})\s*：")
+_ZENKAKU_SPACE_AFTER = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):\u3000")
 _NO_SPACE = re.compile(rf"^(\s*(?:-\s+)?)({_KEY}):(?=[^\s:/])")
 _INDENT = re.compile(r"^[ \t\u3000]*")
 _KEY_LINE = re.compile(rf"^\s*(?:-\s+)?{_KEY}:(?:\s|$)")
@@ -94,6 +95,15 @@ def _scan(lines: list[str], upto: int) -> Syntax | None:
                 col + 1,
                 f"キー「{m.group(2)}」の後ろのコロンが全角「：」です。半角の「: 」（コロンと半角スペース）にしてください",
                 f"the colon after '{m.group(2)}' is full-width (：); write ': ' (an ASCII colon and a space)",
+                "",
+            )
+        m = _ZENKAKU_SPACE_AFTER.match(line)
+        if m:
+            return Syntax(
+                i + 1,
+                m.end(2) + 2,
+                f"キー「{m.group(2)}」の「:」の後ろが全角スペース「　」です。半角スペースにしてください（「{m.group(2)}: 値」）",
+                f"a full-width space (U+3000) after '{m.group(2)}:'; write an ASCII space ('{m.group(2)}: value')",
                 "",
             )
         q = _quote_open(line)

@@ -134,19 +134,23 @@ def _status(text: str) -> tuple[Status, str]:
 
 
 def _channel(text: str) -> tuple[str, str | None]:
+    from dxready.catalog import labels
     from dxready.catalog.models import ChannelKind
 
     kind, _, name = text.partition(":")
-    kind = kind.strip()
     allowed = [c.value for c in ChannelKind]
+    # The words the tool prints are accepted as typed: マイナポータル, ｍｙｎａｐｏｒｔａｌ, 電子申請 …
+    kind = labels.lookup("ChannelKind", tuple(allowed)).get(labels.key(kind), kind.strip())
     if kind not in allowed:
         close = difflib.get_close_matches(kind, allowed, n=1, cutoff=0.5)
         hint_ja = f"（'{close[0]}' の誤りですか？）" if close else ""
         hint_en = f" (did you mean '{close[0]}'?)" if close else ""
         listing = ", ".join(allowed)
+        words = labels.LABELS["ChannelKind"]
+        listing_ja = "、".join(f"{v}（{words[v][0]}）" if v in words else v for v in allowed)
         raise _bad(
             "--channel",
-            f"--channel {kind!r} は使えません{hint_ja}。使える値: {listing}（名前は KIND:名前）",
+            f"--channel {kind!r} は使えません{hint_ja}。使える値: {listing_ja}（名前は KIND:名前）",
             f"--channel {kind!r} is not a channel{hint_en}; use one of {listing} (name it with KIND:NAME)",
         )
     name = name.strip()

@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from dxready.findings import Finding
 
 KINDS = {"procedures": "procedure", "systems": "system", "roadmap": "roadmap"}
+FAMILIES = {"DX1": "procedure", "DX2": "procedure", "DX3": "system", "DX4": "roadmap"}
+"""The area of a finding about the whole catalogue (a standard business that no system serves is a systems gap)."""
+
+
+def area(f: Finding) -> str:
+    """procedure | system | roadmap | catalog: what ``--only`` sorts a finding under."""
+    kind = f.subject.kind
+    return FAMILIES.get(f.code[:3], kind) if kind == "catalog" else kind
 
 
 def normalise_code(text: str) -> str:
@@ -58,7 +66,7 @@ class Filters:
 
     def keep(self, f: Finding, report: Report) -> bool:
         kind = f.subject.kind
-        if self.only and kind != KINDS[self.only]:
+        if self.only and area(f) != KINDS[self.only]:
             return False
         if self.min_severity is not None and f.severity.rank < self.min_severity.rank:
             return False

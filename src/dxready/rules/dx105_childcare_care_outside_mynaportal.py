@@ -78,8 +78,8 @@ def _channels_missing(i: int, p: Procedure, subs: list[SubProcedure]) -> Finding
         "procedures",
         at_procedure(i, "status"),
         next_step=Msg(
-            f"申請できる窓口（mynaportal など）を dxready set {p.id} --channel … で記録してください",
-            f"Record where it can be applied for (mynaportal, …) with dxready set {p.id} --channel …",
+            f"申請できる窓口（マイナポータル、eltax など）を記録してください。マイナポータルなら: dxready set {p.id} --channel mynaportal",
+            f"Record where it can be applied for (Mynaportal, eltax …); for Mynaportal: dxready set {p.id} --channel mynaportal",
         ),
         data={"sub_procedures": names, "count": len(names)},
     )
