@@ -258,3 +258,27 @@ def test_concurrent_entity_edits_lose_no_update(kamogawa: Path) -> None:
     owners = {s.id: s.owner for s in catalog.systems}
     assert owners["koseki"] == "課5" and owners["acrocity-juki-tax"] == "課5"
     assert next(r for r in catalog.roadmap if r.id == "frontyard-e-contract").note == "note 5"
+
+
+def test_label_is_the_plans_mark(fresh: Path) -> None:
+    assert (
+        _run(
+            "add",
+            "system",
+            "juki",
+            "--name",
+            "住民記録",
+            "--tier",
+            "基幹系",
+            "--label",
+            "(ア)",
+            "--catalog",
+            str(fresh),
+        )[0]
+        == 0
+    )
+    code, out, err = _run("set", "system", "juki", "--label", "(イ)", "--catalog", str(fresh), "--lang", "en")
+    assert code == 0 and "label: (ア) → (イ)" in out, err
+    assert next(s for s in load_catalog(fresh).systems if s.id == "juki").label == "(イ)"
+    code, _, err = _run("set", "roadmap", "x", "--label", "(ア)", "--catalog", str(fresh))
+    assert code == 2 and "--label" in err  # a system's option, refused on a roadmap item

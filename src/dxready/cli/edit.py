@@ -24,6 +24,7 @@ from dxready.cli.entities import (
     BusinessOpt,
     DataInputOpt,
     GovCloudOpt,
+    LabelOpt,
     LinkOpt,
     MigrationTargetOpt,
     NameOpt,
@@ -183,6 +184,7 @@ def set_(
     ] = None,
     name: NameOpt = None,
     tier: TierOpt = None,
+    label: LabelOpt = None,
     phase: PhaseOpt = None,
     migration_target: MigrationTargetOpt = None,
     track: TrackOpt = None,
@@ -210,7 +212,7 @@ def set_(
     language = _lang(lang)
     confirmed = _parse_date(verified_on, "--verified-on")
     entity = entities.entity_values(
-        name=name, tier=tier, phase=phase, migration_target=migration_target, track=track, gov_cloud=gov_cloud,
+        name=name, tier=tier, label=label, phase=phase, migration_target=migration_target, track=track, gov_cloud=gov_cloud,
         standard_business=standard_business, data_input=data_input, owner=owner, vendor=vendor, link=link,
         serves=serves, title=title, area=area, state=state, start=start, target=target,
         last_reviewed=last_reviewed, procedure=procedure, system=system,
@@ -286,6 +288,7 @@ def add(
     source: SetSourceOpt = None,
     inferred: SetInferredOpt = None,
     tier: TierOpt = None,
+    label: LabelOpt = None,
     phase: PhaseOpt = None,
     migration_target: MigrationTargetOpt = None,
     track: TrackOpt = None,
@@ -310,7 +313,7 @@ def add(
 
     language = _lang(lang)
     entity = entities.entity_values(
-        tier=tier, phase=phase, migration_target=migration_target, track=track, gov_cloud=gov_cloud,
+        tier=tier, label=label, phase=phase, migration_target=migration_target, track=track, gov_cloud=gov_cloud,
         standard_business=standard_business, data_input=data_input, owner=owner, vendor=vendor, link=link,
         serves=serves, title=title, area=area, state=state, start=start, target=target, procedure=procedure,
         system=system,

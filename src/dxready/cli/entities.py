@@ -21,6 +21,14 @@ NameOpt = Annotated[
         ),
     ),
 ]
+LabelOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--label",
+        metavar="TEXT",
+        help=tr("system: 計画での記号（(ア) など）。", "system: its mark in the plan, e.g. (ア)."),
+    ),
+]
 TierOpt = Annotated[
     str | None,
     typer.Option(

@@ -260,6 +260,7 @@ def roadmap_change(
 SYSTEM_OPTIONS = (
     "name",
     "tier",
+    "label",
     "phase",
     "migration_target",
     "track",
