@@ -1,18 +1,18 @@
-"""One-run figures for `dxready check` start-up and for the engine on a large catalogue.
+"""`dxready check` beside its peers, in one interleaved run.
 
     python benchmarks/bench_check.py [--runs 7] [--procedures 10000]
 
-Prints medians of whole-process runs as ratios to `python -c pass` and to check-jsonschema validating the same
-three files against `dxready schema`; then, in process (median of three), the load time of a generated catalogue
-and the cost of the rules + ranking as a ratio to that load (with the cyclic collector off, as the CLI runs).
-Ratios within one run are what to compare between machines.
+On the shipped catalogue: `python -c pass`, `dxready --help`, `dxready check`, yamllint on procedures.yaml and
+check-jsonschema validating the three files against `dxready schema`. On a generated catalogue of --procedures
+procedures: `check`, `gaps -f json`, a PyYAML CSafeLoader loop over the same files, yamllint and check-jsonschema.
+Every figure is a whole process; rounds interleave the commands (the machine is shared), and medians of the child's
+CPU time (user + sys) are the figures, with the wall clock beside. Ratios within one run are what to compare.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import gc
+import os
 import shutil
 import statistics
 import subprocess
@@ -26,13 +26,31 @@ DATA = ROOT / "data"
 STATUSES = ["○", "一部", "×", "—", "unknown"]
 
 
-def _median_run(cmd: list[str], runs: int, cwd: Path) -> float:
-    times = []
+def _run(cmd: list[str], cwd: Path) -> tuple[float, float, int]:
+    """(child CPU seconds, wall seconds, peak RSS KiB) of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(proc.pid, 0)
+    return usage.ru_utime + usage.ru_stime, time.perf_counter() - start, usage.ru_maxrss
+
+
+def _interleaved(
+    cmds: dict[str, list[list[str]]], runs: int, cwd: Path
+) -> dict[str, tuple[float, float, int]]:
+    """Each name's (median CPU, median wall, peak RSS), summed over its commands; rounds interleave every name."""
+    cpu: dict[str, list[float]] = {n: [] for n in cmds}
+    wall: dict[str, list[float]] = {n: [] for n in cmds}
+    peak: dict[str, int] = dict.fromkeys(cmds, 0)
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, group in cmds.items():
+            c = w = 0.0
+            for cmd in group:
+                one = _run(cmd, cwd)
+                c, w = c + one[0], w + one[1]
+                peak[name] = max(peak[name], one[2])
+            cpu[name].append(c)
+            wall[name].append(w)
+    return {n: (statistics.median(cpu[n]), statistics.median(wall[n]), peak[n]) for n in cmds}
 
 
 def generate(directory: Path, n: int) -> Path:
@@ -81,59 +99,70 @@ def main() -> None:
     parser.add_argument("--procedures", type=int, default=10_000)
     args = parser.parse_args()
     py = sys.executable
+    bindir = Path(py).parent
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         schemas = work / "schemas"
         subprocess.run(
             [py, "-m", "dxready", "schema", "--out", str(schemas)], check=True, stdout=subprocess.DEVNULL
         )
-        base = _median_run([py, "-c", "pass"], args.runs, work)
-        ours = _median_run([py, "-m", "dxready", "check", "--catalog", str(DATA)], args.runs, work)
-        help_ = _median_run([py, "-m", "dxready", "--help"], args.runs, work)
-        cj = shutil.which("check-jsonschema") or str(Path(py).parent / "check-jsonschema")
-        peer = 0.0
-        for name in ("procedures", "systems", "roadmap"):
-            peer += _median_run(
-                [cj, "--schemafile", str(schemas / f"{name}.schema.json"), str(DATA / f"{name}.yaml")],
-                args.runs,
-                work,
-            )
-        print(f"python -c pass                     {base * 1000:8.1f} ms")
-        print(
-            f"dxready --help                     {help_ * 1000:8.1f} ms  ({help_ / base:.1f}x python -c pass)"
+        cj = shutil.which("check-jsonschema") or str(bindir / "check-jsonschema")
+        yl = shutil.which("yamllint") or str(bindir / "yamllint")
+        files = ("procedures", "systems", "roadmap")
+        small = _interleaved(
+            {
+                "python -c pass": [[py, "-c", "pass"]],
+                "dxready --help": [[py, "-m", "dxready", "--help"]],
+                "dxready check": [[py, "-m", "dxready", "check", "--catalog", str(DATA)]],
+                "yamllint, procedures.yaml": [[yl, str(DATA / "procedures.yaml")]],
+                "check-jsonschema, 3 files": [
+                    [cj, "--schemafile", str(schemas / f"{n}.schema.json"), str(DATA / f"{n}.yaml")]
+                    for n in files
+                ],
+            },
+            args.runs,
+            work,
         )
+        base = small["python -c pass"][0]
+        print(f"shipped catalogue: medians of {args.runs} interleaved rounds, child CPU time (wall clock)")
+        for name, (c, w, _) in small.items():
+            print(f"  {name:28s} {c * 1000:7.0f} ms ({w * 1000:6.0f} ms)  {c / base:5.1f}x python -c pass")
+        ours = small["dxready check"][0]
+        print(f"  check / yamllint on one file: {ours / small['yamllint, procedures.yaml'][0]:.2f}")
         print(
-            f"dxready check (shipped catalogue)  {ours * 1000:8.1f} ms  ({ours / base:.1f}x python -c pass)"
+            f"  check / check-jsonschema on the three files: {ours / small['check-jsonschema, 3 files'][0]:.2f}"
         )
-        print(
-            f"check-jsonschema, same 3 files     {peer * 1000:8.1f} ms  (dxready check = {ours / peer:.2f}x of it)"
-        )
-
-        from dxready.engine.integrity import load as load_catalog
-        from dxready.engine.ranking import rank
-        from dxready.engine.run import run
 
         big = generate(work / "big", args.procedures)
         size = sum(p.stat().st_size for p in big.glob("*.yaml"))
-        loads, engines = [], []
-        for _ in range(3):
-            gc.collect()
-            gc.disable()  # as the CLI runs (cli.main): the cyclic collector is off for a command's lifetime
-            start = time.perf_counter()
-            catalog = load_catalog(big)
-            loads.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            report = run(catalog, dt.date(2026, 11, 26))
-            steps = rank(report)
-            engines.append(time.perf_counter() - start)
-            counts = (len(report.findings), len(steps))
-            del catalog, report, steps
-            gc.enable()
-        load_s, engine_s = statistics.median(loads), statistics.median(engines)
-        print(f"load {args.procedures:,} procedures ({size / 1e6:.1f} MB)  {load_s:8.2f} s")
+        loop = (
+            "import sys, yaml\n"
+            "for f in sys.argv[1:]:\n"
+            "    yaml.load(open(f, 'rb').read(), Loader=yaml.CSafeLoader)\n"
+        )
+        yaml_files = [str(big / f"{n}.yaml") for n in files]
+        large = _interleaved(
+            {
+                "dxready check": [[py, "-m", "dxready", "check", "--catalog", str(big)]],
+                "dxready gaps -f json": [[py, "-m", "dxready", "gaps", "-f", "json", "--catalog", str(big)]],
+                "PyYAML CSafeLoader loop": [[py, "-c", loop, *yaml_files]],
+                "yamllint, procedures.yaml": [[yl, str(big / "procedures.yaml")]],
+                "check-jsonschema, 3 files": [
+                    [cj, "--schemafile", str(schemas / f"{n}.schema.json"), str(big / f"{n}.yaml")]
+                    for n in files
+                ],
+            },
+            max(3, args.runs // 2),
+            work,
+        )
+        print(f"\n{args.procedures:,} procedures ({size / 1e6:.1f} MB): child CPU (wall), peak RSS")
+        for name, (c, w, rss) in large.items():
+            print(f"  {name:28s} {c:7.2f} s ({w:6.2f} s) {rss / 1024:6.0f} MiB")
+        check_cpu, _, check_rss = large["dxready check"]
+        json_cpu, _, json_rss = large["dxready gaps -f json"]
+        print(f"  check / PyYAML C loop: {check_cpu / large['PyYAML CSafeLoader loop'][0]:.2f} (goal <= 0.8)")
         print(
-            f"rules + levels + ranking           {engine_s:8.2f} s  ({engine_s / load_s:.2f}x the load;"
-            f" {counts[0]:,} findings, {counts[1]:,} steps)"
+            f"  gaps -f json / check: time {json_cpu / check_cpu:.2f}, peak memory {json_rss / check_rss:.2f} (goal <= 1.2)"
         )
 
 

@@ -4,12 +4,14 @@
     .venv/bin/python benchmarks/national.py --n 200 --repeat 1
 
 The catalogues carry the real municipalities' names and codes (the national registry), so that roll-ups by prefecture
-and DX020 see a realistic set. Figures, each a median of ``--repeat`` in-process runs over the same files (page cache warm for all of them):
+and DX020 see a realistic set. Figures, in process over the same files (page cache warm for all of them):
 - read: reading every file's bytes (the floor any tool pays);
-- bare parse: ``YAML(typ="safe", pure=False).load`` of every file (ruamel.yaml's C-accelerated loader, no validation);
+- PyYAML ``CSafeLoader`` over every file (libyaml in C: the fastest loader there is; the yardstick), and ruamel.yaml's
+  safe loader beside it;
 - compare cold: ``run_compare`` with an empty cache directory (parse, validate, summarise, render JSON);
-- compare warm: ``run_compare`` again with the cache the cold run filled;
-and peak memory (ru_maxrss) of a separate process running one cold compare, against one holding every parsed file.
+- compare warm: ``run_compare`` again with the cache the cold run filled, as json and as the default table;
+and peak memory of a separate process running one cold compare. Figures are medians of CPU time over interleaved
+rounds (the machine is shared; CPU time moves less than the wall clock).
 """
 
 from __future__ import annotations
@@ -205,14 +207,12 @@ def bare_parse(files: list[Path]) -> int:
     return n
 
 
-def bare_parse_libyaml(files: list[Path]) -> int | None:
-    """PyYAML's libyaml loader, when it happens to be installed (a reference point; dxready does not use it)."""
-    try:
-        import yaml  # type: ignore[import-untyped]
-    except ImportError:
-        return None
+def bare_parse_libyaml(files: list[Path]) -> int:
+    """PyYAML's libyaml loader (in the test extra; the yardstick, dxready does not use it)."""
+    import yaml  # type: ignore[import-untyped]
+
     if not getattr(yaml, "__with_libyaml__", False):
-        return None
+        raise SystemExit("PyYAML was built without libyaml: no C loader to compare with")
     return sum(len(yaml.load(f.read_bytes(), Loader=yaml.CSafeLoader)) for f in files)
 
 
@@ -260,6 +260,11 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=1741, help="municipalities (default 1741)")
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the median is shown")
     parser.add_argument("--out", type=Path, default=HERE / "out" / "national", help="where to generate")
+    parser.add_argument(
+        "--warm-only",
+        action="store_true",
+        help="only the warm figures (json, table): skip the loaders and cold runs",
+    )
     args = parser.parse_args()
 
     t0 = time.perf_counter()
@@ -275,57 +280,82 @@ def main() -> None:
     import dxready.commands.compare  # noqa: F401  (imports are start-up, not compare: excluded from the figures)
 
     cache = Path(tempfile.mkdtemp(prefix="dxready-bench-cache-"))
+
+    def clear() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+        cache.mkdir()
+
+    # Interleaved: each round runs every figure once, so that whatever else the machine does is shared alike.
+    runs: dict[str, list[float]] = {}
+
+    def once(name: str, fn: Callable[[], object], before: Callable[[], None] | None = None) -> None:
+        if before is not None:
+            before()
+        gc.collect()
+        start = time.process_time()
+        fn()
+        runs.setdefault(name, []).append(time.process_time() - start)
+
     try:
-        read_s = timed(lambda: read_all(files), args.repeat)
-        bare_s = timed(lambda: bare_parse(files), args.repeat)
-        libyaml_s = timed(lambda: bare_parse_libyaml(files), 1) if bare_parse_libyaml(files[:1]) else None
-
-        def clear() -> None:
-            shutil.rmtree(cache, ignore_errors=True)
-            cache.mkdir()
-
-        cold_s = timed(lambda: compare(args.out, cache, use_cache=True), args.repeat, before=clear)
-        nocache_s = timed(lambda: compare(args.out, cache, use_cache=False), args.repeat)
-        compare(args.out, cache, use_cache=True)
-        warm_s = timed(lambda: compare(args.out, cache, use_cache=True), args.repeat)
+        if args.warm_only:
+            compare(args.out, cache, use_cache=True)  # fills the cache
+        for _ in range(args.repeat):
+            once("read", lambda: read_all(files))
+            if not args.warm_only:
+                once("pyyaml", lambda: bare_parse_libyaml(files))
+                once("ruamel", lambda: bare_parse(files))
+                once("cold", lambda: compare(args.out, cache, use_cache=True), before=clear)
+                once("nocache", lambda: compare(args.out, cache, use_cache=False))
+            once("warm json", lambda: compare(args.out, cache, use_cache=True))
+            os.environ["COLUMNS"] = "120"  # too narrow for the matrix: a record per municipality
+            once("warm table", lambda: compare(args.out, cache, use_cache=True, fmt="table"))
+            os.environ["COLUMNS"] = "200"  # the matrix, drawn as a plain grid
+            once("warm table wide", lambda: compare(args.out, cache, use_cache=True, fmt="table"))
+            os.environ.pop("COLUMNS")
         src = json.dumps(str(args.out))
-        peak_cold = peak_rss(
-            f"import os,tempfile,datetime as dt; os.environ['XDG_CACHE_HOME']=tempfile.mkdtemp()\n"
-            f"from dxready.commands.compare import run_compare\n"
-            f"from dxready.render import renderer\n"
-            f"c = run_compare([__import__('pathlib').Path({src})], as_of=dt.date(2024,3,31), use_cache=True)\n"
-            f"renderer('compare', 'json')(c, 'ja')"
+        peak_cold = (
+            0.0
+            if args.warm_only
+            else peak_rss(
+                f"import os,tempfile,datetime as dt; os.environ['XDG_CACHE_HOME']=tempfile.mkdtemp()\n"
+                f"from dxready.commands.compare import run_compare\n"
+                f"from dxready.render import renderer\n"
+                f"c = run_compare([__import__('pathlib').Path({src})], as_of=dt.date(2024,3,31), use_cache=True)\n"
+                f"renderer('compare', 'json')(c, 'ja')"
+            )
         )
-        peak_hold = peak_rss(
-            f"from pathlib import Path\nfrom ruamel.yaml import YAML\ny=YAML(typ='safe', pure=False)\n"
-            f"held=[y.load(p.read_bytes().decode()) for d in sorted(Path({src}).iterdir()) if d.is_dir()"
-            f" for p in sorted(d.glob('*.yaml'))]"
-        )
-        peak_base = peak_rss("import dxready.commands.compare, dxready.render.compare, ruamel.yaml, pydantic")
-        table_s = timed(lambda: compare(args.out, cache, use_cache=True, fmt="table"), 1)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
+    m = {name: statistics.median(values) for name, values in runs.items()}
+    print(f"medians of {args.repeat} interleaved rounds, CPU time of this process")
+    print(f"read bytes                     {m['read'] * 1000:8.0f} ms")
+    if not args.warm_only:
+        _loaders(m, peak_cold)
+    print(
+        f"compare warm, json             {m['warm json'] * 1000:8.0f} ms  = {m['warm json'] / m['read']:6.2f}x read"
+    )
+    print(
+        f"compare warm, table (default)  {m['warm table'] * 1000:8.0f} ms  = {m['warm table'] / m['warm json']:6.2f}x json (goal <= 1.5; 120 columns)"
+    )
+    print(
+        f"compare warm, table, matrix    {m['warm table wide'] * 1000:8.0f} ms  = {m['warm table wide'] / m['warm json']:6.2f}x json (200 columns)"
+    )
 
-    print(f"read bytes                 {read_s * 1000:8.0f} ms")
-    print(f"bare C parse (ruamel safe) {bare_s * 1000:8.0f} ms  = {bare_s / read_s:6.1f}x read")
-    if libyaml_s is not None:
-        print(
-            f"bare libyaml (PyYAML C)    {libyaml_s * 1000:8.0f} ms  = {libyaml_s / read_s:6.1f}x read"
-            f"  (reference only; compare cold = {cold_s / libyaml_s:.2f}x this)"
-        )
-    print(f"compare cold (no cache)    {cold_s * 1000:8.0f} ms  = {cold_s / bare_s:6.2f}x bare parse"
-          f"  ({cold_s / read_s:.1f}x read)")  # fmt: skip
-    print(f"compare --no-cache         {nocache_s * 1000:8.0f} ms  = {nocache_s / bare_s:6.2f}x bare parse")
-    print(f"compare warm (cache)       {warm_s * 1000:8.0f} ms  = {warm_s / read_s:6.2f}x read"
-          f"  ({warm_s / bare_s:.3f}x bare parse)")  # fmt: skip
-    print(f"peak RSS: compare cold {peak_cold:.0f} MiB; holding every parsed file {peak_hold:.0f} MiB;"
-          f" interpreter + imports {peak_base:.0f} MiB")  # fmt: skip
+
+def _loaders(m: dict[str, float], peak_cold: float) -> None:
     print(
-        f"compare warm --format table  {table_s * 1000:6.0f} ms  (rich rendering of {len(dirs):,} rows dominates)"
+        f"PyYAML CSafeLoader loop (C)    {m['pyyaml'] * 1000:8.0f} ms  = {m['pyyaml'] / m['read']:6.1f}x read"
     )
     print(
-        f"ratios: cold/bare {cold_s / bare_s:.2f} (goal <= 1.5); warm/read {warm_s / read_s:.2f} (goal <= 5)"
+        f"ruamel safe loader loop (C)    {m['ruamel'] * 1000:8.0f} ms  = {m['ruamel'] / m['pyyaml']:6.2f}x PyYAML"
     )
+    print(
+        f"compare cold (empty cache)     {m['cold'] * 1000:8.0f} ms  = {m['cold'] / m['pyyaml']:6.2f}x PyYAML (goal <= 1.0)"
+    )
+    print(
+        f"compare --no-cache             {m['nocache'] * 1000:8.0f} ms  = {m['nocache'] / m['pyyaml']:6.2f}x PyYAML"
+    )
+    print(f"peak RSS of one cold compare   {peak_cold:8.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,18 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("engine", ("dxready.engine",)),
     ("commands", ("dxready.commands",)),
     ("render", ("dxready.render",)),
-    ("cli", ("dxready.cli", "dxready.__main__", "dxready.guard", "dxready.clitext", "dxready.completion")),
+    (
+        "cli",
+        (
+            "dxready.cli",
+            "dxready.__main__",
+            "dxready.guard",
+            "dxready.clitext",
+            "dxready.completion",
+            "dxready.entry",
+            "dxready._help",
+        ),
+    ),
 )
 OUTPUT_LAYERS = frozenset({"render", "cli"})
 
@@ -179,11 +190,7 @@ def test_only_render_and_cli_write_output_or_import_renderers() -> None:
 # Modules still over MAX_LINES, owned by other branches of this round; each leaves the list when it is split (the
 # test fails while a listed module is already short enough), and none may join it. Empty it as they land.
 MAX_LINES = 500
-OVER_MAX_LINES = frozenset(
-    {
-        "dxready.catalog.load",
-    }
-)
+OVER_MAX_LINES: frozenset[str] = frozenset()
 
 
 def _lines(path: Path) -> int:

@@ -37,13 +37,24 @@ def test_shipped_catalogue_loads() -> None:
     assert catalog.procedures_file.municipality.code == "122238"
 
 
-def test_c_parser_is_in_use() -> None:
+def test_c_parser_is_in_use(monkeypatch: pytest.MonkeyPatch) -> None:
     """ruamel.yaml no longer installs its C parser by itself: the loader must be on ruamel.yaml.clib's CParser."""
+    import _ruamel_yaml
     from _ruamel_yaml import CParser
 
-    from dxready.catalog.load import _loader_class
+    from dxready.catalog import yaml
 
-    assert issubclass(_loader_class(), CParser)
+    assert yaml.c_parser() is CParser
+    assert _ruamel_yaml.__file__.endswith((".so", ".pyd"))  # compiled, not a pure-Python stand-in
+    made: list[object] = []
+
+    def spy() -> object:
+        made.append(CParser)
+        return CParser
+
+    monkeypatch.setattr(yaml, "c_parser", spy)
+    load_catalog(SHIPPED)
+    assert made  # every catalogue file went through it
 
 
 def test_syntax_error_is_located(tmp_path: Path) -> None:

@@ -132,12 +132,18 @@ def test_other_views_fit_and_break_lines_properly(
         assert not semicolons(out), "\n".join(semicolons(out))
 
 
-def test_summary_bars_never_wrap(catalogs: dict[str, Path]) -> None:
-    out = _run(["table", "summary", "--catalog", str(catalogs["half"])], 80)
-    bar_cells = [
-        seg.strip() for line in out.splitlines() for seg in _BOX.split(line) if re.search("[█·]", seg)
-    ]
-    assert bar_cells and all(len(cell) == 24 for cell in bar_cells), bar_cells
+@pytest.mark.parametrize("columns", [80, 120])
+def test_summary_bars_never_wrap_and_give_way_to_the_figures(catalogs: dict[str, Path], columns: int) -> None:
+    out = _run(["table", "summary", "--catalog", str(catalogs["half"])], columns)
+    rows = [[seg.strip() for seg in _BOX.split(line)] for line in out.splitlines()]
+    bar_cells = [cell for row in rows for cell in row if re.search("[█·]", cell)]
+    widths = {len(cell) for cell in bar_cells}
+    assert len(widths) <= 1 and all(8 <= w <= 24 for w in widths), bar_cells  # whole bars of one width
+    assert any("20件中" in cell and "確認）" in cell for row in rows for cell in row), (
+        out
+    )  # the rate never wraps
+    if columns == 120:
+        assert bar_cells, out  # where there is room, the bars are drawn
 
 
 # Pieces of help text that must never be split across lines.
@@ -236,3 +242,13 @@ def test_messages_fit_the_terminal(tmp_path: Path, lang: str, columns: int) -> N
             ]
             assert not wide, (args, wide)
             assert not bad_starts(stream), (args, bad_starts(stream))
+
+
+@pytest.mark.parametrize("which", ["shipped", "half", "kure"])
+def test_next_at_80_columns_is_records_with_whole_commands(catalogs: dict[str, Path], which: str) -> None:
+    out = _run(["next", "--catalog", str(catalogs[which]), "--as-of", AS_OF], 80)
+    assert not re.search("[┏┃│]", out)  # records, not a four-column table
+    assert re.search(r"^1\. .+（点数 \d+\.\d\d）$", out, re.M)
+    for line in out.splitlines():
+        if "dxready set" in line:
+            assert re.search(r"dxready set \S+ --[a-z-]+", line), line

@@ -1,3 +1,3 @@
-from dxready.cli import main
+from dxready.entry import main
 
 main()

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dxready.catalog import labels
-from dxready.catalog.load import load_catalog
+from dxready.catalog.load import LoadError, load_catalog
 from dxready.catalog.models import Phase, RoadmapState, Status, Tier
 from dxready.commands.schema import schemas
 from dxready.render import labels as printed
@@ -126,3 +126,16 @@ def test_nfkc_equal_procedures_are_identical(data: st.DataObject) -> None:
         for k, v in _PROC.items()
     }
     assert Procedure.model_validate(normalise_identifiers(typed)) == Procedure.model_validate(dict(_PROC))
+
+
+def test_a_refused_enum_value_lists_the_allowed_ones_with_their_words(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "c")
+    systems = root / "systems.yaml"
+    systems.write_text(
+        systems.read_text(encoding="utf-8").replace("data_input: manual", "data_input: 手で", 1)
+    )
+    with pytest.raises(LoadError) as info:
+        load_catalog(root)
+    message = info.value.problems[0].message
+    assert "使える値: manual（手入力）、linked（連携）" in message.ja and " or " not in message.ja
+    assert "'manual' or 'linked'" in message.en

@@ -2,10 +2,10 @@
 
 - :func:`read_bounded`: ``fstat`` first, so a FIFO, a device (``/dev/zero``), a directory or a file over the limit is
   refused without reading it; then at most limit + 1 bytes are read, so a file that grows while we read is refused too.
-- :func:`check_shape`: a pre-scan of nesting depth and node count. ruamel.yaml's C composer recurses once per level
-  before any depth check of ours runs (30,000 ``[`` crash the process), and pydantic keeps one error per bad value
-  (four million ``1,`` items took 10 GB). The scan walks libyaml's events, which use a heap stack, and stops at the
-  first node beyond a limit, with its line and column. A text too short and too flat to break a limit is not scanned.
+- MAX_DEPTH and MAX_NODES: nesting depth and node count. A composer that recurses once per level crashes on 30,000
+  ``[`` before any depth check runs, and pydantic keeps one error per bad value (four million ``1,`` items took
+  10 GB). The event composer (:mod:`dxready.catalog.yaml`) stops at the first node beyond a limit, with its line and
+  column; :func:`needs_scan` tells when a text is too short and too flat to break a limit at all.
 - :func:`excerpt`: an echoed value is cut to a short excerpt, however long the value is.
 
 The limits are far above any real catalogue: the largest municipality's procedures.yaml is about 25 KB, 800 values,
@@ -38,13 +38,13 @@ EXCERPT = 60
 _PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$)|[&!][^ \t\r\n]*)+", re.MULTILINE)
 
 
-def _fail(file: str, line: int, col: int, ja: str, en: str) -> LoadError:
+def fail(file: str, line: int, col: int, ja: str, en: str) -> LoadError:
     # line 0: a problem of the whole file (missing, not a regular file, too large) has no position to show.
     return LoadError([Problem(UNREADABLE, Location(file, line, col), Msg(ja, en))])
 
 
 def too_large(file: str, size: int) -> LoadError:
-    return _fail(
+    return fail(
         file,
         0,
         0,
@@ -64,18 +64,18 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise _fail(shown, 0, 0, "ファイルがありません", "file not found") from None
+        raise fail(shown, 0, 0, "ファイルがありません", "file not found") from None
     except IsADirectoryError:
-        raise _fail(shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file") from None
+        raise fail(shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file") from None
     except OSError as exc:
-        raise _fail(shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+        raise fail(shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise _fail(shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file")
+            raise fail(shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file")
         if not stat.S_ISREG(info.st_mode):
             kind_ja, kind_en = _kind(info.st_mode)
-            raise _fail(
+            raise fail(
                 shown,
                 0,
                 0,
@@ -92,7 +92,7 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
             except BlockingIOError:  # pragma: no cover - a regular file never blocks
                 continue
             except OSError as exc:
-                raise _fail(
+                raise fail(
                     shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
                 ) from None
             if not chunk:
@@ -131,66 +131,6 @@ def needs_scan(text: str) -> bool:
         return True
     prefix = max((m.end() - m.start() for m in _PREFIX.finditer(text)), default=0)
     return flow + 2 * prefix + 2 > MAX_DEPTH
-
-
-def check_shape(text: str, file: str) -> None:
-    """LoadError (DX001) at the first value nested deeper than MAX_DEPTH, or past MAX_NODES values.
-
-    Syntax errors are left to the parser proper, which meets them at the same event, no deeper than checked here.
-    """
-    if not needs_scan(text):
-        return
-    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.events import (
-        AliasEvent,
-        CollectionEndEvent,
-        CollectionStartEvent,
-        ScalarEvent,
-        StreamEndEvent,
-    )
-
-    parser: Any = CParser(text)
-    depth = 0
-    nodes = 0
-    try:
-        while True:
-            event = parser.get_event()
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                node_depth = depth - 1
-            elif isinstance(event, ScalarEvent | AliasEvent):
-                node_depth = depth
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-                continue
-            elif isinstance(event, StreamEndEvent):
-                return
-            else:
-                continue
-            nodes += 1
-            if node_depth > MAX_DEPTH:
-                mark = event.start_mark
-                raise _fail(
-                    file,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"入れ子が深すぎます（{MAX_DEPTH} 段まで）",
-                    f"nesting is deeper than {MAX_DEPTH} levels",
-                )
-            if nodes > MAX_NODES:
-                mark = event.start_mark
-                raise _fail(
-                    file,
-                    mark.line + 1,
-                    mark.column + 1,
-                    f"値が多すぎます（1ファイル {MAX_NODES:,} 個まで）",
-                    f"too many values (at most {MAX_NODES:,} in one file)",
-                )
-    except YAMLError:
-        return
-    finally:
-        parser.dispose()
 
 
 def _pruned(value: Any, items: int = 20, keys: int = 100) -> Any:

@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import enum
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
@@ -206,7 +206,8 @@ def _as_of(value: str | None) -> dt.date:
     return _parse_date(value) or dt.date.today()
 
 
-def _out(text: str) -> None:
+def _out(text: str | Iterable[str]) -> None:
+    """Write a renderer's text, or its pieces (a streaming renderer such as ``gaps -f json``)."""
     from dxready.render.safe import write
 
     write(text)

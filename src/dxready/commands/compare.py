@@ -1,9 +1,8 @@
 """``dxready compare``: a municipality × standard-procedure matrix over many catalogues, with rates and levels.
 
-Built for the national set (1,741 catalogues). What dominates is YAML parsing, and inside it ruamel.yaml's tag
-resolver, which the C parser calls back in Python for every scalar: so catalogues are composed here by the same C
-parser with a resolver that memoises each plain scalar's tag (the same YAML 1.2 tables, so the same values as the
-loader), walked without recording positions, and validated by the same models and load rules. Only when that finds
+Built for the national set (1,741 catalogues). What dominates is YAML parsing: catalogues are composed here by the
+loader's own composer (:mod:`dxready.catalog.yaml`, values straight from the C parser's events) without recording
+positions, and validated by the same models and load rules. Only when that finds
 a problem is the catalogue loaded again by :func:`dxready.catalog.load.load_catalog`, which finds the file, line and column.
 Each catalogue is reduced to one small row as soon as it is read (nothing holds every catalogue's tree), and a valid
 catalogue's row is cached by the content hash of its files (:mod:`dxready.commands.cache`).
@@ -18,16 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from dxready.catalog.load import (
-    FILES,
-    SETTINGS,
-    TAGS,
-    UNREADABLE,
-    LoadError,
-    Problem,
-    fast_compose,
-    reset_scalar_memo,
-)
+from dxready.catalog.load import FILES, SETTINGS, UNREADABLE, LoadError, Problem, reset_scalar_memo
 from dxready.commands.compare_rows import (  # the rows live there; their names stay importable from here
     MISSING,
     SCHEMA_VERSION,
@@ -66,97 +56,20 @@ class _Invalid(Exception):
     """The fast path found a problem, or something it leaves to the full loader; that one will say where."""
 
 
-class _FastWalker:
-    """Nodes → plain values like :class:`dxready.catalog.load._Walker` with ``positions=False``, comparing tags by identity.
-
-    Anything out of the ordinary (an explicit tag, a merge key, a non-scalar key, a duplicate key, a value that does
-    not convert, too deep, too many nodes) raises _Invalid, and the full loader decides and locates.
-    """
-
-    def __init__(self, budget: int) -> None:
-        from dxready.catalog.load import yaml_float, yaml_int, yaml_timestamp
-
-        self.budget = budget
-        tag = TAGS.get
-        self.str_ = tag("tag:yaml.org,2002:str")
-        self.map_ = tag("tag:yaml.org,2002:map")
-        self.seq_ = tag("tag:yaml.org,2002:seq")
-        self.scalars: list[tuple[Any, Callable[[str], Any]]] = [
-            (t, f)
-            for name, f in (
-                ("int", yaml_int),
-                ("float", yaml_float),
-                ("bool", lambda text: text.lower() == "true"),
-                ("null", lambda text: None),
-                ("timestamp", yaml_timestamp),
-            )
-            if (t := tag(f"tag:yaml.org,2002:{name}")) is not None
-        ]
-        self.int_ = tag("tag:yaml.org,2002:int")
-
-    def walk(self, node: Any, depth: int) -> Any:
-        from dxready.catalog.load import MAX_DEPTH, yaml_int
-
-        self.budget -= 1
-        if self.budget < 0 or depth > MAX_DEPTH:
-            raise _Invalid
-        tag = node.ctag
-        if tag is self.str_:
-            return node.value
-        if tag is self.map_:
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key_tag = key_node.ctag
-                key: Any
-                if key_tag is self.str_:
-                    key = key_node.value
-                elif key_tag is self.int_:
-                    key = yaml_int(key_node.value)
-                elif any(key_tag is t for t, _ in self.scalars):
-                    key = str(key_node.value)
-                else:
-                    raise _Invalid
-                if key in result:
-                    raise _Invalid
-                result[key] = self.walk(value_node, depth + 1)
-            return result
-        if tag is self.seq_:
-            return [self.walk(item, depth + 1) for item in node.value]
-        if tag is self.int_ and node.value.isdigit() and len(node.value) <= 18:  # ASCII digits only
-            return int(node.value)
-        for known, convert in self.scalars:
-            if tag is known:
-                try:
-                    return convert(node.value)
-                except (ValueError, OverflowError):
-                    raise _Invalid from None
-        raise _Invalid
-
-
 def fast_values(data: bytes, shown: str) -> Any:
     """Bytes → plain values without positions; accepts only what :func:`dxready.catalog.load.parse` accepts, alike."""
-    from ruamel.yaml.error import YAMLError
-
     from dxready.catalog import limits
     from dxready.catalog.load import decode
+    from dxready.catalog.yaml import YamlProblem, compose, syntax_errors
 
     text = decode(data, shown)
     if "%YAML" in text:  # a directive: the loader decides (it refuses all but 1.2)
         raise _Invalid
-    try:
-        limits.check_shape(text, shown)
-    except LoadError:
+    try:  # depth and the number of values are limited by the composer itself
+        value, _, _ = compose(text, positions=False, budget=min(len(text), limits.MAX_NODES) + 10_000)
+    except (YamlProblem, *syntax_errors(), RecursionError, ValueError, OverflowError):
         raise _Invalid from None
-    try:
-        node = fast_compose(text)
-    except (YAMLError, RecursionError):
-        raise _Invalid from None
-    if node is None:
-        return None
-    try:
-        return _FastWalker(budget=min(len(text), limits.MAX_NODES) + 10_000).walk(node, 0)
-    except (RecursionError, ValueError, OverflowError):  # e.g. an integer key of over 4,300 digits
-        raise _Invalid from None
+    return value
 
 
 def fast_catalog(root: Path, blobs: dict[str, bytes]) -> Any:

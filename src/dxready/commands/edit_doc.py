@@ -27,13 +27,12 @@ def _plain_ok(value: str, flow: bool) -> bool:
     """Whether ``value`` written plain reads back as the same string (checked by the parser itself)."""
     if not value or value != value.strip() or "\n" in value or "\r" in value or not value.isprintable():
         return False
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+    from dxready.catalog.yaml import compose_nodes, syntax_errors
 
     doc = f"[{value}]" if flow else f"k: {value}\n"
     try:
-        node = YAML(typ="safe", pure=False).compose(doc)
-    except YAMLError:
+        node = compose_nodes(doc)
+    except syntax_errors():
         return False
     if node is None:
         return False
@@ -106,11 +105,11 @@ class _Doc:
     """The composed nodes of one YAML text, with helpers to find and splice values."""
 
     def __init__(self, text: str) -> None:
-        from ruamel.yaml import YAML
+        from dxready.catalog.yaml import compose_nodes
 
         self.text = text
         self.nl = "\r\n" if "\r\n" in text else "\n"
-        self.root = YAML(typ="safe", pure=False).compose(text)
+        self.root = compose_nodes(text)
         self.seq_offset = self._seq_offset()
 
     # -- reading

@@ -13,6 +13,9 @@ What a renderer is called with depends on its view:
 - ``diff``: ``(catalog_diff, lang)``; ``compare`` and ``compare prefecture`` (``--by prefecture``):
   ``(comparison, lang)``; ``trend``: ``(trend, lang)``;
 - ``rules``: ``(lang,)``.
+
+A renderer returns its text, or (``gaps`` as json, whose output at 10,000 procedures is tens of megabytes) an
+iterator of pieces that the CLI writes in turn, so the whole never exists at once.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ VIEWS: dict[str, dict[str, str]] = {
     "gaps": {
         "table": "dxready.render.table:gaps",
         "markdown": "dxready.render.markdown:gaps",
-        "json": "dxready.render.json_:gaps",
+        "json": "dxready.render.json_:gaps_chunks",
         "csv": "dxready.render.csv_:gaps",
     },
     "next": {

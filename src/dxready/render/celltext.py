@@ -18,7 +18,7 @@ from dxready.render.safe import plain
 from dxready.render.wrap import breaks, widest_piece
 
 if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, JustifyMethod, OverflowMethod
+    from rich.console import Console, ConsoleOptions, JustifyMethod, OverflowMethod, RenderableType
 
 
 class Cell(Text):
@@ -73,3 +73,11 @@ def paragraph(value: str, width: int, *, rest: str = "", style: str = "") -> Tex
     body = shown.lstrip(" ")
     lines = wrap(body, width, indent=rest, first=shown[: len(shown) - len(body)])
     return Text("\n".join(lines), style=style, no_wrap=True, overflow="ignore")
+
+
+def printable(item: RenderableType) -> RenderableType:
+    """``item`` as ``console.print`` should get it: rich's print joins ``Text`` pieces into a plain ``Text`` (losing
+    :class:`Cell`'s line breaking), so a ``Cell`` goes in a ``Group`` of its own, which renders it as it is."""
+    from rich.console import Group
+
+    return Group(item) if isinstance(item, Cell) else item

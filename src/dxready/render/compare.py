@@ -23,10 +23,16 @@ if TYPE_CHECKING:
 _STATUSES = ("online", "partial", "offline", "not_applicable", "unknown")
 
 
-def _mark(status: str | None) -> str:
-    from dxready.catalog.models import Status
+_MARKS: dict[str | None, str] = {}
 
-    return "" if status is None else Status(status).mark
+
+def _mark(status: str | None) -> str:
+    mark = _MARKS.get(status)
+    if mark is None:
+        from dxready.catalog.models import Status
+
+        mark = _MARKS[status] = "" if status is None else Status(status).mark
+    return mark
 
 
 def _pct(value: float | None) -> str:
@@ -145,13 +151,20 @@ def table(comparison: Comparison, lang: str) -> str:
     grid.add_column(Text(labels["rate"]), justify="right", no_wrap=True)
     grid.add_column(Text(labels["recorded"]), justify="right", no_wrap=True)
     grid.add_column(Text(labels["levels"]), justify="right", no_wrap=True)
+    from dxready.render.grid import BIG
+
+    big = len(comparison.rows) > BIG  # drawn as a plain grid, or as records: plain strings are cells enough
     for row in comparison.rows:
-        cells = [Text(_mark(row.statuses.get(c.no))) for c in columns]
+        marks = [_mark(row.statuses.get(c.no)) for c in columns]
+        rate = _rate(row.online, lang, coverage=False)
+        if big:
+            grid.add_row(oneline(row.name), oneline(row.code), *marks, rate, row.recorded, _levels(row))
+            continue
         grid.add_row(
             Text(oneline(row.name)),
             Text(oneline(row.code)),
-            *cells,
-            Text(_rate(row.online, lang, coverage=False), style=_style(row.online)),
+            *(Text(m) for m in marks),
+            Text(rate, style=_style(row.online)),
             Text(row.recorded),
             Text(_levels(row)),
         )
@@ -170,22 +183,25 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(_rate(c.online, lang)),
             Text(_rate(c.with_partial, lang)),
         )
-    from rich.measure import Measurement
-
     from dxready.render.console import console
+    from dxready.render.grid import natural_width, print_renderable  # 1,741 rows: a plain grid
     from dxready.render.wrap import terminal_width
 
     width = terminal_width()
     made, buffer = console(width)
-    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
-        made.print(grid)
+    if natural_width(made, grid) <= width:
+        print_renderable(made, grid)
     else:
         # Too narrow for the matrix: one record per municipality, its marks wrapped under it.
         made.print(Text(labels["title"]))
-        for line in _records(comparison, columns, labels, width):
-            made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+        lines = _records(comparison, columns, labels, width)
+        if len(comparison.rows) > BIG:  # plain lines, as rich prints them (no style, never wrapped)
+            made.file.write("".join(line + "\n" for line in lines))
+        else:
+            for line in lines:
+                made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
         made.print()
-    made.print(per)
+    print_renderable(made, per)
     from dxready.render.compare_extra import print_usage
 
     print_usage(made, comparison, lang, width)

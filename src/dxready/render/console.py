@@ -42,7 +42,9 @@ def console(width: int | None = None, *, colour: bool = False) -> tuple[Console,
 
 def render(*items: RenderableType, width: int | None = None, colour: bool = False) -> str:
     """``items`` printed one after another, as text."""
+    from dxready.render.celltext import printable
+
     made, buf = console(width, colour=colour)
     for item in items:
-        made.print(item)
+        made.print(printable(item))
     return buf.getvalue()

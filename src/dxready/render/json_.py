@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from dxready.render import views
@@ -218,12 +219,11 @@ def _roadmap_facts(r: Any, areas: dict[int, Any]) -> dict[str, Any]:
     }
 
 
-def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
+def _procedure_entries(report: Report, lang: str, show_waived: bool) -> Iterator[dict[str, Any]]:
     by_proc = views.subject_findings(report, "procedure")
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
-    procedures = []
     for p in report.catalog.procedures:
         r = report.readiness.get(p.id)
         entry: dict[str, Any] = {
@@ -244,7 +244,16 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         }
         if show_waived:
             entry["waived"] = [finding(f, lang) for f in waived.get(("procedure", p.id), [])]
-        procedures.append(entry)
+        yield entry
+
+
+def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterator[str]:
+    """The gaps JSON a piece at a time (the registry's ``gaps --format json``): each procedure's entry is made,
+    written and dropped, so neither the output nor its tree of dicts exists whole (:func:`gaps` joins them)."""
+    from dxready.render.gapsview import build, to_json
+    from dxready.render.jsonfast import Lazy, chunks
+    from dxready.render.safe import json_inert
+
     by_sys = views.subject_findings(report, "system")
     systems = [
         {
@@ -269,21 +278,23 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         for r in report.catalog.roadmap
     ]
     other = [finding(f, lang) for f in report.findings if f.subject.kind in ("catalog", "settings")]
-    from dxready.render.gapsview import build, to_json
+    data = {
+        **_header(report, lang),
+        **_sources(report),
+        "summary": _summary(report),
+        "procedures": Lazy(_procedure_entries(report, lang, show_waived)),
+        "systems": systems,
+        "roadmap": roadmap,
+        "catalog_findings": other,
+        # The findings grouped as the terminal shows them (additive: every finding is also listed above).
+        "groups": to_json(build(report, lang)),
+    }
+    yield from chunks(data, escape=json_inert)  # the JSON sink, string by string
+    yield "\n"
 
-    return dumps(
-        {
-            **_header(report, lang),
-            **_sources(report),
-            "summary": _summary(report),
-            "procedures": procedures,
-            "systems": systems,
-            "roadmap": roadmap,
-            "catalog_findings": other,
-            # The findings grouped as the terminal shows them (additive: every finding is also listed above).
-            "groups": to_json(build(report, lang)),
-        }
-    )
+
+def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
+    return "".join(gaps_chunks(report, lang, show_waived))
 
 
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:

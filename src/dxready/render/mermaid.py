@@ -78,6 +78,12 @@ def roadmap_gantt(report: Report, lang: str) -> str:
         f"{municipality.name} 工程表（{first.ja()}〜{last.ja()}）",
         f"{municipality.name_en or municipality.name} roadmap ({first.en()}–{last.en()})",
     )
+    if not items:  # no years to span: say so instead of a chart with a made-up range
+        title = _t(
+            lang,
+            f"{municipality.name} 工程表（項目なし）",
+            f"{municipality.name_en or municipality.name} roadmap (no items)",
+        )
     lines = [
         "```mermaid",
         "gantt",

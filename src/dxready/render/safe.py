@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 
 # The terminal sink lives in the base module (messages below render/ use it too); re-exported here with the rest.
 from dxready.inert import _ESCAPED as _ESCAPED
@@ -23,9 +24,18 @@ def prepare_streams() -> None:
             reconfigure(encoding="utf-8", errors="replace")
 
 
-def write(text: str) -> None:
+_SLICE = 1 << 20
+
+
+def write(text: str | Iterable[str]) -> None:
+    """Write ``text`` (or its pieces, as a streaming renderer returns them) to stdout, a slice at a time."""
     try:
-        sys.stdout.write(text)
+        for piece in (text,) if isinstance(text, str) else text:
+            if len(piece) <= _SLICE:
+                sys.stdout.write(piece)
+            else:  # a large output: encoded a slice at a time, not all at once
+                for start in range(0, len(piece), _SLICE):
+                    sys.stdout.write(piece[start : start + _SLICE])
         sys.stdout.flush()
     except BrokenPipeError:  # `dxready gaps | head`
         sys.stderr.close()
@@ -62,7 +72,12 @@ def json_inert(text: str) -> str:
 
 
 def json_dumps(data: object, **options: object) -> str:
-    """``json.dumps`` (UTF-8, not ASCII-only) through :func:`json_inert`."""
+    """``json.dumps`` (UTF-8, not ASCII-only) through :func:`json_inert`; with ``indent=2`` by the encoder of
+    :mod:`dxready.render.jsonfast` (the same bytes, without json's pure-Python encoder)."""
+    if options == {"indent": 2}:
+        from dxready.render.jsonfast import dumps
+
+        return json_inert(dumps(data))
     import json
 
     return json_inert(json.dumps(data, ensure_ascii=False, **options))  # type: ignore[arg-type]

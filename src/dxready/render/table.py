@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from dxready.i18n import t as _t
@@ -30,9 +31,12 @@ def _console() -> tuple[Console, io.StringIO]:
 
 
 def _render(*items: RenderableType) -> str:
+    from dxready.render.celltext import printable
+    from dxready.render.grid import print_renderable  # large tables as a plain grid
+
     console, buf = _console()
     for item in items:
-        console.print(item)
+        print_renderable(console, printable(item))
     return buf.getvalue()
 
 
@@ -62,7 +66,15 @@ def table_systems(report: Report, lang: str) -> str:
 
 
 def table_roadmap(report: Report, lang: str) -> str:
-    return _render(_grid(views.roadmap(report, lang)))
+    grid = views.roadmap(report, lang)
+    if not grid.rows:
+        empty = _t(
+            lang,
+            "工程表に項目はありません（roadmap.yaml の items に取組を記録してください）",
+            "the roadmap has no items (record them under items in roadmap.yaml)",
+        )
+        return _render(_text(grid.title), _text(empty))
+    return _render(_grid(grid))
 
 
 def table_summary(report: Report, lang: str) -> str:
@@ -70,7 +82,7 @@ def table_summary(report: Report, lang: str) -> str:
 
 
 def _bar(n: int, total: int, width: int = 24) -> str:
-    if total <= 0:
+    if total <= 0 or width <= 0:
         return ""
     filled = round(width * n / total)
     return "█" * filled + "·" * (width - filled)
@@ -81,22 +93,31 @@ def _summary_table(report: Report, lang: str) -> Table:
 
     s = report.summary()
     rows = views.summary_rows(s, lang, views.city_counts(report))
+    from rich.cells import cell_len
+
     table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)
-    table.add_column()
-    table.add_column(justify="right")
-    table.add_column(no_wrap=True)  # a bar is never wrapped
+    # Labels and values whole where the terminal allows; the bars take what is left (8 to 24 cells), never wrapped.
+    label_w = max(cell_len(label) for label, _ in rows)
+    value_w = max(cell_len(value) for _, value in rows)
+    room = _width() - label_w - value_w - 10  # three columns: borders and padding take 10 cells
+    bar_w = min(24, room) if room >= 8 else 0
+    table.add_column(no_wrap=bar_w > 0)
+    table.add_column(justify="right", no_wrap=bar_w > 0)
+    if bar_w:
+        table.add_column(no_wrap=True)
     bars: dict[int, str] = {
-        1: _bar(s.by_status["online"], s.applicable),
-        2: _bar(s.by_status["partial"], s.applicable),
-        3: _bar(s.by_status["offline"], s.applicable),
+        1: _bar(s.by_status["online"], s.applicable, bar_w),
+        2: _bar(s.by_status["partial"], s.applicable, bar_w),
+        3: _bar(s.by_status["offline"], s.applicable, bar_w),
     }
     level_start = len(rows) - 5
     for i, (label, value) in enumerate(rows):
         bar = bars.get(i, "")
         if i >= level_start:
-            bar = _bar(s.levels[i - level_start], s.applicable)
+            bar = _bar(s.levels[i - level_start], s.applicable, bar_w)
         style = _MARK_STYLE.get(label.split(" ", 1)[0], "")
-        table.add_row(_text(label, style), _text(value), _text(bar, style or "blue"))
+        cells = [_text(label, style), _text(value)] + ([_text(bar, style or "blue")] if bar_w else [])
+        table.add_row(*cells)
     return table
 
 
@@ -198,8 +219,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
                 named = [f"{e.ref} {e.name}" if e.ref != e.name else e.ref for e in g.entries]
                 lines = _joined(named, sep, width, first="  ", rest="  ")
                 if len(lines) > 2:
-                    refs = [e.ref for e in g.entries]
-                    twice = {r for r in refs if refs.count(r) > 1}
+                    refs = Counter(e.ref for e in g.entries)
+                    twice = {r for r, n in refs.items() if n > 1}
                     lines = _joined(
                         [n if e.ref in twice else e.ref for n, e in zip(named, g.entries, strict=True)],
                         sep,
@@ -248,9 +269,34 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
     return _render(*items)
 
 
+NEXT_RECORDS_BELOW = 100
+"""Below this many columns ``next`` shows one record per step instead of its four-column table."""
+
+
+def _next_records(report: Report, lang: str, steps: list[NextStep], width: int) -> list[RenderableType]:
+    """Each step as a heading (rank, subject, score), its action, blockers, then codes and the score's parts."""
+    weights = report.catalog.settings.weights
+    items: list[RenderableType] = [*_lines(_t(lang, "次の一手", "Next steps"), width, style="bold")]
+    for s in steps:
+        score = _t(lang, f"（点数 {s.score:.2f}）", f" (score {s.score:.2f})")
+        items += _lines(s.display_name(lang) + score, width, first=f"{s.rank}. ", rest="   ", style="bold")
+        items += _lines(s.action.get(lang), width, first="   ", rest="   ")
+        for b in s.blocked_by:
+            items += _lines(b.get(lang), width, first="   ⛔ ", rest="      ", style="red")
+        parts = [*([" ".join(s.codes)] if s.codes else []), *part_lines(s, weights, lang)]
+        items += _joined(parts, " · ", width, first="   ", rest="   ")
+    return items
+
+
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     from rich.table import Table
 
+    width = _width()
+    if width < NEXT_RECORDS_BELOW:
+        return _render(
+            *_lines(views.catalog_line(report, lang), width, style="dim"),
+            *_next_records(report, lang, steps, width),
+        )
     table = Table(title=_text(_t(lang, "次の一手", "Next steps")), title_justify="left", show_lines=True)
     for h in (
         "#",

@@ -2,14 +2,14 @@
 
 Japanese text has no spaces, so a line may break between any two characters, except that a line must not begin with
 closing brackets and punctuation (」、。）etc., 行頭禁則) nor end with an opening bracket (「（ etc., 行末禁則). Latin words
-and commands (``dxready set ID --verified-on …``) break only at spaces. Widths come from ``rich.cells.cell_len``.
+and commands (``dxready set ID --verified-on …``) break only at spaces. Widths are ``rich.cells.cell_len``'s (computed by :func:`dxready.render.grid.cell_len`).
 """
 
 from __future__ import annotations
 
 import re
 
-from rich.cells import cell_len
+from dxready.render.grid import cell_len  # rich.cells.cell_len, at C speed
 
 NO_START = set(
     "」』）)］]｝}〕〉》】〙〗、。，,．.・：:；;！!？?ー～…‥ゝゞヽヾぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〻％%"
@@ -20,12 +20,12 @@ NO_END = set("「『（(［[｛{〔〈《【〘〖")
 # Break opportunities: a space run, or between two characters where either is not ASCII.
 _D = "[0-9０-９]"
 # Never broken: a date or fiscal year written the Japanese way (令和6年3月31日, 令和7年度末, 2024年3月31日, 3月31日),
-# a command with its subcommand and options (dxready set --verified-on), the help's 「[既定: error]」, an ASCII word
+# a command with its subcommand, argument and options (dxready set childcare --status), the help's 「[既定: error]」, an ASCII word
 # (2024-03-31, --verified-on, 1,200); an en dash stays inside ASCII words so that a range (10.0–95.0%) is not broken.
 _PROTECTED = (
     rf"(?:(?:令和|平成|昭和)(?:元|{_D}+)|{_D}+)年(?:度末?|{_D}+月(?:{_D}+日)?)?"
     rf"|{_D}+月{_D}+日"
-    r"|dxready(?: [a-z][a-z-]*)?(?: --?[a-z][a-z-]*)*(?![\x21-\x7e])"
+    r"|dxready(?: [a-z][a-z-]*)?(?: [\w/.-]+(?= --?[a-z]))?(?: --?[a-z][a-z-]*)*(?![\x21-\x7e])"
     r"|\[既定: [^\]\s]{1,24}\]"  # the help's default value
 )
 _TOKEN = re.compile(rf"{_PROTECTED}|[\x21-\x7e\u2013]+|\s+|.", re.S)
@@ -92,6 +92,8 @@ def breaks(text: str, width: int) -> list[int]:
                     and start + j - 1 > max(offsets, default=0)
                 ):
                     j -= 1
+                if cell_len(tok[j:i]) + cw > width:  # too many marks in a row to keep together: fit first
+                    j = i
                 offsets.append(start + j)
                 used = cell_len(tok[j:i])
             used += cw
@@ -148,16 +150,24 @@ def join_fit(items: list[str], sep: str, width: int, first: str = "", indent: st
     """Items joined by ``sep``, a line break only between items (an item wider than a line is wrapped itself)."""
     lines: list[str] = []
     line = first
+    used = cell_len(line)  # cell_len(line), kept as the line grows
     for i, item in enumerate(items):
         piece = item + (sep if i < len(items) - 1 else "")
-        if line.strip() and cell_len(line) + cell_len(piece.rstrip()) > width:
+        stripped = piece.rstrip()
+        size = cell_len(stripped)
+        if line.strip() and used + size > width:
             lines.append(line.rstrip())
             line = indent
-        if cell_len(line) + cell_len(piece.rstrip()) > width:
+            used = cell_len(line)
+        if used + size > width:
             *done, line = wrap(piece, width, indent=indent, first=line)
             lines += done
+            used = cell_len(line)
             continue
         line += piece
+        # Cells add up, except across a joiner or variation selector: then measure the line anew.
+        joins = "\u200d" in piece or "\ufe0f" in piece
+        used = cell_len(line) if joins else used + size + cell_len(piece[len(stripped) :])
     lines.append(line.rstrip())
     return lines
 

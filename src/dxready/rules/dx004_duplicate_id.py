@@ -57,12 +57,13 @@ def _entries(catalog: Catalog) -> Iterator[tuple[SubjectKind, str, str, tuple[st
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[str, str], tuple[str, tuple[str | int, ...]]] = {}
     for kind, ident, file, path in _entries(catalog):
-        first = seen.get((kind, ident))
-        if first is None:
-            seen[(kind, ident)] = str(catalog.locate(file, path))
+        where = seen.get((kind, ident))
+        if where is None:
+            seen[(kind, ident)] = (file, path)  # located only if it turns out to be duplicated
             continue
+        first = str(catalog.locate(*where))
         yield Finding(
             CODE,
             Subject(kind, ident),

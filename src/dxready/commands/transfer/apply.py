@@ -15,15 +15,15 @@ if TYPE_CHECKING:
 
 
 def _doc(text: str) -> _Doc:
-    """edit's document, composed by the loader's C fast path (the same nodes, several times faster)."""
-    from dxready.catalog.load import fast_compose
+    """edit's document, its nodes composed by the one YAML module (ruamel.yaml's C composer)."""
+    from dxready.catalog.yaml import compose_nodes
     from dxready.commands.edit import _Doc
 
     class FastDoc(_Doc):
         def __init__(self, text: str) -> None:
             self.text = text
             self.nl = "\r\n" if "\r\n" in text else "\n"
-            self.root = fast_compose(text)
+            self.root = compose_nodes(text)
             self.seq_offset = self._seq_offset()
 
     return FastDoc(text)

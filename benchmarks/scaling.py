@@ -1,0 +1,135 @@
+"""How each command grows with the catalogue: check, gaps (terminal and json), table procedures, next and set at
+1k / 10k / 30k / 40k procedures, in one interleaved run.
+
+    .venv/bin/python benchmarks/scaling.py                       # sizes 1000 10000 30000 40000, 3 rounds
+    .venv/bin/python benchmarks/scaling.py --sizes 10000 30000 --rounds 5
+
+The catalogues are compact (~100 bytes and 12 values a procedure, Japanese names). 40,000 procedures is near the
+largest catalogue the loader accepts: a file holds at most 500,000 values (catalog/limits.py), so 78,000 procedures
+(the size the 8 MiB limit alone would allow) are refused with DX001 before any command runs. Each command runs as its own process; the rounds interleave sizes and commands (the machine is
+shared: what runs next to one command runs next to the others too), and the figures are medians of the child's CPU
+time (user + sys, steadier than the wall clock on a busy machine) with the wall clock and peak memory beside. Printed:
+each command's time as a ratio to ``check`` at the same size, and its growth from the first size to each next one
+against linear (1.00 = exactly linear). Terminal output goes to a pipe (the plain-grid path for large tables).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STATUSES = ("○", "一部", "×", "—", "unknown", "×", "○")
+
+
+def generate(directory: Path, n: int) -> Path:
+    """A catalogue of ``n`` compact procedures (~100 bytes each) with 50 systems and a short roadmap."""
+    directory.mkdir(parents=True, exist_ok=True)
+    lines = ["municipality:", "  name: ベンチ市", '  code: "122238"', "as_of: 2024-03-31", "procedures:"]
+    for i in range(n):
+        lines += [
+            f"  - id: p-{i:05d}",
+            f"    name: 手続{i:05d}の申請",
+            f"    status: {STATUSES[i % len(STATUSES)]}",
+            f"    fee: {'true' if i % 3 == 0 else 'false'}",
+            f"    systems: [sys-{i % 50:02d}]",
+        ]
+    (directory / "procedures.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    systems = ["systems:"]
+    for j in range(50):
+        systems += [
+            f"  - id: sys-{j:02d}",
+            f"    name: システム{j}",
+            "    tier: backbone",
+            "    data_input: manual",
+        ]
+    (directory / "systems.yaml").write_text("\n".join(systems) + "\n", encoding="utf-8")
+    roadmap = ["areas:", "  - {no: 1, title: 取組}", "roadmap:"]
+    roadmap += [
+        f"  - {{id: item-{k}, area: 1, title: 項目{k}, target: 令和6年度, procedures: [p-{k:05d}]}}"
+        for k in range(24)
+    ]
+    (directory / "roadmap.yaml").write_text("\n".join(roadmap) + "\n", encoding="utf-8")
+    return directory
+
+
+COMMANDS: dict[str, list[str]] = {
+    "check": ["check"],
+    "gaps": ["gaps"],
+    "gaps-json": ["gaps", "-f", "json"],
+    "table": ["table", "procedures"],
+    "next": ["next"],
+    "set": ["set", "p-00007", "--status", "○"],
+}
+
+
+def run_once(args: list[str], catalog: Path) -> tuple[float, float, int]:
+    """(child CPU seconds, wall seconds, peak RSS in KiB) of one ``dxready`` process."""
+    cmd = [sys.executable, "-m", "dxready", *args, "--catalog", str(catalog), "--as-of", "2026-11-26"]
+    if args[0] == "set":
+        cmd = [sys.executable, "-m", "dxready", *args, "--catalog", str(catalog)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc.stdout.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {code}")
+    return cpu, wall, usage.ru_maxrss
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 30_000, 40_000])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--commands", nargs="+", default=list(COMMANDS))
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="dxready-scaling-"))
+    try:
+        catalogs = {n: generate(work / f"c{n}", n) for n in args.sizes}
+        cpu: dict[tuple[str, int], list[float]] = {}
+        wall: dict[tuple[str, int], list[float]] = {}
+        rss: dict[tuple[str, int], int] = {}
+        for _ in range(args.rounds):
+            for n in args.sizes:
+                for name in args.commands:
+                    c, w, m = run_once(COMMANDS[name], catalogs[n])
+                    cpu.setdefault((name, n), []).append(c)
+                    wall.setdefault((name, n), []).append(w)
+                    rss[(name, n)] = max(rss.get((name, n), 0), m)
+        first = args.sizes[0]
+        print(
+            f"medians of {args.rounds} interleaved rounds; CPU s (wall s) peak MiB; ratio to check; growth vs linear"
+        )
+        for n in args.sizes:
+            size = (catalogs[n] / "procedures.yaml").stat().st_size
+            print(f"\n{n:,} procedures ({size / 1e6:.1f} MB)")
+            base = statistics.median(cpu[("check", n)]) if "check" in args.commands else None
+            for name in args.commands:
+                c, w = statistics.median(cpu[(name, n)]), statistics.median(wall[(name, n)])
+                ratio = f"{c / base:5.2f}x check" if base else ""
+                growth = ""
+                if n != first:
+                    growth = (
+                        f"  growth {c / statistics.median(cpu[(name, first)]) / (n / first):4.2f} of linear"
+                    )
+                print(
+                    f"  {name:10s} {c:7.2f} s ({w:6.2f} s) {rss[(name, n)] / 1024:7.0f} MiB  {ratio}{growth}"
+                )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""The one YAML module: every use of ruamel.yaml, public and private, is here (load, compare's fast path, ``set`` and
+``import`` read YAML through it). ruamel.yaml and ruamel.yaml.clib are pinned to the versions tested (pyproject.toml).
+
+Values are composed straight from the C parser's events (``_ruamel_yaml.CParser.get_event``, from
+``ruamel.yaml.clib``) by :mod:`dxready.catalog.yaml_compose`: no node tree, and no Python resolver call per scalar;
+plain scalars resolve by the YAML 1.2 core schema (:mod:`dxready.catalog.yaml_scalars`). ``set`` splices the text
+by the marks of ruamel.yaml's node tree (:func:`compose_nodes`). :func:`check_shape` is the pre-scan of depth and
+size for a parser that composes recursively (the composer here checks the same limits at the same events).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dxready.catalog.limits import MAX_DEPTH, MAX_NODES, needs_scan
+from dxready.catalog.limits import fail as _limit_problem
+from dxready.catalog.problems import LoadError
+from dxready.catalog.yaml_compose import (
+    Alias,
+    Composer,
+    DocumentEnd,
+    DocumentStart,
+    MappingEnd,
+    MappingStart,
+    NeedPositions,
+    Scalar,
+    SequenceEnd,
+    SequenceStart,
+    StreamEnd,
+    StreamStart,
+    _Event,
+)
+from dxready.catalog.yaml_compose import YamlProblem as YamlProblem
+from dxready.catalog.yaml_scalars import CONVERT as CONVERT
+from dxready.catalog.yaml_scalars import plain_value as plain_value
+from dxready.catalog.yaml_scalars import reset_memo as reset_memo
+from dxready.catalog.yaml_scalars import resolve_tag as resolve_tag
+from dxready.catalog.yaml_scalars import yaml_float as yaml_float
+from dxready.catalog.yaml_scalars import yaml_int as yaml_int
+from dxready.catalog.yaml_scalars import yaml_timestamp as yaml_timestamp
+from dxready.findings import Path
+
+
+def c_parser() -> Any:
+    """The C parser class of ruamel.yaml.clib (ImportError when it is not installed)."""
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+
+    return CParser
+
+
+def syntax_errors() -> tuple[Any, Any]:
+    """(MarkedYAMLError, YAMLError): what the parser raises on malformed text."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    return MarkedYAMLError, YAMLError
+
+
+def compose_nodes(text: str) -> Any:
+    """ruamel.yaml's node tree of ``text`` (C parser and composer), for edits that splice the text by each node's
+    marks (``set``); None for an empty stream."""
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe", pure=False).compose(text)
+
+
+# The C parser builds each event by calling the event classes of ruamel.yaml.events that its module imported; their
+# Python ``__init__`` chains cost a third of reading the events. While composing, those names in the extension module
+# are bound to the classes of yaml_compose, whose construction is C only (BaseException's).
+_FAST_EVENTS: dict[str, type[_Event]] = {
+    "StreamStartEvent": StreamStart,
+    "StreamEndEvent": StreamEnd,
+    "DocumentStartEvent": DocumentStart,
+    "DocumentEndEvent": DocumentEnd,
+    "AliasEvent": Alias,
+    "ScalarEvent": Scalar,
+    "SequenceStartEvent": SequenceStart,
+    "SequenceEndEvent": SequenceEnd,
+    "MappingStartEvent": MappingStart,
+    "MappingEndEvent": MappingEnd,
+}
+
+
+class _FastEvents:
+    """While entered, the C parser's ``get_event`` returns the event classes above."""
+
+    def __enter__(self) -> None:
+        import _ruamel_yaml
+
+        self.saved = {name: getattr(_ruamel_yaml, name) for name in _FAST_EVENTS}
+        for name, cls in _FAST_EVENTS.items():
+            setattr(_ruamel_yaml, name, cls)
+
+    def __exit__(self, *exc: object) -> None:
+        import _ruamel_yaml
+
+        for name, cls in self.saved.items():
+            setattr(_ruamel_yaml, name, cls)
+
+
+def compose(
+    text: str, *, positions: bool = True, budget: int | None = None
+) -> tuple[Any, dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
+    """Text → (value, value positions, key positions). Raises YamlProblem for what a catalogue may not hold, and the
+    parser's MarkedYAMLError / YAMLError for malformed YAML (see :func:`syntax_errors`)."""
+    if budget is None:
+        budget = len(text) + 10_000
+    try:
+        return _compose(text, positions, budget)
+    except NeedPositions:  # a duplicate key: its message needs where the first one stood
+        return _compose(text, True, budget)
+
+
+def _compose(
+    text: str, positions: bool, budget: int
+) -> tuple[Any, dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
+    from ruamel.yaml.composer import ComposerError
+
+    composer = Composer(budget, ComposerError, positions=positions)
+    with _FastEvents():
+        parser = c_parser()(text)
+        try:
+            value = composer.document(parser.get_event)
+        finally:
+            parser.dispose()
+    return value, composer.values, composer.keys
+
+
+def check_shape(text: str, file: str) -> None:
+    """LoadError (DX001) at the first value nested deeper than MAX_DEPTH, or past MAX_NODES values: the pre-scan for
+    a composer that recurses once per level (ruamel.yaml's own; :func:`compose` checks the same limits itself).
+
+    Syntax errors are left to the parser proper, which meets them at the same event, no deeper than checked here.
+    """
+    if not needs_scan(text):
+        return
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.events import (
+        AliasEvent,
+        CollectionEndEvent,
+        CollectionStartEvent,
+        ScalarEvent,
+        StreamEndEvent,
+    )
+
+    parser: Any = c_parser()(text)
+    depth = 0
+    nodes = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                node_depth = depth - 1
+            elif isinstance(event, ScalarEvent | AliasEvent):
+                node_depth = depth
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+                continue
+            elif isinstance(event, StreamEndEvent):
+                return
+            else:
+                continue
+            nodes += 1
+            if node_depth > MAX_DEPTH or nodes > MAX_NODES:
+                raise _shape_problem(file, event.start_mark, deep=node_depth > MAX_DEPTH)
+    except YAMLError:
+        return
+    finally:
+        parser.dispose()
+
+
+def _shape_problem(file: str, mark: Any, *, deep: bool) -> LoadError:
+    if deep:
+        return _limit_problem(
+            file,
+            mark.line + 1,
+            mark.column + 1,
+            f"入れ子が深すぎます（{MAX_DEPTH} 段まで）",
+            f"nesting is deeper than {MAX_DEPTH} levels",
+        )
+    return _limit_problem(
+        file,
+        mark.line + 1,
+        mark.column + 1,
+        f"値が多すぎます（1ファイル {MAX_NODES:,} 個まで）",
+        f"too many values (at most {MAX_NODES:,} in one file)",
+    )

@@ -1,0 +1,38 @@
+"""The console entry point: ``dxready --help`` from a pre-built text, everything else through the Typer app.
+
+Importing Typer alone costs several times a bare ``python -c pass``; the top-level help is the same text every time
+(per language, at the 80-column layout Click's help uses on any terminal of 80 columns or more; the
+program is always named ``dxready``), so it is kept in :mod:`dxready._help` and printed without
+importing Typer. ``tests/test_startup.py`` checks that it is exactly what Typer prints, and regenerates it with
+``DXREADY_UPDATE_GOLDEN=1``. Any other argument, a narrower terminal or a missing text goes to :func:`dxready.cli.main`.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+
+def fast_help(argv: list[str]) -> str | None:
+    """The top-level help text for these arguments, when it can be given without Typer."""
+    if argv not in (["--help"], ["-h"]) or shutil.get_terminal_size().columns < 80:
+        return None
+    from dxready._help import HELP
+    from dxready.i18n import current_lang
+
+    return HELP.get(current_lang(argv))
+
+
+def main() -> None:
+    text = fast_help(sys.argv[1:])
+    if text is not None:
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except UnicodeEncodeError:  # a non-UTF-8 console: let the app set the streams up and print it
+            pass
+        else:
+            return
+    from dxready.cli import main as cli_main
+
+    cli_main()

@@ -1,0 +1,203 @@
+"""``json.dumps(data, ensure_ascii=False, indent=2)``, byte for byte, without json's pure-Python encoder.
+
+With ``indent`` set, the standard library runs its pure-Python encoder (a generator per container, several calls per
+value): on a 10,000-procedure catalogue that is most of ``gaps -f json``. Here containers are walked by one small
+recursive function and every string goes through the C escaper (``json.encoder.encode_basestring``); numbers use the
+same ``repr`` json uses. Anything else (a subclass json would treat specially, a value it would refuse) is handed to
+``json.dumps`` itself and indented in place, so the output is always what json would have written.
+
+:func:`chunks` writes a top-level mapping piece by piece, a :class:`Lazy` value as a list whose items are made one at
+a time: a large output (``gaps -f json`` at 10,000 procedures) then never exists whole, nor its tree of dicts.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+try:
+    from _json import encode_basestring as _quote  # the C escaper json uses with ensure_ascii=False
+except ImportError:  # pragma: no cover - CPython always has it
+    from json.encoder import py_encode_basestring as _quote
+
+_INFINITY = float("inf")
+
+
+def _float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value == _INFINITY:
+        return "Infinity"
+    if value == -_INFINITY:
+        return "-Infinity"
+    return float.__repr__(value)
+
+
+def _key(key: Any) -> str:
+    """A mapping key as json writes it (in the order of json's own checks)."""
+    if isinstance(key, str):
+        return _quote(key)
+    if isinstance(key, float):
+        return '"' + _float(key) + '"'
+    if key is True:
+        return '"true"'
+    if key is False:
+        return '"false"'
+    if key is None:
+        return '"null"'
+    if isinstance(key, int):
+        return '"' + int.__repr__(key) + '"'
+    json.dumps({key: None})  # raises json's own TypeError
+    raise TypeError(key)  # pragma: no cover
+
+
+def _fallback(value: Any, newline: str) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", newline)
+
+
+def _encoder(
+    quote: Callable[[str], str], fallback: Callable[[Any, str], str]
+) -> Callable[[Any, list[str], str], None]:
+    """The encoder of containers, with this way of quoting strings and of writing values json must write."""
+
+    def encode(value: Any, out: list[str], newline: str) -> None:
+        """Append ``value`` (a dict or list) to ``out``; ``newline`` is a line break plus the current indentation."""
+        inner = newline + "  "
+        append = out.append
+        if type(value) is dict:
+            if not value:
+                append("{}")
+                return
+            sep = "{" + inner
+            for key, item in value.items():
+                name = quote(key) if type(key) is str else _key(key)
+                kind = type(item)
+                if kind is str:
+                    append(sep + name + ": " + quote(item))
+                elif kind is dict or kind is list:
+                    append(sep + name + ": ")
+                    encode(item, out, inner)
+                elif kind is int:
+                    append(sep + name + ": " + int.__repr__(item))
+                elif item is None:
+                    append(sep + name + ": null")
+                elif kind is bool:
+                    append(sep + name + (": true" if item else ": false"))
+                elif kind is float:
+                    append(sep + name + ": " + _float(item))
+                else:
+                    append(sep + name + ": " + fallback(item, inner))
+                sep = "," + inner
+            append(newline + "}")
+            return
+        if not value:
+            append("[]")
+            return
+        sep = "[" + inner
+        shallow = (
+            len(newline) <= 5
+        )  # a list near the top (procedures, findings): each item's pieces joined at once
+        for item in value:
+            kind = type(item)
+            if kind is str:
+                append(sep + quote(item))
+            elif kind is dict or kind is list:
+                start = len(out)
+                append(sep)
+                encode(item, out, inner)
+                if shallow:  # fewer, larger strings: less memory held until the final join
+                    out[start:] = ["".join(out[start:])]
+            elif kind is int:
+                append(sep + int.__repr__(item))
+            elif item is None:
+                append(sep + "null")
+            elif kind is bool:
+                append(sep + ("true" if item else "false"))
+            elif kind is float:
+                append(sep + _float(item))
+            else:
+                append(sep + fallback(item, inner))
+            sep = "," + inner
+        append(newline + "]")
+
+    return encode
+
+
+_encode = _encoder(_quote, _fallback)
+
+
+def dumps(data: Any) -> str:
+    """Exactly ``json.dumps(data, ensure_ascii=False, indent=2)``."""
+    if type(data) is not dict and type(data) is not list:
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    out: list[str] = []
+    _encode(data, out, "\n")
+    return "".join(out)
+
+
+class Lazy:
+    """A list in the output whose items are made while writing (each one is written, then dropped)."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        self.items = items
+
+
+_CHUNK = 2048
+"""Pieces joined into one chunk: a few hundred kilobytes of output at a time."""
+
+
+def chunks(data: dict[str, Any], escape: Callable[[str], str] | None = None) -> Iterator[str]:
+    """``dumps(data)`` in pieces: ``"".join(chunks(data))`` is ``dumps(data)`` with every Lazy value a list.
+
+    ``escape``, when given, is applied to every quoted string (and value json writes itself) that holds a character
+    other than printable ASCII: the same text as applying it to the whole output, when it changes only characters
+    that can stand nowhere but inside strings (the JSON sink's invisible characters), without reading the rest.
+    """
+    quote, fallback = _quote, _fallback
+    if escape is not None:
+        esc = escape
+
+        def quote(text: str) -> str:
+            quoted = _quote(text)
+            return quoted if quoted.isascii() and "\x7f" not in quoted else esc(quoted)
+
+        def fallback(value: Any, newline: str) -> str:
+            return esc(_fallback(value, newline))
+
+    encode = _encoder(quote, fallback)
+
+    def element(item: Any, out: list[str], sep: str, inner: str) -> None:
+        if type(item) is dict or type(item) is list:
+            out.append(sep)
+            encode(item, out, inner)
+        else:  # a scalar: as a one-item list writes it, without the brackets
+            piece: list[str] = []
+            encode([item], piece, inner[:-2])
+            out.append(sep + piece[0][len("[" + inner) :])
+
+    if not data:
+        yield "{}"
+        return
+    out: list[str] = []
+    sep = "{\n  "
+    for key, item in data.items():
+        name = quote(key) if type(key) is str else _key(key)
+        if type(item) is Lazy:
+            before = sep + name + ": [\n    "
+            empty = True
+            for value in item.items:
+                element(value, out, before, "\n    ")
+                before, empty = ",\n    ", False
+                if len(out) >= _CHUNK:
+                    yield "".join(out)
+                    out.clear()
+            out.append(sep + name + ": []" if empty else "\n  ]")
+        else:
+            element(item, out, sep + name + ": ", "\n  ")
+        sep = ",\n  "
+        if len(out) >= _CHUNK:
+            yield "".join(out)
+            out.clear()
+    out.append("\n}")
+    yield "".join(out)

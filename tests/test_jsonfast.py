@@ -1,0 +1,89 @@
+"""render/jsonfast.dumps writes exactly what json.dumps(..., ensure_ascii=False, indent=2) writes."""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dxready.render.jsonfast import Lazy, chunks, dumps
+from dxready.render.safe import json_inert
+
+_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(), max_size=12)
+    | st.sampled_from(
+        ["○", "一部", "\u2028", '"\\/', "\x00\x1f\x7f", "\U0001f600", "a\u202eb", "\x85", "\U000e0041"]
+    )
+)
+_KEYS = st.text(max_size=6) | st.integers() | st.booleans() | st.none() | st.floats()
+_JSON = st.recursive(
+    _LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=4) | st.tuples(inner, inner)
+    ),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=_JSON)
+def test_same_bytes_as_json(data: Any) -> None:
+    assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+class Colour(str, enum.Enum):
+    RED = "red"
+
+
+class Level(enum.IntEnum):
+    TWO = 2
+
+
+def test_subclasses_and_odd_values() -> None:
+    data = {
+        Colour.RED: [Colour.RED, Level.TWO, (1, 2)],
+        Level.TWO: {"x": math.inf, "y": -math.inf, "z": math.nan},
+        1.5: [],
+        None: {},
+        True: [[]],
+    }
+    assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def test_refuses_what_json_refuses() -> None:
+    with pytest.raises(TypeError):
+        dumps({"a": object()})
+    with pytest.raises(TypeError):
+        dumps({(1, 2): 1})
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.dictionaries(_KEYS, _JSON | st.lists(_JSON, max_size=5), max_size=5), lazy=st.booleans())
+def test_chunks_join_to_the_same_bytes(data: dict[Any, Any], lazy: bool) -> None:
+    """Written in pieces, with lists made while writing (Lazy), the bytes are json's all the same."""
+    expected = json.dumps(data, ensure_ascii=False, indent=2)
+    given_ = {k: Lazy(iter(v)) if lazy and type(v) is list else v for k, v in data.items()}
+    assert "".join(chunks(given_)) == expected
+    again = {k: Lazy(iter(v)) if lazy and type(v) is list else v for k, v in data.items()}
+    assert "".join(chunks(again, escape=json_inert)) == json_inert(expected)  # the sink, string by string
+
+
+def test_chunks_are_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dxready.render import jsonfast
+
+    monkeypatch.setattr(jsonfast, "_CHUNK", 3)
+    data = {"a": Lazy({"n": i, "s": "日本"} for i in range(50)), "b": list(range(10))}
+    pieces = list(chunks(data))
+    assert len(pieces) > 10
+    assert "".join(pieces) == json.dumps(
+        {"a": [{"n": i, "s": "日本"} for i in range(50)], "b": list(range(10))}, ensure_ascii=False, indent=2
+    )
