@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/national.py                 # generate under benchmarks/out/national, measure, report
     .venv/bin/python benchmarks/national.py --n 200 --repeat 1
 
-Figures, in process over the same files (page cache warm for all of them):
+The catalogues carry the real municipalities' names and codes (the national registry), so that roll-ups by prefecture
+and DX020 see a realistic set. Figures, in process over the same files (page cache warm for all of them):
 - read: reading every file's bytes (the floor any tool pays);
 - PyYAML ``CSafeLoader`` over every file (libyaml in C: the fastest loader there is; the yardstick), and ruamel.yaml's
   safe loader beside it;
@@ -33,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 from dxready.catalog import codes  # noqa: E402
+from dxready.catalog.municipalities import registry  # noqa: E402
 from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES  # noqa: E402
 from dxready.commands.scaffold import PREFECTURES, STANDARD_IDS  # noqa: E402
 
@@ -151,24 +153,27 @@ def roadmap_yaml(rng: random.Random, name: str) -> str:
 def generate(root: Path, n: int, seed: int = 1741) -> list[Path]:
     """``n`` catalogue directories under ``root`` (written once; reused when already there with the same n)."""
     stamp = root / "GENERATED"
-    if stamp.is_file() and stamp.read_text() == f"{n} {seed}":
+    if stamp.is_file() and stamp.read_text() == f"{n} {seed} registry":
         return sorted(p for p in root.iterdir() if p.is_dir())
     shutil.rmtree(root, ignore_errors=True)
     root.mkdir(parents=True)
     rng = random.Random(seed)
-    used: set[str] = set()
+    # The real municipalities (names and codes from the national registry), then made-up ones beyond 1,741.
+    real = [(e.code, e.name) for e in registry().municipalities]
+    used: set[str] = {code[:5] for code, _ in real}
     dirs = []
     for i in range(n):
-        pref = i % 47 + 1
-        code = _code(rng, used, pref)
-        name = f"第{i + 1}市"
+        if i < len(real):
+            code, name = real[i]
+        else:
+            code, name = _code(rng, used, i % 47 + 1), f"第{i + 1}市"
         d = root / code
         d.mkdir()
         (d / "procedures.yaml").write_text(procedures_yaml(rng, name, code), encoding="utf-8")
         (d / "systems.yaml").write_text(systems_yaml(rng, name), encoding="utf-8")
         (d / "roadmap.yaml").write_text(roadmap_yaml(rng, name), encoding="utf-8")
         dirs.append(d)
-    stamp.write_text(f"{n} {seed}")
+    stamp.write_text(f"{n} {seed} registry")
     return dirs
 
 

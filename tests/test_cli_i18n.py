@@ -90,7 +90,7 @@ def test_help_fits_80_cells() -> None:
             "引数 'DIR' を指定してください",
             "Missing argument 'DIR'",
         ),
-        (["init", "d"], "オプション '--name' を指定してください", "Missing option '--name'"),
+        (["export"], "オプション '--output' / '-o' を指定してください", "Missing option '--output' / '-o'"),
         (["table", "foo"], "「foo」は使えません", "'foo' is not one of"),
         (["next", "--top", "x"], "整数で指定してください", "Input should be a valid integer"),
         (["nope"], "コマンド「nope」はありません", "No such command 'nope'"),
@@ -138,7 +138,7 @@ def test_japanese_spellings_on_the_command_line(tmp_path: pytest.TempPathFactory
 
     root = Path(str(tmp_path)) / "chiba"
     assert (
-        runner.invoke(app, ["init", str(root), "--name", "千葉市", "--code", "１２２０５０"]).exit_code == 0
+        runner.invoke(app, ["init", str(root), "--name", "館山市", "--code", "１２２０５０"]).exit_code == 0
     )
     result = runner.invoke(
         app,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -31,6 +32,20 @@ from dxready.clitext import DxCommand
 from dxready.i18n import t, tr
 
 
+class ByOption(str, enum.Enum):
+    prefecture = "prefecture"
+
+
+def _embedded(wanted: bool) -> list[Path]:
+    from dxready.catalog.load import embedded_catalog
+
+    return [embedded_catalog()] if wanted else []
+
+
+def _raise(exc: Exception) -> None:
+    raise exc
+
+
 @app.command(
     cls=DxCommand,
     help=tr(
@@ -40,15 +55,15 @@ from dxready.i18n import t, tr
 )
 def compare(
     directories: Annotated[
-        list[Path],
+        list[Path] | None,
         typer.Argument(
             metavar="DIR...",
             help=tr(
-                "カタログのディレクトリ、または多くのカタログを収めた親ディレクトリ。",
-                "Catalogue directories, or one parent of many.",
+                "カタログのディレクトリ、または多くのカタログを収めた親ディレクトリ（--embedded だけでも可）。",
+                "Catalogue directories, or one parent of many (or just --embedded).",
             ),
         ),
-    ],
+    ] = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
@@ -65,15 +80,44 @@ def compare(
             ),
         ),
     ] = False,
+    embedded: Annotated[
+        bool,
+        typer.Option(
+            "--embedded",
+            help=tr("同梱の鴨川市のカタログも比較に入れます。", "Include the shipped 鴨川市 catalogue."),
+        ),
+    ] = False,
+    by: Annotated[
+        ByOption | None,
+        typer.Option(
+            "--by",
+            metavar="prefecture",
+            help=tr(
+                "prefecture: 都道府県別に集計します（団体数は国の団体一覧と比べ、未確認があれば率は下限〜上限）。",
+                "prefecture: roll up by prefecture (municipalities against the registry; bounds where unknown).",
+            ),
+        ),
+    ] = None,
 ) -> None:
     from dxready.commands.compare import run_compare
     from dxready.render import renderer
     from dxready.render.compare import notes
 
     language = _lang(lang)
-    render = renderer("compare", _fmt(format, "compare"))
+    dirs = [*(directories or []), *_embedded(embedded)]
+    if not dirs:
+        from dxready.errors import UsageError
+        from dxready.findings import Msg
+
+        message = Msg(
+            "カタログのディレクトリか --embedded を指定してください",
+            "give catalogue directories or --embedded",
+        )
+        _guard(language, lambda: _raise(UsageError("DIR...", message)))
+    view = "compare prefecture" if by is not None else "compare"
+    render = renderer(view, _fmt(format, "compare"))
     with _progress(t(language, "カタログを読んでいます", "Reading catalogues"), language) as progress:
-        comparison = run_compare(directories, as_of=_as_of(as_of), use_cache=not no_cache, progress=progress)
+        comparison = run_compare(dirs, as_of=_as_of(as_of), use_cache=not no_cache, progress=progress)
     if comparison.rows:
         _out(render(comparison, language))
     sys.stderr.write(notes(comparison, language))

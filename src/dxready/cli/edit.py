@@ -19,6 +19,29 @@ from dxready.cli._common import (
     _parse_date,
     app,
 )
+from dxready.cli.entities import (
+    AreaOpt,
+    BusinessOpt,
+    DataInputOpt,
+    GovCloudOpt,
+    LabelOpt,
+    LinkOpt,
+    MigrationTargetOpt,
+    NameOpt,
+    OwnerOpt,
+    PhaseOpt,
+    ProcedureOpt,
+    ReviewedOpt,
+    ServesOpt,
+    StartOpt,
+    StateOpt,
+    SystemOpt,
+    TargetOpt,
+    TierOpt,
+    TitleOpt,
+    TrackOpt,
+    VendorOpt,
+)
 from dxready.clitext import DxCommand
 from dxready.completion import complete_refs
 from dxready.i18n import tr
@@ -109,18 +132,22 @@ SetInferredOpt = Annotated[
     "set",
     cls=DxCommand,
     help=tr(
-        "手続を 1 つその場で編集します: コメントと書式を保ち、書き込む前に検証し、途中で壊れません。",
-        "Edit one procedure in place: comments and formatting kept, validated before writing, atomic.",
+        "手続をその場で編集します（複数・パターン可。set system ID / set roadmap ID でシステム・工程表）:"
+        " コメントと書式を保ち、書き込む前に検証し、途中で壊れません。",
+        "Edit procedures in place (several or patterns at once; set system ID / set roadmap ID for systems and the"
+        " roadmap): comments and formatting kept, validated before writing, atomic.",
     ),
 )
 def set_(
-    ref: Annotated[
-        str,
+    refs: Annotated[
+        list[str],
         typer.Argument(
-            metavar="REF",
+            metavar="REF...",
             help=tr(
-                "手続の id か標準番号。個別手続は REF/SUB、団体の見出しは municipality。",
-                "A procedure id or standard number; REF/SUB for a sub-procedure; municipality for the header.",
+                "手続の id か標準番号。個別手続は REF/SUB、団体の見出しは municipality、システムは system ID、"
+                "工程表は roadmap ID。複数や 18/* のようなパターンは 1 回の書き込みでまとめて更新します。",
+                "A procedure id or standard number; REF/SUB for a sub-procedure; municipality for the header;"
+                " system ID / roadmap ID. Several, or patterns such as 18/*, are edited together in one write.",
             ),
             autocompletion=complete_refs,
         ),
@@ -155,17 +182,62 @@ def set_(
             ),
         ),
     ] = None,
+    name: NameOpt = None,
+    tier: TierOpt = None,
+    label: LabelOpt = None,
+    phase: PhaseOpt = None,
+    migration_target: MigrationTargetOpt = None,
+    track: TrackOpt = None,
+    gov_cloud: GovCloudOpt = None,
+    standard_business: BusinessOpt = None,
+    data_input: DataInputOpt = None,
+    owner: OwnerOpt = None,
+    vendor: VendorOpt = None,
+    link: LinkOpt = None,
+    serves: ServesOpt = None,
+    title: TitleOpt = None,
+    area: AreaOpt = None,
+    state: StateOpt = None,
+    start: StartOpt = None,
+    target: TargetOpt = None,
+    last_reviewed: ReviewedOpt = None,
+    procedure: ProcedureOpt = None,
+    system: SystemOpt = None,
 ) -> None:
+    from dxready.cli import entities
+    from dxready.commands.bulk import needs_bulk
     from dxready.commands.edit import run_set
     from dxready.render.wrap import fit_message
 
     language = _lang(lang)
     confirmed = _parse_date(verified_on, "--verified-on")
+    entity = entities.entity_values(
+        name=name, tier=tier, label=label, phase=phase, migration_target=migration_target, track=track, gov_cloud=gov_cloud,
+        standard_business=standard_business, data_input=data_input, owner=owner, vendor=vendor, link=link,
+        serves=serves, title=title, area=area, state=state, start=start, target=target,
+        last_reviewed=last_reviewed, procedure=procedure, system=system,
+    )  # fmt: skip
+    common = {
+        "status": status, "channels": [_nfkc(c) or c for c in channel or []],
+        "counts": [_nfkc(c) or c for c in counts or []], "verified_on": confirmed,
+        "unset": unset or [], "as_of": _parse_date(as_of), "sources": source or [], "inferred": inferred,
+        "cards": cards or [], "counts_source": counts_source,
+    }  # fmt: skip
+    where = _guard(language, lambda: _given(_catalog(catalog)))
+    refs = [_nfkc(r) or r for r in refs]
+    if refs[0] in ("system", "roadmap"):
+        entities.set_entity(refs, {**entity, **common, "note": note}, where, language)
+        return
+    entities.refuse_stray(entity, language)
+    if needs_bulk(refs):
+        entities.set_many(refs, {**common, "note": note}, where, language)
+        return
+    ref = refs[0]
     message = _guard(
         language,
         lambda: run_set(
-            _nfkc(ref) or ref,
-            catalog=_given(_catalog(catalog)),
+            ref,
+            catalog=where,
             status=status,
             channels=[_nfkc(c) or c for c in channel or []],
             counts=[_nfkc(c) or c for c in counts or []],
@@ -186,17 +258,24 @@ def set_(
 @app.command(
     cls=DxCommand,
     help=tr(
-        "自団体の手続（標準の 21 行以外）を set と同じオプションで追加します。",
-        "Add one of the city's own procedures (outside the 21 standard rows), with set's options.",
+        "自団体の手続（標準の 21 行以外）を set と同じオプションで追加します。add system ID / add roadmap ID で"
+        "システム・工程表の項目を追加します。",
+        "Add one of the city's own procedures (outside the 21 standard rows), with set's options; add system ID /"
+        " add roadmap ID add a system or a roadmap item.",
     ),
 )
 def add(
-    ident: Annotated[
-        str, typer.Argument(metavar="ID", help=tr("新しい手続の id", "The new procedure's id."))
+    args: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="ID | system ID | roadmap ID",
+            help=tr(
+                "新しい手続の id（自団体の手続）、または system ID / roadmap ID。",
+                "The new procedure's id (one of the city's own), or system ID / roadmap ID.",
+            ),
+        ),
     ],
-    name: Annotated[
-        str, typer.Option("--name", metavar="NAME", help=tr("手続の名前。", "The procedure's name."))
-    ],
+    name: NameOpt = None,
     catalog: CatalogOpt = None,
     lang: LangOpt = None,
     status: SetStatusOpt = None,
@@ -208,17 +287,56 @@ def add(
     as_of: SetAsOfOpt = None,
     source: SetSourceOpt = None,
     inferred: SetInferredOpt = None,
+    tier: TierOpt = None,
+    label: LabelOpt = None,
+    phase: PhaseOpt = None,
+    migration_target: MigrationTargetOpt = None,
+    track: TrackOpt = None,
+    gov_cloud: GovCloudOpt = None,
+    standard_business: BusinessOpt = None,
+    data_input: DataInputOpt = None,
+    owner: OwnerOpt = None,
+    vendor: VendorOpt = None,
+    link: LinkOpt = None,
+    serves: ServesOpt = None,
+    title: TitleOpt = None,
+    area: AreaOpt = None,
+    state: StateOpt = None,
+    start: StartOpt = None,
+    target: TargetOpt = None,
+    procedure: ProcedureOpt = None,
+    system: SystemOpt = None,
 ) -> None:
+    from dxready.cli import entities
     from dxready.commands.edit import run_add
     from dxready.render.wrap import fit_message
 
     language = _lang(lang)
+    entity = entities.entity_values(
+        tier=tier, label=label, phase=phase, migration_target=migration_target, track=track, gov_cloud=gov_cloud,
+        standard_business=standard_business, data_input=data_input, owner=owner, vendor=vendor, link=link,
+        serves=serves, title=title, area=area, state=state, start=start, target=target, procedure=procedure,
+        system=system,
+    )  # fmt: skip
+    where = _guard(language, lambda: _catalog(catalog))
+    if args[0] in ("system", "roadmap"):
+        procedure_options = {
+            "status": status, "channels": channel or [], "counts": counts or [], "counts_source": counts_source,
+            "verified_on": verified_on, "as_of": as_of, "sources": source or [], "inferred": inferred,
+        }  # fmt: skip
+        options = {**entity, **procedure_options, "name": name, "note": note}
+        entities.add_entity(args, options, where, language)
+        return
+    entities.refuse_stray(entity, language)
+    entities.refuse_add_usage(args, name, language)
+    ident = args[0]
+    assert name is not None  # refuse_add_usage made sure
     message = _guard(
         language,
         lambda: run_add(
             ident,
             name=name,
-            catalog=_catalog(catalog),
+            catalog=where,
             status=status,
             channels=channel or [],
             counts=counts or [],
@@ -249,32 +367,53 @@ def init(
         ),
     ],
     name: Annotated[
-        str,
+        str | None,
         typer.Option(
-            "--name", metavar="NAME", help=tr("団体名（例: 呉市）。", "Municipality name, e.g. 呉市.")
+            "--name",
+            metavar="NAME",
+            help=tr(
+                "団体名（例: 館山市、東京都府中市）。国の団体一覧から団体コードを引きます。",
+                "Municipality name, e.g. 館山市 or 東京都府中市; its code comes from the national registry.",
+            ),
         ),
-    ],
+    ] = None,
     code: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--code",
             metavar="CODE",
             help=tr(
-                "検査数字つきの全国地方公共団体コード（例: 342025）。",
-                "全国地方公共団体コード with its check digit, e.g. 342025.",
+                "検査数字つきの全国地方公共団体コード（例: 122050）。名前は国の団体一覧から引きます。",
+                "全国地方公共団体コード with its check digit, e.g. 122050; the name comes from the registry.",
             ),
         ),
-    ],
+    ] = None,
+    from_embedded: Annotated[
+        bool,
+        typer.Option(
+            "--from-embedded",
+            help=tr(
+                "同梱の鴨川市のカタログをそのまま写して、編集できるようにします。",
+                "Copy the shipped 鴨川市 catalogue byte for byte, to edit it.",
+            ),
+        ),
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
-    from dxready.commands.scaffold import run_init
-    from dxready.render.messages import init_result
+    from dxready.commands.scaffold import run_init, run_init_embedded
+    from dxready.render.messages import copy_result, init_result
     from dxready.render.wrap import fit_message
 
     language = _lang(lang)
-    code = _nfkc(code) or code
+    if from_embedded:
+        from dxready.cli.entities import refuse_with_embedded
+
+        refuse_with_embedded(name, code, language)
+        _out(fit_message(copy_result(_guard(language, lambda: run_init_embedded(directory)), language)))
+        return
+    given = _nfkc(code) if code is not None else None
     _out(
         fit_message(
-            init_result(_guard(language, lambda: run_init(directory, name=name, code=code)), language)
+            init_result(_guard(language, lambda: run_init(directory, name=name, code=given)), language)
         )
     )

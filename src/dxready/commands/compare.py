@@ -11,305 +11,42 @@ catalogue's row is cached by the content hash of its files (:mod:`dxready.comman
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
-import hashlib
-import hmac
 import os
-import re
-from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dxready.catalog.load import FILES, SETTINGS, UNREADABLE, LoadError, Problem, reset_scalar_memo
-from dxready.engine.rates import Rate, fields
+from dxready.commands.compare_rows import (  # the rows live there; their names stay importable from here
+    MISSING,
+    SCHEMA_VERSION,
+    STANDARD_NOS,
+    Broken,
+    Column,
+    Comparison,
+    Row,
+    rate,
+    row_order,
+    summarise,
+)
 from dxready.findings import Location, Msg
 
-SCHEMA_VERSION = 1
-STANDARD_NOS = tuple(range(1, 22))
+__all__ = [
+    "MISSING",
+    "SCHEMA_VERSION",
+    "STANDARD_NOS",
+    "Broken",
+    "Column",
+    "Comparison",
+    "Row",
+    "load_rows",
+    "rate",
+    "row_order",
+    "run_compare",
+    "summarise",
+]
 _FILE_NAMES = (*FILES, SETTINGS)
-
-
-# --------------------------------------------------------------------------------------------------- rows
-
-
-_CODE_OF = {"online": "o", "partial": "p", "offline": "x", "not_applicable": "n", "unknown": "u"}
-_STATUS_OF = {v: k for k, v in _CODE_OF.items()}
-MISSING = "."
-"""In ``Row.marks`` and ``Row.grades``: the catalogue has no such row (or, for a level, it is not applicable)."""
-
-
-@dataclass(frozen=True)
-class Row:
-    """One municipality: its status and readiness level for each of the 21 standard procedures.
-
-    Compact on purpose (a national set has 1,741 of them, and a cached compare is mostly reading rows back):
-    ``marks`` has one letter per standard number — o online, p partial, x offline, n not applicable, u unknown,
-    ``.`` no such row — and ``grades`` one readiness level digit (``.`` where there is none).
-    """
-
-    catalog: str
-    name: str
-    code: str
-    prefecture: str | None
-    marks: str
-    grades: str
-    inferred: int = 0
-    """Standard rows whose recorded status is marked as the author's inference (counted apart in 確認済)."""
-
-    @functools.cached_property
-    def statuses(self) -> dict[int, str]:
-        return {no: _STATUS_OF[ch] for no, ch in zip(STANDARD_NOS, self.marks, strict=True) if ch != MISSING}
-
-    @functools.cached_property
-    def levels(self) -> dict[int, int]:
-        return {no: int(ch) for no, ch in zip(STANDARD_NOS, self.grades, strict=True) if ch != MISSING}
-
-    def count(self, status: str) -> int:
-        return self.marks.count(_CODE_OF[status])
-
-    @property
-    def known(self) -> int:
-        return self.count("online") + self.count("partial") + self.count("offline")
-
-    @property
-    def recorded(self) -> str:
-        """'7/20': the online rate's coverage, known rows of the applicable ones present ('7/20（推定2）' when some
-        of them are the author's inference). Not-applicable rows are out of the rate and out of this count."""
-        text = f"{self.known}/{self.known + self.count('unknown')}"
-        return text + (f"（推定{self.inferred}）" if self.inferred else "")
-
-    @property
-    def online(self) -> Rate:
-        """○ among the applicable rows present, with bounds and coverage."""
-        return Rate(self.count("online"), self.known, self.known + self.count("unknown"))
-
-    @property
-    def with_partial(self) -> Rate:
-        return Rate(
-            self.count("online") + self.count("partial"), self.known, self.known + self.count("unknown")
-        )
-
-    @property
-    def online_rate(self) -> float | None:
-        """Null unless every applicable row is known (see :attr:`online`)."""
-        return self.online.rate
-
-    @property
-    def online_or_partial_rate(self) -> float | None:
-        return self.with_partial.rate
-
-    @functools.cached_property
-    def level_distribution(self) -> dict[int, int]:
-        return {n: self.grades.count(str(n)) for n in range(5)}
-
-    @functools.cached_property
-    def body(self) -> str:
-        """This row's JSON object without ``catalog`` (which depends on how the run named the directory)."""
-        import json
-
-        return json.dumps(
-            {
-                "name": self.name,
-                "code": self.code,
-                "prefecture": self.prefecture,
-                "statuses": {str(no): self.statuses.get(no) for no in STANDARD_NOS},
-                "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
-                "recorded": self.recorded,
-                "inferred": self.inferred,
-                **fields(self.online, self.with_partial),
-                "online_rate": self.online_rate,
-                "online_or_partial_rate": self.online_or_partial_rate,
-                "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
-            },
-            ensure_ascii=False,
-            separators=(", ", ": "),
-        )
-
-    def json_object(self) -> str:
-        """The row as one JSON object: ``catalog`` first, then :attr:`body`."""
-        import json
-
-        return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
-
-    def to_cache(self, key: str) -> list[Any]:
-        fields = [self.name, self.code, self.prefecture, self.marks, self.grades, self.inferred]
-        return [*fields, _seal(key, fields)]
-
-    @classmethod
-    def from_cache(cls, value: Any, catalog: str, key: str) -> Row:
-        """A row as :meth:`to_cache` stored it under ``key``, or ValueError when the value is anything else.
-
-        Nothing read back is trusted: every field is checked (types, lengths, marks and levels from the known sets,
-        a municipality code of six digits), the seal binds the row to the key it was stored under (so a row copied
-        or edited in the database is refused), and the JSON text is made again from the checked fields, never
-        taken from the cache. A refused row is recomputed from the catalogue.
-        """
-        if not (isinstance(value, list) and len(value) == 7):
-            raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, inferred, seal = value
-        if (
-            not isinstance(inferred, int)
-            or isinstance(inferred, bool)
-            or not 0 <= inferred <= len(STANDARD_NOS)
-        ):
-            raise ValueError("not a cached row")
-        texts = (name, code, marks, grades, seal)
-        if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
-            raise ValueError("not a cached row")
-        if not (
-            0 < len(name) <= 2000 and _CODE.match(code) and (prefecture is None or len(prefecture) <= 2000)
-        ):
-            raise ValueError("not a cached row")
-        if len(marks) != len(STANDARD_NOS) or len(grades) != len(STANDARD_NOS):
-            raise ValueError("not a cached row")
-        if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
-            raise ValueError("not a cached row")
-        if not hmac.compare_digest(seal, _seal(key, [name, code, prefecture, marks, grades, inferred])):
-            raise ValueError("not a cached row")
-        return cls(catalog, name, code, prefecture, marks, grades, inferred)
-
-
-_CODE = re.compile(r"^[0-9]{6}$")
-
-
-def _seal(key: str, fields: list[Any]) -> str:
-    """A digest binding the row's fields to the cache key (the content hash of the files it was computed from)."""
-    import json
-
-    text = json.dumps([key, *fields], ensure_ascii=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("ascii")).hexdigest()
-
-
-def row_order(row: Row) -> tuple[float, str, str]:
-    """Rows by the lower bound of their online rate, best first (a bound no unknown can lower), then by code."""
-    low = row.online.low
-    return (-(low if low is not None else -1.0), row.code, row.catalog)
-
-
-def rate(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 1) if whole else None
-
-
-@dataclass(frozen=True)
-class Column:
-    """One standard procedure across municipalities."""
-
-    no: int
-    name: str
-    counts: dict[str, int]
-    """status → municipalities; ``missing`` for catalogues without the row."""
-
-    @property
-    def known(self) -> int:
-        return sum(self.counts.get(s, 0) for s in ("online", "partial", "offline"))
-
-    @property
-    def online(self) -> Rate:
-        """○ among the municipalities where the row is applicable, with bounds and coverage."""
-        return Rate(self.counts.get("online", 0), self.known, self.known + self.counts.get("unknown", 0))
-
-    @property
-    def with_partial(self) -> Rate:
-        some = self.counts.get("online", 0) + self.counts.get("partial", 0)
-        return Rate(some, self.known, self.known + self.counts.get("unknown", 0))
-
-    @property
-    def online_rate(self) -> float | None:
-        return self.online.rate
-
-    @property
-    def online_or_partial_rate(self) -> float | None:
-        return self.with_partial.rate
-
-
-@dataclass(frozen=True)
-class Broken:
-    catalog: str
-    problems: list[Problem]
-    more: int = 0
-    """Problems beyond the ones kept (the loader keeps the first 100)."""
-
-
-@dataclass
-class Comparison:
-    """What the renderers get: the rows, the columns, the broken catalogues and the totals."""
-
-    as_of: dt.date
-    rows: list[Row] = field(default_factory=list)
-    broken: list[Broken] = field(default_factory=list)
-    cached: int = 0
-
-    @property
-    def exit_code(self) -> int:
-        """0; 1 when a catalogue was left out; 2 when none could be read (nothing to compare at all)."""
-        if not self.broken:
-            return 0
-        return 1 if self.rows else 2
-
-    def shared_codes(self) -> dict[str, list[str]]:
-        """Municipality codes that more than one catalogue carries, with those catalogues."""
-        codes: dict[str, list[str]] = {}
-        for row in self.rows:
-            codes.setdefault(row.code, []).append(row.catalog)
-        return {code: where for code, where in codes.items() if len(where) > 1}
-
-    def columns(self) -> list[Column]:
-        from dxready.catalog.registry import STANDARD_BY_NO
-
-        names = {**_STATUS_OF, MISSING: "missing"}
-        by_no = zip(*(row.marks for row in self.rows), strict=True) if self.rows else [()] * len(STANDARD_NOS)
-        return [
-            Column(no, STANDARD_BY_NO[no].name, {names[ch]: n for ch, n in Counter(column).items()})
-            for no, column in zip(STANDARD_NOS, by_no, strict=True)
-        ]
-
-    def rates(self) -> tuple[Rate, Rate]:
-        """○, and ○ with 一部, over every applicable cell of every municipality."""
-        cells = Counter("".join(row.marks for row in self.rows))
-        online, partial = cells.get("o", 0), cells.get("p", 0)
-        known = online + partial + cells.get("x", 0)
-        applicable = known + cells.get("u", 0)
-        return Rate(online, known, applicable), Rate(online + partial, known, applicable)
-
-    def totals(self) -> dict[str, Any]:
-        cells = Counter("".join(row.marks for row in self.rows))
-        grades = Counter("".join(row.grades for row in self.rows))
-        on, some = self.rates()
-        return {
-            "municipalities": len(self.rows),
-            "broken": len(self.broken),
-            "cells": {status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
-            **fields(on, some),
-            "online_rate": on.rate,
-            "online_or_partial_rate": some.rate,
-            "levels": {n: grades.get(str(n), 0) for n in range(5)},
-        }
-
-
-def summarise(catalog: Any, shown: str) -> Row:
-    """A loaded catalogue → its row: the first procedure recorded for each standard number."""
-    from dxready.engine.levels import life_event_bundles, readiness
-
-    procedures = catalog.procedures
-    bundles = life_event_bundles(procedures)
-    statuses: dict[int, str] = {}
-    levels: dict[int, int] = {}
-    inferred = 0
-    for p in procedures:
-        if p.standard_no is None or p.standard_no in statuses:
-            continue
-        inferred += p.status_inferred and p.effective_status.value not in ("unknown", "not_applicable")
-        statuses[p.standard_no] = p.effective_status.value
-        ready = readiness(p, bundles)
-        if ready is not None and p.effective_status.value != "unknown":  # unknown status: no level yet
-            levels[p.standard_no] = ready.level
-    m = catalog.procedures_file.municipality
-    marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)
-    grades = "".join(str(levels[no]) if no in levels else MISSING for no in STANDARD_NOS)
-    return Row(shown, m.name, m.code, m.prefecture, marks, grades, inferred)
 
 
 # --------------------------------------------------------------------------------------------------- fast loading

@@ -173,10 +173,10 @@ def _editable(catalog: str | os.PathLike[str] | None) -> tuple[Path, str]:
     if _is_embedded(root, label):
         raise _bad(
             label,
-            "パッケージに同梱のカタログ（鴨川市）は編集できません。dxready init DIR で自分のカタログを作るか、"
-            "--catalog DIR を指定してください",
-            "the catalogue shipped inside the package (Kamogawa) cannot be edited; create your own with "
-            "`dxready init DIR` or pass --catalog DIR",
+            "パッケージに同梱のカタログ（鴨川市）は編集できません。dxready init DIR --from-embedded で写して"
+            "編集するか、dxready init DIR で自分のカタログを作るか、--catalog DIR を指定してください",
+            "the catalogue shipped inside the package (Kamogawa) cannot be edited; copy it with "
+            "`dxready init DIR --from-embedded`, create your own with `dxready init DIR` or pass --catalog DIR",
             UNREADABLE,
         )
     return root, display_name(root, "procedures")

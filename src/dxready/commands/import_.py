@@ -30,6 +30,7 @@ from pathlib import Path
 from dxready.commands.transfer.apply import procedure_pass, sub_pass
 from dxready.commands.transfer.cells import parse_mark
 from dxready.commands.transfer.dispatch import plan_sheets
+from dxready.commands.transfer.entities import EntityPlan, entity_files
 from dxready.commands.transfer.plan import Planner
 from dxready.commands.transfer.read import load_error, read_source
 from dxready.commands.transfer.results import ImportResult, RowFate, SheetNote
@@ -46,7 +47,8 @@ def run_import(
     as_of: dt.date,
     lang: str,
 ) -> ImportResult:
-    """Read ``source``, plan every row, and (unless refused or a dry run) write procedures.yaml atomically."""
+    """Read ``source``, plan every row, and (unless refused or a dry run) write procedures.yaml atomically, and
+    systems.yaml / roadmap.yaml when the システム / 工程表 sheets change them (all validated together first)."""
     from dxready.catalog.load import decode, display_name, load_catalog, resolve
     from dxready.commands.edit import _is_embedded, locked, validate_text
 
@@ -71,7 +73,8 @@ def run_import(
     with locked(root) if not dry_run else contextlib.nullcontext():
         current = load_catalog(root)
         planner = Planner(current, unmatched)
-        plan_sheets(planner, sheets, current, lang)
+        entities = EntityPlan()  # システム / 工程表 rows (commands/transfer/entities.py)
+        plan_sheets(planner, sheets, current, lang, entities)
         planner.settle_groups()
         if not any(f.fate != "skipped" for f in planner.fates):
             raise load_error(
@@ -95,6 +98,8 @@ def run_import(
             refuse_new_text_findings(
                 current, candidate
             )  # nothing check would refuse (DX010) reaches the file
+        others, together = entity_files(entities, root, current, new_text if new_text != text else None)
+        candidate = together or candidate
         refused = any(f.fate == "refused" for f in planner.fates)
         diff = None
         if dry_run:
@@ -104,10 +109,14 @@ def run_import(
             after = dataclasses.replace(candidate, label=f"{current.label} + {source.name}")
             diff = compare(run(current, as_of), run(after, as_of), lang)
         written = False
-        if not dry_run and not refused and new_text != text:
+        if not dry_run and not refused and (new_text != text or others):
+            from dxready.commands.edit_entities import _write
             from dxready.fsio import atomic_write
 
-            atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+            for file, other in others:  # systems.yaml, roadmap.yaml: each validated with the rest above
+                _write(file, other)
+            if new_text != text:
+                atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
             written = True
     return ImportResult(
         source=str(source),
@@ -118,4 +127,5 @@ def run_import(
         dry_run=dry_run,
         written=written,
         diff=diff,
+        files=(*((shown,) if new_text != text else ()), *(file.shown for file, _ in others)),
     )

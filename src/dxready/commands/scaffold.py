@@ -8,6 +8,7 @@ unless every file can be.
 from __future__ import annotations
 
 import os
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,8 +63,8 @@ def _fail(where: str, ja: str, en: str, code: str = UNREADABLE) -> DxreadyError:
 
 
 def check_code(code: str) -> str:
-    """The 6-digit code with a correct check digit, or UsageError (--code) saying what is wrong."""
-    text = code.strip()
+    """The 6-digit code with a correct check digit, or UsageError (--code) saying what is wrong (full width folded)."""
+    text = unicodedata.normalize("NFKC", code).strip()
     if len(text) == 5 and text.isascii() and text.isdigit():
         full = text + str(codes.check_digit(text))
         raise _fail(
@@ -227,25 +228,80 @@ def _comment(text: str) -> str:
 
 @dataclass(frozen=True)
 class InitResult:
-    """What ``dxready init`` made: where, for whom, and how many rows (every status unknown)."""
+    """What ``dxready init`` made: where, for whom, and how many rows (every status unknown).
+
+    ``prefecture`` is the registry's (empty for a pair the registry does not know; ``registered`` is then False and
+    the message asks the user to make sure of the name and code).
+    """
 
     directory: str
     name: str
     code: str
     procedures: int
     sub_procedures: int
+    prefecture: str = ""
+    registered: bool = True
 
 
-def run_init(directory: Path, *, name: str, code: str) -> InitResult:
-    """Write the four files into ``directory`` (created if missing); refuse if any of them exists."""
-    clean = name.strip()
-    if not clean or not clean.isprintable():
+@dataclass(frozen=True)
+class CopyResult:
+    """What ``dxready init --from-embedded`` copied: where, and which files (byte for byte)."""
+
+    directory: str
+    files: tuple[str, ...]
+
+
+def run_init(directory: Path, *, name: str | None, code: str | None) -> InitResult:
+    """Write the four files into ``directory`` (created if missing); refuse if any of them exists.
+
+    The municipality is settled against the national registry first (commands/identify.py): a name alone finds its
+    code, a code alone its name, a pair the registry does not hold together is refused.
+    """
+    from dxready.commands.identify import identify
+
+    if name is not None and (not name.strip() or not name.strip().isprintable()):
         raise _fail(
             "--name",
             "団体名を指定してください（制御文字は使えません）",
             "give the municipality's name (no control characters)",
         )
-    checked = check_code(code)
+    who = identify(name, check_code(code) if code is not None else None)
+    clean, checked = who.name, who.code
+    _refuse_existing(directory)
+    contents = {
+        "procedures.yaml": procedures_text(clean, checked),
+        "systems.yaml": systems_text(clean),
+        "roadmap.yaml": roadmap_text(clean),
+        "dxready.yaml": settings_text(),
+    }
+    from dxready.engine.preflight import validate_texts
+
+    validate_texts(directory, {file.removesuffix(".yaml"): text for file, text in contents.items()})
+    _write_new(directory, {file: text.encode("utf-8") for file, text in contents.items()})
+    return InitResult(
+        directory=str(directory),
+        name=_comment(clean),
+        code=checked,
+        procedures=len(STANDARD_PROCEDURES),
+        sub_procedures=sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES),
+        prefecture=who.prefecture or "",
+        registered=who.entry is not None,
+    )
+
+
+def run_init_embedded(directory: Path) -> CopyResult:
+    """Copy the shipped catalogue (鴨川市) into ``directory`` byte for byte, for its own officers to edit."""
+    from dxready.catalog.load import embedded_catalog
+
+    source = embedded_catalog()
+    contents = {file: (source / file).read_bytes() for file in FILES if (source / file).is_file()}
+    _refuse_existing(directory)
+    _write_new(directory, contents)
+    return CopyResult(directory=str(directory), files=tuple(contents))
+
+
+def _refuse_existing(directory: Path) -> None:
+    """Refuse a directory that is a file, or that already holds any of the catalogue's files."""
     if directory.exists() and not directory.is_dir():
         raise _fail(str(directory), "ディレクトリではありません", "is not a directory")
     existing = [directory / f for f in FILES if (directory / f).exists()]
@@ -263,26 +319,21 @@ def run_init(directory: Path, *, name: str, code: str) -> InitResult:
                 for path in existing
             ]
         )
-    contents = {
-        "procedures.yaml": procedures_text(clean, checked),
-        "systems.yaml": systems_text(clean),
-        "roadmap.yaml": roadmap_text(clean),
-        "dxready.yaml": settings_text(),
-    }
-    from dxready.engine.preflight import validate_texts
 
-    validate_texts(directory, {file.removesuffix(".yaml"): text for file, text in contents.items()})
+
+def _write_new(directory: Path, contents: dict[str, bytes]) -> None:
+    """Create each file exclusively in ``directory``; nothing is left behind unless every file is written."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _fail(str(directory), f"作れません: {exc.strerror}", f"cannot create: {exc.strerror}") from None
     created: list[Path] = []
     try:
-        for file, text in contents.items():
+        for file, data in contents.items():
             path = directory / file
-            with path.open("x", encoding="utf-8", newline="\n") as fh:  # "x": never overwrite, even in a race
+            with path.open("xb") as fh:  # "x": never overwrite, even in a race
                 created.append(path)
-                fh.write(text)
+                fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
     except FileExistsError as exc:
@@ -295,10 +346,3 @@ def run_init(directory: Path, *, name: str, code: str) -> InitResult:
         for path in created:
             path.unlink(missing_ok=True)
         raise _fail(str(directory), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
-    return InitResult(
-        directory=str(directory),
-        name=_comment(clean),
-        code=checked,
-        procedures=len(STANDARD_PROCEDURES),
-        sub_procedures=sum(len(p.sub_procedures) for p in STANDARD_PROCEDURES),
-    )

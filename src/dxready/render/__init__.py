@@ -10,7 +10,8 @@ What a renderer is called with depends on its view:
 
 - ``check``: ``(report, lang)``; its ``FAILED`` twin: ``(catalog_error, lang)`` when the catalogue cannot be used;
 - ``gaps``: ``(report, lang, show_waived=…)``; ``next``: ``(report, lang, steps=…)``; ``table NAME``: ``(report, lang)``;
-- ``diff``: ``(catalog_diff, lang)``; ``compare``: ``(comparison, lang)``; ``trend``: ``(trend, lang)``;
+- ``diff``: ``(catalog_diff, lang)``; ``compare`` and ``compare prefecture`` (``--by prefecture``):
+  ``(comparison, lang)``; ``trend``: ``(trend, lang)``;
 - ``rules``: ``(lang,)``.
 
 A renderer returns its text, or (``gaps`` as json, whose output at 10,000 procedures is tens of megabytes) an
@@ -63,6 +64,12 @@ VIEWS: dict[str, dict[str, str]] = {
         "markdown": "dxready.render.compare:markdown",
         "json": "dxready.render.compare:to_json",
         "csv": "dxready.render.compare:to_csv",
+    },
+    "compare prefecture": {
+        "table": "dxready.render.compare_extra:rollup_table",
+        "markdown": "dxready.render.compare_extra:rollup_markdown",
+        "json": "dxready.render.compare_extra:rollup_json",
+        "csv": "dxready.render.compare_extra:rollup_csv",
     },
     "trend": {
         "table": "dxready.render.trend:table",

@@ -202,6 +202,9 @@ def table(comparison: Comparison, lang: str) -> str:
                 made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
         made.print()
     print_renderable(made, per)
+    from dxready.render.compare_extra import print_usage
+
+    print_usage(made, comparison, lang, width)
     made.print(Text(_summary(comparison, lang)))
     made.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
     return buffer.getvalue()
@@ -225,6 +228,10 @@ def markdown(comparison: Comparison, lang: str) -> str:
         )
     rates = [_rate(c.online, lang) for c in columns]
     lines.append("| " + " | ".join([f"**{labels['all']}**", "", *rates, "", "", ""]) + " |")
+    from dxready.render.compare_extra import usage_markdown
+
+    extra = usage_markdown(comparison, lang)
+    lines += ["", *extra] if extra else []
     lines += [
         "",
         md_text(_summary(comparison, lang)),
@@ -241,6 +248,7 @@ def to_json(comparison: Comparison, lang: str) -> str:
     columns = comparison.columns()
     totals = comparison.totals()
     from dxready.engine.rates import fields
+    from dxready.render.compare_extra import usage_json
 
     data: dict[str, Any] = {
         "schema_version": 1,
@@ -257,6 +265,7 @@ def to_json(comparison: Comparison, lang: str) -> str:
             }
             for c in columns
         ],
+        "usage": usage_json(comparison),
         "municipalities": _PLACEHOLDER,
         "totals": {**totals, "levels": {str(k): v for k, v in totals["levels"].items()}},
         "errors": [
@@ -286,10 +295,13 @@ _PLACEHOLDER = (
 
 
 def to_csv(comparison: Comparison, lang: str) -> str:
+    from dxready.render.compare_extra import usage_csv_cells, usage_csv_heads
+
     labels = _labels(lang)
     columns = comparison.columns()
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+    usage_heads = usage_csv_heads(comparison, lang)
     level_heads = [f"L{n}" for n in range(5)]
     writer.writerow(
         [
@@ -299,6 +311,7 @@ def to_csv(comparison: Comparison, lang: str) -> str:
             labels["rate"],
             labels["recorded"],
             *level_heads,
+            *usage_heads,
         ]
     )
     for row in comparison.rows:
@@ -311,10 +324,11 @@ def to_csv(comparison: Comparison, lang: str) -> str:
                 _csv_rate(row.online),
                 row.recorded,
                 *(dist[n] for n in range(5)),
+                *usage_csv_cells(comparison, row),
             ]
         )
     rates = [_csv_rate(c.online) for c in columns]
-    writer.writerow([labels["all"], "", *rates, "", "", *([""] * 5)])
+    writer.writerow([labels["all"], "", *rates, "", "", *([""] * 5), *([""] * len(usage_heads))])
     return "\ufeff" + buffer.getvalue()
 
 
@@ -328,8 +342,12 @@ def notes(comparison: Comparison, lang: str) -> str:
         for code, where in comparison.shared_codes().items()
     ]
     if comparison.broken:
+        from dxready.commands.rollup import registry_name
+
         for b in comparison.broken:
-            lines += [f"{p.location}: {p.code} {p.message.get(lang)}" for p in b.problems]
+            named = registry_name(b.catalog)  # a directory named by a code: the registry's name for it
+            suffix = f" ({named})" if named else ""
+            lines += [f"{p.location}: {p.code} {p.message.get(lang)}{suffix}" for p in b.problems]
             if b.more:
                 lines.append(
                     f"{b.catalog}: …ほか {b.more:,} 件"

@@ -49,13 +49,18 @@ def finding(f: Finding, lang: str, *, brief: bool = False) -> dict[str, Any]:
     return out
 
 
-def _header(report: Report) -> dict[str, Any]:
+def _header(report: Report, steps_lang: str | None = None) -> dict[str, Any]:
+    """The keys every report starts with; with ``steps_lang`` (gaps, next), ``read_only`` on the shipped catalogue:
+    it cannot be edited where it is installed, so its ``dxready set`` steps need a copy first."""
     m = report.catalog.procedures_file.municipality
+    note = views.embedded_note(report, steps_lang) if steps_lang else ""
+    shipped = {"read_only": {"reason": note, "copy": "dxready init DIR --from-embedded"}} if note else {}
     return {
         "schema_version": SCHEMA_VERSION,
         "catalog": report.catalog.label,
         "municipality": {"name": m.name, "code": m.code},
         "as_of": report.as_of.isoformat(),
+        **shipped,
     }
 
 
@@ -289,7 +294,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
     if show_waived:
         other += [finding(f, lang) for f in report.waived if f.subject.kind in ("catalog", "settings")]
     data = {
-        **_header(report),
+        **_header(report, lang),
         **_sources(report),
         "summary": _summary(report),
         "procedures": Lazy(_procedure_entries(report, lang, show_waived)),
@@ -310,7 +315,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     return dumps(
         {
-            **_header(report),
+            **_header(report, lang),
             "steps": [
                 {
                     "rank": s.rank,

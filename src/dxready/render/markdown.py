@@ -48,6 +48,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
         md_text(views.catalog_line(report, lang)),
         "",
     ]
+    note = views.embedded_note(report, lang)
+    out += [f"> {md_text(note)}", ""] if note else []
     out.append(grid(views.summary(report, lang), numeric=(1,)))
     out.append(f"### {_t(lang, '手続', 'Procedures')}\n")
     head = [
@@ -142,4 +144,6 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         for s in steps
     ]
     title = f"## {_t(lang, '次の一手', 'Next steps')}\n\n{md_text(views.catalog_line(report, lang))}\n\n"
+    note = views.embedded_note(report, lang)
+    title += f"> {md_text(note)}\n\n" if note else ""
     return title + grid(views.Grid("", head, rows))

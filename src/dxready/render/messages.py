@@ -11,26 +11,72 @@ from typing import TYPE_CHECKING
 from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
-    from dxready.commands.scaffold import InitResult
+    from dxready.commands.edit_entities import EntityResult
+    from dxready.commands.scaffold import CopyResult, InitResult
     from dxready.commands.tablefile import BlockUpdate
     from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
 
 
 def init_result(result: InitResult, lang: str) -> str:
     n, subs, shown = result.procedures, result.sub_procedures, oneline(result.directory)
+    who = oneline(f"{result.prefecture}{result.name}")
     if lang == "ja":
+        note = (
+            ""
+            if result.registered
+            else "\n注意: この名前と団体コードは国の団体一覧にありません。正しいか確かめてください。"
+        )
         return (
-            f"{result.name}（{result.code}）のカタログを作りました: "
-            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。\n"
+            f"{who}（{result.code}）のカタログを作りました: "
+            f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。{note}\n"
             f"  {shown}\n"
             f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
         )
+    note = (
+        ""
+        if result.registered
+        else "\nnote: this name and code are not in the national registry; make sure they are right."
+    )
     return (
-        f"created the catalogue of {result.name} ({result.code}): "
-        f"{n} standard procedures ({subs} sub-procedures), every status unknown.\n"
+        f"created the catalogue of {who} ({result.code}): "
+        f"{n} standard procedures ({subs} sub-procedures), every status unknown.{note}\n"
         f"  {shown}\n"
         f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
     )
+
+
+def copy_result(result: CopyResult, lang: str) -> str:
+    """``init --from-embedded``: where the shipped catalogue was copied, and what to do next."""
+    shown, files = oneline(result.directory), ", ".join(result.files)
+    if lang == "ja":
+        return (
+            f"同梱のカタログ（鴨川市）を {shown} に写しました（{files}）。\n"
+            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready gaps --catalog {shown}\n"
+        )
+    return (
+        f"copied the shipped catalogue (Kamogawa) into {shown} ({files}).\n"
+        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready gaps --catalog {shown}\n"
+    )
+
+
+def entity_result(result: EntityResult, lang: str) -> str:
+    """``set/add system|roadmap``: the file and entry, then one line per value written (or already so)."""
+    what = f"{result.kind} {result.ident}"
+    if lang == "ja":
+        verb = "追加" if result.added else "更新"
+        head = (
+            f"{result.file}: {what} を{verb}しました"
+            if result.changed
+            else f"{result.file}: {what} は変更なし（既にその値です）"
+        )
+    else:
+        verb = "added" if result.added else "updated"
+        head = (
+            f"{result.file}: {verb} {what}"
+            if result.changed
+            else f"{result.file}: {what} unchanged (already so)"
+        )
+    return "".join(oneline(line) + "\n" for line in [head, *(f"  {m.get(lang)}" for m in result.said)])
 
 
 def block_update(result: BlockUpdate, lang: str) -> str:

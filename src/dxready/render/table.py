@@ -176,6 +176,8 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
     view = build(report, lang)
     width = _width()
     items: list[RenderableType] = [*_lines(view.header, width, style="dim")]
+    note = views.embedded_note(report, lang)  # the shipped catalogue: how to make a copy set can edit
+    items += _lines(note, width, style="yellow") if note else []
     if verbose:
         items.append(_summary_table(report, lang))
     else:
@@ -313,4 +315,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         parts = _text(f"{s.score:.2f}\n", "bold")
         parts.append("\n".join(part_lines(s, weights, lang)), style="dim")
         table.add_row(_text(str(s.rank)), _text(s.display_name(lang)), action, parts)
-    return _render(_text(views.catalog_line(report, lang), "dim"), table)
+    note = views.embedded_note(report, lang)
+    return _render(
+        _text(views.catalog_line(report, lang), "dim"), *([_text(note, "yellow")] if note else []), table
+    )

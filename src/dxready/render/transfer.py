@@ -73,13 +73,12 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     "counts": _counts,
     # why a row or a sheet is skipped
     "note_row": lambda: ("注記の行", "a note row, not a procedure"),
-    "readonly_differs": lambda ja, sheet: (
-        f"カタログと違いますが、{ja}シートは読み込みません（dxready set で編集してください）",
-        f"differs from the catalogue, but the {sheet} sheet is not imported (edit with dxready set)",
-    ),
-    "readonly_unknown": lambda ja, sheet: (
-        f"カタログにない ID です。{ja}シートは読み込みません（dxready add で追加してください）",
-        f"an ID the catalogue does not have; the {sheet} sheet is not imported (add with dxready add)",
+    # システム / 工程表 rows
+    "entity_value": lambda path, value: (f"{path}: {value}", f"{path}: {value}"),
+    "entity_marks": lambda key, ids: (f"{key} に {ids} を追加", f"{key} += {ids}"),
+    "entity_modules": lambda: (
+        "標準化対象業務は読み込みませんでした（複数の業務はモジュールごとに systems.yaml で記録します）",
+        "standardised businesses not imported (several are recorded per module in systems.yaml)",
     ),
     "no_table": lambda: (
         "表の見出し（手続の種類・オンライン化、または 手続名・年度・総件数…）が見つからないため読み飛ばしました",
@@ -189,7 +188,12 @@ def import_report(result: ImportResult, lang: str) -> str:
     elif result.dry_run:
         text += _t(lang, "--dry-run: 何も書き込んでいません。\n", "--dry-run: nothing was written.\n")
     elif result.written:
-        text += _fit([oneline(_t(lang, f"{result.file} を更新しました。", f"updated {result.file}."))])
+        files = (
+            "、".join(result.files or (result.file,))
+            if lang == "ja"
+            else ", ".join(result.files or (result.file,))
+        )
+        text += _fit([oneline(_t(lang, f"{files} を更新しました。", f"updated {files}."))])
     else:
         text += _t(lang, "変更はありません。\n", "nothing to change.\n")
     return text
@@ -222,6 +226,7 @@ def import_json(result: ImportResult, lang: str) -> str:
         "file": result.file,
         "dry_run": result.dry_run,
         "written": result.written,
+        "files": list(result.files),
         "summary": {k: result.count(k) for k in FATES},
         "rows": [row(r) for r in result.rows],
         "notes": [{"sheet": n.sheet, "message": word(n.message, lang)} for n in result.notes],

@@ -46,6 +46,30 @@ def catalog_label(label: str, lang: str) -> str:
     return _t(lang, "同梱カタログ", "embedded catalogue") if label == EMBEDDED else label
 
 
+def embedded_note(report: Report, lang: str) -> str:
+    """For ``gaps`` and ``next`` on the shipped catalogue, whose ``dxready set`` steps would be refused: how to make
+    an editable copy first. Empty for any other catalogue (the same test as ``set``'s refusal)."""
+    from pathlib import Path
+
+    from dxready.catalog.load import EMBEDDED
+
+    c = report.catalog
+    packaged = Path(__file__).resolve().parent.parent / "_data"
+    try:
+        shipped = c.label.startswith(EMBEDDED[:-1]) or c.root.resolve() == packaged
+    except OSError:
+        shipped = False
+    if not shipped:
+        return ""
+    return _t(
+        lang,
+        "同梱のカタログ（鴨川市）はそのままでは編集できません。dxready set で記録するには、"
+        "先に dxready init DIR --from-embedded で写し、各コマンドに --catalog DIR を付けてください。",
+        "The shipped catalogue (Kamogawa) cannot be edited in place: to record with dxready set, copy it first "
+        "with dxready init DIR --from-embedded and add --catalog DIR to each command.",
+    )
+
+
 def catalog_line(report: Report, lang: str) -> str:
     m = report.catalog.procedures_file.municipality
     as_of = report.catalog.procedures_file.as_of

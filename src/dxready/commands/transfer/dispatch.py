@@ -1,9 +1,8 @@
-"""Sheets → rows → the plan: each sheet's table found, each row handed to the planner or refused, export's
-read-only sheets (システム, 工程表) compared with the catalogue."""
+"""Sheets → rows → the plan: each sheet's table found, each row handed to the planner or refused; export's
+システム and 工程表 rows go to ``entities`` (commands/transfer/entities.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import unicodedata
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from dxready.commands.transfer.tables import Table, find_table
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
+    from dxready.commands.transfer.entities import EntityPlan
 
 
 # --------------------------------------------------------------------------------------------------- sheets → plan
@@ -44,9 +44,13 @@ def _refusal(sheet: str, n: int, table: Table, exc: CellError, name: str = "") -
     )
 
 
-def plan_sheets(planner: Planner, sheets: list[RawSheet], catalog: Catalog, lang: str) -> None:
-    from dxready.commands.transfer.sheets import ROADMAP, SYSTEMS
+def plan_sheets(
+    planner: Planner, sheets: list[RawSheet], catalog: Catalog, lang: str, entities: EntityPlan | None = None
+) -> None:
+    """Each sheet's rows into ``planner`` (procedures, sub-procedures, counts) or ``entities`` (systems, roadmap)."""
+    from dxready.commands.transfer.entities import EntityPlan, exported_rows, plan_sheet
 
+    plan = entities if entities is not None else EntityPlan()
     computed: dict[str, dict[str, list[Any]]] = {}
     for sheet in sheets:
         table = find_table(sheet)
@@ -58,9 +62,9 @@ def plan_sheets(planner: Planner, sheets: list[RawSheet], catalog: Catalog, lang
             continue
         if table.kind in ("systems", "roadmap"):
             if not computed:
-                computed = _export_rows(catalog)
-            spec = SYSTEMS if table.kind == "systems" else ROADMAP
-            planner.fates += _check_readonly(sheet, table, computed[table.kind], spec.ja)
+                computed = exported_rows(catalog)
+            kind = "system" if table.kind == "systems" else "roadmap"
+            planner.fates += plan_sheet(plan, kind, sheet.name, sheet.rows, table, catalog, computed)
             continue
         handlers: dict[str, Callable[[str, int, dict[str, Value]], RowFate]] = {
             "procedures": planner.procedure_row,
@@ -101,61 +105,3 @@ def _note_row(row: dict[str, Value]) -> bool:
         and bool(no.strip())
         and not unicodedata.normalize("NFKC", no).strip().rstrip(".").isdigit()
     )
-
-
-def _export_rows(catalog: Catalog) -> dict[str, dict[str, list[Any]]]:
-    """export's システム and 工程表 rows of the catalogue, by id, in both languages."""
-    from dxready.commands.transfer.rows import roadmap_rows, system_rows
-    from dxready.engine.run import Report
-
-    report = Report(catalog=catalog, as_of=dt.date.today(), findings=(), waived=())
-    out: dict[str, dict[str, list[Any]]] = {"systems": {}, "roadmap": {}}
-    for lang in ("ja", "en"):
-        for row in system_rows(report, lang):
-            out["systems"].setdefault(str(row[0]), []).append(row)
-        for row in roadmap_rows(report, lang):
-            out["roadmap"].setdefault(str(row[0]), []).append(row)
-    return out
-
-
-def _same(a: Any, b: Value) -> bool:
-    if a is None or a == "":
-        return b is None or b == ""
-    if isinstance(a, int | float) and isinstance(b, int | float):
-        return float(a) == float(b)
-    return cell_text(b) == cell_text(a)
-
-
-def _check_readonly(sheet: RawSheet, table: Table, expected: dict[str, list[Any]], ja: str) -> list[RowFate]:
-    """export's システム / 工程表 rows: unchanged when they still say what the catalogue says, else skipped (with
-    the first differing column): systems and the roadmap are edited with ``set``, not imported."""
-    fates = []
-    for n, values in sheet.rows:
-        if n <= table.header_row or _blank(values):
-            continue
-        ident = cell_text(values[0]) or ""
-        name = (cell_text(values[1]) or "") if len(values) > 1 else ""
-        padded = values + [None] * (len(table.headers) - len(values))
-        firsts = [
-            next((i for i, v in enumerate(row) if not _same(v, padded[i])), None)
-            for row in expected.get(ident, [])
-        ]
-        if None in firsts:
-            fates.append(RowFate(sheet.name, n, "unchanged", ident, name))
-            continue
-        col = max((i for i in firsts if i is not None), default=0)
-        fates.append(
-            RowFate(
-                sheet.name,
-                n,
-                "skipped",
-                ident,
-                name,
-                column=column_letter(col),
-                header=table.headers[col],
-                reason=Said(
-                    "readonly_differs" if ident in expected else "readonly_unknown", (ja, sheet.name)
-                ),
-            )
-        )
-    return fates

@@ -53,6 +53,8 @@ class ImportResult:
     dry_run: bool
     written: bool
     diff: CatalogDiff | None = None
+    files: tuple[str, ...] = ()
+    """Every file written (or, on a dry run, that would be): procedures.yaml, systems.yaml, roadmap.yaml."""
 
     @property
     def refused(self) -> list[RowFate]:

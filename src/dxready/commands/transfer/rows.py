@@ -106,6 +106,8 @@ def system_rows(report: Report, lang: str) -> list[list[Cell]]:
                 s.data_input.value if s.data_input else None,
                 s.owner,
                 s.note,
+                # The author's inferences, so that an import never takes them for facts (modules say their own).
+                ", ".join([*s.inferred, *(["migration"] if mig and mig.inferred else [])]) or None,
             ]
         )
     return rows
@@ -127,6 +129,7 @@ def roadmap_rows(report: Report, lang: str) -> list[list[Cell]]:
                 target,
                 r.state.value if r.state else None,
                 r.note,
+                ", ".join(r.inferred) or None,
             ]
         )
     return rows

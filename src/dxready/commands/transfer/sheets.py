@@ -109,6 +109,7 @@ SYSTEMS = SheetSpec(
         Column("data_input", "データ入力", "Data input"),
         Column("owner", "担当課", "Owner"),
         _NOTE,
+        Column("inferred", "推定", "Inferred"),
     ),
 )
 ROADMAP = SheetSpec(
@@ -124,6 +125,7 @@ ROADMAP = SheetSpec(
         Column("target", "目標年度", "Target"),
         Column("state", "状態", "State"),
         _NOTE,
+        Column("inferred", "推定", "Inferred"),
     ),
 )
 SUMMARY = SheetSpec(

@@ -1,0 +1,125 @@
+"""``dxready set`` over several references and patterns at once: ``set 18/* 19/* --status ×``.
+
+References are expanded against the catalogue (an id, a standard number, ``REF/SUB``; ``*``, ``?`` and ``[…]`` match
+ids, standard numbers and sub-procedure ids or positions), then each target gets the same change, one after another
+on the text, through ``commands/edit.py``'s splicing. The result is validated once more as a whole and written once,
+atomically, under the catalogue lock: either every target changes or none does.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from typing import Any
+
+from dxready.catalog.load import Catalog, LoadError
+from dxready.errors import Problem
+from dxready.findings import Location, Msg
+from dxready.rules import dx005_unknown_reference
+
+_GLOB = frozenset("*?[")
+
+
+def is_pattern(ref: str) -> bool:
+    return any(ch in _GLOB for ch in ref)
+
+
+def needs_bulk(refs: list[str]) -> bool:
+    """Whether ``refs`` need the bulk path (several references, or a pattern) rather than a single ``set``."""
+    return len(refs) != 1 or is_pattern(refs[0])
+
+
+def _bad(shown: str, ja: str, en: str, code: str = dx005_unknown_reference.CODE) -> LoadError:
+    return LoadError([Problem(code, Location(shown), Msg(ja, en))])
+
+
+def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:
+    """Concrete references (``id`` or ``id/sub-id``), in the order given, each once; a pattern matching nothing is refused."""
+    from dxready.commands.edit import find_target
+
+    out: list[str] = []
+    for ref in refs:
+        head, slash, sub = ref.strip().partition("/")
+        head, sub = head.strip(), sub.strip()
+        if is_pattern(head):
+            procedures = [
+                p
+                for p in catalog.procedures
+                if fnmatch.fnmatchcase(p.id, head)
+                or (p.standard_no is not None and fnmatch.fnmatchcase(str(p.standard_no), head))
+            ]
+        else:
+            procedures = [find_target(catalog, head, shown).procedure]
+        found: list[str] = []
+        for p in procedures:
+            if not slash:
+                found.append(p.id)
+            elif is_pattern(sub):
+                found += [
+                    f"{p.id}/{s.id}"
+                    for n, s in enumerate(p.sub_procedures, start=1)
+                    if fnmatch.fnmatchcase(s.id, sub) or fnmatch.fnmatchcase(str(n), sub)
+                ]
+            else:
+                found.append(find_target(catalog, f"{p.id}/{sub}", shown).ident)
+        if not found:
+            raise _bad(
+                shown,
+                f"{ref!r} に当たる手続はありません（id・標準番号・REF/SUB。* ? […] で複数を指定できます）",
+                f"{ref!r} matches no procedure (ids, standard numbers, REF/SUB; * ? […] match several)",
+            )
+        out += found
+    return list(dict.fromkeys(out))
+
+
+def run_set_many(
+    refs: list[str], *, catalog: str | os.PathLike[str] | None, lang: str, **options: Any
+) -> str:
+    """Apply one change to every target of ``refs``: one validation of the result, one atomic write."""
+    from dxready.catalog.load import decode
+    from dxready.commands import edit
+    from dxready.engine.integrity import load as load_catalog
+    from dxready.fsio import atomic_write
+
+    root, shown = edit._editable(catalog)  # refuses the embedded catalogue, naming init --from-embedded
+    change = edit.parse_change(**options)
+    if change.empty:
+        raise edit._bad(
+            " ".join(refs),
+            "変更する項目を指定してください（--status, --channel, --counts, --note, --verified-on）",
+            "nothing to change: give --status, --channel, --counts, --note or --verified-on",
+        )
+    path = root / "procedures.yaml"
+    if not path.is_file():
+        load_catalog(root)
+    with edit.locked(root):
+        current = load_catalog(root)
+        raw = path.read_bytes()
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        original = decode(raw, shown)
+        targets = expand(current, refs, shown)
+        text, working = original, current
+        parts: list[str] = []
+        changed = 0
+        for ref in targets:
+            new_text, target, said = edit.edit_text(text, working, ref, change, shown)
+            moved = new_text != text
+            if moved:
+                # The next target is planned on the text as it is now, so that a group following its
+                # sub-procedures ends where all of them put it.
+                working = edit.validate_text(new_text, shown, current)
+                text = new_text
+                changed += 1
+            parts.append(edit._message(lang, shown, target, said, changed=moved))
+        if text != original:  # the last validate_text above checked this very text
+            from dxready.engine.preflight import refuse_new_text_findings
+
+            refuse_new_text_findings(current, working)  # nothing check would refuse (DX010) reaches the file
+            atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    if lang == "ja":
+        wrote = "書き込みは 1 回" if changed else "書き込みなし"
+        head = f"{shown}: {len(targets)} 件のうち {changed} 件を更新しました（{wrote}）\n"
+    else:
+        wrote = "one write" if changed else "nothing written"
+        head = f"{shown}: updated {changed} of {len(targets)} targets ({wrote})\n"
+    return head + "".join(parts)

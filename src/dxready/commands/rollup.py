@@ -1,0 +1,159 @@
+"""``compare`` for coordinators: usage per standard row across municipalities, and roll-ups by prefecture.
+
+A roll-up adds up the cells of its municipalities (○ 一部 × — ？). Its online rate is stated as one figure only when
+no cell is unknown; otherwise as the bounds the truth lies in (low: every unknown cell ×, high: every unknown cell ○),
+with the coverage (known cells of applicable cells). Each roll-up also says how many of the prefecture's
+municipalities (from the national registry) it holds. A municipality's prefecture comes from the registry by its code,
+else from its header.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dxready.commands.compare import Comparison, Row
+
+UNKNOWN_PREFECTURE = "?"
+
+
+@dataclass(frozen=True)
+class UsageColumn:
+    """One standard row's usage across the municipalities that counted it (each with its own latest year)."""
+
+    no: int
+    counted: int
+    total: int
+    online: int
+
+    @property
+    def rate(self) -> float | None:
+        """Online cases of all cases, pooled over the municipalities with both figures."""
+        return round(100.0 * self.online / self.total, 1) if self.total else None
+
+
+def usage_columns(comparison: Comparison) -> list[UsageColumn]:
+    from dxready.commands.compare import STANDARD_NOS
+
+    out = []
+    for i, no in enumerate(STANDARD_NOS):
+        entries = [row.usage[i] for row in comparison.rows if row.usage and row.usage[i] is not None]
+        pooled = [u for u in entries if u is not None and u.total is not None and u.online is not None]
+        out.append(
+            UsageColumn(
+                no,
+                len(entries),
+                sum(u.total or 0 for u in pooled),
+                sum(u.online or 0 for u in pooled),
+            )
+        )
+    return out
+
+
+def any_usage(comparison: Comparison) -> bool:
+    return any(row.usage for row in comparison.rows)
+
+
+@dataclass
+class Rollup:
+    """The municipalities of one prefecture (or of the registry's unknowns), added up."""
+
+    key: str
+    municipalities: list[str] = field(default_factory=list)
+    cells: Counter[str] = field(default_factory=Counter)
+    in_registry: int | None = None
+    """How many municipalities the national registry lists for this prefecture (wards not counted)."""
+
+    @property
+    def known(self) -> int:
+        return self.cells["online"] + self.cells["partial"] + self.cells["offline"]
+
+    @property
+    def applicable(self) -> int:
+        return self.known + self.cells["unknown"]
+
+    def _bounds(self, part: int) -> tuple[float, float] | None:
+        if not self.applicable:
+            return None
+        unknown = self.cells["unknown"]
+        return (
+            round(100.0 * part / self.applicable, 1),
+            round(100.0 * (part + unknown) / self.applicable, 1),
+        )
+
+    @property
+    def rate_bounds(self) -> tuple[float, float] | None:
+        return self._bounds(self.cells["online"])
+
+    @property
+    def rate(self) -> float | None:
+        """Null unless every applicable cell is known: no unknown could change it then."""
+        bounds = self.rate_bounds
+        return bounds[0] if bounds is not None and not self.cells["unknown"] else None
+
+    @property
+    def with_partial_bounds(self) -> tuple[float, float] | None:
+        return self._bounds(self.cells["online"] + self.cells["partial"])
+
+    def json(self) -> dict[str, Any]:
+        partial = self.with_partial_bounds
+        return {
+            "prefecture": None if self.key == UNKNOWN_PREFECTURE else self.key,
+            "municipalities": len(self.municipalities),
+            "in_registry": self.in_registry,
+            "cells": {
+                s: self.cells[s] for s in ("online", "partial", "offline", "not_applicable", "unknown")
+            },
+            "rate": self.rate,
+            "rate_bounds": None if self.rate_bounds is None else list(self.rate_bounds),
+            "online_or_partial_rate": partial[0]
+            if partial is not None and not self.cells["unknown"]
+            else None,
+            "online_or_partial_rate_bounds": None if partial is None else list(partial),
+            "coverage": {"known": self.known, "total": self.applicable},
+        }
+
+
+def prefecture_of(row: Row) -> str:
+    from dxready.catalog.municipalities import by_code
+
+    entry = by_code(row.code)
+    if entry is not None:
+        return entry.prefecture
+    return row.prefecture or UNKNOWN_PREFECTURE
+
+
+def rollups(comparison: Comparison) -> list[Rollup]:
+    """One roll-up per prefecture present, in 都道府県コード order (unknown last)."""
+    from dxready.catalog.municipalities import registry
+    from dxready.commands.scaffold import PREFECTURES
+
+    in_registry = Counter(e.prefecture for e in registry().municipalities)
+    groups: dict[str, Rollup] = {}
+    for row in comparison.rows:
+        key = prefecture_of(row)
+        group = groups.setdefault(key, Rollup(key, in_registry=in_registry.get(key)))
+        group.municipalities.append(row.code)
+        group.cells.update(row.statuses.values())
+    order = {p: i for i, p in enumerate(PREFECTURES)}
+    return sorted(groups.values(), key=lambda g: (order.get(g.key, len(order)), g.key))
+
+
+def registry_name(directory: str) -> str | None:
+    """``千葉県鴨川市`` when a catalogue directory is named by a municipality's code (``…/122238``), else None."""
+    import os
+    import unicodedata
+
+    from dxready.catalog.municipalities import by_code
+
+    base = unicodedata.normalize("NFKC", os.path.basename(os.path.normpath(directory))).strip()
+    if not (base.isascii() and base.isdigit() and len(base) in (5, 6)):
+        return None
+    if len(base) == 5:
+        from dxready.catalog.codes import check_digit
+
+        base += str(check_digit(base))
+    entry = by_code(base)
+    return entry.full_name if entry is not None else None

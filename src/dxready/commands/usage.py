@@ -1,0 +1,76 @@
+"""Usage figures for ``compare``: each standard row's latest counted fiscal year (cases, online cases, rate).
+
+A compare row carries them per standard number (``Row.usage``); the validated-catalogue cache stores them as plain
+lists, and nothing read back is trusted (:func:`uncache` checks every figure's type and range).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_STANDARD_ROWS = 21
+
+
+@dataclass(frozen=True)
+class Usage:
+    """One standard row's latest counted fiscal year: cases, online cases and the online usage rate (one decimal)."""
+
+    fiscal_year: int
+    total: int | None
+    online: int | None
+    rate: float | None
+
+    def json(self) -> dict[str, Any]:
+        return {
+            "fiscal_year": self.fiscal_year,
+            "total": self.total,
+            "online": self.online,
+            "rate": self.rate,
+        }
+
+
+def usage_of(procedure: Any) -> Usage | None:
+    """The procedure's latest counts as a :class:`Usage` (None without counts)."""
+    latest = procedure.latest_counts()
+    if latest is None:
+        return None
+    value = latest.usage_rate  # counts as cities publish them: computed, else the printed rate
+    return Usage(int(latest.fiscal_year), latest.total, latest.online, value)
+
+
+def as_json(usage: tuple[Usage | None, ...]) -> dict[str, Any]:
+    """``{"7": {...}}``: the counted standard rows only (an empty object when nothing is counted)."""
+    return {str(no): u.json() for no, u in enumerate(usage, start=1) if u is not None}
+
+
+def cache(usage: tuple[Usage | None, ...]) -> list[Any]:
+    return [None if u is None else [u.fiscal_year, u.total, u.online, u.rate] for u in usage]
+
+
+def uncache(value: Any) -> tuple[Usage | None, ...]:
+    """What :func:`cache` stored, checked (ValueError for anything else: the row is then computed again)."""
+    if not isinstance(value, list) or len(value) not in (0, _STANDARD_ROWS):
+        raise ValueError("not a cached row")
+    return tuple(_item(item) for item in value)
+
+
+def _item(item: Any) -> Usage | None:
+    if item is None:
+        return None
+    if not (isinstance(item, list) and len(item) == 4):
+        raise ValueError("not a cached row")
+    year, total, online, rate = item
+    if not (_is_int(year) and 1868 <= year <= 2200):
+        raise ValueError("not a cached row")
+    if not all(v is None or (_is_int(v) and 0 <= v <= 10**12) for v in (total, online)):
+        raise ValueError("not a cached row")
+    if rate is not None and not (
+        isinstance(rate, int | float) and not isinstance(rate, bool) and 0 <= rate <= 100
+    ):
+        raise ValueError("not a cached row")
+    return Usage(year, total, online, None if rate is None else float(rate))
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

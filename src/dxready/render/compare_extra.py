@@ -1,0 +1,342 @@
+"""``compare``'s coordinator views: usage per standard row (latest counted year) and roll-ups by prefecture.
+
+The usage grid appears only when some catalogue has counts; its cells are each municipality's latest fiscal year's
+online usage rate for that row (blank where not counted), and its last row the rate pooled over the municipalities
+that counted both figures, with how many counted. Roll-ups (``--by prefecture``) state a rate as one figure only when
+every applicable cell is known; otherwise as bounds with the coverage (known / applicable cells).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from dxready.i18n import t
+from dxready.render.safe import csv_cell, md_cell, md_text, oneline
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from dxready.commands.compare import Comparison, Row
+    from dxready.commands.rollup import Rollup
+    from dxready.commands.usage import Usage
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else f"{value:.1f}%"
+
+
+def _usage_cell(u: Usage | None) -> str:
+    if u is None or u.rate is None:
+        return ""
+    return f"{u.rate:.1f}%"
+
+
+def _counted_nos(comparison: Comparison) -> list[int]:
+    from dxready.commands.compare import STANDARD_NOS
+
+    return [
+        no
+        for i, no in enumerate(STANDARD_NOS)
+        if any(row.usage and row.usage[i] is not None for row in comparison.rows)
+    ]
+
+
+def _title(lang: str) -> str:
+    return t(
+        lang,
+        "オンライン利用率（各団体の最新年度の件数）",
+        "Online usage rate (each municipality's latest counted year)",
+    )
+
+
+def _pooled_label(lang: str) -> str:
+    return t(lang, "全体（件数の合計）", "All (pooled counts)")
+
+
+def usage_table(comparison: Comparison, lang: str) -> Table | None:
+    """The usage grid for the terminal, or None when no catalogue has counts."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    from dxready.commands.rollup import any_usage, usage_columns
+
+    if not any_usage(comparison):
+        return None
+    nos = _counted_nos(comparison)
+    grid = Table(title=Text(_title(lang)), box=box.SIMPLE_HEAD, pad_edge=False)
+    grid.add_column(Text(t(lang, "団体", "Municipality")), no_wrap=True)
+    grid.add_column(Text(t(lang, "コード", "Code")), no_wrap=True)
+    for no in nos:
+        grid.add_column(Text(str(no)), justify="right", no_wrap=True)
+    for row in comparison.rows:
+        if not row.usage:
+            continue
+        grid.add_row(
+            Text(oneline(row.name)),
+            Text(oneline(row.code)),
+            *(Text(_usage_cell(row.usage[no - 1])) for no in nos),
+        )
+    columns = {c.no: c for c in usage_columns(comparison)}
+    grid.add_row(
+        Text(_pooled_label(lang)),
+        Text(""),
+        *(Text(f"{_pct(columns[no].rate)} (n={columns[no].counted})") for no in nos),
+    )
+    return grid
+
+
+def print_usage(made: Console, comparison: Comparison, lang: str, width: int) -> None:
+    """The usage grid when it fits ``width`` cells, else one record per counted municipality (nothing without
+    counts)."""
+    from rich.measure import Measurement
+    from rich.text import Text
+
+    from dxready.render.wrap import join_fit
+
+    grid = usage_table(comparison, lang)
+    if grid is None:
+        return
+    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
+        made.print(grid)
+        return
+    from dxready.commands.rollup import usage_columns
+
+    made.print(Text(_title(lang)))
+    nos = _counted_nos(comparison)
+    lines: list[str] = []
+    for row in comparison.rows:
+        if row.usage:
+            lines.append(oneline(f"{row.name}（{row.code}）" if lang == "ja" else f"{row.name} ({row.code})"))
+            cells = [f"{no} {_usage_cell(row.usage[no - 1])}" for no in nos if row.usage[no - 1] is not None]
+            lines += join_fit(cells, "  ", width, first="  ", indent="  ")
+    columns = {c.no: c for c in usage_columns(comparison)}
+    lines.append(_pooled_label(lang))
+    pooled = [f"{no} {_pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
+    lines += join_fit(pooled, "  ", width, first="  ", indent="  ")
+    for line in lines:
+        made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+    made.print()
+
+
+def usage_markdown(comparison: Comparison, lang: str) -> list[str]:
+    from dxready.commands.rollup import any_usage, usage_columns
+
+    if not any_usage(comparison):
+        return []
+    nos = _counted_nos(comparison)
+    head = [t(lang, "団体", "Municipality"), t(lang, "コード", "Code"), *(str(no) for no in nos)]
+    lines = [f"### {md_text(_title(lang))}", "", "| " + " | ".join(head) + " |"]
+    lines.append("|" + "|".join([" --- ", " --- ", *([" --: "] * len(nos))]) + "|")
+    for row in comparison.rows:
+        if row.usage:
+            cells = [md_cell(row.name), md_cell(row.code), *(_usage_cell(row.usage[no - 1]) for no in nos)]
+            lines.append("| " + " | ".join(cells) + " |")
+    columns = {c.no: c for c in usage_columns(comparison)}
+    pooled = [f"{_pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
+    lines.append("| " + " | ".join([f"**{md_text(_pooled_label(lang))}**", "", *pooled]) + " |")
+    return lines
+
+
+def usage_json(comparison: Comparison) -> list[dict[str, Any]]:
+    from dxready.commands.rollup import usage_columns
+
+    return [
+        {"standard_no": c.no, "counted": c.counted, "total": c.total, "online": c.online, "rate": c.rate}
+        for c in usage_columns(comparison)
+        if c.counted
+    ]
+
+
+def usage_csv_heads(comparison: Comparison, lang: str) -> list[str]:
+    from dxready.commands.rollup import any_usage
+
+    if not any_usage(comparison):
+        return []
+    return [t(lang, f"利用率{no}", f"usage{no}") for no in range(1, 22)]
+
+
+def usage_csv_cells(comparison: Comparison, row: Row) -> list[str]:
+    from dxready.commands.rollup import any_usage
+
+    if not any_usage(comparison):
+        return []
+    if not row.usage:
+        return [""] * 21
+    return ["" if u is None or u.rate is None else f"{u.rate:.1f}" for u in row.usage]
+
+
+# --------------------------------------------------------------------------------------------------- roll-ups
+
+
+def _rate_text(group: Rollup, lang: str) -> str:
+    bounds = group.rate_bounds
+    if bounds is None:
+        return "—"
+    if group.rate is not None:
+        return f"{group.rate:.1f}%"
+    return t(lang, f"{bounds[0]:.1f}〜{bounds[1]:.1f}%", f"{bounds[0]:.1f}–{bounds[1]:.1f}%")
+
+
+def _name(group: Rollup, lang: str) -> str:
+    from dxready.commands.rollup import UNKNOWN_PREFECTURE
+
+    return t(lang, "不明", "unknown") if group.key == UNKNOWN_PREFECTURE else group.key
+
+
+def _share(group: Rollup) -> str:
+    return (
+        f"{len(group.municipalities)}/{group.in_registry}"
+        if group.in_registry
+        else str(len(group.municipalities))
+    )
+
+
+def _heads(lang: str) -> list[str]:
+    return [
+        t(lang, "都道府県", "Prefecture"),
+        t(lang, "団体数/全国", "Here/registry"),
+        "○",
+        "一部",
+        "×",
+        "—",
+        "？",
+        t(lang, "オンライン化率", "Online rate"),
+        t(lang, "確認済", "Known"),
+    ]
+
+
+def _cells(group: Rollup, lang: str) -> list[str]:
+    c = group.cells
+    counts = [str(c[s]) for s in ("online", "partial", "offline", "not_applicable", "unknown")]
+    return [
+        _name(group, lang),
+        _share(group),
+        *counts,
+        _rate_text(group, lang),
+        f"{group.known}/{group.applicable}",
+    ]
+
+
+def _rollup_note(lang: str) -> str:
+    return t(
+        lang,
+        "団体数/全国: 比較した団体数／国の団体一覧にある団体数。確認済: 状況が分かっているセル／対象のセル。"
+        "未確認（？）のセルがある都道府県は、率を下限〜上限（？をすべて×とした値〜すべて○とした値）で示します。",
+        "Here/registry: municipalities compared / municipalities in the national registry. Known: cells whose "
+        "status is known / applicable cells. Where cells are unknown (？), the rate is given as bounds: every "
+        "unknown cell × to every unknown cell ○.",
+    )
+
+
+def rollup_table(comparison: Comparison, lang: str) -> str:
+    from rich import box
+    from rich.measure import Measurement
+    from rich.table import Table
+    from rich.text import Text
+
+    from dxready.commands.rollup import rollups
+    from dxready.render.console import console
+    from dxready.render.wrap import join_fit, terminal_width, wrap
+
+    grid = Table(
+        title=Text(t(lang, "都道府県別のオンライン化の状況", "Online status by prefecture")),
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    for i, head in enumerate(_heads(lang)):
+        grid.add_column(Text(head), justify="left" if i == 0 else "right", no_wrap=True)
+    groups = rollups(comparison)
+    for group in groups:
+        grid.add_row(*(Text(oneline(cell)) for cell in _cells(group, lang)))
+    width = terminal_width()
+    made, buffer = console(width)
+    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
+        made.print(grid)
+    else:  # too narrow: one record per prefecture, its figures labelled
+        heads = _heads(lang)
+        made.print(Text(t(lang, "都道府県別のオンライン化の状況", "Online status by prefecture")))
+        for group in groups:
+            cells = _cells(group, lang)
+            items = [f"{head} {cell}" for head, cell in zip(heads[1:], cells[1:], strict=True)]
+            for line in [oneline(cells[0]), *join_fit(items, " · ", width, first="  ", indent="  ")]:
+                made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+    for line in wrap(_rollup_note(lang), width):
+        made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+    return buffer.getvalue()
+
+
+def rollup_markdown(comparison: Comparison, lang: str) -> str:
+    from dxready.commands.rollup import rollups
+
+    heads = _heads(lang)
+    lines = [
+        f"### {md_text(t(lang, '都道府県別のオンライン化の状況', 'Online status by prefecture'))}",
+        "",
+        "| " + " | ".join(heads) + " |",
+        "|" + "|".join([" --- ", *([" --: "] * (len(heads) - 1))]) + "|",
+    ]
+    for group in rollups(comparison):
+        lines.append("| " + " | ".join(md_cell(cell) for cell in _cells(group, lang)) + " |")
+    return "\n".join([*lines, "", md_text(_rollup_note(lang)), ""])
+
+
+def rollup_json(comparison: Comparison, lang: str) -> str:
+    from dxready.commands.rollup import rollups
+
+    data = {
+        "schema_version": 1,
+        "as_of": comparison.as_of.isoformat(),
+        "by": "prefecture",
+        "rollups": [{**g.json(), "codes": g.municipalities} for g in rollups(comparison)],
+    }
+    from dxready.render.safe import json_inert
+
+    return json_inert(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"  # catalogue text stays inert
+
+
+def rollup_csv(comparison: Comparison, lang: str) -> str:
+    """Numbers in their own columns (a cell such as 3/4 would become a date in a spreadsheet)."""
+    from dxready.commands.rollup import rollups
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(
+        [
+            t(lang, "都道府県", "prefecture"),
+            t(lang, "団体数", "municipalities"),
+            t(lang, "全国一覧の団体数", "in_registry"),
+            "○",
+            "一部",
+            "×",
+            "—",
+            "？",
+            t(lang, "オンライン化率", "rate"),
+            t(lang, "率下限", "rate_low"),
+            t(lang, "率上限", "rate_high"),
+            t(lang, "既知", "known"),
+            t(lang, "対象", "applicable"),
+        ]
+    )
+    for group in rollups(comparison):
+        c = group.cells
+        bounds = group.rate_bounds
+        low, high = ("", "") if bounds is None else (f"{bounds[0]:.1f}", f"{bounds[1]:.1f}")
+        writer.writerow(
+            [
+                csv_cell(_name(group, lang)),
+                len(group.municipalities),
+                "" if group.in_registry is None else group.in_registry,
+                *(c[s] for s in ("online", "partial", "offline", "not_applicable", "unknown")),
+                "" if group.rate is None else f"{group.rate:.1f}",
+                low,
+                high,
+                group.known,
+                group.applicable,
+            ]
+        )
+    return "\ufeff" + buffer.getvalue()

@@ -1,0 +1,180 @@
+"""`dxready compare` for coordinators: --embedded, usage per standard row, --by prefecture, registry names."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from dxready.cli import app
+from dxready.commands import compare
+
+runner = CliRunner()
+
+
+def _ok(*args: str) -> None:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.stdout + result.stderr
+
+
+@pytest.fixture
+def chiba(tmp_path: Path) -> Path:
+    """館山市 (three ○, two of them counted) and 呉市 (every row ×, one counted), directories named by code."""
+    parent = tmp_path / "set"
+    tate, kure = parent / "122050", parent / "342025"
+    _ok("init", str(tate), "--name", "館山市")
+    _ok("set", "1", "2", "9", "--status", "○", "--catalog", str(tate))
+    _ok("set", "9", "--counts", "2023:1000:250", "--catalog", str(tate))
+    _ok("set", "1", "--counts", "2021:100:10", "--counts", "2022:500:400", "--catalog", str(tate))
+    _ok("init", str(kure), "--code", "342025")
+    _ok("set", "*", "--status", "×", "--catalog", str(kure))
+    _ok("set", "1", "--counts", "2022:196759:152983", "--catalog", str(kure))
+    return parent
+
+
+def _json(*args: str) -> dict:  # type: ignore[type-arg]
+    result = runner.invoke(app, ["compare", *args, "--format", "json", "--as-of", "2024-03-31"])
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+
+def test_embedded_alone_and_beside_others(chiba: Path) -> None:
+    alone = _json("--embedded")
+    assert [m["name"] for m in alone["municipalities"]] == ["鴨川市"]
+    both = _json(str(chiba), "--embedded")
+    assert sorted(m["code"] for m in both["municipalities"]) == ["122050", "122238", "342025"]
+
+
+def test_nothing_to_compare_is_refused() -> None:
+    result = runner.invoke(app, ["compare"])
+    assert result.exit_code == 2 and "--embedded" in result.stderr
+
+
+def test_usage_of_the_latest_year_per_row_and_pooled(chiba: Path) -> None:
+    data = _json(str(chiba))
+    rows = {m["code"]: m for m in data["municipalities"]}
+    assert rows["122050"]["usage"] == {
+        "1": {"fiscal_year": 2022, "total": 500, "online": 400, "rate": 80.0},  # the latest year, not 2021
+        "9": {"fiscal_year": 2023, "total": 1000, "online": 250, "rate": 25.0},
+    }
+    assert rows["342025"]["usage"]["1"]["rate"] == 77.8
+    pooled = {u["standard_no"]: u for u in data["usage"]}
+    assert pooled[1] == {"standard_no": 1, "counted": 2, "total": 197259, "online": 153383, "rate": 77.8}
+    assert pooled[9]["counted"] == 1 and pooled[9]["rate"] == 25.0
+    assert set(pooled) == {1, 9}
+
+
+def test_usage_in_table_markdown_and_csv(chiba: Path) -> None:
+    table = runner.invoke(app, ["compare", str(chiba)]).stdout
+    assert "オンライン利用率（各団体の最新年度の件数）" in table
+    assert "77.8% (n=2)" in table and "25.0% (n=1)" in table
+    md = runner.invoke(app, ["compare", str(chiba), "--format", "markdown", "--lang", "en"]).stdout
+    tokens = MarkdownIt("commonmark").enable("table").parse(md)
+    assert sum(tok.type == "table_open" for tok in tokens) == 2
+    assert "| 館山市 | 122050 | 80.0% | 25.0% |" in md
+    text = runner.invoke(app, ["compare", str(chiba), "--format", "csv"]).stdout
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    head = rows[0]
+    assert head[-21:] == [f"利用率{n}" for n in range(1, 22)]
+    tate = next(r for r in rows if r[1] == "122050")
+    assert tate[head.index("利用率1")] == "80.0" and tate[head.index("利用率2")] == ""
+
+
+def test_no_counts_no_usage_columns(tmp_path: Path) -> None:
+    _ok("init", str(tmp_path / "a"), "--name", "鴨川市")
+    text = runner.invoke(app, ["compare", str(tmp_path / "a"), "--format", "csv"]).stdout
+    assert "利用率" not in text
+    assert "オンライン利用率" not in runner.invoke(app, ["compare", str(tmp_path / "a")]).stdout
+
+
+def test_cached_rows_keep_their_usage(chiba: Path) -> None:
+    first = compare.load_rows([chiba], use_cache=True)
+    second = compare.load_rows([chiba], use_cache=True)
+    assert second.cached == 2 and second.rows == first.rows
+    assert {r.code: r.usage[0].rate for r in second.rows if r.usage[0]} == {"122050": 80.0, "342025": 77.8}
+
+
+def test_by_prefecture_rolls_up_with_coverage_and_bounds(chiba: Path) -> None:
+    data = _json(str(chiba), "--embedded", "--by", "prefecture")
+    groups = {g["prefecture"]: g for g in data["rollups"]}
+    assert list(groups) == ["千葉県", "広島県"]  # 都道府県コード order
+    chiba_group, hiroshima = groups["千葉県"], groups["広島県"]
+    assert chiba_group["municipalities"] == 2 and chiba_group["in_registry"] == 54
+    assert hiroshima["in_registry"] == 23 and hiroshima["codes"] == ["342025"]
+    # 鴨川市: ○ 9, 一部 2, × 6, — 4. 館山市: ○ 3, ？ 18. Unknowns: no single figure, bounds instead.
+    assert chiba_group["cells"] == {
+        "online": 12,
+        "partial": 2,
+        "offline": 6,
+        "not_applicable": 4,
+        "unknown": 18,
+    }
+    assert chiba_group["rate"] is None
+    assert chiba_group["rate_bounds"] == [round(100 * 12 / 38, 1), round(100 * 30 / 38, 1)]
+    assert chiba_group["coverage"] == {"known": 20, "total": 38}
+    # 呉市: every row known (×): the rate is a single figure.
+    assert hiroshima["rate"] == 0.0 and hiroshima["rate_bounds"] == [0.0, 0.0]
+
+
+def test_by_prefecture_text_formats(chiba: Path) -> None:
+    table = runner.invoke(app, ["compare", str(chiba), "--by", "prefecture"]).stdout
+    assert "千葉県" in table and "1/54" in table and "14.3〜100.0%" in table and "3/21" in table
+    md = runner.invoke(app, ["compare", str(chiba), "--by", "prefecture", "--format", "markdown"]).stdout
+    assert "| 広島県 | 1/23 | 0 | 0 | 21 | 0 | 0 | 0.0% | 21/21 |" in md
+    text = runner.invoke(
+        app, ["compare", str(chiba), "--by", "prefecture", "--format", "csv", "--lang", "en"]
+    ).stdout
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["prefecture", "municipalities", "in_registry"]
+    assert rows[1] == ["千葉県", "1", "54", "3", "0", "0", "0", "18", "", "14.3", "100.0", "3", "21"]
+
+
+def test_a_broken_catalogue_named_by_code_is_named_from_the_registry(chiba: Path) -> None:
+    broken = chiba / "011002"
+    broken.mkdir()
+    (broken / "procedures.yaml").write_text("bad: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(chiba)])
+    assert result.exit_code == 1
+    assert "(北海道札幌市)" in result.stderr
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("by", [[], ["--by", "prefecture"]])
+def test_usage_and_rollups_fit_the_terminal(chiba: Path, columns: int, lang: str, by: list[str]) -> None:
+    from rich.cells import cell_len
+
+    result = runner.invoke(
+        app, ["compare", str(chiba), "--embedded", *by, "--lang", lang], env={"COLUMNS": str(columns)}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert not [line for line in result.stdout.splitlines() if cell_len(line) > columns]
+    if by:
+        assert ("千葉県" in result.stdout) and ("広島県" in result.stdout)
+    else:
+        label = "オンライン利用率" if lang == "ja" else "Online usage rate"
+        assert label in result.stdout and "80.0%" in result.stdout  # 館山市 No.1 2022: 400 of 500
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "json", "csv"])
+def test_a_hostile_prefecture_in_a_header_stays_inert_in_the_rollups(tmp_path: Path, fmt: str) -> None:
+    """A code outside the registry takes its prefecture from the header: catalogue text, inert in every format."""
+    root = tmp_path / "set" / "x"
+    _ok("init", str(root), "--name", "試験市", "--code", "349992")
+    path = root / "procedures.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "prefecture: 広島県", 'prefecture: "=HYPERLINK(1)\\u202e県"', 1
+        ),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["compare", str(tmp_path / "set"), "--by", "prefecture", "-f", fmt])
+    assert result.exit_code == 0, result.stderr
+    assert "\u202e" not in result.stdout and "HYPERLINK" in result.stdout
+    if fmt == "csv":
+        assert "\n'=HYPERLINK" in result.stdout.replace("\r\n", "\n")  # never a formula in a spreadsheet
