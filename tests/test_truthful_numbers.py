@@ -232,3 +232,18 @@ def test_set_municipality_header_totals_and_cards(city: Path) -> None:
                         "--unset", "sources", "--unset", "as_of")  # fmt: skip
     assert code == 0, err
     assert path.read_bytes() == original
+
+
+def test_compare_at_80_columns_states_each_citys_bounds_and_never_cuts_a_rate(
+    city: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "tateyama"
+    assert _run("init", str(other), "--name", "館山市", "--code", "122050")[0] == 0
+    for no in NINE[:7]:
+        assert _set(city, no, "--status", "○")[0] == 0
+    assert _set(other, "1", "--status", "○")[0] == 0
+    result = runner.invoke(app, ["compare", str(city), str(other)], env={"COLUMNS": "80"})
+    out = result.stdout
+    assert "オンライン化率 33.3–100.0%" in out and "オンライン化率 4.8–100.0%" in out  # 7/21 and 1/21 known ○
+    assert "オンライン化率 —" not in out and "…" not in out  # nothing hidden, nothing cut
+    assert "50.0–100.0%" in out  # a row known in one city of two

@@ -35,10 +35,6 @@ def _mark(status: str | None) -> str:
     return mark
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
-
-
 def _rate(rate: Rate, lang: str, *, coverage: bool = True) -> str:
     from dxready.engine.rates import text
 
@@ -119,14 +115,16 @@ def _legend(columns: list[Column], lang: str) -> list[str]:
     return [head, *(f"{c.no}. {c.name}" for c in columns)]
 
 
-def _records(comparison: Comparison, columns: list[Column], labels: dict[str, str], width: int) -> list[str]:
+def _records(
+    comparison: Comparison, columns: list[Column], labels: dict[str, str], width: int, lang: str
+) -> list[str]:
     from dxready.render.wrap import join_fit
 
     lines: list[str] = []
     for row in comparison.rows:
         head = [
             f"{oneline(row.name)}（{oneline(row.code)}）",
-            f"{labels['rate']} {_pct(row.online_rate)}",
+            f"{labels['rate']} {_rate(row.online, lang, coverage=False)}",  # bounds while rows are unknown
             f"{labels['recorded']} {row.recorded}",
             f"{labels['levels']} {_levels(row)}",
         ]
@@ -180,8 +178,9 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(str(c.no)),
             Text(oneline(c.name)),
             *(Text(str(c.counts.get(s, 0))) for s in _STATUSES),
-            Text(_rate(c.online, lang)),
-            Text(_rate(c.with_partial, lang)),
+            # Bounds without the coverage words: the ？ column beside them counts the unknown rows.
+            Text(_rate(c.online, lang, coverage=False), no_wrap=True),
+            Text(_rate(c.with_partial, lang, coverage=False), no_wrap=True),
         )
     from dxready.render.console import console
     from dxready.render.grid import natural_width, print_renderable  # 1,741 rows: a plain grid
@@ -194,7 +193,7 @@ def table(comparison: Comparison, lang: str) -> str:
     else:
         # Too narrow for the matrix: one record per municipality, its marks wrapped under it.
         made.print(Text(labels["title"]))
-        lines = _records(comparison, columns, labels, width)
+        lines = _records(comparison, columns, labels, width, lang)
         if len(comparison.rows) > BIG:  # plain lines, as rich prints them (no style, never wrapped)
             made.file.write("".join(line + "\n" for line in lines))
         else:
