@@ -216,7 +216,7 @@ def test_sub_procedure_by_id(kamogawa: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (("99", "--status", "○"), "DX005"),
+        (("99", "--status", "○"), "REF: 標準番号 '99' の手続はありません"),
         (("bulky-wast", "--status", "○"), "bulky-waste"),
         (("9", "--status", "done"), "--status"),
         (("9", "--verified-on", "2999-01-01"), "--verified-on"),

@@ -12,10 +12,9 @@ import fnmatch
 import os
 from typing import Any
 
-from dxready.catalog.load import Catalog, LoadError
-from dxready.errors import Problem
-from dxready.findings import Location, Msg
-from dxready.rules import dx005_unknown_reference
+from dxready.catalog.load import Catalog
+from dxready.errors import UsageError
+from dxready.findings import Msg
 
 _GLOB = frozenset("*?[")
 
@@ -29,8 +28,9 @@ def needs_bulk(refs: list[str]) -> bool:
     return len(refs) != 1 or is_pattern(refs[0])
 
 
-def _bad(shown: str, ja: str, en: str, code: str = dx005_unknown_reference.CODE) -> LoadError:
-    return LoadError([Problem(code, Location(shown), Msg(ja, en))])
+def _bad(shown: str, ja: str, en: str) -> UsageError:
+    """A pattern that matches nothing is a mistake in the command (REF), not in the catalogue ``shown``."""
+    return UsageError("REF", Msg(f"{ja}（{shown}）", f"{en} ({shown})"))
 
 
 def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:

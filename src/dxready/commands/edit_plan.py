@@ -20,8 +20,8 @@ from dxready.commands.edit_doc import (
     scalar,
     unset_key,
 )
+from dxready.errors import UsageError
 from dxready.findings import Msg
-from dxready.rules import dx005_unknown_reference
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
@@ -61,11 +61,10 @@ def _find_procedure(catalog: Catalog, head: str, shown: str) -> int:
     if found is None:
         hint_ja, hint_en = _did_you_mean(head, [p.id for p in procedures])
         what = "標準番号" if head.isdigit() else "id"
-        raise _bad(
-            shown,
-            f"{what} {head!r} の手続はありません{hint_ja}",
-            f"no procedure with {'standard number' if head.isdigit() else 'id'} {head!r}{hint_en}",
-            dx005_unknown_reference.CODE,
+        raise _no_such_ref(
+            f"{what} {head!r} の手続はありません{hint_ja}（{shown}。一覧: dxready table procedures）",
+            f"no procedure with {'standard number' if head.isdigit() else 'id'} {head!r}{hint_en}"
+            f" ({shown}; see dxready table procedures)",
         )
     return found
 
@@ -80,13 +79,17 @@ def _find_sub(procedure: Procedure, sub_ref: str, shown: str) -> int:
         at = next((j for j, s in enumerate(subs) if s.id == sub_ref), None)
     if at is None:
         hint_ja, hint_en = _did_you_mean(sub_ref, [s.id for s in subs])
-        raise _bad(
-            shown,
+        raise _no_such_ref(
             f"{procedure.id} に個別手続 {sub_ref!r} はありません（1〜{len(subs)} または id）{hint_ja}",
             f"{procedure.id} has no sub-procedure {sub_ref!r} (1–{len(subs)} or an id){hint_en}",
-            dx005_unknown_reference.CODE,
         )
     return at
+
+
+def _no_such_ref(ja: str, en: str) -> UsageError:
+    """A reference that names nothing in the catalogue is a mistake in the command (the REF argument), not in the
+    catalogue: a usage error without a DX code."""
+    return UsageError("REF", Msg(ja, en))
 
 
 def find_target(catalog: Catalog, ref: str, shown: str) -> Target:
