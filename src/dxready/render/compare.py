@@ -166,6 +166,8 @@ def table(comparison: Comparison, lang: str) -> str:
             Text(row.recorded),
             Text(_levels(row)),
         )
+    from dxready.render.celltext import cell
+
     per = Table(title=Text(labels["all"]), box=box.SIMPLE_HEAD, pad_edge=False)
     per.add_column(Text("No."), justify="right")
     per.add_column(Text("手続の種類" if lang == "ja" else "Procedure"), overflow="fold")
@@ -176,7 +178,7 @@ def table(comparison: Comparison, lang: str) -> str:
     for c in columns:
         per.add_row(
             Text(str(c.no)),
-            Text(oneline(c.name)),
+            cell(c.name),  # Japanese line breaking: no line of a name starts with 、 or ）
             *(Text(str(c.counts.get(s, 0))) for s in _STATUSES),
             # Bounds without the coverage words: the ？ column beside them counts the unknown rows.
             Text(_rate(c.online, lang, coverage=False), no_wrap=True),
