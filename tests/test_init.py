@@ -96,6 +96,7 @@ def test_existing_files_are_never_overwritten(tmp_path: Path) -> None:
     code, _, err = _init(target, "--name", "呉市", "--code", "342025")
     assert code == 2
     assert "roadmap.yaml" in err and "上書きしません" in err
+    assert err.startswith("dxready: DIR: ") and "DX001" not in err and err.count("\n") == 1  # one usage error
     assert (target / "roadmap.yaml").read_bytes() == b"# mine\n"
     assert sorted(p.name for p in target.iterdir()) == ["roadmap.yaml"]
 

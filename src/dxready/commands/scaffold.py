@@ -304,20 +304,15 @@ def _refuse_existing(directory: Path) -> None:
     """Refuse a directory that is a file, or that already holds any of the catalogue's files."""
     if directory.exists() and not directory.is_dir():
         raise _fail(str(directory), "ディレクトリではありません", "is not a directory")
-    existing = [directory / f for f in FILES if (directory / f).exists()]
-    if existing:
-        raise LoadError(
-            [
-                Problem(
-                    UNREADABLE,
-                    Location(str(path)),
-                    Msg(
-                        "既にあります。上書きしません（別のディレクトリを指定するか、ファイルを移動してください）",
-                        "already exists; not overwritten (choose another directory or move the file away)",
-                    ),
-                )
-                for path in existing
-            ]
+    existing = [f for f in FILES if (directory / f).exists()]
+    if existing:  # the DIR argument names a catalogue already there: a mistake in the command, said once
+        names = ", ".join(existing)
+        raise UsageError(
+            "DIR",
+            Msg(
+                f"{directory} には既にカタログがあります（{names}）。上書きしません。別のディレクトリを指定してください",
+                f"{directory} already holds a catalogue ({names}); not overwritten: choose another directory",
+            ),
         )
 
 
