@@ -13,8 +13,6 @@ import os
 from typing import Any
 
 from dxready.catalog.load import Catalog
-from dxready.errors import UsageError
-from dxready.findings import Msg
 
 _GLOB = frozenset("*?[")
 
@@ -28,14 +26,10 @@ def needs_bulk(refs: list[str]) -> bool:
     return len(refs) != 1 or is_pattern(refs[0])
 
 
-def _bad(shown: str, ja: str, en: str) -> UsageError:
-    """A pattern that matches nothing is a mistake in the command (REF), not in the catalogue ``shown``."""
-    return UsageError("REF", Msg(f"{ja}（{shown}）", f"{en} ({shown})"))
-
-
 def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:
     """Concrete references (``id`` or ``id/sub-id``), in the order given, each once; a pattern matching nothing is refused."""
     from dxready.commands.edit import find_target
+    from dxready.commands.edit_plan import no_such_ref
 
     out: list[str] = []
     for ref in refs:
@@ -63,10 +57,9 @@ def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:
             else:
                 found.append(find_target(catalog, f"{p.id}/{sub}", shown).ident)
         if not found:
-            raise _bad(
-                shown,
-                f"{ref!r} に当たる手続はありません（id・標準番号・REF/SUB。* ? […] で複数を指定できます）",
-                f"{ref!r} matches no procedure (ids, standard numbers, REF/SUB; * ? […] match several)",
+            raise no_such_ref(
+                f"{ref!r} に当たる手続はありません（id・標準番号・REF/SUB。* ? […] で複数を指定できます）（{shown}）",
+                f"{ref!r} matches no procedure (ids, standard numbers, REF/SUB; * ? […] match several) ({shown})",
             )
         out += found
     return list(dict.fromkeys(out))

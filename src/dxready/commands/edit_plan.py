@@ -61,7 +61,7 @@ def _find_procedure(catalog: Catalog, head: str, shown: str) -> int:
     if found is None:
         hint_ja, hint_en = _did_you_mean(head, [p.id for p in procedures])
         what = "標準番号" if head.isdigit() else "id"
-        raise _no_such_ref(
+        raise no_such_ref(
             f"{what} {head!r} の手続はありません{hint_ja}（{shown}。一覧: dxready table procedures）",
             f"no procedure with {'standard number' if head.isdigit() else 'id'} {head!r}{hint_en}"
             f" ({shown}; see dxready table procedures)",
@@ -79,14 +79,14 @@ def _find_sub(procedure: Procedure, sub_ref: str, shown: str) -> int:
         at = next((j for j, s in enumerate(subs) if s.id == sub_ref), None)
     if at is None:
         hint_ja, hint_en = _did_you_mean(sub_ref, [s.id for s in subs])
-        raise _no_such_ref(
+        raise no_such_ref(
             f"{procedure.id} に個別手続 {sub_ref!r} はありません（1〜{len(subs)} または id）{hint_ja}",
             f"{procedure.id} has no sub-procedure {sub_ref!r} (1–{len(subs)} or an id){hint_en}",
         )
     return at
 
 
-def _no_such_ref(ja: str, en: str) -> UsageError:
+def no_such_ref(ja: str, en: str) -> UsageError:
     """A reference that names nothing in the catalogue is a mistake in the command (the REF argument), not in the
     catalogue: a usage error without a DX code."""
     return UsageError("REF", Msg(ja, en))

@@ -14,10 +14,6 @@ if TYPE_CHECKING:
 BAR_WIDTH = 24
 
 
-def _pct(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}%"
-
-
 def _bar(value: float | None) -> str:
     if value is None:
         return ""
@@ -56,7 +52,7 @@ def _row(p: Point, lang: str) -> list[str]:
         str(p.online),
         str(p.partial),
         str(p.offline),
-        rate_text(p.rates()[0], lang) if p.applicable else _pct(None),
+        rate_text(p.rates()[0], lang) if p.applicable else "—",
         _subject(p, lang),
     ]
 
