@@ -1,0 +1,229 @@
+"""``dxready check`` in its common forms without Typer, and the run harness that every command shares.
+
+Importing Typer (with its vendored Click and the pydantic adapters it builds for every option) and building the
+command tree of every family costs about as much as ``check``'s real work on a small catalogue. ``check`` is the
+command CI runs on every push, so its usual command lines are read here, by a deliberately narrow parser:
+the options of ``check`` given as ``--name value``, ``--name=value`` or ``-c/-f value``, with valid choices, a date
+that parses and codes that name a rule. Anything else (``--help``, a typo, a bad value, options before the command,
+shell completion) returns ``None`` and goes to the Typer app, which words every error. Both paths run the same
+:func:`check_exit`; ``tests/test_fastpath.py`` runs many command lines through each and compares the bytes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+_VALUED = {
+    "--catalog": "catalog",
+    "-c": "catalog",
+    "--as-of": "as_of",
+    "--lang": "lang",
+    "--format": "format",
+    "-f": "format",
+    "--fail-on": "fail_on",
+    "--select": "select",
+    "--ignore": "ignore",
+}
+_REPEATED = ("select", "ignore")
+_FAIL_ON = ("error", "warning", "info")
+_COMPLETE_VAR = "_DXREADY_COMPLETE"
+
+
+@dataclass(frozen=True)
+class CheckArgs:
+    """``check``'s options as Typer would pass them (the defaults where not given)."""
+
+    catalog: Path | None = None
+    as_of: str | None = None
+    lang: str | None = None
+    format: str = "text"
+    fail_on: str = "error"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    verbose: bool = False
+
+
+def _words(args: Sequence[str]) -> dict[str, list[str]] | None:
+    """Each option's values in order (``verbose`` counted as a value), or None for anything not plainly ``check``'s."""
+    found: dict[str, list[str]] = {}
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg in ("--verbose", "-v"):
+            found.setdefault("verbose", []).append("")
+            continue
+        name, eq, value = arg.partition("=")
+        if not (eq and name.startswith("--") and name in _VALUED):
+            if arg not in _VALUED or i >= len(args):
+                return None
+            name, value = arg, args[i]
+            i += 1
+        # An empty value or one that looks like an option: let Click decide what it means.
+        if not value or value.startswith("-"):
+            return None
+        found.setdefault(_VALUED[name], []).append(value)
+    return found
+
+
+def parse_check(argv: Sequence[str]) -> CheckArgs | None:
+    """``check``'s options from the whole command line, when this parser fully understands it; else None."""
+    if not argv or argv[0] != "check" or os.environ.get(_COMPLETE_VAR):
+        return None
+    try:
+        for arg in argv:
+            arg.encode("utf-8")  # an undecodable byte in a path (surrogate escape): Click's business
+    except UnicodeEncodeError:
+        return None
+    found = _words(argv[1:])
+    if found is None:
+        return None
+    from dxready.i18n import LANGS
+    from dxready.render import formats
+
+    last = {name: values[-1] for name, values in found.items() if name not in _REPEATED}
+    if last.get("lang", "ja") not in LANGS or last.get("fail_on", "error") not in _FAIL_ON:
+        return None
+    if last.get("format", "text") not in formats("check"):
+        return None
+    return CheckArgs(
+        catalog=Path(last["catalog"]) if "catalog" in last else None,
+        as_of=last.get("as_of"),
+        lang=last.get("lang"),
+        format=last.get("format", "text"),
+        fail_on=last.get("fail_on", "error"),
+        select=tuple(found.get("select", ())),
+        ignore=tuple(found.get("ignore", ())),
+        verbose="verbose" in found,
+    )
+
+
+def given(catalog: Path | None) -> Path | None:
+    """``--catalog`` as given; a path that is no directory is a bad option (UsageError), not a catalogue problem."""
+    if catalog is not None and not catalog.is_dir():
+        from dxready.errors import UsageError
+        from dxready.findings import Msg
+
+        raise UsageError(
+            "--catalog",
+            Msg(
+                f"--catalog {catalog}: カタログのディレクトリがありません",
+                f"--catalog {catalog}: no such catalogue directory",
+            ),
+        )
+    return catalog
+
+
+def check_exit(
+    catalog: Path | None,
+    when: dt.date,
+    language: str,
+    fmt: str,
+    fail_on: str,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    verbose: bool,
+) -> int:
+    """Load, run the rules, write the findings; the exit code (0 clean, 1 findings at ``fail_on`` or worse, 2 unusable).
+
+    The options are already read and checked (by Typer, or by :func:`parse_check` and :func:`run_check`).
+    """
+    from dxready.catalog.load import LoadError
+    from dxready.catalog.settings import Severity
+    from dxready.engine.integrity import load
+    from dxready.engine.run import run
+    from dxready.errors import DxreadyError
+    from dxready.render import failed_renderer, renderer
+    from dxready.render.messages import error
+    from dxready.render.safe import write
+
+    try:
+        directory = given(catalog)
+    except DxreadyError as exc:
+        sys.stderr.write(error(exc, language))
+        return 2
+    try:
+        loaded = load(directory)
+    except LoadError as exc:
+        if fmt == "text":
+            sys.stderr.write(error(exc, language))
+        else:  # Machine formats carry the load problems too, so CI annotations point at the broken line.
+            write(failed_renderer(fmt)(exc, language))
+        return 2
+    report = run(loaded, when, select=select, ignore=ignore)
+    write(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else {})))
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
+
+
+def run_check(args: CheckArgs, argv: Sequence[str]) -> int | None:
+    """``check`` with options from :func:`parse_check`: its exit code, or None (before any output) when a value
+    needs Typer's words (a date that does not parse, a code that names no rule)."""
+    from dxready.catalog.dates import DateError, parse_date
+    from dxready.engine.filters import normalise_code, unknown_codes
+    from dxready.i18n import current_lang
+
+    language = args.lang or current_lang(argv)
+    try:
+        when = (parse_date(args.as_of) if args.as_of is not None else None) or dt.date.today()
+    except DateError:
+        return None
+    select = [normalise_code(v) for v in args.select] or None
+    ignore = [normalise_code(v) for v in args.ignore] or None
+    if unknown_codes([*(select or ()), *(ignore or ())]):
+        return None
+    return check_exit(args.catalog, when, language, args.format, args.fail_on, select, ignore, args.verbose)
+
+
+def _quiet_broken_pipe() -> None:
+    """stdout's reader went away (``| head``): later flushes write to /dev/null instead of raising."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(null, stream.fileno())
+
+
+def harness(action: Callable[[], int | None]) -> int | None:
+    """Run one command as a short process: the cyclic collector off (and frozen at the end), UTF-8 streams, any
+    escaping exception one line with exit 2 (``guard``), Ctrl-C exit 130, a closed pipe exit 1, as Typer's runner
+    does. ``action`` returns the exit code, or None to hand the command line to Typer.
+
+    One command is a short process whose memory is bounded by the input limits (8 MiB a file; compare collects per
+    chunk itself): Python's cyclic collector would only walk the loaded catalogue again and again, so it is off, and
+    frozen at exit so the interpreter's last pass skips everything the run built.
+    """
+    import gc
+
+    from dxready.render.safe import prepare_streams
+
+    gc.disable()
+    prepare_streams()
+    try:
+        return action()
+    except KeyboardInterrupt:
+        return 130
+    except EOFError:
+        from dxready.i18n import current_lang, t
+
+        sys.stderr.write("\n" + t(current_lang(), "中断しました。\n", "Aborted!\n"))
+        return 1
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            from dxready.guard import report
+
+            return report(exc)
+        _quiet_broken_pipe()
+        return 1
+    except Exception as exc:
+        from dxready.guard import report
+
+        return report(exc)
+    finally:
+        gc.freeze()
