@@ -1,0 +1,223 @@
+"""``dxready check`` without Typer (dxready.fastpath): the same bytes, exit codes and messages as the Typer app on
+every command line it takes, and every other command line handed to Typer."""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dxready.cli import app
+from dxready.fastpath import CheckArgs, harness, parse_check, run_check
+from tests.helpers.catalogs import copy_shipped
+
+
+@pytest.fixture(scope="module")
+def catalogs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    base = tmp_path_factory.mktemp("fastpath")
+    clean = copy_shipped(base / "clean")
+    findings = copy_shipped(base / "findings")
+    path = findings / "procedures.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"122238"', '"122230"'), encoding="utf-8")
+    broken = base / "broken"
+    broken.mkdir()
+    (broken / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
+    duplicate = copy_shipped(base / "duplicate")
+    path = duplicate / "procedures.yaml"
+    ids = re.findall(r"^  - id: (\S+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(f"  - id: {ids[1]}\n", f"  - id: {ids[0]}\n"),
+        encoding="utf-8",
+    )
+    odd = base / "スペース と 'quote'"
+    copy_shipped(odd)
+    return {
+        "CLEAN": str(clean),
+        "FINDINGS": str(findings),
+        "BROKEN": str(broken),
+        "DUP": str(duplicate),
+        "ODD": str(odd),
+        "MISSING": str(base / "missing"),
+        "FILE": str(path),
+    }
+
+
+@pytest.fixture(autouse=True)
+def _plain_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    for name in ("DXREADY_LANG", "DXREADY_CATALOG", "LC_ALL", "LANG", "_DXREADY_COMPLETE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.chdir(tmp_path)  # `check` with no --catalog reads the embedded copy, whatever the cwd holds
+    yield
+
+
+def _typer(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as done:
+        app(argv)
+    out = capsys.readouterr()
+    code = done.value.code
+    return (code if isinstance(code, int) else 0), out.out, out.err
+
+
+def _fast(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str] | None:
+    args = parse_check(argv)
+    if args is None:
+        return None
+    code = run_check(args, argv)
+    out = capsys.readouterr()
+    if code is None:
+        assert out.out == out.err == "", "nothing is written before handing over to Typer"
+        return None
+    return code, out.out, out.err
+
+
+def _expand(argv: list[str], catalogs: dict[str, str]) -> list[str]:
+    out = []
+    for arg in argv:
+        for name, value in catalogs.items():
+            arg = arg.replace(name, value)
+        out.append(arg)
+    return out
+
+
+# Command lines the fast path takes: the same bytes and exit code as Typer.
+FAST = [
+    ["check"],
+    ["check", "--catalog", "CLEAN"],
+    ["check", "-c", "CLEAN", "--as-of", "2024-03-31"],
+    ["check", "--catalog=FINDINGS"],
+    ["check", "--catalog", "FINDINGS", "--lang", "en"],
+    ["check", "--lang=en", "--catalog", "FINDINGS", "--lang", "ja"],
+    ["check", "--catalog", "FINDINGS", "-f", "json"],
+    ["check", "--catalog", "FINDINGS", "--format=github"],
+    ["check", "--catalog", "FINDINGS", "--format", "sarif", "--lang", "en"],
+    ["check", "--catalog", "FINDINGS", "--format", "text", "-v"],
+    ["check", "--catalog", "CLEAN", "--verbose", "--verbose", "--lang", "en"],
+    ["check", "--catalog", "CLEAN", "--fail-on", "warning"],
+    ["check", "--catalog", "CLEAN", "--fail-on=info", "--as-of", "令和6年3月31日"],
+    ["check", "--catalog", "CLEAN", "--as-of", "R6.3.31", "--as-of", "2031-01-01"],
+    ["check", "--catalog", "CLEAN", "--select", "DX1", "--select", "dx201"],
+    ["check", "--catalog", "CLEAN", "--ignore", "ＤＸ１０１", "--ignore=DX4", "--fail-on", "info"],
+    ["check", "--catalog", "CLEAN", "--select", "DX1", "--ignore", "DX10", "-f", "json"],
+    ["check", "--catalog", "BROKEN"],
+    ["check", "--catalog", "BROKEN", "--lang", "en", "-f", "json"],
+    ["check", "--catalog", "BROKEN", "-f", "github"],
+    ["check", "--catalog", "BROKEN", "-f", "sarif"],
+    ["check", "--catalog", "DUP", "--lang", "en"],
+    ["check", "--catalog", "DUP", "-f", "json"],
+    ["check", "--catalog", "MISSING"],
+    ["check", "--catalog", "FILE", "--lang", "en"],
+    ["check", "--catalog", "ODD", "-f", "github"],
+]
+
+
+@pytest.mark.parametrize("argv", FAST, ids=" ".join)
+def test_fast_path_matches_typer(
+    argv: list[str], catalogs: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = _expand(argv, catalogs)
+    fast = _fast(argv, capsys)
+    assert fast is not None, "this command line should not need Typer"
+    assert fast == _typer(argv, capsys)
+
+
+# Command lines handed to Typer, before anything is written.
+SLOW = [
+    ["check", "--help"],
+    ["check", "-h"],
+    ["check", "--catalog", "CLEAN", "--help"],
+    ["check", "--bogus"],
+    ["check", "CLEAN"],
+    ["check", "--catalog"],
+    ["check", "--catalog="],
+    ["check", "--catalog", "--lang", "en"],
+    ["check", "-cCLEAN"],
+    ["check", "-vc", "CLEAN"],
+    ["check", "-f=json", "-c", "CLEAN"],
+    ["check", "--", "-c", "CLEAN"],
+    ["check", "--format", "xml", "-c", "CLEAN"],
+    ["check", "--format", "JSON", "-c", "CLEAN"],
+    ["check", "--lang", "fr", "-c", "CLEAN"],
+    ["check", "--fail-on", "fatal", "-c", "CLEAN"],
+    ["check", "--as-of", "yesterday", "-c", "CLEAN"],
+    ["check", "--as-of", "2024-02-30", "-c", "CLEAN", "--lang", "en"],
+    ["check", "--select", "DX999", "-c", "CLEAN"],
+    ["check", "--ignore", "XX", "-c", "CLEAN", "--lang", "en"],
+    ["check", "--version"],
+    ["check", "--cat", "CLEAN"],
+    ["--lang", "en", "check", "-c", "CLEAN"],
+    ["-c", "CLEAN", "check"],
+    ["gaps", "-c", "CLEAN"],
+    ["checks"],
+    [],
+]
+
+
+@pytest.mark.parametrize("argv", SLOW, ids=lambda a: " ".join(a) or "(none)")
+def test_other_command_lines_go_to_typer(
+    argv: list[str], catalogs: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _fast(_expand(argv, catalogs), capsys) is None
+
+
+def test_completion_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_DXREADY_COMPLETE", "bash_complete")
+    assert parse_check(["check"]) is None
+
+
+def test_parse_reads_like_click() -> None:
+    line = "check -c a --catalog=b --select DX1 --select=DX2 -v --lang en -f json"
+    args = parse_check(line.split())
+    assert args == CheckArgs(catalog=Path("b"), lang="en", format="json", select=("DX1", "DX2"), verbose=True)
+    assert parse_check(["check", "--select=DX1=x"]) == CheckArgs(select=("DX1=x",))
+
+
+def test_harness_turns_escapes_into_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    def boom(exc: BaseException) -> int:
+        raise exc
+
+    try:
+        assert harness(lambda: 3) == 3
+        assert harness(lambda: None) is None
+        assert harness(lambda: boom(KeyboardInterrupt())) == 130
+        assert harness(lambda: boom(ValueError("bad <b>"))) == 2
+        assert "ValueError" in capsys.readouterr().err
+        assert harness(lambda: boom(EOFError())) == 1
+        assert capsys.readouterr().err.endswith("\n中断しました。\n")
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+def _process(argv: list[str], **env: str) -> subprocess.CompletedProcess[bytes]:
+    code = (
+        "import sys\n"
+        "from dxready.entry import main\n"
+        "try:\n"
+        "    main()\n"
+        "finally:\n"
+        "    heavy = sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'click', 'rich'})\n"
+        "    sys.stderr.write(f'HEAVY={heavy}\\n')\n"
+    )
+    full = {name: value for name, value in os.environ.items() if name != "DXREADY_LANG"}
+    full.update(COLUMNS="100", **env)
+    return subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, env=full, check=False)
+
+
+def test_check_runs_without_typer_click_or_rich(catalogs: dict[str, str]) -> None:
+    done = _process(["check", "--catalog", catalogs["FINDINGS"], "--lang", "en"])
+    assert done.returncode == 1
+    assert b"DX007" in done.stdout
+    assert done.stderr.decode().endswith("HEAVY=[]\n")
+
+
+def test_check_help_still_comes_from_typer(catalogs: dict[str, str]) -> None:
+    done = _process(["check", "--help"], DXREADY_LANG="en")
+    assert done.returncode == 0
+    assert b"--fail-on" in done.stdout
+    assert "typer" in done.stderr.decode()
