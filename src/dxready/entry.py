@@ -11,13 +11,16 @@ line that :func:`dxready.fastpath.parse_check` does not fully understand goes to
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 
 def fast_help(argv: list[str]) -> str | None:
     """The top-level help text for these arguments, when it can be given without Typer."""
-    if argv not in (["--help"], ["-h"]) or shutil.get_terminal_size().columns < 80:
+    if argv not in (["--help"], ["-h"]):
+        return None
+    import shutil  # here, not at the top: check's path does not otherwise import it (or fnmatch, bz2, lzma)
+
+    if shutil.get_terminal_size().columns < 80:
         return None
     from dxready._help import HELP
     from dxready.i18n import current_lang
