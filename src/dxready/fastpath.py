@@ -166,19 +166,25 @@ def check_exit(
 def run_check(args: CheckArgs, argv: Sequence[str]) -> int | None:
     """``check`` with options from :func:`parse_check`: its exit code, or None (before any output) when a value
     needs Typer's words (a date that does not parse, a code that names no rule)."""
-    from dxready.catalog.dates import DateError, parse_date
-    from dxready.engine.filters import normalise_code, unknown_codes
     from dxready.i18n import current_lang
 
     language = args.lang or current_lang(argv)
-    try:
-        when = (parse_date(args.as_of) if args.as_of is not None else None) or dt.date.today()
-    except DateError:
-        return None
-    select = [normalise_code(v) for v in args.select] or None
-    ignore = [normalise_code(v) for v in args.ignore] or None
-    if unknown_codes([*(select or ()), *(ignore or ())]):
-        return None
+    when = dt.date.today()
+    if args.as_of is not None:
+        from dxready.catalog.dates import DateError, parse_date
+
+        try:
+            when = parse_date(args.as_of) or when
+        except DateError:
+            return None
+    select = ignore = None
+    if args.select or args.ignore:
+        from dxready.engine.filters import normalise_code, unknown_codes
+
+        select = [normalise_code(v) for v in args.select] or None
+        ignore = [normalise_code(v) for v in args.ignore] or None
+        if unknown_codes([*(select or ()), *(ignore or ())]):
+            return None
     return check_exit(args.catalog, when, language, args.format, args.fail_on, select, ignore, args.verbose)
 
 
