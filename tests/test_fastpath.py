@@ -1,5 +1,5 @@
-"""``dxready check`` without Typer (dxready.fastpath): the same bytes, exit codes and messages as the Typer app on
-every command line it takes, and every other command line handed to Typer."""
+"""``dxready check``, ``rules`` and ``explain`` without Typer (dxready.fastpath): the same bytes, exit codes and
+messages as the Typer app on every command line it takes, and every other command line handed to Typer."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dxready.cli import app
-from dxready.fastpath import CheckArgs, harness, parse_check, run_check
+from dxready.fastpath import CheckArgs, fast_command, harness, parse_check
 from tests.helpers.catalogs import copy_shipped
 
 
@@ -65,10 +65,10 @@ def _typer(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, st
 
 
 def _fast(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str] | None:
-    args = parse_check(argv)
-    if args is None:
+    action = fast_command(argv)
+    if action is None:
         return None
-    code = run_check(args, argv)
+    code = action()
     out = capsys.readouterr()
     if code is None:
         assert out.out == out.err == "", "nothing is written before handing over to Typer"
@@ -113,6 +113,13 @@ FAST = [
     ["check", "--catalog", "MISSING"],
     ["check", "--catalog", "FILE", "--lang", "en"],
     ["check", "--catalog", "ODD", "-f", "github"],
+    ["rules"],
+    ["rules", "--lang", "en"],
+    ["rules", "-f", "markdown", "--lang=en"],
+    ["rules", "--format=json"],
+    ["explain", "DX101"],
+    ["explain", "ｄｘ２０１", "--lang", "en"],
+    ["explain", "--lang=en", "DX004"],
 ]
 
 
@@ -153,6 +160,17 @@ SLOW = [
     ["--lang", "en", "check", "-c", "CLEAN"],
     ["-c", "CLEAN", "check"],
     ["gaps", "-c", "CLEAN"],
+    ["rules", "--help"],
+    ["rules", "-f", "csv"],
+    ["rules", "--catalog", "CLEAN"],
+    ["rules", "extra"],
+    ["rules", "-v"],
+    ["explain"],
+    ["explain", "DX101", "DX102"],
+    ["explain", "DX999"],
+    ["explain", "--", "DX101"],
+    ["explain", "DX101", "--format", "json"],
+    ["explain", "DX101", "-h"],
     ["checks"],
     [],
 ]
@@ -214,6 +232,13 @@ def test_check_runs_without_typer_click_or_rich(catalogs: dict[str, str]) -> Non
     assert done.returncode == 1
     assert b"DX007" in done.stdout
     assert done.stderr.decode().endswith("HEAVY=[]\n")
+
+
+@pytest.mark.parametrize("argv", [["rules", "-f", "json"], ["explain", "DX101", "--lang", "en"]])
+def test_rules_and_explain_run_without_typer(argv: list[str]) -> None:
+    done = _process(argv)
+    assert done.returncode == 0 and b"DX101" in done.stdout
+    assert "typer" not in done.stderr.decode() and "click" not in done.stderr.decode()
 
 
 def test_check_help_still_comes_from_typer(catalogs: dict[str, str]) -> None:

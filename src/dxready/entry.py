@@ -1,12 +1,12 @@
-"""The console entry point: ``dxready --help`` from a pre-built text, ``dxready check`` in its usual forms without
-Typer (:mod:`dxready.fastpath`), everything else through the Typer app.
+"""The console entry point: ``dxready --help`` from a pre-built text, ``check``, ``rules`` and ``explain`` in their
+usual forms without Typer (:mod:`dxready.fastpath`), everything else through the Typer app.
 
 Importing Typer alone costs several times a bare ``python -c pass``; the top-level help is the same text every time
 (per language, at the 80-column layout Click's help uses on any terminal of 80 columns or more; the
 program is always named ``dxready``), so it is kept in :mod:`dxready._help` and printed without
 importing Typer. ``tests/test_startup.py`` checks that it is exactly what Typer prints, and regenerates it with
-``DXREADY_UPDATE_GOLDEN=1``. Any other argument, a narrower terminal or a missing text goes on; a ``check`` command
-line that :func:`dxready.fastpath.parse_check` does not fully understand goes to :func:`dxready.cli.main`.
+``DXREADY_UPDATE_GOLDEN=1``. Any other argument, a narrower terminal or a missing text goes on; a command line that
+:func:`dxready.fastpath.fast_command` does not fully understand goes to :func:`dxready.cli.main`.
 """
 
 from __future__ import annotations
@@ -39,11 +39,11 @@ def main() -> None:
             pass
         else:
             return
-    from dxready.fastpath import harness, parse_check, run_check
+    from dxready.fastpath import fast_command, harness
 
-    args = parse_check(argv)
-    if args is not None:
-        code = harness(lambda: run_check(args, argv))
+    action = fast_command(argv)
+    if action is not None:
+        code = harness(action)
         if code is not None:
             sys.exit(code)
     from dxready.cli import main as cli_main

@@ -1,4 +1,5 @@
-"""``dxready check`` in its common forms without Typer, and the run harness that every command shares.
+"""``dxready check``, ``rules`` and ``explain`` in their common forms without Typer, and the run harness that every
+command shares.
 
 Importing Typer (with its vendored Click and the pydantic adapters it builds for every option) and building the
 command tree of every family costs about as much as ``check``'s real work on a small catalogue. ``check`` is the
@@ -6,7 +7,9 @@ command CI runs on every push, so its usual command lines are read here, by a de
 the options of ``check`` given as ``--name value``, ``--name=value`` or ``-c/-f value``, with valid choices, a date
 that parses and codes that name a rule. Anything else (``--help``, a typo, a bad value, options before the command,
 shell completion) returns ``None`` and goes to the Typer app, which words every error. Both paths run the same
-:func:`check_exit`; ``tests/test_fastpath.py`` runs many command lines through each and compares the bytes.
+:func:`check_exit`; ``tests/test_fastpath.py`` runs many command lines through each and compares the bytes. ``rules``
+(``--lang``, ``--format``) and ``explain CODE`` (``--lang``) are read the same way and call the same renderers as
+their Typer commands; an unknown code goes to Typer for its message.
 """
 
 from __future__ import annotations
@@ -31,6 +34,13 @@ _VALUED = {
     "--select": "select",
     "--ignore": "ignore",
 }
+"""Every option this parser reads and what it is called; each command takes the subset in ``_TAKES``."""
+_TAKES = {
+    "check": frozenset(_VALUED.values()) | {"verbose"},
+    "rules": frozenset({"lang", "format"}),
+    "explain": frozenset({"lang"}),
+}
+_POSITIONAL = {"check": 0, "rules": 0, "explain": 1}
 _REPEATED = ("select", "ignore")
 _FAIL_ON = ("error", "warning", "info")
 _COMPLETE_VAR = "_DXREADY_COMPLETE"
@@ -50,15 +60,22 @@ class CheckArgs:
     verbose: bool = False
 
 
-def _words(args: Sequence[str]) -> dict[str, list[str]] | None:
-    """Each option's values in order (``verbose`` counted as a value), or None for anything not plainly ``check``'s."""
+def _words(
+    args: Sequence[str], takes: frozenset[str], positional: int
+) -> tuple[dict[str, list[str]], list[str]] | None:
+    """Each option's values in order (``verbose`` counted as a value) and the arguments, or None for anything this
+    parser does not plainly understand."""
     found: dict[str, list[str]] = {}
+    arguments: list[str] = []
     i = 0
     while i < len(args):
         arg = args[i]
         i += 1
-        if arg in ("--verbose", "-v"):
+        if arg in ("--verbose", "-v") and "verbose" in takes:
             found.setdefault("verbose", []).append("")
+            continue
+        if not arg.startswith("-") and len(arguments) < positional:
+            arguments.append(arg)
             continue
         name, eq, value = arg.partition("=")
         if not (eq and name.startswith("--") and name in _VALUED):
@@ -66,32 +83,46 @@ def _words(args: Sequence[str]) -> dict[str, list[str]] | None:
                 return None
             name, value = arg, args[i]
             i += 1
-        # An empty value or one that looks like an option: let Click decide what it means.
-        if not value or value.startswith("-"):
+        # An option of another command, an empty value or one that looks like an option: Click's business.
+        if _VALUED[name] not in takes or not value or value.startswith("-"):
             return None
         found.setdefault(_VALUED[name], []).append(value)
-    return found
+    return (found, arguments) if len(arguments) == positional else None
 
 
-def parse_check(argv: Sequence[str]) -> CheckArgs | None:
-    """``check``'s options from the whole command line, when this parser fully understands it; else None."""
-    if not argv or argv[0] != "check" or os.environ.get(_COMPLETE_VAR):
+def _read(argv: Sequence[str], command: str) -> tuple[dict[str, str], dict[str, list[str]], list[str]] | None:
+    """(the last value of each option, every value of each option, the arguments) of ``command``'s line."""
+    if not argv or argv[0] != command or os.environ.get(_COMPLETE_VAR):
         return None
     try:
         for arg in argv:
             arg.encode("utf-8")  # an undecodable byte in a path (surrogate escape): Click's business
     except UnicodeEncodeError:
         return None
-    found = _words(argv[1:])
-    if found is None:
+    words = _words(argv[1:], _TAKES[command], _POSITIONAL[command])
+    if words is None:
         return None
+    found, arguments = words
     from dxready.i18n import LANGS
-    from dxready.render import formats
 
     last = {name: values[-1] for name, values in found.items() if name not in _REPEATED}
-    if last.get("lang", "ja") not in LANGS or last.get("fail_on", "error") not in _FAIL_ON:
+    if last.get("lang", "ja") not in LANGS:
         return None
-    if last.get("format", "text") not in formats("check"):
+    if "format" in last:
+        from dxready.render import formats
+
+        if last["format"] not in formats(command):
+            return None
+    return last, found, arguments
+
+
+def parse_check(argv: Sequence[str]) -> CheckArgs | None:
+    """``check``'s options from the whole command line, when this parser fully understands it; else None."""
+    read = _read(argv, "check")
+    if read is None:
+        return None
+    last, found, _ = read
+    if last.get("fail_on", "error") not in _FAIL_ON:
         return None
     return CheckArgs(
         catalog=Path(last["catalog"]) if "catalog" in last else None,
@@ -186,6 +217,46 @@ def run_check(args: CheckArgs, argv: Sequence[str]) -> int | None:
         if unknown_codes([*(select or ()), *(ignore or ())]):
             return None
     return check_exit(args.catalog, when, language, args.format, args.fail_on, select, ignore, args.verbose)
+
+
+def run_rules(options: dict[str, str], argv: Sequence[str]) -> int:
+    """``rules``: the list of rules in the chosen format."""
+    from dxready.i18n import current_lang
+    from dxready.render import default_format, renderer
+    from dxready.render.safe import write
+
+    fmt = options.get("format") or default_format("rules")
+    write(renderer("rules", fmt)(options.get("lang") or current_lang(argv)))
+    return 0
+
+
+def run_explain(options: dict[str, str], code: str, argv: Sequence[str]) -> int | None:
+    """``explain CODE``: one rule's documentation, or None (nothing written) for a code that names no rule."""
+    from dxready.engine.filters import normalise_code
+    from dxready.i18n import current_lang
+    from dxready.render.docs import explain_rule
+    from dxready.render.safe import write
+
+    text = explain_rule(normalise_code(code), options.get("lang") or current_lang(argv))
+    if text is None:
+        return None
+    write(text)
+    return 0
+
+
+def fast_command(argv: Sequence[str]) -> Callable[[], int | None] | None:
+    """This command line's run without Typer (returning its exit code, or None to hand it to Typer), or None when it
+    is not one of the forms read here."""
+    check = parse_check(argv)
+    if check is not None:
+        return lambda: run_check(check, argv)
+    rules = _read(argv, "rules")
+    if rules is not None:
+        return lambda: run_rules(rules[0], argv)
+    explain = _read(argv, "explain")
+    if explain is not None:
+        return lambda: run_explain(explain[0], explain[2][0], argv)
+    return None
 
 
 def _quiet_broken_pipe() -> None:
