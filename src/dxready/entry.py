@@ -16,7 +16,7 @@ import sys
 
 def fast_help(argv: list[str]) -> str | None:
     """The top-level help text for these arguments, when it can be given without Typer."""
-    if argv not in (["--help"], ["-h"]):
+    if argv not in ([], ["--help"], ["-h"]):  # no arguments: the same help (the app's no_args_is_help)
         return None
     import shutil  # here, not at the top: check's path does not otherwise import it (or fnmatch, bz2, lzma)
 
