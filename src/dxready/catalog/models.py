@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from dxready.catalog import labels
+from dxready.catalog.factories import new_list
 from dxready.catalog.models_base import FY as FY
 from dxready.catalog.models_base import SLUG as SLUG
 from dxready.catalog.models_base import Date as Date
@@ -154,11 +155,11 @@ class SubProcedure(Model):
     name: Text
     name_en: Text | None = None
     status: StatusField
-    channels: list[ChannelField] = Field(default_factory=list)
+    channels: list[ChannelField] = Field(default_factory=new_list)
     name_verified: bool = True
     note: Text | None = None
-    counts: list[Counts] = Field(default_factory=list)
-    inferred: list[str] = Field(default_factory=list)
+    counts: list[Counts] = Field(default_factory=new_list)
+    inferred: list[str] = Field(default_factory=new_list)
 
     def latest_counts(self) -> Counts | None:
         return max(self.counts, key=lambda c: int(c.fiscal_year)) if self.counts else None
@@ -286,9 +287,9 @@ class Procedure(Model):
     name: Text
     name_en: Text | None = None
     status: StatusField
-    channels: list[ChannelField] = Field(default_factory=list)
-    sub_procedures: list[SubProcedure] = Field(default_factory=list)
-    systems: list[Id] = Field(default_factory=list)
+    channels: list[ChannelField] = Field(default_factory=new_list)
+    sub_procedures: list[SubProcedure] = Field(default_factory=new_list)
+    systems: list[Id] = Field(default_factory=new_list)
     identity: IdentityIn | None = None
     fee: bool | None = None
     payment: list[PaymentIn] | None = None
@@ -296,14 +297,14 @@ class Procedure(Model):
     result_delivery: ResultDeliveryIn | None = None
     back_office: BackOfficeIn | None = None
     life_events: list[Text] | None = None
-    counts: list[Counts] = Field(default_factory=list)
+    counts: list[Counts] = Field(default_factory=new_list)
     target_fiscal_year: FY | None = None
     owner: Text | None = None
     note: Text | None = None
     as_of: Date | None = None
     verified_on: Date | None = None
-    sources: list[Text] = Field(default_factory=list)
-    inferred: list[str] = Field(default_factory=list)
+    sources: list[Text] = Field(default_factory=new_list)
+    inferred: list[str] = Field(default_factory=new_list)
 
     @property
     def applicable(self) -> bool:
@@ -413,8 +414,8 @@ class Municipality(Model):
     prefecture: Text | None = None
     plan: Text | None = None
     mynumber_card: MynumberCard | None = None
-    counts: list[CityCounts] = Field(default_factory=list)
-    sources: list[Text] = Field(default_factory=list)
+    counts: list[CityCounts] = Field(default_factory=new_list)
+    sources: list[Text] = Field(default_factory=new_list)
 
 
 class Fact(Model):
@@ -423,16 +424,16 @@ class Fact(Model):
     text_en: Text | None = None
     since: Date | None = None
     since_fiscal_year: FY | None = None
-    procedures: list[Id] = Field(default_factory=list)
-    roadmap: list[Id] = Field(default_factory=list)
+    procedures: list[Id] = Field(default_factory=new_list)
+    roadmap: list[Id] = Field(default_factory=new_list)
 
 
 class ProceduresFile(Model):
     schema_version: Literal[1] = 1
     municipality: Municipality
     as_of: Date | None = None
-    facts: list[Fact] = Field(default_factory=list)
-    procedures: list[Procedure] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=new_list)
+    procedures: list[Procedure] = Field(default_factory=new_list)
 
 
 FILE_MODELS: dict[str, type[Model]] = {
