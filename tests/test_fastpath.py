@@ -3,6 +3,7 @@ messages as the Typer app on every command line it takes, and every other comman
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import re
@@ -211,6 +212,11 @@ def test_harness_turns_escapes_into_exit_codes(capsys: pytest.CaptureFixture[str
         assert "ValueError" in capsys.readouterr().err
         assert harness(lambda: boom(EOFError())) == 1
         assert capsys.readouterr().err.endswith("\n中断しました。\n")
+        # A closed pipe: exit 1 and nothing more (under capsys the streams have no descriptor to quiet).
+        assert harness(lambda: boom(BrokenPipeError(errno.EPIPE, "Broken pipe"))) == 1
+        assert capsys.readouterr().err == ""
+        assert harness(lambda: boom(PermissionError(errno.EACCES, "denied", "x.yaml"))) == 2
+        assert capsys.readouterr().err.startswith("dxready: x.yaml: ")
     finally:
         gc.unfreeze()
         gc.enable()
