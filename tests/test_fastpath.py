@@ -188,6 +188,26 @@ def test_other_command_lines_go_to_typer(
     assert _fast(_expand(argv, catalogs), capsys) is None
 
 
+def test_fast_options_are_the_commands_options() -> None:
+    """Every option the fast parser reads is the Typer command's option of the same name (a renamed or removed option
+    cannot live on in the fast path)."""
+    from typer.main import get_command
+
+    from dxready import fastpath
+
+    group = get_command(app)
+    for name, takes in fastpath._TAKES.items():
+        command = group.commands[name]
+        options = {p.name: set(p.opts) for p in command.params if p.param_type_name == "option"}
+        arguments = [p for p in command.params if p.param_type_name == "argument"]
+        assert len(arguments) == fastpath._POSITIONAL[name]
+        for flag, dest in fastpath._VALUED.items():
+            if dest in takes:
+                assert flag in options[dest], (name, flag)
+        if "verbose" in takes:
+            assert {"--verbose", "-v"} <= options["verbose"]
+
+
 def test_completion_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("_DXREADY_COMPLETE", "bash_complete")
     assert parse_check(["check"]) is None
