@@ -1,5 +1,5 @@
-"""The console entry point: ``dxready --help`` from a pre-built text, ``check``, ``rules`` and ``explain`` in their
-usual forms without Typer (:mod:`dxready.fastpath`), everything else through the Typer app.
+"""The console entry point: ``dxready --help`` from a pre-built text and ``--version``, ``check``, ``rules`` and
+``explain`` in their usual forms without Typer (:mod:`dxready.fastpath`), everything else through the Typer app.
 
 Importing Typer alone costs several times a bare ``python -c pass``; the top-level help is the same text every time
 (per language, at the 80-column layout Click's help uses on any terminal of 80 columns or more; the
@@ -39,6 +39,11 @@ def main() -> None:
             pass
         else:
             return
+    if argv == ["--version"]:  # the line the app's eager --version option prints
+        from dxready import __version__
+
+        sys.stdout.write(f"dxready {__version__}\n")
+        return
     from dxready.fastpath import fast_command, harness
 
     action = fast_command(argv)

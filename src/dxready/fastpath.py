@@ -1,5 +1,5 @@
-"""``dxready check``, ``rules``, ``explain`` and ``--version`` in their common forms without Typer, and the run
-harness that every command shares.
+"""``dxready check``, ``rules`` and ``explain`` in their common forms without Typer, and the run harness that every
+command shares.
 
 Importing Typer (with its vendored Click and the pydantic adapters it builds for every option) and building the
 command tree of every family costs about as much as ``check``'s real work on a small catalogue. ``check`` is the
@@ -219,14 +219,6 @@ def run_check(args: CheckArgs, argv: Sequence[str]) -> int | None:
     return check_exit(args.catalog, when, language, args.format, args.fail_on, select, ignore, args.verbose)
 
 
-def run_version() -> int:
-    """``--version``: the line the Typer app's eager option prints."""
-    from dxready import __version__
-
-    sys.stdout.write(f"dxready {__version__}\n")
-    return 0
-
-
 def run_rules(options: dict[str, str], argv: Sequence[str]) -> int:
     """``rules``: the list of rules in the chosen format."""
     from dxready.i18n import current_lang
@@ -255,8 +247,6 @@ def run_explain(options: dict[str, str], code: str, argv: Sequence[str]) -> int 
 def fast_command(argv: Sequence[str]) -> Callable[[], int | None] | None:
     """This command line's run without Typer (returning its exit code, or None to hand it to Typer), or None when it
     is not one of the forms read here."""
-    if list(argv) == ["--version"]:
-        return run_version
     check = parse_check(argv)
     if check is not None:
         return lambda: run_check(check, argv)
