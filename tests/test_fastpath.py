@@ -125,6 +125,8 @@ FAST = [
     ["explain", "DX101"],
     ["explain", "ｄｘ２０１", "--lang", "en"],
     ["explain", "--lang=en", "DX004"],
+    ["schema"],
+    ["schema", "--lang", "en"],
 ]
 
 
@@ -176,6 +178,9 @@ SLOW = [
     ["explain", "--", "DX101"],
     ["explain", "DX101", "--format", "json"],
     ["explain", "DX101", "-h"],
+    ["schema", "--out", "CLEAN"],
+    ["schema", "extra"],
+    ["schema", "-f", "json"],
     ["checks"],
     [],
 ]

@@ -1,5 +1,5 @@
-"""``dxready check``, ``rules`` and ``explain`` in their common forms without Typer, and the run harness that every
-command shares.
+"""``dxready check``, ``rules``, ``explain`` and ``schema`` in their common forms without Typer, and the run harness
+that every command shares.
 
 Importing Typer (with its vendored Click and the pydantic adapters it builds for every option) and building the
 command tree of every family costs about as much as ``check``'s real work on a small catalogue. ``check`` is the
@@ -9,7 +9,7 @@ that parses and codes that name a rule. Anything else (``--help``, a typo, a bad
 shell completion) returns ``None`` and goes to the Typer app, which words every error. Both paths run the same
 :func:`check_exit`; ``tests/test_fastpath.py`` runs many command lines through each and compares the bytes. ``rules``
 (``--lang``, ``--format``) and ``explain CODE`` (``--lang``) are read the same way and call the same renderers as
-their Typer commands; an unknown code goes to Typer for its message.
+their Typer commands; an unknown code goes to Typer for its message. ``schema`` without ``--out`` prints the schemas.
 """
 
 from __future__ import annotations
@@ -39,8 +39,11 @@ _TAKES = {
     "check": frozenset(_VALUED.values()) | {"verbose"},
     "rules": frozenset({"lang", "format"}),
     "explain": frozenset({"lang"}),
+    "schema": frozenset(
+        {"lang"}
+    ),  # without --out: the schemas on stdout (--out writes files: Typer's guard words it)
 }
-_POSITIONAL = {"check": 0, "rules": 0, "explain": 1}
+_POSITIONAL = {"check": 0, "rules": 0, "explain": 1, "schema": 0}
 _REPEATED = ("select", "ignore")
 _FAIL_ON = ("error", "warning", "info")
 _COMPLETE_VAR = "_DXREADY_COMPLETE"
@@ -244,6 +247,17 @@ def run_explain(options: dict[str, str], code: str, argv: Sequence[str]) -> int 
     return 0
 
 
+def run_schema() -> int:
+    """``schema``: every file's JSON Schema on stdout, as the Typer command prints it."""
+    import json
+
+    from dxready.commands.schema import schemas
+    from dxready.render.safe import write
+
+    write(json.dumps(schemas(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
 def fast_command(argv: Sequence[str]) -> Callable[[], int | None] | None:
     """This command line's run without Typer (returning its exit code, or None to hand it to Typer), or None when it
     is not one of the forms read here."""
@@ -256,6 +270,8 @@ def fast_command(argv: Sequence[str]) -> Callable[[], int | None] | None:
     explain = _read(argv, "explain")
     if explain is not None:
         return lambda: run_explain(explain[0], explain[2][0], argv)
+    if _read(argv, "schema") is not None:
+        return run_schema
     return None
 
 
