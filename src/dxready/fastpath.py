@@ -39,9 +39,8 @@ _TAKES = {
     "check": frozenset(_VALUED.values()) | {"verbose"},
     "rules": frozenset({"lang", "format"}),
     "explain": frozenset({"lang"}),
-    "schema": frozenset(
-        {"lang"}
-    ),  # without --out: the schemas on stdout (--out writes files: Typer's guard words it)
+    # Without --out: the schemas on stdout (--out writes files, and Typer's guard words what goes wrong there).
+    "schema": frozenset({"lang"}),
 }
 _POSITIONAL = {"check": 0, "rules": 0, "explain": 1, "schema": 0}
 _REPEATED = ("select", "ignore")
@@ -281,6 +280,7 @@ def _quiet_broken_pipe() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):
             os.dup2(null, stream.fileno())
+    os.close(null)
 
 
 def harness(action: Callable[[], int | None]) -> int | None:
