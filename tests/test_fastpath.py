@@ -1,5 +1,5 @@
-"""``dxready check``, ``rules`` and ``explain`` without Typer (dxready.fastpath): the same bytes, exit codes and
-messages as the Typer app on every command line it takes, and every other command line handed to Typer."""
+"""``dxready check``, ``rules``, ``explain`` and ``schema`` without Typer (dxready.fastpath): the same bytes, exit codes
+and messages as the Typer app on every command line it takes, and every other command line handed to Typer."""
 
 from __future__ import annotations
 
