@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from dxready.catalog.numbers import percent
 from dxready.commands.usage import Usage, usage_of
 from dxready.commands.usage import as_json as usage_json
 from dxready.commands.usage import cache as cache_usage
@@ -190,7 +191,7 @@ def row_order(row: Row) -> tuple[float, str, str]:
 
 
 def rate(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 1) if whole else None
+    return percent(part, whole) if whole else None
 
 
 @dataclass(frozen=True)

@@ -160,7 +160,7 @@ def _usage(p: Any) -> dict[str, Any] | None:
         "fiscal_year": max(years),
         "total": total,
         "online": online,
-        "rate": round(100.0 * online / total, 1) if total else None,
+        "rate": p.group_rate(max(years)),
         "rate_from": "sub_procedures",
         "coverage": {"known": rows, "total": len(p.sub_procedures)},
     }

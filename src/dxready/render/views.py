@@ -97,9 +97,9 @@ def subject_names(report: Report, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-def counts_text(c: Counts, lang: str, rows: tuple[int, int] | None = None) -> str:
+def counts_text(c: Counts, lang: str, rows: tuple[int, int] | None = None, *, stated: bool = True) -> str:
     """One year's usage as cities publish it: '77.8%（令和4年度 152,983/196,759件）', '23.2%（令和3年度 公表値、11月末現在）'."""
-    rate = c.usage_rate
+    rate = c.usage_rate if stated else None
     head = "—" if rate is None else f"{rate:.1f}%"
     year = c.fiscal_year.ja() if lang == "ja" else c.fiscal_year.en()
     details: list[str] = []
@@ -143,9 +143,9 @@ def usage_text(p: Procedure, lang: str) -> str:
     if summed is None:
         return ""
     total, online, rows = summed
-    return counts_text(
-        Counts(fiscal_year=year, total=total, online=online), lang, (rows, len(p.sub_procedures))
-    )
+    # With a sub-procedure uncounted, the sum is not the group's rate: the counts are shown under a —.
+    counted = Counts(fiscal_year=year, total=total, online=online)
+    return counts_text(counted, lang, (rows, len(p.sub_procedures)), stated=p.group_rate(year) is not None)
 
 
 def ordered(procs: Sequence[Procedure]) -> list[Procedure]:
