@@ -307,7 +307,8 @@ def summarise(catalog: Any, shown: str) -> Row:
         statuses[p.standard_no] = p.effective_status.value
         usage[p.standard_no] = usage_of(p)
         ready = readiness(p, bundles)
-        if ready is not None and p.effective_status.value != "unknown":  # unknown status: no level yet
+        # unknown status, or a level an unknown fact could still move: no level yet (engine.levels)
+        if ready is not None and ready.settled and p.effective_status.value != "unknown":
             levels[p.standard_no] = ready.level
     m = catalog.procedures_file.municipality
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)

@@ -75,6 +75,16 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
         )
         for n in range(5)
     ]
+    unsettled = sum(int(u["count"]) for u in s.get("levels_unsettled", []))
+    if unsettled:
+        level_bars.append(
+            charts.Bar(
+                _t(lang, "未確定", "unsettled"),
+                unsettled,
+                _t(lang, f"{unsettled}件（{_spans(s, lang)}）", f"{unsettled} ({_spans(s, lang)})"),
+                "s-level",
+            )
+        )
     scale = max([b.value for b in level_bars] + [1])
     parts.append(
         charts.horizontal(
@@ -112,6 +122,11 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
                 str(levels[str(n)]),
             )
             for n in range(5)
+        ),
+        *(
+            (("level-unsettled", _t(lang, "レベル未確定", "Level unsettled"), _spans(s, lang, count=True)),)
+            if s.get("levels_unsettled")
+            else ()
         ),
         *(
             (f"findings-{sev}", _t(lang, f"課題（{ja}）", f"Findings ({en})"), str(f.get(sev, 0)))
@@ -246,3 +261,19 @@ def card_section(card: dict[str, Any], ids: Ids, lang: str) -> str:
         rows,
     )
     return chart + table
+
+
+def _spans(summary: dict[str, Any], lang: str, count: bool = False) -> str:
+    """The levels an unknown fact could still move rows between: '2〜4', or '9（2〜4）' with ``count``."""
+    spans = summary.get("levels_unsettled", [])
+    dash = "〜" if lang == "ja" else "–"
+    text = _t(lang, "、", ", ").join(
+        f"{u['low']}{dash}{u['high']}" + (f" {u['count']}" if len(spans) > 1 else "") for u in spans
+    )
+    if not count:
+        return text
+    return _t(
+        lang,
+        f"{sum(int(u['count']) for u in spans)}（{text}）",
+        f"{sum(int(u['count']) for u in spans)} ({text})",
+    )
