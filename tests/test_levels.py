@@ -97,7 +97,12 @@ def test_a_bundle_with_a_member_of_unknown_status_is_unknown_not_failed() -> Non
 def test_the_summary_counts_only_settled_levels_and_says_how_many_are_open() -> None:
     from dxready.engine.run import summarize
 
-    rows = [proc(id="a"), proc(id="b", identity="seal"), proc(id="c", status="×"), proc(id="d", status="unknown")]
+    rows = [
+        proc(id="a"),
+        proc(id="b", identity="seal"),
+        proc(id="c", status="×"),
+        proc(id="d", status="unknown"),
+    ]
     levels = {p.id: readiness(p, {}) for p in rows}
     s = summarize(rows, levels)
     assert s.levels == {0: 1, 1: 0, 2: 1, 3: 0, 4: 0}  # d (？) has no level at all; a is open
