@@ -178,7 +178,13 @@ def procedures_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
     for p in data["procedures"]:
         status = status_of(p.get("status"))
         order = list(Status).index(status) if status else 9
-        level = p.get("level") if p.get("status") not in ("unknown", "not_applicable") else None
+        known = p.get("status") not in ("unknown", "not_applicable")
+        # sorted by what is settled: the level, or the lower bound of a span an unknown fact could still move
+        level = (
+            (p.get("level") if p.get("level") is not None else (p.get("level_bounds") or [None])[0])
+            if known
+            else None
+        )
         usage = p.get("usage") or {}
         rows.append(
             f'<tr data-id="{esc(p["id"])}">'
