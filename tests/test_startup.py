@@ -73,3 +73,27 @@ def test_fast_help_only_for_plain_help(monkeypatch: pytest.MonkeyPatch) -> None:
     assert fast_help([]) == fast_help(["--help"])  # no arguments: the app's no_args_is_help
     monkeypatch.setenv("COLUMNS", "60")  # a narrow terminal: Typer lays it out
     assert fast_help(["--help"]) is None
+
+
+def test_catalogue_default_factories_are_python_functions() -> None:
+    """pydantic reads each default factory's signature while it builds a schema, and a builtin's (``list``, ``dict``)
+    is parsed from its text: about a millisecond each on check's first validation. Use dxready.catalog.factories."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    import dxready.catalog.models
+    import dxready.catalog.settings  # noqa: F401
+
+    def models(cls: type[BaseModel]) -> list[type[BaseModel]]:
+        return [m for sub in cls.__subclasses__() for m in (sub, *models(sub))]
+
+    checked = 0
+    for model in models(BaseModel):
+        if not model.__module__.startswith("dxready.catalog"):
+            continue
+        for name, field in model.model_fields.items():
+            if field.default_factory is not None:
+                checked += 1
+                assert inspect.isfunction(field.default_factory), f"{model.__qualname__}.{name}"
+    assert checked >= 20
