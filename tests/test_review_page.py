@@ -46,6 +46,7 @@ def test_embedded_goes_with_compare(tmp_path: Path) -> None:
 def test_page_embedded_help_is_compares() -> None:
     _, page_help, _ = invoke("page", "--help")
     _, compare_help, _ = invoke("compare", "--help")
+
     def option(text: str) -> list[str]:
         return next(x for x in text.splitlines() if x.strip().startswith("--embedded")).split()
 
