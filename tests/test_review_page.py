@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.helpers.pages import AS_OF, invoke
@@ -51,3 +52,31 @@ def test_page_embedded_help_is_compares() -> None:
         return next(x for x in text.splitlines() if x.strip().startswith("--embedded")).split()
 
     assert option(page_help) == option(compare_help)
+
+
+def _places(html: str) -> list[list[str]]:
+    """The items of each 「ルールコードと記載箇所」 list."""
+    blocks = re.findall(r"<summary>ルールコードと記載箇所</summary><ul>(.*?)</ul>", html)
+    return [re.findall(r"<li>(.*?)</li>", block) for block in blocks]
+
+
+def test_one_codes_repeats_are_one_entry_with_count_and_first_places(tmp_path: Path) -> None:
+    """Review: 19 DX302 findings at systems.yaml:42:3 were listed 19 times; now once, with their count."""
+    city = _city(tmp_path / "t", "館山市")
+    code, _, err = invoke(
+        "add", "system", "juki", "--name", "住民記録システム", "--tier", "基幹系",
+        "--standard-business", "住民基本台帳", "-c", str(city),
+    )  # fmt: skip
+    assert code == 0, err
+    out = tmp_path / "t.html"
+    code, _, err = invoke("page", "-c", str(city), "--as-of", AS_OF, "--no-trend", "-o", str(out))
+    assert code == 0, err
+    lists = _places(out.read_text(encoding="utf-8"))
+    for items in lists:
+        codes = [re.match(r"<code>(DX\d+)</code>", item).group(1) for item in items]  # type: ignore[union-attr]
+        assert len(codes) == len(set(codes)), items
+    dx302 = [item for items in lists for item in items if item.startswith("<code>DX302</code>")]
+    assert len(dx302) == 1
+    assert re.fullmatch(r"<code>DX302</code>（(\d+) 件） \S+systems\.yaml:\d+:\d+", dx302[0])
+    childcare = next(items for items in lists if any("（16 件）" in item for item in items))
+    assert childcare[0].count("procedures.yaml:") == 3 and childcare[0].endswith(" ほか 13 箇所")
