@@ -38,3 +38,22 @@ def test_each_language_has_its_own_words(tmp_path: Path, value: str, ja: str) ->
     assert not _KANA_KANJI.search(problem.message.en)
     out = CliRunner().invoke(app, ["check", "-c", str(tmp_path)], env={"DXREADY_LANG": "ja"}).output
     assert f"DX003 cards: {ja}\n" in out and " / " not in out
+
+
+def test_a_quoted_published_rate_is_refused_in_the_reader_s_language(tmp_path: Path) -> None:
+    from tests.helpers.catalogs import write_catalog
+
+    procedures = """
+    procedures:
+      - id: facility-reservation
+        standard_no: 2
+        name: 文化・スポーツ施設等の利用予約等
+        status: ○
+        counts:
+          - {fiscal_year: 令和3年度, rate: "23.2"}
+    """
+    with pytest.raises(LoadError) as caught:
+        load_catalog(write_catalog(tmp_path, procedures=procedures))
+    (problem,) = caught.value.problems
+    assert problem.message.ja.endswith("利用率は引用符のない数値で書いてください（例: 23.2）")
+    assert "write" not in problem.message.ja and "利用率" not in problem.message.en

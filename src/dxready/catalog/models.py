@@ -41,7 +41,7 @@ from dxready.catalog.models_systems import TierIn as TierIn
 from dxready.catalog.models_systems import Track as Track
 from dxready.catalog.models_systems import TrackIn as TrackIn
 from dxready.catalog.numbers import percent
-from dxready.catalog.strict import STRICT, Count, DigitCode
+from dxready.catalog.strict import STRICT, Count, DigitCode, Worded
 
 
 class Status(str, enum.Enum):
@@ -234,8 +234,8 @@ BackOfficeIn = Annotated[
 def _strict_rate(value: object) -> object:
     """A published rate is a number as printed (23.2): not true/false, not a quoted string."""
     if isinstance(value, bool | str):
-        raise ValueError(
-            "利用率は引用符のない数値で書いてください（例: 23.2） / write the rate as a number (e.g. 23.2)"
+        raise Worded(
+            "利用率は引用符のない数値で書いてください（例: 23.2）", "write the rate as a number (e.g. 23.2)"
         )
     return value
 

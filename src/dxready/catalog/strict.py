@@ -27,13 +27,17 @@ def ascii_digits(value: object) -> object:
     return value
 
 
-class NotAnInteger(ValueError):
-    """Not a plain integer; ``ja`` and ``en`` say why (the loader words each language from its own text)."""
+class Worded(ValueError):
+    """A refused value; ``ja`` and ``en`` say why (the loader words each language from its own text)."""
 
     def __init__(self, ja: str, en: str) -> None:
         super().__init__(en)
         self.ja = ja
         self.en = en
+
+
+class NotAnInteger(Worded):
+    """Not a plain integer."""
 
 
 def strict_int(value: Any) -> Any:
