@@ -105,5 +105,5 @@ def test_the_summary_counts_only_settled_levels_and_says_how_many_are_open() -> 
     ]
     levels = {p.id: readiness(p, {}) for p in rows}
     s = summarize(rows, levels)
-    assert s.levels == {0: 1, 1: 0, 2: 1, 3: 0, 4: 0}  # d (？) has no level at all; a is open
-    assert s.unsettled == {(2, 4): 1}
+    assert s.levels == {0: 1, 1: 0, 2: 1, 3: 0, 4: 0}  # only what no unknown fact could change
+    assert s.unsettled == {(0, 4): 1, (2, 4): 1}  # d (？) anywhere from 0 to 4; a (○) from 2 to 4

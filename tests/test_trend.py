@@ -84,7 +84,7 @@ def test_one_point_per_commit_that_changed_the_procedures(history: Path) -> None
     assert (first["applicable"], first["online"], first["partial"], first["offline"]) == (17, 9, 2, 6)
     assert first["online_rate"] == 52.9
     assert (second["online"], second["offline"], second["online_rate"]) == (8, 7, 47.1)
-    assert broken["problem"].startswith("DX001 YAML syntax error")
+    assert broken["problem"].startswith("DX001 括弧「[」が閉じていません")  # in the reader's language
     assert broken["online_rate"] is None
     assert fixed["online_rate"] == 52.9
     assert first["as_of"] == "2023-12-31"

@@ -123,7 +123,7 @@ _MESSAGES_JA: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Option '(.*)' requires an argument\.?$", r"オプション \1 には値が必要です"),
         (r"^Option '(.*)' requires (\d+) arguments\.?$", r"オプション \1 には値が \2 個必要です"),
         (r"^Option '(.*)' does not take a value\.?$", r"オプション \1 は値をとりません"),
-        (r"^Got unexpected extra arguments? \((.*)\)$", r"余分な引数があります: \1"),
+        (r"^Got unexpected extra arguments?(?:\(s\))? \((.*)\)$", r"余分な引数があります: \1"),
         (r"^No such command '(.*)'\. Did you mean (.*)\?$", r"コマンド「\1」はありません（もしかして: \2）"),
         (r"^No such command '(.*)'\.$", r"コマンド「\1」はありません（一覧: dxready --help）"),
         (r"^Missing command\.$", "コマンドを指定してください（一覧: dxready --help）"),

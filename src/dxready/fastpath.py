@@ -144,13 +144,17 @@ def given(catalog: Path | None) -> Path | None:
         from dxready.errors import UsageError
         from dxready.findings import Msg
 
-        raise UsageError(
-            "--catalog",
-            Msg(
+        if catalog.exists():  # a file (procedures.yaml itself, say): the directory that holds it is meant
+            said = Msg(
+                f"--catalog {catalog}: ディレクトリではありません（カタログのファイルを含むディレクトリを指定してください）",
+                f"--catalog {catalog}: not a directory (give the directory that holds the catalogue files)",
+            )
+        else:
+            said = Msg(
                 f"--catalog {catalog}: カタログのディレクトリがありません",
                 f"--catalog {catalog}: no such catalogue directory",
-            ),
-        )
+            )
+        raise UsageError("--catalog", said)
     return catalog
 
 

@@ -32,3 +32,8 @@ def test_a_tie_may_be_rounded_either_way_but_nothing_else() -> None:
 @given(st.integers(0, 10**6), st.integers(1, 10**6))
 def test_the_computed_rate_always_agrees(part: int, whole: int) -> None:
     assert agrees(percent(part, whole), part, whole)
+
+
+def test_a_whole_percent_is_read_at_its_own_precision() -> None:
+    assert agrees(67, 2, 3) and agrees(66.7, 2, 3) and not agrees(66, 2, 3) and not agrees(68, 2, 3)
+    assert agrees(52, 426, 815) and not agrees(53, 426, 815)

@@ -350,8 +350,12 @@ class Procedure(Model):
         summed = self.group_counts(fiscal_year)
         if summed is None or not summed[0]:
             return None
-        applicable = sum(s.status is not Status.not_applicable for s in self.sub_procedures)
-        return percent(summed[1], summed[0]) if summed[2] >= applicable else None
+        return percent(summed[1], summed[0]) if summed[2] >= self.applicable_subs else None
+
+    @property
+    def applicable_subs(self) -> int:
+        """Sub-procedures that are not — (a not-applicable one has no cases to count)."""
+        return sum(s.status is not Status.not_applicable for s in self.sub_procedures)
 
 
 _ONLINE_SOME = frozenset({Status.online, Status.partial})

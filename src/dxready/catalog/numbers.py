@@ -19,6 +19,9 @@ def agrees(published: float, part: int, whole: int) -> bool:
     """Whether a published one-decimal rate is ``part / whole`` rounded to the nearest tenth, a tie either way.
 
     1 of 80 (1.25 %) may be published as 1.3 (half up) or 1.2 (half even); 1,716 of 29,926 (5.734 %) as 5.7 only,
-    426 of 815 (52.27 %) as 52.3 only (a cut 52.2 is reported: it reads as a different count)."""
+    426 of 815 (52.27 %) as 52.3 only (a cut 52.2 is reported: it reads as a different count). A whole number is
+    also read at its own precision, as cities print 67 % for 2 of 3."""
     tenths = round(published * 10)
-    return abs(2000 * part - 2 * tenths * whole) <= whole  # |10·exact − tenths| ≤ ½
+    if abs(2000 * part - 2 * tenths * whole) <= whole:  # |10·exact − tenths| ≤ ½
+        return True
+    return tenths % 10 == 0 and abs(200 * part - 2 * (tenths // 10) * whole) <= whole  # |exact − units| ≤ ½

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-SCHEMA = 3
+SCHEMA = 4
 
 
 def cache_dir() -> Path:

@@ -102,6 +102,11 @@ class Row:
     def level_distribution(self) -> dict[int, int]:
         return {n: self.grades.count(str(n)) for n in range(5)}
 
+    @property
+    def unsettled(self) -> int:
+        """Applicable rows (？ included) whose level an unknown fact could still move: no figure in ``levels``."""
+        return self.known + self.count("unknown") - sum(self.level_distribution.values())
+
     @functools.cached_property
     def body(self) -> str:
         """This row's JSON object without ``catalog`` (which depends on how the run named the directory)."""
@@ -120,6 +125,7 @@ class Row:
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,
                 "level_distribution": {str(n): c for n, c in self.level_distribution.items()},
+                "levels_unsettled": self.unsettled,
                 "usage": usage_json(self.usage),
             },
             ensure_ascii=False,
@@ -287,6 +293,7 @@ class Comparison:
             "online_rate": on.rate,
             "online_or_partial_rate": some.rate,
             "levels": {n: grades.get(str(n), 0) for n in range(5)},
+            "levels_unsettled": sum(row.unsettled for row in self.rows),
         }
 
 

@@ -12,6 +12,7 @@ import subprocess
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from dxready.catalog.load import UNREADABLE, LoadError
 from dxready.commands.diff import GitCatalog, git, locate_in_git
@@ -35,7 +36,7 @@ class Point:
     unknown: int = 0
     online_rate: float | None = None
     online_or_partial_rate: float | None = None
-    problem: str | None = None
+    problem: Msg | None = None
 
     @property
     def short(self) -> str:
@@ -125,7 +126,7 @@ def measure(data: bytes, shown: str, commit: str, date: dt.date, subject: str) -
         model = validate(ProceduresFile, values, source)
     except LoadError as exc:
         first = exc.problems[0]
-        return Point(commit, date, subject, problem=f"{first.code} {first.message.en}")
+        return Point(commit, date, subject, problem=_problem(first))
     s = summarize(list(model.procedures), {})
     return Point(
         commit,
@@ -155,10 +156,20 @@ def collect(
             progress(done, len(history))
         shown = f"{sha[:8]}:{where.path('procedures')}"
         if blob is None:
-            points.append(Point(sha, when, subject, problem="no procedures.yaml"))
+            points.append(
+                Point(sha, when, subject, problem=Msg("procedures.yaml がありません", "no procedures.yaml"))
+            )
         elif isinstance(blob, int):
             points.append(
-                Point(sha, when, subject, problem=f"{UNREADABLE} file is too large ({blob:,} bytes)")
+                Point(
+                    sha,
+                    when,
+                    subject,
+                    problem=Msg(
+                        f"{UNREADABLE} ファイルが大きすぎます（{blob:,} バイト）",
+                        f"{UNREADABLE} file is too large ({blob:,} bytes)",
+                    ),
+                )
             )
         else:
             points.append(measure(blob, shown, sha, when, subject))
@@ -171,7 +182,7 @@ def collect(
         except LoadError as exc:
             first = exc.problems[0]
             today = dt.date.today()
-            points.append(Point("", today, "(uncommitted)", problem=f"{first.code} {first.message.en}"))
+            points.append(Point("", today, "(uncommitted)", problem=_problem(first)))
             return where.path("procedures"), points
         head = blobs[-1] if blobs and history[-1][0] == _head(where) else _blobs(where, ["HEAD"])[0]
         if head != current:
@@ -198,3 +209,8 @@ def run_trend(
     is called per commit when given (the command line draws a bar with it)."""
     path, points = collect(catalog, since, progress)
     return Trend(path, tuple(points))
+
+
+def _problem(first: Any) -> Msg:
+    """The first problem of an unreadable version, in both languages."""
+    return Msg(f"{first.code} {first.message.ja}", f"{first.code} {first.message.en}")

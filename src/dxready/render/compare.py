@@ -65,7 +65,7 @@ _ORDER_NOTE = {
 def _levels(row: Row, lang: str) -> str:
     """'6/2/0/0/0（未確定9）': rows per settled level, and the recorded rows an unknown fact could still move."""
     dist = row.level_distribution
-    return "/".join(str(dist[n]) for n in range(5)) + _unsettled(row.known - sum(dist.values()), lang)
+    return "/".join(str(dist[n]) for n in range(5)) + _unsettled(row.unsettled, lang)
 
 
 def _unsettled(n: int, lang: str) -> str:
@@ -97,7 +97,7 @@ def _labels(lang: str) -> dict[str, str]:
 def _summary(comparison: Comparison, lang: str) -> str:
     t = comparison.totals()
     lv = "/".join(str(t["levels"][n]) for n in range(5))
-    lv += _unsettled(sum(row.known for row in comparison.rows) - sum(t["levels"].values()), lang)
+    lv += _unsettled(t["levels_unsettled"], lang)
     on, some = comparison.rates()
     if lang == "ja":
         text = (

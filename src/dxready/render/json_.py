@@ -163,7 +163,7 @@ def _usage(p: Any) -> dict[str, Any] | None:
         "online": online,
         "rate": p.group_rate(max(years)),
         "rate_from": "sub_procedures",
-        "coverage": {"known": rows, "total": len(p.sub_procedures)},
+        "coverage": {"known": rows, "total": max(rows, p.applicable_subs)},
     }
 
 

@@ -60,7 +60,9 @@ def _at_one_place(findings: Sequence[Finding], verbose: bool = True) -> list[lis
 def _shared(group: list[Finding], lang: str) -> str:
     from dxready.rules import BY_CODE
 
-    summary = getattr(BY_CODE.get(group[0].code), "SUMMARY", None)
+    rule = BY_CODE.get(group[0].code)
+    missing = all(f.is_missing_fact for f in group)  # a rule's "record the fact" findings: their own heading
+    summary = (missing and getattr(rule, "MISSING_FACT_SUMMARY", None)) or getattr(rule, "SUMMARY", None)
     title = summary.get(lang) if summary is not None else group[0].message.get(lang)
     ids = list(dict.fromkeys(f.subject.id for f in group))
     where = {str(f.location) for f in group}

@@ -46,7 +46,7 @@ def _headers(lang: str) -> list[str]:
 
 def _row(p: Point, lang: str) -> list[str]:
     if p.problem is not None:
-        unreadable = _t(lang, f"読めません: {p.problem}", f"unreadable: {p.problem}")
+        unreadable = _t(lang, f"読めません: {p.problem.ja}", f"unreadable: {p.problem.en}")
         return [p.date.isoformat(), p.short, "", "", "", "", "", unreadable, _subject(p, lang)]
     return [
         p.date.isoformat(),
@@ -136,7 +136,7 @@ def json_(trend: Trend, lang: str) -> str:
                 **(fields(*p.rates()) if p.problem is None else {}),
                 "online_rate": p.online_rate,
                 "online_or_partial_rate": p.online_or_partial_rate,
-                "problem": p.problem,
+                "problem": None if p.problem is None else p.problem.get(lang),
             }
             for p in points
         ],

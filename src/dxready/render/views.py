@@ -145,7 +145,9 @@ def usage_text(p: Procedure, lang: str) -> str:
     total, online, rows = summed
     # With a sub-procedure uncounted, the sum is not the group's rate: the counts are shown under a —.
     counted = Counts(fiscal_year=year, total=total, online=online)
-    return counts_text(counted, lang, (rows, len(p.sub_procedures)), stated=p.group_rate(year) is not None)
+    return counts_text(
+        counted, lang, (rows, max(rows, p.applicable_subs)), stated=p.group_rate(year) is not None
+    )
 
 
 def ordered(procs: Sequence[Procedure]) -> list[Procedure]:

@@ -87,8 +87,8 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 continue
             year = FiscalYear(max(years))
             basis = Msg(
-                f"個別手続 {len(p.sub_procedures)} 件中 {rows} 件の合計 {online:,} / {total:,} 件",
-                f"sum of {rows} of {len(p.sub_procedures)} sub-procedures: {online:,} of {total:,}",
+                f"個別手続 {max(rows, p.applicable_subs)} 件中 {rows} 件の合計 {online:,} / {total:,} 件",
+                f"sum of {rows} of {max(rows, p.applicable_subs)} sub-procedures: {online:,} of {total:,}",
             )
             path = at_procedure(i, "sub_procedures")
             used = "sub_procedures"

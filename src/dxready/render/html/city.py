@@ -79,9 +79,9 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
     if unsettled:
         level_bars.append(
             charts.Bar(
-                _t(lang, "未確定", "unsettled"),
+                _t(lang, f"未確定（{_spans(s, lang)}）", f"unsettled ({_spans(s, lang)})"),
                 unsettled,
-                _t(lang, f"{unsettled}件（{_spans(s, lang)}）", f"{unsettled} ({_spans(s, lang)})"),
+                _t(lang, f"{unsettled}件", str(unsettled)),
                 "s-level",
             )
         )
