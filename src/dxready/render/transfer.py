@@ -68,6 +68,8 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     "status": lambda before, after: (f"状況 {before} → {after}", f"status {before} → {after}"),
     "new_status": lambda mark: (f"状況 {mark}", f"status {mark}"),
     "note": lambda: ("備考を更新", "note updated"),
+    "field": lambda ja, en: (f"{ja}を更新", f"{en} updated"),
+    "field_removed": lambda ja, en: (f"{ja}を削除", f"{en} removed"),
     "verified_on": lambda day: (f"確認日 {day}", f"verified on {day}"),
     "channel_added": lambda kind: (f"チャネル {kind} を追加", f"channel {kind} added"),
     "counts": _counts,

@@ -1,0 +1,108 @@
+"""The remaining fields of an import (commands/transfer/fields.py), written last: each wanted value is spliced into
+the final text of its file (after the statuses, channels, counts and new entries are in), found by the entry's id.
+
+A changed value replaces the old one (a list or mapping as one line of YAML flow text), a missing key is added after
+the entry's last key, ``（なし）`` removes the key; every other byte of the file is kept. Nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from dxready.commands.transfer.fields import REMOVE, flow
+
+if TYPE_CHECKING:
+    from dxready.commands.edit import Splice, _Doc
+    from dxready.findings import Msg
+
+Where = tuple[str, ...]
+"""An entry: (file,) its root, (file, MUNICIPALITY), (file, id) an entry of its list, (file, id, sub id)."""
+MUNICIPALITY = "@municipality"  # never an id (ids are a-z, 0-9 and -)
+
+_LISTS = {"procedures": "procedures", "systems": "systems", "roadmap": "roadmap"}
+
+
+@dataclass
+class Extras:
+    """Wanted values by entry and key (``migration.gov_cloud`` names a key of a nested mapping); each remembers the
+    row that asked, for contradictions."""
+
+    wanted: dict[Where, dict[str, tuple[Any, Msg]]] = field(default_factory=dict)
+
+    def want(self, where: Where, key: str, value: Any, said: Msg) -> Msg | None:
+        """Record ``key = value`` for the entry; the earlier row's place when it asked for something else."""
+        entry = self.wanted.setdefault(where, {})
+        if key in entry and entry[key][0] != value:
+            return entry[key][1]
+        entry.setdefault(key, (value, said))
+        return None
+
+    def files(self) -> set[str]:
+        return {where[0] for where, keys in self.wanted.items() if keys}
+
+
+def _mapping(doc: _Doc, where: Where) -> Any:
+    node = doc.root
+    rest = where[1:]
+    if rest == (MUNICIPALITY,):
+        return doc.items(node)["municipality"][1]
+    if not rest:
+        return node
+    seq = doc.items(node)[_LISTS[where[0]]][1]
+    for depth, ident in enumerate(rest):
+        node = next(item for item in seq.value if str(doc.items(item)["id"][1].value) == ident)
+        if depth + 1 < len(rest):
+            seq = doc.items(node)["sub_procedures"][1]
+    return node
+
+
+def put(doc: _Doc, mapping: Any, key: str, value: Any, splices: list[Splice]) -> None:
+    """Splice ``key: value`` into ``mapping`` (replace, add, or with REMOVE take the key out)."""
+    from dxready.commands.edit import Splice, unset_key
+
+    if "." in key:
+        head, rest = key.split(".", 1)
+        entries = doc.items(mapping)
+        if head in entries and doc.is_map(entries[head][1]):
+            put(doc, entries[head][1], rest, value, splices)
+        elif value is not REMOVE:  # no such mapping yet: the whole of it (the loader says what it lacks)
+            put(doc, mapping, head, {rest: value}, splices)
+        return
+    entries = doc.items(mapping)
+    if value is REMOVE:
+        if key in entries:
+            splices.append(unset_key(doc, mapping, key))
+        return
+    text = flow(value)
+    if key in entries:
+        key_node, value_node = entries[key]
+        if doc.is_map(value_node) or doc.is_seq(value_node):
+            start = int(key_node.end_mark.index)
+            splices.append(Splice(start, doc.content_end(value_node), ": " + text))
+        else:
+            splices.append(
+                doc.replace_scalar(value_node, key_node, text, quote=False, flow=bool(mapping.flow_style))
+            )
+    elif mapping.flow_style:
+        splices.append(doc.add_flow(mapping, f"{key}: {text}"))
+    else:
+        splices.append(doc.add_lines(mapping, [f"{key}: {text}"]))
+
+
+def apply_extras(texts: dict[str, str], extras: Extras) -> dict[str, str]:
+    """``texts`` (file → text) with every wanted value spliced in; files not touched are returned unchanged."""
+    from dxready.commands.transfer.apply import _doc, _join, _merge
+
+    out = dict(texts)
+    for file in sorted(extras.files()):
+        doc = _doc(out[file])
+        splices: list[Splice] = []
+        for where, keys in extras.wanted.items():
+            if where[0] != file or not keys:
+                continue
+            mapping = _mapping(doc, where)
+            for key, (value, _) in keys.items():
+                put(doc, mapping, key, value, splices)
+        out[file] = _join(out[file], _merge(splices))
+    return out
