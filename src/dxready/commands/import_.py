@@ -26,14 +26,20 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxready.commands.transfer.apply import procedure_pass, sub_pass
 from dxready.commands.transfer.cells import parse_mark
+from dxready.commands.transfer.commit import Staged
 from dxready.commands.transfer.dispatch import plan_sheets
-from dxready.commands.transfer.entities import EntityPlan, entity_files
+from dxready.commands.transfer.entities import EntityPlan
+from dxready.commands.transfer.extras import Extras
 from dxready.commands.transfer.plan import Planner
 from dxready.commands.transfer.read import load_error, read_source
 from dxready.commands.transfer.results import ImportResult, RowFate, SheetNote
+
+if TYPE_CHECKING:
+    from dxready.catalog.load import Catalog
 
 __all__ = ["ImportResult", "RowFate", "SheetNote", "parse_mark", "read_source", "run_import"]
 
@@ -82,9 +88,7 @@ def run_import(
                 "読み込める表がありません（見出し: No. / 手続の種類 / オンライン化 / 備考、または 手続名 / 年度 / 総件数 / オンライン件数 / 割合）",
                 "no table to import (headers: No. / 手続の種類 / オンライン化 / 備考, or 手続名 / 年度 / 総件数 / オンライン件数 / 割合)",
             )
-        raw = path.read_bytes()
-        bom = raw.startswith(b"\xef\xbb\xbf")
-        text = decode(raw, shown)
+        text = decode(path.read_bytes(), shown)
         new_text, candidate = text, current
         if planner.subs:
             new_text = sub_pass(new_text, candidate, planner.subs)
@@ -98,8 +102,10 @@ def run_import(
             refuse_new_text_findings(
                 current, candidate
             )  # nothing check would refuse (DX010) reaches the file
-        others, together = entity_files(entities, root, current, new_text if new_text != text else None)
-        candidate = together or candidate
+        files, candidate = _final_texts(root, current, new_text, entities, planner.extras) or (
+            [],
+            candidate,
+        )
         refused = any(f.fate == "refused" for f in planner.fates)
         diff = None
         if dry_run:
@@ -109,14 +115,10 @@ def run_import(
             after = dataclasses.replace(candidate, label=f"{current.label} + {source.name}")
             diff = compare(run(current, as_of), run(after, as_of), lang)
         written = False
-        if not dry_run and not refused and (new_text != text or others):
-            from dxready.commands.edit_entities import _write
-            from dxready.fsio import atomic_write
+        if not dry_run and not refused and files:
+            from dxready.commands.transfer.commit import replace_all
 
-            for file, other in others:  # systems.yaml, roadmap.yaml: each validated with the rest above
-                _write(file, other)
-            if new_text != text:
-                atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+            replace_all([staged for _, staged in files])
             written = True
     return ImportResult(
         source=str(source),
@@ -127,5 +129,47 @@ def run_import(
         dry_run=dry_run,
         written=written,
         diff=diff,
-        files=(*((shown,) if new_text != text else ()), *(file.shown for file, _ in others)),
+        files=tuple(name for name, _ in files),
     )
+
+
+def _final_texts(
+    root: Path, current: Catalog, procedures: str, entities: EntityPlan, extras: Extras
+) -> tuple[list[tuple[str, Staged]], Catalog] | None:
+    """The three files as the import leaves them (systems and roadmap rows, then every remaining field spliced in),
+    validated together as the loader reads them; the changed ones, staged for ``replace_all``, and the catalogue
+    they make. None when nothing changes."""
+    from dxready.commands.edit_entities import _read, validate_files
+    from dxready.commands.transfer.commit import Staged
+    from dxready.commands.transfer.entities import entity_texts
+    from dxready.commands.transfer.extras import apply_extras
+
+    read = {f: _read(root, f) for f in ("procedures", "systems", "roadmap")}
+    before = {f: x.text for f, x in read.items()}
+    texts = {**before, "procedures": procedures}
+    if not entities.empty:
+        texts.update(
+            entity_texts(
+                entities,
+                {f: before[f] for f in ("systems", "roadmap")},
+                current,
+                {f: x.shown for f, x in read.items()},
+            )
+        )
+    texts = apply_extras(texts, extras)
+    changed = {f: t for f, t in texts.items() if t != before[f]}
+    if not changed:
+        return None
+    candidate = validate_files(changed, current)
+    staged = [
+        (
+            read[f].shown,
+            Staged(
+                read[f].path,
+                (b"\xef\xbb\xbf" if read[f].bom else b"") + text.encode("utf-8"),
+                read[f].path.read_bytes() if read[f].exists else None,
+            ),
+        )
+        for f, text in changed.items()
+    ]
+    return staged, candidate

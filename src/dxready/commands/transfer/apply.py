@@ -94,7 +94,7 @@ def _channel_items(pending: Pending) -> list[list[tuple[str, str]]]:
     from dxready.commands.edit import scalar
 
     items = []
-    for kind, (name, since, inferred, _) in pending.channels.items():
+    for kind, (name, since, inferred, note, _) in pending.channels.items():
         pairs = [("kind", kind)]
         if name:
             pairs.append(("name", scalar(name, flow=True)))
@@ -102,6 +102,8 @@ def _channel_items(pending: Pending) -> list[list[tuple[str, str]]]:
             pairs.append(("since", since.isoformat()))
         if inferred:
             pairs.append(("inferred", "true"))
+        if note:
+            pairs.append(("note", scalar(note, flow=True)))
         items.append(pairs)
     return items
 

@@ -51,7 +51,9 @@ def _mapping(doc: _Doc, where: Where) -> Any:
         return node
     seq = doc.items(node)[_LISTS[where[0]]][1]
     for depth, ident in enumerate(rest):
-        node = next(item for item in seq.value if str(doc.items(item)["id"][1].value) == ident)
+        node = next((item for item in seq.value if str(doc.items(item)["id"][1].value) == ident), None)
+        if node is None:  # an entry whose row was refused: nothing to write
+            return None
         if depth + 1 < len(rest):
             seq = doc.items(node)["sub_procedures"][1]
     return node
@@ -92,6 +94,7 @@ def put(doc: _Doc, mapping: Any, key: str, value: Any, splices: list[Splice]) ->
 
 def apply_extras(texts: dict[str, str], extras: Extras) -> dict[str, str]:
     """``texts`` (file → text) with every wanted value spliced in; files not touched are returned unchanged."""
+    from dxready.commands.edit_doc import _indent
     from dxready.commands.transfer.apply import _doc, _join, _merge
 
     out = dict(texts)
@@ -102,7 +105,12 @@ def apply_extras(texts: dict[str, str], extras: Extras) -> dict[str, str]:
             if where[0] != file or not keys:
                 continue
             mapping = _mapping(doc, where)
+            if mapping is None:
+                continue
             for key, (value, _) in keys.items():
                 put(doc, mapping, key, value, splices)
+        # Insertions at one point: the deeper first (a key of a nested mapping that ends there before a key of
+        # the entry itself), otherwise in the order they were made.
+        splices.sort(key=lambda s: (s.start, s.end, -_indent(s.text)) if s.start == s.end else (s.start, s.end, 0))
         out[file] = _join(out[file], _merge(splices))
     return out

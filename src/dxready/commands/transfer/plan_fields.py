@@ -112,12 +112,16 @@ def header_sheet(
         short = FieldSpec(name, spec.ja, spec.en, spec.kind)
         try:
             said = want_fields(
-                extras, where, (short,), model, current, {name: cell}, Msg(f"{sheet} {n}行", f"{sheet} row {n}")
+                extras,
+                where,
+                (short,),
+                model,
+                current,
+                {name: cell},
+                Msg(f"{sheet} {n}行", f"{sheet} row {n}"),
             )
         except CellError as exc:
-            fates.append(
-                RowFate(sheet, n, "refused", name=label, column="B", header="値", reason=exc.msg)
-            )
+            fates.append(RowFate(sheet, n, "refused", name=label, column="B", header="値", reason=exc.msg))
             continue
         fates.append(RowFate(sheet, n, "matched" if said else "unchanged", name=label, changes=tuple(said)))
     return fates

@@ -94,7 +94,6 @@ def _extra_keys() -> dict[str, str]:
     return {fold_header(label): f.key for f in (*PROCEDURE_FIELDS, *SUB_FIELDS) for label in (f.ja, f.en)}
 
 
-
 def header_key(value: Value) -> str | None:
     if not isinstance(value, str):
         return None
@@ -138,7 +137,8 @@ def find_table(sheet: RawSheet) -> Table | None:
         for spec in (SYSTEMS, ROADMAP, SUMMARY, HEADER):
             base = len(spec.columns) - len(spec.extra)  # an export from before the last columns reads too
             if sheet.name in (spec.ja, spec.en) and any(
-                base <= len(texts) <= len(spec.columns) and texts == [getattr(c, lang) for c in spec.columns][: len(texts)]
+                base <= len(texts) <= len(spec.columns)
+                and texts == [getattr(c, lang) for c in spec.columns][: len(texts)]
                 for lang in ("ja", "en")
             ):
                 return Table(spec.key, n, {c.key: i for i, c in enumerate(spec.columns[: len(texts)])}, texts)
