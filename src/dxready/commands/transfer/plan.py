@@ -102,7 +102,7 @@ class Planner:
                 or not p.sub_procedures
             ):
                 continue
-            if self._after(index, pending.status[0]).effective_status is pending.status[0]:
+            if self._after(index, p.status).effective_status is pending.status[0]:
                 pending.status = None
                 if pending == Pending():
                     del self.procs[index]
