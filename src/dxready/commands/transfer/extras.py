@@ -111,6 +111,8 @@ def apply_extras(texts: dict[str, str], extras: Extras) -> dict[str, str]:
                 put(doc, mapping, key, value, splices)
         # Insertions at one point: the deeper first (a key of a nested mapping that ends there before a key of
         # the entry itself), otherwise in the order they were made.
-        splices.sort(key=lambda s: (s.start, s.end, -_indent(s.text)) if s.start == s.end else (s.start, s.end, 0))
+        splices.sort(
+            key=lambda s: (s.start, s.end, -_indent(s.text)) if s.start == s.end else (s.start, s.end, 0)
+        )
         out[file] = _join(out[file], _merge(splices))
     return out

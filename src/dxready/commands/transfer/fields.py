@@ -58,6 +58,8 @@ PROCEDURE_FIELDS: tuple[FieldSpec, ...] = (
     _f("as_of", "時点", "As of", "date"),
     _f("inferred", "推定", "Inferred", "ids"),
 )
+SOURCES = FieldSpec("sources", "出典", "Source", "lines")
+"""The 手続 sheet's 出典 column (one source a line), read back from export's own sheet (with its ID column)."""
 SUB_FIELDS: tuple[FieldSpec, ...] = (
     _f("name_en", "英語名", "English name"),
     _f("name_verified", "名称確認済", "Name verified", "bool"),

@@ -18,7 +18,7 @@ from dxready.commands.transfer.cells import (
     same_text,
 )
 from dxready.commands.transfer.extras import Extras, Where
-from dxready.commands.transfer.fields import PROCEDURE_FIELDS, SUB_FIELDS
+from dxready.commands.transfer.fields import PROCEDURE_FIELDS, SOURCES, SUB_FIELDS
 from dxready.commands.transfer.match import Matcher
 from dxready.commands.transfer.plan_fields import want_fields
 from dxready.commands.transfer.read import Value
@@ -256,10 +256,19 @@ class Planner:
             pending.verified_on = _set_once(pending.verified_on, verified, where, "verified_on")
             said.append(Said("verified_on", (verified,)))
         said += self._channel_changes(pending, p.channels, channels, where, ("procedures", p.id))
-        said += want_fields(self.extras, ("procedures", p.id), PROCEDURE_FIELDS, type(p), p, row, where)
+        said += self._fields(("procedures", p.id), p, row, where)
         if pending != Pending():
             self.procs[index] = pending
         return RowFate(sheet, n, "matched" if said else "unchanged", p.id, name, how, tuple(said))
+
+    def _fields(self, at: Where, p: Any, row: dict[str, Value], where: Msg) -> list[Said]:
+        """The remaining fields of a procedure (``p`` None: a new one), and its 出典 from export's own sheet."""
+        from dxready.catalog.models import Procedure
+
+        cells: dict[str, Any] = dict(row)
+        if "id" in row:
+            cells["sources"] = row.get("source")
+        return want_fields(self.extras, at, (*PROCEDURE_FIELDS, SOURCES), Procedure, p, cells, where)
 
     def _rename(self, where: Where, name: str, said_where: Msg) -> list[Said]:
         if len(name) > 2000:
@@ -363,6 +372,19 @@ class Planner:
             entry.note = note
         mark = (entry.status or Status.unknown).mark
         said = [Said("new_status", (mark,))]
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
+        said += self._fields(("procedures", entry.id), None, row, where)
+        verified = cell_date(row.get("verified_on"), "verified_on")
+        if verified is not None:
+            self.extras.want(("procedures", entry.id), "verified_on", verified, where)
+        channels = cell_channels(row.get("channels"))
+        if channels:
+            from dxready.catalog.models import Channel
+
+            whole = [
+                Channel(kind=k, name=nm, since=si, inferred=inf, note=no) for k, nm, si, inf, no in channels
+            ]
+            self.extras.want(("procedures", entry.id), "channels", whole, where)
         return RowFate(
             sheet,
             n,

@@ -1,0 +1,324 @@
+"""export → a fresh ``init`` → import reproduces the catalogue exactly: every field of every model, compared as model
+dumps; a second export is byte-identical (CSV); the workbook is read with a second library (openpyxl)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from dxready.catalog import models
+from dxready.catalog.load import load_catalog
+from dxready.cli import app
+from tests.helpers.catalogs import SHIPPED, copy_shipped
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    return result.exit_code, result.stdout, result.stderr
+
+
+def ok(*args: str) -> str:
+    code, out, err = invoke(*args)
+    assert code == 0, out + err
+    return out
+
+
+def dumps(root: Path) -> dict[str, Any]:
+    c = load_catalog(root)
+    return {
+        "procedures": c.procedures_file.model_dump(),
+        "systems": c.systems_file.model_dump(),
+        "roadmap": c.roadmap_file.model_dump(),
+    }
+
+
+def csv_files(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def round_trip(source: Path, tmp_path: Path, fmt: str, *init: str, unmatched: str = "refuse") -> Path:
+    """export ``source`` as ``fmt`` → ``init`` a fresh catalogue → import; the fresh catalogue."""
+    out = tmp_path / ("book.xlsx" if fmt == "xlsx" else "book")
+    ok("export", "-f", fmt, "-o", str(out), "--catalog", str(source))
+    fresh = tmp_path / f"fresh-{fmt}"
+    ok("init", str(fresh), *init)
+    ok("import", str(out), "--catalog", str(fresh), "--unmatched", unmatched)
+    return fresh
+
+
+def assert_same(source: Path, fresh: Path, tmp_path: Path) -> None:
+    assert dumps(fresh) == dumps(source)
+    ok("export", "-f", "csv", "-o", str(tmp_path / "a"), "--catalog", str(source))
+    ok("export", "-f", "csv", "-o", str(tmp_path / "b"), "--catalog", str(fresh))
+    assert csv_files(tmp_path / "b") == csv_files(tmp_path / "a")
+    # And once more: nothing left to change.
+    code, report, _ = invoke("import", str(tmp_path / "a"), "--catalog", str(fresh), "--dry-run")
+    assert code == 0 and "変更はありません" in report, report
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_kamogawa_round_trips_exactly(tmp_path: Path, fmt: str) -> None:
+    fresh = round_trip(SHIPPED, tmp_path, fmt, "--name", "鴨川市")
+    assert_same(SHIPPED, fresh, tmp_path)
+
+
+def test_the_header_sheet_as_a_second_reader_sees_it(tmp_path: Path) -> None:
+    out = tmp_path / "k.xlsx"
+    ok("export", "-o", str(out), "--catalog", str(SHIPPED))
+    rows = list(openpyxl.load_workbook(out, read_only=True)["基本情報"].iter_rows(values_only=True))
+    cells = {r[0]: r[1] for r in rows[1:]}
+    assert rows[0] == ("項目", "値")
+    assert cells["団体コード"] == "122238" and cells["都道府県"] == "千葉県"
+    assert cells["時点"] == dt.datetime(2023, 12, 31)  # a real date cell
+    assert str(cells["マイナンバーカード"]).startswith("{as_of: 2023-12-31, population_as_of: 2023-01-01")
+    assert len(str(cells["事実"]).splitlines()) == len(load_catalog(SHIPPED).procedures_file.facts)
+    en = tmp_path / "en.xlsx"
+    ok("export", "-o", str(en), "--catalog", str(SHIPPED), "--lang", "en")
+    rows = list(openpyxl.load_workbook(en, read_only=True)["Catalogue"].iter_rows(values_only=True))
+    assert rows[0] == ("Field", "Value") and rows[1] == ("Municipality", "鴨川市")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_a_half_filled_catalogue_of_another_city_round_trips(tmp_path: Path, fmt: str) -> None:
+    city = tmp_path / "tateyama"
+    ok("init", str(city), "--name", "館山市")
+    ok("set", "9", "--status", "○", "--channel", "e_application:ちば電子申請", "--catalog", str(city))
+    ok(
+        "set",
+        "1",
+        "--status",
+        "一部",
+        "--note",
+        "＝蔵書検索は別",
+        "--verified-on",
+        "2025-04-01",
+        "--catalog",
+        str(city),
+    )
+    ok("set", "1", "--counts", "2023:1200:300", "--counts", "2024::410", "--catalog", str(city))
+    ok("set", "18/childcare-01", "--status", "○", "--catalog", str(city))
+    ok("set", "20", "--status", "—", "--inferred", "--catalog", str(city))
+    ok(
+        "set",
+        "municipality",
+        "--cards",
+        "館山市:30000:45000",
+        "--as-of",
+        "2025-03-31",
+        "--catalog",
+        str(city),
+    )
+    ok("add", "system", "juki", "--name", "住民記録システム", "--tier", "基幹系", "--catalog", str(city))
+    ok("set", "system", "juki", "--phase", "migrating", "--migration-target", "2025", "--vendor", "A社",
+       "--catalog", str(city))  # fmt: skip
+    ok("add", "roadmap", "portal", "--title", "ぴったりサービスの拡充", "--area", "1", "--catalog", str(city))
+    fresh = round_trip(city, tmp_path, fmt, "--name", "館山市")
+    assert_same(city, fresh, tmp_path)
+    assert load_catalog(fresh).procedures_file.municipality.code == "122050"
+
+
+# --------------------------------------------------------------------------------------------------- every field
+
+
+def _full(root: Path) -> None:
+    """Kamogawa with every optional field of every model given somewhere (checked by _covered)."""
+    c = load_catalog(root)
+    pf, sf, rf = c.procedures_file, c.systems_file, c.roadmap_file
+    card = pf.municipality.mynumber_card
+    municipality = pf.municipality.model_copy(
+        update={
+            "counts": [
+                models.CityCounts(
+                    fiscal_year=2023,
+                    procedures=120,
+                    total=5000,
+                    online=900,
+                    period_end=dt.date(2024, 3, 31),
+                    source="条例に基づく公表",
+                ),  # fmt: skip
+                models.CityCounts(fiscal_year=2024, rate=21.5),
+            ],
+            "sources": ["https://example.jp/plan.pdf", '=HYPERLINK("http://x")'],
+            "mynumber_card": card,
+        }
+    )
+    facts = [
+        pf.facts[0].model_copy(update={"since_fiscal_year": 2023, "roadmap": [rf.roadmap[0].id]}),
+        *pf.facts[1:],
+    ]
+    p0, p18 = pf.procedures[0], pf.procedures[17]
+    full = p0.model_copy(
+        update={
+            "identity": models.Identity.mynumber_card,
+            "fee": True,
+            "payment": [models.Payment.credit_card, models.Payment.pay_easy],
+            "attachments": [
+                models.Attachment(name="住民票の写し", held_by_city=True),
+                models.Attachment(name="-旧様式", abolished=True),
+            ],
+            "result_delivery": models.ResultDelivery.electronic,
+            "back_office": models.BackOffice.rpa,
+            "life_events": ["引越し", "出産"],
+            "counts": [
+                models.Counts(fiscal_year=2023, total=100, online=20, source="市HP"),
+                models.Counts(fiscal_year=2024, rate=23.2, period_end=dt.date(2024, 11, 30)),
+            ],
+            "target_fiscal_year": 2026,
+            "owner": "生涯学習課",
+            "note": "@メモ, with a comma: and colon",
+            "as_of": dt.date(2024, 3, 31),
+            "verified_on": dt.date(2024, 4, 1),
+            "sources": ["計画 p.3", "https://example.jp/a?b=1#c"],
+            "inferred": ["status", "identity"],
+            "channels": [
+                models.Channel(
+                    kind=models.ChannelKind.dedicated,
+                    name="OPAC",
+                    since=dt.date(2020, 4, 1),
+                    inferred=True,
+                    note="Web予約 | 蔵書検索",
+                ),  # fmt: skip
+                models.Channel(kind=models.ChannelKind.mynaportal),
+            ],
+        }
+    )
+    sub = p18.sub_procedures[0].model_copy(
+        update={
+            "name_en": None,
+            "name_verified": False,
+            "note": "個別の備考",
+            "counts": [models.Counts(fiscal_year=2023, total=815, online=426)],
+            "inferred": ["status"],
+            "channels": [models.Channel(kind=models.ChannelKind.mynaportal, note="ぴったり")],
+        }
+    )
+    own = models.Procedure(
+        id="own-001",
+        name="自団体の手続",
+        name_en="Own",
+        status=models.Status.offline,
+        fee=False,
+        owner="総務課",
+    )
+    procedures = [
+        full,
+        *pf.procedures[1:17],
+        p18.model_copy(update={"sub_procedures": [sub, *p18.sub_procedures[1:]]}),
+    ]
+    procedures += [*pf.procedures[18:], own]
+    s0 = sf.systems[0]
+    systems = [
+        s0.model_copy(
+            update={
+                "standard_business": "住民基本台帳",
+                "migration": models.Migration(
+                    phase=models.Phase.migrating,
+                    target_fiscal_year=2025,
+                    track=models.Track.difficult,
+                    gov_cloud=True,
+                    inferred=True,
+                ),  # fmt: skip
+                "links": [sf.systems[1].id],
+                "owner": "市民課",
+                "vendor": "ベンダーA",
+                "note": "備考",
+                "inferred": ["standard_business"],
+            }
+        ),
+        *sf.systems[1:],
+    ]
+    r0 = rf.roadmap[0]
+    roadmap = [
+        r0.model_copy(
+            update={
+                "no": 3,
+                "start_fiscal_year": 2024,
+                "target": "recurring",
+                "review_fiscal_year": 2027,
+                "review_cycle_years": 3,
+                "last_reviewed": dt.date(2025, 1, 15),
+                "state": models.RoadmapState.in_progress,
+                "procedures": [p0.id],
+                "systems": [s0.id],
+                "owner": "企画政策課",
+                "note": "メモ",
+                "inferred": ["state"],
+            }
+        ),
+        *rf.roadmap[1:],
+    ]
+    out = YAML(typ="safe", pure=True)
+    out.allow_unicode = True
+    out.width = 4096
+    out.default_flow_style = False
+    files = {
+        "procedures": pf.model_copy(
+            update={"municipality": municipality, "facts": facts, "procedures": procedures}
+        ),
+        "systems": sf.model_copy(update={"systems": systems}),
+        "roadmap": rf.model_copy(update={"roadmap": roadmap}),
+    }
+    for name, model in files.items():
+        with (root / f"{name}.yaml").open("w", encoding="utf-8") as fh:
+            out.dump(model.model_dump(mode="json", exclude_defaults=True), fh)
+
+
+def _covered(value: Any, found: set[tuple[str, str]]) -> None:
+    if isinstance(value, BaseModel):
+        for name, info in type(value).model_fields.items():
+            v = getattr(value, name)
+            if v != info.get_default(call_default_factory=True):
+                found.add((type(value).__name__, name))
+            _covered(v, found)
+    elif isinstance(value, list | tuple):
+        for v in value:
+            _covered(v, found)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_every_field_of_every_model_round_trips(tmp_path: Path, fmt: str) -> None:
+    source = copy_shipped(tmp_path / "full")
+    _full(source)
+    catalog = load_catalog(source)
+    found: set[tuple[str, str]] = set()
+    for model in (catalog.procedures_file, catalog.systems_file, catalog.roadmap_file):
+        _covered(model, found)
+    classes = {
+        type(m).__name__: type(m)
+        for m in (catalog.procedures_file, catalog.systems_file, catalog.roadmap_file)
+    }
+    every = {
+        (cls.__name__, name)
+        for cls in (
+            *classes.values(),
+            models.Municipality,
+            models.MynumberCard,
+            models.CardRate,
+            models.CityCounts,
+            models.Fact,
+            models.Procedure,
+            models.SubProcedure,
+            models.Channel,
+            models.Counts,
+            models.Attachment,
+            models.System,
+            models.Module,
+            models.Migration,
+            models.Area,
+            models.RoadmapItem,
+        )  # fmt: skip
+        for name in cls.model_fields
+        if name != "schema_version"
+    }
+    assert every - found == set()  # the source gives every field a value somewhere
+    fresh = round_trip(source, tmp_path, fmt, "--name", "鴨川市", unmatched="add")
+    assert_same(source, fresh, tmp_path)
