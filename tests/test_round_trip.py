@@ -118,8 +118,19 @@ def test_a_half_filled_catalogue_of_another_city_round_trips(tmp_path: Path, fmt
         str(city),
     )
     ok("add", "system", "juki", "--name", "住民記録システム", "--tier", "基幹系", "--catalog", str(city))
-    ok("set", "system", "juki", "--phase", "migrating", "--migration-target", "2025", "--vendor", "A社",
-       "--catalog", str(city))  # fmt: skip
+    ok(
+        "set",
+        "system",
+        "juki",
+        "--phase",
+        "migrating",
+        "--migration-target",
+        "2025",
+        "--vendor",
+        "A社",
+        "--catalog",
+        str(city),
+    )
     ok("add", "roadmap", "portal", "--title", "ぴったりサービスの拡充", "--area", "1", "--catalog", str(city))
     fresh = round_trip(city, tmp_path, fmt, "--name", "館山市")
     assert_same(city, fresh, tmp_path)
@@ -144,7 +155,7 @@ def _full(root: Path) -> None:
                     online=900,
                     period_end=dt.date(2024, 3, 31),
                     source="条例に基づく公表",
-                ),  # fmt: skip
+                ),
                 models.CityCounts(fiscal_year=2024, rate=21.5),
             ],
             "sources": ["https://example.jp/plan.pdf", '=HYPERLINK("http://x")'],
@@ -186,7 +197,7 @@ def _full(root: Path) -> None:
                     since=dt.date(2020, 4, 1),
                     inferred=True,
                     note="Web予約 | 蔵書検索",
-                ),  # fmt: skip
+                ),
                 models.Channel(kind=models.ChannelKind.mynaportal),
             ],
         }
@@ -226,7 +237,7 @@ def _full(root: Path) -> None:
                     track=models.Track.difficult,
                     gov_cloud=True,
                     inferred=True,
-                ),  # fmt: skip
+                ),
                 "links": [sf.systems[1].id],
                 "owner": "市民課",
                 "vendor": "ベンダーA",
@@ -315,7 +326,7 @@ def test_every_field_of_every_model_round_trips(tmp_path: Path, fmt: str) -> Non
             models.Migration,
             models.Area,
             models.RoadmapItem,
-        )  # fmt: skip
+        )
         for name in cls.model_fields
         if name != "schema_version"
     }
