@@ -70,13 +70,12 @@ def _join(text: str, splices: list[Splice]) -> str:
 
 
 def _change(doc: _Doc, node: Any, pending: Pending) -> Any:
-    from dxready.commands.edit import Change, CountsEntry, _status_text_like
+    from dxready.commands.edit import Change, CountsEntry
+    from dxready.commands.edit_change import status_written
 
     status_text = None
-    if pending.status is not None:
-        entries = doc.items(node)
-        written = str(entries["status"][1].value) if "status" in entries else "unknown"
-        status_text = _status_text_like(written, pending.status[0])
+    if pending.status is not None:  # as set writes a mark asked for: ○ 一部 × — (the sheets' cells are marks)
+        status_text = status_written(pending.status[0].mark, pending.status[0])
     return Change(
         status=pending.status[0] if pending.status else None,
         status_text=status_text,
@@ -177,11 +176,12 @@ def procedure_pass(text: str, catalog: Catalog, procs: dict[int, Pending], new: 
 def _append_procedures(doc: _Doc, new: list[NewProcedure]) -> Splice:
     from dxready.catalog.models import Status
     from dxready.commands.edit import CountsEntry, scalar
+    from dxready.commands.edit_change import status_written
 
     blocks, flows = [], []
     for entry in new:
         status = entry.status or Status.unknown
-        written = status.mark if status is not Status.unknown else status.value
+        written = status_written(status.mark, status)
         pairs = [
             ("id", entry.id),
             ("name", scalar(entry.name, flow=True)),
