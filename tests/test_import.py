@@ -441,12 +441,12 @@ def test_the_report_fits_80_columns(
     with Path("city.csv").open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([PLAN_HEADER, *CITY_TABLE])
     monkeypatch.setenv("COLUMNS", "80")
-    code, out, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang)
+    code, out, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang, "-v")
     assert code == 0
     assert max(cell_len(line) for line in out.splitlines()) <= 80
     assert any(line.startswith("    ") for line in out.splitlines())  # some row did need a second line
     monkeypatch.setenv("COLUMNS", "1000")
-    _, wide, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang)
+    _, wide, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang, "-v")
     assert len([line for line in wide.splitlines() if line.startswith("  city ")]) == len(CITY_TABLE)
     report = out.split("dxready diff:")[0]  # the diff below is render/diff's, wrapped by its own rule
     assert "".join(report.split()) == "".join(wide.split("dxready diff:")[0].split())
