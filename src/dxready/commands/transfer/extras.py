@@ -95,7 +95,7 @@ def put(doc: _Doc, mapping: Any, key: str, value: Any, splices: list[Splice]) ->
 def apply_extras(texts: dict[str, str], extras: Extras) -> dict[str, str]:
     """``texts`` (file → text) with every wanted value spliced in; files not touched are returned unchanged."""
     from dxready.commands.edit_doc import _indent
-    from dxready.commands.transfer.apply import _doc, _join, _merge
+    from dxready.commands.transfer.splices import _doc, _join, _merge
 
     out = dict(texts)
     for file in sorted(extras.files()):

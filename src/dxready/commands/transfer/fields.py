@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 from dataclasses import dataclass
 from typing import Any
-
-from dxready.commands.transfer.cells import CellError, cell_text
 
 REMOVE_FORMS = frozenset({"（なし）", "(なし)", "(none)", "（none）"})
 REMOVE = object()
@@ -162,93 +159,3 @@ def to_cell(spec: FieldSpec, value: Any) -> str | int | dt.date | None:
     if kind == "yaml1":
         return flow(value)
     return str(value)
-
-
-# --------------------------------------------------------------------------------------------------- cells → values
-
-
-def _yaml(text: str, key: str) -> Any:
-    """One line of YAML flow text (no anchors, aliases or tags) as plain data."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
-
-    yaml = YAML(typ="safe", pure=True)
-    try:
-        for event in yaml.parse(text):
-            if isinstance(event, AliasEvent) or (
-                isinstance(event, ScalarEvent | CollectionStartEvent) and (event.anchor or event.tag)
-            ):
-                raise CellError(key, "アンカー・別名・タグは使えません", "no anchors, aliases or tags")
-        return yaml.load(text)
-    except YAMLError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        raise CellError(
-            key,
-            f"YAML として読めません（{{key: value, …}}）: {first}",
-            f"cannot read as YAML ({{key: value, …}}): {first}",
-        ) from None
-
-
-def from_cell(spec: FieldSpec, value: Any) -> Any:
-    """A non-blank cell as plain data for the model field (``REMOVE`` for （なし）); CellError when unreadable."""
-    key = spec.key
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    text = cell_text(value)
-    if text is None:
-        return None
-    if text in REMOVE_FORMS:
-        return REMOVE
-    kind = spec.kind
-    if kind == "bool":
-        word = text.casefold()
-        if word in ("true", "はい", "yes", "○", "〇"):
-            return True
-        if word in ("false", "いいえ", "no", "×"):
-            return False
-        raise CellError(key, f"{text!r}: true か false です", f"{text!r}: use true or false")
-    if kind in ("int", "fy"):
-        if isinstance(value, float) and value.is_integer():
-            return int(value)
-        return (
-            int(text) if text.isdigit() else text
-        )  # a fiscal year as written (令和7年度) is the model's to read
-    if kind == "date":
-        return value if isinstance(value, dt.date) else text.replace("/", "-")
-    if kind == "lines":
-        return [line.strip() for line in text.splitlines() if line.strip()]
-    if kind == "ids":
-        import re
-
-        return [part for part in re.split(r"[\s,、，]+", text) if part]
-    if kind == "yaml":
-        return [_yaml(line, key) for line in text.splitlines() if line.strip()]
-    if kind == "yaml1":
-        return _yaml(text, key)
-    return text
-
-
-@functools.cache
-def _adapter(model: type, key: str) -> Any:
-    from typing import Annotated
-
-    from pydantic import TypeAdapter
-
-    info = model.model_fields[key]  # type: ignore[attr-defined]
-    annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-    return TypeAdapter(annotation)
-
-
-def checked(model: type, spec: FieldSpec, data: Any, key: str | None = None) -> Any:
-    """``data`` validated as the model's field (the model's own type and checks): the value, or CellError."""
-    from pydantic import ValidationError
-
-    field = key or spec.key.rsplit(".", 1)[-1]
-    try:
-        return _adapter(model, field).validate_python(data)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(p) for p in error.get("loc", ()))
-        detail = f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", ""))
-        raise CellError(spec.key, f"値が正しくありません（{detail}）", f"invalid value ({detail})") from None

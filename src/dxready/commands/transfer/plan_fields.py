@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from dxready.commands.transfer.cells import CellError
 from dxready.commands.transfer.extras import MUNICIPALITY, Extras, Where
-from dxready.commands.transfer.fields import HEADER_FIELDS, REMOVE, FieldSpec, checked, from_cell
+from dxready.commands.transfer.fieldcells import checked, from_cell
+from dxready.commands.transfer.fields import HEADER_FIELDS, REMOVE, FieldSpec
 from dxready.commands.transfer.results import RowFate, Said
 from dxready.findings import Msg
 
