@@ -279,8 +279,10 @@ def plan_row(
     wanted.pop("inferred", None)
     if not any(_text(v) is not None for v in wanted.values()):
         if entry is None and more:
-            required = "name" if kind == "system" else "title"
-            raise RowRefused(required, Msg("新しい ID には必須です", "required for a new ID"))
+            raise RowRefused(
+                "name" if kind == "system" else "title",
+                Msg("新しい ID には必須です", "required for a new ID"),
+            )
         return EntityRow(kind, ident, name, None, False, tuple(more), bool(more))
     try:
         change, notes = _system(wanted, entry) if kind == "system" else (_roadmap(wanted), [])

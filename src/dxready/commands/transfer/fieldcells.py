@@ -82,7 +82,8 @@ def _adapter(model: type, key: str) -> Any:
     from pydantic import TypeAdapter
 
     info = model.model_fields[key]  # type: ignore[attr-defined]
-    annotation = Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
+    params = (info.annotation, *info.metadata)
+    annotation: Any = Annotated[params] if info.metadata else info.annotation
     return TypeAdapter(annotation)
 
 

@@ -306,8 +306,8 @@ class Planner:
             if kind in pending.channels and pending.channels[kind][:4] != (name, since, inferred, note):
                 raise Conflict(
                     "channels",
-                    f"{pending.channels[kind][3].ja} のチャネル {kind} と矛盾します",
-                    f"contradicts channel {kind} of {pending.channels[kind][3].en}",
+                    f"{pending.channels[kind][4].ja} のチャネル {kind} と矛盾します",
+                    f"contradicts channel {kind} of {pending.channels[kind][4].en}",
                 )
             pending.channels[kind] = (name, since, inferred, note, where)
             said.append(Said("channel_added", (kind,)))
