@@ -510,6 +510,12 @@ def test_the_readme_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     catalog = load_catalog(tmp_path / "kure")
     assert catalog.procedure("own-001").name == "住民票の写しの交付請求"
     assert (tmp_path / "kure.xlsx").is_file()
+    # The round trip: a fresh init of the same city, imported, exports the same bytes.
+    assert load_catalog(tmp_path / "kure2").procedures_file == catalog.procedures_file
+    first, second = tmp_path / "kure-csv", tmp_path / "kure2-csv"
+    assert [(p.name, p.read_bytes()) for p in sorted(first.iterdir())] == [
+        (p.name, p.read_bytes()) for p in sorted(second.iterdir())
+    ]
 
 
 def test_a_table_of_the_26_sub_procedures_fills_the_groups(kure: Path, tmp_path: Path) -> None:
