@@ -42,21 +42,38 @@ class Extras:
         return {where[0] for where, keys in self.wanted.items() if keys}
 
 
-def _mapping(doc: _Doc, where: Where) -> Any:
-    node = doc.root
-    rest = where[1:]
-    if rest == (MUNICIPALITY,):
-        return doc.items(node)["municipality"][1]
-    if not rest:
-        return node
-    seq = doc.items(node)[_LISTS[where[0]]][1]
-    for depth, ident in enumerate(rest):
-        node = next((item for item in seq.value if str(doc.items(item)["id"][1].value) == ident), None)
-        if node is None:  # an entry whose row was refused: nothing to write
-            return None
-        if depth + 1 < len(rest):
-            seq = doc.items(node)["sub_procedures"][1]
-    return node
+class _Index:
+    """The entries of one composed file by id (each list searched once, not once per wanted entry)."""
+
+    def __init__(self, doc: _Doc, file: str) -> None:
+        self.doc = doc
+        self.file = file
+        self.ids: dict[Where, Any] = {}
+        self.done: set[Where] = set()
+
+    def _scan(self, parent: Where, seq: Any) -> None:
+        if parent in self.done:
+            return
+        self.done.add(parent)
+        for item in seq.value if seq is not None and self.doc.is_seq(seq) else ():
+            ident = self.doc.items(item).get("id") if self.doc.is_map(item) else None
+            if ident is not None:
+                self.ids.setdefault((*parent, str(ident[1].value)), item)
+
+    def mapping(self, where: Where) -> Any:
+        """The mapping ``where`` names, or None (an entry whose row was refused: nothing to write)."""
+        doc = self.doc
+        rest = where[1:]
+        if rest == (MUNICIPALITY,):
+            return doc.items(doc.root)["municipality"][1]
+        if not rest:
+            return doc.root
+        self._scan((self.file,), doc.items(doc.root).get(_LISTS[self.file], (None, None))[1])
+        node = self.ids.get((self.file, rest[0]))
+        if node is None or len(rest) == 1:
+            return node
+        self._scan((self.file, rest[0]), doc.items(node).get("sub_procedures", (None, None))[1])
+        return self.ids.get((self.file, rest[0], rest[1]))
 
 
 def put(doc: _Doc, mapping: Any, key: str, value: Any, splices: list[Splice]) -> None:
@@ -100,11 +117,12 @@ def apply_extras(texts: dict[str, str], extras: Extras) -> dict[str, str]:
     out = dict(texts)
     for file in sorted(extras.files()):
         doc = _doc(out[file])
+        index = _Index(doc, file)
         splices: list[Splice] = []
         for where, keys in extras.wanted.items():
             if where[0] != file or not keys:
                 continue
-            mapping = _mapping(doc, where)
+            mapping = index.mapping(where)
             if mapping is None:
                 continue
             for key, (value, _) in keys.items():
