@@ -4,6 +4,7 @@ dumps; a second export is byte-identical (CSV); the workbook is read with a seco
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -333,3 +334,64 @@ def test_every_field_of_every_model_round_trips(tmp_path: Path, fmt: str) -> Non
     assert every - found == set()  # the source gives every field a value somewhere
     fresh = round_trip(source, tmp_path, fmt, "--name", "鴨川市", unmatched="add")
     assert_same(source, fresh, tmp_path)
+
+
+# --------------------------------------------------------------------------------------------------- marks, formulas
+
+
+def test_inference_marks_follow_the_sheet_both_ways(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "k")
+    book_path = tmp_path / "k.xlsx"
+    ok("export", "-o", str(book_path), "--catalog", str(root))
+    book = openpyxl.load_workbook(book_path)
+    procedures, systems = book["手続"], book["システム"]
+    assert procedures["X2"].value == "systems" and procedures["E2"].value.startswith("dedicated | inferred")
+    procedures["X2"] = "（なし）"  # library-reservation: no field inferred any more
+    procedures["E2"] = procedures["E2"].value.replace(" | inferred", "")  # its channel is a fact now
+    procedures["X3"] = "status"  # facility-reservation: its status becomes the author's inference
+    assert systems["L2"].value == "data_input, migration"
+    systems["L2"] = "data_input"  # acrocity-juki-tax: the migration is a fact now
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    before = (root / "procedures.yaml").read_text(encoding="utf-8")
+    out = ok("import", str(edited), "--catalog", str(root))
+    assert "推定を更新" in out and "チャネルを更新" in out
+    c = load_catalog(root)
+    library, facility = c.procedure("library-reservation"), c.procedure("facility-reservation")
+    assert library is not None and facility is not None
+    assert library.inferred == [] and not library.channels[0].inferred
+    assert library.channels[0].note is not None  # the rest of the channel as it was
+    assert facility.inferred == ["status"]
+    juki = c.systems[0]
+    assert juki.inferred == ["data_input"] and juki.migration is not None and not juki.migration.inferred
+    after = (root / "procedures.yaml").read_text(encoding="utf-8")
+    # Every comment is kept but the two inside the channel list that was rewritten (one line of flow text).
+    comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
+    lost = [line for line in comments if line not in after.splitlines()]
+    assert len(lost) == 2 and "OPAC" in lost[1], lost
+    assert "channels: [{kind: dedicated, note: " in after
+
+
+def test_formula_looking_values_in_the_new_cells_are_inert_and_come_back(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "k")
+    text = (root / "procedures.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  plan: .*$", '  plan: "@cmd|calc"', text, count=1)
+    text = text.replace("    standard_no: 1\n", '    standard_no: 1\n    owner: "=SUM(A1:A9)"\n', 1)
+    (root / "procedures.yaml").write_text(text, encoding="utf-8")
+    source = load_catalog(root)
+    assert source.procedures[0].owner == "=SUM(A1:A9)"
+    xlsx = tmp_path / "k.xlsx"
+    ok("export", "-o", str(xlsx), "--catalog", str(root))
+    book = openpyxl.load_workbook(xlsx)
+    owner = book["手続"]["V2"]
+    assert owner.value == "=SUM(A1:A9)" and owner.data_type == "s" and owner.quotePrefix
+    plan = next(r for r in book["基本情報"].iter_rows() if r[0].value == "計画")[1]
+    assert plan.value == "@cmd|calc" and plan.data_type == "s" and plan.quotePrefix
+    ok("export", "-f", "csv", "-o", str(tmp_path / "csv"), "--catalog", str(root))
+    rows = (tmp_path / "csv" / "手続.csv").read_text(encoding="utf-8-sig")
+    assert ",'=SUM(A1:A9)," in rows
+    for book_path, fmt in ((xlsx, "xlsx"), (tmp_path / "csv", "csv")):
+        fresh = tmp_path / f"fresh-{fmt}"
+        ok("init", str(fresh), "--name", "鴨川市")
+        ok("import", str(book_path), "--catalog", str(fresh))
+        assert dumps(fresh) == dumps(root)

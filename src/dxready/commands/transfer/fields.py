@@ -102,12 +102,8 @@ def plain(value: Any) -> Any:
     from pydantic import BaseModel
 
     if isinstance(value, BaseModel):
-        return {
-            k: plain(v)
-            for k, v in value
-            if k in value.model_fields_set
-            or v != type(value).model_fields[k].get_default(call_default_factory=True)
-        }
+        defaults = type(value).model_fields
+        return {k: plain(v) for k, v in value if v != defaults[k].get_default(call_default_factory=True)}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, list | tuple):
