@@ -1,19 +1,22 @@
-"""``dxready import``: statuses, notes, channels and counts from a spreadsheet into procedures.yaml.
+"""``dxready import``: a spreadsheet into the catalogue — statuses, notes, channels and counts from the tables cities
+have, and every field from export's own workbook.
 
 Reads xlsx (openpyxl, read-only) and CSV (a file, or a directory of CSV files as ``export --format csv`` writes them).
-Three shapes of table are recognised wherever their header row starts (title rows and merged title cells above it
-are skipped): the procedures table (the plan's four columns No. / 手続の種類 / オンライン化 / 備考, or export's 手続 sheet
-with its extra columns), sub-procedures (export's 個別手続) and a long table of counts (手続名, 年度, 総件数, オンライン件数,
-割合). export's システム and 工程表 sheets are compared with the catalogue and a changed row is refused (they are edited
-with ``set``); 概況 is computed and skipped.
+The shapes of table recognised wherever their header row starts (title rows and merged title cells above it are
+skipped): the procedures table (the plan's four columns No. / 手続の種類 / オンライン化 / 備考, or export's 手続 sheet
+with its extra columns), sub-procedures (export's 個別手続), a long table of counts (手続名, 年度, 総件数, オンライン件数,
+割合), export's システム and 工程表 sheets (by ID: changed cells set, unknown IDs added) and its 基本情報 sheet; 概況 is
+computed and skipped. Export's last columns (every remaining field, commands/transfer/fields.py) are read from a table
+with export's ID column; a blank cell changes nothing, ``（なし）`` removes a value.
 
 Names are matched to the catalogue's procedures and the 21 standard rows by the registry's folding (width, brackets,
 等), then by similarity (difflib), and the choice is reported. A name that matches nothing becomes a city's own
 procedure (``--unmatched add``) or is refused.
 
 The edit itself is made with ``set``'s text-splice machinery (commands/edit.py), so every comment and every other
-byte of procedures.yaml is kept. It is all or nothing: when any row is refused nothing is written; otherwise the new
-text is validated as the loader would read it and replaces the old one atomically, under the catalogue's lock.
+byte of the files is kept but what changes. It is all or nothing: when any row is refused nothing is written;
+otherwise procedures.yaml, systems.yaml and roadmap.yaml are validated together as the loader would read them, and
+replaced all or nothing (commands/transfer/commit.py), under the catalogue's lock.
 
 This module is the command; its pieces (reading, recognising tables, cell values, matching, planning, applying)
 are in ``commands/transfer/`` (see its docstring).
