@@ -98,4 +98,25 @@ def checked(model: type, spec: FieldSpec, data: Any, key: str | None = None) -> 
         error = exc.errors()[0]
         where = ".".join(str(p) for p in error.get("loc", ()))
         detail = f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", ""))
-        raise CellError(spec.key, f"値が正しくありません（{detail}）", f"invalid value ({detail})") from None
+        ja = _JA.get(error.get("type", ""), "")
+        if ja:
+            ja = ja.format(**(error.get("ctx") or {}))
+            ja = f"{where}: {ja}" if where else ja
+        raise CellError(
+            spec.key, f"値が正しくありません（{ja or detail}）", f"invalid value ({detail})"
+        ) from None
+
+
+_JA = {
+    "enum": "使える値は {expected}",
+    "string_pattern_mismatch": "ID は英小文字・数字・ハイフンで書きます",
+    "string_too_long": "{max_length} 文字までです",
+    "missing": "必須です",
+    "extra_forbidden": "この項目はありません",
+    "bool_type": "true か false です",
+    "bool_parsing": "true か false です",
+    "int_parsing": "整数で書きます",
+    "date_from_datetime_parsing": "日付は YYYY-MM-DD で書きます",
+    "date_parsing": "日付は YYYY-MM-DD で書きます",
+}
+"""Pydantic's errors that a cell's value often meets, in Japanese (others keep pydantic's English words)."""
