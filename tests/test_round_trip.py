@@ -133,6 +133,9 @@ def test_a_half_filled_catalogue_of_another_city_round_trips(tmp_path: Path, fmt
         str(city),
     )
     ok("add", "roadmap", "portal", "--title", "ぴったりサービスの拡充", "--area", "1", "--catalog", str(city))
+    # Values a fresh init has but this catalogue lacks: export says （なし）, so import takes them away too.
+    ok("set", "9", "--unset", "name_en", "--catalog", str(city))
+    ok("set", "municipality", "--unset", "prefecture", "--catalog", str(city))
     fresh = round_trip(city, tmp_path, fmt, "--name", "館山市")
     assert_same(city, fresh, tmp_path)
     assert load_catalog(fresh).procedures_file.municipality.code == "122050"

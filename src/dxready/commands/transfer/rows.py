@@ -19,6 +19,9 @@ from dxready.commands.transfer.sheets import (
     Cell,
 )
 
+NONE = "（なし）"
+"""What export writes for a value that is absent where a fresh ``init`` would have one (import removes it)."""
+
 if TYPE_CHECKING:
     from dxready.catalog.models import Channel, Counts
     from dxready.engine.run import Report
@@ -61,6 +64,8 @@ def extra_cells(fields: tuple[FieldSpec, ...], entry: Any) -> list[Cell]:
             cells.append(entry.status.mark if getattr(entry, "sub_procedures", None) else None)
         elif f.key == "gov_cloud":
             cells.append(to_cell(f, entry.migration.gov_cloud if entry.migration else None))
+        elif f.key == "name_en" and getattr(entry, "standard_no", None) and entry.name_en is None:
+            cells.append(NONE)  # init gives every standard row an English name: say there is none here
         else:
             cells.append(to_cell(f, getattr(entry, f.key)))
     return cells
@@ -78,7 +83,12 @@ def header_value(catalog: Any, key: str) -> Any:
 def header_rows(report: Report, lang: str) -> list[list[Cell]]:
     from dxready.i18n import t
 
-    return [[t(lang, f.ja, f.en), to_cell(f, header_value(report.catalog, f.key))] for f in HEADER_FIELDS]
+    rows: list[list[Cell]] = []
+    for f in HEADER_FIELDS:
+        value = header_value(report.catalog, f.key)
+        # A value the header lacks is said (（なし）), so that an import into a catalogue that has one removes it.
+        rows.append([t(lang, f.ja, f.en), NONE if value is None else to_cell(f, value)])
+    return rows
 
 
 def sources(entry: object) -> str:
