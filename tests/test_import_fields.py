@@ -108,3 +108,17 @@ def test_a_citys_own_table_with_an_owner_column_is_read_as_before(tmp_path: Path
     assert code == 0, out + err
     p = load_catalog(city).procedure("bulky-waste")
     assert p is not None and p.status.value == "online" and p.owner is None and p.fee is None
+
+
+def test_another_municipalitys_workbook_is_refused_whole(
+    kamogawa: tuple[Path, openpyxl.Workbook], tmp_path: Path
+) -> None:
+    _, book = kamogawa
+    city = tmp_path / "tateyama"
+    assert invoke("init", str(city), "--name", "館山市")[0] == 0
+    code, out, before = _import(city, book, tmp_path)
+    assert (
+        code == 1
+        and "基本情報 4行 B列（値）: 拒否 「団体コード」: 団体コード 122238 はこのカタログの 122050" in out
+    )
+    assert {p.name: p.read_bytes() for p in city.glob("*.yaml")} == before

@@ -79,6 +79,23 @@ def _header_target(catalog: Catalog, key: str) -> tuple[Where, type, Any]:
     return ("procedures",), ProceduresFile, catalog.procedures_file
 
 
+def _same_municipality(cell: Any, municipality: Any) -> None:
+    """A 基本情報 sheet of another municipality is not imported: its 団体コード must be the catalogue's."""
+    from dxready.commands.transfer.cells import cell_text
+
+    from dxready.commands.transfer.fields import REMOVE_FORMS
+
+    code = cell_text(cell)
+    if code is not None and code not in REMOVE_FORMS and code.zfill(6) != municipality.code:
+        raise CellError(
+            "code",
+            f"団体コード {code} はこのカタログの {municipality.code}（{municipality.name}）と違います。別の団体の表は"
+            "読み込みません（この行を消すか、団体コードは dxready set municipality で変えてください）",
+            f"code {code} is not this catalogue's {municipality.code} ({municipality.name}): another "
+            "municipality's sheet is not imported (delete this row, or change the code with dxready set municipality)",
+        )
+
+
 def header_sheet(
     extras: Extras, sheet: str, rows: list[tuple[int, list[Any]]], header_row: int, catalog: Catalog
 ) -> list[RowFate]:
@@ -112,6 +129,8 @@ def header_sheet(
         name = spec.key.rsplit(".", 1)[-1]
         short = FieldSpec(name, spec.ja, spec.en, spec.kind)
         try:
+            if name == "code":
+                _same_municipality(cell, current)
             said = want_fields(
                 extras,
                 where,
