@@ -43,10 +43,18 @@ def _import(root: Path, book: openpyxl.Workbook, tmp_path: Path) -> tuple[int, s
     ("cell", "value", "said"),
     [
         ("O2", "300円", "手続 2行 O列（手数料）: 拒否"),
-        ("Q2", "{name: [", "手続 2行 Q列（添付書類）: 拒否"),
+        (
+            "Q2",
+            "{name: [",
+            "手続 2行 Q列（添付書類）: 拒否 「図書館の図書貸出予約等」: YAML として読めません",
+        ),
         ("N2", "magic", "手続 2行 N列（本人確認）: 拒否"),
         ("U2", "来年", "手続 2行 U列（オンライン化目標年度）: 拒否"),
-        ("Q2", "{name: &a x, note: *a}", "アンカー"),
+        (
+            "Q2",
+            "{name: &a x, note: *a}",
+            "Q列（添付書類）: 拒否",
+        ),  # read as the loader reads files, then checked
     ],
 )
 def test_a_bad_cell_is_refused_with_its_column_and_nothing_is_written(

@@ -14,26 +14,27 @@ from dxready.commands.transfer.fields import REMOVE, REMOVE_FORMS, FieldSpec
 
 
 def _yaml(text: str, key: str) -> Any:
-    """One line of YAML flow text (no anchors, aliases or tags) as plain data."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-    from ruamel.yaml.events import AliasEvent, CollectionStartEvent, ScalarEvent
+    """One line of YAML flow text as plain data, read as the catalogue's loader reads its files (YAML 1.2, its
+    limits, its refusals)."""
+    from dxready.catalog.load import parse
+    from dxready.catalog.problems import LoadError
 
-    yaml = YAML(typ="safe", pure=True)
     try:
-        for event in yaml.parse(text):
-            if isinstance(event, AliasEvent) or (
-                isinstance(event, ScalarEvent | CollectionStartEvent) and (event.anchor or event.tag)
-            ):
-                raise CellError(key, "アンカー・別名・タグは使えません", "no anchors, aliases or tags")
-        return yaml.load(text)
-    except YAMLError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        data, _ = parse(f"v: {text}\n", key, positions=False)
+    except LoadError as exc:
+        detail = exc.problems[0].message if exc.problems else None
+        ja = detail.ja if detail is not None else ""
+        en = detail.en if detail is not None else ""
         raise CellError(
             key,
-            f"YAML として読めません（{{key: value, …}}）: {first}",
-            f"cannot read as YAML ({{key: value, …}}): {first}",
+            f"YAML として読めません（{{key: value, …}}）: {ja}",
+            f"cannot read as YAML ({{key: value, …}}): {en}",
         ) from None
+    if not isinstance(data, dict) or set(data) != {"v"}:
+        raise CellError(
+            key, "YAML として読めません（{key: value, …}）", "cannot read as YAML ({key: value, …})"
+        )
+    return data["v"]
 
 
 def from_cell(spec: FieldSpec, value: Any) -> Any:

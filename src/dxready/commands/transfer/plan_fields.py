@@ -82,7 +82,6 @@ def _header_target(catalog: Catalog, key: str) -> tuple[Where, type, Any]:
 def _same_municipality(cell: Any, municipality: Any) -> None:
     """A 基本情報 sheet of another municipality is not imported: its 団体コード must be the catalogue's."""
     from dxready.commands.transfer.cells import cell_text
-
     from dxready.commands.transfer.fields import REMOVE_FORMS
 
     code = cell_text(cell)
