@@ -105,7 +105,7 @@ def run_import(
             refuse_new_text_findings(
                 current, candidate
             )  # nothing check would refuse (DX010) reaches the file
-        files, candidate = _final_texts(root, current, new_text, entities, planner.extras) or (
+        files, candidate = _final_texts(root, current, new_text, candidate, entities, planner.extras) or (
             [],
             candidate,
         )
@@ -137,11 +137,11 @@ def run_import(
 
 
 def _final_texts(
-    root: Path, current: Catalog, procedures: str, entities: EntityPlan, extras: Extras
+    root: Path, current: Catalog, procedures: str, validated: Catalog, entities: EntityPlan, extras: Extras
 ) -> tuple[list[tuple[str, Staged]], Catalog] | None:
     """The three files as the import leaves them (systems and roadmap rows, then every remaining field spliced in),
     validated together as the loader reads them; the changed ones, staged for ``replace_all``, and the catalogue
-    they make. None when nothing changes."""
+    they make. None when nothing changes. ``validated`` is the catalogue with ``procedures`` already validated."""
     from dxready.commands.edit_entities import _read, validate_files
     from dxready.commands.transfer.commit import Staged
     from dxready.commands.transfer.entities import entity_texts
@@ -163,7 +163,10 @@ def _final_texts(
     changed = {f: t for f, t in texts.items() if t != before[f]}
     if not changed:
         return None
-    candidate = validate_files(changed, current)
+    # procedures.yaml as the passes left it is validated already (``validated``): only what changed since is checked
+    # again, together with it (schema, cross-file references, DX010).
+    again = {f: t for f, t in changed.items() if f != "procedures" or t != procedures}
+    candidate = validate_files(again, validated) if again else validated
     staged = [
         (
             read[f].shown,
