@@ -130,3 +130,22 @@ def test_another_municipalitys_workbook_is_refused_whole(
         and "基本情報 4行 B列（値）: 拒否 「団体コード」: 団体コード 122238 はこのカタログの 122050" in out
     )
     assert {p.name: p.read_bytes() for p in city.glob("*.yaml")} == before
+
+
+def test_a_groups_recorded_status_and_its_mark(
+    kamogawa: tuple[Path, openpyxl.Workbook], tmp_path: Path
+) -> None:
+    root, book = kamogawa
+    procedures = book["手続"]
+    assert (procedures["C19"].value, procedures["K19"].value) == ("○", "○")  # childcare: recorded ○, shown ○
+    procedures["C19"] = "×"  # the shown mark changed, the recorded one not: they contradict
+    code, out, before = _import(root, book, tmp_path)
+    assert code == 1 and "手続 19行 C列（オンライン化）: 拒否" in out and "記録上の状況 ○" in out, out
+    assert {p.name: p.read_bytes() for p in root.glob("*.yaml")} == before
+    procedures["C19"] = "○"
+    procedures["K19"] = "？"  # recorded unknown: the group follows its sub-procedures (all ○), shown ○
+    code, out, _ = _import(root, book, tmp_path)
+    assert code == 0, out
+    childcare = load_catalog(root).procedure("childcare")
+    assert childcare is not None and childcare.status.value == "unknown"
+    assert childcare.effective_status.value == "online"
