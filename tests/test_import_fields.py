@@ -149,3 +149,22 @@ def test_a_groups_recorded_status_and_its_mark(
     childcare = load_catalog(root).procedure("childcare")
     assert childcare is not None and childcare.status.value == "unknown"
     assert childcare.effective_status.value == "online"
+
+
+def test_a_channel_cell_states_the_channels(kamogawa: tuple[Path, openpyxl.Workbook], tmp_path: Path) -> None:
+    root, book = kamogawa
+    procedures = book["手続"]
+    procedures["E2"] = (
+        "mynaportal:ぴったりサービス | since=2023-04-01"  # library: dedicated removed, one added
+    )
+    procedures["E3"] = "e_application\ne_application"
+    code, out, _ = _import(root, book, tmp_path)
+    assert code == 1 and "手続 3行 E列（チャネル）: 拒否" in out and "2 回" in out
+    procedures["E3"] = None
+    code, out, _ = _import(root, book, tmp_path)
+    assert code == 0 and "チャネルを更新" in out, out
+    library = load_catalog(root).procedure("library-reservation")
+    assert library is not None
+    assert [(c.kind.value, c.name, str(c.since), c.inferred) for c in library.channels] == [
+        ("mynaportal", "ぴったりサービス", "2023-04-01", False)
+    ]

@@ -286,23 +286,47 @@ class Planner:
         where: Msg,
         entry: Where,
     ) -> list[Said]:
+        """A non-blank channel cell states the entry's channels. When it keeps the recorded ones as they are and adds
+        some, those are appended (the list's comments kept); otherwise the whole list is written as the cell says
+        (a channel changed, marked or unmarked as inferred, or removed)."""
         if not wanted:
             return []
-        have = {c.kind.value: c for c in current}
+        from pydantic import ValidationError
+
+        from dxready.catalog.models import Channel
+
+        kinds = [w[0] for w in wanted]
+        twice = next((k for k in kinds if kinds.count(k) > 1), None)
+        if twice is not None:
+            raise CellError(
+                "channels", f"チャネル {twice} が 2 回あります", f"channel {twice} is given twice"
+            )
+        try:
+            stated = [Channel(kind=k, name=n, since=s, inferred=i, note=no) for k, n, s, i, no in wanted]
+        except ValidationError as exc:
+            detail = str(exc.errors()[0].get("msg", ""))
+            raise CellError(
+                "channels", f"チャネルが正しくありません（{detail}）", f"invalid channel ({detail})"
+            ) from None
+        whole = self.extras.wanted.get(entry, {}).get("channels")
+        if stated[: len(current)] != list(current):
+            earlier = next(iter(pending.channels.values()))[4] if pending.channels else None
+            earlier = earlier or self.extras.want(entry, "channels", stated, where)
+            if earlier is not None:
+                raise Conflict(
+                    "channels",
+                    f"{earlier.ja} のチャネルと矛盾します",
+                    f"contradicts the channels of {earlier.en}",
+                )
+            return [Said("field", ("チャネル", "channels"))]
+        if whole is not None:  # another row stated the whole list
+            raise Conflict(
+                "channels",
+                f"{whole[1].ja} のチャネルと矛盾します",
+                f"contradicts the channels of {whole[1].en}",
+            )
         said = []
-        flags: dict[str, tuple[bool, str | None]] = {}
-        for kind, name, since, inferred, note in wanted:
-            if kind in have:
-                c = have[kind]
-                if (name is not None and name != c.name) or (since is not None and since != c.since):
-                    raise CellError(
-                        "channels",
-                        f"チャネル {kind} は既に別の内容で記録されています（変更は読み込みません）",
-                        f"channel {kind} is recorded with other details (changing a channel is not imported)",
-                    )
-                if inferred != c.inferred or (note is not None and note != c.note):
-                    flags[kind] = (inferred, note if note is not None else c.note)
-                continue
+        for kind, name, since, inferred, note in wanted[len(current) :]:
             if kind in pending.channels and pending.channels[kind][:4] != (name, since, inferred, note):
                 raise Conflict(
                     "channels",
@@ -311,42 +335,7 @@ class Planner:
                 )
             pending.channels[kind] = (name, since, inferred, note, where)
             said.append(Said("channel_added", (kind,)))
-        missing = [k for k in have if k not in {w[0] for w in wanted}]
-        if missing:
-            raise CellError(
-                "channels",
-                f"チャネル {', '.join(missing)} がありません（チャネルの削除は読み込みません）",
-                f"channel(s) {', '.join(missing)} missing (removing channels is not imported)",
-            )
-        if (
-            flags
-        ):  # an inference mark or a note changed: the whole list is written (the sheet's marks, both ways)
-            said += self._channel_list(pending, current, flags, where, entry)
         return said
-
-    def _channel_list(
-        self,
-        pending: Pending,
-        current: list[Any],
-        flags: dict[str, tuple[bool, str | None]],
-        where: Msg,
-        entry: Where,
-    ) -> list[Said]:
-        from dxready.catalog.models import Channel
-
-        whole = [
-            c.model_copy(update={"inferred": flags[c.kind.value][0], "note": flags[c.kind.value][1]})
-            if c.kind.value in flags
-            else c
-            for c in current
-        ]
-        for kind, (name, since, inferred, note, _) in pending.channels.items():
-            whole.append(Channel(kind=kind, name=name, since=since, inferred=inferred, note=note))
-        pending.channels.clear()
-        earlier = self.extras.want(entry, "channels", whole, where)
-        if earlier is not None:
-            raise Conflict("channels", f"{earlier.ja} と矛盾します", f"contradicts {earlier.en}")
-        return [Said("field", ("チャネル", "channels"))]
 
     def add_unmatched(
         self, sheet: str, n: int, name: str, row: dict[str, Value], *, status: Status | None, note: str | None
