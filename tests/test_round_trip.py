@@ -370,11 +370,11 @@ def test_inference_marks_follow_the_sheet_both_ways(tmp_path: Path) -> None:
     juki = c.systems[0]
     assert juki.inferred == ["data_input"] and juki.migration is not None and not juki.migration.inferred
     after = (root / "procedures.yaml").read_text(encoding="utf-8")
-    # Every comment is kept but the two inside the channel list that was rewritten (one line of flow text).
+    # Every comment is kept but the two inside the channel list that was rewritten (one item a line, flow text).
     comments = [line for line in before.splitlines() if line.lstrip().startswith("#")]
     lost = [line for line in comments if line not in after.splitlines()]
     assert len(lost) == 2 and "OPAC" in lost[1], lost
-    assert "channels: [{kind: dedicated, note: " in after
+    assert "    channels:\n      - {kind: dedicated, note: " in after
 
 
 def test_formula_looking_values_in_the_new_cells_are_inert_and_come_back(tmp_path: Path) -> None:

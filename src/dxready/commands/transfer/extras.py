@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from dxready.commands.transfer.fields import REMOVE, flow
+from dxready.commands.transfer.fields import REMOVE, flow, plain
 
 if TYPE_CHECKING:
     from dxready.commands.edit import Splice, _Doc
@@ -94,6 +94,20 @@ def put(doc: _Doc, mapping: Any, key: str, value: Any, splices: list[Splice]) ->
             splices.append(unset_key(doc, mapping, key))
         return
     text = flow(value)
+    items = plain(value)
+    if (
+        isinstance(items, list) and items and not mapping.flow_style
+    ):  # a block list, one item (flow text) a line
+        lines = [" " * doc.seq_offset + "- " + flow(item) for item in items]
+        if key not in entries:
+            splices.append(doc.add_lines(mapping, [f"{key}:", *lines]))
+            return
+        key_node, value_node = entries[key]
+        column = int(key_node.start_mark.column)
+        start = int(key_node.end_mark.index)
+        block = "".join(doc.nl + " " * column + line for line in lines)
+        splices.append(Splice(start, max(doc.content_end(value_node), start), ":" + block))
+        return
     if key in entries:
         key_node, value_node = entries[key]
         if doc.is_map(value_node) or doc.is_seq(value_node):
