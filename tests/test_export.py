@@ -49,11 +49,11 @@ def test_xlsx_of_the_shipped_catalogue(tmp_path: Path) -> None:
     code, stdout, _ = invoke("export", "-o", str(out), "--catalog", str(SHIPPED))
     assert code == 0 and "手続 21" in stdout
     book = openpyxl.load_workbook(out)  # full mode: styles, widths and panes are visible
-    assert book.sheetnames == ["手続", "個別手続", "件数", "システム", "工程表", "概況"]
+    assert book.sheetnames == ["手続", "個別手続", "件数", "システム", "工程表", "概況", "基本情報"]
     ws = book["手続"]
     header = [c.value for c in ws[1]]
     assert header[:4] == ["No.", "手続の種類", "オンライン化", "備考"]
-    assert header[-1] == "ID"
+    assert header[9] == "ID" and header[-1] == "推定"  # the remaining fields at the right end
     assert ws.freeze_panes == "A2"
     # The plan's table, row for row (No. 2 and 18 as examples), marks centred.
     assert [c.value for c in ws[3]][:3] == [2, "文化・スポーツ施設の利用予約", "一部"]
@@ -77,12 +77,15 @@ def test_csv_one_file_per_sheet_bom_crlf_english(tmp_path: Path) -> None:
     assert code == 0
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted(
-        f"{n}.csv" for n in ("Procedures", "Sub-procedures", "Counts", "Systems", "Roadmap", "Summary")
+        f"{n}.csv"
+        for n in ("Procedures", "Sub-procedures", "Counts", "Systems", "Roadmap", "Summary", "Catalogue")
     )
     data = (out / "Procedures.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
-    assert data.count(b"\r\n") >= 22 and data.replace(b"\r\n", b"").count(b"\n") == 0
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    # Rows end in CRLF; a bare LF is only a line break inside a quoted cell (a list, one item a line).
+    assert data.count(b"\r\n") == len(rows) == 22
+    assert data.replace(b"\r\n", b"").count(b"\n") == sum(c.count("\n") for r in rows for c in r)
     assert rows[0][:4] == ["No.", "Procedure", "Online", "Note"]
     assert rows[1][:3] == ["1", "図書館の図書貸出予約等", "○"]  # names stay as written
 

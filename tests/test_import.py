@@ -441,12 +441,12 @@ def test_the_report_fits_80_columns(
     with Path("city.csv").open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh).writerows([PLAN_HEADER, *CITY_TABLE])
     monkeypatch.setenv("COLUMNS", "80")
-    code, out, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang)
+    code, out, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang, "-v")
     assert code == 0
     assert max(cell_len(line) for line in out.splitlines()) <= 80
     assert any(line.startswith("    ") for line in out.splitlines())  # some row did need a second line
     monkeypatch.setenv("COLUMNS", "1000")
-    _, wide, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang)
+    _, wide, _ = invoke("import", "city.csv", "--catalog", "kure", "--dry-run", "--lang", lang, "-v")
     assert len([line for line in wide.splitlines() if line.startswith("  city ")]) == len(CITY_TABLE)
     report = out.split("dxready diff:")[0]  # the diff below is render/diff's, wrapped by its own rule
     assert "".join(report.split()) == "".join(wide.split("dxready diff:")[0].split())
@@ -510,6 +510,12 @@ def test_the_readme_worked_example(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     catalog = load_catalog(tmp_path / "kure")
     assert catalog.procedure("own-001").name == "住民票の写しの交付請求"
     assert (tmp_path / "kure.xlsx").is_file()
+    # The round trip: a fresh init of the same city, imported, exports the same bytes.
+    assert load_catalog(tmp_path / "kure2").procedures_file == catalog.procedures_file
+    first, second = tmp_path / "kure-csv", tmp_path / "kure2-csv"
+    assert [(p.name, p.read_bytes()) for p in sorted(first.iterdir())] == [
+        (p.name, p.read_bytes()) for p in sorted(second.iterdir())
+    ]
 
 
 def test_a_table_of_the_26_sub_procedures_fills_the_groups(kure: Path, tmp_path: Path) -> None:

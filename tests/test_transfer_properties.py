@@ -48,3 +48,29 @@ def test_export_cells_read_back_exactly(names: list[str], notes: list[str]) -> N
             if source is xlsx:  # control characters travel as visible \\xHH escapes in xlsx
                 want = [(xlsx_text(a), xlsx_text(b)) for a, b in want]
             assert got == want, source.name
+
+
+# Structured cells (one YAML flow mapping a line) and lists read back as the same model values.
+texts = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=40
+).filter(lambda t: t.strip() == t and "x005F_" not in t)
+
+
+@settings(max_examples=80, deadline=None)
+@example(
+    names=["a: b", "[x]", "{y}", "#c", "- d", "'e'", '"f"', "g, h", "yes", "null", "2024-04-01", "0x1F", "～"]
+)
+@given(names=st.lists(texts, min_size=1, max_size=4))
+def test_structured_cells_read_back_exactly(names: list[str]) -> None:
+    from dxready.catalog.models import Attachment, Procedure
+    from dxready.commands.transfer.fieldcells import checked, from_cell
+    from dxready.commands.transfer.fields import PROCEDURE_FIELDS, to_cell
+
+    spec = {f.key: f for f in PROCEDURE_FIELDS}
+    attachments = [Attachment(name=n, held_by_city=i % 2 == 0) for i, n in enumerate(names)]
+    cell = to_cell(spec["attachments"], attachments)
+    assert checked(Procedure, spec["attachments"], from_cell(spec["attachments"], cell)) == attachments
+    events = to_cell(spec["life_events"], names)
+    assert checked(Procedure, spec["life_events"], from_cell(spec["life_events"], events)) == names
+    owner = to_cell(spec["owner"], names[0])
+    assert checked(Procedure, spec["owner"], from_cell(spec["owner"], owner)) == names[0]

@@ -127,6 +127,17 @@ def import_(
             ),
         ),
     ] = Unmatched.refuse,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help=tr(
+                "変更のない行も 1 行ずつ表示します（既定は件数だけ。text 形式）。",
+                "List every unchanged row too (by default only their count; text format).",
+            ),
+        ),
+    ] = False,
     format: Annotated[
         ImportFormat | None,
         typer.Option(
@@ -157,5 +168,5 @@ def import_(
 
         _out(import_json(result, language))
     else:
-        _out(import_report(result, language))
+        _out(import_report(result, language, verbose=verbose))
     raise typer.Exit(1 if result.refused else 0)

@@ -117,7 +117,7 @@ def _number(text: str) -> int:
 
 def _status(text: str) -> tuple[Status, str]:
     """The status asked for and how to write it: a mark in gives the plan's mark out (〇 → ○), a name gives the name."""
-    from dxready.catalog.models import STATUS_INPUTS, Status
+    from dxready.catalog.models import Status
 
     raw = text.strip()
     try:
@@ -128,9 +128,16 @@ def _status(text: str) -> tuple[Status, str]:
             f"--status {text!r} は使えません。使える値: online, partial, offline, not_applicable, unknown, ○ 一部 × —",
             f"--status {text!r} is not allowed; use online, partial, offline, not_applicable, unknown or ○ 一部 × —",
         ) from None
+    return value, status_written(raw, value)
+
+
+def status_written(raw: str, value: Status) -> str:
+    """How ``set`` writes a status asked for as ``raw`` (import too): a mark gives the plan's mark, a name the name."""
+    from dxready.catalog.models import STATUS_INPUTS, Status
+
     if raw in STATUS_INPUTS and raw != value.value and value is not Status.unknown:
-        return value, value.mark
-    return value, value.value
+        return value.mark
+    return value.value
 
 
 def _channel(text: str) -> tuple[str, str | None]:

@@ -4,6 +4,7 @@ into it, keeping every other byte (comments, key order, quoting, blank lines, li
 
 from __future__ import annotations
 
+import functools
 import itertools
 from dataclasses import dataclass
 from typing import Any
@@ -23,6 +24,7 @@ _QUOTED_ESCAPES = {
 # --------------------------------------------------------------------------------------------------- YAML scalars
 
 
+@functools.lru_cache(maxsize=4096)  # import and bulk set write the same few values thousands of times
 def _plain_ok(value: str, flow: bool) -> bool:
     """Whether ``value`` written plain reads back as the same string (checked by the parser itself)."""
     if not value or value != value.strip() or "\n" in value or "\r" in value or not value.isprintable():

@@ -1,8 +1,10 @@
 """``dxready export``: the catalogue as a workbook (xlsx) or as one CSV file per sheet, for the DX office's Excel.
 
 Sheets: 手続 (the plan's table — No., 手続の種類, オンライン化, 備考 — then channels, level, latest usage, verified date,
-source and the id), 個別手続, 件数 (one row per count entry), システム, 工程表 and 概況 (the summary, with coverage and
-bounds where statuses are unknown). ``dxready import`` reads the first three back (commands/import_.py).
+source and the id), 個別手続, 件数 (one row per count entry), システム, 工程表, 概況 (the summary, with coverage and
+bounds where statuses are unknown) and 基本情報 (the header, facts and roadmap areas, one row per field). Every other
+field of the models is in the last columns of its sheet (commands/transfer/fields.py), so that ``dxready import``
+(commands/import_.py) into a fresh ``init`` reproduces the catalogue exactly; only 概況 is computed.
 
 Every cell that a spreadsheet could read as a formula (OWASP CSV injection: ``= + - @``, tab, CR, and their
 full-width forms) is neutralised: in CSV by a leading ``'`` (and a leading ``'`` of the text itself is doubled, so that

@@ -1,19 +1,22 @@
-"""``dxready import``: statuses, notes, channels and counts from a spreadsheet into procedures.yaml.
+"""``dxready import``: a spreadsheet into the catalogue — statuses, notes, channels and counts from the tables cities
+have, and every field from export's own workbook.
 
 Reads xlsx (openpyxl, read-only) and CSV (a file, or a directory of CSV files as ``export --format csv`` writes them).
-Three shapes of table are recognised wherever their header row starts (title rows and merged title cells above it
-are skipped): the procedures table (the plan's four columns No. / 手続の種類 / オンライン化 / 備考, or export's 手続 sheet
-with its extra columns), sub-procedures (export's 個別手続) and a long table of counts (手続名, 年度, 総件数, オンライン件数,
-割合). export's システム and 工程表 sheets are compared with the catalogue and a changed row is refused (they are edited
-with ``set``); 概況 is computed and skipped.
+The shapes of table recognised wherever their header row starts (title rows and merged title cells above it are
+skipped): the procedures table (the plan's four columns No. / 手続の種類 / オンライン化 / 備考, or export's 手続 sheet
+with its extra columns), sub-procedures (export's 個別手続), a long table of counts (手続名, 年度, 総件数, オンライン件数,
+割合), export's システム and 工程表 sheets (by ID: changed cells set, unknown IDs added) and its 基本情報 sheet; 概況 is
+computed and skipped. Export's last columns (every remaining field, commands/transfer/fields.py) are read from a table
+with export's ID column; a blank cell changes nothing, ``（なし）`` removes a value.
 
 Names are matched to the catalogue's procedures and the 21 standard rows by the registry's folding (width, brackets,
 等), then by similarity (difflib), and the choice is reported. A name that matches nothing becomes a city's own
 procedure (``--unmatched add``) or is refused.
 
 The edit itself is made with ``set``'s text-splice machinery (commands/edit.py), so every comment and every other
-byte of procedures.yaml is kept. It is all or nothing: when any row is refused nothing is written; otherwise the new
-text is validated as the loader would read it and replaces the old one atomically, under the catalogue's lock.
+byte of the files is kept but what changes. It is all or nothing: when any row is refused nothing is written;
+otherwise procedures.yaml, systems.yaml and roadmap.yaml are validated together as the loader would read them, and
+replaced all or nothing (commands/transfer/commit.py), under the catalogue's lock.
 
 This module is the command; its pieces (reading, recognising tables, cell values, matching, planning, applying)
 are in ``commands/transfer/`` (see its docstring).
@@ -26,14 +29,20 @@ import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dxready.commands.transfer.apply import procedure_pass, sub_pass
 from dxready.commands.transfer.cells import parse_mark
+from dxready.commands.transfer.commit import Staged
 from dxready.commands.transfer.dispatch import plan_sheets
-from dxready.commands.transfer.entities import EntityPlan, entity_files
+from dxready.commands.transfer.entities import EntityPlan
+from dxready.commands.transfer.extras import Extras
 from dxready.commands.transfer.plan import Planner
 from dxready.commands.transfer.read import load_error, read_source
 from dxready.commands.transfer.results import ImportResult, RowFate, SheetNote
+
+if TYPE_CHECKING:
+    from dxready.catalog.load import Catalog
 
 __all__ = ["ImportResult", "RowFate", "SheetNote", "parse_mark", "read_source", "run_import"]
 
@@ -82,9 +91,7 @@ def run_import(
                 "読み込める表がありません（見出し: No. / 手続の種類 / オンライン化 / 備考、または 手続名 / 年度 / 総件数 / オンライン件数 / 割合）",
                 "no table to import (headers: No. / 手続の種類 / オンライン化 / 備考, or 手続名 / 年度 / 総件数 / オンライン件数 / 割合)",
             )
-        raw = path.read_bytes()
-        bom = raw.startswith(b"\xef\xbb\xbf")
-        text = decode(raw, shown)
+        text = decode(path.read_bytes(), shown)
         new_text, candidate = text, current
         if planner.subs:
             new_text = sub_pass(new_text, candidate, planner.subs)
@@ -98,8 +105,10 @@ def run_import(
             refuse_new_text_findings(
                 current, candidate
             )  # nothing check would refuse (DX010) reaches the file
-        others, together = entity_files(entities, root, current, new_text if new_text != text else None)
-        candidate = together or candidate
+        files, candidate = _final_texts(root, current, new_text, candidate, entities, planner.extras) or (
+            [],
+            candidate,
+        )
         refused = any(f.fate == "refused" for f in planner.fates)
         diff = None
         if dry_run:
@@ -109,14 +118,10 @@ def run_import(
             after = dataclasses.replace(candidate, label=f"{current.label} + {source.name}")
             diff = compare(run(current, as_of), run(after, as_of), lang)
         written = False
-        if not dry_run and not refused and (new_text != text or others):
-            from dxready.commands.edit_entities import _write
-            from dxready.fsio import atomic_write
+        if not dry_run and not refused and files:
+            from dxready.commands.transfer.commit import replace_all
 
-            for file, other in others:  # systems.yaml, roadmap.yaml: each validated with the rest above
-                _write(file, other)
-            if new_text != text:
-                atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + new_text.encode("utf-8"))
+            replace_all([staged for _, staged in files])
             written = True
     return ImportResult(
         source=str(source),
@@ -127,5 +132,50 @@ def run_import(
         dry_run=dry_run,
         written=written,
         diff=diff,
-        files=(*((shown,) if new_text != text else ()), *(file.shown for file, _ in others)),
+        files=tuple(name for name, _ in files),
     )
+
+
+def _final_texts(
+    root: Path, current: Catalog, procedures: str, validated: Catalog, entities: EntityPlan, extras: Extras
+) -> tuple[list[tuple[str, Staged]], Catalog] | None:
+    """The three files as the import leaves them (systems and roadmap rows, then every remaining field spliced in),
+    validated together as the loader reads them; the changed ones, staged for ``replace_all``, and the catalogue
+    they make. None when nothing changes. ``validated`` is the catalogue with ``procedures`` already validated."""
+    from dxready.commands.edit_entities import _read, validate_files
+    from dxready.commands.transfer.commit import Staged
+    from dxready.commands.transfer.entities import entity_texts
+    from dxready.commands.transfer.extras import apply_extras
+
+    read = {f: _read(root, f) for f in ("procedures", "systems", "roadmap")}
+    before = {f: x.text for f, x in read.items()}
+    texts = {**before, "procedures": procedures}
+    if not entities.empty:
+        texts.update(
+            entity_texts(
+                entities,
+                {f: before[f] for f in ("systems", "roadmap")},
+                current,
+                {f: x.shown for f, x in read.items()},
+            )
+        )
+    texts = apply_extras(texts, extras)
+    changed = {f: t for f, t in texts.items() if t != before[f]}
+    if not changed:
+        return None
+    # procedures.yaml as the passes left it is validated already (``validated``): only what changed since is checked
+    # again, together with it (schema, cross-file references, DX010).
+    again = {f: t for f, t in changed.items() if f != "procedures" or t != procedures}
+    candidate = validate_files(again, validated) if again else validated
+    staged = [
+        (
+            read[f].shown,
+            Staged(
+                read[f].path,
+                (b"\xef\xbb\xbf" if read[f].bom else b"") + text.encode("utf-8"),
+                read[f].path.read_bytes() if read[f].exists else None,
+            ),
+        )
+        for f, text in changed.items()
+    ]
+    return staged, candidate

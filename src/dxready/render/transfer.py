@@ -68,6 +68,8 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     "status": lambda before, after: (f"状況 {before} → {after}", f"status {before} → {after}"),
     "new_status": lambda mark: (f"状況 {mark}", f"status {mark}"),
     "note": lambda: ("備考を更新", "note updated"),
+    "field": lambda ja, en: (f"{ja}を更新", f"{en} updated"),
+    "field_removed": lambda ja, en: (f"{ja}を削除", f"{en} removed"),
     "verified_on": lambda day: (f"確認日 {day}", f"verified on {day}"),
     "channel_added": lambda kind: (f"チャネル {kind} を追加", f"channel {kind} added"),
     "counts": _counts,
@@ -152,7 +154,9 @@ def row_line(r: RowFate, lang: str) -> str:
     return "  " + oneline(line)
 
 
-def import_report(result: ImportResult, lang: str) -> str:
+def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> str:
+    """Every row's fate: matched, added, refused and skipped rows one by one; unchanged rows as a count per sheet
+    (each listed with ``verbose``)."""
     from dxready.render.diff import table as diff_table
     from dxready.render.views import catalog_label
 
@@ -169,7 +173,22 @@ def import_report(result: ImportResult, lang: str) -> str:
         f"{_t(lang, *FATES[k])} {result.count(k)}" for k in FATES if result.count(k) or k != "skipped"
     )
     lines.append(tally)
-    lines += [row_line(r, lang) for r in result.rows]
+    lines += [row_line(r, lang) for r in result.rows if verbose or r.fate != "unchanged"]
+    if not verbose:
+        unchanged: dict[str, int] = {}
+        for r in result.rows:
+            if r.fate == "unchanged":
+                unchanged[r.sheet] = unchanged.get(r.sheet, 0) + 1
+        for sheet, n in unchanged.items():
+            lines.append(
+                oneline(
+                    _t(
+                        lang,
+                        f"  {sheet}: 変更なし {n} 行（1 行ずつ見るには -v）",
+                        f"  {sheet}: {n} row(s) unchanged (-v lists them)",
+                    )
+                )
+            )
     for note in result.notes:
         lines.append(oneline(f"  {note.sheet}: {word(note.message, lang)}"))
     text = _fit(lines)

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dxready.commands.transfer.fields import PROCEDURE_FIELDS
 from dxready.commands.transfer.rows import (
     channel_text,
     count_rows,
+    extra_cells,
+    header_rows,
     roadmap_rows,
     sources,
     sub_rows,
@@ -19,6 +22,7 @@ from dxready.commands.transfer.rows import (
 )
 from dxready.commands.transfer.sheets import (
     COUNTS,
+    HEADER,
     PROCEDURES,
     ROADMAP,
     SUB_PROCEDURES,
@@ -62,6 +66,7 @@ def procedure_rows(report: Report, lang: str) -> list[list[Cell]]:
             p.verified_on,
             sources(p),
             p.id,
+            *extra_cells(PROCEDURE_FIELDS, p),
         ]
         for p in report.catalog.procedures
     ]
@@ -83,5 +88,6 @@ def build(report: Report, lang: str) -> Workbook:
             Sheet(SYSTEMS, lang, system_rows(report, lang)),
             Sheet(ROADMAP, lang, roadmap_rows(report, lang)),
             Sheet(SUMMARY, lang, coverage_rows(report, lang)),
+            Sheet(HEADER, lang, header_rows(report, lang)),
         )
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dxready.commands.transfer.plan import NewProcedure, Pending
+from dxready.commands.transfer.splices import _doc, _join, _merge
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
@@ -14,69 +15,13 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------------------------------- splices
 
 
-def _doc(text: str) -> _Doc:
-    """edit's document, its nodes composed by the one YAML module (ruamel.yaml's C composer)."""
-    from dxready.catalog.yaml import compose_nodes
-    from dxready.commands.edit import _Doc
-
-    class FastDoc(_Doc):
-        def __init__(self, text: str) -> None:
-            self.text = text
-            self.nl = "\r\n" if "\r\n" in text else "\n"
-            self.root = compose_nodes(text)
-            self.seq_offset = self._seq_offset()
-
-    return FastDoc(text)
-
-
-def _merge(splices: list[Splice]) -> list[Splice]:
-    """edit._merge_inserts in one pass: insertions at one point (the end of one entry and the next new key or entry)
-    become one, in the order they were made, keeping a single leading line break."""
-    from dxready.commands.edit import Splice
-
-    merged: list[Splice] = []
-    at: dict[int, int] = {}
-    for s in splices:
-        if s.start != s.end:
-            merged.append(s)
-            continue
-        i = at.get(s.start)
-        if i is None:
-            at[s.start] = len(merged)
-            merged.append(s)
-            continue
-        prev, text = merged[i], s.text
-        for nl in ("\r\n", "\n"):
-            if prev.text.startswith(nl) and text.startswith(nl):
-                text = text[len(nl) :]
-                break
-        merged[i] = Splice(prev.start, prev.end, prev.text + text)
-    return merged
-
-
-def _join(text: str, splices: list[Splice]) -> str:
-    """edit.apply in one pass (10,000 splices into a large file stay linear)."""
-    ordered = sorted(splices, key=lambda s: (s.start, s.end))
-    parts = []
-    at = 0
-    for s in ordered:
-        if s.start < at:
-            raise ValueError("overlapping edits")
-        parts.append(text[at : s.start])
-        parts.append(s.text)
-        at = s.end
-    parts.append(text[at:])
-    return "".join(parts)
-
-
 def _change(doc: _Doc, node: Any, pending: Pending) -> Any:
-    from dxready.commands.edit import Change, CountsEntry, _status_text_like
+    from dxready.commands.edit import Change, CountsEntry
+    from dxready.commands.edit_change import status_written
 
     status_text = None
-    if pending.status is not None:
-        entries = doc.items(node)
-        written = str(entries["status"][1].value) if "status" in entries else "unknown"
-        status_text = _status_text_like(written, pending.status[0])
+    if pending.status is not None:  # as set writes a mark asked for: ○ 一部 × — (the sheets' cells are marks)
+        status_text = status_written(pending.status[0].mark, pending.status[0])
     return Change(
         status=pending.status[0] if pending.status else None,
         status_text=status_text,
@@ -94,7 +39,7 @@ def _channel_items(pending: Pending) -> list[list[tuple[str, str]]]:
     from dxready.commands.edit import scalar
 
     items = []
-    for kind, (name, since, inferred, _) in pending.channels.items():
+    for kind, (name, since, inferred, note, _) in pending.channels.items():
         pairs = [("kind", kind)]
         if name:
             pairs.append(("name", scalar(name, flow=True)))
@@ -102,6 +47,8 @@ def _channel_items(pending: Pending) -> list[list[tuple[str, str]]]:
             pairs.append(("since", since.isoformat()))
         if inferred:
             pairs.append(("inferred", "true"))
+        if note:
+            pairs.append(("note", scalar(note, flow=True)))
         items.append(pairs)
     return items
 
@@ -175,11 +122,12 @@ def procedure_pass(text: str, catalog: Catalog, procs: dict[int, Pending], new: 
 def _append_procedures(doc: _Doc, new: list[NewProcedure]) -> Splice:
     from dxready.catalog.models import Status
     from dxready.commands.edit import CountsEntry, scalar
+    from dxready.commands.edit_change import status_written
 
     blocks, flows = [], []
     for entry in new:
         status = entry.status or Status.unknown
-        written = status.mark if status is not Status.unknown else status.value
+        written = status_written(status.mark, status)
         pairs = [
             ("id", entry.id),
             ("name", scalar(entry.name, flow=True)),

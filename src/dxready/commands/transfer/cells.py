@@ -135,8 +135,9 @@ def cell_date(value: Value, key: str) -> dt.date | None:
         ) from None
 
 
-def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, bool]]:
-    """export's channel cell: one per line, ``kind[:name][ | since=DATE][ | inferred]``."""
+def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, bool, str | None]]:
+    """export's channel cell: one per line, ``kind[:name][ | since=DATE][ | inferred][ | note=TEXT]`` (the note is
+    the rest of the line)."""
     from dxready.commands.edit import _channel
 
     text = cell_text(value)
@@ -146,6 +147,8 @@ def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, b
     for line in text.splitlines():
         if not line.strip():
             continue
+        line, _, note_text = line.partition(" | note=")
+        note = note_text.strip() or None
         head, *flags = [part.strip() for part in line.split(" | ")]
         try:
             kind, name = _channel(head)
@@ -161,7 +164,7 @@ def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, b
                 raise CellError(
                     "channels", f"チャネルの {flag!r} を読めません", f"cannot read the channel flag {flag!r}"
                 )
-        found.append((kind, name, since, inferred))
+        found.append((kind, name, since, inferred, note))
     return found
 
 

@@ -51,6 +51,7 @@ def plan_sheets(
     from dxready.commands.transfer.entities import EntityPlan, exported_rows, plan_sheet
 
     plan = entities if entities is not None else EntityPlan()
+    plan.extras = planner.extras  # one set of remaining fields for the three files
     computed: dict[str, dict[str, list[Any]]] = {}
     for sheet in sheets:
         table = find_table(sheet)
@@ -59,6 +60,11 @@ def plan_sheets(
             continue
         if table.kind == "summary":
             planner.notes.append(SheetNote(sheet.name, Said("computed")))
+            continue
+        if table.kind == "header":
+            from dxready.commands.transfer.plan_fields import header_sheet
+
+            planner.fates += header_sheet(planner.extras, sheet.name, sheet.rows, table.header_row, catalog)
             continue
         if table.kind in ("systems", "roadmap"):
             if not computed:

@@ -21,6 +21,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dxready.commands.entity_options import EntityChange, roadmap_change, system_change
+from dxready.commands.transfer.cells import CellError
+from dxready.commands.transfer.extras import Extras
+from dxready.commands.transfer.fields import REMOVE_FORMS, ROADMAP_FIELDS, SYSTEM_FIELDS
+from dxready.commands.transfer.plan_fields import want_fields
 from dxready.commands.transfer.results import Said
 from dxready.errors import DxreadyError
 from dxready.findings import Msg
@@ -46,6 +50,8 @@ class EntityRow:
     change: EntityChange | None
     new: bool
     said: tuple[Said, ...] = ()
+    fields: bool = False
+    """The row changes some of the remaining fields (commands/transfer/extras.py)."""
 
 
 @dataclass
@@ -54,6 +60,8 @@ class EntityPlan:
 
     rows: list[EntityRow] = field(default_factory=list)
     areas: dict[int, str] = field(default_factory=dict)
+    extras: Extras = field(default_factory=Extras)
+    """The remaining fields (commands/transfer/extras.py), shared with the procedures' planner."""
 
     @property
     def empty(self) -> bool:
@@ -122,8 +130,7 @@ _MODULES_NOTE = Said("entity_modules")
 def _system(cells: dict[str, Value], entry: Any) -> tuple[EntityChange, list[Said]]:
     businesses = [b.strip() for b in (_text(cells.get("standard_business")) or "").splitlines() if b.strip()]
     notes: list[Said] = []
-    if len(businesses) > 1 or (businesses and entry is not None and entry.modules):
-        notes.append(_MODULES_NOTE)  # a sheet cannot describe modules: left as it is, and said
+    if len(businesses) > 1:  # a sheet cannot describe modules: left as it is, and said
         businesses = []
     return system_change(
         name=_text(cells.get("name")),
@@ -147,13 +154,17 @@ def _markable(kind: str) -> tuple[str, ...]:
     return tuple(k for k in model.model_fields if k not in ("id", "inferred"))
 
 
-def _mark_inferred(kind: str, cells: dict[str, Value], change: EntityChange, entry: Any) -> None:
-    """The 推定 cell (``standard_business, data_input, migration``): those values stay marked as the author's
-    inference (``inferred``; a system's ``migration.inferred``), so that an inference is never imported as a fact.
-    Marks are only added: a mark the cell leaves out is kept (a blank cell changes nothing)."""
+def _mark_inferred(kind: str, cells: dict[str, Value], entry: Any, extras: Extras, where: Msg) -> list[Said]:
+    """The 推定 cell (``standard_business, data_input, migration``): those values are marked as the author's
+    inference (``inferred``; a system's ``migration.inferred``), so that an inference is never imported as a fact,
+    and a mark the cell no longer names is taken off. A blank cell changes nothing; ``（なし）`` takes every mark off."""
     text = _text(cells.get("inferred"))
     if text is None:
-        return
+        return []
+    ident = _text(cells.get("id")) or ""
+    at = ("systems" if kind == "system" else "roadmap", ident)
+    if text in REMOVE_FORMS:
+        text = ""
     names = [n for n in re.split(r"[\s,、，]+", unicodedata.normalize("NFKC", text)) if n]
     markable = _markable(kind)
     unknown = [n for n in names if n not in markable]
@@ -165,17 +176,24 @@ def _mark_inferred(kind: str, cells: dict[str, Value], change: EntityChange, ent
                 f"no such field to mark as inferred: {unknown[0]!r} (use {', '.join(markable)})",
             ),
         )
-    from dxready.commands.entity_options import Value as Field
+    from dxready.commands.transfer.fields import REMOVE
 
-    if "migration" in names:
-        names.remove("migration")
-        has = (entry is not None and entry.migration is not None) or any(
-            v.path[0] == "migration" for v in change.values
-        )
-        if has and not (entry is not None and entry.migration is not None and entry.migration.inferred):
-            change.values.append(Field(("migration", "inferred"), "true"))
-    have = set(getattr(entry, "inferred", []) or [])
-    change.lists["inferred"] = [n for n in dict.fromkeys(names) if n not in have]
+    said: list[Said] = []
+    wanted: dict[str, Any] = {}
+    if kind == "system":
+        flagged = bool(entry is not None and entry.migration is not None and entry.migration.inferred)
+        if ("migration" in names) != flagged:
+            wanted["migration.inferred"] = True if "migration" in names else REMOVE
+        names = [n for n in names if n != "migration"]
+    marks = list(dict.fromkeys(names))
+    if marks != list(getattr(entry, "inferred", []) or []):
+        wanted["inferred"] = marks or REMOVE
+    for key, value in wanted.items():
+        earlier = extras.want(at, key, value, where)
+        if earlier is not None:
+            raise RowRefused("inferred", Msg(f"{earlier.ja} と矛盾します", f"contradicts {earlier.en}"))
+        said.append(Said("field", ("推定", "inferred")))
+    return said[:1]
 
 
 def _area(value: Value) -> tuple[int | None, str]:
@@ -220,7 +238,11 @@ def _option_key(exc: DxreadyError) -> str:
 
 
 def plan_row(
-    kind: str, cells: dict[str, Value], catalog: Catalog, exported: dict[str, list[dict[str, Any]]]
+    kind: str,
+    cells: dict[str, Value],
+    catalog: Catalog,
+    exported: dict[str, list[dict[str, Any]]],
+    extras: Extras | None = None,
 ) -> EntityRow:
     """One row of a システム / 工程表 sheet: what it changes, or RowRefused naming the column at fault."""
     ident = unicodedata.normalize("NFKC", _text(cells.get("id")) or "").strip()
@@ -235,16 +257,37 @@ def plan_row(
         )
     entries = catalog.systems if kind == "system" else catalog.roadmap
     entry = next((e for e in entries if e.id == ident), None)
-    wanted = {k: v for k, v in cells.items() if k != "id"}
+    extras = extras if extras is not None else Extras()
+    where = Msg(f"{kind} {ident}", f"{kind} {ident}")
+    try:
+        more = want_fields(
+            extras,
+            ("systems" if kind == "system" else "roadmap", ident),
+            SYSTEM_FIELDS if kind == "system" else ROADMAP_FIELDS,
+            type(entry) if entry is not None else _model(kind),
+            entry,
+            cells,
+            where,
+        )
+    except CellError as exc:
+        raise RowRefused(exc.key, exc.msg) from None
+    more += _mark_inferred(kind, cells, entry, extras, where)
+    base = {k: v for k, v in cells.items() if k not in _extra_keys(kind)}
+    wanted = {k: v for k, v in base.items() if k != "id"}
     if entry is not None:
         wanted = _changed_cells(wanted, exported.get(ident, []))
+    wanted.pop("inferred", None)
     if not any(_text(v) is not None for v in wanted.values()):
-        return EntityRow(kind, ident, name, None, False)
+        if entry is None and more:
+            raise RowRefused(
+                "name" if kind == "system" else "title",
+                Msg("新しい ID には必須です", "required for a new ID"),
+            )
+        return EntityRow(kind, ident, name, None, False, tuple(more), bool(more))
     try:
         change, notes = _system(wanted, entry) if kind == "system" else (_roadmap(wanted), [])
     except DxreadyError as exc:
         raise RowRefused(_option_key(exc), Msg(*_said(exc))) from None
-    _mark_inferred(kind, wanted, change, entry)
     if entry is None:
         required = ("name", "tier") if kind == "system" else ("title", "area")
         given = {v.path[0] for v in change.values}
@@ -254,8 +297,18 @@ def plan_row(
     said = [Said("entity_value", (".".join(v.path), v.text)) for v in change.values]
     said += [Said("entity_marks", (key, ", ".join(ids))) for key, ids in change.lists.items() if ids]
     if change.empty:
-        return EntityRow(kind, ident, name, None, False, tuple(notes))
-    return EntityRow(kind, ident, name, change, entry is None, tuple(said + notes))
+        return EntityRow(kind, ident, name, None, False, tuple(notes + more), bool(more))
+    return EntityRow(kind, ident, name, change, entry is None, tuple(said + notes + more), bool(more))
+
+
+def _model(kind: str) -> type:
+    from dxready.catalog.models import RoadmapItem, System
+
+    return System if kind == "system" else RoadmapItem
+
+
+def _extra_keys(kind: str) -> set[str]:
+    return {f.key for f in (SYSTEM_FIELDS if kind == "system" else ROADMAP_FIELDS)}
 
 
 def _said(exc: DxreadyError) -> tuple[str, str]:
@@ -403,7 +456,7 @@ def plan_sheet(
                         f"ID {ident} is also on row {seen[ident]}",
                     ),
                 )
-            row = plan_row(kind, cells, catalog, exported[kind])
+            row = plan_row(kind, cells, catalog, exported[kind], plan.extras)
             area = area_of(cells, catalog) if kind == "roadmap" else None
         except RowRefused as exc:
             col = table.columns.get(exc.key, 0)
@@ -424,6 +477,6 @@ def plan_sheet(
         if area is not None:
             plan.areas.setdefault(area[0], area[1])
         plan.rows.append(row)
-        fate = "unchanged" if row.change is None else "added" if row.new else "matched"
+        fate = "added" if row.new else "matched" if row.change is not None or row.fields else "unchanged"
         fates.append(RowFate(sheet, n, fate, ident, name, changes=row.said))
     return fates

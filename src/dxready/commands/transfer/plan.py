@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -16,7 +17,10 @@ from dxready.commands.transfer.cells import (
     parse_mark,
     same_text,
 )
+from dxready.commands.transfer.extras import Extras, Where
+from dxready.commands.transfer.fields import PROCEDURE_FIELDS, SOURCES, SUB_FIELDS
 from dxready.commands.transfer.match import Matcher
+from dxready.commands.transfer.plan_fields import want_fields
 from dxready.commands.transfer.read import Value
 from dxready.commands.transfer.results import RowFate, Said, SheetNote
 from dxready.findings import Msg
@@ -33,8 +37,12 @@ class Pending:
     status: tuple[Status, Msg] | None = None
     note: tuple[str, Msg] | None = None
     verified_on: tuple[dt.date, Msg] | None = None
-    channels: dict[str, tuple[str | None, dt.date | None, bool, Msg]] = field(default_factory=dict)
+    channels: dict[str, tuple[str | None, dt.date | None, bool, str | None, Msg]] = field(
+        default_factory=dict
+    )
     counts: dict[int, tuple[CountFields, Msg]] = field(default_factory=dict)
+    recorded: bool = False
+    """``status`` is a group's own recorded status (記録上の状況), written as it is."""
 
 
 @dataclass
@@ -77,22 +85,63 @@ class Planner:
         self.ids = set(self.matcher.by_id)
         self.fates: list[RowFate] = []
         self.notes: list[SheetNote] = []
+        self.extras = Extras()
+        self.group_marks: dict[int, tuple[Status, int]] = {}
+        """A group row's オンライン化 mark beside its 記録上の状況 (checked once its sub-procedures are known)."""
 
     def settle_groups(self) -> None:
         """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
         sub-procedures already settle is not written, so the group keeps following them (as ``set`` leaves it)."""
+        self._check_group_marks()
         for index, pending in list(self.procs.items()):
             p = self.matcher.procedures[index]
-            if pending.status is None or p.status.value != "unknown" or not p.sub_procedures:
+            if (
+                pending.status is None
+                or pending.recorded
+                or p.status.value != "unknown"
+                or not p.sub_procedures
+            ):
                 continue
-            subs = list(p.sub_procedures)
-            for (i, j), sub_pending in self.subs.items():
-                if i == index and sub_pending.status is not None:
-                    subs[j] = subs[j].model_copy(update={"status": sub_pending.status[0]})
-            if p.model_copy(update={"sub_procedures": subs}).effective_status is pending.status[0]:
+            if self._after(index, p.status).effective_status is pending.status[0]:
                 pending.status = None
                 if pending == Pending():
                     del self.procs[index]
+
+    def _after(self, index: int, status: Status) -> Any:
+        """The group as the import leaves it: ``status`` recorded, its sub-procedures' imported statuses."""
+        p = self.matcher.procedures[index]
+        subs = list(p.sub_procedures)
+        for (i, j), sub_pending in self.subs.items():
+            if i == index and sub_pending.status is not None:
+                subs[j] = subs[j].model_copy(update={"status": sub_pending.status[0]})
+        return p.model_copy(update={"sub_procedures": subs, "status": status})
+
+    def _check_group_marks(self) -> None:
+        """A group row whose オンライン化 mark is not what its 記録上の状況 and sub-procedures make is refused."""
+        for index, (mark, at) in self.group_marks.items():
+            pending = self.procs.get(index)
+            p = self.matcher.procedures[index]
+            recorded = pending.status[0] if pending and pending.status else p.status
+            effective = self._after(index, recorded).effective_status
+            if effective is mark:
+                continue
+            fate = self.fates[at]
+            if fate.fate == "refused":
+                continue
+            self.fates[at] = dataclasses.replace(
+                fate,
+                fate="refused",
+                changes=(),
+                column="C",
+                header="オンライン化",
+                reason=Msg(
+                    f"記録上の状況 {recorded.mark} と個別手続からは {effective.mark} です（{mark.mark} と矛盾）",
+                    f"the recorded status {recorded.mark} and the sub-procedures make {effective.mark} "
+                    f"(not {mark.mark})",
+                ),
+            )
+            self.procs.pop(index, None)
+            self.extras.wanted.pop(("procedures", p.id), None)
 
     # -- helpers
     def _fresh_id(self, wanted: str | None) -> str:
@@ -123,13 +172,7 @@ class Planner:
         if ident is not None and ident in self.matcher.by_id:
             index = self.matcher.by_id[ident]
             p = self.matcher.procedures[index]
-            if name and self.matcher.fold(name) != self.matcher.fold(p.name):
-                raise CellError(
-                    "name",
-                    f"ID {ident} の名前は {p.name} です（名前の変更は読み込みません）",
-                    f"ID {ident} is named {p.name} (renaming is not imported)",
-                )
-            return index, None, name or p.name
+            return index, None, name or p.name  # a different name is a rename (procedure_row)
         if not name:
             raise CellError("name", "手続の名前がありません", "no procedure name")
         no = self._no(row.get("no"))
@@ -187,6 +230,21 @@ class Planner:
         p = self.matcher.procedures[index]
         pending = self.procs.get(index) or Pending()
         said: list[Said] = []
+        ident = cell_text(row.get("id"))
+        if ident == p.id and name != p.name:  # export's own sheet: the ID names the row, the name may change
+            said += self._rename(("procedures", p.id), name, where)
+        try:
+            recorded = parse_mark(row.get("recorded")) if p.sub_procedures else None
+        except CellError as exc:
+            raise CellError("recorded", exc.msg.ja, exc.msg.en) from None
+        if recorded is not None:
+            if status is not None:
+                self.group_marks[index] = (status, len(self.fates))
+            status = None
+            if recorded is not p.status:
+                pending.status = _set_once(pending.status, recorded, where, "recorded")
+                pending.recorded = True
+                said.append(Said("status", (p.status.mark, recorded.mark)))
         if status is not None and status is not p.effective_status:
             pending.status = _set_once(pending.status, status, where, "mark")
             shown = p.effective_status.mark
@@ -197,47 +255,86 @@ class Planner:
         if verified is not None and verified != p.verified_on:
             pending.verified_on = _set_once(pending.verified_on, verified, where, "verified_on")
             said.append(Said("verified_on", (verified,)))
-        said += self._channel_changes(pending, p.channels, channels, where)
-        if said:
+        said += self._channel_changes(pending, p.channels, channels, where, ("procedures", p.id))
+        said += self._fields(("procedures", p.id), p, row, where)
+        if pending != Pending():
             self.procs[index] = pending
         return RowFate(sheet, n, "matched" if said else "unchanged", p.id, name, how, tuple(said))
+
+    def _fields(self, at: Where, p: Any, row: dict[str, Value], where: Msg) -> list[Said]:
+        """The remaining fields of a procedure (``p`` None: a new one), and its 出典 from export's own sheet."""
+        from dxready.catalog.models import Procedure
+
+        cells: dict[str, Any] = dict(row)
+        if "id" in row:
+            cells["sources"] = row.get("source")
+        return want_fields(self.extras, at, (*PROCEDURE_FIELDS, SOURCES), Procedure, p, cells, where)
+
+    def _rename(self, where: Where, name: str, said_where: Msg) -> list[Said]:
+        if len(name) > 2000:
+            raise CellError("name", "名前は 2000 文字までです", "a name has at most 2000 characters")
+        earlier = self.extras.want(where, "name", name, said_where)
+        if earlier is not None:
+            raise Conflict("name", f"{earlier.ja} と矛盾します", f"contradicts {earlier.en}")
+        return [Said("field", ("名前", "name"))]
 
     def _channel_changes(
         self,
         pending: Pending,
         current: list[Any],
-        wanted: list[tuple[str, str | None, dt.date | None, bool]],
+        wanted: list[tuple[str, str | None, dt.date | None, bool, str | None]],
         where: Msg,
+        entry: Where,
     ) -> list[Said]:
+        """A non-blank channel cell states the entry's channels. When it keeps the recorded ones as they are and adds
+        some, those are appended (the list's comments kept); otherwise the whole list is written as the cell says
+        (a channel changed, marked or unmarked as inferred, or removed)."""
         if not wanted:
             return []
-        have = {c.kind.value: c for c in current}
-        said = []
-        for kind, name, since, inferred in wanted:
-            if kind in have:
-                c = have[kind]
-                if (name is not None and name != c.name) or (since is not None and since != c.since):
-                    raise CellError(
-                        "channels",
-                        f"チャネル {kind} は既に別の内容で記録されています（変更は読み込みません）",
-                        f"channel {kind} is recorded with other details (changing a channel is not imported)",
-                    )
-                continue
-            if kind in pending.channels and pending.channels[kind][:3] != (name, since, inferred):
+        from pydantic import ValidationError
+
+        from dxready.catalog.models import Channel
+
+        kinds = [w[0] for w in wanted]
+        twice = next((k for k in kinds if kinds.count(k) > 1), None)
+        if twice is not None:
+            raise CellError(
+                "channels", f"チャネル {twice} が 2 回あります", f"channel {twice} is given twice"
+            )
+        try:
+            stated = [Channel(kind=k, name=n, since=s, inferred=i, note=no) for k, n, s, i, no in wanted]
+        except ValidationError as exc:
+            detail = str(exc.errors()[0].get("msg", ""))
+            raise CellError(
+                "channels", f"チャネルが正しくありません（{detail}）", f"invalid channel ({detail})"
+            ) from None
+        whole = self.extras.wanted.get(entry, {}).get("channels")
+        if stated[: len(current)] != list(current):
+            earlier = next(iter(pending.channels.values()))[4] if pending.channels else None
+            earlier = earlier or self.extras.want(entry, "channels", stated, where)
+            if earlier is not None:
                 raise Conflict(
                     "channels",
-                    f"{pending.channels[kind][3].ja} のチャネル {kind} と矛盾します",
-                    f"contradicts channel {kind} of {pending.channels[kind][3].en}",
+                    f"{earlier.ja} のチャネルと矛盾します",
+                    f"contradicts the channels of {earlier.en}",
                 )
-            pending.channels[kind] = (name, since, inferred, where)
-            said.append(Said("channel_added", (kind,)))
-        missing = [k for k in have if k not in {w[0] for w in wanted}]
-        if missing:
-            raise CellError(
+            return [Said("field", ("チャネル", "channels"))]
+        if whole is not None:  # another row stated the whole list
+            raise Conflict(
                 "channels",
-                f"チャネル {', '.join(missing)} がありません（チャネルの削除は読み込みません）",
-                f"channel(s) {', '.join(missing)} missing (removing channels is not imported)",
+                f"{whole[1].ja} のチャネルと矛盾します",
+                f"contradicts the channels of {whole[1].en}",
             )
+        said = []
+        for kind, name, since, inferred, note in wanted[len(current) :]:
+            if kind in pending.channels and pending.channels[kind][:4] != (name, since, inferred, note):
+                raise Conflict(
+                    "channels",
+                    f"{pending.channels[kind][4].ja} のチャネル {kind} と矛盾します",
+                    f"contradicts channel {kind} of {pending.channels[kind][4].en}",
+                )
+            pending.channels[kind] = (name, since, inferred, note, where)
+            said.append(Said("channel_added", (kind,)))
         return said
 
     def add_unmatched(
@@ -264,6 +361,19 @@ class Planner:
             entry.note = note
         mark = (entry.status or Status.unknown).mark
         said = [Said("new_status", (mark,))]
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
+        said += self._fields(("procedures", entry.id), None, row, where)
+        verified = cell_date(row.get("verified_on"), "verified_on")
+        if verified is not None:
+            self.extras.want(("procedures", entry.id), "verified_on", verified, where)
+        channels = cell_channels(row.get("channels"))
+        if channels:
+            from dxready.catalog.models import Channel
+
+            whole = [
+                Channel(kind=k, name=nm, since=si, inferred=inf, note=no) for k, nm, si, inf, no in channels
+            ]
+            self.extras.want(("procedures", entry.id), "channels", whole, where)
         return RowFate(
             sheet,
             n,
@@ -305,7 +415,12 @@ class Planner:
                 f"{sub.id} の名前は {sub.name} です（名前の変更は読み込みません）",
                 f"{sub.id} is named {sub.name} (renaming is not imported)",
             )
-        return self._sub_change(sheet, n, index, at, how, status, note, channels)
+        fate = self._sub_change(sheet, n, index, at, how, status, note, channels)
+        where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
+        more = want_fields(self.extras, ("procedures", p.id, sub.id), SUB_FIELDS, type(sub), sub, row, where)
+        if more:
+            fate = dataclasses.replace(fate, fate="matched", changes=(*fate.changes, *more))
+        return fate
 
     def _sub_change(
         self,
@@ -316,7 +431,7 @@ class Planner:
         how: Said | None,
         status: Status | None,
         note: str | None,
-        channels: list[tuple[str, str | None, dt.date | None, bool]],
+        channels: list[tuple[str, str | None, dt.date | None, bool, str | None]],
     ) -> RowFate:
         where = Msg(f"{sheet} {n}行", f"{sheet} row {n}")
         p = self.matcher.procedures[index]
@@ -329,8 +444,8 @@ class Planner:
         if note is not None and not same_text(note, sub.note):
             pending.note = _set_once(pending.note, note, where, "note")
             said.append(Said("note"))
-        said += self._channel_changes(pending, sub.channels, channels, where)
-        if said:
+        said += self._channel_changes(pending, sub.channels, channels, where, ("procedures", p.id, sub.id))
+        if pending != Pending():
             self.subs[(index, at)] = pending
         return RowFate(
             sheet, n, "matched" if said else "unchanged", f"{p.id}/{sub.id}", sub.name, how, tuple(said)

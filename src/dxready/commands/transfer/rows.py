@@ -7,9 +7,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from dxready.commands.transfer.fields import (
+    HEADER_FIELDS,
+    ROADMAP_FIELDS,
+    SUB_FIELDS,
+    SYSTEM_FIELDS,
+    FieldSpec,
+    to_cell,
+)
 from dxready.commands.transfer.sheets import (
     Cell,
 )
+
+NONE = "（なし）"
+"""What export writes for a value that is absent where a fresh ``init`` would have one (import removes it)."""
 
 if TYPE_CHECKING:
     from dxready.catalog.models import Channel, Counts
@@ -39,7 +50,45 @@ def channel_text(ch: Channel) -> str:
         text += f" | since={ch.since.isoformat()}"
     if ch.inferred:
         text += " | inferred"
+    if ch.note is not None:
+        text += " | note=" + ch.note.replace("\n", " ")
     return text
+
+
+def extra_cells(fields: tuple[FieldSpec, ...], entry: Any) -> list[Cell]:
+    """The last columns of a row: the entry's remaining fields (commands/transfer/fields.py). ``recorded`` is a
+    group's own recorded status (its オンライン化 cell shows the effective one)."""
+    cells: list[Cell] = []
+    for f in fields:
+        if f.key == "recorded":
+            cells.append(entry.status.mark if getattr(entry, "sub_procedures", None) else None)
+        elif f.key == "gov_cloud":
+            cells.append(to_cell(f, entry.migration.gov_cloud if entry.migration else None))
+        elif f.key == "name_en" and getattr(entry, "standard_no", None) and entry.name_en is None:
+            cells.append(NONE)  # init gives every standard row an English name: say there is none here
+        else:
+            cells.append(to_cell(f, getattr(entry, f.key)))
+    return cells
+
+
+def header_value(catalog: Any, key: str) -> Any:
+    """A 基本情報 field's value in the catalogue (``municipality.code``, ``as_of``, ``facts``, ``areas``)."""
+    if key == "areas":
+        return catalog.roadmap_file.areas
+    if key.startswith("municipality."):
+        return getattr(catalog.procedures_file.municipality, key.split(".", 1)[1])
+    return getattr(catalog.procedures_file, key)
+
+
+def header_rows(report: Report, lang: str) -> list[list[Cell]]:
+    from dxready.i18n import t
+
+    rows: list[list[Cell]] = []
+    for f in HEADER_FIELDS:
+        value = header_value(report.catalog, f.key)
+        # A value the header lacks is said (（なし）), so that an import into a catalogue that has one removes it.
+        rows.append([t(lang, f.ja, f.en), NONE if value is None else to_cell(f, value)])
+    return rows
 
 
 def sources(entry: object) -> str:
@@ -58,6 +107,7 @@ def sub_rows(report: Report) -> list[list[Cell]]:
             s.status.mark,
             "\n".join(channel_text(c) for c in s.channels),
             s.note,
+            *extra_cells(SUB_FIELDS, s),
         ]
         for p in report.catalog.procedures
         for s in p.sub_procedures
@@ -99,7 +149,7 @@ def system_rows(report: Report, lang: str) -> list[list[Cell]]:
                 s.name,
                 s.tier.label(lang),
                 s.label,
-                "\n".join(s.businesses()),
+                s.standard_business,  # the modules' own are in the モジュール column
                 mig.phase.value if mig else None,
                 mig.target_fiscal_year.label(lang) if mig and mig.target_fiscal_year else None,
                 mig.track.value if mig else None,
@@ -108,6 +158,7 @@ def system_rows(report: Report, lang: str) -> list[list[Cell]]:
                 s.note,
                 # The author's inferences, so that an import never takes them for facts (modules say their own).
                 ", ".join([*s.inferred, *(["migration"] if mig and mig.inferred else [])]) or None,
+                *extra_cells(SYSTEM_FIELDS, s),
             ]
         )
     return rows
@@ -130,6 +181,7 @@ def roadmap_rows(report: Report, lang: str) -> list[list[Cell]]:
                 r.state.value if r.state else None,
                 r.note,
                 ", ".join(r.inferred) or None,
+                *extra_cells(ROADMAP_FIELDS, r),
             ]
         )
     return rows

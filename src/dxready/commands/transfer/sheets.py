@@ -6,6 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dxready.commands.transfer.fields import (
+    PROCEDURE_FIELDS,
+    ROADMAP_FIELDS,
+    SUB_FIELDS,
+    SYSTEM_FIELDS,
+    FieldSpec,
+)
 from dxready.i18n import t as _t
 
 if TYPE_CHECKING:
@@ -32,9 +39,16 @@ class SheetSpec:
     ja: str
     en: str
     columns: tuple[Column, ...]
+    extra: tuple[FieldSpec, ...] = ()
+    """The model's remaining fields, as the last columns (commands/transfer/fields.py)."""
 
     def name(self, lang: str) -> str:
         return _t(lang, self.ja, self.en)
+
+
+def _extra(fields: tuple[FieldSpec, ...]) -> tuple[Column, ...]:
+    kinds = {"date": "date", "int": "int", "fy": "int"}
+    return tuple(Column(f.key, f.ja, f.en, kinds.get(f.kind, "text")) for f in fields)
 
 
 _ID = Column("id", "ID", "ID")
@@ -59,7 +73,9 @@ PROCEDURES = SheetSpec(
         Column("verified_on", "確認日", "Verified on", "date"),
         _SOURCE,
         _ID,
+        *_extra(PROCEDURE_FIELDS),
     ),
+    PROCEDURE_FIELDS,
 )
 SUB_PROCEDURES = SheetSpec(
     "sub_procedures",
@@ -74,7 +90,9 @@ SUB_PROCEDURES = SheetSpec(
         _MARK,
         _CHANNELS,
         _NOTE,
+        *_extra(SUB_FIELDS),
     ),
+    SUB_FIELDS,
 )
 COUNTS = SheetSpec(
     "counts",
@@ -110,7 +128,9 @@ SYSTEMS = SheetSpec(
         Column("owner", "担当課", "Owner"),
         _NOTE,
         Column("inferred", "推定", "Inferred"),
+        *_extra(SYSTEM_FIELDS),
     ),
+    SYSTEM_FIELDS,
 )
 ROADMAP = SheetSpec(
     "roadmap",
@@ -126,7 +146,9 @@ ROADMAP = SheetSpec(
         Column("state", "状態", "State"),
         _NOTE,
         Column("inferred", "推定", "Inferred"),
+        *_extra(ROADMAP_FIELDS),
     ),
+    ROADMAP_FIELDS,
 )
 SUMMARY = SheetSpec(
     "summary",
@@ -134,7 +156,14 @@ SUMMARY = SheetSpec(
     "Summary",
     (Column("item", "項目", "Item"), Column("value", "値", "Value")),
 )
-SHEETS: tuple[SheetSpec, ...] = (PROCEDURES, SUB_PROCEDURES, COUNTS, SYSTEMS, ROADMAP, SUMMARY)
+HEADER = SheetSpec(
+    "header",
+    "基本情報",
+    "Catalogue",
+    (Column("field", "項目", "Field"), Column("value", "値", "Value")),
+)
+"""The catalogue's header, one row per field (commands/transfer/fields.HEADER_FIELDS), and the roadmap's areas."""
+SHEETS: tuple[SheetSpec, ...] = (PROCEDURES, SUB_PROCEDURES, COUNTS, SYSTEMS, ROADMAP, SUMMARY, HEADER)
 
 
 @dataclass(frozen=True)

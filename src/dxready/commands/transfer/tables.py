@@ -6,6 +6,7 @@ long table of counts (手続名, 年度, 総件数, オンライン件数, 割�
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -85,6 +86,14 @@ _HEADERS: dict[str, tuple[str, ...]] = {
 _HEADER_KEYS = {fold_header(s): key for key, spellings in _HEADERS.items() for s in spellings}
 
 
+@functools.cache
+def _extra_keys() -> dict[str, str]:
+    """export's last columns (the remaining fields): read only from a table with export's ID columns."""
+    from dxready.commands.transfer.fields import PROCEDURE_FIELDS, SUB_FIELDS
+
+    return {fold_header(label): f.key for f in (*PROCEDURE_FIELDS, *SUB_FIELDS) for label in (f.ja, f.en)}
+
+
 def header_key(value: Value) -> str | None:
     if not isinstance(value, str):
         return None
@@ -92,7 +101,7 @@ def header_key(value: Value) -> str | None:
     if folded in _HEADER_KEYS:
         return _HEADER_KEYS[folded]
     bare = re.sub(r"\(.*?\)$", "", folded)  # 割合（%） → 割合, 総件数（件） → 総件数
-    return _HEADER_KEYS.get(bare)
+    return _HEADER_KEYS.get(bare) or _extra_keys().get(folded)
 
 
 @dataclass(frozen=True)
@@ -119,22 +128,28 @@ def _shape(keys: dict[str, int]) -> str | None:
 
 def find_table(sheet: RawSheet) -> Table | None:
     """The first row (of the first 30) that is a known header; export's computed sheets by name and header."""
-    from dxready.commands.transfer.sheets import ROADMAP, SUMMARY, SYSTEMS
+    from dxready.commands.transfer.sheets import HEADER, ROADMAP, SUMMARY, SYSTEMS
 
     for n, values in sheet.rows[:HEADER_SCAN]:
         texts = ["" if v is None else str(v).strip() for v in values]
-        for spec in (SYSTEMS, ROADMAP, SUMMARY):
-            if sheet.name in (spec.ja, spec.en) and texts in (
-                [c.ja for c in spec.columns],
-                [c.en for c in spec.columns],
+        while texts and not texts[-1]:
+            texts.pop()
+        for spec in (SYSTEMS, ROADMAP, SUMMARY, HEADER):
+            base = len(spec.columns) - len(spec.extra)  # an export from before the last columns reads too
+            if sheet.name in (spec.ja, spec.en) and any(
+                base <= len(texts) <= len(spec.columns)
+                and texts == [getattr(c, lang) for c in spec.columns][: len(texts)]
+                for lang in ("ja", "en")
             ):
-                return Table(spec.key, n, {c.key: i for i, c in enumerate(spec.columns)}, texts)
+                return Table(spec.key, n, {c.key: i for i, c in enumerate(spec.columns[: len(texts)])}, texts)
         keys: dict[str, int] = {}
         for i, v in enumerate(values):
             key = header_key(v)
             if key is not None and key not in keys:
                 keys[key] = i
         kind = _shape(keys)
+        if not {"id", "sub_id"} & keys.keys():
+            keys = {k: i for k, i in keys.items() if k not in _extra_keys().values() or k in _HEADERS}
         if kind is not None:
             return Table(kind, n, keys, texts)
     return None

@@ -1,0 +1,123 @@
+"""A cell of export's last columns (commands/transfer/fields.py) read back: the cell form as plain data, then checked
+as the model's own field (its type and constraints), with CellError naming the column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from typing import Any
+
+from dxready.commands.transfer.cells import CellError, cell_text
+from dxready.commands.transfer.fields import REMOVE, REMOVE_FORMS, FieldSpec
+
+# --------------------------------------------------------------------------------------------------- cells → values
+
+
+def _yaml(text: str, key: str) -> Any:
+    """One line of YAML flow text as plain data, read as the catalogue's loader reads its files (YAML 1.2, its
+    limits, its refusals)."""
+    from dxready.catalog.load import parse
+    from dxready.catalog.problems import LoadError
+
+    try:
+        data, _ = parse(f"v: {text}\n", key, positions=False)
+    except LoadError as exc:
+        detail = exc.problems[0].message if exc.problems else None
+        ja = detail.ja if detail is not None else ""
+        en = detail.en if detail is not None else ""
+        raise CellError(
+            key,
+            f"YAML として読めません（{{key: value, …}}）: {ja}",
+            f"cannot read as YAML ({{key: value, …}}): {en}",
+        ) from None
+    if not isinstance(data, dict) or set(data) != {"v"}:
+        raise CellError(
+            key, "YAML として読めません（{key: value, …}）", "cannot read as YAML ({key: value, …})"
+        )
+    return data["v"]
+
+
+def from_cell(spec: FieldSpec, value: Any) -> Any:
+    """A non-blank cell as plain data for the model field (``REMOVE`` for （なし）); CellError when unreadable."""
+    key = spec.key
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    text = cell_text(value)
+    if text is None:
+        return None
+    if text in REMOVE_FORMS:
+        return REMOVE
+    kind = spec.kind
+    if kind == "bool":
+        word = text.casefold()
+        if word in ("true", "はい", "yes", "○", "〇"):
+            return True
+        if word in ("false", "いいえ", "no", "×"):
+            return False
+        raise CellError(key, f"{text!r}: true か false です", f"{text!r}: use true or false")
+    if kind in ("int", "fy"):
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return (
+            int(text) if text.isdigit() else text
+        )  # a fiscal year as written (令和7年度) is the model's to read
+    if kind == "date":
+        return value if isinstance(value, dt.date) else text.replace("/", "-")
+    if kind == "lines":
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if kind == "ids":
+        import re
+
+        return [part for part in re.split(r"[\s,、，]+", text) if part]
+    if kind == "yaml":
+        return [_yaml(line, key) for line in text.splitlines() if line.strip()]
+    if kind == "yaml1":
+        return _yaml(text, key)
+    return text
+
+
+@functools.cache
+def _adapter(model: type, key: str) -> Any:
+    from typing import Annotated
+
+    from pydantic import TypeAdapter
+
+    info = model.model_fields[key]  # type: ignore[attr-defined]
+    params = (info.annotation, *info.metadata)
+    annotation: Any = Annotated[params] if info.metadata else info.annotation
+    return TypeAdapter(annotation)
+
+
+def checked(model: type, spec: FieldSpec, data: Any, key: str | None = None) -> Any:
+    """``data`` validated as the model's field (the model's own type and checks): the value, or CellError."""
+    from pydantic import ValidationError
+
+    field = key or spec.key.rsplit(".", 1)[-1]
+    try:
+        return _adapter(model, field).validate_python(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(p) for p in error.get("loc", ()))
+        detail = f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", ""))
+        ja = _JA.get(error.get("type", ""), "")
+        if ja:
+            ja = ja.format(**(error.get("ctx") or {}))
+            ja = f"{where}: {ja}" if where else ja
+        raise CellError(
+            spec.key, f"値が正しくありません（{ja or detail}）", f"invalid value ({detail})"
+        ) from None
+
+
+_JA = {
+    "enum": "使える値は {expected}",
+    "string_pattern_mismatch": "ID は英小文字・数字・ハイフンで書きます",
+    "string_too_long": "{max_length} 文字までです",
+    "missing": "必須です",
+    "extra_forbidden": "この項目はありません",
+    "bool_type": "true か false です",
+    "bool_parsing": "true か false です",
+    "int_parsing": "整数で書きます",
+    "date_from_datetime_parsing": "日付は YYYY-MM-DD で書きます",
+    "date_parsing": "日付は YYYY-MM-DD で書きます",
+}
+"""Pydantic's errors that a cell's value often meets, in Japanese (others keep pydantic's English words)."""
