@@ -91,8 +91,8 @@ def export(
     "import",
     cls=DxCommand,
     help=tr(
-        "表計算の表から状況・備考・チャネル・件数を読み込みます。",
-        "Statuses, notes, channels and counts from a spreadsheet.",
+        "表計算の表から手続・システム・工程表を読み込みます。",
+        "Procedures, systems and the roadmap from a spreadsheet (every field from an export).",
     ),
 )
 def import_(
