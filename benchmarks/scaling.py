@@ -1,12 +1,12 @@
 """How each command grows with the catalogue: check, gaps (terminal and json), table procedures, next and set at
-1k / 10k / 30k / 40k procedures, in one interleaved run.
+1k / 10k / 30k / 78k procedures, in one interleaved run.
 
-    .venv/bin/python benchmarks/scaling.py                       # sizes 1000 10000 30000 40000, 3 rounds
+    .venv/bin/python benchmarks/scaling.py                       # sizes 1000 10000 30000 78000, 3 rounds
     .venv/bin/python benchmarks/scaling.py --sizes 10000 30000 --rounds 5
 
-The catalogues are compact (~100 bytes and 12 values a procedure, Japanese names). 40,000 procedures is near the
-largest catalogue the loader accepts: a file holds at most 500,000 values (catalog/limits.py), so 78,000 procedures
-(the size the 8 MiB limit alone would allow) are refused with DX001 before any command runs. Each command runs as its own process; the rounds interleave sizes and commands (the machine is
+The catalogues are compact (~100 bytes and 12 values a procedure, Japanese names). 78,000 procedures (7.8 MB) is
+about the largest catalogue the loader accepts: a file holds at most 8 MiB and 1,000,000 values (catalog/limits.py).
+Each command runs as its own process; the rounds interleave sizes and commands (the machine is
 shared: what runs next to one command runs next to the others too), and the figures are medians of the child's CPU
 time (user + sys, steadier than the wall clock on a busy machine) with the wall clock and peak memory beside. Printed:
 each command's time as a ratio to ``check`` at the same size, and its growth from the first size to each next one
@@ -91,7 +91,7 @@ def run_once(args: list[str], catalog: Path) -> tuple[float, float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 30_000, 40_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 30_000, 78_000])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--commands", nargs="+", default=list(COMMANDS))
     args = parser.parse_args()
