@@ -87,3 +87,23 @@ def test_chunks_are_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "".join(pieces) == json.dumps(
         {"a": [{"n": i, "s": "日本"} for i in range(50)], "b": list(range(10))}, ensure_ascii=False, indent=2
     )
+
+
+def test_items_orjson_would_write_otherwise_take_the_python_writer() -> None:
+    """Floats with an exponent, NaN, big ints, non-str keys, tuples, lone surrogates and what the sink escapes: the
+    C writer is not used for those items, and the bytes are json's."""
+    items = [
+        {"rate": 1e-05, "n": 1},
+        {"x": math.nan},
+        {"big": 2**70},
+        {1: "int key"},
+        {"t": (1, 2)},
+        {"s": "lone \ud800 surrogate"},
+        {"s": "zero\u200bwidth", "a": "del\x7f"},
+        {"ok": [0.5, -0.0, 123.25, "○", None, True]},
+    ]
+    data = {"procedures": Lazy(iter(items))}
+    expected = json.dumps({"procedures": items}, ensure_ascii=False, indent=2)
+    assert "".join(chunks(data)) == expected
+    again = {"procedures": Lazy(iter(items))}
+    assert "".join(chunks(again, escape=json_inert)) == json_inert(expected)
