@@ -186,6 +186,15 @@ def _any_text(text: str) -> bool:
     return True
 
 
+_LONG = 200
+"""An item holding a list longer than this (a group of gaps' findings) is written by the Python writer, piece by
+piece: the C writer would hold it whole, three times over (bytes, text, indented text)."""
+
+
+def _small(item: dict[Any, Any]) -> bool:
+    return not any(type(value) is list and len(value) > _LONG for value in item.values())
+
+
 def _orjson_writer(escape: Callable[[str], str] | None) -> Callable[[Any], str | None] | None:
     """orjson's C writer for the containers it writes byte for byte as json does (and that ``escape``, the JSON sink
     or None, leaves alone): a function that returns the text at indentation 0, or None for any other value. None when
@@ -241,10 +250,11 @@ def chunks(data: dict[str, Any], escape: Callable[[str], str] | None = None) -> 
     fast = _orjson_writer(escape)
 
     def element(item: Any, out: list[str], sep: str, inner: str) -> None:
-        if fast is not None and (type(item) is dict or type(item) is list):
+        if fast is not None and type(item) is dict and _small(item):
             text = fast(item)
             if text is not None:
-                out.append(sep + text.replace("\n", inner))
+                out.append(sep)
+                out.append(text.replace("\n", inner))
                 return
         if type(item) is dict or type(item) is list:
             out.append(sep)
@@ -261,10 +271,10 @@ def chunks(data: dict[str, Any], escape: Callable[[str], str] | None = None) -> 
     sep = "{\n  "
     for key, item in data.items():
         name = quote(key) if type(key) is str else _key(key)
-        if type(item) is Lazy:
+        if type(item) is Lazy or type(item) is list:  # a list is written as Lazy writes it, item by item
             before = sep + name + ": [\n    "
             empty = True
-            for value in item.items:
+            for value in item.items if type(item) is Lazy else item:
                 element(value, out, before, "\n    ")
                 before, empty = ",\n    ", False
                 if len(out) >= _CHUNK:
