@@ -274,7 +274,8 @@ def chunks(data: dict[str, Any], escape: Callable[[str], str] | None = None) -> 
         if type(item) is Lazy or type(item) is list:  # a list is written as Lazy writes it, item by item
             before = sep + name + ": [\n    "
             empty = True
-            for value in item.items if type(item) is Lazy else item:
+            values: Iterable[Any] = item.items if isinstance(item, Lazy) else item
+            for value in values:
                 element(value, out, before, "\n    ")
                 before, empty = ",\n    ", False
                 if len(out) >= _CHUNK:
