@@ -15,6 +15,7 @@ str keys, 64-bit ints, floats without an exponent, no character the JSON sink es
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -195,17 +196,17 @@ def _small(item: dict[Any, Any]) -> bool:
     return not any(type(value) is list and len(value) > _LONG for value in item.values())
 
 
-def _orjson_writer(escape: Callable[[str], str] | None) -> Callable[[Any], str | None] | None:
-    """orjson's C writer for the containers it writes byte for byte as json does (and that ``escape``, the JSON sink
-    or None, leaves alone): a function that returns the text at indentation 0, or None for any other value. None when
-    orjson is not installed or ``escape`` is another function."""
+def _orjson_writer(
+    escape: Callable[[str], str] | None, escaped: re.Pattern[str] | None
+) -> Callable[[Any], str | None] | None:
+    """orjson's C writer for the containers it writes byte for byte as json does (and in which ``escape`` finds
+    nothing to change: no character of ``escaped``): a function that returns the text at indentation 0, or None for
+    any other value. None when orjson is not installed, or ``escape`` comes without ``escaped``."""
     text_ok: Callable[[str], bool] = _any_text
     if escape is not None:
-        from dxready.render.safe import _INVISIBLE, json_inert
-
-        if escape is not json_inert:
+        if escaped is None:
             return None
-        text_ok = _sink_leaves(_INVISIBLE.search)
+        text_ok = _sink_leaves(escaped.search)
     try:
         import orjson
     except ImportError:  # pragma: no cover - a dependency; the pure-Python writer is the same bytes
@@ -227,12 +228,18 @@ _CHUNK = 2048
 """Pieces joined into one chunk: a few hundred kilobytes of output at a time."""
 
 
-def chunks(data: dict[str, Any], escape: Callable[[str], str] | None = None) -> Iterator[str]:
+def chunks(
+    data: dict[str, Any],
+    escape: Callable[[str], str] | None = None,
+    escaped: re.Pattern[str] | None = None,
+) -> Iterator[str]:
     """``dumps(data)`` in pieces: ``"".join(chunks(data))`` is ``dumps(data)`` with every Lazy value a list.
 
     ``escape``, when given, is applied to every quoted string (and value json writes itself) that holds a character
     other than printable ASCII: the same text as applying it to the whole output, when it changes only characters
     that can stand nowhere but inside strings (the JSON sink's invisible characters), without reading the rest.
+    ``escaped``: the characters ``escape`` changes (:data:`dxready.render.safe.JSON_ESCAPED`), which lets the C writer
+    take the items that hold none of them.
     """
     quote, fallback = _quote, _fallback
     if escape is not None:
@@ -247,7 +254,7 @@ def chunks(data: dict[str, Any], escape: Callable[[str], str] | None = None) -> 
 
     encode = _encoder(quote, fallback)
 
-    fast = _orjson_writer(escape)
+    fast = _orjson_writer(escape, escaped)
 
     def element(item: Any, out: list[str], sep: str, inner: str) -> None:
         if fast is not None and type(item) is dict and _small(item):
