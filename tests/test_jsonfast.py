@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dxready.render.jsonfast import Lazy, chunks, dumps
-from dxready.render.safe import json_inert
+from dxready.render.safe import JSON_ESCAPED, json_inert
 
 _LEAVES = (
     st.none()
@@ -74,7 +74,7 @@ def test_chunks_join_to_the_same_bytes(data: dict[Any, Any], lazy: bool) -> None
     given_ = {k: Lazy(iter(v)) if lazy and type(v) is list else v for k, v in data.items()}
     assert "".join(chunks(given_)) == expected
     again = {k: Lazy(iter(v)) if lazy and type(v) is list else v for k, v in data.items()}
-    assert "".join(chunks(again, escape=json_inert)) == json_inert(expected)  # the sink, string by string
+    assert "".join(chunks(again, escape=json_inert, escaped=JSON_ESCAPED)) == json_inert(expected)  # the sink
 
 
 def test_chunks_are_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,3 +87,35 @@ def test_chunks_are_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "".join(pieces) == json.dumps(
         {"a": [{"n": i, "s": "日本"} for i in range(50)], "b": list(range(10))}, ensure_ascii=False, indent=2
     )
+
+
+def test_items_orjson_would_write_otherwise_take_the_python_writer() -> None:
+    """Floats with an exponent, NaN, big ints, non-str keys, tuples, lone surrogates and what the sink escapes: the
+    C writer is not used for those items, and the bytes are json's."""
+    items = [
+        {"rate": 1e-05, "n": 1},
+        {"x": math.nan},
+        {"big": 2**70},
+        {1: "int key"},
+        {"t": (1, 2)},
+        {"s": "lone \ud800 surrogate"},
+        {"s": "zero\u200bwidth", "a": "del\x7f"},
+        {"ok": [0.5, -0.0, 123.25, "○", None, True]},
+    ]
+    data = {"procedures": Lazy(iter(items))}
+    expected = json.dumps({"procedures": items}, ensure_ascii=False, indent=2)
+    assert "".join(chunks(data)) == expected
+    again = {"procedures": Lazy(iter(items))}
+    assert "".join(chunks(again, escape=json_inert, escaped=JSON_ESCAPED)) == json_inert(expected)
+
+
+def test_the_c_writer_takes_plain_items_and_leaves_the_rest() -> None:
+    from dxready.render.jsonfast import _orjson_writer
+
+    fast = _orjson_writer(json_inert, JSON_ESCAPED)
+    assert fast is not None
+    plain = {"id": "p-1", "name": "手続（申請）", "n": [1, 0.5, None, True], "sub": {"k": []}}
+    assert fast(plain) == json.dumps(plain, ensure_ascii=False, indent=2)
+    assert fast({"name": "zero\u200bwidth"}) is None
+    assert fast({"rate": 1e-05}) is None
+    assert _orjson_writer(str.upper, None) is None  # another sink: the Python writer only

@@ -147,7 +147,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
     # Depth and the number of values (limits.check_shape) are enforced by the composer itself, at the same events.
     with collector_paused():
         try:
-            value, values, keys = compose(
+            value, root, tree = compose(
                 text, positions=positions, budget=min(len(text), limits.MAX_NODES) + 10_000
             )
         except YamlProblem as exc:
@@ -168,7 +168,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
             ) from None
         except RecursionError:
             raise _problem(UNREADABLE, file, 1, 1, "入れ子が深すぎます", "nesting is too deep") from None
-        return value, SourceMap(file, values, keys)
+        return value, SourceMap(file, root, tree)
 
 
 # --------------------------------------------------------------------------------------------------- the catalogue

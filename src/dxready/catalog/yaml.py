@@ -15,6 +15,7 @@ from typing import Any
 from dxready.catalog.limits import MAX_DEPTH, MAX_NODES, needs_scan
 from dxready.catalog.limits import fail as _limit_problem
 from dxready.catalog.problems import LoadError
+from dxready.catalog.sourcemap import Tree
 from dxready.catalog.yaml_compose import (
     Alias,
     Composer,
@@ -38,7 +39,6 @@ from dxready.catalog.yaml_scalars import resolve_tag as resolve_tag
 from dxready.catalog.yaml_scalars import yaml_float as yaml_float
 from dxready.catalog.yaml_scalars import yaml_int as yaml_int
 from dxready.catalog.yaml_scalars import yaml_timestamp as yaml_timestamp
-from dxready.findings import Path
 
 
 def c_parser() -> Any:
@@ -99,9 +99,11 @@ class _FastEvents:
 
 def compose(
     text: str, *, positions: bool = True, budget: int | None = None
-) -> tuple[Any, dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
-    """Text → (value, value positions, key positions). Raises YamlProblem for what a catalogue may not hold, and the
-    parser's MarkedYAMLError / YAMLError for malformed YAML (see :func:`syntax_errors`)."""
+) -> tuple[Any, int | None, Tree | None]:
+    """Text → (value, where the value starts, the positions inside it): the last two make a
+    :class:`dxready.catalog.sourcemap.SourceMap` (None, None without ``positions``). Raises YamlProblem for what a
+    catalogue may not hold, and the parser's MarkedYAMLError / YAMLError for malformed YAML (see
+    :func:`syntax_errors`)."""
     if budget is None:
         budget = len(text) + 10_000
     try:
@@ -110,9 +112,7 @@ def compose(
         return _compose(text, True, budget)
 
 
-def _compose(
-    text: str, positions: bool, budget: int
-) -> tuple[Any, dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
+def _compose(text: str, positions: bool, budget: int) -> tuple[Any, int | None, Tree | None]:
     from ruamel.yaml.composer import ComposerError
 
     composer = Composer(budget, ComposerError, positions=positions)
@@ -122,7 +122,7 @@ def _compose(
             value = composer.document(parser.get_event)
         finally:
             parser.dispose()
-    return value, composer.values, composer.keys
+    return value, composer.root, composer.tree
 
 
 def check_shape(text: str, file: str) -> None:

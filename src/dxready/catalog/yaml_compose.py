@@ -12,11 +12,13 @@ a mapping key are strings, not refused tags.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from typing import Any
 
 from dxready.catalog.limits import MAX_DEPTH, MAX_NODES, excerpt
 from dxready.catalog.problems import DUPLICATE_KEY, UNREADABLE
+from dxready.catalog.sourcemap import Tree, unpack
 from dxready.catalog.yaml_scalars import (
     _INT,
     _MAP,
@@ -31,7 +33,6 @@ from dxready.catalog.yaml_scalars import (
     resolve_tag,
     yaml_int,
 )
-from dxready.findings import Path
 
 
 class YamlProblem(Exception):
@@ -115,12 +116,12 @@ def start_mark(event: _Event) -> Any:
 
 
 class _Anchor:
-    __slots__ = ("column", "height", "key", "line", "mark", "size", "source", "value")
+    __slots__ = ("height", "here", "key", "mark", "size", "tree", "value")
 
     def __init__(self, value: Any, key: Any, size: int, height: int, mark: Any) -> None:
         self.value, self.key, self.size, self.height = value, key, size, height
-        self.mark, self.line, self.column = mark, mark.line + 1, mark.column + 1
-        self.source: list[tuple[Path, tuple[int, int], bool]] = []
+        self.mark, self.here = mark, mark.line << 32 | mark.column
+        self.tree: Tree | None = None  # the positions inside an anchored collection, shared by its aliases
 
 
 _ALIAS_BOMB = (
@@ -131,7 +132,8 @@ _ALIAS_BOMB = (
 
 class Composer:
     """Events → plain values (dicts, lists, str, int, float, bool, None, dates) and, with ``positions``, where each
-    value and each mapping key stood (1-based line and column, by path from the document root)."""
+    value and each mapping key stood: ``root`` (the document's packed start, None without a document) and ``tree``
+    (the positions inside it, :class:`dxready.catalog.sourcemap.Tree`)."""
 
     def __init__(
         self,
@@ -144,11 +146,13 @@ class Composer:
         self.error = error
         self.positions = positions
         self.max_depth = max_depth
-        self.values: dict[Path, tuple[int, int]] = {}
-        self.keys: dict[Path, tuple[int, int]] = {}
         self.anchors: dict[str, _Anchor] = {}
-        # anchored collections being composed: (anchor, path length)
-        self.recording: list[tuple[_Anchor, int]] = []
+        # Set by node() for its caller: the packed start of the value just composed, and its Tree (a collection's,
+        # with positions) or None.
+        self.here = 0
+        self.sub: Tree | None = None
+        self.root: int | None = None
+        self.tree: Tree | None = None
         self.deepest = 0
         self.nodes = 0  # keys and values read (events), as check_shape in dxready.catalog.yaml counts them
 
@@ -161,7 +165,9 @@ class Composer:
         if type(event) is not DocumentStart:
             return None  # StreamEnd: no document
         document = event
-        value = self.node(get, get(), (), 0)
+        value = self.node(get, get(), 0)
+        if self.positions:
+            self.root, self.tree = self.here, self.sub
         get()  # DocumentEnd
         event = get()
         if type(event) is not StreamEnd:
@@ -221,11 +227,6 @@ class Composer:
                 "found duplicate anchor; first occurrence", first.mark, "second occurrence", start_mark(event)
             )
         return start_mark(event)
-
-    def record(self, table: dict[Path, tuple[int, int]], path: Path, where: tuple[int, int]) -> None:
-        table[path] = where
-        for anchor, base in self.recording:
-            anchor.source.append((path[base:], where, table is self.keys))
 
     def scalar_tag(self, args: tuple[Any, ...], key: bool = False) -> str:
         """A scalar's tag: plain ones by the core schema (and, as a key, a plain ``<<`` is the merge key)."""
@@ -294,7 +295,7 @@ class Composer:
                 ) from None
         return text
 
-    def alias(self, event: _Event, path: Path, depth: int) -> Any:
+    def alias(self, event: _Event, depth: int) -> Any:
         anchor = self.anchors.get(event.args[0])
         if anchor is None:
             raise self.undefined(event)
@@ -305,16 +306,14 @@ class Composer:
             raise self.too_deep(event)
         if depth + anchor.height > self.deepest:
             self.deepest = depth + anchor.height
-        if self.positions:
-            self.record(self.values, path, (anchor.line, anchor.column))
-            for rel, where, is_key in anchor.source:
-                self.record(self.keys if is_key else self.values, path + rel, where)
+        self.here, self.sub = anchor.here, anchor.tree  # an alias stands where its anchor stood
         return anchor.value
 
     # ------------------------------------------------------------------------------------------ nodes
 
-    def node(self, get: Any, event: _Event, path: Path, depth: int) -> Any:
-        """The value starting at ``event`` (its remaining events are read with ``get``)."""
+    def node(self, get: Any, event: _Event, depth: int) -> Any:
+        """The value starting at ``event`` (its remaining events are read with ``get``); sets ``here`` and
+        ``sub``."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise self.too_many(event)
@@ -327,32 +326,30 @@ class Composer:
             self.deepest = depth
         cls = type(event)
         if cls is Alias:
-            return self.alias(event, path, depth)
+            return self.alias(event, depth)
         args = event.args
-        if self.positions:
-            mark = args[_MARK_AT[cls]]
-            self.record(self.values, path, (mark.line + 1, mark.column + 1))
+        mark = args[_MARK_AT[cls]]
+        here = mark.line << 32 | mark.column
         anchor = None
         if args[0] is not None:
             anchor = _Anchor(None, None, self.budget, 0, self.new_anchor(event))
             outer, self.deepest = self.deepest, depth
-            if self.positions:
-                self.recording.append((anchor, len(path)))
         value: Any
         if cls is Scalar:
             tag, value = self.scalar(event)
+            self.sub = None
             if anchor is not None:
                 anchor.key = (tag, args[3])
         elif cls is MappingStart:
-            value = self.mapping(get, event, path, depth)
+            value = self.mapping(get, event, depth)
         elif cls is SequenceStart:
-            value = self.sequence(get, event, path, depth)
+            value = self.sequence(get, event, depth)
         else:  # pragma: no cover - the parser emits nothing else here
             raise self.fail(event, "YAML を読めません", f"unexpected {cls.__name__}")
+        self.here = here
         if anchor is not None:
-            if self.positions:
-                self.recording.pop()
             anchor.value = value
+            anchor.tree = self.sub
             anchor.size = anchor.size - self.budget + 1
             anchor.height = self.deepest - depth
             self.deepest = max(outer, self.deepest)
@@ -364,12 +361,24 @@ class Composer:
         if tag is not None and tag != "!" and str(tag) != expected:
             raise self.unsupported(event, tag)
 
-    def duplicate(self, key_event: _Event, path: Path, key: Any) -> YamlProblem:
+    def place(self, pos: Any, kids: list[Tree | None] | None, count: int) -> list[Tree | None] | None:
+        """Record where the value just composed (by :meth:`node`) stood, as entry ``count`` of a collection with
+        positions ``pos`` and children ``kids`` (made when the first child collection comes); the new ``kids``."""
+        pos.append(self.here)
+        sub = self.sub
+        if sub is not None:
+            if kids is None:
+                kids = [None] * count
+            kids.append(sub)
+        elif kids is not None:
+            kids.append(None)
+        return kids
+
+    def duplicate(self, key_event: _Event, result: dict[Any, Any], pos: Any, key: Any) -> YamlProblem:
         """The problem of a key written twice in one mapping (NeedPositions when they are not recorded)."""
         if not self.positions:
             raise NeedPositions
-        first: Path = (*path, key)
-        line, column = self.keys[first]
+        line, column = unpack(pos[2 * list(result).index(key)])
         mark = start_mark(key_event)
         return YamlProblem(
             mark.line + 1,
@@ -379,18 +388,16 @@ class Composer:
             DUPLICATE_KEY,
         )
 
-    def mapping(self, get: Any, start: _Event, path: Path, depth: int) -> dict[Any, Any]:
+    def mapping(self, get: Any, start: _Event, depth: int) -> dict[Any, Any]:
         if start.args[1] is not None:
             self.check_tag(start, _MAP)
         result: dict[Any, Any] = {}
         positions = self.positions
-        values, keys, recording, memo, may_resolve = (
-            self.values,
-            self.keys,
-            self.recording,
-            _MEMO,
-            _MAY_RESOLVE,
-        )
+        memo, may_resolve = _MEMO, _MAY_RESOLVE
+        pos = array("Q")
+        put = pos.append
+        kids: list[Tree | None] | None = None
+        count = 0
         child = depth + 1
         deep = child > self.max_depth
         if child > self.deepest:
@@ -398,6 +405,7 @@ class Composer:
         while True:
             key_event = get()
             if type(key_event) is MappingEnd:
+                self.sub = Tree(tuple(result), pos, kids) if positions else None
                 return result
             if deep:  # the first key nested too deep
                 raise self.too_deep(key_event)
@@ -406,20 +414,14 @@ class Composer:
                 raise self.too_many(key_event)
             key = self.key(key_event)
             if key in result:
-                raise self.duplicate(key_event, path, key)
+                raise self.duplicate(key_event, result, pos, key)
             event = get()
-            sub = (*path, key)
             if positions:
                 if type(key_event) is Alias:  # where the aliased key stood, as for values
-                    aliased = self.anchors[key_event.args[0]]
-                    where = (aliased.line, aliased.column)
+                    put(self.anchors[key_event.args[0]].here)
                 else:
                     mark = key_event.args[4]
-                    where = (mark.line + 1, mark.column + 1)
-                keys[sub] = where
-                if recording:
-                    for anchor, base in recording:
-                        anchor.source.append((sub[base:], where, True))
+                    put(mark.line << 32 | mark.column)
             args = event.args
             # The common case inline: a plain or quoted scalar with no tag and no anchor.
             if type(event) is Scalar and args[0] is None and args[1] is None:
@@ -429,10 +431,9 @@ class Composer:
                     raise self.too_many(event)
                 if positions:
                     mark = args[4]
-                    values[sub] = where = (mark.line + 1, mark.column + 1)
-                    if recording:
-                        for anchor, base in recording:
-                            anchor.source.append((sub[base:], where, False))
+                    put(mark.line << 32 | mark.column)
+                    if kids is not None:
+                        kids.append(None)
                 text = args[3]
                 if args[2][0] and (not text or text[0] in may_resolve):
                     hit = memo.get(text)
@@ -445,18 +446,25 @@ class Composer:
                 else:
                     result[key] = text
             else:
-                result[key] = self.node(get, event, sub, child)
+                result[key] = self.node(get, event, child)
+                if positions:
+                    kids = self.place(pos, kids, count)
+            count += 1
 
-    def sequence(self, get: Any, start: _Event, path: Path, depth: int) -> list[Any]:
+    def sequence(self, get: Any, start: _Event, depth: int) -> list[Any]:
         if start.args[1] is not None:
             self.check_tag(start, _SEQ)
         result: list[Any] = []
         append = result.append
+        positions = self.positions
+        pos = array("Q")
+        kids: list[Tree | None] | None = None
         child = depth + 1
-        index = 0
         while True:
             event = get()
             if type(event) is SequenceEnd:
+                self.sub = Tree(None, pos, kids) if positions else None
                 return result
-            append(self.node(get, event, (*path, index), child))
-            index += 1
+            append(self.node(get, event, child))
+            if positions:
+                kids = self.place(pos, kids, len(result) - 1)

@@ -254,7 +254,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
     written and dropped, so neither the output nor its tree of dicts exists whole (:func:`gaps` joins them)."""
     from dxready.render.gapsview import build, to_json
     from dxready.render.jsonfast import Lazy, chunks
-    from dxready.render.safe import json_inert
+    from dxready.render.safe import JSON_ESCAPED, json_inert
 
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:  # every waived finding is listed with --show-waived, whatever its subject
@@ -306,7 +306,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         # The findings grouped as the terminal shows them (additive: every finding is also listed above).
         "groups": to_json(build(report, lang)),
     }
-    yield from chunks(data, escape=json_inert)  # the JSON sink, string by string
+    yield from chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
     yield "\n"
 
 

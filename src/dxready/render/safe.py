@@ -51,6 +51,9 @@ _INVISIBLE = re.compile(
 )
 
 
+JSON_ESCAPED = _INVISIBLE
+"""What :func:`json_inert` escapes (render/jsonfast.py writes strings without any of them at C speed)."""
+
 terminal = plain
 
 
