@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from dxready.commands.scaffold import CopyResult, InitResult
     from dxready.commands.tablefile import BlockUpdate
     from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
+    from dxready.findings import Msg
 
 
 def init_result(result: InitResult, lang: str) -> str:
@@ -106,11 +107,21 @@ def catalog_error(exc: CatalogError, lang: str) -> str:
 
 
 def usage_error(exc: UsageError, lang: str) -> str:
-    """The option's name and what is wrong with it: no DX code (the catalogue is not at fault), no position."""
+    """The option's name and what is wrong with it: no DX code (the catalogue is not at fault), no position; fitted
+    to the terminal as Click's own errors are (whole when piped)."""
+    from dxready.render.wrap import fit_message
+
     text = exc.message.get(lang)
     if not text.startswith(exc.option):
         text = f"{exc.option}: {text}"
-    return f"dxready: {oneline(text)}\n"
+    return fit_message(f"dxready: {oneline(text)}") + "\n"
+
+
+def write_error(message: Msg, lang: str) -> str:
+    """A file that could not be written (and is unchanged): one line, fitted as a usage error is."""
+    from dxready.render.wrap import fit_message
+
+    return fit_message(f"dxready: {oneline(message.get(lang))}") + "\n"
 
 
 def git_error(exc: GitError, lang: str) -> str:
