@@ -236,3 +236,34 @@ def test_example_workflow_is_a_valid_github_workflow_running_diff() -> None:
     assert 'dxready diff "git:origin/$BASE_REF" --format markdown --fail-on-regression' in text
     assert "dxready check --format github" in text
     assert 'dxready table "$name" --write README.md --check' in text
+
+
+@needs_git
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_row_set_to_not_applicable_says_so_on_the_level_side(
+    repo: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """○ → —: the level goes from 2 to no level, and every format says what the row is, never an empty side."""
+    data = repo / "data"
+    _edit(data / "procedures.yaml", LIBRARY_ONLINE, LIBRARY_ONLINE.replace("status: ○", "status: —"))
+    word = "—（該当なし）" if lang == "ja" else "— (not applicable)"
+    label = "レベル" if lang == "ja" else "Level"
+    _, out = _diff("git:HEAD", "--catalog", str(data), "--lang", lang)
+    assert f"2 → {word}" in out  # the wide table
+    monkeypatch.setenv("COLUMNS", "80")  # records: "レベル: 2 → —（該当なし）", not "レベル: 2 →"
+    _, out = _diff("git:HEAD", "--catalog", str(data), "--lang", lang)
+    [line] = [x.strip() for x in out.splitlines() if x.strip().startswith(label)]
+    assert line.endswith(f"2 → {word}")
+    _, md = _diff("git:HEAD", "--catalog", str(data), "--lang", lang, "--format", "markdown")
+    assert f" → {word} |" in md
+    _, js = _diff("git:HEAD", "--catalog", str(data), "--format", "json")
+    [entry] = json.loads(js)["procedures"]
+    level = {c["field"]: c for c in entry["changes"]}["level"]
+    assert isinstance(level["before"], int) and level["after"] == "not_applicable"
+    assert level["regression"] is False
+    # and back: the left side is the word, the right side the level
+    _git(repo, "commit", "-q", "-am", "library not applicable")
+    _edit(data / "procedures.yaml", "status: —", "status: ○")
+    _, out = _diff("git:HEAD", "--catalog", str(data), "--lang", lang)
+    [line] = [x.strip() for x in out.splitlines() if x.strip().startswith(label)]
+    assert f"{word} → " in line

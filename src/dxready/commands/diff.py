@@ -34,6 +34,7 @@ from dxready.findings import Finding, Msg
 
 if TYPE_CHECKING:
     from dxready.catalog.models import Procedure
+    from dxready.engine.levels import Readiness
     from dxready.engine.run import Report, Summary
 
 SCHEMA_VERSION = 1
@@ -254,7 +255,7 @@ def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
     result = []
     for old, ident, b, a in _pair_procedures(base.catalog.procedures, head.catalog.procedures):
         rb, ra = base.readiness.get(old), head.readiness.get(ident)
-        level_b, level_a = (rb.level if rb else None), (ra.level if ra else None)
+        level_b, level_a = _level(b, rb), _level(a, ra)
         if b is not None and a is not None and b == a and level_b == level_a:
             continue
         changes = _procedure_changes(old, ident, b, a, level_b, level_a)
@@ -264,8 +265,25 @@ def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
     return result
 
 
+def _level(p: Procedure | None, readiness: Readiness | None) -> int | str | None:
+    """A procedure's level; ``"not_applicable"`` for a row that has none because it is not applicable (—), so that
+    both sides of a change say what the row is; None only where the procedure is absent."""
+    if readiness is not None:
+        return readiness.level
+    return NOT_APPLICABLE if p is not None else None
+
+
+NOT_APPLICABLE = "not_applicable"
+"""The level side of a row that is not applicable (the status word, as JSON writes statuses)."""
+
+
 def _procedure_changes(
-    old: str, ident: str, b: Procedure | None, a: Procedure | None, level_b: int | None, level_a: int | None
+    old: str,
+    ident: str,
+    b: Procedure | None,
+    a: Procedure | None,
+    level_b: int | str | None,
+    level_a: int | str | None,
 ) -> list[FieldChange]:
     """A procedure's changes in report order: id, status, level, channels, sub-procedures, the other fields."""
     changes: list[FieldChange] = []
@@ -274,7 +292,7 @@ def _procedure_changes(
     if b is None or a is None or b.status is not a.status:
         changes.append(_status_change("status", b and b.status, a and a.status))
     if level_b != level_a:
-        down = level_b is not None and level_a is not None and level_a < level_b
+        down = isinstance(level_b, int) and isinstance(level_a, int) and level_a < level_b
         changes.append(FieldChange("level", level_b, level_a, regression=down))
     changes.extend(_channels(b, a))
     if b is not None and a is not None and b.sub_procedures != a.sub_procedures:

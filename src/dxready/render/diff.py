@@ -42,6 +42,13 @@ def _arrow(before: str, after: str) -> str:
     return f"{before} → {after}"
 
 
+def _level(value: Any, lang: str) -> str:
+    """A level, or what a row without one is: — and the word, as the plan writes a row that does not apply."""
+    if value == "not_applicable":
+        return _t(lang, "—（該当なし）", "— (not applicable)")
+    return _value(value)
+
+
 def _value(value: Any) -> str:
     if value is None:
         return ""
@@ -63,7 +70,7 @@ def _cells(entry: EntryDiff, lang: str, sep: str = "") -> tuple[str, str, str, s
         if c.field == "status":
             status = _arrow(_mark(c.before), _mark(c.after))
         elif c.field == "level":
-            level = _arrow(_value(c.before), _value(c.after))
+            level = _arrow(_level(c.before, lang), _level(c.after, lang))
         elif c.field == "channels":
             channels = _channels(c)
         elif c.field.endswith(".status") and c.field.startswith("sub_procedures."):
