@@ -267,3 +267,15 @@ def test_a_row_set_to_not_applicable_says_so_on_the_level_side(
     _, out = _diff("git:HEAD", "--catalog", str(data), "--lang", lang)
     [line] = [x.strip() for x in out.splitlines() if x.strip().startswith(label)]
     assert f"{word} → " in line
+
+
+@needs_git
+def test_run_inside_the_catalogue_the_head_is_named_by_its_directory(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo / "data")
+    _edit(Path("procedures.yaml"), LIBRARY_ONLINE, LIBRARY_ONLINE.replace("status: ○", "status: ×"))
+    code, out = _diff("git:HEAD")
+    assert code == 0 and out.splitlines()[0] == "dxready diff: git:HEAD → data（このディレクトリ）"
+    _, md = _diff("git:HEAD", "--format", "markdown", "--lang", "en")
+    assert md.startswith("### dxready diff: `git:HEAD` → `data (this directory)`")

@@ -30,6 +30,13 @@ _KIND = {
 }
 
 
+def _side(label: str, lang: str) -> str:
+    """A side of the diff as its catalogue is named everywhere (``.`` by its directory's name); ``git:REV`` as is."""
+    from dxready.render.views import catalog_label
+
+    return label if label.startswith("git:") else catalog_label(label, lang)
+
+
 def _mark(value: Any) -> str:
     return "" if value is None else _MARK.get(str(value), str(value))
 
@@ -131,7 +138,7 @@ def _code(text: str) -> str:
 
 def markdown(d: CatalogDiff, lang: str) -> str:
     lines = [
-        f"### dxready diff: {_code(d.base)} → {_code(d.head)}",
+        f"### dxready diff: {_code(_side(d.base, lang))} → {_code(_side(d.head, lang))}",
         "",
         f"**{md_text(_headline(d, lang))}**",
         "",
@@ -312,7 +319,8 @@ def table(d: CatalogDiff, lang: str) -> str:
 
     console, buf = make_console()
     width = console.width
-    console.print(paragraph(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}", width, rest="  "))
+    head = f"dxready diff: {oneline(_side(d.base, lang))} → {oneline(_side(d.head, lang))}"
+    console.print(paragraph(head, width, rest="  "))
     console.print(paragraph(_headline(d, lang), width, rest="  "))
     if d.empty:
         console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))
