@@ -57,6 +57,7 @@ from dxready.commands.edit_plan import edit_text as edit_text
 from dxready.commands.edit_plan import find_target as find_target
 from dxready.commands.edit_plan import plan_more as plan_more
 from dxready.commands.edit_plan import plan_splices as plan_splices
+from dxready.commands.edit_result import Edited, EditResult
 from dxready.commands.edit_write import _edit_procedures as _edit_procedures
 from dxready.commands.edit_write import _is_embedded as _is_embedded
 from dxready.commands.edit_write import locked as locked
@@ -79,16 +80,15 @@ def run_set(
     counts: list[str],
     note: str | None,
     verified_on: dt.date | None,
-    lang: str,
     unset: list[str] | None = None,
     as_of: dt.date | None = None,
     sources: list[str] | None = None,
     inferred: bool | None = None,
     cards: list[str] | None = None,
     counts_source: str | None = None,
-) -> str:
-    """Edit one procedure (or sub-procedure, or with REF ``municipality`` the header) of the resolved catalogue;
-    the message to print, or LoadError."""
+) -> EditResult:
+    """Edit one procedure (or sub-procedure, or with REF ``municipality`` the header) of the resolved catalogue:
+    what was done (worded by ``render/messages.edit_result``), or LoadError/UsageError."""
     if ref.strip() == "municipality":
         return run_set_municipality(
             catalog=catalog,
@@ -97,7 +97,6 @@ def run_set(
             sources=sources or [],
             cards=cards or [],
             unset=unset or [],
-            lang=lang,
             counts_source=counts_source,
             others={"--status": status, "--note": note, "--verified-on": verified_on, "--inferred": inferred}
             | ({"--channel": channels} if channels else {}),
@@ -135,7 +134,7 @@ def run_set(
     target = targets[0]
     if candidate is not None:
         said += _group_note(candidate.procedures[target.index])
-    return _message(lang, shown, target, said, changed=changed)
+    return EditResult(shown, (edited(target, said, changed=changed),))
 
 
 def _group_note(group: Procedure) -> list[Msg]:
@@ -190,10 +189,9 @@ def run_set_municipality(
     sources: list[str],
     cards: list[str],
     unset: list[str],
-    lang: str,
     others: dict[str, object] | None = None,
     counts_source: str | None = None,
-) -> str:
+) -> EditResult:
     """``set municipality``: the header's city-wide counts, sources and card counts, and the catalogue's as_of."""
     from dxready.catalog.models import Municipality
 
@@ -238,20 +236,7 @@ def run_set_municipality(
         return apply(text, (plan := header_splices(doc, current, change))[0]), plan[1]
 
     changed, said, _ = _edit_procedures(root, shown, make)
-    from dxready.inert import oneline
-
-    lines = [f"  {oneline(m.get(lang))}" for m in said]
-    if lang == "ja":
-        head = (
-            f"{shown}: municipality を更新しました"
-            if changed
-            else f"{shown}: municipality は変更なし（既にその値です）"
-        )
-    else:
-        head = (
-            f"{shown}: updated municipality" if changed else f"{shown}: municipality unchanged (already so)"
-        )
-    return "\n".join([head, *lines]) + "\n"
+    return EditResult(shown, (Edited("municipality", None, changed, tuple(said)),))
 
 
 def run_add(
@@ -264,12 +249,11 @@ def run_add(
     counts: list[str],
     note: str | None,
     verified_on: dt.date | None,
-    lang: str,
     as_of: dt.date | None = None,
     sources: list[str] | None = None,
     inferred: bool | None = None,
     counts_source: str | None = None,
-) -> str:
+) -> EditResult:
     """``dxready add ID --name NAME``: append one of the city's own procedures (no standard number), then apply
     set's options to it; validated and written once, atomically, comments kept."""
     from dxready.catalog.models import SLUG
@@ -343,19 +327,9 @@ def run_add(
         return new_text, said + more
 
     changed, said, _ = _edit_procedures(root, shown, make)
-    return _message(lang, shown, targets[0], said, changed=changed)
+    return EditResult(shown, (edited(targets[0], said, changed=changed),))
 
 
-def _message(lang: str, shown: str, target: Target, said: list[Msg], *, changed: bool) -> str:
-    from dxready.inert import oneline  # the path too: a directory name may hold escape sequences
-
-    no = target.procedure.standard_no
-    what = f"{target.ident}" + (f" (No.{no})" if no is not None else "")
-    lines = [f"  {oneline(m.get(lang))}" for m in said]
-    if lang == "ja":
-        head = (
-            f"{shown}: {what} を更新しました" if changed else f"{shown}: {what} は変更なし（既にその値です）"
-        )
-    else:
-        head = f"{shown}: updated {what}" if changed else f"{shown}: {what} unchanged (already so)"
-    return "\n".join([oneline(head), *lines]) + "\n"
+def edited(target: Target, said: list[Msg], *, changed: bool) -> Edited:
+    """One target's part of an :class:`EditResult`."""
+    return Edited(target.ident, target.procedure.standard_no, changed, tuple(said))

@@ -12,6 +12,7 @@ from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
     from dxready.commands.edit_entities import EntityResult
+    from dxready.commands.edit_result import Edited, EditResult
     from dxready.commands.scaffold import CopyResult, InitResult
     from dxready.commands.tablefile import BlockUpdate
     from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
@@ -58,6 +59,35 @@ def copy_result(result: CopyResult, lang: str) -> str:
         f"copied the shipped catalogue (Kamogawa) into {shown} ({files}).\n"
         f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready gaps --catalog {shown}\n"
     )
+
+
+def edit_result(result: EditResult, lang: str) -> str:
+    """``set``/``add`` on procedures.yaml: one head line per target and a line per value written (or already so);
+    with several targets, first how many changed and whether the file was written."""
+    parts = "".join(_edited(result.file, e, lang) for e in result.edits)
+    if not result.bulk:
+        return parts
+    changed, n = result.changed, len(result.edits)
+    if lang == "ja":
+        wrote = "書き込みは 1 回" if changed else "書き込みなし"
+        head = f"{result.file}: {n} 件のうち {changed} 件を更新しました（{wrote}）"
+    else:
+        wrote = "one write" if changed else "nothing written"
+        head = f"{result.file}: updated {changed} of {n} targets ({wrote})"
+    return oneline(head) + "\n" + parts
+
+
+def _edited(shown: str, e: Edited, lang: str) -> str:
+    what = e.ident + (f" (No.{e.standard_no})" if e.standard_no is not None else "")
+    if lang == "ja":
+        head = (
+            f"{shown}: {what} を更新しました"
+            if e.changed
+            else f"{shown}: {what} は変更なし（既にその値です）"
+        )
+    else:
+        head = f"{shown}: updated {what}" if e.changed else f"{shown}: {what} unchanged (already so)"
+    return "".join(oneline(line) + "\n" for line in [head, *(f"  {m.get(lang)}" for m in e.said)])
 
 
 def entity_result(result: EntityResult, lang: str) -> str:
