@@ -106,4 +106,9 @@ def run_set_many(refs: list[str], *, catalog: str | os.PathLike[str] | None, **o
 
             refuse_new_text_findings(current, working)  # nothing check would refuse (DX010) reaches the file
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
-    return EditResult(shown, tuple(parts), bulk=True)
+    if text == original:
+        return EditResult(shown, tuple(parts), bulk=True)
+    from dxready.engine.consequences import new_findings
+
+    touched = {ref.partition("/")[0] for ref in targets}  # a sub-procedure's findings are its group's
+    return EditResult(shown, tuple(parts), bulk=True, new_findings=new_findings(current, working, touched))
