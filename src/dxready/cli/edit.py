@@ -168,7 +168,12 @@ def set_(
         typer.Option(
             "--unset",
             metavar="FIELD",
-            help=tr("項目を削除します（複数可）。", "Remove a field (repeatable)."),
+            help=tr(
+                "任意の項目を削除します（複数可。手続、municipality、system ID、roadmap ID。"
+                "システムの移行の項目は migration.target_fiscal_year のように）。",
+                "Remove an optional field (repeatable; procedures, municipality, system ID, roadmap ID; a system's"
+                " migration fields as migration.target_fiscal_year).",
+            ),
         ),
     ] = None,
     cards: Annotated[
