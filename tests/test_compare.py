@@ -69,9 +69,10 @@ def test_matrix_marks_and_rates_as_json(pair: Path) -> None:
     assert kure["rate_bounds"] == [10.0, 90.0] and kure["rate_with_partial_bounds"] == [15.0, 95.0]
     assert kure["coverage"] == {"known": 4, "total": 20}
     assert kure["statuses"]["3"] == "unknown"
-    # 21 rows: one not applicable, 16 unknown (no level yet), 4 recorded with a level.
+    # 21 rows: one not applicable, 16 unknown (no level yet), 4 recorded, of which × and 一部 have a settled level
+    # (0 and 1); the two ○ rows stand between 2 and 4 until identity, fee and result are recorded.
     assert (
-        sum(kure["level_distribution"].values()) == 4 and kure["recorded"] == "4/20"
+        sum(kure["level_distribution"].values()) == 2 and kure["recorded"] == "4/20"
     )  # the rate's coverage: 6 (—) is out of both
     procedures = {p["standard_no"]: p for p in data["procedures"]}
     assert procedures[1]["counts"]["online"] == 1 and procedures[1]["counts"]["offline"] == 1

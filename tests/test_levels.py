@@ -63,3 +63,47 @@ def test_life_event_bundle() -> None:
     assert bundles == {"引越し": False}
     r = readiness(a, bundles)
     assert r is not None and r.level == 3
+
+
+@pytest.mark.parametrize(
+    ("fields", "bounds"),
+    [
+        ({"status": "×"}, (0, 0)),  # settled: no unknown fact can put an offline row online
+        ({"status": "一部", "identity": None}, (1, 1)),
+        ({"status": "unknown"}, (0, 4)),
+        ({}, (2, 4)),  # ○ with identity, fee and result unrecorded: 2 at least, 4 at most
+        ({"identity": "seal"}, (2, 2)),  # a recorded 押印 settles it at 2, whatever else is unknown
+        ({"identity": "none", "fee": False, "result_delivery": "electronic"}, (3, 4)),
+        ({**DIGITAL, **ONCE_ONLY}, (4, 4)),
+        ({**DIGITAL, "back_office": "rekeying"}, (3, 3)),
+    ],
+)
+def test_a_level_is_settled_only_when_no_unknown_fact_could_change_it(
+    fields: dict[str, Any], bounds: tuple[int, int]
+) -> None:
+    r = readiness(proc(**fields), {})
+    assert r is not None and r.bounds == bounds and r.settled == (bounds[0] == bounds[1])
+
+
+def test_a_bundle_with_a_member_of_unknown_status_is_unknown_not_failed() -> None:
+    a = proc(id="a", life_events=["引越し"], **DIGITAL, attachments=[], back_office="integrated")
+    b = proc(id="b", status="unknown", life_events=["引越し"])
+    bundles = life_event_bundles([a, b])
+    assert bundles == {"引越し": None}
+    r = readiness(a, bundles)
+    assert r is not None and r.bounds == (3, 4)  # was settled at 3: the unknown member could be ○
+
+
+def test_the_summary_counts_only_settled_levels_and_says_how_many_are_open() -> None:
+    from dxready.engine.run import summarize
+
+    rows = [
+        proc(id="a"),
+        proc(id="b", identity="seal"),
+        proc(id="c", status="×"),
+        proc(id="d", status="unknown"),
+    ]
+    levels = {p.id: readiness(p, {}) for p in rows}
+    s = summarize(rows, levels)
+    assert s.levels == {0: 1, 1: 0, 2: 1, 3: 0, 4: 0}  # d (？) has no level at all; a is open
+    assert s.unsettled == {(2, 4): 1}

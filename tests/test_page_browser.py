@@ -206,8 +206,11 @@ def _check_figures(opened: Opened, data: dict[str, Any], lang: str = "ja") -> No
         name = p["name_en"] if lang == "en" and p.get("name_en") else p["name"]
         assert cells_i[1] == name
         assert cells_i[2].startswith(p["mark"])
-        if p["status"] in ("unknown", "not_applicable") or p["level"] is None:
+        if p["status"] in ("unknown", "not_applicable"):
             assert not cells_i[3][:1].isdigit()
+        elif p["level"] is None:  # an unknown fact could still move it: the span, never one figure
+            low, high = p["level_bounds"]
+            assert cells_i[3].startswith((f"{low}〜{high}", f"{low}–{high}"))
         else:
             assert cells_i[3].startswith(str(p["level"]))
         usage = p.get("usage")

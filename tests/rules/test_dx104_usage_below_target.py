@@ -85,12 +85,31 @@ def test_a_published_rate_or_the_sub_procedures_sum_is_used_and_named(tmp_path: 
             name: 児童手当等の額の改定の請求及び届出
             status: ○
             counts: [{fiscal_year: 2022, total: 100, online: 10}]
-          - {id: childcare-03, name: 氏名変更/住所変更等の届出, status: ○}
+          - {id: childcare-03, name: 氏名変更/住所変更等の届出, status: —}
     """
     report = run_rule(write_catalog(tmp_path, procedures=procedures), rule)
     published, summed = report.findings
     assert published.data["rate_from"] == "published" and published.data["rate"] == 23.2
     assert "公表された利用率" in published.message.ja
-    # (426 + 10) / (815 + 100) = 47.7 %, resting on 2 of 3 sub-procedures; the online-only figure gives no rate.
+    # (426 + 10) / (815 + 100) = 47.7 %, resting on the 2 applicable of 3 sub-procedures; the online-only figure
+    # gives no rate.
     assert summed.data == {"fiscal_year": 2022, "rate": 47.7, "target": 50.0, "rate_from": "sub_procedures"}
     assert "個別手続 3 件中 2 件の合計" in summed.message.ja
+
+
+def test_a_sum_missing_an_applicable_sub_procedure_is_no_rate(tmp_path: Path) -> None:
+    # childcare-03 is online but uncounted: its cases could lift the group above the target, or not.
+    procedures = """
+    procedures:
+      - id: childcare
+        standard_no: 18
+        name: 子育て関係（児童手当、保育施設利用等）
+        status: ○
+        sub_procedures:
+          - id: childcare-01
+            name: 児童手当等の受給資格及び児童手当の額についての認定請求
+            status: ○
+            counts: [{fiscal_year: 2022, total: 815, online: 10}]
+          - {id: childcare-03, name: 氏名変更/住所変更等の届出, status: ○}
+    """
+    assert not run_rule(write_catalog(tmp_path, procedures=procedures), rule).findings

@@ -39,6 +39,7 @@ from dxready.catalog.models_systems import Tier as Tier
 from dxready.catalog.models_systems import TierIn as TierIn
 from dxready.catalog.models_systems import Track as Track
 from dxready.catalog.models_systems import TrackIn as TrackIn
+from dxready.catalog.numbers import percent
 from dxready.catalog.strict import STRICT, Count, DigitCode
 
 
@@ -265,7 +266,7 @@ class Counts(Model):
         """online ÷ total in percent, one decimal; None without both or with no cases."""
         if self.total is None or self.online is None or self.total == 0:
             return None
-        return round(100.0 * self.online / self.total, 1)
+        return percent(self.online, self.total)
 
     @property
     def usage_rate(self) -> float | None:
@@ -340,6 +341,17 @@ class Procedure(Model):
             total, online, rows = total + c.total, online + c.online, rows + 1
         return (total, online, rows) if rows else None
 
+    def group_rate(self, fiscal_year: int) -> float | None:
+        """The group's usage rate from its sub-procedures' counts, only when every applicable one is counted.
+
+        With some sub-procedures uncounted the rate could be anything (their cases are unknown), so none is stated:
+        the summed counts are shown with how many rows they rest on (``group_counts``), never as the group's rate."""
+        summed = self.group_counts(fiscal_year)
+        if summed is None or not summed[0]:
+            return None
+        applicable = sum(s.status is not Status.not_applicable for s in self.sub_procedures)
+        return percent(summed[1], summed[0]) if summed[2] >= applicable else None
+
 
 _ONLINE_SOME = frozenset({Status.online, Status.partial})
 _NOT_FULL = frozenset({Status.partial, Status.offline})
@@ -391,7 +403,7 @@ class CardRate(Model):
 
     @property
     def rate(self) -> float:
-        return round(100.0 * self.cards / self.population, 1)
+        return percent(self.cards, self.population)
 
 
 class MynumberCard(Model):

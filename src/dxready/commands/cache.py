@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-SCHEMA = 2
+SCHEMA = 3
 
 
 def cache_dir() -> Path:

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from dxready.catalog.numbers import percent
 from dxready.commands.usage import Usage, usage_of
 from dxready.commands.usage import as_json as usage_json
 from dxready.commands.usage import cache as cache_usage
@@ -190,7 +191,7 @@ def row_order(row: Row) -> tuple[float, str, str]:
 
 
 def rate(part: int, whole: int) -> float | None:
-    return round(100.0 * part / whole, 1) if whole else None
+    return percent(part, whole) if whole else None
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,8 @@ def summarise(catalog: Any, shown: str) -> Row:
         statuses[p.standard_no] = p.effective_status.value
         usage[p.standard_no] = usage_of(p)
         ready = readiness(p, bundles)
-        if ready is not None and p.effective_status.value != "unknown":  # unknown status: no level yet
+        # unknown status, or a level an unknown fact could still move: no level yet (engine.levels)
+        if ready is not None and ready.settled and p.effective_status.value != "unknown":
             levels[p.standard_no] = ready.level
     m = catalog.procedures_file.municipality
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)

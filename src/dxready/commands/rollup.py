@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from dxready.catalog.numbers import percent
+
 if TYPE_CHECKING:
     from dxready.commands.compare import Comparison, Row
 
@@ -31,7 +33,7 @@ class UsageColumn:
     @property
     def rate(self) -> float | None:
         """Online cases of all cases, pooled over the municipalities with both figures."""
-        return round(100.0 * self.online / self.total, 1) if self.total else None
+        return percent(self.online, self.total) if self.total else None
 
 
 def usage_columns(comparison: Comparison) -> list[UsageColumn]:
@@ -79,8 +81,8 @@ class Rollup:
             return None
         unknown = self.cells["unknown"]
         return (
-            round(100.0 * part / self.applicable, 1),
-            round(100.0 * (part + unknown) / self.applicable, 1),
+            percent(part, self.applicable),
+            percent(part + unknown, self.applicable),
         )
 
     @property

@@ -34,10 +34,28 @@ class Criterion(NamedTuple):
 
 @dataclass(frozen=True)
 class Readiness:
-    """A procedure's level, its criteria, and what blocks the next level."""
+    """A procedure's level, its criteria, and what blocks the next level.
+
+    ``level`` is what the recorded facts establish (an unknown criterion counts as not met); ``ceiling`` is where
+    the level would stand if every unknown criterion turned out met. The level is *settled* only when the two agree:
+    a ○ row whose identity, fee and result are unrecorded is at least 2 and at most 4, and no view may print it as 2.
+    """
 
     level: int
     criteria: tuple[Criterion, ...]
+    ceiling: int = -1
+
+    def __post_init__(self) -> None:
+        if self.ceiling < 0:  # built without a ceiling: the level is taken as settled
+            object.__setattr__(self, "ceiling", self.level)
+
+    @property
+    def settled(self) -> bool:
+        return self.level == self.ceiling
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        return self.level, self.ceiling
 
     @property
     def blockers(self) -> tuple[Criterion, ...]:
@@ -75,7 +93,7 @@ CRITERIA: dict[str, tuple[int, Msg]] = {
 }
 
 
-def criteria(p: Procedure, bundles: dict[str, bool]) -> tuple[Criterion, ...]:
+def criteria(p: Procedure, bundles: dict[str, bool | None]) -> tuple[Criterion, ...]:
     """Every criterion of levels 1–4 for one procedure. ``bundles``: life event → all its procedures online."""
     s = p.effective_status  # a group recorded as unknown: its sub-procedures' status, when settled
     known = s is not Status.unknown
@@ -110,27 +128,36 @@ def _payment_state(p: Procedure) -> State:
     return _state(any(m.online for m in p.payment))
 
 
-def _bundle_state(p: Procedure, bundles: dict[str, bool]) -> State:
+def _bundle_state(p: Procedure, bundles: dict[str, bool | None]) -> State:
     if p.life_events is None:
         return State.unknown
-    return _state(all(bundles.get(e, True) for e in p.life_events))
+    states = [bundles.get(e, True) for e in p.life_events]
+    if False in states:
+        return State.not_met
+    return State.unknown if None in states else State.met
 
 
-def life_event_bundles(procedures: Iterable[Procedure]) -> dict[str, bool]:
-    """Life event → whether every applicable procedure in it is fully online."""
-    result: dict[str, bool] = {}
+def life_event_bundles(procedures: Iterable[Procedure]) -> dict[str, bool | None]:
+    """Life event → whether every applicable procedure in it is fully online: True, False, or None while a member's
+    status is unknown and none is known to be short of ○ (the unknown one decides)."""
+    result: dict[str, bool | None] = {}
     for p in procedures:
         if not p.applicable or not p.life_events:
             continue
+        s = p.effective_status
+        mine = None if s is Status.unknown else s is Status.online
         for event in p.life_events:
-            result[event] = result.get(event, True) and p.effective_status is Status.online
+            before = result.get(event, True)
+            result[event] = False if False in (before, mine) else (None if None in (before, mine) else True)
     return result
 
 
-def readiness(p: Procedure, bundles: dict[str, bool]) -> Readiness | None:
-    """None for a not-applicable procedure; else the highest level whose criteria (and all below) are met."""
+def readiness(p: Procedure, bundles: dict[str, bool | None]) -> Readiness | None:
+    """None for a not-applicable procedure; else the highest level whose criteria (and all below) are met, and the
+    highest it could be were every unknown criterion met."""
     if not p.applicable:
         return None
     crit = criteria(p, bundles)  # in level order: the first criterion not met decides
     first_unmet = next((c.level for c in crit if c.state is not State.met), 5)
-    return Readiness(first_unmet - 1, crit)
+    first_failed = next((c.level for c in crit if c.state is State.not_met), 5)
+    return Readiness(first_unmet - 1, crit, first_failed - 1)

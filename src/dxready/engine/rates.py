@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from dxready.catalog.models import Status
+from dxready.catalog.numbers import percent
 
 
 def _pct(part: int, whole: int) -> float:
-    return round(100.0 * part / whole, 1)
+    return percent(part, whole)
 
 
 @dataclass(frozen=True)

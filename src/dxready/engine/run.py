@@ -32,6 +32,9 @@ class Summary:
     """Status → how many of the city's own procedures (outside the 21); empty when there are none."""
     inferred: int = 0
     """Standard rows whose status is marked as the author's inference."""
+    unsettled: dict[tuple[int, int], int] = field(default_factory=dict)
+    """(lowest, highest) level → how many recorded rows an unknown fact could move within that span; ``levels``
+    counts only the rows whose level no unknown fact could change."""
 
     @property
     def online_rate(self) -> float | None:
@@ -73,7 +76,9 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
     by_status = Counter(s.value for s in applicable)
     # A procedure whose status is unknown has no meaningful level yet: it is counted as 未確認, not as level 0.
     recorded = {p.id for p in rows if p.effective_status not in (Status.unknown, Status.not_applicable)}
-    dist = Counter(r.level for pid, r in levels.items() if r is not None and pid in recorded)
+    ready = [r for pid, r in levels.items() if r is not None and pid in recorded]
+    dist = Counter(r.level for r in ready if r.settled)
+    open_ = Counter(r.bounds for r in ready if not r.settled)
     return Summary(
         applicable=len(applicable),
         by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},
@@ -83,6 +88,7 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
         with_partial=rate_of(statuses, ONLINE_OR_PARTIAL),
         own=dict(Counter(p.effective_status.value for p in own)),
         inferred=sum(p.status_inferred and p.status is not Status.unknown for p in rows),
+        unsettled=dict(sorted(open_.items())),
     )
 
 

@@ -62,9 +62,14 @@ _ORDER_NOTE = {
 }
 
 
-def _levels(row: Row) -> str:
+def _levels(row: Row, lang: str) -> str:
+    """'6/2/0/0/0（未確定9）': rows per settled level, and the recorded rows an unknown fact could still move."""
     dist = row.level_distribution
-    return "/".join(str(dist[n]) for n in range(5))
+    return "/".join(str(dist[n]) for n in range(5)) + _unsettled(row.known - sum(dist.values()), lang)
+
+
+def _unsettled(n: int, lang: str) -> str:
+    return (f"（未確定{n}）" if lang == "ja" else f" ({n} unsettled)") if n else ""
 
 
 def _labels(lang: str) -> dict[str, str]:
@@ -92,6 +97,7 @@ def _labels(lang: str) -> dict[str, str]:
 def _summary(comparison: Comparison, lang: str) -> str:
     t = comparison.totals()
     lv = "/".join(str(t["levels"][n]) for n in range(5))
+    lv += _unsettled(sum(row.known for row in comparison.rows) - sum(t["levels"].values()), lang)
     on, some = comparison.rates()
     if lang == "ja":
         text = (
@@ -126,7 +132,7 @@ def _records(
             f"{oneline(row.name)}（{oneline(row.code)}）",
             f"{labels['rate']} {_rate(row.online, lang, coverage=False)}",  # bounds while rows are unknown
             f"{labels['recorded']} {row.recorded}",
-            f"{labels['levels']} {_levels(row)}",
+            f"{labels['levels']} {_levels(row, lang)}",
         ]
         lines += join_fit(head, " · ", width, indent="  ")
         marks = [f"{c.no} {_mark(row.statuses.get(c.no))}" for c in columns]
@@ -156,7 +162,7 @@ def table(comparison: Comparison, lang: str) -> str:
         marks = [_mark(row.statuses.get(c.no)) for c in columns]
         rate = _rate(row.online, lang, coverage=False)
         if big:
-            grid.add_row(oneline(row.name), oneline(row.code), *marks, rate, row.recorded, _levels(row))
+            grid.add_row(oneline(row.name), oneline(row.code), *marks, rate, row.recorded, _levels(row, lang))
             continue
         grid.add_row(
             Text(oneline(row.name)),
@@ -164,7 +170,7 @@ def table(comparison: Comparison, lang: str) -> str:
             *(Text(m) for m in marks),
             Text(rate, style=_style(row.online)),
             Text(row.recorded),
-            Text(_levels(row)),
+            Text(_levels(row, lang)),
         )
     from dxready.render.celltext import cell
 
@@ -224,7 +230,7 @@ def markdown(comparison: Comparison, lang: str) -> str:
         cells = [md_cell(row.name), md_cell(row.code), *(_mark(row.statuses.get(c.no)) for c in columns)]
         lines.append(
             "| "
-            + " | ".join([*cells, _rate(row.online, lang, coverage=False), row.recorded, _levels(row)])
+            + " | ".join([*cells, _rate(row.online, lang, coverage=False), row.recorded, _levels(row, lang)])
             + " |"
         )
     rates = [_rate(c.online, lang) for c in columns]

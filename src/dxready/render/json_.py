@@ -111,6 +111,7 @@ def summary_fields(s: Summary) -> dict[str, Any]:
         "inferred": s.inferred,
         "own_procedures": s.own,
         "levels": {str(k): v for k, v in s.levels.items()},
+        "levels_unsettled": [{"low": lo, "high": hi, "count": n} for (lo, hi), n in s.unsettled.items()],
     }
 
 
@@ -160,7 +161,7 @@ def _usage(p: Any) -> dict[str, Any] | None:
         "fiscal_year": max(years),
         "total": total,
         "online": online,
-        "rate": round(100.0 * online / total, 1) if total else None,
+        "rate": p.group_rate(max(years)),
         "rate_from": "sub_procedures",
         "coverage": {"known": rows, "total": len(p.sub_procedures)},
     }
@@ -236,7 +237,8 @@ def _procedure_entries(report: Report, lang: str, show_waived: bool) -> Iterator
             "mark": p.effective_status.mark,
             "recorded_status": p.status.value,
             "status_inferred": p.status_inferred,
-            "level": r.level if r and p.effective_status.value != "unknown" else None,
+            "level": r.level if r and r.settled and p.effective_status.value != "unknown" else None,
+            "level_bounds": list(r.bounds) if r else None,
             "criteria": {c.key: c.state.value for c in r.criteria} if r else None,
             "blockers": [c.key for c in r.blockers] if r else [],
             "usage": _usage(p),
@@ -353,7 +355,8 @@ def table_procedures(report: Report, lang: str) -> str:
                 "status": p.effective_status.value,
                 "mark": p.effective_status.mark,
                 "note": p.note,
-                "level": r.level if r and p.effective_status.value != "unknown" else None,
+                "level": r.level if r and r.settled and p.effective_status.value != "unknown" else None,
+                "level_bounds": list(r.bounds) if r else None,
                 "channels": [c.kind.value for c in p.channels],
                 "sub_procedures": [
                     {

@@ -110,11 +110,12 @@ def _summary_table(report: Report, lang: str) -> Table:
         2: _bar(s.by_status["partial"], s.applicable, bar_w),
         3: _bar(s.by_status["offline"], s.applicable, bar_w),
     }
-    level_start = len(rows) - 5
+    level_start = len(rows) - 5 - bool(s.unsettled)
+    level_counts = [*s.levels.values(), sum(s.unsettled.values())]
     for i, (label, value) in enumerate(rows):
         bar = bars.get(i, "")
         if i >= level_start:
-            bar = _bar(s.levels[i - level_start], s.applicable, bar_w)
+            bar = _bar(level_counts[i - level_start], s.applicable, bar_w)
         style = _MARK_STYLE.get(label.split(" ", 1)[0], "")
         cells = [_text(label, style), _text(value)] + ([_text(bar, style or "blue")] if bar_w else [])
         table.add_row(*cells)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dxready.catalog.models import Status, circled
-from dxready.engine.levels import LEVEL_NAMES
+from dxready.engine.levels import LEVEL_NAMES, Readiness
 from dxready.i18n import t as _t
 from dxready.render.labels import PHASE, STATE
 
@@ -113,9 +113,9 @@ def subject_names(report: Report, lang: str) -> dict[str, dict[str, str]]:
     }
 
 
-def counts_text(c: Counts, lang: str, rows: tuple[int, int] | None = None) -> str:
+def counts_text(c: Counts, lang: str, rows: tuple[int, int] | None = None, *, stated: bool = True) -> str:
     """One year's usage as cities publish it: '77.8%（令和4年度 152,983/196,759件）', '23.2%（令和3年度 公表値、11月末現在）'."""
-    rate = c.usage_rate
+    rate = c.usage_rate if stated else None
     head = "—" if rate is None else f"{rate:.1f}%"
     year = c.fiscal_year.ja() if lang == "ja" else c.fiscal_year.en()
     details: list[str] = []
@@ -159,9 +159,9 @@ def usage_text(p: Procedure, lang: str) -> str:
     if summed is None:
         return ""
     total, online, rows = summed
-    return counts_text(
-        Counts(fiscal_year=year, total=total, online=online), lang, (rows, len(p.sub_procedures))
-    )
+    # With a sub-procedure uncounted, the sum is not the group's rate: the counts are shown under a —.
+    counted = Counts(fiscal_year=year, total=total, online=online)
+    return counts_text(counted, lang, (rows, len(p.sub_procedures)), stated=p.group_rate(year) is not None)
 
 
 def ordered(procs: Sequence[Procedure]) -> list[Procedure]:
@@ -332,7 +332,23 @@ def summary_rows(summary: Summary, lang: str, city: CityCounts | None = None) ->
         rows.append([f"{label} {_t(lang, 'オンライン利用率', 'online usage')}", counts_text(city, lang)])
     for n in range(5):
         rows.append([f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}", str(s.levels[n])])
+    if s.unsettled:
+        rows.append([_t(lang, "レベル 未確定", "Level unsettled"), unsettled_text(s.unsettled, lang)])
     return rows
+
+
+def level_span(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def unsettled_text(unsettled: dict[tuple[int, int], int], lang: str) -> str:
+    """'9（2–4）', '12（2–4 9、0–4 3）': rows whose level an unknown fact could still move, and between which levels."""
+    total = sum(unsettled.values())
+    if len(unsettled) == 1:
+        (span,) = unsettled
+        return _t(lang, f"{total}（{level_span(*span)}）", f"{total} ({level_span(*span)})")
+    spans = [f"{level_span(*span)} {n}" for span, n in unsettled.items()]
+    return _t(lang, f"{total}（{'、'.join(spans)}）", f"{total} ({', '.join(spans)})")
 
 
 def summary(report: Report, lang: str) -> Grid:
@@ -351,9 +367,16 @@ def level_text(report: Report, pid: str, lang: str) -> str:
     proc = report.catalog.procedure(pid)
     if proc is not None and proc.effective_status.value == "unknown":
         return _t(lang, "？ 状況が未確認", "? status unknown")
-    text = f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
+    text = readiness_text(r, lang)
     usage = usage_text(proc, lang) if proc is not None else ""
     return f"{text}\n{_t(lang, '利用率', 'usage')} {usage}" if usage else text
+
+
+def readiness_text(r: Readiness, lang: str) -> str:
+    """'2 オンライン申請' when no unknown fact could change it; '2–4（未確定）' while one could."""
+    if r.settled:
+        return f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
+    return _t(lang, f"{level_span(*r.bounds)}（未確定）", f"{level_span(*r.bounds)} (unsettled)")
 
 
 def blockers_text(report: Report, pid: str, lang: str) -> str:

@@ -44,6 +44,8 @@ def _level(report: Report, p: Procedure, lang: str) -> str:
         return "—"
     if p.status.value == "unknown":
         return _t(lang, "？ 未確認", "? unknown")
+    if not r.settled:
+        return _t(lang, f"{r.level}–{r.ceiling}（未確定）", f"{r.level}–{r.ceiling} (unsettled)")
     return f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
 
 

@@ -1,7 +1,8 @@
 """A published rate that disagrees with the counts beside it.
 
 A count entry may hold the rate the city printed (``rate``) next to ``total`` and ``online``. Municipalities publish
-うちオンライン数 ÷ 手続総件数 in percent to one decimal, so the printed rate must equal that ratio rounded to one decimal.
+うちオンライン数 ÷ 手続総件数 in percent to one decimal, so the printed rate must be that ratio rounded to one decimal
+(a tie rounded either way: 1 of 80 may be 1.2 or 1.3; 1,716 of 29,926 only 5.7).
 
 Why it matters:
     Either a figure was mistyped or the rate belongs to another period: the usage rate dxready shows and the one
@@ -32,6 +33,7 @@ from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
 from dxready.catalog.models import Counts
+from dxready.catalog.numbers import agrees
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
 from dxready.rules.base import Context, at_procedure
@@ -52,8 +54,9 @@ NEXT_STEP = Msg(
 
 def disagrees(c: Counts) -> bool:
     """Whether ``c`` holds total, online and a rate that the two counts do not give to one decimal."""
-    computed = c.computed_rate
-    return computed is not None and c.rate is not None and computed != round(c.rate, 1)
+    if c.total is None or c.online is None or not c.total or c.rate is None:
+        return False
+    return not agrees(c.rate, c.online, c.total)
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:

@@ -4,8 +4,9 @@ The target is ``targets.usage_rate`` in dxready.yaml (default 50 %).
 
 The rate is うちオンライン数 ÷ 手続総件数 of the latest fiscal year counted, to one decimal as municipalities
 publish it; where the year has no total, the rate the city published (``rate``) is used, and the message says
-which. A group without counts of its own uses the sum of its sub-procedures' counts and says on how many rows it
-rests. Procedures that are not online at all (×, reported by DX101) or not applicable are left out, as are years
+which. A group without counts of its own uses the sum of its sub-procedures' counts, once every applicable
+sub-procedure is counted (before that, the uncounted ones could move the rate anywhere), and says on how many rows
+it rests. Procedures that are not online at all (×, reported by DX101) or not applicable are left out, as are years
 with no cases and online-only figures (no rate can be told from them).
 
 Why it matters:
@@ -77,10 +78,11 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         else:
             years = {int(c.fiscal_year) for s in p.sub_procedures for c in s.counts}
             summed = p.group_counts(max(years)) if years else None
-            if summed is None or summed[0] == 0:
+            group_rate = p.group_rate(max(years)) if years else None
+            if summed is None or group_rate is None:  # an uncounted sub-procedure could change the rate
                 continue
             total, online, rows = summed
-            rate = round(100.0 * online / total, 1)
+            rate = group_rate
             if rate >= target:
                 continue
             year = FiscalYear(max(years))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dxready.catalog.numbers import agrees, percent
 from dxready.commands.transfer.cells import CellError, cell_date, cell_int, cell_rate, cell_text
 from dxready.commands.transfer.plan import Conflict, CountFields, Pending, Planner
 from dxready.commands.transfer.read import Value
@@ -41,8 +42,8 @@ def counts_row(planner: Planner, sheet: str, n: int, row: dict[str, Value]) -> R
             f"オンライン件数 {online:,} が総件数 {total:,} を超えています",
             f"online {online:,} exceeds the total {total:,}",
         )
-    computed = 100.0 * online / total if total and online is not None else None
-    if rate is not None and computed is not None and abs(round(computed, 1) - rate) > 0.1 + 1e-9:
+    computed = percent(online, total) if total and online is not None else None
+    if rate is not None and computed is not None and not agrees(rate, online or 0, total or 1):
         raise CellError(
             "rate",
             f"割合 {rate}% が {online:,}/{total:,} = {computed:.1f}% と合いません",

@@ -19,8 +19,11 @@ def level_text(proc: dict[str, Any], lang: str) -> str:
     status = proc.get("status")
     if status == "not_applicable":
         return "—"
-    if status == "unknown" or proc.get("level") is None:
+    if status == "unknown":
         return _t(lang, "？ 状況が未確認", "? status unknown")
+    if proc.get("level") is None:  # an unknown fact could still move it: the span, never one figure
+        low, high = proc.get("level_bounds") or (0, 4)
+        return _t(lang, f"{low}〜{high}（未確定）", f"{low}–{high} (unsettled)")
     level = int(proc["level"])
     return f"{level} {LEVEL_NAMES[level].get(lang)}"
 

@@ -75,6 +75,16 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
         )
         for n in range(5)
     ]
+    unsettled = sum(int(u["count"]) for u in s.get("levels_unsettled", []))
+    if unsettled:
+        level_bars.append(
+            charts.Bar(
+                _t(lang, "未確定", "unsettled"),
+                unsettled,
+                _t(lang, f"{unsettled}件（{_spans(s, lang)}）", f"{unsettled} ({_spans(s, lang)})"),
+                "s-level",
+            )
+        )
     scale = max([b.value for b in level_bars] + [1])
     parts.append(
         charts.horizontal(
@@ -112,6 +122,11 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
                 str(levels[str(n)]),
             )
             for n in range(5)
+        ),
+        *(
+            (("level-unsettled", _t(lang, "レベル未確定", "Level unsettled"), _spans(s, lang, count=True)),)
+            if s.get("levels_unsettled")
+            else ()
         ),
         *(
             (f"findings-{sev}", _t(lang, f"課題（{ja}）", f"Findings ({en})"), str(f.get(sev, 0)))
@@ -163,7 +178,13 @@ def procedures_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
     for p in data["procedures"]:
         status = status_of(p.get("status"))
         order = list(Status).index(status) if status else 9
-        level = p.get("level") if p.get("status") not in ("unknown", "not_applicable") else None
+        known = p.get("status") not in ("unknown", "not_applicable")
+        # sorted by what is settled: the level, or the lower bound of a span an unknown fact could still move
+        level = (
+            (p.get("level") if p.get("level") is not None else (p.get("level_bounds") or [None])[0])
+            if known
+            else None
+        )
         usage = p.get("usage") or {}
         rows.append(
             f'<tr data-id="{esc(p["id"])}">'
@@ -246,3 +267,19 @@ def card_section(card: dict[str, Any], ids: Ids, lang: str) -> str:
         rows,
     )
     return chart + table
+
+
+def _spans(summary: dict[str, Any], lang: str, count: bool = False) -> str:
+    """The levels an unknown fact could still move rows between: '2〜4', or '9（2〜4）' with ``count``."""
+    spans = summary.get("levels_unsettled", [])
+    dash = "〜" if lang == "ja" else "–"
+    text = _t(lang, "、", ", ").join(
+        f"{u['low']}{dash}{u['high']}" + (f" {u['count']}" if len(spans) > 1 else "") for u in spans
+    )
+    if not count:
+        return text
+    return _t(
+        lang,
+        f"{sum(int(u['count']) for u in spans)}（{text}）",
+        f"{sum(int(u['count']) for u in spans)} ({text})",
+    )
