@@ -100,7 +100,9 @@ def test_git_revisions_on_both_sides_and_json(repo: Path) -> None:
     changes = {c["field"]: c for c in entry["changes"]}
     assert (changes["status"]["before"], changes["status"]["after"]) == ("online", "partial")
     assert changes["status"]["regression"] is True
-    assert (changes["level"]["before"], changes["level"]["after"]) == (2, 1)
+    # ○ with identity, fee and result unrecorded is 2–4 (unsettled: never stated as 2); 一部 is 1
+    assert (changes["level"]["before"], changes["level"]["after"]) == ([2, 4], 1)
+    assert changes["level"]["regression"] is True  # at most 1 now, at least 2 before
     assert [(r["kind"], r["id"]) for r in data_out["regressions"]] == [
         ("procedure", "library-reservation"),
         ("catalog", ""),  # the online rate
@@ -248,18 +250,17 @@ def test_a_row_set_to_not_applicable_says_so_on_the_level_side(
     _edit(data / "procedures.yaml", LIBRARY_ONLINE, LIBRARY_ONLINE.replace("status: ○", "status: —"))
     word = "—（該当なし）" if lang == "ja" else "— (not applicable)"
     label = "レベル" if lang == "ja" else "Level"
-    _, out = _diff("git:HEAD", "--catalog", str(data), "--lang", lang)
-    assert f"2 → {word}" in out  # the wide table
-    monkeypatch.setenv("COLUMNS", "80")  # records: "レベル: 2 → —（該当なし）", not "レベル: 2 →"
+    span = "2–4（未確定）" if lang == "ja" else "2–4 (unsettled)"  # identity, fee and result unrecorded
+    monkeypatch.setenv("COLUMNS", "80")  # records: "レベル: 2–4（未確定） → —（該当なし）", not "レベル: 2 →"
     _, out = _diff("git:HEAD", "--catalog", str(data), "--lang", lang)
     [line] = [x.strip() for x in out.splitlines() if x.strip().startswith(label)]
-    assert line.endswith(f"2 → {word}")
+    assert line.endswith(f"{span} → {word}")
     _, md = _diff("git:HEAD", "--catalog", str(data), "--lang", lang, "--format", "markdown")
     assert f" → {word} |" in md
     _, js = _diff("git:HEAD", "--catalog", str(data), "--format", "json")
     [entry] = json.loads(js)["procedures"]
     level = {c["field"]: c for c in entry["changes"]}["level"]
-    assert isinstance(level["before"], int) and level["after"] == "not_applicable"
+    assert level["before"] == [2, 4] and level["after"] == "not_applicable"
     assert level["regression"] is False
     # and back: the left side is the word, the right side the level
     _git(repo, "commit", "-q", "-am", "library not applicable")

@@ -53,6 +53,8 @@ def _level(value: Any, lang: str) -> str:
     """A level, or what a row without one is: — and the word, as the plan writes a row that does not apply."""
     if value == "not_applicable":
         return _t(lang, "—（該当なし）", "— (not applicable)")
+    if isinstance(value, list) and len(value) == 2:  # unsettled: between two levels, as every view writes it
+        return _t(lang, f"{value[0]}–{value[1]}（未確定）", f"{value[0]}–{value[1]} (unsettled)")
     return _value(value)
 
 
