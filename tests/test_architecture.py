@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "dxready.cli",
             "dxready.__main__",
             "dxready.guard",
+            "dxready.fastpath",
             "dxready.clitext",
             "dxready.completion",
             "dxready.entry",

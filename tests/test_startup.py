@@ -17,18 +17,18 @@ from dxready.entry import fast_help
 HELP_MODULE = Path(dxready.__file__).parent / "_help.py"
 
 
-def _typer_help(lang: str) -> str:
+def _typer_help(lang: str, *args: str) -> str:
     """Typer's own top-level help in ``lang``, at 100 columns."""
     env = {**os.environ, "DXREADY_LANG": lang, "COLUMNS": "100"}
     env.pop("LC_ALL", None)
     code = "from dxready.cli import main; main()"
-    done = subprocess.run([sys.executable, "-c", code, "--help"], env=env, capture_output=True, check=False)
+    done = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
     return done.stdout.decode("utf-8")
 
 
 def test_prebuilt_help_is_typers() -> None:
-    texts = {lang: _typer_help(lang) for lang in ("ja", "en")}
+    texts = {lang: _typer_help(lang, "--help") for lang in ("ja", "en")}
     if os.environ.get("DXREADY_UPDATE_GOLDEN"):
         body = "".join(
             f"    {json.dumps(lang)}: {json.dumps(text, ensure_ascii=False)},\n"
@@ -44,9 +44,19 @@ def test_prebuilt_help_is_typers() -> None:
     assert texts == HELP, (
         "the help changed: regenerate with DXREADY_UPDATE_GOLDEN=1 pytest tests/test_startup.py"
     )
+    assert _typer_help("en") == HELP["en"]  # no arguments: the same text (no_args_is_help)
 
 
-@pytest.mark.parametrize("args", [["--help"], ["-h"]])
+def test_version_without_typer() -> None:
+    code = "import sys; from dxready.entry import main; main()"
+    typer_code = "from dxready.cli import main; main()"
+    fast = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, check=False)
+    slow = subprocess.run([sys.executable, "-c", typer_code, "--version"], capture_output=True, check=False)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr)
+    assert fast.stdout == f"dxready {dxready.__version__}\n".encode()
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], []])
 def test_help_without_typer(args: list[str]) -> None:
     code = "import sys; from dxready.entry import main; main(); print(sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'pydantic', 'rich', 'ruamel')))"
     env = {**os.environ, "COLUMNS": "120", "DXREADY_LANG": "en"}
@@ -60,6 +70,30 @@ def test_fast_help_only_for_plain_help(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "120")
     assert fast_help(["--help"]) is not None
     assert fast_help(["check", "--help"]) is None
-    assert fast_help([]) is None
+    assert fast_help([]) == fast_help(["--help"])  # no arguments: the app's no_args_is_help
     monkeypatch.setenv("COLUMNS", "60")  # a narrow terminal: Typer lays it out
     assert fast_help(["--help"]) is None
+
+
+def test_catalogue_default_factories_are_python_functions() -> None:
+    """pydantic reads each default factory's signature while it builds a schema, and a builtin's (``list``, ``dict``)
+    is parsed from its text: about a millisecond each on check's first validation. Use dxready.catalog.factories."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    import dxready.catalog.models
+    import dxready.catalog.settings  # noqa: F401
+
+    def models(cls: type[BaseModel]) -> list[type[BaseModel]]:
+        return [m for sub in cls.__subclasses__() for m in (sub, *models(sub))]
+
+    checked = 0
+    for model in models(BaseModel):
+        if not model.__module__.startswith("dxready.catalog"):
+            continue
+        for name, field in model.model_fields.items():
+            if field.default_factory is not None:
+                checked += 1
+                assert inspect.isfunction(field.default_factory), f"{model.__qualname__}.{name}"
+    assert checked >= 20

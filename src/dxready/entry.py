@@ -1,21 +1,26 @@
-"""The console entry point: ``dxready --help`` from a pre-built text, everything else through the Typer app.
+"""The console entry point: ``dxready --help`` from a pre-built text and ``--version``, ``check``, ``rules`` and
+``explain`` in their usual forms without Typer (:mod:`dxready.fastpath`), everything else through the Typer app.
 
 Importing Typer alone costs several times a bare ``python -c pass``; the top-level help is the same text every time
 (per language, at the 80-column layout Click's help uses on any terminal of 80 columns or more; the
 program is always named ``dxready``), so it is kept in :mod:`dxready._help` and printed without
 importing Typer. ``tests/test_startup.py`` checks that it is exactly what Typer prints, and regenerates it with
-``DXREADY_UPDATE_GOLDEN=1``. Any other argument, a narrower terminal or a missing text goes to :func:`dxready.cli.main`.
+``DXREADY_UPDATE_GOLDEN=1``. Any other argument, a narrower terminal or a missing text goes on; a command line that
+:func:`dxready.fastpath.fast_command` does not fully understand goes to :func:`dxready.cli.main`.
 """
 
 from __future__ import annotations
 
-import shutil
 import sys
 
 
 def fast_help(argv: list[str]) -> str | None:
     """The top-level help text for these arguments, when it can be given without Typer."""
-    if argv not in (["--help"], ["-h"]) or shutil.get_terminal_size().columns < 80:
+    if argv not in ([], ["--help"], ["-h"]):  # no arguments: the same help (the app's no_args_is_help)
+        return None
+    import shutil  # here, not at the top: check's path does not otherwise import it (or fnmatch, bz2, lzma)
+
+    if shutil.get_terminal_size().columns < 80:
         return None
     from dxready._help import HELP
     from dxready.i18n import current_lang
@@ -24,7 +29,8 @@ def fast_help(argv: list[str]) -> str | None:
 
 
 def main() -> None:
-    text = fast_help(sys.argv[1:])
+    argv = sys.argv[1:]
+    text = fast_help(argv)
     if text is not None:
         try:
             sys.stdout.write(text)
@@ -33,6 +39,18 @@ def main() -> None:
             pass
         else:
             return
+    if argv == ["--version"]:  # the line the app's eager --version option prints
+        from dxready import __version__
+
+        sys.stdout.write(f"dxready {__version__}\n")
+        return
+    from dxready.fastpath import fast_command, harness
+
+    action = fast_command(argv)
+    if action is not None:
+        code = harness(action)
+        if code is not None:
+            sys.exit(code)
     from dxready.cli import main as cli_main
 
     cli_main()

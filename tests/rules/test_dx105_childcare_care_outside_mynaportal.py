@@ -97,3 +97,30 @@ def test_a_sub_procedure_with_its_own_channels_does_not_inherit_the_group_s(tmp_
     assert [(f.subject.id, f.data["sub_procedures"]) for f in report.findings] == [
         ("nursing-care", ["nursing-care-02"])
     ]
+
+
+def test_gaps_heading_of_unrecorded_channels_says_they_are_not_recorded(tmp_path: Path) -> None:
+    """Review finding 5: two rows online with no channel recorded are grouped under a heading that asks for the
+    channels, not under the rule's summary (which would say they are online outside マイナポータル)."""
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    runner = CliRunner()
+    env = {"COLUMNS": "80"}
+    city = str(tmp_path / "t")
+    for args in (["init", city, "--name", "館山市"], ["set", "18/*", "19/*", "--status", "〇", "-c", city]):
+        assert runner.invoke(app, args, env=env).exit_code == 0
+    out = runner.invoke(app, ["gaps", "-c", city], env=env).stdout
+    assert "情報 DX105 子育て・介護の手続のチャネル（申請窓口）が未記録（2 件）" in out
+    assert "マイナポータル以外でのみオンライン" not in out
+    assert "マイナポータル（ぴったりサービス）に手続を登録し" not in out
+    en = runner.invoke(app, ["gaps", "-c", city, "--lang", "en", "-f", "json"], env=env).stdout
+    (group,) = [g for g in __import__("json").loads(en)["groups"] if g["code"] == "DX105"]
+    assert group["title"] == rule.MISSING_FACT_SUMMARY.en and group["count"] == 2
+    # Once row 18 records a channel outside マイナポータル, its warning has the rule's own heading, apart from the
+    # info that row 19 still has no channel.
+    assert runner.invoke(app, ["set", "18", "--channel", "e_application", "-c", city], env=env).exit_code == 0
+    out = runner.invoke(app, ["gaps", "-c", city], env=env).stdout
+    assert "警告 DX105 「子育て関係（児童手当、保育施設利用等）」の 15 手続はオンラインです" in out
+    assert "情報 DX105 チャネル未記録" in out

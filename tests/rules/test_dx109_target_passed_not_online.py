@@ -48,3 +48,29 @@ def test_the_target_year_ends_on_31_march(tmp_path: Path, as_of: str, expected: 
 
 def test_shipped_catalogue_has_no_procedure_targets(tmp_path: Path) -> None:
     assert run_rule(copy_shipped(tmp_path / "data"), rule, "2030-01-01").findings == ()
+
+
+def test_gaps_heading_of_unrecorded_statuses_says_they_are_not_recorded(tmp_path: Path) -> None:
+    """Two rows past their target with no status: grouped under a heading that asks for the status, not under the
+    rule's summary (which would say they are not online, a fact not recorded)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    procedures = """
+    procedures:
+      - {id: bulky-waste, standard_no: 9, name: 粗大ごみ収集の申込, status: unknown, target_fiscal_year: 令和5年度}
+      - {id: road-occupancy, standard_no: 7, name: 道路占用許可申請等, status: unknown, target_fiscal_year: 令和4年度}
+    """
+    city = str(write_catalog(tmp_path, procedures=procedures))
+    runner = CliRunner()
+    out = runner.invoke(app, ["gaps", "-c", city, "--as-of", "2026-11-30"], env={"COLUMNS": "80"}).stdout
+    assert "情報 DX109 目標年度を過ぎた手続の状況が未記録（2 件）" in out
+    assert "目標年度を過ぎてもオンライン化されていない" not in out
+    en = runner.invoke(
+        app, ["gaps", "-c", city, "--as-of", "2026-11-30", "--lang", "en", "-f", "json"]
+    ).stdout
+    (group,) = [g for g in json.loads(en)["groups"] if g["code"] == "DX109"]
+    assert group["title"] == rule.MISSING_FACT_SUMMARY.en and group["count"] == 2

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from dxready.catalog import labels
+from dxready.catalog.factories import new_list
 from dxready.catalog.models_base import FY as FY
 from dxready.catalog.models_base import SLUG as SLUG
 from dxready.catalog.models_base import Date as Date
@@ -40,7 +41,7 @@ from dxready.catalog.models_systems import TierIn as TierIn
 from dxready.catalog.models_systems import Track as Track
 from dxready.catalog.models_systems import TrackIn as TrackIn
 from dxready.catalog.numbers import percent
-from dxready.catalog.strict import STRICT, Count, DigitCode
+from dxready.catalog.strict import STRICT, Count, DigitCode, Worded
 
 
 class Status(str, enum.Enum):
@@ -155,11 +156,11 @@ class SubProcedure(Model):
     name: Text
     name_en: Text | None = None
     status: StatusField
-    channels: list[ChannelField] = Field(default_factory=list)
+    channels: list[ChannelField] = Field(default_factory=new_list)
     name_verified: bool = True
     note: Text | None = None
-    counts: list[Counts] = Field(default_factory=list)
-    inferred: list[str] = Field(default_factory=list)
+    counts: list[Counts] = Field(default_factory=new_list)
+    inferred: list[str] = Field(default_factory=new_list)
 
     def latest_counts(self) -> Counts | None:
         return max(self.counts, key=lambda c: int(c.fiscal_year)) if self.counts else None
@@ -233,8 +234,8 @@ BackOfficeIn = Annotated[
 def _strict_rate(value: object) -> object:
     """A published rate is a number as printed (23.2): not true/false, not a quoted string."""
     if isinstance(value, bool | str):
-        raise ValueError(
-            "利用率は引用符のない数値で書いてください（例: 23.2） / write the rate as a number (e.g. 23.2)"
+        raise Worded(
+            "利用率は引用符のない数値で書いてください（例: 23.2）", "write the rate as a number (e.g. 23.2)"
         )
     return value
 
@@ -287,9 +288,9 @@ class Procedure(Model):
     name: Text
     name_en: Text | None = None
     status: StatusField
-    channels: list[ChannelField] = Field(default_factory=list)
-    sub_procedures: list[SubProcedure] = Field(default_factory=list)
-    systems: list[Id] = Field(default_factory=list)
+    channels: list[ChannelField] = Field(default_factory=new_list)
+    sub_procedures: list[SubProcedure] = Field(default_factory=new_list)
+    systems: list[Id] = Field(default_factory=new_list)
     identity: IdentityIn | None = None
     fee: bool | None = None
     payment: list[PaymentIn] | None = None
@@ -297,14 +298,14 @@ class Procedure(Model):
     result_delivery: ResultDeliveryIn | None = None
     back_office: BackOfficeIn | None = None
     life_events: list[Text] | None = None
-    counts: list[Counts] = Field(default_factory=list)
+    counts: list[Counts] = Field(default_factory=new_list)
     target_fiscal_year: FY | None = None
     owner: Text | None = None
     note: Text | None = None
     as_of: Date | None = None
     verified_on: Date | None = None
-    sources: list[Text] = Field(default_factory=list)
-    inferred: list[str] = Field(default_factory=list)
+    sources: list[Text] = Field(default_factory=new_list)
+    inferred: list[str] = Field(default_factory=new_list)
 
     @property
     def applicable(self) -> bool:
@@ -425,8 +426,8 @@ class Municipality(Model):
     prefecture: Text | None = None
     plan: Text | None = None
     mynumber_card: MynumberCard | None = None
-    counts: list[CityCounts] = Field(default_factory=list)
-    sources: list[Text] = Field(default_factory=list)
+    counts: list[CityCounts] = Field(default_factory=new_list)
+    sources: list[Text] = Field(default_factory=new_list)
 
 
 class Fact(Model):
@@ -435,16 +436,16 @@ class Fact(Model):
     text_en: Text | None = None
     since: Date | None = None
     since_fiscal_year: FY | None = None
-    procedures: list[Id] = Field(default_factory=list)
-    roadmap: list[Id] = Field(default_factory=list)
+    procedures: list[Id] = Field(default_factory=new_list)
+    roadmap: list[Id] = Field(default_factory=new_list)
 
 
 class ProceduresFile(Model):
     schema_version: Literal[1] = 1
     municipality: Municipality
     as_of: Date | None = None
-    facts: list[Fact] = Field(default_factory=list)
-    procedures: list[Procedure] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=new_list)
+    procedures: list[Procedure] = Field(default_factory=new_list)
 
 
 FILE_MODELS: dict[str, type[Model]] = {

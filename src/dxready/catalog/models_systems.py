@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, WithJsonSchema
 
 from dxready.catalog import labels
+from dxready.catalog.factories import new_list
 from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.models_base import FY, Date, Id, Model, Text
 from dxready.catalog.strict import STRICT
@@ -95,15 +96,15 @@ class System(Model):
     label: Text | None = None
     tier: TierIn
     suite: Text | None = None
-    modules: list[Module] = Field(default_factory=list)
+    modules: list[Module] = Field(default_factory=new_list)
     standard_business: Business | None = None
     migration: Migration | None = None
     data_input: DataInputIn | None = None
-    links: list[Id] = Field(default_factory=list)
+    links: list[Id] = Field(default_factory=new_list)
     owner: Text | None = None
     vendor: Text | None = None
     note: Text | None = None
-    inferred: list[str] = Field(default_factory=list)
+    inferred: list[str] = Field(default_factory=new_list)
 
     def businesses(self) -> list[str]:
         found = [self.standard_business] if self.standard_business else []
@@ -113,7 +114,7 @@ class System(Model):
 
 class SystemsFile(Model):
     schema_version: Literal[1] = 1
-    systems: list[System] = Field(default_factory=list)
+    systems: list[System] = Field(default_factory=new_list)
 
 
 class Area(Model):
@@ -162,11 +163,11 @@ class RoadmapItem(Model):
     review_cycle_years: Annotated[int, STRICT, Field(ge=1, le=10)] | None = None
     last_reviewed: Date | None = None
     state: RoadmapStateIn | None = None
-    procedures: list[Id] = Field(default_factory=list)
-    systems: list[Id] = Field(default_factory=list)
+    procedures: list[Id] = Field(default_factory=new_list)
+    systems: list[Id] = Field(default_factory=new_list)
     owner: Text | None = None
     note: Text | None = None
-    inferred: list[str] = Field(default_factory=list)
+    inferred: list[str] = Field(default_factory=new_list)
 
     @property
     def target_year(self) -> FiscalYear | None:
@@ -175,5 +176,5 @@ class RoadmapItem(Model):
 
 class RoadmapFile(Model):
     schema_version: Literal[1] = 1
-    areas: list[Area] = Field(default_factory=list)
-    roadmap: list[RoadmapItem] = Field(default_factory=list)
+    areas: list[Area] = Field(default_factory=new_list)
+    roadmap: list[RoadmapItem] = Field(default_factory=new_list)

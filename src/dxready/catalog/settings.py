@@ -17,6 +17,7 @@ from pydantic import (
 
 from dxready.catalog import labels
 from dxready.catalog.dates import SPELLINGS, parse_date
+from dxready.catalog.factories import new_dict, new_list
 from dxready.catalog.strict import STRICT
 from dxready.findings import Severity
 
@@ -79,8 +80,8 @@ class Waiver(_Settings):
 
 class Settings(_Settings):
     select: list[CodeOrPrefix] = Field(default_factory=lambda: ["DX"])
-    ignore: list[CodeOrPrefix] = Field(default_factory=list)
-    severity: dict[Code, SeverityIn] = Field(default_factory=dict)
-    targets: Targets = Field(default_factory=Targets)
-    weights: Weights = Field(default_factory=Weights)
-    waivers: list[Waiver] = Field(default_factory=list)
+    ignore: list[CodeOrPrefix] = Field(default_factory=new_list)
+    severity: dict[Code, SeverityIn] = Field(default_factory=new_dict)
+    targets: Targets = Field(default_factory=lambda: Targets())  # a function: see catalog.factories
+    weights: Weights = Field(default_factory=lambda: Weights())
+    waivers: list[Waiver] = Field(default_factory=new_list)

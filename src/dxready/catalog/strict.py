@@ -27,21 +27,34 @@ def ascii_digits(value: object) -> object:
     return value
 
 
+class Worded(ValueError):
+    """A refused value; ``ja`` and ``en`` say why (the loader words each language from its own text)."""
+
+    def __init__(self, ja: str, en: str) -> None:
+        super().__init__(en)
+        self.ja = ja
+        self.en = en
+
+
+class NotAnInteger(Worded):
+    """Not a plain integer."""
+
+
 def strict_int(value: Any) -> Any:
     """A YAML integer, or full-width digits; ValueError for true/false, quoted numbers, floats, other scripts."""
     if isinstance(value, bool):
-        raise ValueError("true/false は整数ではありません / true or false is not an integer")
+        raise NotAnInteger("true/false は整数ではありません", "true or false is not an integer")
     if isinstance(value, int):
         return value
     if isinstance(value, str) and _FULLWIDTH.match(value.strip()):
         return int(value.strip().translate(_FULLWIDTH_TO_ASCII))
     if isinstance(value, float):
-        raise ValueError(
-            "整数を書いてください（小数や 1e3 は使えません） / write an integer (not a decimal or 1e3)"
+        raise NotAnInteger(
+            "整数を書いてください（小数や 1e3 は使えません）", "write an integer (not a decimal or 1e3)"
         )
     if isinstance(value, str):
-        raise ValueError(
-            "引用符のない半角数字で整数を書いてください / write the integer as plain digits, without quotes"
+        raise NotAnInteger(
+            "引用符のない半角数字で整数を書いてください", "write the integer as plain digits, without quotes"
         )
     return value  # lists, mappings: pydantic says what it expected
 

@@ -20,23 +20,12 @@ __all__ = ["_progress", "app", "main"]
 
 
 def main() -> None:
-    """Console entry point.
+    """Console entry point: the Typer app, in the harness every command shares (:func:`dxready.fastpath.harness`)."""
+    from dxready.fastpath import harness
 
-    One command is a short process whose memory is bounded by the input limits (8 MiB a file; compare collects per
-    chunk itself): Python's cyclic collector would only walk the loaded catalogue again and again, so it is off, and
-    frozen at exit so the interpreter's last pass skips everything the run built.
-    """
-    import gc
+    sys.exit(harness(_app))
 
-    from dxready.render.safe import prepare_streams
 
-    gc.disable()
-    prepare_streams()
-    try:
-        app()
-    except Exception as exc:
-        from dxready.guard import report
-
-        sys.exit(report(exc))
-    finally:
-        gc.freeze()
+def _app() -> int:
+    app()  # Typer's runner ends the process itself (sys.exit with the command's code)
+    return 0

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 import typer
 
 from dxready.clitext import DxGroup
+from dxready.fastpath import given
 from dxready.i18n import t, tr
 
 if TYPE_CHECKING:
@@ -236,20 +237,8 @@ def _guard(lang: str, action: Callable[[], T]) -> T:
         raise typer.Exit(2) from None
 
 
-def _given(catalog: Path | None) -> Path | None:
-    """``--catalog`` as given; a path that is no directory is a bad option (UsageError), not a catalogue problem."""
-    if catalog is not None and not catalog.is_dir():
-        from dxready.errors import UsageError
-        from dxready.findings import Msg
-
-        raise UsageError(
-            "--catalog",
-            Msg(
-                f"--catalog {catalog}: カタログのディレクトリがありません",
-                f"--catalog {catalog}: no such catalogue directory",
-            ),
-        )
-    return catalog
+_given = given
+"""``--catalog`` as given, or UsageError (shared with the Typer-free ``check``)."""
 
 
 def _load(catalog: Path | None, lang: str) -> Catalog:

@@ -176,8 +176,8 @@ def page(
         typer.Argument(
             metavar="DIR",
             help=tr(
-                "--compare のときに比べるカタログ（または多数の親ディレクトリ）",
-                "With --compare: the catalogues (or one parent of many).",
+                "--compare のときに比べるカタログ（または多数の親ディレクトリ。--embedded だけでも可）",
+                "With --compare: the catalogues (or one parent of many, or just --embedded).",
             ),
             show_default=False,
         ),
@@ -217,17 +217,31 @@ def page(
             "--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history.")
         ),
     ] = False,
+    embedded: Annotated[
+        bool,
+        typer.Option(
+            "--embedded",
+            help=tr("同梱の鴨川市のカタログも比較に入れます。", "Include the shipped 鴨川市 catalogue."),
+        ),
+    ] = False,
 ) -> None:
     from dxready.render import page as pages
 
     language = _lang(lang)
-    if directories and not compare_:
+    if (directories or embedded) and not compare_:
         raise typer.BadParameter(
-            tr("ディレクトリは --compare と一緒に指定します", "directories go with --compare")
+            tr(
+                "ディレクトリと --embedded は --compare と一緒に指定します",
+                "directories and --embedded go with --compare",
+            )
         )
+    directories = [*(directories or []), *_embedded(embedded)]
     if compare_ and not directories:
         raise typer.BadParameter(
-            tr("--compare には比べるカタログを指定します", "--compare needs catalogue directories")
+            tr(
+                "--compare には比べるカタログか --embedded を指定します",
+                "--compare needs catalogue directories or --embedded",
+            )
         )
     chromium = pages.find_chromium() if pdf is not None else None
     if pdf is not None and chromium is None:

@@ -19,10 +19,7 @@ from dxready.cli._common import (
     _as_of,
     _catalog,
     _codes,
-    _die,
     _fmt,
-    _given,
-    _guard,
     _lang,
     _load,
     _metavar,
@@ -102,29 +99,17 @@ def check(
         ),
     ] = False,
 ) -> None:
-    from dxready.catalog.load import LoadError
-    from dxready.catalog.settings import Severity
-    from dxready.engine.integrity import load
-    from dxready.engine.run import run
-    from dxready.render import failed_renderer, renderer
+    from dxready.fastpath import check_exit
 
     language = _lang(lang)
     when = _as_of(as_of)
     select = _codes(select, "--select", language)
     ignore = _codes(ignore, "--ignore", language)
     fmt = _fmt(format, "check")
-    try:
-        loaded = load(_guard(language, lambda: _given(_catalog(catalog))))
-    except LoadError as exc:
-        if fmt == "text":
-            _die(exc, language)
-        # Machine formats carry the load problems too, so CI annotations point at the broken line.
-        _out(failed_renderer(fmt)(exc, language))
-        raise typer.Exit(2) from None
-    report = run(loaded, when, select=select, ignore=ignore)
-    _out(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else {})))
-    threshold = Severity(fail_on.value).rank
-    raise typer.Exit(1 if any(f.severity.rank >= threshold for f in report.findings) else 0)
+    # The same run as the Typer-free path of `dxready check` (dxready.fastpath), which reads the usual command lines.
+    raise typer.Exit(
+        check_exit(_catalog(catalog), when, language, fmt, fail_on.value, select, ignore, verbose)
+    )
 
 
 class Only(str, enum.Enum):

@@ -233,12 +233,12 @@ def schema(
     lang: LangOpt = None,
 ) -> None:
     del lang  # accepted like everywhere; the schema itself is language-neutral
-    from dxready.commands.schema import schemas, write_schemas
+    from dxready.commands.schema import write_schemas
 
     if out is None:
-        import json
+        from dxready.fastpath import run_schema
 
-        _out(json.dumps(schemas(), ensure_ascii=False, indent=2) + "\n")
+        run_schema()  # what the Typer-free path prints too
         return
     from dxready.render.safe import oneline
 

@@ -191,6 +191,14 @@ def _procedure_reach(p: Procedure, entry: StandardProcedure | None) -> float:
     return 1 / 3
 
 
+_WAITING_PHASES = {
+    # The Japanese word is one that `dxready set system --phase` accepts (catalog/labels.py).
+    Phase.planning: Msg("計画立案", "planning"),
+    Phase.selection: Msg("システム選定", "selection"),
+    Phase.migrating: Msg("移行中", "migrating"),
+}
+
+
 def _blockers(p: Procedure, scene: _Scene) -> tuple[list[Msg], list[str]]:
     """The systems this procedure waits for (their standardisation migration is not done), said and by id."""
     blocked: list[Msg] = []
@@ -199,12 +207,13 @@ def _blockers(p: Procedure, scene: _Scene) -> tuple[list[Msg], list[str]]:
         s = scene.systems.get(sid)
         if s is None or s.migration is None:
             continue
-        if s.migration.phase in (Phase.planning, Phase.selection, Phase.migrating):
+        phase = _WAITING_PHASES.get(s.migration.phase)
+        if phase is not None:
             blocked_ids.append(sid)
             blocked.append(
                 Msg(
-                    f"{s.name} の標準化移行（{s.migration.phase.value}）待ち",
-                    f"waiting for {s.name_en or s.name} to migrate ({s.migration.phase.value})",
+                    f"{s.name} の標準化移行（{phase.ja}）待ち",
+                    f"waiting for {s.name_en or s.name} to migrate ({phase.en})",
                 )
             )
     return blocked, blocked_ids
@@ -230,7 +239,8 @@ def _procedure_step(p: Procedure, scene: _Scene) -> NextStep | None:
     if shared and p.effective_status is not Status.online:
         channel = _CHANNEL_NAMES.get(shared, shared)
         action = Msg(f"{action.ja}（共通基盤: {channel}）", f"{action.en} (shared channel: {channel})")
-    blocked, blocked_ids = _blockers(p, scene)
+    # Recording a fact (the status, the channels) waits for no migration; closing a gap may.
+    blocked, blocked_ids = ([], []) if primary.is_missing_fact else _blockers(p, scene)
     name = Msg(p.name, p.name_en or p.name)
     subject = Subject("procedure", p.id)
     return _step(subject, name, action, parts, scene.weights, blocked, blocked_ids, findings, p.standard_no)

@@ -152,20 +152,24 @@ def build(report: Report, lang: str) -> GapsView:
     from dxready.rules import BY_CODE
 
     names = _Names(report)
-    by_key: dict[tuple[str, str], list[Finding]] = {}
-    for f in report.findings:
-        by_key.setdefault((f.code, f.subject.kind), []).append(f)
+    by_key: dict[tuple[str, str, bool], list[Finding]] = {}
+    for f in (
+        report.findings
+    ):  # a rule's "record the fact" findings apart from its real gaps (other words, severity)
+        by_key.setdefault((f.code, f.subject.kind, f.is_missing_fact), []).append(f)
     groups = []
-    for (code, kind), findings in by_key.items():
+    for (code, kind, missing), findings in by_key.items():
         entries = [_entry(report, f, lang, names) for f in findings]
         rule = BY_CODE.get(code)
-        summary = getattr(rule, "SUMMARY", None)
+        summary = (missing and getattr(rule, "MISSING_FACT_SUMMARY", None)) or getattr(rule, "SUMMARY", None)
         title = summary.get(lang) if summary is not None else code
         steps = {e.next_step for e in entries}
         if len(steps) == 1:
             prose, _ = split_command(steps.pop())
         else:
-            generic = getattr(rule, "NEXT_STEP", None)
+            generic = (missing and getattr(rule, "MISSING_FACT_NEXT_STEP", None)) or getattr(
+                rule, "NEXT_STEP", None
+            )
             prose = split_command(generic.get(lang))[0] if generic is not None else ""
         command = _template(entries)
         if command and "ID" in command.split() and "ID" not in prose:

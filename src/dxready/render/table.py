@@ -7,6 +7,7 @@ import io
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from dxready.findings import Msg
 from dxready.i18n import t as _t
 from dxready.render import views
 from dxready.render.safe import plain
@@ -270,6 +271,17 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
     return _render(*items)
 
 
+_FACTS = Msg(
+    "── 以下は事実を記録する一手（課題の一手の後に点数順）──",
+    "── Below: facts to record (after the gaps, by score) ──",
+)
+
+
+def _facts_start(steps: list[NextStep], i: int) -> bool:
+    """Step ``i`` is the first that only asks for a missing fact (the ranking puts those after the real gaps)."""
+    return i > 0 and steps[i].missing_fact and not steps[i - 1].missing_fact
+
+
 NEXT_RECORDS_BELOW = 100
 """Below this many columns ``next`` shows one record per step instead of its four-column table."""
 
@@ -278,7 +290,9 @@ def _next_records(report: Report, lang: str, steps: list[NextStep], width: int) 
     """Each step as a heading (rank, subject, score), its action, blockers, then codes and the score's parts."""
     weights = report.catalog.settings.weights
     items: list[RenderableType] = [*_lines(_t(lang, "次の一手", "Next steps"), width, style="bold")]
-    for s in steps:
+    for i, s in enumerate(steps):
+        if _facts_start(steps, i):
+            items += _lines(_FACTS.get(lang), width, style="dim")
         score = _t(lang, f"（点数 {s.score:.2f}）", f" (score {s.score:.2f})")
         items += _lines(s.display_name(lang) + score, width, first=f"{s.rank}. ", rest="   ", style="bold")
         items += _lines(s.action.get(lang), width, first="   ", rest="   ")
@@ -307,7 +321,9 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     ):
         table.add_column(_text(h))
     weights = report.catalog.settings.weights
-    for s in steps:
+    for i, s in enumerate(steps):
+        if _facts_start(steps, i):
+            table.add_row("", _text(_FACTS.get(lang), "dim"), "", "")
         action = _text(s.action.get(lang))
         for b in s.blocked_by:
             action.append("\n⛔ " + plain(b.get(lang)), style="red")

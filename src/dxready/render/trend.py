@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from dxready.commands.trend import Point, Trend
 
 BAR_WIDTH = 24
+BAR_FROM = 120
+"""Narrower than this many columns the table has no room for the bar: it is left out rather than squeezing the rest."""
 
 
 def _bar(value: float | None) -> str:
@@ -36,6 +38,7 @@ def _headers(lang: str) -> list[str]:
         "○",
         "一部",
         "×",
+        "？",
         _t(lang, "オンライン化率", "Online rate"),
         _t(lang, "内容", "Subject"),
     ]
@@ -44,7 +47,7 @@ def _headers(lang: str) -> list[str]:
 def _row(p: Point, lang: str) -> list[str]:
     if p.problem is not None:
         unreadable = _t(lang, f"読めません: {p.problem}", f"unreadable: {p.problem}")
-        return [p.date.isoformat(), p.short, "", "", "", "", unreadable, _subject(p, lang)]
+        return [p.date.isoformat(), p.short, "", "", "", "", "", unreadable, _subject(p, lang)]
     return [
         p.date.isoformat(),
         p.short,
@@ -52,6 +55,7 @@ def _row(p: Point, lang: str) -> list[str]:
         str(p.online),
         str(p.partial),
         str(p.offline),
+        str(p.unknown),
         rate_text(p.rates()[0], lang) if p.applicable else "—",
         _subject(p, lang),
     ]
@@ -72,14 +76,17 @@ def table(trend: Trend, lang: str) -> str:
     if not points:
         console.print(Text(_t(lang, "この期間のコミットはありません。", "No commits in this period.")))
         return buf.getvalue()
+    # The bar draws a definite rate only (while a status is unknown there is none) and needs room: otherwise no
+    # column is drawn for it, rather than an empty one.
+    bars = [_bar(p.online_rate) if console.width >= BAR_FROM else "" for p in points]
     t = Table()
     for i, header in enumerate(_headers(lang)):
-        t.add_column(header, justify="right" if 2 <= i <= 6 else "left", overflow="fold")
-        if i == 6:
-            t.add_column("", no_wrap=True)
-    for p in points:
-        cells = _row(p, lang)
-        t.add_row(*(cell(oneline(c)) for c in cells[:7]), Text(_bar(p.online_rate)), cell(oneline(cells[7])))
+        t.add_column(header, justify="right" if 2 <= i <= 7 else "left", overflow="fold")
+        if i == 7 and any(bars):
+            t.add_column(_t(lang, "○の割合", "○ share"), no_wrap=True)
+    for p, bar in zip(points, bars, strict=True):
+        cells = [cell(oneline(c)) for c in _row(p, lang)]
+        t.add_row(*cells[:8], *([Text(bar)] if any(bars) else []), cells[8])
     console.print(t)
     return buf.getvalue()
 
@@ -102,7 +109,7 @@ def markdown(trend: Trend, lang: str) -> str:
         chart.append((label if seen[label] == 1 else f"{label} ({seen[label]})", p.online_rate))
     lines += [trend_chart(chart, lang).rstrip("\n"), ""]
     head = _headers(lang)
-    lines += ["| " + " | ".join(head) + " |", "|---|---|---:|---:|---:|---:|---:|---|"]
+    lines += ["| " + " | ".join(head) + " |", "|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for p in points:
         lines.append("| " + " | ".join(md_cell(c) for c in _row(p, lang)) + " |")
     return "\n".join(lines) + "\n"

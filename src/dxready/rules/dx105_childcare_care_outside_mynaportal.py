@@ -47,6 +47,16 @@ SUMMARY = Msg(
     "子育て・介護の手続がマイナポータル以外でのみオンライン",
     "Child-rearing / long-term care procedures are online only outside Mynaportal",
 )
+MISSING_FACT_SUMMARY = Msg(
+    "子育て・介護の手続のチャネル（申請窓口）が未記録",
+    "Child-rearing / long-term care procedures with no channel recorded",
+)
+MISSING_FACT_NEXT_STEP = Msg(
+    "申請できる窓口（マイナポータル、eltax など）を記録してください（マイナポータルなら下のコマンド）",
+    "Record where it can be applied for (Mynaportal, eltax …); for Mynaportal, the command below",
+)
+"""The heading and shared next step of this rule's "record the channels" findings when a view groups them (SUMMARY
+and NEXT_STEP would assert a channel fact that is not recorded)."""
 WHY_JA = (
     "国のダッシュボードは子育て・介護の26手続をマイナポータルから申請できる場合にだけオンラインと数えます。"
     "汎用電子申請だけでは未オンライン扱いです。"

@@ -50,6 +50,16 @@ NEXT_STEP = Msg(
     "オンライン化を完了するか、理由を記録して target_fiscal_year を改めてください",
     "Finish putting it online, or record why and set a new target_fiscal_year",
 )
+MISSING_FACT_SUMMARY = Msg(
+    "目標年度を過ぎた手続の状況が未記録",
+    "The target year has passed and the procedure's status is not recorded",
+)
+MISSING_FACT_NEXT_STEP = Msg(
+    "状況を確認して記録してください（下のコマンド）",
+    "Confirm the status and record it (the command below)",
+)
+"""The heading and shared next step of this rule's "record the status" findings when a view groups them (SUMMARY
+would assert that the procedure is not online, which is not recorded)."""
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:

@@ -27,16 +27,34 @@ def findings_block(findings: Sequence[dict[str, Any]], lang: str) -> str:
             )
             + "</li>"
         )
-    codes = []
-    for f in findings:
-        loc = f.get("location") or {}
-        where = f"{loc.get('file')}:{loc.get('line')}:{loc.get('column')}" if loc.get("file") else ""
-        codes.append(f"<li><code>{esc(f.get('code', ''))}</code> {esc(where)}</li>")
     return (
         f'<ul class="gap-list">{"".join(items)}</ul>'
         f"<details><summary>{esc(_t(lang, 'ルールコードと記載箇所', 'Rule codes and places'))}</summary>"
-        f"<ul>{''.join(codes)}</ul></details>"
+        f"<ul>{''.join(_code_items(findings, lang))}</ul></details>"
     )
+
+
+PLACES_SHOWN = 3
+"""Places listed for one code's repeats; the rest are counted (as check's terminal view folds them)."""
+
+
+def _code_items(findings: Sequence[dict[str, Any]], lang: str) -> list[str]:
+    """One item per rule code: the code, how many findings when more than one, and its first places."""
+    places: dict[str, list[str]] = {}
+    for f in findings:
+        loc = f.get("location") or {}
+        where = f"{loc.get('file')}:{loc.get('line')}:{loc.get('column')}" if loc.get("file") else ""
+        places.setdefault(str(f.get("code", "")), []).append(where)
+    items = []
+    for code, wheres in places.items():
+        distinct = list(dict.fromkeys(w for w in wheres if w))
+        shown = _t(lang, "、", ", ").join(distinct[:PLACES_SHOWN])
+        more = len(distinct) - PLACES_SHOWN
+        if more > 0:
+            shown += _t(lang, f" ほか {more} 箇所", f" and {more} more places")
+        count = _t(lang, f"（{len(wheres)} 件）", f" ({len(wheres)})") if len(wheres) > 1 else ""
+        items.append(f"<li><code>{esc(code)}</code>{esc(count)} {esc(shown)}</li>")
+    return items
 
 
 def blockers(p: dict[str, Any], lang: str) -> str:

@@ -1,0 +1,322 @@
+"""``dxready check``, ``rules``, ``explain`` and ``schema`` in their common forms without Typer, and the run harness
+that every command shares.
+
+Importing Typer (with its vendored Click and the pydantic adapters it builds for every option) and building the
+command tree of every family costs about as much as ``check``'s real work on a small catalogue. ``check`` is the
+command CI runs on every push, so its usual command lines are read here, by a deliberately narrow parser:
+the options of ``check`` given as ``--name value``, ``--name=value`` or ``-c/-f value``, with valid choices, a date
+that parses and codes that name a rule. Anything else (``--help``, a typo, a bad value, options before the command,
+shell completion) returns ``None`` and goes to the Typer app, which words every error. Both paths run the same
+:func:`check_exit`; ``tests/test_fastpath.py`` runs many command lines through each and compares the bytes. ``rules``
+(``--lang``, ``--format``) and ``explain CODE`` (``--lang``) are read the same way and call the same renderers as
+their Typer commands; an unknown code goes to Typer for its message. ``schema`` without ``--out`` prints the schemas.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+_VALUED = {
+    "--catalog": "catalog",
+    "-c": "catalog",
+    "--as-of": "as_of",
+    "--lang": "lang",
+    "--format": "format",
+    "-f": "format",
+    "--fail-on": "fail_on",
+    "--select": "select",
+    "--ignore": "ignore",
+}
+"""Every option this parser reads and what it is called; each command takes the subset in ``_TAKES``."""
+_TAKES = {
+    "check": frozenset(_VALUED.values()) | {"verbose"},
+    "rules": frozenset({"lang", "format"}),
+    "explain": frozenset({"lang"}),
+    # Without --out: the schemas on stdout (--out writes files, and Typer's guard words what goes wrong there).
+    "schema": frozenset({"lang"}),
+}
+_POSITIONAL = {"check": 0, "rules": 0, "explain": 1, "schema": 0}
+_REPEATED = ("select", "ignore")
+_FAIL_ON = ("error", "warning", "info")
+_COMPLETE_VAR = "_DXREADY_COMPLETE"
+
+
+@dataclass(frozen=True)
+class CheckArgs:
+    """``check``'s options as Typer would pass them (the defaults where not given)."""
+
+    catalog: Path | None = None
+    as_of: str | None = None
+    lang: str | None = None
+    format: str = "text"
+    fail_on: str = "error"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    verbose: bool = False
+
+
+def _words(
+    args: Sequence[str], takes: frozenset[str], positional: int
+) -> tuple[dict[str, list[str]], list[str]] | None:
+    """Each option's values in order (``verbose`` counted as a value) and the arguments, or None for anything this
+    parser does not plainly understand."""
+    found: dict[str, list[str]] = {}
+    arguments: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg in ("--verbose", "-v") and "verbose" in takes:
+            found.setdefault("verbose", []).append("")
+            continue
+        if not arg.startswith("-") and len(arguments) < positional:
+            arguments.append(arg)
+            continue
+        name, eq, value = arg.partition("=")
+        if not (eq and name.startswith("--") and name in _VALUED):
+            if arg not in _VALUED or i >= len(args):
+                return None
+            name, value = arg, args[i]
+            i += 1
+        # An option of another command, an empty value or one that looks like an option: Click's business.
+        if _VALUED[name] not in takes or not value or value.startswith("-"):
+            return None
+        found.setdefault(_VALUED[name], []).append(value)
+    return (found, arguments) if len(arguments) == positional else None
+
+
+def _read(argv: Sequence[str], command: str) -> tuple[dict[str, str], dict[str, list[str]], list[str]] | None:
+    """(the last value of each option, every value of each option, the arguments) of ``command``'s line."""
+    if not argv or argv[0] != command or os.environ.get(_COMPLETE_VAR):
+        return None
+    try:
+        for arg in argv:
+            arg.encode("utf-8")  # an undecodable byte in a path (surrogate escape): Click's business
+    except UnicodeEncodeError:
+        return None
+    words = _words(argv[1:], _TAKES[command], _POSITIONAL[command])
+    if words is None:
+        return None
+    found, arguments = words
+    from dxready.i18n import LANGS
+
+    last = {name: values[-1] for name, values in found.items() if name not in _REPEATED}
+    if last.get("lang", "ja") not in LANGS:
+        return None
+    if "format" in last:
+        from dxready.render import formats
+
+        if last["format"] not in formats(command):
+            return None
+    return last, found, arguments
+
+
+def parse_check(argv: Sequence[str]) -> CheckArgs | None:
+    """``check``'s options from the whole command line, when this parser fully understands it; else None."""
+    read = _read(argv, "check")
+    if read is None:
+        return None
+    last, found, _ = read
+    if last.get("fail_on", "error") not in _FAIL_ON:
+        return None
+    return CheckArgs(
+        catalog=Path(last["catalog"]) if "catalog" in last else None,
+        as_of=last.get("as_of"),
+        lang=last.get("lang"),
+        format=last.get("format", "text"),
+        fail_on=last.get("fail_on", "error"),
+        select=tuple(found.get("select", ())),
+        ignore=tuple(found.get("ignore", ())),
+        verbose="verbose" in found,
+    )
+
+
+def given(catalog: Path | None) -> Path | None:
+    """``--catalog`` as given; a path that is no directory is a bad option (UsageError), not a catalogue problem."""
+    if catalog is not None and not catalog.is_dir():
+        from dxready.errors import UsageError
+        from dxready.findings import Msg
+
+        raise UsageError(
+            "--catalog",
+            Msg(
+                f"--catalog {catalog}: カタログのディレクトリがありません",
+                f"--catalog {catalog}: no such catalogue directory",
+            ),
+        )
+    return catalog
+
+
+def check_exit(
+    catalog: Path | None,
+    when: dt.date,
+    language: str,
+    fmt: str,
+    fail_on: str,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    verbose: bool,
+) -> int:
+    """Load, run the rules, write the findings; the exit code (0 clean, 1 findings at ``fail_on`` or worse, 2 unusable).
+
+    The options are already read and checked (by Typer, or by :func:`parse_check` and :func:`run_check`).
+    """
+    from dxready.catalog.load import LoadError
+    from dxready.catalog.settings import Severity
+    from dxready.engine.integrity import load
+    from dxready.engine.run import run
+    from dxready.errors import DxreadyError
+    from dxready.render import failed_renderer, renderer
+    from dxready.render.messages import error
+    from dxready.render.safe import write
+
+    try:
+        directory = given(catalog)
+    except DxreadyError as exc:
+        sys.stderr.write(error(exc, language))
+        return 2
+    try:
+        loaded = load(directory)
+    except LoadError as exc:
+        if fmt == "text":
+            sys.stderr.write(error(exc, language))
+        else:  # Machine formats carry the load problems too, so CI annotations point at the broken line.
+            write(failed_renderer(fmt)(exc, language))
+        return 2
+    report = run(loaded, when, select=select, ignore=ignore)
+    write(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else {})))
+    threshold = Severity(fail_on).rank
+    return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
+
+
+def run_check(args: CheckArgs, argv: Sequence[str]) -> int | None:
+    """``check`` with options from :func:`parse_check`: its exit code, or None (before any output) when a value
+    needs Typer's words (a date that does not parse, a code that names no rule)."""
+    from dxready.i18n import current_lang
+
+    language = args.lang or current_lang(argv)
+    when = dt.date.today()
+    if args.as_of is not None:
+        from dxready.catalog.dates import DateError, parse_date
+
+        try:
+            when = parse_date(args.as_of) or when
+        except DateError:
+            return None
+    select = ignore = None
+    if args.select or args.ignore:
+        from dxready.engine.filters import normalise_code, unknown_codes
+
+        select = [normalise_code(v) for v in args.select] or None
+        ignore = [normalise_code(v) for v in args.ignore] or None
+        if unknown_codes([*(select or ()), *(ignore or ())]):
+            return None
+    return check_exit(args.catalog, when, language, args.format, args.fail_on, select, ignore, args.verbose)
+
+
+def run_rules(options: dict[str, str], argv: Sequence[str]) -> int:
+    """``rules``: the list of rules in the chosen format."""
+    from dxready.i18n import current_lang
+    from dxready.render import default_format, renderer
+    from dxready.render.safe import write
+
+    fmt = options.get("format") or default_format("rules")
+    write(renderer("rules", fmt)(options.get("lang") or current_lang(argv)))
+    return 0
+
+
+def run_explain(options: dict[str, str], code: str, argv: Sequence[str]) -> int | None:
+    """``explain CODE``: one rule's documentation, or None (nothing written) for a code that names no rule."""
+    from dxready.engine.filters import normalise_code
+    from dxready.i18n import current_lang
+    from dxready.render.docs import explain_rule
+    from dxready.render.safe import write
+
+    text = explain_rule(normalise_code(code), options.get("lang") or current_lang(argv))
+    if text is None:
+        return None
+    write(text)
+    return 0
+
+
+def run_schema() -> int:
+    """``schema``: every file's JSON Schema on stdout, as the Typer command prints it."""
+    import json
+
+    from dxready.commands.schema import schemas
+    from dxready.render.safe import write
+
+    write(json.dumps(schemas(), ensure_ascii=False, indent=2) + "\n")
+    return 0
+
+
+def fast_command(argv: Sequence[str]) -> Callable[[], int | None] | None:
+    """This command line's run without Typer (returning its exit code, or None to hand it to Typer), or None when it
+    is not one of the forms read here."""
+    check = parse_check(argv)
+    if check is not None:
+        return lambda: run_check(check, argv)
+    rules = _read(argv, "rules")
+    if rules is not None:
+        return lambda: run_rules(rules[0], argv)
+    explain = _read(argv, "explain")
+    if explain is not None:
+        return lambda: run_explain(explain[0], explain[2][0], argv)
+    if _read(argv, "schema") is not None:
+        return run_schema
+    return None
+
+
+def _quiet_broken_pipe() -> None:
+    """stdout's reader went away (``| head``): later flushes write to /dev/null instead of raising."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(null, stream.fileno())
+    os.close(null)
+
+
+def harness(action: Callable[[], int | None]) -> int | None:
+    """Run one command as a short process: the cyclic collector off (and frozen at the end), UTF-8 streams, any
+    escaping exception one line with exit 2 (``guard``), Ctrl-C exit 130, a closed pipe exit 1, as Typer's runner
+    does. ``action`` returns the exit code, or None to hand the command line to Typer.
+
+    One command is a short process whose memory is bounded by the input limits (8 MiB a file; compare collects per
+    chunk itself): Python's cyclic collector would only walk the loaded catalogue again and again, so it is off, and
+    frozen at exit so the interpreter's last pass skips everything the run built.
+    """
+    import gc
+
+    from dxready.render.safe import prepare_streams
+
+    gc.disable()
+    prepare_streams()
+    try:
+        return action()
+    except KeyboardInterrupt:
+        return 130
+    except EOFError:
+        from dxready.i18n import current_lang, t
+
+        sys.stderr.write("\n" + t(current_lang(), "中断しました。\n", "Aborted!\n"))
+        return 1
+    except OSError as exc:
+        if exc.errno != errno.EPIPE:
+            from dxready.guard import report
+
+            return report(exc)
+        _quiet_broken_pipe()
+        return 1
+    except Exception as exc:
+        from dxready.guard import report
+
+        return report(exc)
+    finally:
+        gc.freeze()

@@ -1,0 +1,89 @@
+"""``trend`` after the new-user review: a ？ column so that 対象 = ○ + 一部 + × + ？, and no empty, headerless column."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from typer.testing import CliRunner
+
+from dxready.cli import app
+from tests.helpers.catalogs import copy_shipped
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+runner = CliRunner()
+
+
+def _commit(repo: Path, message: str) -> None:
+    env = {
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(repo),
+        "PATH": "/usr/bin:/bin:/usr/local/bin",
+    }
+    for args in (["add", "-A"], ["commit", "-q", "-m", message]):
+        subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, check=True)
+
+
+def _ok(*args: str, columns: int = 80) -> str:
+    result = runner.invoke(app, list(args), env={"COLUMNS": str(columns), "DXREADY_LANG": "ja"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Path:
+    """A new city's catalogue in git: every status unknown, then two recorded."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    data = repo / "data"
+    _ok("init", str(data), "--name", "鴨川市")
+    _commit(repo, "init")
+    _ok("set", "1", "--status", "○", "-c", str(data))
+    _ok("set", "9", "--status", "一部", "-c", str(data))
+    _commit(repo, "two")
+    return data
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"[┃│]", line)[1:-1]]
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_every_column_has_a_header_and_unknowns_are_counted(fresh: Path, columns: int) -> None:
+    out = _ok("trend", "-c", str(fresh), columns=columns)
+    lines = out.splitlines()
+    assert all(cell_len(line) <= columns for line in lines)
+    header = next(line for line in lines if "日付" in line)
+    assert "" not in _cells(header)
+    assert _cells(header)[3:7] == ["○", "一部", "×", "？"]
+    rows = [_cells(line) for line in lines if re.search(r"\d{4}-\d\d-\d\d", line)]
+    assert [r[2:7] for r in rows] == [["21", "0", "0", "0", "21"], ["21", "1", "1", "0", "19"]]
+    for r in rows:
+        assert int(r[2]) == sum(int(n) for n in r[3:7])
+
+
+def test_markdown_has_the_unknown_column(fresh: Path) -> None:
+    out = _ok("trend", "-c", str(fresh), "-f", "markdown")
+    assert "| 日付 | コミット | 対象 | ○ | 一部 | × | ？ | オンライン化率 | 内容 |" in out
+    assert re.search(r"\| 21 \| 1 \| 1 \| 0 \| 19 \| 4\.8–95\.2%", out)
+
+
+def test_the_bar_is_drawn_only_for_a_definite_rate_and_with_room(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    copy_shipped(repo / "data")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit(repo, "shipped")
+    wide = _ok("trend", "-c", str(repo / "data"), columns=120)
+    assert "○の割合" in wide and "█" * 12 in wide
+    narrow = _ok("trend", "-c", str(repo / "data"), columns=80)
+    assert "█" not in narrow and "○の割合" not in narrow
+    assert "52.9%" in narrow
