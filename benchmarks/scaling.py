@@ -68,14 +68,19 @@ COMMANDS: dict[str, list[str]] = {
     "gaps-json": ["gaps", "-f", "json"],
     "table": ["table", "procedures"],
     "next": ["next"],
-    "set": ["set", "p-00007", "--status", "○"],
+    "set": ["set", "p-00007", "--status", "○"],  # already ○: reads and plans, writes nothing
+    "set-write": ["set", "p-00002", "--status", "TOGGLE"],  # ○ and × in turn: every run validates and writes
 }
+_TOGGLE = ["×", "○"]  # reversed before each run: ○ first (p-00002 is generated ×)
 
 
 def run_once(args: list[str], catalog: Path) -> tuple[float, float, int]:
     """(child CPU seconds, wall seconds, peak RSS in KiB) of one ``dxready`` process."""
     cmd = [sys.executable, "-m", "dxready", *args, "--catalog", str(catalog), "--as-of", "2026-11-26"]
     if args[0] == "set":
+        if "TOGGLE" in args:
+            _TOGGLE.reverse()
+            args = [_TOGGLE[0] if a == "TOGGLE" else a for a in args]
         cmd = [sys.executable, "-m", "dxready", *args, "--catalog", str(catalog)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()

@@ -178,3 +178,16 @@ def test_a_hostile_prefecture_in_a_header_stays_inert_in_the_rollups(tmp_path: P
     assert "\u202e" not in result.stdout and "HYPERLINK" in result.stdout
     if fmt == "csv":
         assert "\n'=HYPERLINK" in result.stdout.replace("\r\n", "\n")  # never a formula in a spreadsheet
+
+
+def test_a_counted_row_without_a_rate_shows_a_dash_not_a_blank(chiba: Path) -> None:
+    """Counted online cases with no total: the row is counted (n=1) but has no rate — "—", as every view writes an
+    unknown rate, never an empty cell that reads as "not counted"."""
+    _ok("set", "2", "--counts", "2023::40", "--catalog", str(chiba / "122050"))
+    md = runner.invoke(app, ["compare", str(chiba), "--format", "markdown", "--lang", "en"]).stdout
+    assert "| 館山市 | 122050 | 80.0% | — | 25.0% |" in md
+    assert "| — (n=1) |" in md
+    table = runner.invoke(app, ["compare", str(chiba)], env={"COLUMNS": "200"}).stdout
+    assert "— (n=1)" in table
+    narrow = runner.invoke(app, ["compare", str(chiba)], env={"COLUMNS": "60"}).stdout
+    assert "2 —" in narrow and "2 — (n=1)" in narrow

@@ -100,7 +100,9 @@ def test_git_revisions_on_both_sides_and_json(repo: Path) -> None:
     changes = {c["field"]: c for c in entry["changes"]}
     assert (changes["status"]["before"], changes["status"]["after"]) == ("online", "partial")
     assert changes["status"]["regression"] is True
-    assert (changes["level"]["before"], changes["level"]["after"]) == (2, 1)
+    # ○ with identity, fee and result unrecorded is 2–4 (unsettled: never stated as 2); 一部 is 1
+    assert (changes["level"]["before"], changes["level"]["after"]) == ([2, 4], 1)
+    assert changes["level"]["regression"] is True  # at most 1 now, at least 2 before
     assert [(r["kind"], r["id"]) for r in data_out["regressions"]] == [
         ("procedure", "library-reservation"),
         ("catalog", ""),  # the online rate
@@ -236,3 +238,45 @@ def test_example_workflow_is_a_valid_github_workflow_running_diff() -> None:
     assert 'dxready diff "git:origin/$BASE_REF" --format markdown --fail-on-regression' in text
     assert "dxready check --format github" in text
     assert 'dxready table "$name" --write README.md --check' in text
+
+
+@needs_git
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_row_set_to_not_applicable_says_so_on_the_level_side(
+    repo: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """○ → —: the level goes from 2 to no level, and every format says what the row is, never an empty side."""
+    data = repo / "data"
+    _edit(data / "procedures.yaml", LIBRARY_ONLINE, LIBRARY_ONLINE.replace("status: ○", "status: —"))
+    word = "—（該当なし）" if lang == "ja" else "— (not applicable)"
+    label = "レベル" if lang == "ja" else "Level"
+    span = "2–4（未確定）" if lang == "ja" else "2–4 (unsettled)"  # identity, fee and result unrecorded
+    monkeypatch.setenv("COLUMNS", "80")  # records: "レベル: 2–4（未確定） → —（該当なし）", not "レベル: 2 →"
+    _, out = _diff("git:HEAD", "--catalog", str(data), "--lang", lang)
+    [line] = [x.strip() for x in out.splitlines() if x.strip().startswith(label)]
+    assert line.endswith(f"{span} → {word}")
+    _, md = _diff("git:HEAD", "--catalog", str(data), "--lang", lang, "--format", "markdown")
+    assert f" → {word} |" in md
+    _, js = _diff("git:HEAD", "--catalog", str(data), "--format", "json")
+    [entry] = json.loads(js)["procedures"]
+    level = {c["field"]: c for c in entry["changes"]}["level"]
+    assert level["before"] == [2, 4] and level["after"] == "not_applicable"
+    assert level["regression"] is False
+    # and back: the left side is the word, the right side the level
+    _git(repo, "commit", "-q", "-am", "library not applicable")
+    _edit(data / "procedures.yaml", "status: —", "status: ○")
+    _, out = _diff("git:HEAD", "--catalog", str(data), "--lang", lang)
+    [line] = [x.strip() for x in out.splitlines() if x.strip().startswith(label)]
+    assert f"{word} → " in line
+
+
+@needs_git
+def test_run_inside_the_catalogue_the_head_is_named_by_its_directory(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(repo / "data")
+    _edit(Path("procedures.yaml"), LIBRARY_ONLINE, LIBRARY_ONLINE.replace("status: ○", "status: ×"))
+    code, out = _diff("git:HEAD")
+    assert code == 0 and out.splitlines()[0] == "dxready diff: git:HEAD → data（このディレクトリ）"
+    _, md = _diff("git:HEAD", "--format", "markdown", "--lang", "en")
+    assert md.startswith("### dxready diff: `git:HEAD` → `data (this directory)`")

@@ -108,6 +108,13 @@ def test_set_roadmap_state_target_note_and_links(kamogawa: Path) -> None:
         ("add", "system", "new-one", "--name", "x"),  # no tier
         ("add", "roadmap", "new-one", "--title", "x"),  # no area
         ("add", "widget", "new-one"),
+        ("set", "system", "koseki", "--unset", "name"),  # required
+        ("set", "system", "koseki", "--unset", "colour"),  # no such field
+        ("set", "system", "koseki", "--unset", "migration.phase"),  # required inside migration
+        ("set", "system", "koseki", "--unset", "vendor", "--vendor", "x"),  # set and removed at once
+        ("set", "system", "koseki", "--unset", "migration", "--phase", "operating"),
+        ("set", "roadmap", "frontyard-e-contract", "--unset", "title"),
+        ("set", "roadmap", "frontyard-e-contract", "--unset", "note", "--note", "x"),
     ],
 )
 def test_refusals_leave_every_file_byte_identical(kamogawa: Path, args: tuple[str, ...]) -> None:
@@ -282,3 +289,50 @@ def test_label_is_the_plans_mark(fresh: Path) -> None:
     assert next(s for s in load_catalog(fresh).systems if s.id == "juki").label == "(イ)"
     code, _, err = _run("set", "roadmap", "x", "--label", "(ア)", "--catalog", str(fresh))
     assert code == 2 and "--label" in err  # a system's option, refused on a roadmap item
+
+
+def test_unset_removes_optional_fields_of_a_system_keeping_everything_else(kamogawa: Path) -> None:
+    before = (kamogawa / "systems.yaml").read_text(encoding="utf-8")
+    code, out, err = _run(
+        "set", "system", "koseki", "--unset", "label", "--unset", "migration.track", "--unset", "vendor",
+        "--catalog", str(kamogawa), "--lang", "en",
+    )  # fmt: skip
+    assert code == 0, err
+    assert out.splitlines()[1:] == [
+        "  label removed",
+        "  migration.track removed",
+        "  vendor is not recorded",
+    ]
+    after = (kamogawa / "systems.yaml").read_text(encoding="utf-8")
+    assert _diff(before, after) == [("-", "    label: (イ)"), ("-", "      track: standard")]  # comments kept
+    koseki = next(s for s in load_catalog(kamogawa).systems if s.id == "koseki")
+    assert (
+        koseki.label is None and koseki.migration is not None and koseki.migration.phase.value == "planning"
+    )
+    code, out, _ = _run("set", "system", "koseki", "--unset", "migration", "--catalog", str(kamogawa))
+    assert code == 0 and "  migration を削除" in out.splitlines()
+    assert next(s for s in load_catalog(kamogawa).systems if s.id == "koseki").migration is None
+    assert (
+        "inferred: true"
+        not in (kamogawa / "systems.yaml").read_text(encoding="utf-8").split("id: koseki")[1][:400]
+    )
+
+
+def test_unset_on_a_roadmap_item_and_in_flow_style(kamogawa: Path, tmp_path: Path) -> None:
+    code, _, err = _run(
+        "set", "roadmap", "frontyard-e-contract", "--unset", "note", "--unset", "start-fiscal-year",
+        "--catalog", str(kamogawa),
+    )  # fmt: skip
+    assert code == 0, err
+    item = next(r for r in load_catalog(kamogawa).roadmap if r.id == "frontyard-e-contract")
+    assert item.note is None and item.start_fiscal_year is None and item.title.startswith("書面・押印")
+    root = tmp_path / "c"
+    root.mkdir()
+    (root / "procedures.yaml").write_text('municipality: {name: 鴨川市, code: "122238"}\nprocedures: []\n')
+    (root / "systems.yaml").write_text(
+        "systems:\n  - {id: a, name: A, tier: backbone, vendor: V}  # keep me\n"
+    )
+    assert _run("set", "system", "a", "--unset", "vendor", "--catalog", str(root))[0] == 0
+    assert (
+        root / "systems.yaml"
+    ).read_text() == "systems:\n  - {id: a, name: A, tier: backbone}  # keep me\n"

@@ -184,8 +184,7 @@ def test_run_set_on_disk_writes_valid_files_or_nothing(sequence: list[dict[str, 
             before = path.read_bytes()
             try:
                 edit.run_set(request["ref"], catalog=root, status=request["status"], channels=request["channels"],
-                             counts=request["counts"], note=request["note"], verified_on=request["verified_on"],
-                             lang="ja")  # fmt: skip
+                             counts=request["counts"], note=request["note"], verified_on=request["verified_on"])  # fmt: skip
             except DxreadyError:  # a catalogue problem or a bad option: either way, nothing is written
                 assert path.read_bytes() == before
             load_catalog(root)
@@ -207,8 +206,7 @@ _LOOP = textwrap.dedent(
         real_replace(src, dst)
     edit.os.replace = slow_replace
     for i in range(1000):
-        edit.run_set("9", catalog=catalog, status=None, channels=[], counts=[], note=f"n{i}", verified_on=None,
-                     lang="en")
+        edit.run_set("9", catalog=catalog, status=None, channels=[], counts=[], note=f"n{i}", verified_on=None)
     """
 )
 
@@ -238,9 +236,7 @@ def test_killed_between_write_and_rename_leaves_the_old_file() -> None:
         proc.wait(10)
         assert (root / "procedures.yaml").read_bytes() == before
         # The next edit works: the lock died with the process, and a stale temporary file is only litter.
-        edit.run_set(
-            "9", catalog=root, status="○", channels=[], counts=[], note=None, verified_on=None, lang="ja"
-        )
+        edit.run_set("9", catalog=root, status="○", channels=[], counts=[], note=None, verified_on=None)
         assert load_catalog(root).procedures[8].status is Status.online
     finally:
         shutil.rmtree(root.parent, ignore_errors=True)

@@ -75,3 +75,30 @@ def test_a_catalog_outside_git_is_a_git_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{catalog}: the catalogue is not inside a git repository")
     assert "DX0" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["set", "99", "--status", "○"], "REF"),
+        (["set", "9", "--channel", "fax"], "--channel"),
+    ],
+)
+def test_a_usage_error_fits_80_columns_and_is_whole_when_piped(
+    args: list[str], option: str, lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dxready.render.grid import cell_len
+
+    copy_shipped(tmp_path / "c")
+    monkeypatch.chdir(tmp_path)  # a short path: a path longer than a line is kept whole, as a URL is
+    argv = [*args, "--catalog", "c", "--lang", lang]
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = runner.invoke(app, argv)
+    assert narrow.exit_code == 2 and narrow.stderr.startswith(f"dxready: {option}")
+    lines = narrow.stderr.splitlines()
+    assert len(lines) > 1 and max(cell_len(line) for line in lines) <= 80
+    monkeypatch.delenv("COLUMNS")  # piped (the runner's stdout is no terminal): one line, for grep
+    piped = runner.invoke(app, argv)
+    assert piped.exit_code == 2 and piped.stderr.count("\n") == 1
+    assert piped.stderr.startswith(f"dxready: {option}")

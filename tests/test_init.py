@@ -16,7 +16,8 @@ runner = CliRunner()
 
 
 def _init(path: Path, *args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, ["init", str(path), *args])
+    # No $COLUMNS, as in a pipe: messages whole (they are fitted to the terminal otherwise; tests/test_errors.py).
+    result = runner.invoke(app, ["init", str(path), *args], env={"COLUMNS": None})
     return result.exit_code, result.stdout, result.stderr
 
 

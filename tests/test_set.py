@@ -319,8 +319,7 @@ def test_failure_between_write_and_rename_leaves_the_old_file(
 
     monkeypatch.setattr(edit.os, "replace", boom)
     with pytest.raises(OSError):
-        edit.run_set("9", catalog=kamogawa, status="○", channels=[], counts=[], note=None, verified_on=None,
-                     lang="ja")  # fmt: skip
+        edit.run_set("9", catalog=kamogawa, status="○", channels=[], counts=[], note=None, verified_on=None)
     assert path.read_bytes() == before
     assert [p.name for p in kamogawa.iterdir() if p.name.endswith(".tmp")] == []
 
@@ -328,7 +327,7 @@ def test_failure_between_write_and_rename_leaves_the_old_file(
 def _worker(catalog: str, ref: str, n: int) -> None:
     for i in range(n):
         edit.run_set(ref, catalog=catalog, status=None, channels=[], counts=[f"{2000 + i}:{i + 1}:{i}"], note=None,
-                     verified_on=None, lang="en")  # fmt: skip
+                     verified_on=None)  # fmt: skip
 
 
 def test_concurrent_sets_lose_no_update(kamogawa: Path) -> None:

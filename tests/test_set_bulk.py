@@ -161,7 +161,7 @@ def test_bulk_either_sets_every_target_or_nothing(
     before = (root / "procedures.yaml").read_bytes()
     try:
         bulk.run_set_many(
-            refs, catalog=root, lang="en", status=mark, channels=[], counts=[], note=None, verified_on=None
+            refs, catalog=root, status=mark, channels=[], counts=[], note=None, verified_on=None
         )
     except DxreadyError:
         assert (root / "procedures.yaml").read_bytes() == before

@@ -23,7 +23,6 @@ def _counted(root: Path, ref: str, *counts: str) -> None:
         counts=list(counts),
         note=None,
         verified_on=None,
-        lang="en",
     )
 
 

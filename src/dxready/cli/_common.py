@@ -231,7 +231,9 @@ def _guard(lang: str, action: Callable[[], T]) -> T:
     except DxreadyError as exc:
         _die(exc, lang)
     except WriteError as exc:
-        sys.stderr.write(f"dxready: {exc.message.get(lang)}\n")
+        from dxready.render.messages import write_error
+
+        sys.stderr.write(write_error(exc.message, lang))
         raise typer.Exit(2) from None
 
 

@@ -168,7 +168,12 @@ def set_(
         typer.Option(
             "--unset",
             metavar="FIELD",
-            help=tr("項目を削除します（複数可）。", "Remove a field (repeatable)."),
+            help=tr(
+                "任意の項目を削除します（複数可。手続、municipality、system ID、roadmap ID。"
+                "システムの移行の項目は migration.target_fiscal_year のように）。",
+                "Remove an optional field (repeatable; procedures, municipality, system ID, roadmap ID; a system's"
+                " migration fields as migration.target_fiscal_year).",
+            ),
         ),
     ] = None,
     cards: Annotated[
@@ -207,6 +212,7 @@ def set_(
     from dxready.cli import entities
     from dxready.commands.bulk import needs_bulk
     from dxready.commands.edit import run_set
+    from dxready.render.messages import edit_result
     from dxready.render.wrap import fit_message
 
     language = _lang(lang)
@@ -233,7 +239,7 @@ def set_(
         entities.set_many(refs, {**common, "note": note}, where, language)
         return
     ref = refs[0]
-    message = _guard(
+    result = _guard(
         language,
         lambda: run_set(
             ref,
@@ -243,7 +249,6 @@ def set_(
             counts=[_nfkc(c) or c for c in counts or []],
             note=note,
             verified_on=confirmed,
-            lang=language,
             unset=unset or [],
             as_of=_parse_date(as_of),
             sources=source or [],
@@ -252,7 +257,7 @@ def set_(
             counts_source=counts_source,
         ),
     )
-    _out(fit_message(message))
+    _out(fit_message(edit_result(result, language)))
 
 
 @app.command(
@@ -309,6 +314,7 @@ def add(
 ) -> None:
     from dxready.cli import entities
     from dxready.commands.edit import run_add
+    from dxready.render.messages import edit_result
     from dxready.render.wrap import fit_message
 
     language = _lang(lang)
@@ -331,7 +337,7 @@ def add(
     entities.refuse_add_usage(args, name, language)
     ident = args[0]
     assert name is not None  # refuse_add_usage made sure
-    message = _guard(
+    result = _guard(
         language,
         lambda: run_add(
             ident,
@@ -342,14 +348,13 @@ def add(
             counts=counts or [],
             note=note,
             verified_on=_parse_date(verified_on),
-            lang=language,
             as_of=_parse_date(as_of),
             sources=source or [],
             inferred=inferred,
             counts_source=counts_source,
         ),
     )
-    _out(fit_message(message))
+    _out(fit_message(edit_result(result, language)))
 
 
 @app.command(

@@ -280,6 +280,8 @@ def _raise(exc: Exception) -> None:
 def set_many(refs: list[str], options: dict[str, Any], catalog: Any, language: str) -> None:
     """Several references or patterns (``set 18/* 19/* --status ×``): one validation, one write."""
     from dxready.commands.bulk import run_set_many
+    from dxready.render.messages import edit_result
     from dxready.render.wrap import fit_message
 
-    _out(fit_message(_guard(language, lambda: run_set_many(refs, catalog=catalog, lang=language, **options))))
+    result = _guard(language, lambda: run_set_many(refs, catalog=catalog, **options))
+    _out(fit_message(edit_result(result, language)))

@@ -13,6 +13,7 @@ import os
 from typing import Any
 
 from dxready.catalog.load import Catalog
+from dxready.commands.edit_result import Edited, EditResult
 
 _GLOB = frozenset("*?[")
 
@@ -65,9 +66,7 @@ def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def run_set_many(
-    refs: list[str], *, catalog: str | os.PathLike[str] | None, lang: str, **options: Any
-) -> str:
+def run_set_many(refs: list[str], *, catalog: str | os.PathLike[str] | None, **options: Any) -> EditResult:
     """Apply one change to every target of ``refs``: one validation of the result, one atomic write."""
     from dxready.catalog.load import decode
     from dxready.commands import edit
@@ -92,8 +91,7 @@ def run_set_many(
         original = decode(raw, shown)
         targets = expand(current, refs, shown)
         text, working = original, current
-        parts: list[str] = []
-        changed = 0
+        parts: list[Edited] = []
         for ref in targets:
             new_text, target, said = edit.edit_text(text, working, ref, change, shown)
             moved = new_text != text
@@ -102,17 +100,15 @@ def run_set_many(
                 # sub-procedures ends where all of them put it.
                 working = edit.validate_text(new_text, shown, current)
                 text = new_text
-                changed += 1
-            parts.append(edit._message(lang, shown, target, said, changed=moved))
+            parts.append(edit.edited(target, said, changed=moved))
         if text != original:  # the last validate_text above checked this very text
             from dxready.engine.preflight import refuse_new_text_findings
 
             refuse_new_text_findings(current, working)  # nothing check would refuse (DX010) reaches the file
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
-    if lang == "ja":
-        wrote = "書き込みは 1 回" if changed else "書き込みなし"
-        head = f"{shown}: {len(targets)} 件のうち {changed} 件を更新しました（{wrote}）\n"
-    else:
-        wrote = "one write" if changed else "nothing written"
-        head = f"{shown}: updated {changed} of {len(targets)} targets ({wrote})\n"
-    return head + "".join(parts)
+    if text == original:
+        return EditResult(shown, tuple(parts), bulk=True)
+    from dxready.engine.consequences import new_findings
+
+    touched = {ref.partition("/")[0] for ref in targets}  # a sub-procedure's findings are its group's
+    return EditResult(shown, tuple(parts), bulk=True, new_findings=new_findings(current, working, touched))

@@ -34,6 +34,7 @@ from dxready.findings import Finding, Msg
 
 if TYPE_CHECKING:
     from dxready.catalog.models import Procedure
+    from dxready.engine.levels import Readiness
     from dxready.engine.run import Report, Summary
 
 SCHEMA_VERSION = 1
@@ -148,7 +149,9 @@ def _regression_text(c: FieldChange) -> Msg:
             f"標準手続の番号 No.{c.before} がなくなりました", f"standard number No.{c.before} was removed"
         )
     if c.field == "level":
-        return Msg(f"レベル {c.before} → {c.after}", f"level {c.before} → {c.after}")
+        ja = [f"{v[0]}–{v[1]}（未確定）" if isinstance(v, list) else str(v) for v in (c.before, c.after)]
+        en = [f"{v[0]}–{v[1]} (unsettled)" if isinstance(v, list) else str(v) for v in (c.before, c.after)]
+        return Msg(f"レベル {ja[0]} → {ja[1]}", f"level {en[0]} → {en[1]}")
     mark = {"online": "○", "partial": "一部", "offline": "×"}
     before, after = mark.get(str(c.before), c.before), mark.get(str(c.after), c.after)
     if c.field == "status":
@@ -254,7 +257,7 @@ def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
     result = []
     for old, ident, b, a in _pair_procedures(base.catalog.procedures, head.catalog.procedures):
         rb, ra = base.readiness.get(old), head.readiness.get(ident)
-        level_b, level_a = (rb.level if rb else None), (ra.level if ra else None)
+        level_b, level_a = _level(b, rb), _level(a, ra)
         if b is not None and a is not None and b == a and level_b == level_a:
             continue
         changes = _procedure_changes(old, ident, b, a, level_b, level_a)
@@ -264,8 +267,35 @@ def _procedures(base: Report, head: Report, lang: str) -> list[EntryDiff]:
     return result
 
 
+def _level(p: Procedure | None, readiness: Readiness | None) -> int | list[int] | str | None:
+    """A procedure's level; ``[low, high]`` while an unknown fact could still move it (never stated as one figure);
+    ``"not_applicable"`` for a row that has none because it is not applicable (—), so that both sides of a change
+    say what the row is; None only where the procedure is absent."""
+    if readiness is not None:
+        return readiness.level if readiness.settled else list(readiness.bounds)
+    return NOT_APPLICABLE if p is not None else None
+
+
+def _dropped(before: int | list[int] | str | None, after: int | list[int] | str | None) -> bool:
+    """The level certainly went down: the highest it can be now is below the lowest it was."""
+    if isinstance(before, str) or isinstance(after, str) or before is None or after is None:
+        return False
+    low = before[0] if isinstance(before, list) else before
+    high = after[-1] if isinstance(after, list) else after
+    return high < low
+
+
+NOT_APPLICABLE = "not_applicable"
+"""The level side of a row that is not applicable (the status word, as JSON writes statuses)."""
+
+
 def _procedure_changes(
-    old: str, ident: str, b: Procedure | None, a: Procedure | None, level_b: int | None, level_a: int | None
+    old: str,
+    ident: str,
+    b: Procedure | None,
+    a: Procedure | None,
+    level_b: int | list[int] | str | None,
+    level_a: int | list[int] | str | None,
 ) -> list[FieldChange]:
     """A procedure's changes in report order: id, status, level, channels, sub-procedures, the other fields."""
     changes: list[FieldChange] = []
@@ -274,7 +304,7 @@ def _procedure_changes(
     if b is None or a is None or b.status is not a.status:
         changes.append(_status_change("status", b and b.status, a and a.status))
     if level_b != level_a:
-        down = level_b is not None and level_a is not None and level_a < level_b
+        down = _dropped(level_b, level_a)
         changes.append(FieldChange("level", level_b, level_a, regression=down))
     changes.extend(_channels(b, a))
     if b is not None and a is not None and b.sub_procedures != a.sub_procedures:

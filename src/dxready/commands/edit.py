@@ -57,10 +57,12 @@ from dxready.commands.edit_plan import edit_text as edit_text
 from dxready.commands.edit_plan import find_target as find_target
 from dxready.commands.edit_plan import plan_more as plan_more
 from dxready.commands.edit_plan import plan_splices as plan_splices
+from dxready.commands.edit_result import Edited, EditResult
 from dxready.commands.edit_write import _edit_procedures as _edit_procedures
 from dxready.commands.edit_write import _is_embedded as _is_embedded
 from dxready.commands.edit_write import locked as locked
 from dxready.commands.edit_write import validate_text as validate_text
+from dxready.engine.consequences import new_findings
 from dxready.findings import Msg
 
 if TYPE_CHECKING:
@@ -79,16 +81,15 @@ def run_set(
     counts: list[str],
     note: str | None,
     verified_on: dt.date | None,
-    lang: str,
     unset: list[str] | None = None,
     as_of: dt.date | None = None,
     sources: list[str] | None = None,
     inferred: bool | None = None,
     cards: list[str] | None = None,
     counts_source: str | None = None,
-) -> str:
-    """Edit one procedure (or sub-procedure, or with REF ``municipality`` the header) of the resolved catalogue;
-    the message to print, or LoadError."""
+) -> EditResult:
+    """Edit one procedure (or sub-procedure, or with REF ``municipality`` the header) of the resolved catalogue:
+    what was done (worded by ``render/messages.edit_result``), or LoadError/UsageError."""
     if ref.strip() == "municipality":
         return run_set_municipality(
             catalog=catalog,
@@ -97,7 +98,6 @@ def run_set(
             sources=sources or [],
             cards=cards or [],
             unset=unset or [],
-            lang=lang,
             counts_source=counts_source,
             others={"--status": status, "--note": note, "--verified-on": verified_on, "--inferred": inferred}
             | ({"--channel": channels} if channels else {}),
@@ -125,44 +125,38 @@ def run_set(
         )
     root, shown = _editable(catalog)
     targets: list[Target] = []
+    before: list[Catalog] = []
 
     def make(text: str, current: Catalog) -> tuple[str, list[Msg]]:
         new_text, target, said = edit_text(text, current, ref, change, shown)
         targets.append(target)
+        before.append(current)
         return new_text, said
 
     changed, said, candidate = _edit_procedures(root, shown, make)
     target = targets[0]
-    if candidate is not None:
-        said += _group_note(candidate.procedures[target.index])
-    return _message(lang, shown, target, said, changed=changed)
+    if candidate is None:
+        return EditResult(shown, (edited(target, said, changed=changed),))
+    said += _group_note(candidate.procedures[target.index])
+    new = new_findings(before[0], candidate, {target.procedure.id})
+    return EditResult(shown, (edited(target, said, changed=changed),), new_findings=new)
 
 
 def _group_note(group: Procedure) -> list[Msg]:
-    """After an edit: what the group's mark is now (a tally while unsettled), and a contradiction DX008 will report."""
-    from dxready.catalog.models import Status, possible_statuses, tally
+    """After an edit: what the group's mark is now, a tally while unsettled (a contradiction with the group's own
+    mark is DX008's, reported with the edit's other new findings)."""
+    from dxready.catalog.models import Status, tally
 
-    if not group.sub_procedures:
+    if not group.sub_procedures or group.status is not Status.unknown:
         return []
     statuses = [s.status for s in group.sub_procedures]
-    if group.status is Status.unknown:
-        shown = group.effective_status.mark
-        return [
-            Msg(
-                f"まとまり {group.id}: {shown}（個別手続 {tally(statuses)}）",
-                f"group {group.id}: {shown} (sub-procedures {tally(statuses)})",
-            )
-        ]
-    if group.status is not Status.not_applicable and group.status not in possible_statuses(statuses):
-        return [
-            Msg(
-                f"注意: 個別手続（{tally(statuses)}）と、まとまりの {group.status.mark} が合いません"
-                "（dxready check が DX008 を報告します）",
-                f"note: the sub-procedures ({tally(statuses)}) disagree with the group's {group.status.mark}"
-                " (dxready check reports DX008)",
-            )
-        ]
-    return []
+    shown = group.effective_status.mark
+    return [
+        Msg(
+            f"まとまり {group.id}: {shown}（個別手続 {tally(statuses)}）",
+            f"group {group.id}: {shown} (sub-procedures {tally(statuses)})",
+        )
+    ]
 
 
 def _editable(catalog: str | os.PathLike[str] | None) -> tuple[Path, str]:
@@ -190,10 +184,9 @@ def run_set_municipality(
     sources: list[str],
     cards: list[str],
     unset: list[str],
-    lang: str,
     others: dict[str, object] | None = None,
     counts_source: str | None = None,
-) -> str:
+) -> EditResult:
     """``set municipality``: the header's city-wide counts, sources and card counts, and the catalogue's as_of."""
     from dxready.catalog.models import Municipality
 
@@ -232,26 +225,17 @@ def run_set_municipality(
                 f"--unset {name!r} is not allowed; optional fields: {', '.join(allowed)}",
             )
     root, shown = _editable(catalog)
+    before: list[Catalog] = []
 
     def make(text: str, current: Catalog) -> tuple[str, list[Msg]]:
         doc = _Doc(text)
+        before.append(current)
         return apply(text, (plan := header_splices(doc, current, change))[0]), plan[1]
 
-    changed, said, _ = _edit_procedures(root, shown, make)
-    from dxready.inert import oneline
-
-    lines = [f"  {oneline(m.get(lang))}" for m in said]
-    if lang == "ja":
-        head = (
-            f"{shown}: municipality を更新しました"
-            if changed
-            else f"{shown}: municipality は変更なし（既にその値です）"
-        )
-    else:
-        head = (
-            f"{shown}: updated municipality" if changed else f"{shown}: municipality unchanged (already so)"
-        )
-    return "\n".join([head, *lines]) + "\n"
+    changed, said, candidate = _edit_procedures(root, shown, make)
+    # The header's rules report on the catalogue as a whole (the code's check digit, the registry).
+    new = () if candidate is None else new_findings(before[0], candidate, also=lambda s: s.kind == "catalog")
+    return EditResult(shown, (Edited("municipality", None, changed, tuple(said)),), new_findings=new)
 
 
 def run_add(
@@ -264,12 +248,11 @@ def run_add(
     counts: list[str],
     note: str | None,
     verified_on: dt.date | None,
-    lang: str,
     as_of: dt.date | None = None,
     sources: list[str] | None = None,
     inferred: bool | None = None,
     counts_source: str | None = None,
-) -> str:
+) -> EditResult:
     """``dxready add ID --name NAME``: append one of the city's own procedures (no standard number), then apply
     set's options to it; validated and written once, atomically, comments kept."""
     from dxready.catalog.models import SLUG
@@ -298,8 +281,10 @@ def run_add(
     )
     root, shown = _editable(catalog)
     targets: list[Target] = []
+    before: list[Catalog] = []
 
     def make(text: str, current: Catalog) -> tuple[str, list[Msg]]:
+        before.append(current)
         if any(p.id == ident for p in current.procedures):
             raise _bad(
                 shown,
@@ -342,20 +327,11 @@ def run_add(
         targets.append(target)
         return new_text, said + more
 
-    changed, said, _ = _edit_procedures(root, shown, make)
-    return _message(lang, shown, targets[0], said, changed=changed)
+    changed, said, candidate = _edit_procedures(root, shown, make)
+    new = () if candidate is None else new_findings(before[0], candidate, {ident})
+    return EditResult(shown, (edited(targets[0], said, changed=changed),), new_findings=new)
 
 
-def _message(lang: str, shown: str, target: Target, said: list[Msg], *, changed: bool) -> str:
-    from dxready.inert import oneline  # the path too: a directory name may hold escape sequences
-
-    no = target.procedure.standard_no
-    what = f"{target.ident}" + (f" (No.{no})" if no is not None else "")
-    lines = [f"  {oneline(m.get(lang))}" for m in said]
-    if lang == "ja":
-        head = (
-            f"{shown}: {what} を更新しました" if changed else f"{shown}: {what} は変更なし（既にその値です）"
-        )
-    else:
-        head = f"{shown}: updated {what}" if changed else f"{shown}: {what} unchanged (already so)"
-    return "\n".join([oneline(head), *lines]) + "\n"
+def edited(target: Target, said: list[Msg], *, changed: bool) -> Edited:
+    """One target's part of an :class:`EditResult`."""
+    return Edited(target.ident, target.procedure.standard_no, changed, tuple(said))

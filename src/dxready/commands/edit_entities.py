@@ -24,7 +24,7 @@ from dxready.catalog.problems import LoadError
 from dxready.commands.entity_options import KINDS, EntityChange, _bad, change_for
 from dxready.commands.entity_splices import _append_ids, _entry_splices, _still_inferred, _written
 from dxready.errors import Problem, UsageError
-from dxready.findings import Msg
+from dxready.findings import Finding, Msg
 from dxready.rules import dx004_duplicate_id, dx005_unknown_reference
 
 _FILE = {"system": "systems", "roadmap": "roadmap", "procedure": "procedures"}
@@ -192,13 +192,22 @@ def run_set_entity(
             said += psaid
         originals = {file: f.text, "procedures": proc.text if proc is not None else ""}
         moved = {k: v for k, v in texts.items() if v != originals[k]}
-        if moved:
-            validate_files(moved, current)
-            if file in moved:
-                _write(f, moved[file])
-            if proc is not None and "procedures" in moved:
-                _write(proc, moved["procedures"])
-    return EntityResult(f.shown, kind, ident, tuple(said), changed=bool(moved), added=False)
+        candidate = validate_files(moved, current) if moved else None
+        if file in moved:
+            _write(f, moved[file])
+        if proc is not None and "procedures" in moved:
+            _write(proc, moved["procedures"])
+    new = () if candidate is None else _new_findings(current, candidate, kind, ident, change)
+    return EntityResult(f.shown, kind, ident, tuple(said), changed=bool(moved), added=False, new_findings=new)
+
+
+def _new_findings(
+    before: Catalog, after: Catalog, kind: str, ident: str, change: EntityChange
+) -> tuple[Finding, ...]:
+    """What check reports now on the entry and the procedures it was made to serve, and did not before."""
+    from dxready.engine.consequences import new_findings
+
+    return new_findings(before, after, change.serves, also=lambda s: s.kind == kind and s.id == ident)
 
 
 def run_add_entity(
@@ -243,12 +252,13 @@ def run_add_entity(
             pdoc = edit._Doc(proc.text)
             psplices, _ = _serves_splices(pdoc, candidate, ident, change.serves, proc.shown)
             texts["procedures"] = edit.apply(proc.text, psplices)
-            validate_files(texts, current)
+            candidate = validate_files(texts, current)
         _write(f, new_text)
         if proc is not None:
             _write(proc, texts["procedures"])
     said = [Msg(f"{v}", f"{v}") for v in lines[1:]]
-    return EntityResult(f.shown, kind, ident, tuple(said), changed=True, added=True)
+    new = _new_findings(current, candidate, kind, ident, change)
+    return EntityResult(f.shown, kind, ident, tuple(said), changed=True, added=True, new_findings=new)
 
 
 def append_entries(text: str, key: str, blocks: list[list[str]], shown: str) -> str:
@@ -312,6 +322,8 @@ class EntityResult:
     said: tuple[Msg, ...]
     changed: bool
     added: bool
+    new_findings: tuple[Finding, ...] = ()
+    """Errors and warnings ``check`` reports on the entry (and the procedures it serves) now, and did not before."""
 
 
 def set_entity_cli(refs: list[str], options: dict[str, Any], catalog: Any) -> EntityResult:

@@ -77,9 +77,11 @@ class EntityChange:
     lists: dict[str, list[str]] = field(default_factory=dict)  # key → ids to add (links, procedures, systems)
     serves: list[str] = field(default_factory=list)  # procedure ids that this system serves
 
+    unset: list[str] = field(default_factory=list)  # optional fields to remove (``migration.FIELD`` inside)
+
     @property
     def empty(self) -> bool:
-        return not self.values and not any(self.lists.values()) and not self.serves
+        return not self.values and not any(self.lists.values()) and not self.serves and not self.unset
 
 
 # --------------------------------------------------------------------------------------------------- option values
@@ -302,17 +304,51 @@ def _flag(key: str) -> str:
 def change_for(kind: str, options: dict[str, Any]) -> EntityChange:
     """Split the command line's options by ``kind``; an option that belongs to another kind is refused."""
     allowed = SYSTEM_OPTIONS if kind == "system" else ROADMAP_OPTIONS
-    stray = [k for k, v in options.items() if v not in (None, [], False) and k not in allowed]
+    usable = (*allowed, "unset")
+    stray = [k for k, v in options.items() if v not in (None, [], False) and k not in usable]
     if stray:
         flags = ", ".join(_flag(k) for k in stray)
-        ok = ", ".join(_flag(k) for k in allowed)
+        ok = ", ".join(_flag(k) for k in usable)
         raise _bad(
             flags,
             f"{kind} には {flags} を指定できません（使える項目: {ok}）",
             f"{flags} does not apply to a {kind} (use {ok})",
         )
     picked = {k: options.get(k) for k in allowed}
-    return system_change(**picked) if kind == "system" else roadmap_change(**picked)
+    change = system_change(**picked) if kind == "system" else roadmap_change(**picked)
+    change.unset = unset_fields(kind, options.get("unset") or [], change)
+    return change
+
+
+def unset_fields(kind: str, names: list[str], change: EntityChange) -> list[str]:
+    """``--unset FIELD`` on a system or a roadmap item: its optional fields (a system's ``migration.FIELD`` too),
+    none of them also being set; a UsageError naming ``--unset`` otherwise, before any file is read."""
+    from dxready.catalog.models_systems import Migration, RoadmapItem, System
+
+    model = System if kind == "system" else RoadmapItem
+    optional = [n for n, f in model.model_fields.items() if not f.is_required()]
+    if kind == "system":
+        optional += [f"migration.{n}" for n, f in Migration.model_fields.items() if not f.is_required()]
+    out: list[str] = []
+    for raw in names:
+        name = unicodedata.normalize("NFKC", raw).strip().replace("-", "_")
+        if name not in optional:
+            raise _bad(
+                "--unset",
+                f"{kind} の --unset {raw!r} は使えません。消せる項目: {', '.join(optional)}",
+                f"--unset {raw!r} is not an optional field of a {kind}; optional fields: {', '.join(optional)}",
+            )
+        out.append(name)
+    setting = {v.path[0] for v in change.values} | {".".join(v.path) for v in change.values}
+    setting |= {key for key, ids in change.lists.items() if ids}
+    both = [n for n in out if n in setting or any(s.startswith(n + ".") for s in setting)]
+    if both:
+        raise _bad(
+            "--unset",
+            f"--unset {both[0]} と同じ項目を同時に設定しています",
+            f"--unset {both[0]} conflicts with setting the same field",
+        )
+    return list(dict.fromkeys(out))
 
 
 def procedure_stray(options: dict[str, Any]) -> None:

@@ -67,7 +67,26 @@ def _entry_splices(doc: Any, entry: Any, change: EntityChange, current: Any) -> 
                 else Msg(f"{key}: {i} は既にあります", f"{key}: {i} is already there")
             )
         _append_ids(doc, entry, key, new, splices)
+    _unset(doc, entry, change.unset, splices, said)
     return edit._merge_inserts(splices), said
+
+
+def _unset(doc: Any, entry: Any, names: list[str], splices: list[Any], said: list[Msg]) -> None:
+    """``--unset FIELD`` (``migration.FIELD`` inside the migration mapping): removed, or said not to be recorded."""
+    from dxready.commands.edit_plan import _plan_unset
+
+    for name in names:
+        key, _, inner = name.partition(".")
+        if not inner:
+            _plan_unset(doc, entry, key, splices, said)
+            continue
+        items = doc.items(entry)
+        if key in items and doc.is_map(items[key][1]):
+            before = len(said)
+            _plan_unset(doc, items[key][1], inner, splices, said)
+            said[before:] = [Msg(f"{key}.{m.ja}", f"{key}.{m.en}") for m in said[before:]]
+        else:
+            said.append(Msg(f"{name} は記録されていません", f"{name} is not recorded"))
 
 
 _FY_KEY = re.compile(r"(?:fiscal_year|target):[ \t]*(令和|FY)", re.MULTILINE)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from dxready.i18n import t
 from dxready.render.safe import csv_cell, md_cell, md_text, oneline
+from dxready.render.views import pct
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,14 +26,9 @@ if TYPE_CHECKING:
     from dxready.commands.usage import Usage
 
 
-def _pct(value: float | None) -> str:
-    return "" if value is None else f"{value:.1f}%"
-
-
 def _usage_cell(u: Usage | None) -> str:
-    if u is None or u.rate is None:
-        return ""
-    return f"{u.rate:.1f}%"
+    """Blank where the row was not counted; a counted row without a rate (online cases only) is "—"."""
+    return "" if u is None else pct(u.rate)
 
 
 def _counted_nos(comparison: Comparison) -> list[int]:
@@ -85,7 +81,7 @@ def usage_table(comparison: Comparison, lang: str) -> Table | None:
     grid.add_row(
         Text(_pooled_label(lang)),
         Text(""),
-        *(Text(f"{_pct(columns[no].rate)} (n={columns[no].counted})") for no in nos),
+        *(Text(f"{pct(columns[no].rate)} (n={columns[no].counted})") for no in nos),
     )
     return grid
 
@@ -116,7 +112,7 @@ def print_usage(made: Console, comparison: Comparison, lang: str, width: int) ->
             lines += join_fit(cells, "  ", width, first="  ", indent="  ")
     columns = {c.no: c for c in usage_columns(comparison)}
     lines.append(_pooled_label(lang))
-    pooled = [f"{no} {_pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
+    pooled = [f"{no} {pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
     lines += join_fit(pooled, "  ", width, first="  ", indent="  ")
     for line in lines:
         made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
@@ -137,7 +133,7 @@ def usage_markdown(comparison: Comparison, lang: str) -> list[str]:
             cells = [md_cell(row.name), md_cell(row.code), *(_usage_cell(row.usage[no - 1]) for no in nos)]
             lines.append("| " + " | ".join(cells) + " |")
     columns = {c.no: c for c in usage_columns(comparison)}
-    pooled = [f"{_pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
+    pooled = [f"{pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
     lines.append("| " + " | ".join([f"**{md_text(_pooled_label(lang))}**", "", *pooled]) + " |")
     return lines
 

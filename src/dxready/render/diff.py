@@ -30,6 +30,13 @@ _KIND = {
 }
 
 
+def _side(label: str, lang: str) -> str:
+    """A side of the diff as its catalogue is named everywhere (``.`` by its directory's name); ``git:REV`` as is."""
+    from dxready.render.views import catalog_label
+
+    return label if label.startswith("git:") else catalog_label(label, lang)
+
+
 def _mark(value: Any) -> str:
     return "" if value is None else _MARK.get(str(value), str(value))
 
@@ -40,6 +47,15 @@ def _arrow(before: str, after: str) -> str:
     if not after:
         return f"{before} →"
     return f"{before} → {after}"
+
+
+def _level(value: Any, lang: str) -> str:
+    """A level, or what a row without one is: — and the word, as the plan writes a row that does not apply."""
+    if value == "not_applicable":
+        return _t(lang, "—（該当なし）", "— (not applicable)")
+    if isinstance(value, list) and len(value) == 2:  # unsettled: between two levels, as every view writes it
+        return _t(lang, f"{value[0]}–{value[1]}（未確定）", f"{value[0]}–{value[1]} (unsettled)")
+    return _value(value)
 
 
 def _value(value: Any) -> str:
@@ -63,7 +79,7 @@ def _cells(entry: EntryDiff, lang: str, sep: str = "") -> tuple[str, str, str, s
         if c.field == "status":
             status = _arrow(_mark(c.before), _mark(c.after))
         elif c.field == "level":
-            level = _arrow(_value(c.before), _value(c.after))
+            level = _arrow(_level(c.before, lang), _level(c.after, lang))
         elif c.field == "channels":
             channels = _channels(c)
         elif c.field.endswith(".status") and c.field.startswith("sub_procedures."):
@@ -124,7 +140,7 @@ def _code(text: str) -> str:
 
 def markdown(d: CatalogDiff, lang: str) -> str:
     lines = [
-        f"### dxready diff: {_code(d.base)} → {_code(d.head)}",
+        f"### dxready diff: {_code(_side(d.base, lang))} → {_code(_side(d.head, lang))}",
         "",
         f"**{md_text(_headline(d, lang))}**",
         "",
@@ -305,7 +321,8 @@ def table(d: CatalogDiff, lang: str) -> str:
 
     console, buf = make_console()
     width = console.width
-    console.print(paragraph(f"dxready diff: {oneline(d.base)} → {oneline(d.head)}", width, rest="  "))
+    head = f"dxready diff: {oneline(_side(d.base, lang))} → {oneline(_side(d.head, lang))}"
+    console.print(paragraph(head, width, rest="  "))
     console.print(paragraph(_headline(d, lang), width, rest="  "))
     if d.empty:
         console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))

@@ -6,15 +6,18 @@ Catalogue text and option values are data: every line goes through :func:`~dxrea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from dxready.render.safe import oneline
 
 if TYPE_CHECKING:
     from dxready.commands.edit_entities import EntityResult
+    from dxready.commands.edit_result import Edited, EditResult
     from dxready.commands.scaffold import CopyResult, InitResult
     from dxready.commands.tablefile import BlockUpdate
     from dxready.errors import CatalogError, DxreadyError, GitError, UsageError
+    from dxready.findings import Finding, Msg
 
 
 def init_result(result: InitResult, lang: str) -> str:
@@ -59,6 +62,67 @@ def copy_result(result: CopyResult, lang: str) -> str:
     )
 
 
+def edit_result(result: EditResult, lang: str) -> str:
+    """``set``/``add`` on procedures.yaml: one head line per target and a line per value written (or already so);
+    with several targets, first how many changed and whether the file was written."""
+    parts = "".join(_edited(result.file, e, lang) for e in result.edits) + consequences(
+        result.new_findings, lang
+    )
+    if not result.bulk:
+        return parts
+    changed, n = result.changed, len(result.edits)
+    if lang == "ja":
+        wrote = "書き込みは 1 回" if changed else "書き込みなし"
+        head = f"{result.file}: {n} 件のうち {changed} 件を更新しました（{wrote}）"
+    else:
+        wrote = "one write" if changed else "nothing written"
+        head = f"{result.file}: updated {changed} of {n} targets ({wrote})"
+    return oneline(head) + "\n" + parts
+
+
+def _edited(shown: str, e: Edited, lang: str) -> str:
+    what = e.ident + (f" (No.{e.standard_no})" if e.standard_no is not None else "")
+    if lang == "ja":
+        head = (
+            f"{shown}: {what} を更新しました"
+            if e.changed
+            else f"{shown}: {what} は変更なし（既にその値です）"
+        )
+    else:
+        head = f"{shown}: updated {what}" if e.changed else f"{shown}: {what} unchanged (already so)"
+    return "".join(oneline(line) + "\n" for line in [head, *(f"  {m.get(lang)}" for m in e.said)])
+
+
+FINDINGS_SHOWN = 10
+"""At most this many new findings are listed after an edit; the rest are counted (``dxready check`` lists them)."""
+
+
+def consequences(findings: Sequence[Finding], lang: str) -> str:
+    """The errors and warnings an edit makes ``dxready check`` report that it did not before: each with its place,
+    code, severity and the rule's own message, and the rule's fix on the line below. Empty when there are none."""
+    if not findings:
+        return ""
+    n = len(findings)
+    lines = [
+        f"注意: この変更で dxready check が新たに {n} 件を報告します:"
+        if lang == "ja"
+        else f"note: after this change dxready check reports {n} new finding{'s' if n != 1 else ''}:"
+    ]
+    for f in findings[:FINDINGS_SHOWN]:
+        where = f"{f.location}: " if f.location is not None else ""
+        lines.append(f"  {where}{f.code} [{f.severity.label(lang)}] {f.message.get(lang)}")
+        if f.next_step is not None:
+            lines.append(("    次に: " if lang == "ja" else "    fix: ") + f.next_step.get(lang))
+    if n > FINDINGS_SHOWN:
+        more = n - FINDINGS_SHOWN
+        lines.append(
+            f"  …ほか {more:,} 件（dxready check で一覧）"
+            if lang == "ja"
+            else f"  … and {more:,} more (dxready check lists them)"
+        )
+    return "".join(oneline(line) + "\n" for line in lines)
+
+
 def entity_result(result: EntityResult, lang: str) -> str:
     """``set/add system|roadmap``: the file and entry, then one line per value written (or already so)."""
     what = f"{result.kind} {result.ident}"
@@ -76,7 +140,8 @@ def entity_result(result: EntityResult, lang: str) -> str:
             if result.changed
             else f"{result.file}: {what} unchanged (already so)"
         )
-    return "".join(oneline(line) + "\n" for line in [head, *(f"  {m.get(lang)}" for m in result.said)])
+    said = "".join(oneline(line) + "\n" for line in [head, *(f"  {m.get(lang)}" for m in result.said)])
+    return said + consequences(result.new_findings, lang)
 
 
 def block_update(result: BlockUpdate, lang: str) -> str:
@@ -106,11 +171,19 @@ def catalog_error(exc: CatalogError, lang: str) -> str:
 
 
 def usage_error(exc: UsageError, lang: str) -> str:
-    """The option's name and what is wrong with it: no DX code (the catalogue is not at fault), no position."""
+    """The option's name and what is wrong with it: no DX code (the catalogue is not at fault), no position; fitted
+    to the terminal as Click's own errors are (whole when piped)."""
+    from dxready.render.wrap import fit_message
+
     text = exc.message.get(lang)
     if not text.startswith(exc.option):
         text = f"{exc.option}: {text}"
-    return f"dxready: {oneline(text)}\n"
+    return fit_message(f"dxready: {oneline(text)}") + "\n"
+
+
+def write_error(message: Msg, lang: str) -> str:
+    """A file that could not be written (and is unchanged): one line (a path is data: made inert)."""
+    return f"dxready: {oneline(message.get(lang))}\n"
 
 
 def git_error(exc: GitError, lang: str) -> str:

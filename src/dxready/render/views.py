@@ -41,9 +41,25 @@ def wareki(day: dt.date) -> str:
 
 
 def catalog_label(label: str, lang: str) -> str:
+    """The catalogue as a person recognises it: the shipped one by that name; the current directory (``.``, as
+    ``dxready`` inside a catalogue resolves it) or a parent (``..``) by its directory's name; any other path as given."""
+    from pathlib import Path
+
     from dxready.catalog.load import EMBEDDED
 
-    return _t(lang, "同梱カタログ", "embedded catalogue") if label == EMBEDDED else label
+    if label == EMBEDDED:
+        return _t(lang, "同梱カタログ", "embedded catalogue")
+    if not label or Path(label).name not in ("", ".."):
+        return label
+    try:
+        name = Path(label).resolve().name
+    except (OSError, RuntimeError):
+        return label
+    if not name:  # the file system's root: its path is its name
+        return label
+    if Path(label) == Path("."):
+        return _t(lang, f"{name}（このディレクトリ）", f"{name} (this directory)")
+    return _t(lang, f"{name}（{label}）", f"{name} ({label})")
 
 
 def embedded_note(report: Report, lang: str) -> str:
