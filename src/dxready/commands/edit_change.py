@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dxready.catalog.load import SCHEMA_VIOLATION, LoadError, Problem
+from dxready.catalog.numbers import percent
 from dxready.commands.edit_doc import scalar
 from dxready.errors import DxreadyError, UsageError
 from dxready.findings import Location, Msg
@@ -46,7 +47,7 @@ class CountsEntry:
         part_ja = f"（{self.period_end} 現在）" if self.period_end else ""
         part_en = f" (to {self.period_end})" if self.period_end else ""
         if self.total is not None and self.online is not None:
-            rate = f"{100.0 * self.online / self.total:.1f}%" if self.total else "—"
+            rate = f"{percent(self.online, self.total):.1f}%" if self.total else "—"
             return Msg(
                 f"counts {label.ja()}: {self.online:,} / {self.total:,} 件（オンライン利用率 {rate}）{part_ja}",
                 f"counts {label.en()}: {self.online:,} of {self.total:,} online ({rate}){part_en}",

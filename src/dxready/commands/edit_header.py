@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from dxready.catalog.numbers import percent
 from dxready.commands.edit_change import Change, _bad
 from dxready.commands.edit_doc import Splice, _append, _Doc, _merge_inserts, _set_key, append_scalars, scalar
 from dxready.commands.edit_plan import _plan_unset, plan_counts
@@ -39,8 +40,8 @@ def header_splices(doc: _Doc, catalog: Catalog, change: Change) -> tuple[list[Sp
         for sc, c, pop, _ in change.cards:
             said.append(
                 Msg(
-                    f"マイナンバーカード {sc}: {c:,} / {pop:,}（{100 * c / pop:.1f}%）",
-                    f"My Number Card {sc}: {c:,} of {pop:,} ({100 * c / pop:.1f}%)",
+                    f"マイナンバーカード {sc}: {c:,} / {pop:,}（{percent(c, pop):.1f}%）",
+                    f"My Number Card {sc}: {c:,} of {pop:,} ({percent(c, pop):.1f}%)",
                 )
             )
     for name in change.unset:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from dxready.catalog.numbers import percent
 from dxready.findings import Msg
 from dxready.i18n import t as _t
 from dxready.render.safe import oneline
@@ -33,8 +34,8 @@ def _counts(year: int, fields: tuple[Any, ...]) -> tuple[str, str]:
     total, online, rate, period_end, _ = fields
     fy = FiscalYear(year)
     if total is not None and online is not None:
-        pct = f"（{100.0 * online / total:.1f}%）" if total else ""
-        pct_en = f" ({100.0 * online / total:.1f}%)" if total else ""
+        pct = f"（{percent(online, total):.1f}%）" if total else ""
+        pct_en = f" ({percent(online, total):.1f}%)" if total else ""
         ja, en = f"{online:,}/{total:,}{pct}", f"{online:,} of {total:,}{pct_en}"
     elif online is not None:
         ja, en = f"オンライン {online:,} 件", f"{online:,} online"
