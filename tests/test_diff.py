@@ -280,3 +280,22 @@ def test_run_inside_the_catalogue_the_head_is_named_by_its_directory(
     assert code == 0 and out.splitlines()[0] == "dxready diff: git:HEAD → data（このディレクトリ）"
     _, md = _diff("git:HEAD", "--format", "markdown", "--lang", "en")
     assert md.startswith("### dxready diff: `git:HEAD` → `data (this directory)`")
+
+
+def test_two_different_municipalities_are_said_to_be_so(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    runner = CliRunner()
+    kure, tateyama = str(tmp_path / "kure"), str(tmp_path / "tateyama")
+    assert runner.invoke(app, ["init", kure, "--name", "呉市"]).exit_code == 0
+    assert runner.invoke(app, ["init", tateyama, "--name", "館山市"]).exit_code == 0
+    out = runner.invoke(app, ["diff", kure, tateyama], env={"COLUMNS": "200"}).stdout
+    assert "注意: 別の団体どうしの比較です（団体コード 342025 → 122050）" in out
+    md = runner.invoke(app, ["diff", kure, tateyama, "-f", "markdown"]).stdout
+    assert "> 注意: 別の団体どうしの比較です" in md
+    data = __import__("json").loads(runner.invoke(app, ["diff", kure, tateyama, "-f", "json"]).stdout)
+    assert data["different_municipality"] is True
+    same = __import__("json").loads(runner.invoke(app, ["diff", kure, kure, "-f", "json"]).stdout)
+    assert same["different_municipality"] is False

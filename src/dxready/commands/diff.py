@@ -93,6 +93,14 @@ class CatalogDiff:
             or self.municipality
         )
 
+    @property
+    def other_municipality(self) -> tuple[str, str] | None:
+        """(code before, code after) when the two sides are different municipalities: their changes are no history."""
+        code = next((c for c in self.municipality if c.field == "code"), None)
+        if code is None or not code.before or not code.after:
+            return None
+        return str(code.before), str(code.after)
+
     def regressions(self) -> list[Regression]:
         """Every regression, in report order: procedures going down or removed, the rates, then new errors."""
         found: list[Regression] = []

@@ -145,6 +145,8 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         f"**{md_text(_headline(d, lang))}**",
         "",
     ]
+    if d.other_municipality:
+        lines += [f"> {md_text(_other_city(d, lang))}", ""]
     if d.empty:
         lines.append(_t(lang, "カタログに変更はありません。", "No changes to the catalogue."))
         return "\n".join(lines) + "\n"
@@ -258,6 +260,7 @@ def json_(d: CatalogDiff, lang: str) -> str:
         "systems": [_entry_json(e) for e in d.systems],
         "roadmap": [_entry_json(e) for e in d.roadmap],
         "municipality": [{"field": c.field, "before": c.before, "after": c.after} for c in d.municipality],
+        "different_municipality": d.other_municipality is not None,
         "findings": {
             "new": [_finding_json(f, lang) for f in d.new_findings],
             "resolved": [_finding_json(f, lang) for f in d.resolved_findings],
@@ -324,6 +327,8 @@ def table(d: CatalogDiff, lang: str) -> str:
     head = f"dxready diff: {oneline(_side(d.base, lang))} → {oneline(_side(d.head, lang))}"
     console.print(paragraph(head, width, rest="  "))
     console.print(paragraph(_headline(d, lang), width, rest="  "))
+    if d.other_municipality:
+        console.print(paragraph(_other_city(d, lang), width, rest="  "))
     if d.empty:
         console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))
         return buf.getvalue()
@@ -397,3 +402,17 @@ def _entry_table(title: str, entries: tuple[EntryDiff, ...], lang: str) -> Table
             *(_cell(c) for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang, "\n")))
         )
     return t
+
+
+def _other_city(d: CatalogDiff, lang: str) -> str:
+    """A warning when the two sides are different municipalities (a change between them is no one's history)."""
+    pair = d.other_municipality
+    if pair is None:
+        return ""
+    before, after = pair
+    return _t(
+        lang,
+        f"注意: 別の団体どうしの比較です（団体コード {before} → {after}）。後退は同じ団体の二つの版を比べたときにだけ意味があります",
+        f"Note: these are different municipalities (code {before} → {after}); a regression means something only "
+        "between two versions of one municipality's catalogue",
+    )
