@@ -212,3 +212,68 @@ def test_a_failed_write_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytes
     code, _, err = invoke("export", "-o", str(out), "--catalog", str(SHIPPED))
     assert code == 2 and "ディスクの空きがありません" in err
     assert list(tmp_path.iterdir()) == []  # the empty placeholder is removed again
+
+
+def test_enum_cells_are_in_the_sheet_s_language(tmp_path: Path) -> None:
+    """A Japanese sheet reads 計画立案 / 標準 / 手入力 / 実施中 (the words set takes), an English one the values; both import
+    back as no change."""
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    runner = CliRunner()
+    city = str(tmp_path / "t")
+    for args in (
+        ["init", city, "--name", "館山市"],
+        [
+            "add",
+            "system",
+            "juki",
+            "--name",
+            "住民記録",
+            "--tier",
+            "基幹系",
+            "--phase",
+            "planning",
+            "-c",
+            city,
+        ],
+        ["set", "system", "juki", "--data-input", "manual", "-c", city],
+        [
+            "add",
+            "roadmap",
+            "r1",
+            "--area",
+            "1",
+            "--title",
+            "x",
+            "--start",
+            "R7",
+            "--target",
+            "R8",
+            "-c",
+            city,
+        ],
+        ["set", "roadmap", "r1", "--state", "in_progress", "-c", city],
+    ):
+        assert runner.invoke(app, args).exit_code == 0, args
+    for lang, words in (
+        ("ja", ("計画立案", "標準", "手入力", "実施中")),
+        ("en", ("planning", "standard", "manual", "in_progress")),
+    ):
+        out = tmp_path / f"csv-{lang}"
+        assert (
+            runner.invoke(app, ["export", "-f", "csv", "-o", str(out), "-c", city, "--lang", lang]).exit_code
+            == 0
+        )
+        systems = next(out.glob("*シス*.csv" if lang == "ja" else "*ystem*.csv")).read_text(
+            encoding="utf-8-sig"
+        )
+        roadmap = next(out.glob("*工程*.csv" if lang == "ja" else "*oadmap*.csv")).read_text(
+            encoding="utf-8-sig"
+        )
+        assert all(w in systems + roadmap for w in words), (lang, systems, roadmap)
+        before = {p.name: p.read_bytes() for p in Path(city).glob("*.yaml")}
+        imported = runner.invoke(app, ["import", str(out), "-c", city])
+        assert imported.exit_code == 0, imported.stdout + imported.stderr
+        assert {p.name: p.read_bytes() for p in Path(city).glob("*.yaml")} == before

@@ -103,3 +103,14 @@ def parser(enum_cls: type[enum.Enum]) -> Callable[[object], object]:
 def schema(enum_cls: type[enum.Enum]) -> dict[str, Any]:
     """JSON Schema of ``enum_cls`` as input: its values and their Japanese labels."""
     return {"enum": inputs(enum_cls.__name__, tuple(str(m.value) for m in enum_cls))}
+
+
+def printed(value: enum.Enum, lang: str) -> str:
+    """The word the tool prints for an enum value: its first Japanese spelling in Japanese, the value in English.
+
+    Export writes it, so that a Japanese sheet reads 計画立案 and 実施中 (and import, like set, reads it back)."""
+    if lang == "ja":
+        words = LABELS.get(type(value).__name__, {}).get(str(value.value))
+        if words:
+            return words[0]
+    return str(value.value)

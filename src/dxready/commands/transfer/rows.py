@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from dxready.catalog.labels import printed
 from dxready.commands.transfer.fields import (
     HEADER_FIELDS,
     ROADMAP_FIELDS,
@@ -150,10 +151,10 @@ def system_rows(report: Report, lang: str) -> list[list[Cell]]:
                 s.tier.label(lang),
                 s.label,
                 s.standard_business,  # the modules' own are in the モジュール column
-                mig.phase.value if mig else None,
+                printed(mig.phase, lang) if mig else None,
                 mig.target_fiscal_year.label(lang) if mig and mig.target_fiscal_year else None,
-                mig.track.value if mig else None,
-                s.data_input.value if s.data_input else None,
+                printed(mig.track, lang) if mig else None,
+                printed(s.data_input, lang) if s.data_input else None,
                 s.owner,
                 s.note,
                 # The author's inferences, so that an import never takes them for facts (modules say their own).
@@ -178,7 +179,7 @@ def roadmap_rows(report: Report, lang: str) -> list[list[Cell]]:
                 r.title,
                 r.start_fiscal_year.label(lang) if r.start_fiscal_year else None,
                 target,
-                r.state.value if r.state else None,
+                printed(r.state, lang) if r.state else None,
                 r.note,
                 ", ".join(r.inferred) or None,
                 *extra_cells(ROADMAP_FIELDS, r),
