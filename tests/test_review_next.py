@@ -66,3 +66,15 @@ def test_the_record_steps_are_set_apart_from_the_gaps(city: Path) -> None:
     assert "DX103" in after and "DX301" not in after
     wide = runner.invoke(app, ["next", "-c", str(city), "--top", "30"], env={**ENV, "COLUMNS": "120"}).stdout
     assert wide.count("以下は事実を記録する一手") == 1
+
+
+def test_no_step_is_said_not_left_blank(tmp_path: Path) -> None:
+    runner = CliRunner()
+    city = str(tmp_path / "k")
+    assert runner.invoke(app, ["init", city, "--from-embedded"]).exit_code == 0
+    for fmt, env in (("table", {"COLUMNS": "80"}), ("table", {"COLUMNS": "140"}), ("markdown", {})):
+        out = runner.invoke(app, ["next", "-c", city, "--id", "no-such-id", "-f", fmt], env=env)
+        assert out.exit_code == 0 and "次の一手はありません（選んだ対象に指摘がありません）" in out.stdout, (
+            fmt,
+            env,
+        )

@@ -146,4 +146,6 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     title = f"## {_t(lang, '次の一手', 'Next steps')}\n\n{md_text(views.catalog_line(report, lang))}\n\n"
     note = views.embedded_note(report, lang)
     title += f"> {md_text(note)}\n\n" if note else ""
+    if not rows:
+        return title + md_text(views.no_steps(lang)) + "\n"
     return title + grid(views.Grid("", head, rows))

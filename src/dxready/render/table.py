@@ -290,6 +290,8 @@ def _next_records(report: Report, lang: str, steps: list[NextStep], width: int) 
     """Each step as a heading (rank, subject, score), its action, blockers, then codes and the score's parts."""
     weights = report.catalog.settings.weights
     items: list[RenderableType] = [*_lines(_t(lang, "次の一手", "Next steps"), width, style="bold")]
+    if not steps:
+        items += _lines(views.no_steps(lang), width)
     for i, s in enumerate(steps):
         if _facts_start(steps, i):
             items += _lines(_FACTS.get(lang), width, style="dim")
@@ -307,7 +309,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     from rich.table import Table
 
     width = _width()
-    if width < NEXT_RECORDS_BELOW:
+    if width < NEXT_RECORDS_BELOW or not steps:
         return _render(
             *_lines(views.catalog_line(report, lang), width, style="dim"),
             *_next_records(report, lang, steps, width),

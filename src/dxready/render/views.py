@@ -426,3 +426,12 @@ def part_lines(step: NextStep, weights: Weights, lang: str) -> list[str]:
 
 
 TABLES = {"procedures": procedures, "systems": systems, "roadmap": roadmap, "summary": summary}
+
+
+def no_steps(lang: str) -> str:
+    """What ``next`` says when no subject (of those selected) has a finding."""
+    return _t(
+        lang,
+        "次の一手はありません（選んだ対象に指摘がありません）",
+        "No next steps (no findings for the subjects selected)",
+    )
