@@ -80,3 +80,17 @@ def test_one_codes_repeats_are_one_entry_with_count_and_first_places(tmp_path: P
     assert re.fullmatch(r"<code>DX302</code>（(\d+) 件） \S+systems\.yaml:\d+:\d+", dx302[0])
     childcare = next(items for items in lists if any("（16 件）" in item for item in items))
     assert childcare[0].count("procedures.yaml:") == 3 and childcare[0].endswith(" ほか 13 箇所")
+
+
+def test_page_compare_warns_as_compare_does_when_a_code_is_counted_twice(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", str(tmp_path / "cmp" / "k"), "--from-embedded"]).exit_code == 0
+    out = runner.invoke(
+        app, ["page", "--compare", str(tmp_path / "cmp"), "--embedded", "-o", str(tmp_path / "c.html")]
+    )
+    assert out.exit_code == 0
+    assert "注意: 団体コード 122238 のカタログが 2 つあります" in out.stderr

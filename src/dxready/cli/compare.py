@@ -250,6 +250,7 @@ def page(
     when = _as_of(as_of)
     if compare_:
         result = _guard(language, lambda: pages.build_compare(directories or [], when, language))
+        sys.stderr.write(result.notes)  # as compare says them: a code counted twice, catalogues left out
     else:
         result = _guard(
             language, lambda: pages.build_city(_catalog(catalog), when, language, with_trend=not no_trend)

@@ -33,6 +33,8 @@ class PageResult:
     html: str
     trend_note: str | None = None
     """Why the page has no trend (the catalogue is not in git, …), or None."""
+    notes: str = ""
+    """For stderr, as ``compare`` prints them: catalogues that share a code, catalogues left out."""
 
 
 def _version() -> str:
@@ -83,8 +85,15 @@ def build_city(catalog: Path | None, as_of: dt.date, lang: str, *, with_trend: b
 
 def compare_data(directories: list[Path], as_of: dt.date, lang: str, use_cache: bool) -> dict[str, Any]:
     """What ``compare --format json`` says, as data. LoadError when no catalogue could be read."""
+    return _compare(directories, as_of, lang, use_cache)[0]
+
+
+def _compare(
+    directories: list[Path], as_of: dt.date, lang: str, use_cache: bool
+) -> tuple[dict[str, Any], str]:
+    """compare's data and its stderr notes (shared codes, broken catalogues)."""
     from dxready.commands.compare import load_rows
-    from dxready.render.compare import to_json
+    from dxready.render.compare import notes, to_json
 
     comparison = load_rows(directories, use_cache=use_cache)
     comparison.as_of = as_of
@@ -94,7 +103,7 @@ def compare_data(directories: list[Path], as_of: dt.date, lang: str, use_cache: 
         ]
         raise LoadError(problems)
     data: dict[str, Any] = json.loads(to_json(comparison, lang))
-    return data
+    return data, notes(comparison, lang)
 
 
 def build_compare(
@@ -102,7 +111,8 @@ def build_compare(
 ) -> PageResult:
     from dxready.render import html
 
-    return PageResult(html.compare_page(compare_data(directories, as_of, lang, use_cache), lang, _version()))
+    data, said = _compare(directories, as_of, lang, use_cache)
+    return PageResult(html.compare_page(data, lang, _version()), notes=said)
 
 
 # --------------------------------------------------------------------------------------------------- files
