@@ -126,8 +126,8 @@ def _status(text: str) -> tuple[Status, str]:
     except ValueError:
         raise _bad(
             "--status",
-            f"--status {text!r} は使えません。使える値: online, partial, offline, not_applicable, unknown, ○ 一部 × —",
-            f"--status {text!r} is not allowed; use online, partial, offline, not_applicable, unknown or ○ 一部 × —",
+            f"--status {text!r} は使えません。使える値: online, partial, offline, not_applicable, unknown, ○ 一部 × — ？",
+            f"--status {text!r} is not allowed; use online, partial, offline, not_applicable, unknown or ○ 一部 × — ？",
         ) from None
     return value, status_written(raw, value)
 
