@@ -17,11 +17,3 @@ def test_set_counts_and_the_views_say_the_same_rate(tmp_path: Path) -> None:
     assert said.exit_code == 0 and "1.3%" in said.stdout and "1.2%" not in said.stdout
     table = runner.invoke(app, ["table", "procedures", "-c", city, "-f", "markdown"]).stdout
     assert "1.3%（令和5年度 1/80件）" in table
-
-
-def test_a_refused_status_lists_every_mark_the_tool_prints(tmp_path: Path) -> None:
-    runner = CliRunner()
-    city = str(tmp_path / "rn")
-    assert runner.invoke(app, ["init", city, "--name", "鴨川市"]).exit_code == 0
-    refused = runner.invoke(app, ["set", "9", "--status", "◎", "-c", city])
-    assert refused.exit_code == 2 and "○ 一部 × — ？" in refused.output

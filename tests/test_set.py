@@ -402,3 +402,11 @@ def test_a_channel_is_accepted_in_the_words_the_tool_prints(kure: Path) -> None:
     assert proc is not None
     kinds = [c.kind.value for c in proc.channels]
     assert kinds == ["mynaportal", "eltax", "e_application"]
+
+
+def test_a_refused_status_lists_every_mark_the_tool_prints(tmp_path: Path) -> None:
+    runner = CliRunner()
+    city = str(tmp_path / "rn")
+    assert runner.invoke(app, ["init", city, "--name", "鴨川市"]).exit_code == 0
+    refused = runner.invoke(app, ["set", "9", "--status", "◎", "-c", city])
+    assert refused.exit_code == 2 and "○ 一部 × — ？" in refused.output
