@@ -17,19 +17,9 @@ from dxready.catalog.limits import fail as _limit_problem
 from dxready.catalog.problems import LoadError
 from dxready.catalog.sourcemap import Tree
 from dxready.catalog.yaml_compose import (
-    Alias,
+    FAST_EVENTS,
     Composer,
-    DocumentEnd,
-    DocumentStart,
-    MappingEnd,
-    MappingStart,
     NeedPositions,
-    Scalar,
-    SequenceEnd,
-    SequenceStart,
-    StreamEnd,
-    StreamStart,
-    _Event,
 )
 from dxready.catalog.yaml_compose import YamlProblem as YamlProblem
 from dxready.catalog.yaml_scalars import CONVERT as CONVERT
@@ -65,29 +55,15 @@ def compose_nodes(text: str) -> Any:
 
 # The C parser builds each event by calling the event classes of ruamel.yaml.events that its module imported; their
 # Python ``__init__`` chains cost a third of reading the events. While composing, those names in the extension module
-# are bound to the classes of yaml_compose, whose construction is C only (BaseException's).
-_FAST_EVENTS: dict[str, type[_Event]] = {
-    "StreamStartEvent": StreamStart,
-    "StreamEndEvent": StreamEnd,
-    "DocumentStartEvent": DocumentStart,
-    "DocumentEndEvent": DocumentEnd,
-    "AliasEvent": Alias,
-    "ScalarEvent": Scalar,
-    "SequenceStartEvent": SequenceStart,
-    "SequenceEndEvent": SequenceEnd,
-    "MappingStartEvent": MappingStart,
-    "MappingEndEvent": MappingEnd,
-}
-
-
+# are bound to the classes of yaml_compose (its ``FAST_EVENTS``), whose construction is C only (BaseException's).
 class _FastEvents:
-    """While entered, the C parser's ``get_event`` returns the event classes above."""
+    """While entered, the C parser's ``get_event`` returns yaml_compose's event classes."""
 
     def __enter__(self) -> None:
         import _ruamel_yaml
 
-        self.saved = {name: getattr(_ruamel_yaml, name) for name in _FAST_EVENTS}
-        for name, cls in _FAST_EVENTS.items():
+        self.saved = {name: getattr(_ruamel_yaml, name) for name in FAST_EVENTS}
+        for name, cls in FAST_EVENTS.items():
             setattr(_ruamel_yaml, name, cls)
 
     def __exit__(self, *exc: object) -> None:

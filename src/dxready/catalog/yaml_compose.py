@@ -95,7 +95,8 @@ class MappingEnd(_Event):
     __slots__ = ()  # (start_mark, end_mark)
 
 
-_FAST_EVENTS: dict[str, type[_Event]] = {
+FAST_EVENTS: dict[str, type[_Event]] = {
+    # the C parser's event class names → these classes (catalog.yaml binds them while composing)
     "StreamStartEvent": StreamStart,
     "StreamEndEvent": StreamEnd,
     "DocumentStartEvent": DocumentStart,

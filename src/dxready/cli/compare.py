@@ -46,6 +46,16 @@ def _raise(exc: Exception) -> None:
     raise exc
 
 
+EmbeddedOpt = Annotated[
+    bool,
+    typer.Option(
+        "--embedded",
+        help=tr("同梱の鴨川市のカタログも比較に入れます。", "Include the shipped 鴨川市 catalogue."),
+    ),
+]
+"""``compare --embedded`` and ``page --compare --embedded``: one option, the same words."""
+
+
 @app.command(
     cls=DxCommand,
     help=tr(
@@ -80,13 +90,7 @@ def compare(
             ),
         ),
     ] = False,
-    embedded: Annotated[
-        bool,
-        typer.Option(
-            "--embedded",
-            help=tr("同梱の鴨川市のカタログも比較に入れます。", "Include the shipped 鴨川市 catalogue."),
-        ),
-    ] = False,
+    embedded: EmbeddedOpt = False,
     by: Annotated[
         ByOption | None,
         typer.Option(
@@ -217,13 +221,7 @@ def page(
             "--no-trend", help=tr("git の履歴から推移を描かない", "Leave out the trend from git history.")
         ),
     ] = False,
-    embedded: Annotated[
-        bool,
-        typer.Option(
-            "--embedded",
-            help=tr("同梱の鴨川市のカタログも比較に入れます。", "Include the shipped 鴨川市 catalogue."),
-        ),
-    ] = False,
+    embedded: EmbeddedOpt = False,
 ) -> None:
     from dxready.render import page as pages
 
