@@ -69,14 +69,16 @@ def usage_table(comparison: Comparison, lang: str) -> Table | None:
     grid.add_column(Text(t(lang, "コード", "Code")), no_wrap=True)
     for no in nos:
         grid.add_column(Text(str(no)), justify="right", no_wrap=True)
+    from dxready.render.grid import BIG
+
+    big = (
+        sum(1 for row in comparison.rows if row.usage) > BIG
+    )  # drawn as a plain grid: plain strings are cells enough
     for row in comparison.rows:
         if not row.usage:
             continue
-        grid.add_row(
-            Text(oneline(row.name)),
-            Text(oneline(row.code)),
-            *(Text(_usage_cell(row.usage[no - 1])) for no in nos),
-        )
+        cells = (oneline(row.name), oneline(row.code), *(_usage_cell(row.usage[no - 1]) for no in nos))
+        grid.add_row(*(cells if big else (Text(c) for c in cells)))
     columns = {c.no: c for c in usage_columns(comparison)}
     grid.add_row(
         Text(_pooled_label(lang)),
@@ -89,16 +91,17 @@ def usage_table(comparison: Comparison, lang: str) -> Table | None:
 def print_usage(made: Console, comparison: Comparison, lang: str, width: int) -> None:
     """The usage grid when it fits ``width`` cells, else one record per counted municipality (nothing without
     counts)."""
-    from rich.measure import Measurement
     from rich.text import Text
 
+    # 1,741 rows: measured and drawn plainly
+    from dxready.render.grid import BIG, natural_width, print_renderable
     from dxready.render.wrap import join_fit
 
     grid = usage_table(comparison, lang)
     if grid is None:
         return
-    if Measurement.get(made, made.options.update_width(100_000), grid).maximum <= width:
-        made.print(grid)
+    if natural_width(made, grid) <= width:
+        print_renderable(made, grid)
         return
     from dxready.commands.rollup import usage_columns
 
@@ -114,8 +117,11 @@ def print_usage(made: Console, comparison: Comparison, lang: str, width: int) ->
     lines.append(_pooled_label(lang))
     pooled = [f"{no} {pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
     lines += join_fit(pooled, "  ", width, first="  ", indent="  ")
-    for line in lines:
-        made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+    if grid.row_count > BIG:  # plain lines, as rich prints them (no style, never wrapped)
+        made.file.write("".join(line + "\n" for line in lines))
+    else:
+        for line in lines:
+            made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     made.print()
 
 
