@@ -8,7 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich import box
 from rich.cells import cell_len as rich_cell_len
@@ -138,6 +138,7 @@ def _join_fit_measured_anew(
     sep=st.sampled_from(["、", ", ", " · ", "  "]),
     width=st.integers(8, 40),
 )
+@example(items=["aa\u3000\u3000\u3000\u200d", "a\u3000", ""], sep="  ", width=9)  # a joiner ends the line
 @settings(max_examples=300, deadline=None)
 def test_join_fit_keeps_the_width_it_measured(items: list[str], sep: str, width: int) -> None:
     from dxready.render.wrap import join_fit

@@ -164,9 +164,10 @@ def join_fit(items: list[str], sep: str, width: int, first: str = "", indent: st
             lines += done
             used = cell_len(line)
             continue
+        # Cells add up, except across a joiner or variation selector (in the piece, or ending the line so far, where
+        # it joins the piece's first character): then measure the line anew.
+        joins = "\u200d" in piece or "\ufe0f" in piece or line.endswith(("\u200d", "\ufe0f"))
         line += piece
-        # Cells add up, except across a joiner or variation selector: then measure the line anew.
-        joins = "\u200d" in piece or "\ufe0f" in piece
         used = cell_len(line) if joins else used + size + cell_len(piece[len(stripped) :])
     lines.append(line.rstrip())
     return lines
