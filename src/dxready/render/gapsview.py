@@ -10,10 +10,12 @@ findings are counted apart (and listed with ``--show-waived``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dxready.catalog.models import circled
+from dxready.findings import Severity
 from dxready.i18n import t as _t
 from dxready.render import views
 
@@ -72,6 +74,12 @@ class GapsView:
         return sum(self.counts.values())
 
 
+def _command(text: str) -> str:
+    """The 'dxready … command' in a next-step text ('' when none): :func:`split_command`'s second half alone."""
+    m = _COMMAND.search(text)
+    return "" if m is None else m.group(0).rstrip(".,;")
+
+
 def split_command(text: str) -> tuple[str, str]:
     """('prose without the command', 'dxready … command') from a next-step text."""
     m = _COMMAND.search(text)
@@ -111,7 +119,6 @@ def _entry(report: Report, f: Finding, lang: str, names: _Names) -> Entry:
     if lang == "en":
         name = names.en.get(f.subject.kind, {}).get(f.subject.id, name)
     step = f.next_step.get(lang) if f.next_step else ""
-    _, command = split_command(step)
     return Entry(
         kind=f.subject.kind,
         id=f.subject.id,
@@ -119,7 +126,7 @@ def _entry(report: Report, f: Finding, lang: str, names: _Names) -> Entry:
         name=name,
         message=f.message.get(lang),
         next_step=step,
-        command=command,
+        command=_command(step),  # the prose is the group's, split once per group (build)
         location=str(f.location) if f.location else "",
     )
 
@@ -189,7 +196,8 @@ def build(report: Report, lang: str) -> GapsView:
         )
     rank = {"error": 0, "warning": 1, "info": 2}
     groups.sort(key=lambda g: (rank[g.severity], _KIND_ORDER.get(g.kind, 9), g.code))
-    counts = {s: sum(f.severity.value == s for f in report.findings) for s in ("error", "warning", "info")}
+    tally = Counter(f.severity for f in report.findings)
+    counts = {s._value_: tally[s] for s in (Severity.error, Severity.warning, Severity.info)}
     return GapsView(
         header=views.catalog_line(report, lang),
         groups=tuple(groups),
