@@ -93,6 +93,22 @@ class Finding:
     def with_(self, **changes: object) -> Finding:
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    def stamped(
+        self, severity: Severity, next_step: Msg | None, location: Location | None, waived: str | None
+    ) -> Finding:
+        """A new finding with what the engine stamps (``with_`` of these four fields, made the fast way: the
+        engine stamps every finding, 20,000 and more on a large catalogue, and a frozen dataclass's ``__init__``
+        sets each field through ``object.__setattr__``). The fields are copied as they are, unchecked, as
+        ``dataclasses.replace`` would pass them."""
+        new = object.__new__(Finding)
+        fields = new.__dict__
+        fields.update(self.__dict__)
+        fields["severity"] = severity
+        fields["next_step"] = next_step
+        fields["location"] = location
+        fields["waived"] = waived
+        return new
+
     def sort_key(self) -> tuple[object, ...]:
         loc = self.location or Location("~")
         return (loc.file, loc.line, loc.column, self.code, self.subject.id)

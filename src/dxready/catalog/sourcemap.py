@@ -103,14 +103,20 @@ class SourceMap:
                 continue
             if tree is None:
                 break
-            i = tree.find(part)
-            if i is None:
-                break
-            if tree.names is None:
+            names = tree.names
+            if names is None:  # a sequence (Tree.find, inline: this runs once per finding)
+                if not (isinstance(part, int) and 0 <= part < len(tree.pos)):
+                    break
+                i = int(part)
                 key_at, where = None, tree.pos[i]
             else:
+                found = tree.find(part)
+                if found is None:
+                    break
+                i = found
                 key_at, where = tree.pos[2 * i], tree.pos[2 * i + 1]
-            tree = tree.kids[i] if tree.kids is not None else None
+            kids = tree.kids
+            tree = kids[i] if kids is not None else None
         line, column = unpack(key_at if key and key_at is not None else where)
         return Location(self.file, line, column)
 
