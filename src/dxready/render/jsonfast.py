@@ -146,18 +146,23 @@ class Lazy:
         self.items = items
 
 
-def _plain(value: Any, search: Callable[[str], object] | None) -> bool:
+def _plain(value: Any, search: Callable[[str], object] | None, keys: set[str]) -> bool:
     """Whether orjson writes ``value`` (a dict or list) byte for byte as json does, and none of its strings holds a
     character ``search`` finds: dicts with str keys, lists, str, bool, None, ints (orjson refuses those beyond 64
     bits), floats that both write without an exponent (orjson writes 1e-05 as 0.00001 and NaN as null). A string
     is searched only when it is not ASCII or holds DEL (the sink's one ASCII character; C0 controls are escaped as
-    json escapes them before the sink sees them)."""
+    json escapes them before the sink sees them). ``keys``: str keys already found plain (the same few keys recur in
+    every item), added to as more are found."""
     if type(value) is dict:
-        for key in value:
-            if type(key) is not str or (
-                search is not None and not (key.isascii() and "\x7f" not in key) and search(key) is not None
-            ):
-                return False
+        if not value.keys() <= keys:  # one C-level test for a dict whose keys have all been seen
+            for key in value:
+                if type(key) is not str or (
+                    search is not None
+                    and not (key.isascii() and "\x7f" not in key)
+                    and search(key) is not None
+                ):
+                    return False
+                keys.add(key)
         items: Iterable[Any] = value.values()
     else:
         items = value
@@ -173,7 +178,7 @@ def _plain(value: Any, search: Callable[[str], object] | None) -> bool:
         elif kind is int or kind is bool or item is None:
             continue
         elif kind is dict or kind is list:
-            if not _plain(item, search):
+            if not _plain(item, search, keys):
                 return False
         elif kind is not float or not (item == 0.0 or 1e-4 <= abs(item) < 1e16):
             return False
@@ -203,9 +208,10 @@ def _orjson_writer(
     except ImportError:  # pragma: no cover - a dependency; the pure-Python writer is the same bytes
         return None
     write, option = orjson.dumps, orjson.OPT_INDENT_2
+    keys: set[str] = set()
 
     def fast(value: Any) -> str | None:
-        if not _plain(value, search):
+        if not _plain(value, search, keys):
             return None
         try:
             return write(value, option=option).decode("utf-8")
