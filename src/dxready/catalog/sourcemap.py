@@ -16,8 +16,10 @@ from typing import Any
 from dxready.findings import Location, Path
 
 _COLUMN = 0xFFFFFFFF
-_INDEXED = 8
-"""A mapping with more keys than this gets a dictionary from key to entry (built at its first lookup)."""
+_INDEXED = 16
+"""A mapping with more keys than this gets a dictionary from key to entry (built at its first lookup); below it, a
+tuple's ``index`` finds a key sooner than building the dictionary would (a procedure has ten keys or so, and is
+looked up about twice)."""
 
 
 def pack(line: int, column: int) -> int:
@@ -109,6 +111,12 @@ class SourceMap:
                     break
                 i = int(part)
                 key_at, where = None, tree.pos[i]
+            elif len(names) <= _INDEXED:  # a small mapping (Tree.find, inline)
+                try:
+                    i = names.index(part)
+                except ValueError:
+                    break
+                key_at, where = tree.pos[2 * i], tree.pos[2 * i + 1]
             else:
                 found = tree.find(part)
                 if found is None:
