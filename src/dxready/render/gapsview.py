@@ -119,6 +119,9 @@ def _entry(report: Report, f: Finding, lang: str, names: _Names) -> Entry:
     if lang == "en":
         name = names.en.get(f.subject.kind, {}).get(f.subject.id, name)
     step = f.next_step.get(lang) if f.next_step else ""
+    command = names.commands.get(step)
+    if command is None:
+        command = names.commands[step] = _command(step)
     return Entry(
         kind=f.subject.kind,
         id=f.subject.id,
@@ -126,17 +129,20 @@ def _entry(report: Report, f: Finding, lang: str, names: _Names) -> Entry:
         name=name,
         message=f.message.get(lang),
         next_step=step,
-        command=_command(step),  # the prose is the group's, split once per group (build)
+        command=command,  # the prose is the group's, split once per group (build)
         location=str(f.location) if f.location else "",
     )
 
 
 class _Names:
-    """Subjects' display names, made once per view (not once per finding: 10,000 findings × 10,000 names)."""
+    """Subjects' display names and next steps' commands, made once per view (not once per finding: 10,000 findings ×
+    10,000 names)."""
 
     def __init__(self, report: Report) -> None:
         self.ja = views.subject_names(report, "ja")
         self.en = views.subject_names(report, "en")
+        self.commands: dict[str, str] = {}
+        """Next-step text → its command: a rule's shared next step is searched once, not once per finding."""
 
 
 def _shape(command: str, ident: str) -> str:
