@@ -27,3 +27,14 @@ def test_stamped_is_with_and_stays_frozen() -> None:
     assert raw.location is None and raw.severity is Severity.error  # the rule's finding is untouched
     with pytest.raises(dataclasses.FrozenInstanceError):
         stamped.code = "DX101"  # type: ignore[misc]
+
+
+def test_located_is_location() -> None:
+    from dxready.findings import located
+
+    made = located("procedures.yaml", 3, 5)
+    assert made == Location("procedures.yaml", 3, 5)
+    assert hash(made) == hash(Location("procedures.yaml", 3, 5))
+    assert str(made) == "procedures.yaml:3:5" and made < Location("procedures.yaml", 3, 6)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.line = 4  # type: ignore[misc]

@@ -55,6 +55,17 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}" if self.line > 0 else self.file
 
 
+def located(file: str, line: int, column: int) -> Location:
+    """``Location(file, line, column)`` made the fast way: a frozen dataclass's ``__init__`` sets each field through
+    ``object.__setattr__``, and the source map makes one for every finding (20,000 and more on a large catalogue)."""
+    loc = object.__new__(Location)
+    fields = loc.__dict__
+    fields["file"] = file
+    fields["line"] = line
+    fields["column"] = column
+    return loc
+
+
 @dataclass(frozen=True, order=True)
 class Subject:
     kind: SubjectKind
