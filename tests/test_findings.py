@@ -38,3 +38,22 @@ def test_located_is_location() -> None:
     assert str(made) == "procedures.yaml:3:5" and made < Location("procedures.yaml", 3, 6)
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.line = 4  # type: ignore[misc]
+
+
+def test_the_hand_written_inits_are_the_dataclass_ones() -> None:
+    """Finding and Msg write their __init__ by hand (for speed): the same parameters, defaults and fields."""
+    import inspect
+
+    params = list(inspect.signature(Finding).parameters)
+    assert params == [f.name for f in dataclasses.fields(Finding)]
+    assert list(inspect.signature(Msg).parameters) == [f.name for f in dataclasses.fields(Msg)]
+    for f in dataclasses.fields(Finding):
+        default = inspect.signature(Finding).parameters[f.name].default
+        if f.default is not dataclasses.MISSING:
+            assert default == f.default, f.name
+    a = Finding("DX101", Subject("procedure", "p"), Msg("ja", "en"))
+    b = Finding("DX101", Subject("procedure", "p"), Msg("ja", "en"))
+    assert a == b and hash(a) == hash(b) and a.data == {} and a.data is not b.data
+    assert dataclasses.replace(a, code="DX102").code == "DX102"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.message.ja = "x"  # type: ignore[misc]
