@@ -313,7 +313,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         "roadmap": roadmap,
         "catalog_findings": other,
         # The findings grouped as the terminal shows them (additive: every finding is also listed above).
-        "groups": to_json(build(report, lang)),
+        "groups": to_json(build(report, lang, brief=True)),
     }
     yield from chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
     yield "\n"
