@@ -10,6 +10,7 @@ from dxready.render.safe import json_dumps
 
 if TYPE_CHECKING:
     from dxready.catalog.load import LoadError
+    from dxready.engine.levels import Readiness
     from dxready.engine.ranking import NextStep
     from dxready.engine.run import Report, Summary
     from dxready.findings import Finding, Location
@@ -233,6 +234,7 @@ def _procedure_entries(report: Report, lang: str, show_waived: bool) -> Iterator
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
+    seen: dict[int, dict[str, str]] = {}
     for p in report.catalog.procedures:
         r = report.readiness.get(p.id)
         status = p.effective_status
@@ -248,7 +250,7 @@ def _procedure_entries(report: Report, lang: str, show_waived: bool) -> Iterator
             "status_inferred": p.status_inferred,
             "level": r.level if r and r.settled and status._value_ != "unknown" else None,
             "level_bounds": list(r.bounds) if r else None,
-            "criteria": {c.key: c.state._value_ for c in r.criteria} if r else None,
+            "criteria": _criteria(r, seen) if r else None,
             "blockers": [c.key for c in r.blockers] if r else [],
             "usage": _usage(p),
             "findings": [finding(f, lang) for f in by_proc.get(p.id, ())],
@@ -256,6 +258,15 @@ def _procedure_entries(report: Report, lang: str, show_waived: bool) -> Iterator
         if show_waived:
             entry["waived"] = [finding(f, lang) for f in waived.get(("procedure", p.id), [])]
         yield entry
+
+
+def _criteria(r: Readiness, seen: dict[int, dict[str, str]]) -> dict[str, str]:
+    """Each criterion's state by key. Procedures whose criteria stand alike share one Readiness (engine.levels), so
+    ``seen`` (by its identity, while the report holds it) makes the mapping once for them all; it is only read."""
+    made = seen.get(id(r))
+    if made is None:
+        made = seen[id(r)] = {c.key: c.state._value_ for c in r.criteria}
+    return made
 
 
 def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterator[str]:
