@@ -137,9 +137,13 @@ def _run(
         if not selected(rule.CODE, settings, select, ignore):
             continue
         override = settings.severity.get(rule.CODE)
+        default = rule.SEVERITY
+        default_rank = default.rank
         for raw in rule.check(catalog, ctx):
             # A rule may lower one finding below its default (e.g. "deadline unknown" as info); settings win.
-            own = raw.severity if raw.severity.rank < rule.SEVERITY.rank else rule.SEVERITY
+            own = raw.severity
+            if own is not default and own.rank >= default_rank:
+                own = default
             waiver = _waiver_for(raw, settings, as_of) if settings.waivers else None
             stamped = raw.stamped(
                 # A missing fact stays info whatever the settings raise the rule to: it accuses nothing.
