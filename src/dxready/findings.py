@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 from typing import Literal
 
 Lang = Literal["ja", "en"]
@@ -17,6 +18,10 @@ class Severity(str, enum.Enum):
     error = "error"
     warning = "warning"
     info = "info"
+
+    # The member's value read straight from ``_value_`` (a C-level getter): enum's own ``value`` is a Python-level
+    # descriptor in 3.11, and renderers read a severity's value once or twice per finding.
+    value = property(attrgetter("_value_"))
 
     @property
     def rank(self) -> int:
