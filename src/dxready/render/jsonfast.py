@@ -151,14 +151,16 @@ def _plain(value: Any, search: Callable[[str], object] | None, keys: set[str]) -
     character ``search`` finds: dicts with str keys, lists, str, bool, None, ints (orjson refuses those beyond 64
     bits), floats that both write without an exponent (orjson writes 1e-05 as 0.00001 and NaN as null). A string
     is searched only when it is not ASCII or holds DEL (the sink's one ASCII character; C0 controls are escaped as
-    json escapes them before the sink sees them). ``keys``: str keys already found plain (the same few keys recur in
-    every item), added to as more are found."""
+    json escapes them before the sink sees them) and not printable (``search`` finds only characters that
+    ``str.isprintable`` refuses, as :func:`chunks` requires). ``keys``: str keys already found plain (the same few
+    keys recur in every item), added to as more are found."""
     if type(value) is dict:
         if not value.keys() <= keys:  # one C-level test for a dict whose keys have all been seen
             for key in value:
                 if type(key) is not str or (
                     search is not None
                     and not (key.isascii() and "\x7f" not in key)
+                    and not key.isprintable()
                     and search(key) is not None
                 ):
                     return False
@@ -172,6 +174,7 @@ def _plain(value: Any, search: Callable[[str], object] | None, keys: set[str]) -
             if (
                 search is not None
                 and not (item.isascii() and "\x7f" not in item)
+                and not item.isprintable()
                 and search(item) is not None
             ):
                 return False
@@ -235,16 +238,20 @@ def chunks(
     ``escape``, when given, is applied to every quoted string (and value json writes itself) that holds a character
     other than printable ASCII: the same text as applying it to the whole output, when it changes only characters
     that can stand nowhere but inside strings (the JSON sink's invisible characters), without reading the rest.
-    ``escaped``: the characters ``escape`` changes (:data:`dxready.render.safe.JSON_ESCAPED`), which lets the C writer
-    take the items that hold none of them.
+    ``escaped``: the characters ``escape`` changes (:data:`dxready.render.safe.JSON_ESCAPED`), all of them characters
+    that ``str.isprintable`` refuses (so printable text is passed without a search), which lets the C writer take the
+    items that hold none of them.
     """
     quote, fallback = _quote, _fallback
     if escape is not None:
         esc = escape
+        known = escaped is not None  # printable text holds none of the characters escape changes
 
         def quote(text: str) -> str:
             quoted = _quote(text)
-            return quoted if quoted.isascii() and "\x7f" not in quoted else esc(quoted)
+            if (quoted.isascii() and "\x7f" not in quoted) or (known and quoted.isprintable()):
+                return quoted
+            return esc(quoted)
 
         def fallback(value: Any, newline: str) -> str:
             return esc(_fallback(value, newline))
