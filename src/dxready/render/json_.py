@@ -126,14 +126,20 @@ def _city(report: Report) -> dict[str, Any] | None:
     return None if c is None else _counts(c)
 
 
+def _severities(report: Report) -> dict[str, int]:
+    """Active findings per severity, in one pass (error, warning, info: every key, zero included)."""
+    tally = dict.fromkeys(("error", "warning", "info"), 0)
+    for f in report.findings:
+        tally[f.severity._value_] += 1
+    return tally
+
+
 def _summary(report: Report) -> dict[str, Any]:
     s = report.summary()
     return {
         **summary_fields(s),
         "municipality_counts": _city(report),
-        "findings": {
-            sev: sum(f.severity.value == sev for f in report.findings) for sev in ("error", "warning", "info")
-        },
+        "findings": _severities(report),
         "waived": len(report.waived),
     }
 
