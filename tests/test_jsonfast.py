@@ -119,3 +119,25 @@ def test_the_c_writer_takes_plain_items_and_leaves_the_rest() -> None:
     assert fast({"name": "zero\u200bwidth"}) is None
     assert fast({"rate": 1e-05}) is None
     assert _orjson_writer(str.upper, None) is None  # another sink: the Python writer only
+
+
+def test_the_sink_escapes_only_what_isprintable_refuses() -> None:
+    """jsonfast passes printable text without searching it for the sink's characters: every one of them must be a
+    character that str.isprintable refuses (checked over every code point of this Python's Unicode database)."""
+    import sys
+
+    printable_escaped = [
+        hex(c) for c in range(sys.maxunicode + 1) if chr(c).isprintable() and JSON_ESCAPED.match(chr(c))
+    ]
+    assert printable_escaped == []
+
+
+def test_printable_non_ascii_text_is_written_as_it_is() -> None:
+    data = {"s": Lazy(iter([{"name": "手続（申請）※①", "k": ["é", "\u3000全角"]}])), "t": "名前\u200b"}
+    expected = json.dumps(
+        {"s": [{"name": "手続（申請）※①", "k": ["é", "\u3000全角"]}], "t": "名前\u200b"},
+        ensure_ascii=False,
+        indent=2,
+    )
+    assert "".join(chunks(data, escape=json_inert, escaped=JSON_ESCAPED)) == json_inert(expected)
+    assert "\\u200b" in json_inert(expected)

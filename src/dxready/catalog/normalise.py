@@ -24,22 +24,63 @@ def _norm(value: str) -> str:
 def normalise_identifiers(data: Any) -> Any:
     """``data`` with identifier values NFKC-normalised, in place (plain values fresh from the YAML)."""
     if isinstance(data, dict):
-        for key, value in data.items():
-            if key in IDENTIFIER_KEYS and isinstance(value, str):
-                data[key] = _norm(value)
-            elif key in IDENTIFIER_KEYS and isinstance(value, list):
-                for i, item in enumerate(value):
-                    if isinstance(item, str):
-                        value[i] = _norm(item)
-                    else:
-                        normalise_identifiers(item)
-            elif key == "severity" and isinstance(value, dict):
-                if not all(isinstance(k, str) and k.isascii() for k in value):
-                    data[key] = {_norm(k) if isinstance(k, str) else k: v for k, v in value.items()}
-            elif isinstance(value, dict | list):
-                normalise_identifiers(value)
+        _mapping(data)
     elif isinstance(data, list):
-        for item in data:
-            if isinstance(item, dict | list):
-                normalise_identifiers(item)
+        _sequence(data)
     return data
+
+
+def _mapping(data: dict[Any, Any]) -> None:
+    # Exact types first (what the composer makes, one test per value on a large catalogue); anything else by isinstance.
+    for key, value in data.items():
+        kind = type(value)
+        if kind is str:
+            if key in IDENTIFIER_KEYS and not value.isascii():
+                data[key] = _norm(value)
+        elif kind is dict:
+            if key == "severity":
+                _severity(data, key, value)
+            else:
+                _mapping(value)
+        elif kind is list:
+            if key in IDENTIFIER_KEYS:
+                _identifiers(value)
+            else:
+                _sequence(value)
+        elif isinstance(value, str):
+            if key in IDENTIFIER_KEYS:
+                data[key] = _norm(value)
+        elif isinstance(value, list):
+            if key in IDENTIFIER_KEYS:
+                _identifiers(value)
+            else:
+                _sequence(value)
+        elif isinstance(value, dict):
+            if key == "severity":
+                _severity(data, key, value)
+            else:
+                _mapping(value)
+
+
+def _severity(data: dict[Any, Any], key: Any, value: dict[Any, Any]) -> None:
+    if not all(isinstance(k, str) and k.isascii() for k in value):
+        data[key] = {_norm(k) if isinstance(k, str) else k: v for k, v in value.items()}
+
+
+def _identifiers(value: list[Any]) -> None:
+    for i, item in enumerate(value):
+        if isinstance(item, str):
+            value[i] = _norm(item)
+        else:
+            normalise_identifiers(item)
+
+
+def _sequence(data: list[Any]) -> None:
+    for item in data:
+        kind = type(item)
+        if kind is dict:
+            _mapping(item)
+        elif kind is list:
+            _sequence(item)
+        elif kind is not str and isinstance(item, dict | list):
+            normalise_identifiers(item)

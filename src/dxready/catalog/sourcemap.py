@@ -13,11 +13,15 @@ from array import array
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from dxready.findings import Location, Path
+from dxready.findings import Location, Path, located
 
 _COLUMN = 0xFFFFFFFF
-_INDEXED = 8
-"""A mapping with more keys than this gets a dictionary from key to entry (built at its first lookup)."""
+_PARTS = (str, int)
+"""What a path's part may be (others are skipped)."""
+_INDEXED = 16
+"""A mapping with more keys than this gets a dictionary from key to entry (built at its first lookup); below it, a
+tuple's ``index`` finds a key sooner than building the dictionary would (a procedure has ten keys or so, and is
+looked up about twice)."""
 
 
 def pack(line: int, column: int) -> int:
@@ -99,20 +103,32 @@ class SourceMap:
         tree = self.tree
         key_at: int | None = None
         for part in path:
-            if not isinstance(part, str | int):
+            if not isinstance(part, _PARTS):
                 continue
             if tree is None:
                 break
-            i = tree.find(part)
-            if i is None:
-                break
-            if tree.names is None:
+            names = tree.names
+            if names is None:  # a sequence (Tree.find, inline: this runs once per finding)
+                if not (isinstance(part, int) and 0 <= part < len(tree.pos)):
+                    break
+                i = int(part)
                 key_at, where = None, tree.pos[i]
-            else:
+            elif len(names) <= _INDEXED:  # a small mapping (Tree.find, inline)
+                try:
+                    i = names.index(part)
+                except ValueError:
+                    break
                 key_at, where = tree.pos[2 * i], tree.pos[2 * i + 1]
-            tree = tree.kids[i] if tree.kids is not None else None
-        line, column = unpack(key_at if key and key_at is not None else where)
-        return Location(self.file, line, column)
+            else:
+                found = tree.find(part)
+                if found is None:
+                    break
+                i = found
+                key_at, where = tree.pos[2 * i], tree.pos[2 * i + 1]
+            kids = tree.kids
+            tree = kids[i] if kids is not None else None
+        at = key_at if key and key_at is not None else where
+        return located(self.file, (at >> 32) + 1, (at & _COLUMN) + 1)  # unpack, inline
 
     def _spelt(self) -> tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
         values: dict[Path, tuple[int, int]] = {}

@@ -95,27 +95,50 @@ CRITERIA: dict[str, tuple[int, Msg]] = {
 
 def criteria(p: Procedure, bundles: dict[str, bool | None]) -> tuple[Criterion, ...]:
     """Every criterion of levels 1–4 for one procedure. ``bundles``: life event → all its procedures online."""
+    return _readiness(_states(p, bundles)).criteria
+
+
+def _states(p: Procedure, bundles: dict[str, bool | None]) -> tuple[State, ...]:
+    """The state of each criterion, in the order of :data:`CRITERIA`."""
     s = p.effective_status  # a group recorded as unknown: its sub-procedures' status, when settled
     known = s is not Status.unknown
-    states = {
-        "some_online": _state(s in (Status.online, Status.partial) if known else None),
-        "fully_online": _state(s is Status.online if known else None),
-        "online_identity": _state(None if p.identity is None else p.identity in _ONLINE_IDENTITY),
-        "online_payment": _payment_state(p),
-        "electronic_result": _state(
-            None if p.result_delivery is None else p.result_delivery is not ResultDelivery.paper
-        ),
-        "no_held_attachments": _state(
+    return (
+        _state(s in (Status.online, Status.partial) if known else None),  # some_online
+        _state(s is Status.online if known else None),  # fully_online
+        _state(None if p.identity is None else p.identity in _ONLINE_IDENTITY),  # online_identity
+        _payment_state(p),  # online_payment
+        _state(None if p.result_delivery is None else p.result_delivery is not ResultDelivery.paper),
+        _state(  # no_held_attachments
             None
             if p.attachments is None
             else not any(a.held_by_city and not a.abolished for a in p.attachments)
         ),
-        "integrated_back_office": _state(
-            None if p.back_office is None else p.back_office is BackOffice.integrated
-        ),
-        "life_event_bundle": _bundle_state(p, bundles),
-    }
-    return tuple(Criterion(key, level, text, states[key]) for key, (level, text) in CRITERIA.items())
+        _state(None if p.back_office is None else p.back_office is BackOffice.integrated),
+        _bundle_state(p, bundles),  # life_event_bundle
+    )
+
+
+_SHARED: dict[str, dict[State, Criterion]] = {
+    key: {state: Criterion(key, level, text, state) for state in State}
+    for key, (level, text) in CRITERIA.items()
+}
+"""Every (criterion, state) once: a tuple is immutable, so 10,000 procedures share these 24 instead of making 80,000."""
+
+_BY_STATES: dict[tuple[State, ...], Readiness] = {}
+"""The readiness of each combination of states (at most 3⁸, most catalogues a few dozen): a Readiness is frozen,
+so procedures whose criteria stand alike share one, made once."""
+
+
+def _readiness(states: tuple[State, ...]) -> Readiness:
+    known = _BY_STATES.get(states)
+    if known is not None:
+        return known
+    crit = tuple(_SHARED[key][state] for key, state in zip(CRITERIA, states, strict=True))
+    # In level order: the first criterion not met decides.
+    first_unmet = next((c.level for c in crit if c.state is not State.met), 5)
+    first_failed = next((c.level for c in crit if c.state is State.not_met), 5)
+    made = _BY_STATES[states] = Readiness(first_unmet - 1, crit, first_failed - 1)
+    return made
 
 
 def _payment_state(p: Procedure) -> State:
@@ -157,7 +180,4 @@ def readiness(p: Procedure, bundles: dict[str, bool | None]) -> Readiness | None
     highest it could be were every unknown criterion met."""
     if not p.applicable:
         return None
-    crit = criteria(p, bundles)  # in level order: the first criterion not met decides
-    first_unmet = next((c.level for c in crit if c.state is not State.met), 5)
-    first_failed = next((c.level for c in crit if c.state is State.not_met), 5)
-    return Readiness(first_unmet - 1, crit, first_failed - 1)
+    return _readiness(_states(p, bundles))

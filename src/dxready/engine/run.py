@@ -137,23 +137,20 @@ def _run(
         if not selected(rule.CODE, settings, select, ignore):
             continue
         override = settings.severity.get(rule.CODE)
+        default = rule.SEVERITY
+        default_rank = default.rank
         for raw in rule.check(catalog, ctx):
             # A rule may lower one finding below its default (e.g. "deadline unknown" as info); settings win.
-            own = raw.severity if raw.severity.rank < rule.SEVERITY.rank else rule.SEVERITY
+            own = raw.severity
+            if own is not default and own.rank >= default_rank:
+                own = default
             waiver = _waiver_for(raw, settings, as_of) if settings.waivers else None
-            # A new frozen finding, built directly (dataclasses.replace is slow on this hot path).
-            stamped = Finding(
-                code=raw.code,
-                subject=raw.subject,
-                message=raw.message,
-                file=raw.file,
-                path=raw.path,
+            stamped = raw.stamped(
                 # A missing fact stays info whatever the settings raise the rule to: it accuses nothing.
-                severity=own if raw.is_missing_fact else (override or own),
-                next_step=raw.next_step or rule.NEXT_STEP,
-                location=raw.location or catalog.locate(raw.file, raw.path),
-                waived=waiver,
-                data=raw.data,
+                own if raw.is_missing_fact else (override or own),
+                raw.next_step or rule.NEXT_STEP,
+                raw.location or catalog.locate(raw.file, raw.path),
+                waiver,
             )
             (active if waiver is None else waived).append(stamped)
     bundles = life_event_bundles(catalog.procedures)

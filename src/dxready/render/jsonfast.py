@@ -146,44 +146,45 @@ class Lazy:
         self.items = items
 
 
-_INT64 = 1 << 63
-
-
-def _plain(value: Any, text_ok: Callable[[str], bool]) -> bool:
-    """Whether orjson writes ``value`` byte for byte as json does and ``text_ok`` passes each of its strings: dicts
-    with str keys, lists, str, bool, None, ints of 64 bits, floats that both write without an exponent (orjson writes
-    1e-05 as 0.00001 and NaN as null)."""
-    kind = type(value)
-    if kind is str:
-        return text_ok(value)
-    if kind is dict:
-        for key, item in value.items():
-            if type(key) is not str or not text_ok(key):
+def _plain(value: Any, search: Callable[[str], object] | None, keys: set[str]) -> bool:
+    """Whether orjson writes ``value`` (a dict or list) byte for byte as json does, and none of its strings holds a
+    character ``search`` finds: dicts with str keys, lists, str, bool, None, ints (orjson refuses those beyond 64
+    bits), floats that both write without an exponent (orjson writes 1e-05 as 0.00001 and NaN as null). A string
+    is searched only when it is not ASCII or holds DEL (the sink's one ASCII character; C0 controls are escaped as
+    json escapes them before the sink sees them) and not printable (``search`` finds only characters that
+    ``str.isprintable`` refuses, as :func:`chunks` requires). ``keys``: str keys already found plain (the same few
+    keys recur in every item), added to as more are found."""
+    if type(value) is dict:
+        if not value.keys() <= keys:  # one C-level test for a dict whose keys have all been seen
+            for key in value:
+                if type(key) is not str or (
+                    search is not None
+                    and not (key.isascii() and "\x7f" not in key)
+                    and not key.isprintable()
+                    and search(key) is not None
+                ):
+                    return False
+                keys.add(key)
+        items: Iterable[Any] = value.values()
+    else:
+        items = value
+    for item in items:
+        kind = type(item)
+        if kind is str:
+            if (
+                search is not None
+                and not (item.isascii() and "\x7f" not in item)
+                and not item.isprintable()
+                and search(item) is not None
+            ):
                 return False
-            if not (text_ok(item) if type(item) is str else item is None or _plain(item, text_ok)):
+        elif kind is int or kind is bool or item is None:
+            continue
+        elif kind is dict or kind is list:
+            if not _plain(item, search, keys):
                 return False
-        return True
-    if kind is list:
-        return all(_plain(item, text_ok) for item in value)
-    if kind is int:
-        return bool(-_INT64 <= value < _INT64)
-    if kind is float:
-        return bool(value == 0.0 or 1e-4 <= abs(value) < 1e16)
-    return value is None or kind is bool
-
-
-def _sink_leaves(search: Callable[[str], object]) -> Callable[[str], bool]:
-    """Whether the JSON sink (characters found by ``search``) leaves a string's JSON text as it is."""
-
-    def text_ok(text: str) -> bool:
-        if text.isascii():
-            return "\x7f" not in text  # controls: escaped as json escapes them, before the sink sees them
-        return search(text) is None
-
-    return text_ok
-
-
-def _any_text(text: str) -> bool:
+        elif kind is not float or not (item == 0.0 or 1e-4 <= abs(item) < 1e16):
+            return False
     return True
 
 
@@ -202,23 +203,22 @@ def _orjson_writer(
     """orjson's C writer for the containers it writes byte for byte as json does (and in which ``escape`` finds
     nothing to change: no character of ``escaped``): a function that returns the text at indentation 0, or None for
     any other value. None when orjson is not installed, or ``escape`` comes without ``escaped``."""
-    text_ok: Callable[[str], bool] = _any_text
-    if escape is not None:
-        if escaped is None:
-            return None
-        text_ok = _sink_leaves(escaped.search)
+    if escape is not None and escaped is None:
+        return None
+    search = escaped.search if escape is not None and escaped is not None else None
     try:
         import orjson
     except ImportError:  # pragma: no cover - a dependency; the pure-Python writer is the same bytes
         return None
     write, option = orjson.dumps, orjson.OPT_INDENT_2
+    keys: set[str] = set()
 
     def fast(value: Any) -> str | None:
-        if not _plain(value, text_ok):
+        if not _plain(value, search, keys):
             return None
         try:
             return write(value, option=option).decode("utf-8")
-        except TypeError:  # orjson.JSONEncodeError: a lone surrogate, which json writes as it is
+        except TypeError:  # orjson.JSONEncodeError: an int beyond 64 bits, a lone surrogate
             return None
 
     return fast
@@ -238,16 +238,20 @@ def chunks(
     ``escape``, when given, is applied to every quoted string (and value json writes itself) that holds a character
     other than printable ASCII: the same text as applying it to the whole output, when it changes only characters
     that can stand nowhere but inside strings (the JSON sink's invisible characters), without reading the rest.
-    ``escaped``: the characters ``escape`` changes (:data:`dxready.render.safe.JSON_ESCAPED`), which lets the C writer
-    take the items that hold none of them.
+    ``escaped``: the characters ``escape`` changes (:data:`dxready.render.safe.JSON_ESCAPED`), all of them characters
+    that ``str.isprintable`` refuses (so printable text is passed without a search), which lets the C writer take the
+    items that hold none of them.
     """
     quote, fallback = _quote, _fallback
     if escape is not None:
         esc = escape
+        known = escaped is not None  # printable text holds none of the characters escape changes
 
         def quote(text: str) -> str:
             quoted = _quote(text)
-            return quoted if quoted.isascii() and "\x7f" not in quoted else esc(quoted)
+            if (quoted.isascii() and "\x7f" not in quoted) or (known and quoted.isprintable()):
+                return quoted
+            return esc(quoted)
 
         def fallback(value: Any, newline: str) -> str:
             return esc(_fallback(value, newline))

@@ -77,9 +77,10 @@ SHOWN = 5
 """How many names a finding lists before "… and N more"."""
 
 
-def listing(ja: list[str], en: list[str], unit_ja: str) -> Msg:
-    """The first :data:`SHOWN` names and how many more: 「A」、「B」 ほか 3 手続 / 'A', 'B' and 3 more."""
-    more = len(ja) - SHOWN
+def listing(ja: list[str], en: list[str], unit_ja: str, total: int | None = None) -> Msg:
+    """The first :data:`SHOWN` names and how many more: 「A」、「B」 ほか 3 手続 / 'A', 'B' and 3 more. ``total``: how
+    many names there are in all, when only the first :data:`SHOWN` are given (a long list need not be worded)."""
+    more = (len(ja) if total is None else total) - SHOWN
     return Msg(
         "、".join(ja[:SHOWN]) + (f" ほか {more} {unit_ja}" if more > 0 else ""),
         ", ".join(en[:SHOWN]) + (f" and {more} more" if more > 0 else ""),

@@ -57,6 +57,7 @@ NEXT_STEP = Msg(
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     target = ctx.targets.usage_rate
+    shown = f"{target:.1f}"  # the same in every finding: formatted once
     for i, p in enumerate(catalog.procedures):
         if p.effective_status in (Status.offline, Status.not_applicable):
             continue
@@ -97,9 +98,9 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             Subject("procedure", p.id),
             Msg(
                 f"「{p.name}」の{year.ja()}のオンライン利用率は {rate:.1f}%"
-                f"（{basis.ja}）で、目標 {target:.1f}% を下回っています",
+                f"（{basis.ja}）で、目標 {shown}% を下回っています",
                 f"the online usage rate of '{p.name_en or p.name}' in {year.en()} is {rate:.1f}% "
-                f"({basis.en}), below the target of {target:.1f}%",
+                f"({basis.en}), below the target of {shown}%",
             ),
             "procedures",
             path,

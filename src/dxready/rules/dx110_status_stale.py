@@ -55,6 +55,7 @@ NEXT_STEP = Msg(
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     limit = ctx.targets.staleness_days
     file_date = catalog.procedures_file.as_of
+    now, shown_limit = ctx.as_of.isoformat(), f"{limit:,}"  # the same in every finding: formatted once
     for i, p in enumerate(catalog.procedures):
         if (
             not p.applicable or p.effective_status is Status.unknown
@@ -71,20 +72,20 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         age = (ctx.as_of - date).days
         if age <= limit:
             continue
+        confirmed = date.isoformat()
         yield Finding(
             CODE,
             Subject("procedure", p.id),
             Msg(
-                f"「{p.name}」の状況の最終確認は {date.isoformat()}（{age:,} 日前、基準 {limit:,} 日）",
-                f"status of '{p.name_en or p.name}' last confirmed {date.isoformat()} "
-                f"({age:,} days ago; limit {limit:,})",
+                f"「{p.name}」の状況の最終確認は {confirmed}（{age:,} 日前、基準 {shown_limit} 日）",
+                f"status of '{p.name_en or p.name}' last confirmed {confirmed} "
+                f"({age:,} days ago; limit {shown_limit})",
             ),
             "procedures",
             path,
             next_step=Msg(
-                f"状況を確認し dxready set {p.id} --verified-on {ctx.as_of.isoformat()} で記録してください",
-                "Confirm the status and record it with "
-                f"dxready set {p.id} --verified-on {ctx.as_of.isoformat()}",
+                f"状況を確認し dxready set {p.id} --verified-on {now} で記録してください",
+                f"Confirm the status and record it with dxready set {p.id} --verified-on {now}",
             ),
-            data={"confirmed": date.isoformat(), "days": age},
+            data={"confirmed": confirmed, "days": age},
         )

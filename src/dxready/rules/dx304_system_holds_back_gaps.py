@@ -39,7 +39,7 @@ from dxready.catalog.load import Catalog
 from dxready.catalog.models import Procedure, Status
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
-from dxready.rules.base import Context, listing
+from dxready.rules.base import SHOWN, Context, listing
 
 CODE = "DX304"
 NAME = "system-holds-back-gaps"
@@ -70,10 +70,12 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         procs = held.get(s.id)
         if not procs:
             continue
+        first = procs[:SHOWN]  # only these are named; the rest are counted
         shown = listing(
-            [f"「{p.name}」（{p.effective_status.mark}）" for p in procs],
-            [f"'{p.name_en or p.name}' ({p.effective_status.mark})" for p in procs],
+            [f"「{p.name}」（{p.effective_status.mark}）" for p in first],
+            [f"'{p.name_en or p.name}' ({p.effective_status.mark})" for p in first],
             "件",
+            len(procs),
         )
         shown_ja, shown_en = shown.ja, shown.en
         yield Finding(
