@@ -133,7 +133,9 @@ def _implicit_resolvers() -> dict[str | None, tuple[tuple[str, Any], ...]]:
 
     table: dict[str | None, list[tuple[str, Any]]] = VersionedResolver().versioned_resolver
     anywhere = tuple(table.get(None, ()))
-    resolvers = {key: tuple(value) + anywhere for key, value in table.items() if key is not None}
+    resolvers: dict[str | None, tuple[tuple[str, Any], ...]] = {
+        key: tuple(value) + anywhere for key, value in table.items() if key is not None
+    }
     resolvers[None] = anywhere
     return resolvers
 

@@ -92,7 +92,7 @@ class _Events:
             if cls is Alias:
                 name = event.args[0]
                 if name not in defined:
-                    raise error(None, None, f"found undefined alias {name!r}", start_mark(event))
+                    raise error(None, None, "found undefined alias", start_mark(event))
                 self.aliased[i] = defined[name]
             elif cls is Scalar or cls is MappingStart or cls is SequenceStart:
                 name = event.args[0]
