@@ -54,10 +54,11 @@ def compose_nodes(text: str) -> Any:
     (:mod:`dxready.catalog.yaml_nodes`)."""
     from ruamel.yaml.composer import ComposerError
 
+    from dxready.catalog.yaml_nodes import EVENTS
     from dxready.catalog.yaml_nodes import compose as compose_tree
 
     try:
-        stream = events(text)
+        stream = events(text, EVENTS)
     except syntax_errors()[1]:
         _second_document(text, ComposerError)  # what ruamel.yaml's composer met first, it reports
         raise
@@ -93,12 +94,13 @@ def _second_document(text: str, error: Any) -> None:
         )
 
 
-def events(text: str) -> list[Any]:
-    """Every event of the stream ``text`` (yaml_compose's event classes: each event is its ``args``), read by the C
-    parser with no Python code per event; the parser's MarkedYAMLError / YAMLError for malformed YAML."""
+def events(text: str, kinds: dict[str, Any] = FAST_EVENTS) -> list[Any]:
+    """Every event of the stream ``text``, each made by ``kinds`` (the C parser's event class name → what to call
+    instead: by default yaml_compose's classes, whose events are their ``args``), read by the C parser with no Python
+    loop; the parser's MarkedYAMLError / YAMLError for malformed YAML."""
     from dxready.perf import collector_paused
 
-    with collector_paused(), _FastEvents():
+    with collector_paused(), _FastEvents(kinds):
         parser = c_parser()(text)
         try:
             return list(iter(parser.get_event, None))
@@ -144,13 +146,16 @@ def _implicit_resolvers() -> dict[str | None, tuple[tuple[str, Any], ...]]:
 # Python ``__init__`` chains cost a third of reading the events. While composing, those names in the extension module
 # are bound to the classes of yaml_compose (its ``FAST_EVENTS``), whose construction is C only (BaseException's).
 class _FastEvents:
-    """While entered, the C parser's ``get_event`` returns yaml_compose's event classes."""
+    """While entered, the C parser's ``get_event`` returns yaml_compose's event classes (or what ``kinds`` says)."""
+
+    def __init__(self, kinds: dict[str, Any] = FAST_EVENTS) -> None:
+        self.kinds = kinds
 
     def __enter__(self) -> None:
         import _ruamel_yaml
 
-        self.saved = {name: getattr(_ruamel_yaml, name) for name in FAST_EVENTS}
-        for name, cls in FAST_EVENTS.items():
+        self.saved = {name: getattr(_ruamel_yaml, name) for name in self.kinds}
+        for name, cls in self.kinds.items():
             setattr(_ruamel_yaml, name, cls)
 
     def __exit__(self, *exc: object) -> None:
