@@ -24,9 +24,7 @@ from dxready.catalog.yaml_compose import (
     FAST_EVENTS,
     Alias,
     DocumentStart,
-    MappingEnd,
     MappingStart,
-    SequenceEnd,
     SequenceStart,
     StreamEnd,
     start_mark,
@@ -51,8 +49,19 @@ def scalar_event(
     return (anchor, tag, implicit[0], value, start, end, style)
 
 
-EVENTS: dict[str, Any] = {**FAST_EVENTS, "ScalarEvent": scalar_event}
-"""What the C parser makes each kind of event with, for :func:`compose` (yaml_compose's classes; scalars tuples)."""
+def collection_end(start: Any, end: Any) -> list[Any]:
+    """The end of a mapping or a sequence as a one-item list: its end mark (all a node needs of it)."""
+    return [end]
+
+
+EVENTS: dict[str, Any] = {
+    **FAST_EVENTS,
+    "ScalarEvent": scalar_event,
+    "MappingEndEvent": collection_end,
+    "SequenceEndEvent": collection_end,
+}
+"""What the C parser makes each kind of event with, for :func:`compose` (yaml_compose's classes; scalars tuples,
+collection ends lists)."""
 
 
 def _start(event: Any) -> Any:
@@ -78,7 +87,7 @@ class _Events:
                 continue
             if cls is MappingStart or cls is SequenceStart:
                 push(i)
-            elif cls is MappingEnd or cls is SequenceEnd:
+            elif cls is list:  # a collection's end
                 ends[pop()] = i
         self.ends = ends
 
@@ -218,7 +227,7 @@ class _Collection(Node):
     @property
     def end_mark(self) -> Any:
         """The end of the collection's closing event (after ``]`` or ``}`` in flow style)."""
-        return self._doc.events[self._doc.ends[self._at]].args[1]
+        return self._doc.events[self._doc.ends[self._at]][0]  # see collection_end
 
     @property
     def flow_style(self) -> bool | None:
