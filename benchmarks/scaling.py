@@ -71,17 +71,20 @@ COMMANDS: dict[str, list[str]] = {
     "set": ["set", "p-00007", "--status", "○"],  # already ○: reads and plans, writes nothing
     "set-write": ["set", "p-00002", "--status", "TOGGLE"],  # ○ and × in turn: every run validates and writes
 }
-_TOGGLE = ["×", "○"]  # reversed before each run: ○ first (p-00002 is generated ×)
+_WRITTEN: dict[Path, str] = {}
+"""set-write's last status per catalogue: ○ first (p-00002 is generated ×), then ×, ○, … (every run writes)."""
 
 
 def run_once(args: list[str], catalog: Path) -> tuple[float, float, int]:
     """(child CPU seconds, wall seconds, peak RSS in KiB) of one ``dxready`` process."""
     cmd = [sys.executable, "-m", "dxready", *args, "--catalog", str(catalog), "--as-of", "2026-11-26"]
+    writes = "TOGGLE" in args
     if args[0] == "set":
-        if "TOGGLE" in args:
-            _TOGGLE.reverse()
-            args = [_TOGGLE[0] if a == "TOGGLE" else a for a in args]
+        if writes:
+            status = _WRITTEN[catalog] = "×" if _WRITTEN.get(catalog) == "○" else "○"
+            args = [status if a == "TOGGLE" else a for a in args]
         cmd = [sys.executable, "-m", "dxready", *args, "--catalog", str(catalog)]
+    written = (catalog / "procedures.yaml").stat()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
@@ -93,6 +96,9 @@ def run_once(args: list[str], catalog: Path) -> tuple[float, float, int]:
     code = os.waitstatus_to_exitcode(status)
     if code not in (0, 1):
         raise SystemExit(f"{' '.join(cmd)} exited {code}")
+    now = (catalog / "procedures.yaml").stat()
+    if writes and (now.st_ino, now.st_mtime_ns) == (written.st_ino, written.st_mtime_ns):
+        raise SystemExit(f"{' '.join(cmd)} wrote nothing")
     return cpu, wall, usage.ru_maxrss
 
 

@@ -3,13 +3,15 @@
 
 Values are composed straight from the C parser's events (``_ruamel_yaml.CParser.get_event``, from
 ``ruamel.yaml.clib``) by :mod:`dxready.catalog.yaml_compose`: no node tree, and no Python resolver call per scalar;
-plain scalars resolve by the YAML 1.2 core schema (:mod:`dxready.catalog.yaml_scalars`). ``set`` splices the text
-by the marks of ruamel.yaml's node tree (:func:`compose_nodes`). :func:`check_shape` is the pre-scan of depth and
-size for a parser that composes recursively (the composer here checks the same limits at the same events).
+plain scalars resolve by the YAML 1.2 core schema (:mod:`dxready.catalog.yaml_scalars`). ``set`` and ``import``
+splice the text by the marks of a node tree made lazily from the same events (:func:`compose_nodes`, with ruamel.yaml's
+own tags). :func:`check_shape` is the pre-scan of depth and size for a parser that composes recursively (the composer
+here checks the same limits at the same events).
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from dxready.catalog.limits import MAX_DEPTH, MAX_NODES, needs_scan
@@ -20,6 +22,7 @@ from dxready.catalog.yaml_compose import (
     FAST_EVENTS,
     Composer,
     NeedPositions,
+    start_mark,
 )
 from dxready.catalog.yaml_compose import YamlProblem as YamlProblem
 from dxready.catalog.yaml_scalars import CONVERT as CONVERT
@@ -46,24 +49,113 @@ def syntax_errors() -> tuple[Any, Any]:
 
 
 def compose_nodes(text: str) -> Any:
-    """ruamel.yaml's node tree of ``text`` (C parser and composer), for edits that splice the text by each node's
-    marks (``set``); None for an empty stream."""
-    from ruamel.yaml import YAML
+    """The node tree of ``text`` that edits splice by each node's marks (``set``, ``import``): the root node, or None
+    for an empty stream. Nodes as ruamel.yaml's composer made them, made lazily from the C parser's events
+    (:mod:`dxready.catalog.yaml_nodes`)."""
+    from ruamel.yaml.composer import ComposerError
 
-    return YAML(typ="safe", pure=False).compose(text)
+    from dxready.catalog.yaml_nodes import EVENTS
+    from dxready.catalog.yaml_nodes import compose as compose_tree
+
+    try:
+        stream = events(text, EVENTS)
+    except syntax_errors()[1]:
+        _second_document(text, ComposerError)  # what ruamel.yaml's composer met first, it reports
+        raise
+    return compose_tree(stream, _plain_tag, ComposerError, anchors="&" in text or "*" in text)
+
+
+def _second_document(text: str, error: Any) -> None:
+    """ComposerError when a second document starts before the syntax error that reading every event met: ruamel.yaml's
+    composer stops at the event after the first document and reports that instead."""
+    from dxready.catalog.yaml_compose import DocumentEnd, StreamEnd
+
+    seen: list[Any] = []
+    with _FastEvents():
+        parser = c_parser()(text)
+        try:
+            for event in iter(parser.get_event, None):
+                seen.append(event)
+                if type(event) is DocumentEnd:
+                    after = parser.get_event()
+                    break
+            else:  # pragma: no cover - the caller met a syntax error, so the loop does too
+                return
+        except syntax_errors()[1]:
+            return
+        finally:
+            parser.dispose()
+    if type(after) is not StreamEnd:
+        raise error(
+            "expected a single document in the stream",
+            start_mark(seen[2]),
+            "but found another document",
+            start_mark(after),
+        )
+
+
+def events(text: str, kinds: dict[str, Any] = FAST_EVENTS) -> list[Any]:
+    """Every event of the stream ``text``, each made by ``kinds`` (the C parser's event class name → what to call
+    instead: by default yaml_compose's classes, whose events are their ``args``), read by the C parser with no Python
+    loop; the parser's MarkedYAMLError / YAMLError for malformed YAML."""
+    from dxready.perf import collector_paused
+
+    with collector_paused(), _FastEvents(kinds):
+        parser = c_parser()(text)
+        try:
+            return list(iter(parser.get_event, None))
+        finally:
+            parser.dispose()
+
+
+_PLAIN_TAGS: dict[str, str] = {}
+
+
+def _plain_tag(text: str) -> str:
+    """A plain scalar's tag as ruamel.yaml's resolver gives it (its YAML 1.2 table, whatever ``%YAML`` says, as its
+    composer reads a string), memoised: what the node tree of :func:`compose_nodes` calls a plain scalar."""
+    tag = _PLAIN_TAGS.get(text)
+    if tag is None:
+        tag = "tag:yaml.org,2002:str"
+        table = _implicit_resolvers()
+        for name, regexp in table.get(text[:1], table[None]):
+            if regexp.match(text):
+                tag = str(name)
+                break
+        if len(_PLAIN_TAGS) < 100_000:
+            _PLAIN_TAGS[text] = tag
+    return tag
+
+
+@functools.cache
+def _implicit_resolvers() -> dict[str | None, tuple[tuple[str, Any], ...]]:
+    """ruamel.yaml's implicit resolvers by first character, then those for any first character (key None), in the
+    order its ``resolve`` tries them."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    table: dict[str | None, list[tuple[str, Any]]] = VersionedResolver().versioned_resolver
+    anywhere = tuple(table.get(None, ()))
+    resolvers: dict[str | None, tuple[tuple[str, Any], ...]] = {
+        key: tuple(value) + anywhere for key, value in table.items() if key is not None
+    }
+    resolvers[None] = anywhere
+    return resolvers
 
 
 # The C parser builds each event by calling the event classes of ruamel.yaml.events that its module imported; their
 # Python ``__init__`` chains cost a third of reading the events. While composing, those names in the extension module
 # are bound to the classes of yaml_compose (its ``FAST_EVENTS``), whose construction is C only (BaseException's).
 class _FastEvents:
-    """While entered, the C parser's ``get_event`` returns yaml_compose's event classes."""
+    """While entered, the C parser's ``get_event`` returns yaml_compose's event classes (or what ``kinds`` says)."""
+
+    def __init__(self, kinds: dict[str, Any] = FAST_EVENTS) -> None:
+        self.kinds = kinds
 
     def __enter__(self) -> None:
         import _ruamel_yaml
 
-        self.saved = {name: getattr(_ruamel_yaml, name) for name in FAST_EVENTS}
-        for name, cls in FAST_EVENTS.items():
+        self.saved = {name: getattr(_ruamel_yaml, name) for name in self.kinds}
+        for name, cls in self.kinds.items():
             setattr(_ruamel_yaml, name, cls)
 
     def __exit__(self, *exc: object) -> None:

@@ -33,8 +33,11 @@ def _key(f: Finding) -> tuple[str, str, str]:
 
 def refuse_new_text_findings(before: Catalog | None, after: Catalog) -> None:
     """LoadError (DX010) for each text finding of ``after`` that ``before`` does not have."""
+    found = text_findings(after)
+    if not found:  # the common case: the catalogue before need not be read through
+        return
     old = {_key(f) for f in text_findings(before)} if before is not None else set()
-    new = [f for f in text_findings(after) if _key(f) not in old]
+    new = [f for f in found if _key(f) not in old]
     if new:
         raise LoadError(
             [

@@ -1,4 +1,4 @@
-"""Text splices for import's passes: edit's document composed fast, and splices merged and joined in one pass (linear
+"""Text splices for import's passes: edit's document, and splices merged and joined in one pass (linear
 over 10,000 edits)."""
 
 from __future__ import annotations
@@ -10,18 +10,11 @@ if TYPE_CHECKING:
 
 
 def _doc(text: str) -> _Doc:
-    """edit's document, its nodes composed by the one YAML module (ruamel.yaml's C composer)."""
-    from dxready.catalog.yaml import compose_nodes
+    """edit's document: its nodes made from the C parser's events as they are read (the one YAML module's
+    ``compose_nodes``), so that import's passes over a large file stay fast."""
     from dxready.commands.edit import _Doc
 
-    class FastDoc(_Doc):
-        def __init__(self, text: str) -> None:
-            self.text = text
-            self.nl = "\r\n" if "\r\n" in text else "\n"
-            self.root = compose_nodes(text)
-            self.seq_offset = self._seq_offset()
-
-    return FastDoc(text)
+    return _Doc(text)
 
 
 def _merge(splices: list[Splice]) -> list[Splice]:
