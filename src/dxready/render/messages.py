@@ -33,7 +33,9 @@ def init_result(result: InitResult, lang: str) -> str:
             f"{who}（{result.code}）のカタログを作りました: "
             f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。{note}\n"
             f"  {shown}\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
+            "次に: 手続の状況を記録し、カタログを検査してください。例:\n"
+            f"  dxready set 9 --status ○ --catalog {shown}\n"
+            f"  dxready check --catalog {shown}\n"
         )
     note = (
         ""
@@ -44,7 +46,9 @@ def init_result(result: InitResult, lang: str) -> str:
         f"created the catalogue of {who} ({result.code}): "
         f"{n} standard procedures ({subs} sub-procedures), every status unknown.{note}\n"
         f"  {shown}\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
+        "next: record each procedure's status, then check the catalogue, for example:\n"
+        f"  dxready set 9 --status ○ --catalog {shown}\n"
+        f"  dxready check --catalog {shown}\n"
     )
 
 
@@ -54,11 +58,15 @@ def copy_result(result: CopyResult, lang: str) -> str:
     if lang == "ja":
         return (
             f"同梱のカタログ（鴨川市）を {shown} に写しました（{files}）。\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready gaps --catalog {shown}\n"
+            "次に: 状況を更新し、まだオンラインでないものを確かめてください。例:\n"
+            f"  dxready set 9 --status ○ --catalog {shown}\n"
+            f"  dxready gaps --catalog {shown}\n"
         )
     return (
         f"copied the shipped catalogue (Kamogawa) into {shown} ({files}).\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready gaps --catalog {shown}\n"
+        "next: update the statuses, then see what is not online yet, for example:\n"
+        f"  dxready set 9 --status ○ --catalog {shown}\n"
+        f"  dxready gaps --catalog {shown}\n"
     )
 
 
