@@ -299,3 +299,57 @@ def test_two_different_municipalities_are_said_to_be_so(tmp_path: Path) -> None:
     assert data["different_municipality"] is True
     same = __import__("json").loads(runner.invoke(app, ["diff", kure, kure, "-f", "json"]).stdout)
     assert same["different_municipality"] is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (
+            "ja",
+            [
+                "    本人確認: → マイナンバーカード",
+                "    手数料: → いいえ",
+                "    納付方法: → クレジットカード, 窓口",
+                "    区分: 基幹系 → 独立系",
+                "    状態: 実施中 → 完了",
+            ],
+        ),
+        (
+            "en",
+            [
+                "    identity: → mynumber_card",
+                "    fee: → no",
+                "    payment: → credit_card, counter",
+                "    tier: backbone → standalone",
+                "    state: in progress → done",
+            ],
+        ),
+    ],
+)
+def test_values_are_printed_as_the_tool_prints_them(tmp_path: Path, lang: str, shown: list[str]) -> None:
+    """The review found ``fee: → False``: a yes/no field in words, an enum value (in Japanese its field too) by the
+    words the tool prints for it; JSON keeps the values as they are."""
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    _edit(
+        head / "procedures.yaml",
+        "    status: ○\n",
+        "    status: ○\n    fee: false\n    identity: mynumber_card\n    payment: [credit_card, counter]\n",
+    )
+    _edit(
+        head / "systems.yaml",
+        "    label: (ア)\n    tier: backbone\n",
+        "    label: (ア)\n    tier: standalone\n",
+    )
+    _edit(head / "roadmap.yaml", "    state: in_progress\n", "    state: done\n")
+    result = CliRunner().invoke(
+        app, ["diff", str(base), str(head), "--lang", lang, *AS_OF], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for line in shown:
+        assert line in lines
+    assert "True" not in result.stdout and "False" not in result.stdout
+    data = json.loads(_diff(str(base), str(head), "--format", "json")[1])
+    fee = next(c for c in data["procedures"][0]["changes"] if c["field"] == "fee")
+    assert (fee["before"], fee["after"]) == (None, False)

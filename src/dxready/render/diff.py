@@ -58,16 +58,48 @@ def _level(value: Any, lang: str) -> str:
     return _value(value)
 
 
-def _value(value: Any) -> str:
+# A field whose values are an enum's: in Japanese each value is printed by the word the tool prints for it
+# (catalog/labels.py: the first spelling, which the catalogue also accepts); in English by its value, or by the
+# words every view uses where there are some (render/labels.py).
+_ENUM_OF = {
+    "identity": "Identity",
+    "payment": "Payment",
+    "result_delivery": "ResultDelivery",
+    "back_office": "BackOffice",
+    "tier": "Tier",
+    "data_input": "DataInput",
+    "state": "RoadmapState",
+}
+
+
+def _word(value: Any, field: str, lang: str) -> str:
+    """One scalar as the tool prints it: a yes/no field (fee, gov_cloud …) in words, an enum value by its label."""
+    if isinstance(value, bool):  # never Python's True/False
+        return _t(lang, "はい", "yes") if value else _t(lang, "いいえ", "no")
+    kind = _ENUM_OF.get(field.rsplit(".", 1)[-1])
+    if kind is not None and isinstance(value, str):
+        from dxready.catalog.labels import LABELS
+        from dxready.render.labels import STATE
+
+        if lang == "ja":
+            return LABELS.get(kind, {}).get(value, (value,))[0]
+        if kind == "RoadmapState":
+            return STATE.get(value, (value, value))[1]
+    return str(value)
+
+
+def _value(value: Any, field: str = "", lang: str = "ja") -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         return (
-            ", ".join(_value(v) for v in value) if all(not isinstance(v, dict | list) for v in value) else "…"
+            ", ".join(_value(v, field, lang) for v in value)
+            if all(not isinstance(v, dict | list) for v in value)
+            else "…"
         )
     if isinstance(value, dict):
         return "…"
-    return str(value)
+    return _word(value, field, lang)
 
 
 def _cells(entry: EntryDiff, lang: str, sep: str = "") -> tuple[str, str, str, str]:
@@ -97,17 +129,30 @@ def _channels(c: FieldChange) -> str:
     return "…"
 
 
-def _other(c: FieldChange, lang: str) -> str:
-    before, after = _value(c.before), _value(c.after)
+def _field_name(field: str, kind: str, lang: str) -> str:
+    """A field as export's sheet of that kind heads its column (本人確認, 手数料 …) in Japanese; its YAML key in
+    English and where no sheet names it."""
+    if lang != "ja":
+        return field
+    from dxready.commands.transfer.sheets import PROCEDURES, ROADMAP, SYSTEMS
+
+    sheet = {"procedure": PROCEDURES, "system": SYSTEMS, "roadmap": ROADMAP}.get(kind)
+    names = {c.key: c.ja for c in sheet.columns} if sheet is not None else {}
+    return names.get(field, field)
+
+
+def _other(c: FieldChange, lang: str, kind: str = "procedure") -> str:
+    name = _field_name(c.field, kind, lang)
+    before, after = _value(c.before, c.field, lang), _value(c.after, c.field, lang)
     if "…" in (before, after) or len(before) + len(after) > 60:
-        return c.field
+        return name
     if c.field == "migration" or isinstance(c.before, dict) or isinstance(c.after, dict):
-        return c.field
-    return f"{c.field}: {_arrow(before, after)}"
+        return name
+    return f"{name}: {_arrow(before, after)}"
 
 
 def _system_cells(entry: EntryDiff, lang: str, sep: str = "") -> str:
-    return (sep or _t(lang, "、", "; ")).join(_other(c, lang) for c in entry.changes)
+    return (sep or _t(lang, "、", "; ")).join(_other(c, lang, entry.kind) for c in entry.changes)
 
 
 def _rate(s: Summary, lang: str = "ja") -> str:
