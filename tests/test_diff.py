@@ -353,3 +353,29 @@ def test_values_are_printed_as_the_tool_prints_them(tmp_path: Path, lang: str, s
     data = json.loads(_diff(str(base), str(head), "--format", "json")[1])
     fee = next(c for c in data["procedures"][0]["changes"] if c["field"] == "fee")
     assert (fee["before"], fee["after"]) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("lang", "regression", "counts"),
+    [
+        ("ja", "  ⚠ 手続 図書館の図書貸出予約等（library-reservation）: ", "    件数"),
+        ("en", "  ⚠ procedure Library book loan reservations, etc. (library-reservation): ", "    counts"),
+    ],
+)
+def test_a_regression_and_a_list_field_are_worded_in_the_output_s_language(
+    tmp_path: Path, lang: str, regression: str, counts: str
+) -> None:
+    """The walk found 「図書館の図書貸出予約等 (library-reservation)」 and a bare ``counts`` in Japanese output."""
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    _edit(
+        head / "procedures.yaml",
+        "    status: ○\n",
+        "    status: ×\n    counts:\n      - {fiscal_year: 2022, total: 10, online: 1}\n",
+    )
+    result = CliRunner().invoke(
+        app, ["diff", str(base), str(head), "--lang", lang, *AS_OF], env={"COLUMNS": "80"}
+    )
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(regression) for line in lines), result.stdout
+    assert counts in lines

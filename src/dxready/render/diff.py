@@ -134,10 +134,12 @@ def _field_name(field: str, kind: str, lang: str) -> str:
     English and where no sheet names it."""
     if lang != "ja":
         return field
-    from dxready.commands.transfer.sheets import PROCEDURES, ROADMAP, SYSTEMS
+    from dxready.commands.transfer.sheets import COUNTS, PROCEDURES, ROADMAP, SUB_PROCEDURES, SYSTEMS
 
     sheet = {"procedure": PROCEDURES, "system": SYSTEMS, "roadmap": ROADMAP}.get(kind)
     names = {c.key: c.ja for c in sheet.columns} if sheet is not None else {}
+    if kind == "procedure":  # the lists that have a sheet of their own
+        names |= {"counts": COUNTS.ja, "sub_procedures": SUB_PROCEDURES.ja}
     return names.get(field, field)
 
 
@@ -201,7 +203,7 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {md_text(r.name)}" if r.name else ""
-            ident = f" ({_code(r.id)})" if r.id else ""
+            ident = _t(lang, f"（{_code(r.id)}）", f" ({_code(r.id)})") if r.id else ""
             lines.append(f"> - {kind}{name}{ident}: {md_text(r.what.get(lang))}")
         lines.append("")
     if d.procedures:
@@ -383,7 +385,7 @@ def table(d: CatalogDiff, lang: str) -> str:
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {r.name}" if r.name else ""
-            ident = f" ({r.id})" if r.id else ""
+            ident = _t(lang, f"（{r.id}）", f" ({r.id})") if r.id else ""
             console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
     if width < RECORDS_BELOW:
         _records(console, d, lang)
