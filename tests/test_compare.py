@@ -305,3 +305,10 @@ def test_the_notes_on_stderr_fit_80_columns_and_a_problem_stays_one_line(
     assert ("合計では重複して数えています。" if lang == "ja" else "the totals count each of them") in said
     piped = runner.invoke(app, ["compare", "set", "-f", "json", "--lang", lang], env={"COLUMNS": ""})
     assert len(piped.stderr.splitlines()) == 3  # no $COLUMNS and not a terminal: each line whole, for grep
+
+
+def test_one_municipality_is_singular_in_english() -> None:
+    """The walk found 「1 municipalities, online rate …」."""
+    result = runner.invoke(app, ["compare", "--embedded", "--lang", "en"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "\n1 municipality, online rate 52.9% (64.7% including partial)" in result.stdout

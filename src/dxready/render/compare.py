@@ -107,8 +107,9 @@ def _summary(comparison: Comparison, lang: str) -> str:
         if t["broken"]:
             text += f"、読めないカタログ {t['broken']} 件（標準エラー出力を参照）"
         return text + f"（{comparison.as_of.isoformat()} 時点）"
+    n = t["municipalities"]
     text = (
-        f"{t['municipalities']} municipalities, online rate {_rate(on, lang)}"
+        f"{n} {'municipality' if n == 1 else 'municipalities'}, online rate {_rate(on, lang)}"
         f" ({_rate(some, lang)} including partial), levels 0/1/2/3/4: {lv}"
     )
     if t["broken"]:
