@@ -121,8 +121,7 @@ def check(report: Report, lang: str, verbose: bool = False) -> str:
     else:
         summary = (
             f"{oneline(label)}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-            f"{counts['info']} info"
-            + (f" ({waived} waived)" if waived else "")
+            f"{counts['info']} info" + (f" ({waived} waived)" if waived else "")
         )
     lines.append(summary)
     return "\n".join(lines) + "\n"
