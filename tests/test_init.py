@@ -286,3 +286,22 @@ def test_the_next_step_is_a_sentence_then_one_runnable_command_a_line(
     for command in commands:  # each runs as shown
         ran = runner.invoke(app, [*shlex.split(command)[1:], "--lang", lang])
         assert ran.exit_code in (0, 1), ran.output
+
+
+@pytest.mark.parametrize(
+    ("directory", "shown"), [("呉市", "呉市"), ("my city", "'my city'"), ("a$b", "'a$b'")]
+)
+def test_the_next_commands_run_as_pasted_into_a_shell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory: str, shown: str
+) -> None:
+    """A directory the shell would split or expand is quoted in the commands to copy (and only such a one)."""
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", directory, "--name", "呉市"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    commands = [line.strip() for line in result.stdout.splitlines() if line.startswith("  dxready ")]
+    assert commands[-1] == f"dxready check --catalog {shown}"
+    for command in commands:
+        assert shlex.split(command)[-1] == directory
+        assert runner.invoke(app, shlex.split(command)[1:]).exit_code in (0, 1)
