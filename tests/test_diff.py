@@ -379,3 +379,29 @@ def test_a_regression_and_a_list_field_are_worded_in_the_output_s_language(
     lines = result.stdout.splitlines()
     assert any(line.startswith(regression) for line in lines), result.stdout
     assert counts in lines
+
+
+@pytest.mark.parametrize("columns", [100, 110, 130])
+def test_the_tables_never_break_an_id_or_a_status(tmp_path: Path, columns: int) -> None:
+    """The walk found ``library-reserva`` / ``tion`` at 100 columns: rich narrows the widest columns whatever they
+    hold. Tables get widths that keep every id and status whole, or the view is one record per entry."""
+    from rich.cells import cell_len
+
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    text = (head / "procedures.yaml").read_text(encoding="utf-8")
+    (head / "procedures.yaml").write_text(
+        text.replace("    status: ○\n", "    status: 一部\n"), encoding="utf-8"
+    )
+    changed = json.loads(_diff(str(base), str(head), "--format", "json")[1])["procedures"]
+    assert len(changed) >= 5
+    result = CliRunner().invoke(app, ["diff", str(base), str(head), *AS_OF], env={"COLUMNS": str(columns)})
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= columns for line in lines)
+    for entry in changed:
+        assert any(entry["id"] in line for line in lines), entry["id"]
+    if any("┃ id" in line for line in lines):  # the tables: each id and status change on one line of its cell
+        cells = [[c.strip() for c in line.split("│")[1:-1]] for line in lines if line.startswith("│")]
+        rows = [c for c in cells if c[1]]
+        assert sorted(c[1] for c in rows) == sorted(e["id"] for e in changed)
+        assert all(c[3] == "○ → 一部" for c in rows)

@@ -387,17 +387,20 @@ def table(d: CatalogDiff, lang: str) -> str:
             name = f" {r.name}" if r.name else ""
             ident = _t(lang, f"（{r.id}）", f" ({r.id})") if r.id else ""
             console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
-    if width < RECORDS_BELOW:
+    tables = [_procedure_table(d, lang)] if d.procedures else []
+    for title, entries in (
+        (_t(lang, "システム", "Systems"), d.systems),
+        (_t(lang, "工程表", "Roadmap"), d.roadmap),
+    ):
+        tables += [_entry_table(title, entries, lang)] if entries else []
+    from dxready.render.fit import fit
+
+    # Tables where they fit without breaking an id or a word (fit fixes their widths); else one record per entry.
+    if width < RECORDS_BELOW or not all([fit(console, t, width) for t in tables]):
         _records(console, d, lang)
     else:
-        if d.procedures:
-            console.print(_procedure_table(d, lang))
-        for title, entries in (
-            (_t(lang, "システム", "Systems"), d.systems),
-            (_t(lang, "工程表", "Roadmap"), d.roadmap),
-        ):
-            if entries:
-                console.print(_entry_table(title, entries, lang))
+        for t in tables:
+            console.print(t)
     if d.municipality:
         fields = ", ".join(c.field for c in d.municipality)
         console.print(Text(f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {fields}"))
@@ -419,6 +422,7 @@ def _procedure_table(d: CatalogDiff, lang: str) -> Table:
     from rich.text import Text
 
     t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
+    t_change, t_status = _t(lang, "変更", "Change"), _t(lang, "状況", "Status")  # never broken, as the id
     for col in (
         _t(lang, "手続", "Procedure"),
         "id",
@@ -428,7 +432,7 @@ def _procedure_table(d: CatalogDiff, lang: str) -> Table:
         _t(lang, "チャネル", "Channels"),
         _t(lang, "その他", "Other"),
     ):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", no_wrap=col in ("id", t_change, t_status))
     for e in d.procedures:
         status, level, channels, others = _cells(e, lang, "\n")  # one change a line
         change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
@@ -443,7 +447,7 @@ def _entry_table(title: str, entries: tuple[EntryDiff, ...], lang: str) -> Table
 
     t = Table(title=Text(title), title_justify="left")
     for col in (_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", no_wrap=col in ("id", _t(lang, "変更", "Change")))
     for e in entries:
         t.add_row(
             *(_cell(c) for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang, "\n")))
