@@ -308,7 +308,9 @@ def test_the_notes_on_stderr_fit_80_columns_and_a_problem_stays_one_line(
 
 
 def test_one_municipality_is_singular_in_english() -> None:
-    """The walk found 「1 municipalities, online rate …」."""
+    """The walk found 「1 municipalities, online rate …」 and full-width brackets in English records."""
     result = runner.invoke(app, ["compare", "--embedded", "--lang", "en"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     assert "\n1 municipality, online rate 52.9% (64.7% including partial)" in result.stdout
+    narrow = runner.invoke(app, ["compare", "--embedded", "--lang", "en"], env={"COLUMNS": "80"})
+    assert narrow.stdout.splitlines()[1].startswith("鴨川市 (122238) · Online rate 52.9%")  # not （122238）

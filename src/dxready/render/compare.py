@@ -130,7 +130,7 @@ def _records(
     lines: list[str] = []
     for row in comparison.rows:
         head = [
-            f"{oneline(row.name)}（{oneline(row.code)}）",
+            oneline(f"{row.name}（{row.code}）" if lang == "ja" else f"{row.name} ({row.code})"),
             f"{labels['rate']} {_rate(row.online, lang, coverage=False)}",  # bounds while rows are unknown
             f"{labels['recorded']} {row.recorded}",
             f"{labels['levels']} {_levels(row, lang)}",
