@@ -405,3 +405,18 @@ def test_the_tables_never_break_an_id_or_a_status(tmp_path: Path, columns: int) 
         rows = [c for c in cells if c[1]]
         assert sorted(c[1] for c in rows) == sorted(e["id"] for e in changed)
         assert all(c[3] == "○ → 一部" for c in rows)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("ja", "団体情報の変更: 時点"), ("en", "Municipality header changed: as_of")]
+)
+def test_the_header_s_changed_fields_are_named_in_the_output_s_language(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    _edit(head / "procedures.yaml", "\nas_of: 2023-12-31\n", "\nas_of: 2024-03-31\n")
+    result = CliRunner().invoke(
+        app, ["diff", str(base), str(head), "--lang", lang, *AS_OF], env={"COLUMNS": "80"}
+    )
+    assert said in result.stdout.splitlines()

@@ -143,6 +143,16 @@ def _field_name(field: str, kind: str, lang: str) -> str:
     return names.get(field, field)
 
 
+def _header_fields(d: CatalogDiff, lang: str) -> str:
+    """The header's changed fields, in Japanese as export's 基本情報 sheet names them (マイナンバーカード, 時点)."""
+    if lang != "ja":
+        return ", ".join(c.field for c in d.municipality)
+    from dxready.commands.transfer.fields import HEADER_FIELDS
+
+    names = {f.key.removeprefix("municipality."): f.ja for f in HEADER_FIELDS}
+    return "、".join(names.get(c.field, c.field) for c in d.municipality)
+
+
 def _other(c: FieldChange, lang: str, kind: str = "procedure") -> str:
     name = _field_name(c.field, kind, lang)
     before, after = _value(c.before, c.field, lang), _value(c.after, c.field, lang)
@@ -238,7 +248,7 @@ def markdown(d: CatalogDiff, lang: str) -> str:
             lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
         lines.append("")
     if d.municipality:
-        fields = ", ".join(c.field for c in d.municipality)
+        fields = _header_fields(d, lang)
         lines += [f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {md_text(fields)}", ""]
     for title, findings in (
         (_t(lang, "新しい指摘", "New findings"), d.new_findings),
@@ -402,7 +412,7 @@ def table(d: CatalogDiff, lang: str) -> str:
         for t in tables:
             console.print(t)
     if d.municipality:
-        fields = ", ".join(c.field for c in d.municipality)
+        fields = _header_fields(d, lang)
         console.print(Text(f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {fields}"))
     for title, findings, sign in (
         (_t(lang, "新しい指摘", "New findings"), d.new_findings, "+"),
