@@ -111,3 +111,20 @@ def test_at_80_columns_no_number_or_range_is_broken(fresh: Path, lang: str) -> N
         assert all(c == "" for c in r[:8]) or r[0]
         assert _RATE.fullmatch(r[7]) or r[7] == ""
     assert int(points[-1][2]) == sum(int(n) for n in points[-1][3:7])
+
+
+@pytest.mark.parametrize(("columns", "header_lines"), [(80, 2), (100, 1), (120, 1)])
+def test_the_headers_take_two_lines_at_most(tmp_path: Path, columns: int, header_lines: int) -> None:
+    """With short rates (52.9%) the rate column is narrow: its header keeps its natural width where there is room,
+    else two lines (not オン / ライ / ン化 / 率)."""
+    repo = tmp_path / "repo"
+    copy_shipped(repo / "data")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit(repo, "shipped catalogue as published in the plan of March 2024")
+    out = _ok("trend", "-c", str(repo / "data"), columns=columns)
+    lines = out.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.startswith("┏"))
+    rule = next(i for i, line in enumerate(lines) if line.startswith("┡"))
+    assert rule - top - 1 == header_lines
+    assert "".join(_cells(line)[7] for line in lines[top + 1 : rule]) == "オンライン化率"
+    assert all(cell_len(line) <= columns for line in lines)

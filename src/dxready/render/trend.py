@@ -74,19 +74,27 @@ def _terminal_row(p: Point, lang: str) -> list[str]:
     return row
 
 
-def _fixed_widths(head: list[str], rows: list[list[str]]) -> list[int]:
+SUBJECT_ROOM = 20
+"""Cells the subject keeps before the headers give up their natural width and wrap."""
+
+
+def _fixed_widths(head: list[str], rows: list[list[str]], room: int) -> list[int]:
     """Widths of every column but the subject: the widest value (a date, a count, a rate range is never broken) or
-    the header's widest word (a short one whole), whichever is wider."""
+    the header whole, where ``room`` cells allow it and the subject keeps SUBJECT_ROOM; else the header on at most
+    two lines, whichever is wider."""
     from dxready.render.grid import cell_len
     from dxready.render.wrap import widest_piece
 
-    widths = []
-    for i, header in enumerate(head[:8]):
-        values = [cell_len(r[i]) for r in rows]
-        # A header of two Japanese characters (対象, 一部) is a word: it breaks only where it is longer.
-        shortest = min(cell_len(header), max(widest_piece(header), 4))
-        widths.append(max([shortest, *values]))
-    return widths
+    values = [max((cell_len(r[i]) for r in rows), default=0) for i in range(8)]
+    natural = [max(cell_len(h), v) for h, v in zip(head, values, strict=False)]
+    if sum(natural) + SUBJECT_ROOM <= room:
+        return natural
+    # Else a header takes two lines at most, and one of two Japanese characters (対象, 一部) stays whole.
+    half = [(cell_len(h) + 3) // 4 * 2 for h in head]  # half its cells, rounded up to whole full-width characters
+    return [
+        max(min(cell_len(h), max(widest_piece(h), 4, hw)), v)
+        for h, hw, v in zip(head, half, values, strict=False)
+    ]
 
 
 def table(trend: Trend, lang: str) -> str:
@@ -112,7 +120,9 @@ def table(trend: Trend, lang: str) -> str:
     # date, a count or a rate is never broken.
     head = _headers(lang, terminal=True)
     rows = [_terminal_row(p, lang) for p in points]
-    widths = _fixed_widths(head, rows)
+    columns = len(head) + (1 if any(bars) else 0)
+    chrome = columns + 1 + 2 * columns  # the borders and each column's padding
+    widths = _fixed_widths(head, rows, console.width - chrome - max(len(b) for b in bars))
     t = Table()
     for i, header in enumerate(head):
         t.add_column(
