@@ -90,7 +90,9 @@ def _fixed_widths(head: list[str], rows: list[list[str]], room: int) -> list[int
     if sum(natural) + SUBJECT_ROOM <= room:
         return natural
     # Else a header takes two lines at most, and one of two Japanese characters (対象, 一部) stays whole.
-    half = [(cell_len(h) + 3) // 4 * 2 for h in head]  # half its cells, rounded up to whole full-width characters
+    half = [
+        (cell_len(h) + 3) // 4 * 2 for h in head
+    ]  # half its cells, rounded up to whole full-width characters
     return [
         max(min(cell_len(h), max(widest_piece(h), 4, hw)), v)
         for h, hw, v in zip(head, half, values, strict=False)
