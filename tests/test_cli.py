@@ -112,6 +112,7 @@ def test_check_exit_1_for_rule_errors(tmp_path: Path) -> None:
     code, out, _ = invoke("check", "--catalog", str(tmp_path), "--lang", "en")
     assert code == 1
     assert "DX007" in out and "122238" in out
+    assert ": 1 error, 13 warnings, " in out.splitlines()[-1]  # not "1 errors" (the walk of s4-polish)
 
 
 def test_check_json_and_github(tmp_path: Path) -> None:

@@ -275,3 +275,42 @@ def test_duplicate_codes_are_pointed_out_and_an_empty_set_is_refused(tmp_path: P
     result = CliRunner().invoke(app, ["compare", str(tmp_path / "empty")])
     assert result.exit_code == 2 and result.stdout == ""
     assert "procedures.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_notes_on_stderr_fit_80_columns_and_a_problem_stays_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The review found the 「団体コード … 重複して数えています」 note 86 cells wide at 80 columns."""
+    from rich.cells import cell_len
+
+    from tests.helpers.catalogs import copy_shipped
+
+    monkeypatch.chdir(tmp_path)  # directories as a user gives them: relative
+
+    for name in ("kamogawa-city-catalogue-copy-a", "kamogawa-city-catalogue-copy-b"):
+        copy_shipped(Path("set") / name)
+    broken = Path("set") / "broken-catalogue-with-a-long-directory-name"
+    broken.mkdir()
+    (broken / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
+    result = runner.invoke(app, ["compare", "set", "-f", "json", "--lang", lang], env={"COLUMNS": "80"})
+    assert result.exit_code == 1, result.output
+    lines = result.stderr.splitlines()
+    problem = next(line for line in lines if ": DX001 " in line)
+    assert cell_len(problem) > 80  # whole, as every error
+    assert problem.endswith(("閉じてください", "expected node content)"))
+    notes = [line for line in lines if line is not problem]
+    assert notes and all(cell_len(line) <= 80 for line in notes)
+    said = "".join(line.strip() for line in notes) if lang == "ja" else " ".join(x.strip() for x in notes)
+    assert ("合計では重複して数えています。" if lang == "ja" else "the totals count each of them") in said
+    piped = runner.invoke(app, ["compare", "set", "-f", "json", "--lang", lang], env={"COLUMNS": ""})
+    assert len(piped.stderr.splitlines()) == 3  # no $COLUMNS and not a terminal: each line whole, for grep
+
+
+def test_one_municipality_is_singular_in_english() -> None:
+    """The walk found 「1 municipalities, online rate …」 and full-width brackets in English records."""
+    result = runner.invoke(app, ["compare", "--embedded", "--lang", "en"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "\n1 municipality, online rate 52.9% (64.7% including partial)" in result.stdout
+    narrow = runner.invoke(app, ["compare", "--embedded", "--lang", "en"], env={"COLUMNS": "80"})
+    assert narrow.stdout.splitlines()[1].startswith("鴨川市 (122238) · Online rate 52.9%")  # not （122238）

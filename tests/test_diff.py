@@ -299,3 +299,124 @@ def test_two_different_municipalities_are_said_to_be_so(tmp_path: Path) -> None:
     assert data["different_municipality"] is True
     same = __import__("json").loads(runner.invoke(app, ["diff", kure, kure, "-f", "json"]).stdout)
     assert same["different_municipality"] is False
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [
+        (
+            "ja",
+            [
+                "    本人確認: → マイナンバーカード",
+                "    手数料: → いいえ",
+                "    納付方法: → クレジットカード, 窓口",
+                "    区分: 基幹系 → 独立系",
+                "    状態: 実施中 → 完了",
+            ],
+        ),
+        (
+            "en",
+            [
+                "    identity: → mynumber_card",
+                "    fee: → no",
+                "    payment: → credit_card, counter",
+                "    tier: backbone → standalone",
+                "    state: in progress → done",
+            ],
+        ),
+    ],
+)
+def test_values_are_printed_as_the_tool_prints_them(tmp_path: Path, lang: str, shown: list[str]) -> None:
+    """The review found ``fee: → False``: a yes/no field in words, an enum value (in Japanese its field too) by the
+    words the tool prints for it; JSON keeps the values as they are."""
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    _edit(
+        head / "procedures.yaml",
+        "    status: ○\n",
+        "    status: ○\n    fee: false\n    identity: mynumber_card\n    payment: [credit_card, counter]\n",
+    )
+    _edit(
+        head / "systems.yaml",
+        "    label: (ア)\n    tier: backbone\n",
+        "    label: (ア)\n    tier: standalone\n",
+    )
+    _edit(head / "roadmap.yaml", "    state: in_progress\n", "    state: done\n")
+    result = CliRunner().invoke(
+        app, ["diff", str(base), str(head), "--lang", lang, *AS_OF], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    for line in shown:
+        assert line in lines
+    assert "True" not in result.stdout and "False" not in result.stdout
+    data = json.loads(_diff(str(base), str(head), "--format", "json")[1])
+    fee = next(c for c in data["procedures"][0]["changes"] if c["field"] == "fee")
+    assert (fee["before"], fee["after"]) == (None, False)
+
+
+@pytest.mark.parametrize(
+    ("lang", "regression", "counts"),
+    [
+        ("ja", "  ⚠ 手続 図書館の図書貸出予約等（library-reservation）: ", "    件数"),
+        ("en", "  ⚠ procedure Library book loan reservations, etc. (library-reservation): ", "    counts"),
+    ],
+)
+def test_a_regression_and_a_list_field_are_worded_in_the_output_s_language(
+    tmp_path: Path, lang: str, regression: str, counts: str
+) -> None:
+    """The walk found 「図書館の図書貸出予約等 (library-reservation)」 and a bare ``counts`` in Japanese output."""
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    _edit(
+        head / "procedures.yaml",
+        "    status: ○\n",
+        "    status: ×\n    counts:\n      - {fiscal_year: 2022, total: 10, online: 1}\n",
+    )
+    result = CliRunner().invoke(
+        app, ["diff", str(base), str(head), "--lang", lang, *AS_OF], env={"COLUMNS": "80"}
+    )
+    lines = result.stdout.splitlines()
+    assert any(line.startswith(regression) for line in lines), result.stdout
+    assert counts in lines
+
+
+@pytest.mark.parametrize("columns", [100, 110, 130])
+def test_the_tables_never_break_an_id_or_a_status(tmp_path: Path, columns: int) -> None:
+    """The walk found ``library-reserva`` / ``tion`` at 100 columns: rich narrows the widest columns whatever they
+    hold. Tables get widths that keep every id and status whole, or the view is one record per entry."""
+    from rich.cells import cell_len
+
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    text = (head / "procedures.yaml").read_text(encoding="utf-8")
+    (head / "procedures.yaml").write_text(
+        text.replace("    status: ○\n", "    status: 一部\n"), encoding="utf-8"
+    )
+    changed = json.loads(_diff(str(base), str(head), "--format", "json")[1])["procedures"]
+    assert len(changed) >= 5
+    result = CliRunner().invoke(app, ["diff", str(base), str(head), *AS_OF], env={"COLUMNS": str(columns)})
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= columns for line in lines)
+    for entry in changed:
+        assert any(entry["id"] in line for line in lines), entry["id"]
+    if any("┃ id" in line for line in lines):  # the tables: each id and status change on one line of its cell
+        cells = [[c.strip() for c in line.split("│")[1:-1]] for line in lines if line.startswith("│")]
+        rows = [c for c in cells if c[1]]
+        assert sorted(c[1] for c in rows) == sorted(e["id"] for e in changed)
+        assert all(c[3] == "○ → 一部" for c in rows)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("ja", "団体情報の変更: 時点"), ("en", "Municipality header changed: as_of")]
+)
+def test_the_header_s_changed_fields_are_named_in_the_output_s_language(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    base = copy_shipped(tmp_path / "base")
+    head = copy_shipped(tmp_path / "head")
+    _edit(head / "procedures.yaml", "\nas_of: 2023-12-31\n", "\nas_of: 2024-03-31\n")
+    result = CliRunner().invoke(
+        app, ["diff", str(base), str(head), "--lang", lang, *AS_OF], env={"COLUMNS": "80"}
+    )
+    assert said in result.stdout.splitlines()

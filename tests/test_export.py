@@ -68,7 +68,31 @@ def test_xlsx_of_the_shipped_catalogue(tmp_path: Path) -> None:
     assert book["システム"].max_row == 1 + 19
     assert book["工程表"].max_row == 1 + 24
     summary = {r[0]: r[1] for r in _rows(out, "概況")[1:]}
-    assert summary["オンライン化率（○）"] == "52.9%"  # complete: a point figure
+    assert summary["オンライン化率（○）"] == pytest.approx(0.529)  # complete: a point figure, a number
+    assert summary["対象手続"] == 17
+
+
+def test_the_summary_sheet_writes_numbers_as_numbers(tmp_path: Path) -> None:
+    """The review found every 概況 value a text cell: counts are numbers (#,##0), a definite rate a percentage
+    (52.9% shown, 0.529 kept); a range with its coverage and a level span stay text; CSV shows what it showed."""
+    out = tmp_path / "kamogawa.xlsx"
+    assert invoke("export", "-o", str(out), "--catalog", str(SHIPPED))[0] == 0
+    ws = openpyxl.load_workbook(out)["概況"]
+    cells = {row[0].value: row[1] for row in ws.iter_rows(min_row=2)}
+    for item in ("対象手続", "○ オンライン化済", "— 該当なし（率から除外）", "レベル 0 未オンライン"):
+        assert cells[item].data_type == "n" and isinstance(cells[item].value, int), item
+        assert cells[item].number_format == "#,##0"
+    rate = cells["オンライン化率（○＋一部）"]
+    assert rate.data_type == "n" and rate.value == pytest.approx(0.647) and rate.number_format == "0.0%"
+    assert cells["レベル 未確定"].data_type == "s" and cells["レベル 未確定"].value == "9（2–4）"
+    csv_dir = tmp_path / "csv"
+    assert invoke("export", "-f", "csv", "-o", str(csv_dir), "--catalog", str(SHIPPED))[0] == 0
+    shown = dict(csv.reader(io.StringIO((csv_dir / "概況.csv").read_text(encoding="utf-8-sig"))))
+    assert (shown["対象手続"], shown["オンライン化率（○＋一部）"], shown["レベル 未確定"]) == (
+        "17",
+        "64.7%",
+        "9（2–4）",
+    )
 
 
 def test_csv_one_file_per_sheet_bom_crlf_english(tmp_path: Path) -> None:
@@ -98,7 +122,8 @@ def test_summary_of_an_incomplete_catalogue_shows_bounds_not_a_bare_rate(tmp_pat
     assert invoke("export", "-o", str(out), "--catalog", str(city))[0] == 0
     summary = {r[0]: r[1] for r in _rows(out, "概況")[1:]}
     assert summary["オンライン化率（○）"] == "4.8–100.0%（21件中1件確認）"
-    assert not any(v == "100.0%" for v in summary.values())
+    assert not any(v == "100.0%" or isinstance(v, float) for v in summary.values())
+    assert summary["？ 未確認"] == 20
 
 
 def _formula_catalogue(tmp_path: Path) -> Path:

@@ -262,3 +262,46 @@ def test_gaps_and_next_on_the_shipped_catalogue_say_how_to_edit_a_copy(
     assert _init(tmp_path / "k", "--from-embedded")[0] == 0
     copy = runner.invoke(app, [*command, "--catalog", "k", "--lang", lang, "--as-of", "2024-04-01"])
     assert words not in copy.stdout  # the copy is editable: no such note
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("embedded", [False, True])
+def test_the_next_step_is_a_sentence_then_one_runnable_command_a_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, embedded: bool
+) -> None:
+    """The review found 「次に: dxready set … ／ dxready check …」: two commands joined by a padded ／ on one line."""
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    how = ["--from-embedded"] if embedded else ["--name", "館山市"]
+    result = runner.invoke(app, ["init", "tate", *how, "--lang", lang], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith(("次に:", "next:")))
+    assert lines[head].endswith(("例:", "for example:")) and "dxready" not in lines[head]
+    assert "／" not in result.stdout and " / " not in result.stdout
+    commands = lines[head + 1 :]
+    last = "gaps" if embedded else "check"
+    assert commands == ["  dxready set 9 --status ○ --catalog tate", f"  dxready {last} --catalog tate"]
+    for command in commands:  # each runs as shown
+        ran = runner.invoke(app, [*shlex.split(command)[1:], "--lang", lang])
+        assert ran.exit_code in (0, 1), ran.output
+
+
+@pytest.mark.parametrize(
+    ("directory", "shown"), [("呉市", "呉市"), ("my city", "'my city'"), ("a$b", "'a$b'")]
+)
+def test_the_next_commands_run_as_pasted_into_a_shell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory: str, shown: str
+) -> None:
+    """A directory the shell would split or expand is quoted in the commands to copy (and only such a one)."""
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", directory, "--name", "呉市"], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    commands = [line.strip() for line in result.stdout.splitlines() if line.startswith("  dxready ")]
+    assert commands[-1] == f"dxready check --catalog {shown}"
+    for command in commands:
+        assert shlex.split(command)[-1] == directory
+        assert runner.invoke(app, shlex.split(command)[1:]).exit_code in (0, 1)

@@ -87,3 +87,44 @@ def test_the_bar_is_drawn_only_for_a_definite_rate_and_with_room(tmp_path: Path)
     narrow = _ok("trend", "-c", str(repo / "data"), columns=80)
     assert "█" not in narrow and "○の割合" not in narrow
     assert "52.9%" in narrow
+
+
+_RATE = re.compile(r"\d+\.\d(?:–\d+\.\d)?%")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_at_80_columns_no_number_or_range_is_broken(fresh: Path, lang: str) -> None:
+    """Reviewers saw ``0.0–100.`` / ``0%`` and ``2026-11-3`` / ``0`` over two lines: only the subject wraps."""
+    _ok("set", "3", "--status", "○", "-c", str(fresh))
+    _commit(fresh.parent, "図書館と研修の申込をオンライン化済みとして記録（担当課に確認済み）")
+    _ok("set", "4", "--status", "○", "-c", str(fresh))
+    _commit(fresh.parent, "Record eLTAX as online after checking with the tax division")
+    result = runner.invoke(app, ["trend", "-c", str(fresh), "--lang", lang], env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    rows = [_cells(line) for line in lines if "│" in line]
+    points = [r for r in rows if r[0]]
+    assert [r[0] for r in points] == [re.search(r"\d{4}-\d\d-\d\d", r[0])[0] for r in points]  # type: ignore[index]
+    assert [r[7] for r in points] == ["0.0–100.0%", "4.8–95.2%", "9.5–95.2%", "14.3–95.2%"]
+    for r in rows:  # a continuation line holds the subject only
+        assert all(c == "" for c in r[:8]) or r[0]
+        assert _RATE.fullmatch(r[7]) or r[7] == ""
+    assert int(points[-1][2]) == sum(int(n) for n in points[-1][3:7])
+
+
+@pytest.mark.parametrize(("columns", "header_lines"), [(80, 2), (100, 1), (120, 1)])
+def test_the_headers_take_two_lines_at_most(tmp_path: Path, columns: int, header_lines: int) -> None:
+    """With short rates (52.9%) the rate column is narrow: its header keeps its natural width where there is room,
+    else two lines (not オン / ライ / ン化 / 率)."""
+    repo = tmp_path / "repo"
+    copy_shipped(repo / "data")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    _commit(repo, "shipped catalogue as published in the plan of March 2024")
+    out = _ok("trend", "-c", str(repo / "data"), columns=columns)
+    lines = out.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.startswith("┏"))
+    rule = next(i for i, line in enumerate(lines) if line.startswith("┡"))
+    assert rule - top - 1 == header_lines
+    assert "".join(_cells(line)[7] for line in lines[top + 1 : rule]) == "オンライン化率"
+    assert all(cell_len(line) <= columns for line in lines)

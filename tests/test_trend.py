@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from dxready.cli import app
@@ -107,7 +108,9 @@ def test_terminal_bars_and_markdown_chart(history: Path) -> None:
     rows = [line for line in out.splitlines() if "2024-" in line]
     assert len(rows) == 4
     assert "52.9%" in rows[0] and "█" * 12 in rows[0]
-    assert "unreadable: DX001" in rows[2]
+    assert "unreadable" in rows[2] and "broken" in rows[2]
+    below = out.splitlines()[out.splitlines().index(rows[2]) + 1]
+    assert "DX001" in below and all(cell_len(line) <= 120 for line in out.splitlines())
 
     code, out = _trend(history, "--format", "markdown", "--lang", "en")
     assert code == 0

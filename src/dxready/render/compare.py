@@ -107,8 +107,9 @@ def _summary(comparison: Comparison, lang: str) -> str:
         if t["broken"]:
             text += f"、読めないカタログ {t['broken']} 件（標準エラー出力を参照）"
         return text + f"（{comparison.as_of.isoformat()} 時点）"
+    n = t["municipalities"]
     text = (
-        f"{t['municipalities']} municipalities, online rate {_rate(on, lang)}"
+        f"{n} {'municipality' if n == 1 else 'municipalities'}, online rate {_rate(on, lang)}"
         f" ({_rate(some, lang)} including partial), levels 0/1/2/3/4: {lv}"
     )
     if t["broken"]:
@@ -129,7 +130,7 @@ def _records(
     lines: list[str] = []
     for row in comparison.rows:
         head = [
-            f"{oneline(row.name)}（{oneline(row.code)}）",
+            oneline(f"{row.name}（{row.code}）" if lang == "ja" else f"{row.name} ({row.code})"),
             f"{labels['rate']} {_rate(row.online, lang, coverage=False)}",  # bounds while rows are unknown
             f"{labels['recorded']} {row.recorded}",
             f"{labels['levels']} {_levels(row, lang)}",
@@ -339,15 +340,40 @@ def to_csv(comparison: Comparison, lang: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def notes(comparison: Comparison, lang: str) -> str:
-    """For stderr: codes that several catalogues share, and the catalogues left out with their problems."""
-    lines = [
-        f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています"
-        if lang == "ja"
-        else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
-        "the totals count each of them"
+def _stderr_width() -> int | None:
+    """The width a note on stderr fits: ``$COLUMNS`` or the terminal's; None (lines whole) when stderr is piped."""
+    import os
+    import sys
+
+    from dxready.render.wrap import terminal_width
+
+    if os.environ.get("COLUMNS", "").isdigit() or sys.stderr.isatty():
+        return terminal_width()
+    return None
+
+
+def notes(comparison: Comparison, lang: str, width: int | None = None) -> str:
+    """For stderr: codes that several catalogues share, and the catalogues left out with their problems.
+
+    The notes are fitted to ``width`` (default: the terminal's) as the tool's other messages are; a problem stays
+    one line, as every error does."""
+    from dxready.render.wrap import fit_message
+
+    width = width or _stderr_width()
+
+    def fit(line: str) -> str:
+        return fit_message(oneline(line), width) if width else oneline(line)
+
+    said = [
+        fit(
+            f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています。"
+            if lang == "ja"
+            else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
+            "the totals count each of them"
+        )
         for code, where in comparison.shared_codes().items()
     ]
+    lines: list[str] = []
     if comparison.broken:
         from dxready.commands.rollup import registry_name
 
@@ -362,9 +388,10 @@ def notes(comparison: Comparison, lang: str) -> str:
                     else f"{b.catalog}: … and {b.more:,} more"
                 )
         n = len(comparison.broken)
-        lines.append(
+        left_out = fit(
             f"読めないカタログが {n} 件あり、比較から除きました。"
             if lang == "ja"
             else f"{n} catalogue{'s' if n != 1 else ''} could not be read and were left out."
         )
-    return "".join(oneline(line) + "\n" for line in lines)
+        return "".join(line + "\n" for line in [*said, *(oneline(x) for x in lines), left_out])
+    return "".join(line + "\n" for line in said)

@@ -58,16 +58,48 @@ def _level(value: Any, lang: str) -> str:
     return _value(value)
 
 
-def _value(value: Any) -> str:
+# A field whose values are an enum's: in Japanese each value is printed by the word the tool prints for it
+# (catalog/labels.py: the first spelling, which the catalogue also accepts); in English by its value, or by the
+# words every view uses where there are some (render/labels.py).
+_ENUM_OF = {
+    "identity": "Identity",
+    "payment": "Payment",
+    "result_delivery": "ResultDelivery",
+    "back_office": "BackOffice",
+    "tier": "Tier",
+    "data_input": "DataInput",
+    "state": "RoadmapState",
+}
+
+
+def _word(value: Any, field: str, lang: str) -> str:
+    """One scalar as the tool prints it: a yes/no field (fee, gov_cloud …) in words, an enum value by its label."""
+    if isinstance(value, bool):  # never Python's True/False
+        return _t(lang, "はい", "yes") if value else _t(lang, "いいえ", "no")
+    kind = _ENUM_OF.get(field.rsplit(".", 1)[-1])
+    if kind is not None and isinstance(value, str):
+        from dxready.catalog.labels import LABELS
+        from dxready.render.labels import STATE
+
+        if lang == "ja":
+            return LABELS.get(kind, {}).get(value, (value,))[0]
+        if kind == "RoadmapState":
+            return STATE.get(value, (value, value))[1]
+    return str(value)
+
+
+def _value(value: Any, field: str = "", lang: str = "ja") -> str:
     if value is None:
         return ""
     if isinstance(value, list):
         return (
-            ", ".join(_value(v) for v in value) if all(not isinstance(v, dict | list) for v in value) else "…"
+            ", ".join(_value(v, field, lang) for v in value)
+            if all(not isinstance(v, dict | list) for v in value)
+            else "…"
         )
     if isinstance(value, dict):
         return "…"
-    return str(value)
+    return _word(value, field, lang)
 
 
 def _cells(entry: EntryDiff, lang: str, sep: str = "") -> tuple[str, str, str, str]:
@@ -97,17 +129,42 @@ def _channels(c: FieldChange) -> str:
     return "…"
 
 
-def _other(c: FieldChange, lang: str) -> str:
-    before, after = _value(c.before), _value(c.after)
+def _field_name(field: str, kind: str, lang: str) -> str:
+    """A field as export's sheet of that kind heads its column (本人確認, 手数料 …) in Japanese; its YAML key in
+    English and where no sheet names it."""
+    if lang != "ja":
+        return field
+    from dxready.commands.transfer.sheets import COUNTS, PROCEDURES, ROADMAP, SUB_PROCEDURES, SYSTEMS
+
+    sheet = {"procedure": PROCEDURES, "system": SYSTEMS, "roadmap": ROADMAP}.get(kind)
+    names = {c.key: c.ja for c in sheet.columns} if sheet is not None else {}
+    if kind == "procedure":  # the lists that have a sheet of their own
+        names |= {"counts": COUNTS.ja, "sub_procedures": SUB_PROCEDURES.ja}
+    return names.get(field, field)
+
+
+def _header_fields(d: CatalogDiff, lang: str) -> str:
+    """The header's changed fields, in Japanese as export's 基本情報 sheet names them (マイナンバーカード, 時点)."""
+    if lang != "ja":
+        return ", ".join(c.field for c in d.municipality)
+    from dxready.commands.transfer.fields import HEADER_FIELDS
+
+    names = {f.key.removeprefix("municipality."): f.ja for f in HEADER_FIELDS}
+    return "、".join(names.get(c.field, c.field) for c in d.municipality)
+
+
+def _other(c: FieldChange, lang: str, kind: str = "procedure") -> str:
+    name = _field_name(c.field, kind, lang)
+    before, after = _value(c.before, c.field, lang), _value(c.after, c.field, lang)
     if "…" in (before, after) or len(before) + len(after) > 60:
-        return c.field
+        return name
     if c.field == "migration" or isinstance(c.before, dict) or isinstance(c.after, dict):
-        return c.field
-    return f"{c.field}: {_arrow(before, after)}"
+        return name
+    return f"{name}: {_arrow(before, after)}"
 
 
 def _system_cells(entry: EntryDiff, lang: str, sep: str = "") -> str:
-    return (sep or _t(lang, "、", "; ")).join(_other(c, lang) for c in entry.changes)
+    return (sep or _t(lang, "、", "; ")).join(_other(c, lang, entry.kind) for c in entry.changes)
 
 
 def _rate(s: Summary, lang: str = "ja") -> str:
@@ -156,7 +213,7 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {md_text(r.name)}" if r.name else ""
-            ident = f" ({_code(r.id)})" if r.id else ""
+            ident = _t(lang, f"（{_code(r.id)}）", f" ({_code(r.id)})") if r.id else ""
             lines.append(f"> - {kind}{name}{ident}: {md_text(r.what.get(lang))}")
         lines.append("")
     if d.procedures:
@@ -191,7 +248,7 @@ def markdown(d: CatalogDiff, lang: str) -> str:
             lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
         lines.append("")
     if d.municipality:
-        fields = ", ".join(c.field for c in d.municipality)
+        fields = _header_fields(d, lang)
         lines += [f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {md_text(fields)}", ""]
     for title, findings in (
         (_t(lang, "新しい指摘", "New findings"), d.new_findings),
@@ -338,21 +395,24 @@ def table(d: CatalogDiff, lang: str) -> str:
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {r.name}" if r.name else ""
-            ident = f" ({r.id})" if r.id else ""
+            ident = _t(lang, f"（{r.id}）", f" ({r.id})") if r.id else ""
             console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
-    if width < RECORDS_BELOW:
+    tables = [_procedure_table(d, lang)] if d.procedures else []
+    for title, entries in (
+        (_t(lang, "システム", "Systems"), d.systems),
+        (_t(lang, "工程表", "Roadmap"), d.roadmap),
+    ):
+        tables += [_entry_table(title, entries, lang)] if entries else []
+    from dxready.render.fit import fit
+
+    # Tables where they fit without breaking an id or a word (fit fixes their widths); else one record per entry.
+    if width < RECORDS_BELOW or not all([fit(console, t, width) for t in tables]):
         _records(console, d, lang)
     else:
-        if d.procedures:
-            console.print(_procedure_table(d, lang))
-        for title, entries in (
-            (_t(lang, "システム", "Systems"), d.systems),
-            (_t(lang, "工程表", "Roadmap"), d.roadmap),
-        ):
-            if entries:
-                console.print(_entry_table(title, entries, lang))
+        for t in tables:
+            console.print(t)
     if d.municipality:
-        fields = ", ".join(c.field for c in d.municipality)
+        fields = _header_fields(d, lang)
         console.print(Text(f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {fields}"))
     for title, findings, sign in (
         (_t(lang, "新しい指摘", "New findings"), d.new_findings, "+"),
@@ -372,6 +432,7 @@ def _procedure_table(d: CatalogDiff, lang: str) -> Table:
     from rich.text import Text
 
     t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
+    t_change, t_status = _t(lang, "変更", "Change"), _t(lang, "状況", "Status")  # never broken, as the id
     for col in (
         _t(lang, "手続", "Procedure"),
         "id",
@@ -381,7 +442,7 @@ def _procedure_table(d: CatalogDiff, lang: str) -> Table:
         _t(lang, "チャネル", "Channels"),
         _t(lang, "その他", "Other"),
     ):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", no_wrap=col in ("id", t_change, t_status))
     for e in d.procedures:
         status, level, channels, others = _cells(e, lang, "\n")  # one change a line
         change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
@@ -396,7 +457,7 @@ def _entry_table(title: str, entries: tuple[EntryDiff, ...], lang: str) -> Table
 
     t = Table(title=Text(title), title_justify="left")
     for col in (_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")):
-        t.add_column(col, overflow="fold")
+        t.add_column(col, overflow="fold", no_wrap=col in ("id", _t(lang, "変更", "Change")))
     for e in entries:
         t.add_row(
             *(_cell(c) for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang, "\n")))

@@ -20,8 +20,19 @@ if TYPE_CHECKING:
     from dxready.findings import Finding, Msg
 
 
+def _shell_word(path: str) -> str:
+    """A directory as a word of a command to copy: as it is (呉市, kure/data), or quoted for the shell when it holds
+    a space or a character the shell would read ('my city')."""
+    import re
+    import shlex
+
+    shown = oneline(path)
+    return shown if re.fullmatch(r"[\w@%+=:,./-]+", shown) else shlex.quote(shown)
+
+
 def init_result(result: InitResult, lang: str) -> str:
     n, subs, shown = result.procedures, result.sub_procedures, oneline(result.directory)
+    arg = _shell_word(result.directory)
     who = oneline(f"{result.prefecture}{result.name}")
     if lang == "ja":
         note = (
@@ -33,7 +44,9 @@ def init_result(result: InitResult, lang: str) -> str:
             f"{who}（{result.code}）のカタログを作りました: "
             f"標準 {n} 手続（個別手続 {subs} 件）、状況はすべて未確認（unknown）。{note}\n"
             f"  {shown}\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready check --catalog {shown}\n"
+            "次に: 手続の状況を記録し、カタログを検査してください。例:\n"
+            f"  dxready set 9 --status ○ --catalog {arg}\n"
+            f"  dxready check --catalog {arg}\n"
         )
     note = (
         ""
@@ -44,21 +57,27 @@ def init_result(result: InitResult, lang: str) -> str:
         f"created the catalogue of {who} ({result.code}): "
         f"{n} standard procedures ({subs} sub-procedures), every status unknown.{note}\n"
         f"  {shown}\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready check --catalog {shown}\n"
+        "next: record each procedure's status, then check the catalogue, for example:\n"
+        f"  dxready set 9 --status ○ --catalog {arg}\n"
+        f"  dxready check --catalog {arg}\n"
     )
 
 
 def copy_result(result: CopyResult, lang: str) -> str:
     """``init --from-embedded``: where the shipped catalogue was copied, and what to do next."""
-    shown, files = oneline(result.directory), ", ".join(result.files)
+    shown, files, arg = oneline(result.directory), ", ".join(result.files), _shell_word(result.directory)
     if lang == "ja":
         return (
             f"同梱のカタログ（鴨川市）を {shown} に写しました（{files}）。\n"
-            f"次に: dxready set 9 --status ○ --catalog {shown}   ／   dxready gaps --catalog {shown}\n"
+            "次に: 状況を更新し、まだオンラインでないものを確かめてください。例:\n"
+            f"  dxready set 9 --status ○ --catalog {arg}\n"
+            f"  dxready gaps --catalog {arg}\n"
         )
     return (
         f"copied the shipped catalogue (Kamogawa) into {shown} ({files}).\n"
-        f"next: dxready set 9 --status ○ --catalog {shown}   /   dxready gaps --catalog {shown}\n"
+        "next: update the statuses, then see what is not online yet, for example:\n"
+        f"  dxready set 9 --status ○ --catalog {arg}\n"
+        f"  dxready gaps --catalog {arg}\n"
     )
 
 

@@ -63,16 +63,24 @@ def table_procedures(report: Report, lang: str) -> str:
 
 
 def table_systems(report: Report, lang: str) -> str:
-    return _render(_grid(views.systems(report, lang)))
+    grid = views.systems(report, lang)
+    if not grid.rows:  # a sentence, not an empty frame
+        empty = _t(
+            lang,
+            "システムは記録されていません（dxready add system ID --name … --tier … で記録してください）",
+            "no systems recorded (record one with dxready add system ID --name … --tier …)",
+        )
+        return _render(_text(grid.title), _text(empty))
+    return _render(_grid(grid))
 
 
 def table_roadmap(report: Report, lang: str) -> str:
     grid = views.roadmap(report, lang)
-    if not grid.rows:
+    if not grid.rows:  # the items are the list under roadmap: in roadmap.yaml
         empty = _t(
             lang,
-            "工程表に項目はありません（roadmap.yaml の items に取組を記録してください）",
-            "the roadmap has no items (record them under items in roadmap.yaml)",
+            "工程表に項目はありません（dxready add roadmap ID --area N --title … で記録してください）",
+            "no roadmap items (record one with dxready add roadmap ID --area N --title …)",
         )
         return _render(_text(grid.title), _text(empty))
     return _render(_grid(grid))

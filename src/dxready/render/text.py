@@ -99,6 +99,10 @@ def _fit(line: str) -> str:
     return "\n".join(wrap(line, terminal_width(), indent="    "))
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def check(report: Report, lang: str, verbose: bool = False) -> str:
     lines = []
     for group in _at_one_place(report.findings, verbose):
@@ -116,8 +120,8 @@ def check(report: Report, lang: str, verbose: bool = False) -> str:
         )
     else:
         summary = (
-            f"{oneline(label)}: {counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
-            + (f" ({waived} waived)" if waived else "")
+            f"{oneline(label)}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+            f"{counts['info']} info" + (f" ({waived} waived)" if waived else "")
         )
     lines.append(summary)
     return "\n".join(lines) + "\n"

@@ -30,11 +30,12 @@ def _subject(p: Point, lang: str) -> str:
     return p.subject if len(p.subject) <= 50 else p.subject[:49] + "…"
 
 
-def _headers(lang: str) -> list[str]:
+def _headers(lang: str, *, terminal: bool = False) -> list[str]:
     return [
         _t(lang, "日付", "Date"),
         _t(lang, "コミット", "Commit"),
-        _t(lang, "対象", "Applicable"),
+        # "Applicable" is one 10-cell word: at 80 columns it would leave the subject 6 cells.
+        _t(lang, "対象", "In scope" if terminal else "Applicable"),
         "○",
         "一部",
         "×",
@@ -44,7 +45,7 @@ def _headers(lang: str) -> list[str]:
     ]
 
 
-def _row(p: Point, lang: str) -> list[str]:
+def _row(p: Point, lang: str, *, coverage: bool = True) -> list[str]:
     if p.problem is not None:
         unreadable = _t(lang, f"読めません: {p.problem.ja}", f"unreadable: {p.problem.en}")
         return [p.date.isoformat(), p.short, "", "", "", "", "", unreadable, _subject(p, lang)]
@@ -56,8 +57,45 @@ def _row(p: Point, lang: str) -> list[str]:
         str(p.partial),
         str(p.offline),
         str(p.unknown),
-        rate_text(p.rates()[0], lang) if p.applicable else "—",
+        rate_text(p.rates()[0], lang, coverage=coverage) if p.applicable else "—",
         _subject(p, lang),
+    ]
+
+
+def _terminal_row(p: Point, lang: str) -> list[str]:
+    """A row of the terminal table: the rate without its coverage (the ？ column says it); an unreadable commit
+    says so in the rate column and gives its problem under its subject, where there is room for it."""
+    from dxready.render.safe import oneline
+
+    row = [oneline(c) for c in _row(p, lang, coverage=False)]
+    if p.problem is not None:
+        problem = _t(lang, p.problem.ja, p.problem.en)
+        row[7:] = [_t(lang, "読めません", "unreadable"), f"{row[8]}\n{oneline(problem)}"]
+    return row
+
+
+SUBJECT_ROOM = 20
+"""Cells the subject keeps before the headers give up their natural width and wrap."""
+
+
+def _fixed_widths(head: list[str], rows: list[list[str]], room: int) -> list[int]:
+    """Widths of every column but the subject: the widest value (a date, a count, a rate range is never broken) or
+    the header whole, where ``room`` cells allow it and the subject keeps SUBJECT_ROOM; else the header on at most
+    two lines, whichever is wider."""
+    from dxready.render.grid import cell_len
+    from dxready.render.wrap import widest_piece
+
+    values = [max((cell_len(r[i]) for r in rows), default=0) for i in range(8)]
+    natural = [max(cell_len(h), v) for h, v in zip(head, values, strict=False)]
+    if sum(natural) + SUBJECT_ROOM <= room:
+        return natural
+    # Else a header takes two lines at most, and one of two Japanese characters (対象, 一部) stays whole.
+    half = [
+        (cell_len(h) + 3) // 4 * 2 for h in head
+    ]  # half its cells, rounded up to whole full-width characters
+    return [
+        max(min(cell_len(h), max(widest_piece(h), 4, hw)), v)
+        for h, hw, v in zip(head, half, values, strict=False)
     ]
 
 
@@ -79,13 +117,26 @@ def table(trend: Trend, lang: str) -> str:
     # The bar draws a definite rate only (while a status is unknown there is none) and needs room: otherwise no
     # column is drawn for it, rather than an empty one.
     bars = [_bar(p.online_rate) if console.width >= BAR_FROM else "" for p in points]
+    # The ？ column beside the rate says how many statuses are unknown (as in compare's table), so the rate is the
+    # range alone. Every column but the subject gets the width of its widest value: only the subject wraps, and a
+    # date, a count or a rate is never broken.
+    head = _headers(lang, terminal=True)
+    rows = [_terminal_row(p, lang) for p in points]
+    columns = len(head) + (1 if any(bars) else 0)
+    chrome = columns + 1 + 2 * columns  # the borders and each column's padding
+    widths = _fixed_widths(head, rows, console.width - chrome - max(len(b) for b in bars))
     t = Table()
-    for i, header in enumerate(_headers(lang)):
-        t.add_column(header, justify="right" if 2 <= i <= 7 else "left", overflow="fold")
+    for i, header in enumerate(head):
+        t.add_column(
+            cell(header),
+            justify="right" if 2 <= i <= 7 else "left",
+            overflow="fold",
+            width=widths[i] if i < 8 else None,
+        )
         if i == 7 and any(bars):
             t.add_column(_t(lang, "○の割合", "○ share"), no_wrap=True)
-    for p, bar in zip(points, bars, strict=True):
-        cells = [cell(oneline(c)) for c in _row(p, lang)]
+    for row, bar in zip(rows, bars, strict=True):
+        cells = [cell(c) for c in row]
         t.add_row(*cells[:8], *([Text(bar)] if any(bars) else []), cells[8])
     console.print(t)
     return buf.getvalue()

@@ -7,6 +7,7 @@ the catalogue's own values come from commands/transfer/rows.py. ``build`` is pas
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from dxready.commands.transfer.fields import PROCEDURE_FIELDS
@@ -29,6 +30,7 @@ from dxready.commands.transfer.sheets import (
     SUMMARY,
     SYSTEMS,
     Cell,
+    Percent,
     Sheet,
     Workbook,
 )
@@ -72,10 +74,26 @@ def procedure_rows(report: Report, lang: str) -> list[list[Cell]]:
     ]
 
 
+_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*")
+_RATE = re.compile(r"(\d{1,3}\.\d)%")
+
+
+def _number(text: str) -> Cell:
+    """A count as a number and a definite rate as a percentage, so that a spreadsheet can add and compare them;
+    anything else (a range with its coverage, a level span) stays the text it is."""
+    if _COUNT.fullmatch(text):
+        return int(text.replace(",", ""))
+    rate = _RATE.fullmatch(text)
+    if rate is not None:
+        return Percent(float(rate.group(1)) / 100)
+    return text
+
+
 def coverage_rows(report: Report, lang: str) -> list[list[Cell]]:
     """The summary as `table summary` gives it: while applicable statuses are unknown, each rate is its bounds with the
-    coverage (「4.8–100.0%（21件中1件確認）」), never a bare figure (engine.rates)."""
-    return [list(row) for row in summary(report, lang).rows]
+    coverage (「4.8–100.0%（21件中1件確認）」), never a bare figure (engine.rates). Counts and definite rates are
+    numbers."""
+    return [[item, _number(value)] for item, value in summary(report, lang).rows]
 
 
 def build(report: Report, lang: str) -> Workbook:

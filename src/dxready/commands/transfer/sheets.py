@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     pass
 
 
+class Percent(float):
+    """A rate as a fraction (0.529 for 52.9 %): a percentage cell in xlsx, ``52.9%`` in CSV."""
+
+
 Cell = str | int | float | dt.date | None
 
 

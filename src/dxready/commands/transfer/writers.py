@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dxready.catalog.load import LoadError, Problem
-from dxready.commands.transfer.sheets import Cell, Sheet, Workbook
+from dxready.commands.transfer.sheets import Cell, Percent, Sheet, Workbook
 from dxready.findings import Location, Msg
 
 if TYPE_CHECKING:
@@ -46,6 +46,8 @@ def csv_text(value: Cell) -> str:
         return ""
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, Percent):
+        return f"{value * 100:.1f}%"
     if isinstance(value, float):
         return f"{value:.1f}"
     text = str(value)
@@ -101,11 +103,13 @@ def xlsx_bytes(book: Workbook) -> bytes:
     date = wb.add_format({"num_format": "yyyy-mm-dd", "align": "center"})
     rate = wb.add_format({"num_format": "0.0"})
     count = wb.add_format({"num_format": "#,##0"})
+    percent = wb.add_format({"num_format": "0.0%"})
     for sheet in book.sheets:
         ws = wb.add_worksheet(sheet.name)
         ws.freeze_panes(1, 0)
         kinds = [c.kind for c in sheet.spec.columns]
         keys = [c.key for c in sheet.spec.columns]
+        counted = {"total", "online"} | ({"value"} if sheet.spec.key == "summary" else set())
         for i, width in enumerate(_widths(sheet)):
             ws.set_column(i, i, width, center if kinds[i] == "mark" else None)
         for i, text in enumerate(sheet.headers):
@@ -117,7 +121,9 @@ def xlsx_bytes(book: Workbook) -> bytes:
                 if isinstance(value, bool):
                     ws.write_string(r, i, str(value).lower())
                 elif isinstance(value, int):
-                    ws.write_number(r, i, value, count if keys[i] in ("total", "online") else None)
+                    ws.write_number(r, i, value, count if keys[i] in counted else None)
+                elif isinstance(value, Percent):
+                    ws.write_number(r, i, value, percent)
                 elif isinstance(value, float):
                     ws.write_number(r, i, value, rate)
                 elif isinstance(value, dt.date):
