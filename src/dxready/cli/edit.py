@@ -225,7 +225,7 @@ def set_(
     procedure: ProcedureOpt = None,
     system: SystemOpt = None,
 ) -> None:
-    from dxready.cli import entities, edit_facts
+    from dxready.cli import edit_facts, entities
     from dxready.commands.bulk import needs_bulk
     from dxready.commands.edit import run_set
     from dxready.render.messages import edit_result
