@@ -110,11 +110,11 @@ def run_set_many(refs: list[str], *, catalog: str | os.PathLike[str] | None, **o
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
     if text == original:
         return EditResult(shown, tuple(parts), bulk=True)
-    from dxready.commands.edit_facts import level_note
+    from dxready.commands.edit_facts import level_note, touches_facts
     from dxready.engine.consequences import new_findings
 
     parts = [  # a procedure's level before → after (a sub-procedure has none of its own)
-        e if "/" in e.ident or not e.changed
+        e if "/" in e.ident or not e.changed or not touches_facts(change)
         else Edited(e.ident, e.standard_no, e.changed, e.said + tuple(level_note(current, working, e.ident)))
         for e in parts
     ]  # fmt: skip

@@ -144,7 +144,7 @@ def run_set(
     if candidate is None:
         return EditResult(shown, (edited(target, said, changed=changed),))
     said += _group_note(candidate.procedures[target.index])
-    if target.sub is None:
+    if target.sub is None and edit_facts.touches_facts(change):
         said += edit_facts.level_note(before[0], candidate, target.procedure.id)
     new = new_findings(before[0], candidate, {target.procedure.id})
     return EditResult(shown, (edited(target, said, changed=changed),), new_findings=new)

@@ -16,8 +16,8 @@ import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from dxready.commands.edit_change import _bad
 from dxready.commands.edit_doc import Splice, _Doc, _set_key, append_scalars, scalar
+from dxready.errors import UsageError
 from dxready.findings import Msg
 
 if TYPE_CHECKING:
@@ -75,6 +75,10 @@ class Facts:
 def given(raw: dict[str, Any] | None) -> bool:
     """Whether the command line gave any fact option (``--no-fee`` counts)."""
     return any(v not in (None, []) for v in (raw or {}).values())
+
+
+def _bad(option: str, ja: str, en: str) -> UsageError:
+    return UsageError(option, Msg(ja, en))
 
 
 def _word(enum_cls: type[enum.Enum], option: str, text: str) -> tuple[enum.Enum, str]:
@@ -257,6 +261,12 @@ def plan_facts(
             for e in facts.life_events
             if e in have
         ]
+
+
+def touches_facts(change: Any) -> bool:
+    """Whether a ``Change`` records or removes a fact (the echo then says the level before → after; a status-only
+    edit keeps its echo as it was)."""
+    return change.facts is not None or any(name in FLAGS for name in change.unset)
 
 
 def level_note(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
