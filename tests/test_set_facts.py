@@ -228,3 +228,16 @@ def test_english_echo(city: Path) -> None:
     assert code == 0, err
     assert "identity: — → mynumber_card" in out and "fee: — → no" in out
     assert "level 2–4 (unsettled) → 3–4 (unsettled)" in out
+
+
+def test_attachments_none_replaces_a_recorded_list(city: Path) -> None:
+    path = city / "procedures.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "    name_en: Bulky waste collection requests\n"
+    held = "    attachments:\n      - name: 住民票の写し\n        held_by_city: true\n"
+    path.write_text(text.replace(anchor, anchor + held), encoding="utf-8")
+    code, out, err = _set(city, "9", "--attachments", "none", "--lang", "en")
+    assert code == 0, err
+    assert "attachments: 1 item → none" in out
+    assert path.read_text(encoding="utf-8") == text.replace(anchor, anchor + "    attachments: []\n")
+    assert _proc(city, 9).attachments == []  # type: ignore[attr-defined]

@@ -208,6 +208,10 @@ def _replace_list(doc: _Doc, mapping: Any, key: str, written: list[str], splices
             _set_key(doc, mapping, key, "[]", splices, quote=False)
         return
     key_node, value_node = entries[key]
+    if not written and not doc.is_null(value_node):  # the whole value (a block list's lines too) becomes []
+        end = doc.content_end(value_node)
+        splices.append(Splice(int(key_node.end_mark.index), end, ": " + flow_text))
+        return
     if doc.is_seq(value_node) and not value_node.flow_style and value_node.value:
         column = int(value_node.start_mark.column)
         first = value_node.value[0]
