@@ -241,3 +241,9 @@ def test_attachments_none_replaces_a_recorded_list(city: Path) -> None:
     assert "attachments: 1 item → none" in out
     assert path.read_text(encoding="utf-8") == text.replace(anchor, anchor + "    attachments: []\n")
     assert _proc(city, 9).attachments == []  # type: ignore[attr-defined]
+
+
+def test_consequences_check_still_runs(city: Path) -> None:
+    code, out, err = _set(city, "9", "--fee", "--payment", "窓口")
+    assert code == 0, err
+    assert "DX107" in out and "dxready check が新たに" in out
