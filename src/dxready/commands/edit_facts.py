@@ -50,10 +50,6 @@ class Facts:
     no_attachments: bool = False
     life_events: tuple[str, ...] = ()
 
-    @property
-    def empty(self) -> bool:
-        return self == Facts()
-
     def fields(self) -> set[str]:
         """The catalogue fields this change writes."""
         given = {
