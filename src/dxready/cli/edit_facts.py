@@ -48,7 +48,7 @@ ResultDeliveryOpt = Annotated[
         metavar="WORD",
         help=tr(
             "結果の受け取り: 電子、紙、なし（electronic, paper, none）。",
-            "How the result is delivered: electronic, paper, none (or 電子, 紙, なし).",
+            "How the result is delivered: electronic, paper, none (or the Japanese words the tool prints).",
         ),
     ),
 ]
@@ -59,7 +59,7 @@ BackOfficeOpt = Annotated[
         metavar="WORD",
         help=tr(
             "受付後の処理: 連携済、RPA、再入力（integrated, rpa, rekeying）。",
-            "The back office: integrated, rpa, rekeying (or 連携済, RPA, 再入力).",
+            "The back office: integrated, rpa, rekeying (or the Japanese words the tool prints).",
         ),
     ),
 ]
