@@ -247,3 +247,15 @@ def test_consequences_check_still_runs(city: Path) -> None:
     code, out, err = _set(city, "9", "--fee", "--payment", "窓口")
     assert code == 0, err
     assert "DX107" in out and "dxready check が新たに" in out
+
+
+def test_add_takes_the_facts_too(city: Path) -> None:
+    code, out, err = _run(
+        "add", "own-proc", "--name", "自前の手続", "--status", "○", "--identity", "マイナンバーカード", "--no-fee",
+        "--result-delivery", "電子", "--catalog", str(city),
+    )  # fmt: skip
+    assert code == 0, err
+    assert "identity: — → マイナンバーカード" in out
+    assert _level(city, "own-proc") == (None, [3, 4])
+    code, _, err = _run("add", "system", "zz", "--no-fee", "--catalog", str(city))
+    assert code == 2 and "--fee/--no-fee は手続の項目です" in err

@@ -314,6 +314,13 @@ def add(
     as_of: SetAsOfOpt = None,
     source: SetSourceOpt = None,
     inferred: SetInferredOpt = None,
+    identity: IdentityOpt = None,
+    fee: FeeOpt = None,
+    payment: PaymentOpt = None,
+    result_delivery: ResultDeliveryOpt = None,
+    back_office: BackOfficeOpt = None,
+    attachments: AttachmentsOpt = None,
+    life_event: LifeEventOpt = None,
     tier: TierOpt = None,
     label: LabelOpt = None,
     phase: PhaseOpt = None,
@@ -334,7 +341,7 @@ def add(
     procedure: ProcedureOpt = None,
     system: SystemOpt = None,
 ) -> None:
-    from dxready.cli import entities
+    from dxready.cli import edit_facts, entities
     from dxready.commands.edit import run_add
     from dxready.render.messages import edit_result
     from dxready.render.wrap import fit_message
@@ -347,7 +354,12 @@ def add(
         system=system,
     )  # fmt: skip
     where = _guard(language, lambda: _catalog(catalog))
+    facts = edit_facts.fact_values(
+        identity=identity, fee=fee, payment=payment, result_delivery=result_delivery, back_office=back_office,
+        attachments=attachments, life_event=life_event,
+    )  # fmt: skip
     if args[0] in ("system", "roadmap"):
+        edit_facts.refuse_on_entity(args[0], facts, language)
         procedure_options = {
             "status": status, "channels": channel or [], "counts": counts or [], "counts_source": counts_source,
             "verified_on": verified_on, "as_of": as_of, "sources": source or [], "inferred": inferred,
@@ -374,6 +386,7 @@ def add(
             sources=source or [],
             inferred=inferred,
             counts_source=counts_source,
+            facts=facts,
         ),
     )
     _out(fit_message(edit_result(result, language)))

@@ -260,6 +260,7 @@ def run_add(
     sources: list[str] | None = None,
     inferred: bool | None = None,
     counts_source: str | None = None,
+    facts: dict[str, Any] | None = None,
 ) -> EditResult:
     """``dxready add ID --name NAME``: append one of the city's own procedures (no standard number), then apply
     set's options to it; validated and written once, atomically, comments kept."""
@@ -286,6 +287,7 @@ def run_add(
         sources=sources,
         inferred=inferred,
         counts_source=counts_source,
+        facts=facts,
     )
     root, shown = _editable(catalog)
     targets: list[Target] = []
