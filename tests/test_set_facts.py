@@ -259,3 +259,18 @@ def test_add_takes_the_facts_too(city: Path) -> None:
     assert _level(city, "own-proc") == (None, [3, 4])
     code, _, err = _run("add", "system", "zz", "--no-fee", "--catalog", str(city))
     assert code == 2 and "--fee/--no-fee は手続の項目です" in err
+
+
+def test_crlf_file_stays_crlf(city: Path) -> None:
+    path = city / "procedures.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "    name_en: Bulky waste collection requests\n"
+    text = text.replace(anchor, anchor + "    payment:\n      - counter\n      - pay_easy\n")
+    path.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    code, _, err = _set(city, "9", "--payment", "eltax", "--payment", "コンビニ", "--attachments", "none")
+    assert code == 0, err
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert "    payment:\r\n      - eltax\r\n      - コンビニ\r\n    attachments: []\r\n" in data.decode(
+        "utf-8"
+    )
