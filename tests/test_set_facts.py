@@ -271,6 +271,8 @@ def test_crlf_file_stays_crlf(city: Path) -> None:
     assert code == 0, err
     data = path.read_bytes()
     assert data.count(b"\n") == data.count(b"\r\n")
-    assert "    payment:\r\n      - eltax\r\n      - コンビニ\r\n    attachments: []\r\n" in data.decode(
-        "utf-8"
+    after = data.decode("utf-8")
+    assert (
+        "    payment:\r\n      - eltax\r\n      - コンビニ\r\n" in after
+        and "    attachments: []\r\n" in after
     )
