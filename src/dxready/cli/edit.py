@@ -19,6 +19,15 @@ from dxready.cli._common import (
     _parse_date,
     app,
 )
+from dxready.cli.edit_facts import (
+    AttachmentsOpt,
+    BackOfficeOpt,
+    FeeOpt,
+    IdentityOpt,
+    LifeEventOpt,
+    PaymentOpt,
+    ResultDeliveryOpt,
+)
 from dxready.cli.entities import (
     AreaOpt,
     BusinessOpt,
@@ -163,6 +172,13 @@ def set_(
     as_of: SetAsOfOpt = None,
     source: SetSourceOpt = None,
     inferred: SetInferredOpt = None,
+    identity: IdentityOpt = None,
+    fee: FeeOpt = None,
+    payment: PaymentOpt = None,
+    result_delivery: ResultDeliveryOpt = None,
+    back_office: BackOfficeOpt = None,
+    attachments: AttachmentsOpt = None,
+    life_event: LifeEventOpt = None,
     unset: Annotated[
         list[str] | None,
         typer.Option(
@@ -209,7 +225,7 @@ def set_(
     procedure: ProcedureOpt = None,
     system: SystemOpt = None,
 ) -> None:
-    from dxready.cli import entities
+    from dxready.cli import edit_facts, entities
     from dxready.commands.bulk import needs_bulk
     from dxready.commands.edit import run_set
     from dxready.render.messages import edit_result
@@ -231,12 +247,17 @@ def set_(
     }  # fmt: skip
     where = _guard(language, lambda: _given(_catalog(catalog)))
     refs = [_nfkc(r) or r for r in refs]
+    facts = edit_facts.fact_values(
+        identity=identity, fee=fee, payment=payment, result_delivery=result_delivery, back_office=back_office,
+        attachments=attachments, life_event=life_event,
+    )  # fmt: skip
     if refs[0] in ("system", "roadmap"):
+        edit_facts.refuse_on_entity(refs[0], facts, language)
         entities.set_entity(refs, {**entity, **common, "note": note}, where, language)
         return
     entities.refuse_stray(entity, language)
     if needs_bulk(refs):
-        entities.set_many(refs, {**common, "note": note}, where, language)
+        entities.set_many(refs, {**common, "note": note, "facts": facts}, where, language)
         return
     ref = refs[0]
     result = _guard(
@@ -255,6 +276,7 @@ def set_(
             inferred=inferred,
             cards=cards or [],
             counts_source=counts_source,
+            facts=facts,
         ),
     )
     _out(fit_message(edit_result(result, language)))
@@ -292,6 +314,13 @@ def add(
     as_of: SetAsOfOpt = None,
     source: SetSourceOpt = None,
     inferred: SetInferredOpt = None,
+    identity: IdentityOpt = None,
+    fee: FeeOpt = None,
+    payment: PaymentOpt = None,
+    result_delivery: ResultDeliveryOpt = None,
+    back_office: BackOfficeOpt = None,
+    attachments: AttachmentsOpt = None,
+    life_event: LifeEventOpt = None,
     tier: TierOpt = None,
     label: LabelOpt = None,
     phase: PhaseOpt = None,
@@ -312,7 +341,7 @@ def add(
     procedure: ProcedureOpt = None,
     system: SystemOpt = None,
 ) -> None:
-    from dxready.cli import entities
+    from dxready.cli import edit_facts, entities
     from dxready.commands.edit import run_add
     from dxready.render.messages import edit_result
     from dxready.render.wrap import fit_message
@@ -325,7 +354,12 @@ def add(
         system=system,
     )  # fmt: skip
     where = _guard(language, lambda: _catalog(catalog))
+    facts = edit_facts.fact_values(
+        identity=identity, fee=fee, payment=payment, result_delivery=result_delivery, back_office=back_office,
+        attachments=attachments, life_event=life_event,
+    )  # fmt: skip
     if args[0] in ("system", "roadmap"):
+        edit_facts.refuse_on_entity(args[0], facts, language)
         procedure_options = {
             "status": status, "channels": channel or [], "counts": counts or [], "counts_source": counts_source,
             "verified_on": verified_on, "as_of": as_of, "sources": source or [], "inferred": inferred,
@@ -352,6 +386,7 @@ def add(
             sources=source or [],
             inferred=inferred,
             counts_source=counts_source,
+            facts=facts,
         ),
     )
     _out(fit_message(edit_result(result, language)))

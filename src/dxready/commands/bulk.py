@@ -78,8 +78,10 @@ def run_set_many(refs: list[str], *, catalog: str | os.PathLike[str] | None, **o
     if change.empty:
         raise edit._bad(
             " ".join(refs),
-            "変更する項目を指定してください（--status, --channel, --counts, --note, --verified-on）",
-            "nothing to change: give --status, --channel, --counts, --note or --verified-on",
+            "変更する項目を指定してください（--status, --channel, --counts, --note, --verified-on, --identity, --fee, "
+            "--payment, --result-delivery, --back-office）",
+            "nothing to change: give --status, --channel, --counts, --note, --verified-on, --identity, --fee, "
+            "--payment, --result-delivery or --back-office",
         )
     path = root / "procedures.yaml"
     if not path.is_file():
@@ -108,7 +110,14 @@ def run_set_many(refs: list[str], *, catalog: str | os.PathLike[str] | None, **o
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
     if text == original:
         return EditResult(shown, tuple(parts), bulk=True)
+    from dxready.commands.edit_facts import level_note, touches_facts
     from dxready.engine.consequences import new_findings
+
+    parts = [  # a procedure's level before → after (a sub-procedure has none of its own)
+        e if "/" in e.ident or not e.changed or not touches_facts(change)
+        else Edited(e.ident, e.standard_no, e.changed, e.said + tuple(level_note(current, working, e.ident)))
+        for e in parts
+    ]  # fmt: skip
 
     touched = {ref.partition("/")[0] for ref in targets}  # a sub-procedure's findings are its group's
     return EditResult(shown, tuple(parts), bulk=True, new_findings=new_findings(current, working, touched))

@@ -20,7 +20,7 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.load import UNREADABLE
 
@@ -87,9 +87,14 @@ def run_set(
     inferred: bool | None = None,
     cards: list[str] | None = None,
     counts_source: str | None = None,
+    facts: dict[str, Any] | None = None,
 ) -> EditResult:
     """Edit one procedure (or sub-procedure, or with REF ``municipality`` the header) of the resolved catalogue:
     what was done (worded by ``render/messages.edit_result``), or LoadError/UsageError."""
+    from dxready.commands import edit_facts
+
+    if ref.strip() == "municipality" and edit_facts.given(facts):
+        edit_facts.refuse_elsewhere("municipality", facts or {})
     if ref.strip() == "municipality":
         return run_set_municipality(
             catalog=catalog,
@@ -114,14 +119,15 @@ def run_set(
         inferred=inferred,
         cards=cards,
         counts_source=counts_source,
+        facts=facts,
     )
     if change.empty:
         raise _bad(
             ref,
             "変更する項目を指定してください（--status, --channel, --counts, --note, --verified-on, --as-of, "
-            "--source, --inferred, --unset）",
+            "--source, --inferred, --identity, --fee, --payment, --result-delivery, --back-office, --unset）",
             "nothing to change: give --status, --channel, --counts, --note, --verified-on, --as-of, --source, "
-            "--inferred or --unset",
+            "--inferred, --identity, --fee, --payment, --result-delivery, --back-office or --unset",
         )
     root, shown = _editable(catalog)
     targets: list[Target] = []
@@ -138,6 +144,8 @@ def run_set(
     if candidate is None:
         return EditResult(shown, (edited(target, said, changed=changed),))
     said += _group_note(candidate.procedures[target.index])
+    if target.sub is None and edit_facts.touches_facts(change):
+        said += edit_facts.level_note(before[0], candidate, target.procedure.id)
     new = new_findings(before[0], candidate, {target.procedure.id})
     return EditResult(shown, (edited(target, said, changed=changed),), new_findings=new)
 
@@ -252,6 +260,7 @@ def run_add(
     sources: list[str] | None = None,
     inferred: bool | None = None,
     counts_source: str | None = None,
+    facts: dict[str, Any] | None = None,
 ) -> EditResult:
     """``dxready add ID --name NAME``: append one of the city's own procedures (no standard number), then apply
     set's options to it; validated and written once, atomically, comments kept."""
@@ -278,6 +287,7 @@ def run_add(
         sources=sources,
         inferred=inferred,
         counts_source=counts_source,
+        facts=facts,
     )
     root, shown = _editable(catalog)
     targets: list[Target] = []

@@ -8,7 +8,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.load import SCHEMA_VIOLATION, LoadError, Problem
 from dxready.catalog.numbers import percent
@@ -18,6 +18,7 @@ from dxready.findings import Location, Msg
 
 if TYPE_CHECKING:
     from dxready.catalog.models import Status
+    from dxready.commands.edit_facts import Facts
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class Change:
     inferred: bool | None = None
     """True: mark the status as the author's inference (``inferred: [status]``); False: unmark; None: leave."""
     cards: tuple[tuple[str, int, int, dt.date | None], ...] = ()
+    facts: Facts | None = None
+    """The digital-principle facts (``--identity``, ``--fee`` …), checked (``edit_facts``); None: none given."""
 
     @property
     def empty(self) -> bool:
@@ -93,6 +96,7 @@ class Change:
             and not self.sources
             and self.inferred is None
             and not self.cards
+            and self.facts is None
         )
 
 
@@ -257,6 +261,7 @@ def parse_change(
     cards: list[str] | None = None,
     header: bool = False,
     counts_source: str | None = None,
+    facts: dict[str, Any] | None = None,
 ) -> Change:
     """Check the options before touching any file; a UsageError names the option that is wrong (checked in this
     order: the first wrong one is named)."""
@@ -278,6 +283,9 @@ def parse_change(
     kinds = dict(_channel(text) for text in channels)
     checked_sources = _checked_sources(sources or [])
     checked_unset = _checked_unset(unset or [])
+    from dxready.commands import edit_facts
+
+    checked_facts = edit_facts.parse_facts(**facts) if facts and edit_facts.given(facts) else None
     return Change(
         status=value,
         status_text=written,
@@ -290,6 +298,7 @@ def parse_change(
         sources=checked_sources,
         inferred=inferred,
         cards=tuple(_cards(text, as_of) for text in cards or []),
+        facts=checked_facts,
     )
 
 

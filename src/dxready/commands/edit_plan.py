@@ -126,6 +126,7 @@ def _check_unset(change: Change, model: Any) -> None:
     }
     touched |= {"sources"} if change.sources else set()
     touched |= {"inferred"} if change.inferred is not None else set()
+    touched |= change.facts.fields() if change.facts is not None else set()
     both = touched & set(change.unset)
     if both:
         name = sorted(both)[0]
@@ -175,6 +176,10 @@ def plan_splices(doc: _Doc, target: Target, change: Change) -> tuple[list[Splice
     if change.verified_on is not None:
         _set_key(doc, node, "verified_on", change.verified_on.isoformat(), splices, quote=False)
         said.append(Msg(f"verified_on: {change.verified_on}", f"verified_on: {change.verified_on}"))
+    if change.facts is not None and target.sub is None:
+        from dxready.commands.edit_facts import plan_facts
+
+        plan_facts(doc, node, target.procedure, change.facts, splices, said)
     plan_more(doc, node, entry, change, splices, said)
     return _merge_inserts(splices), said
 
@@ -329,6 +334,10 @@ def edit_text(
         raise _bad(
             "--cards", "--cards は set municipality に指定してください", "--cards is for `set municipality`"
         )
+    if target.sub is not None and change.facts is not None:
+        from dxready.commands.edit_facts import refuse_elsewhere
+
+        refuse_elsewhere(target.ident, change.facts)
     _check_unset(change, target.sub if target.sub is not None else target.procedure)
     doc = _Doc(text)
     splices, said = plan_splices(doc, target, change)
