@@ -157,8 +157,10 @@ def _regression_text(c: FieldChange) -> Msg:
             f"標準手続の番号 No.{c.before} がなくなりました", f"standard number No.{c.before} was removed"
         )
     if c.field == "level":
-        ja = [f"{v[0]}–{v[1]}（未確定）" if isinstance(v, list) else str(v) for v in (c.before, c.after)]
-        en = [f"{v[0]}–{v[1]} (unsettled)" if isinstance(v, list) else str(v) for v in (c.before, c.after)]
+        from dxready.engine.levels import level_words
+
+        ja = [level_words(*v).ja if isinstance(v, list) else str(v) for v in (c.before, c.after)]
+        en = [level_words(*v).en if isinstance(v, list) else str(v) for v in (c.before, c.after)]
         return Msg(f"レベル {ja[0]} → {ja[1]}", f"level {en[0]} → {en[1]}")
     mark = {"online": "○", "partial": "一部", "offline": "×"}
     before, after = mark.get(str(c.before), c.before), mark.get(str(c.after), c.after)

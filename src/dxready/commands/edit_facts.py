@@ -271,7 +271,7 @@ def touches_facts(change: Any) -> bool:
 
 def level_note(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
     """The procedure's readiness level before → after the edit, when it changed (a span while unsettled)."""
-    from dxready.engine.levels import life_event_bundles, readiness
+    from dxready.engine.levels import level_words, life_event_bundles, readiness
 
     def level(catalog: Catalog) -> tuple[int, int] | None:
         p = next((p for p in catalog.procedures if p.id == ident), None)
@@ -287,10 +287,7 @@ def level_note(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
     def shown(bounds: tuple[int, int] | None, lang: str) -> str:
         if bounds is None:
             return "—（対象外）" if lang == "ja" else "— (not applicable)"
-        low, high = bounds
-        if low == high:
-            return str(low)
-        return f"{low}–{high}（未確定）" if lang == "ja" else f"{low}–{high} (unsettled)"
+        return level_words(*bounds).get(lang)
 
     return [
         Msg(

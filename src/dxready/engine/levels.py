@@ -19,6 +19,14 @@ LEVEL_NAMES: dict[int, Msg] = {
 }
 
 
+def level_words(low: int, high: int) -> Msg:
+    """A level as every view words it: ``3`` when settled, ``2–4（未確定）`` / ``2–4 (unsettled)`` while unknown facts
+    could still move it between ``low`` and ``high``."""
+    if low == high:
+        return Msg(str(low), str(low))
+    return Msg(f"{low}–{high}（未確定）", f"{low}–{high} (unsettled)")
+
+
 class State(str, enum.Enum):
     met = "met"
     not_met = "not_met"

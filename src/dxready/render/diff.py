@@ -54,7 +54,9 @@ def _level(value: Any, lang: str) -> str:
     if value == "not_applicable":
         return _t(lang, "—（該当なし）", "— (not applicable)")
     if isinstance(value, list) and len(value) == 2:  # unsettled: between two levels, as every view writes it
-        return _t(lang, f"{value[0]}–{value[1]}（未確定）", f"{value[0]}–{value[1]} (unsettled)")
+        from dxready.engine.levels import level_words
+
+        return level_words(*value).get(lang)
     return _value(value)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dxready.catalog.models import Status, circled
-from dxready.engine.levels import LEVEL_NAMES, Readiness
+from dxready.engine.levels import LEVEL_NAMES, Readiness, level_words
 from dxready.i18n import t as _t
 from dxready.render.labels import PHASE, STATE
 
@@ -378,7 +378,7 @@ def readiness_text(r: Readiness, lang: str) -> str:
     """'2 オンライン申請' when no unknown fact could change it; '2–4（未確定）' while one could."""
     if r.settled:
         return f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
-    return _t(lang, f"{level_span(*r.bounds)}（未確定）", f"{level_span(*r.bounds)} (unsettled)")
+    return level_words(*r.bounds).get(lang)
 
 
 def blockers_text(report: Report, pid: str, lang: str) -> str:

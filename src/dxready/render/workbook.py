@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 
 def _level(report: Report, p: Procedure, lang: str) -> str:
-    from dxready.engine.levels import LEVEL_NAMES
+    from dxready.engine.levels import LEVEL_NAMES, level_words
 
     r = report.readiness.get(p.id)
     if r is None:
@@ -51,7 +51,7 @@ def _level(report: Report, p: Procedure, lang: str) -> str:
     if p.status.value == "unknown":
         return _t(lang, "？ 未確認", "? unknown")
     if not r.settled:
-        return _t(lang, f"{r.level}–{r.ceiling}（未確定）", f"{r.level}–{r.ceiling} (unsettled)")
+        return level_words(r.level, r.ceiling).get(lang)
     return f"{r.level} {LEVEL_NAMES[r.level].get(lang)}"
 
 
