@@ -1,4 +1,4 @@
-"""``dxready check``, ``rules``, ``explain`` and ``schema`` without Typer (dxready.fastpath): the same bytes, exit codes
+"""``dxready check``, ``gaps -f json``, ``rules``, ``explain`` and ``schema`` without Typer (dxready.fastpath): the same bytes, exit codes
 and messages as the Typer app on every command line it takes, and every other command line handed to Typer."""
 
 from __future__ import annotations
@@ -118,6 +118,15 @@ FAST = [
     ["check", "-c", "CLEAN", "-f", "xml", "-f", "json", "--fail-on", "fatal", "--fail-on", "info"],
     ["check", "-c", "CLEAN", "--as-of", "yesterday", "--as-of", "2024-01-01"],
     ["check", "-c", "MISSING", "-f", "sarif"],
+    ["gaps", "-f", "json"],
+    ["gaps", "--format", "json", "--catalog", "FINDINGS"],
+    ["gaps", "-c", "CLEAN", "--format=json", "--lang", "en", "--as-of", "R6.3.31"],
+    ["gaps", "-f", "json", "-c", "FINDINGS", "--show-waived", "-v", "--lang=en"],
+    ["gaps", "-f", "table", "-f", "json", "-c", "ODD", "--as-of", "yesterday", "--as-of", "2031-01-01"],
+    ["gaps", "-f", "json", "-c", "BROKEN"],
+    ["gaps", "-f", "json", "-c", "DUP", "--lang", "en"],
+    ["gaps", "-f", "json", "-c", "MISSING"],
+    ["gaps", "-f", "json", "-c", "FILE", "--lang", "en"],
     ["rules"],
     ["rules", "--lang", "en"],
     ["rules", "-f", "markdown", "--lang=en"],
@@ -167,6 +176,19 @@ SLOW = [
     ["--lang", "en", "check", "-c", "CLEAN"],
     ["-c", "CLEAN", "check"],
     ["gaps", "-c", "CLEAN"],
+    ["gaps", "-c", "CLEAN", "-f", "markdown"],
+    ["gaps", "-f", "json", "-f", "csv", "-c", "CLEAN"],
+    ["gaps", "-f", "json", "--code", "DX1", "-c", "CLEAN"],
+    ["gaps", "-f", "json", "--only", "systems"],
+    ["gaps", "-f", "json", "--id", "1"],
+    ["gaps", "-f", "json", "--status", "×"],
+    ["gaps", "-f", "json", "--min-severity", "warning"],
+    ["gaps", "-f", "json", "--show-waived=yes"],
+    ["gaps", "-f", "json", "--as-of", "2024-02-30"],
+    ["gaps", "-f", "json", "--fail-on", "info"],
+    ["gaps", "-f", "json", "extra"],
+    ["gaps", "-f", "json", "--help"],
+    ["check", "--show-waived"],
     ["rules", "--help"],
     ["rules", "-f", "csv"],
     ["rules", "--catalog", "CLEAN"],
@@ -209,8 +231,9 @@ def test_fast_options_are_the_commands_options() -> None:
         for flag, dest in fastpath._VALUED.items():
             if dest in takes:
                 assert flag in options[dest], (name, flag)
-        if "verbose" in takes:
-            assert {"--verbose", "-v"} <= options["verbose"]
+        for flag, dest in fastpath._FLAGS.items():
+            if dest in takes:
+                assert flag in options[dest], (name, flag)
 
 
 def test_completion_goes_to_typer(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -269,8 +292,10 @@ def test_check_runs_without_typer_click_or_rich(catalogs: dict[str, str]) -> Non
     assert done.stderr.decode().endswith("HEAVY=[]\n")
 
 
-@pytest.mark.parametrize("argv", [["rules", "-f", "json"], ["explain", "DX101", "--lang", "en"]])
-def test_rules_and_explain_run_without_typer(argv: list[str]) -> None:
+@pytest.mark.parametrize(
+    "argv", [["rules", "-f", "json"], ["explain", "DX101", "--lang", "en"], ["gaps", "-f", "json"]]
+)
+def test_rules_explain_and_gaps_json_run_without_typer(argv: list[str]) -> None:
     done = _process(argv)
     assert done.returncode == 0 and b"DX101" in done.stdout
     assert "typer" not in done.stderr.decode() and "click" not in done.stderr.decode()

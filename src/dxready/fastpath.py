@@ -1,5 +1,5 @@
-"""``dxready check``, ``rules``, ``explain`` and ``schema`` in their common forms without Typer, and the run harness
-that every command shares.
+"""``dxready check``, ``gaps -f json``, ``rules``, ``explain`` and ``schema`` in their common forms without Typer, and
+the run harness that every command shares.
 
 Importing Typer (with its vendored Click and the pydantic adapters it builds for every option) and building the
 command tree of every family costs about as much as ``check``'s real work on a small catalogue. ``check`` is the
@@ -10,6 +10,8 @@ shell completion) returns ``None`` and goes to the Typer app, which words every 
 :func:`check_exit`; ``tests/test_fastpath.py`` runs many command lines through each and compares the bytes. ``rules``
 (``--lang``, ``--format``) and ``explain CODE`` (``--lang``) are read the same way and call the same renderers as
 their Typer commands; an unknown code goes to Typer for its message. ``schema`` without ``--out`` prints the schemas.
+``gaps --format json`` (``--catalog``, ``--as-of``, ``--lang``, ``--show-waived``, ``-v``; no filter) is the JSON
+that CI and dashboards read from large catalogues: :func:`run_gaps_json` does what the Typer command does for it.
 """
 
 from __future__ import annotations
@@ -35,14 +37,19 @@ _VALUED = {
     "--ignore": "ignore",
 }
 """Every option this parser reads and what it is called; each command takes the subset in ``_TAKES``."""
+_FLAGS = {"--verbose": "verbose", "-v": "verbose", "--show-waived": "show_waived"}
+"""Options without a value (counted as an empty value each time they are given)."""
 _TAKES = {
     "check": frozenset(_VALUED.values()) | {"verbose"},
+    # The JSON form only (--format json is required; the terminal views and the filters go to Typer). --verbose
+    # changes only the table, so it is read and has no effect, as in the Typer command.
+    "gaps": frozenset({"catalog", "as_of", "lang", "format", "show_waived", "verbose"}),
     "rules": frozenset({"lang", "format"}),
     "explain": frozenset({"lang"}),
     # Without --out: the schemas on stdout (--out writes files, and Typer's guard words what goes wrong there).
     "schema": frozenset({"lang"}),
 }
-_POSITIONAL = {"check": 0, "rules": 0, "explain": 1, "schema": 0}
+_POSITIONAL = {"check": 0, "gaps": 0, "rules": 0, "explain": 1, "schema": 0}
 _REPEATED = ("select", "ignore")
 _FAIL_ON = ("error", "warning", "info")
 _COMPLETE_VAR = "_DXREADY_COMPLETE"
@@ -65,7 +72,7 @@ class CheckArgs:
 def _words(
     args: Sequence[str], takes: frozenset[str], positional: int
 ) -> tuple[dict[str, list[str]], list[str]] | None:
-    """Each option's values in order (``verbose`` counted as a value) and the arguments, or None for anything this
+    """Each option's values in order (a flag counted as an empty value) and the arguments, or None for anything this
     parser does not plainly understand."""
     found: dict[str, list[str]] = {}
     arguments: list[str] = []
@@ -73,8 +80,9 @@ def _words(
     while i < len(args):
         arg = args[i]
         i += 1
-        if arg in ("--verbose", "-v") and "verbose" in takes:
-            found.setdefault("verbose", []).append("")
+        flag = _FLAGS.get(arg)
+        if flag is not None and flag in takes:
+            found.setdefault(flag, []).append("")
             continue
         if not arg.startswith("-") and len(arguments) < positional:
             arguments.append(arg)
@@ -206,14 +214,9 @@ def run_check(args: CheckArgs, argv: Sequence[str]) -> int | None:
     from dxready.i18n import current_lang
 
     language = args.lang or current_lang(argv)
-    when = dt.date.today()
-    if args.as_of is not None:
-        from dxready.catalog.dates import DateError, parse_date
-
-        try:
-            when = parse_date(args.as_of) or when
-        except DateError:
-            return None
+    when = _when(args.as_of)
+    if when is None:
+        return None
     select = ignore = None
     if args.select or args.ignore:
         from dxready.engine.filters import normalise_code, unknown_codes
@@ -223,6 +226,47 @@ def run_check(args: CheckArgs, argv: Sequence[str]) -> int | None:
         if unknown_codes([*(select or ()), *(ignore or ())]):
             return None
     return check_exit(args.catalog, when, language, args.format, args.fail_on, select, ignore, args.verbose)
+
+
+def _when(as_of: str | None) -> dt.date | None:
+    """``--as-of`` as a date (today when not given), or None when it does not parse (Typer words why)."""
+    if as_of is None:
+        return dt.date.today()
+    from dxready.catalog.dates import DateError, parse_date
+
+    try:
+        return parse_date(as_of) or dt.date.today()
+    except DateError:
+        return None
+
+
+def run_gaps_json(options: dict[str, str], found: dict[str, list[str]], argv: Sequence[str]) -> int | None:
+    """``gaps --format json`` without filters, as the Typer command runs it: exit 0, or 2 (on stderr) for a catalogue
+    that cannot be used; None (nothing written) for a date that needs Typer's words or another format."""
+    from dxready.i18n import current_lang
+
+    if options.get("format") != "json":
+        return None
+    when = _when(options.get("as_of"))
+    if when is None:
+        return None
+    from dxready.engine.integrity import load
+    from dxready.engine.run import run
+    from dxready.errors import DxreadyError
+    from dxready.render import renderer
+    from dxready.render.safe import write
+
+    language = options.get("lang") or current_lang(argv)
+    catalog = options.get("catalog")
+    try:
+        loaded = load(given(Path(catalog) if catalog is not None else None))
+    except DxreadyError as exc:
+        from dxready.render.messages import error
+
+        sys.stderr.write(error(exc, language))
+        return 2
+    write(renderer("gaps", "json")(run(loaded, when), language, show_waived="show_waived" in found))
+    return 0
 
 
 def run_rules(options: dict[str, str], argv: Sequence[str]) -> int:
@@ -267,6 +311,9 @@ def fast_command(argv: Sequence[str]) -> Callable[[], int | None] | None:
     check = parse_check(argv)
     if check is not None:
         return lambda: run_check(check, argv)
+    gaps = _read(argv, "gaps")
+    if gaps is not None:
+        return lambda: run_gaps_json(gaps[0], gaps[1], argv)
     rules = _read(argv, "rules")
     if rules is not None:
         return lambda: run_rules(rules[0], argv)
