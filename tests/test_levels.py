@@ -107,3 +107,22 @@ def test_the_summary_counts_only_settled_levels_and_says_how_many_are_open() -> 
     s = summarize(rows, levels)
     assert s.levels == {0: 1, 1: 0, 2: 1, 3: 0, 4: 0}  # only what no unknown fact could change
     assert s.unsettled == {(0, 4): 1, (2, 4): 1}  # d (？) anywhere from 0 to 4; a (○) from 2 to 4
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_check_formats_do_not_read_levels(fmt: str) -> None:
+    """``check`` runs without readiness levels (engine.run's ``levels=False``): every format of it is the same text
+    as with them."""
+    import datetime as dt
+
+    from dxready.engine.integrity import load
+    from dxready.engine.run import run
+    from dxready.render import renderer
+
+    catalog = load(None)
+    when = dt.date(2031, 1, 1)
+    with_levels, without = run(catalog, when), run(catalog, when, levels=False)
+    assert with_levels.readiness and not without.readiness
+    render = renderer("check", fmt)
+    for lang in ("ja", "en"):
+        assert render(without, lang) == render(with_levels, lang)

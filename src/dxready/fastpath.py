@@ -202,7 +202,8 @@ def check_exit(
         else:  # Machine formats carry the load problems too, so CI annotations point at the broken line.
             write(failed_renderer(fmt)(exc, language))
         return 2
-    report = run(loaded, when, select=select, ignore=ignore)
+    # No readiness levels: no format of check shows them.
+    report = run(loaded, when, select=select, ignore=ignore, levels=False)
     write(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else {})))
     threshold = Severity(fail_on).rank
     return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0

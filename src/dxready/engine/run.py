@@ -112,11 +112,14 @@ def run(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     rules: tuple[Rule, ...] | None = None,
+    levels: bool = True,
 ) -> Report:
+    """The report of the selected rules. ``levels=False`` (``check``, whose every format shows findings only): no
+    readiness levels, ``Report.readiness`` empty."""
     from dxready.perf import collector_paused
 
     with collector_paused():
-        return _run(catalog, as_of, select=select, ignore=ignore, rules=rules)
+        return _run(catalog, as_of, select=select, ignore=ignore, rules=rules, levels=levels)
 
 
 def _run(
@@ -126,6 +129,7 @@ def _run(
     select: list[str] | None,
     ignore: list[str] | None,
     rules: tuple[Rule, ...] | None,
+    levels: bool = True,
 ) -> Report:
     from dxready.rules import ALL_CODES, RULES
 
@@ -153,14 +157,16 @@ def _run(
                 waiver,
             )
             (active if waiver is None else waived).append(stamped)
-    bundles = life_event_bundles(catalog.procedures)
-    levels = {p.id: readiness(p, bundles) for p in catalog.procedures}
+    ready: dict[str, Readiness | None] = {}
+    if levels:
+        bundles = life_event_bundles(catalog.procedures)
+        ready = {p.id: readiness(p, bundles) for p in catalog.procedures}
     return Report(
         catalog=catalog,
         as_of=as_of,
         findings=tuple(sorted(active, key=Finding.sort_key)),
         waived=tuple(sorted(waived, key=Finding.sort_key)),
-        readiness=levels,
+        readiness=ready,
     )
 
 

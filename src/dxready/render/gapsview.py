@@ -136,7 +136,12 @@ def _ref(report: Report, f: Finding, names: dict[str, dict[str, str]]) -> tuple[
 
 
 def _entry(report: Report, f: Finding, lang: str, names: _Names) -> Entry:
-    ref, name = _ref(report, f, names.ja)
+    subject, data = f.subject, f.data
+    key = (subject.kind, subject.id, data.get("sub_procedure") if data else None)
+    known = names.refs.get(key)
+    if known is None:  # a subject's reference made once, not once per finding (two or three each at 10,000)
+        known = names.refs[key] = _ref(report, f, names.ja)
+    ref, name = known
     if lang == "en":
         name = names.en.get(f.subject.kind, {}).get(f.subject.id, name)
     step = f.next_step.get(lang) if f.next_step else ""
@@ -168,6 +173,8 @@ class _Names:
         self.en = {} if brief else views.subject_names(report, "en")
         self.commands: dict[str, str] = {}
         """Next-step text → its command: a rule's shared next step is searched once, not once per finding."""
+        self.refs: dict[tuple[str, str, object], tuple[str, str]] = {}
+        """(kind, id, sub-procedure) → :func:`_ref`'s (reference, name)."""
 
 
 def _shape(command: str, ident: str) -> str:
