@@ -33,3 +33,16 @@ def test_homoglyph_and_invisible_character(tmp_path: Path) -> None:
 
 def test_shipped_catalogue_is_clean(tmp_path: Path) -> None:
     assert run_rule(copy_shipped(tmp_path / "data"), rule).findings == ()
+
+
+def test_every_candidate_reaches_the_walk() -> None:
+    """The byte and printable tests that pass a clean file without the regex miss no candidate: each character of
+    the candidate class is escaped in JSON (a backslash), refused by str.isprintable, or has a lead byte searched."""
+    import json
+
+    for code in range(0x110000):
+        ch = chr(code)
+        if rule._CANDIDATES.match(ch) is None or 0xD800 <= code < 0xE000:
+            continue
+        quoted = json.dumps(ch, ensure_ascii=False)
+        assert "\\" in quoted or not ch.isprintable() or rule._foreign(ch.encode("utf-8")), hex(code)
