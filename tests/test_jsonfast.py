@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dxready.render.jsonfast import Lazy, chunks, dumps
+from dxready.render.jsonfast import Lazy, chunks, dumps, utf8_chunks
 from dxready.render.safe import JSON_ESCAPED, json_inert
 
 _LEAVES = (
@@ -75,6 +75,10 @@ def test_chunks_join_to_the_same_bytes(data: dict[Any, Any], lazy: bool) -> None
     assert "".join(chunks(given_)) == expected
     again = {k: Lazy(iter(v)) if lazy and type(v) is list else v for k, v in data.items()}
     assert "".join(chunks(again, escape=json_inert, escaped=JSON_ESCAPED)) == json_inert(expected)  # the sink
+    # As UTF-8 (what gaps -f json writes): the sink leaves no lone surrogate to encode.
+    once_more = {k: Lazy(iter(v)) if lazy and type(v) is list else v for k, v in data.items()}
+    written = b"".join(utf8_chunks(once_more, escape=json_inert, escaped=JSON_ESCAPED))
+    assert written == json_inert(expected).encode("utf-8")
 
 
 def test_chunks_are_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -107,6 +111,9 @@ def test_items_orjson_would_write_otherwise_take_the_python_writer() -> None:
     assert "".join(chunks(data)) == expected
     again = {"procedures": Lazy(iter(items))}
     assert "".join(chunks(again, escape=json_inert, escaped=JSON_ESCAPED)) == json_inert(expected)
+    once_more = {"procedures": Lazy(iter(items))}
+    written = b"".join(utf8_chunks(once_more, escape=json_inert, escaped=JSON_ESCAPED))
+    assert written == json_inert(expected).encode("utf-8")
 
 
 def test_the_c_writer_takes_plain_items_and_leaves_the_rest() -> None:
@@ -115,7 +122,7 @@ def test_the_c_writer_takes_plain_items_and_leaves_the_rest() -> None:
     fast = _orjson_writer(json_inert, JSON_ESCAPED)
     assert fast is not None
     plain = {"id": "p-1", "name": "手続（申請）", "n": [1, 0.5, None, True], "sub": {"k": []}}
-    assert fast(plain) == json.dumps(plain, ensure_ascii=False, indent=2)
+    assert fast(plain) == json.dumps(plain, ensure_ascii=False, indent=2).encode("utf-8")
     assert fast({"name": "zero\u200bwidth"}) is None
     assert fast({"rate": 1e-05}) is None
     assert _orjson_writer(str.upper, None) is None  # another sink: the Python writer only
@@ -141,3 +148,11 @@ def test_printable_non_ascii_text_is_written_as_it_is() -> None:
     )
     assert "".join(chunks(data, escape=json_inert, escaped=JSON_ESCAPED)) == json_inert(expected)
     assert "\\u200b" in json_inert(expected)
+    data = {"s": Lazy(iter([{"name": "手続（申請）※①", "k": ["é", "\u3000全角"]}])), "t": "名前\u200b"}
+    written = b"".join(utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED))
+    assert written == json_inert(expected).encode("utf-8")
+
+
+def test_utf8_chunks_refuse_a_lone_surrogate_without_the_sink() -> None:
+    with pytest.raises(UnicodeEncodeError):
+        b"".join(utf8_chunks({"s": "\ud800"}))

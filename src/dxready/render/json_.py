@@ -275,11 +275,12 @@ def _criteria(r: Readiness, seen: dict[int, dict[str, str]]) -> dict[str, str]:
     return made
 
 
-def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterator[str]:
-    """The gaps JSON a piece at a time (the registry's ``gaps --format json``): each procedure's entry is made,
-    written and dropped, so neither the output nor its tree of dicts exists whole (:func:`gaps` joins them)."""
+def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterator[bytes]:
+    """The gaps JSON a piece at a time, in UTF-8 (the registry's ``gaps --format json``; ``render.safe.write``
+    writes the bytes as they are): each procedure's entry is made, written and dropped, so neither the output nor its
+    tree of dicts exists whole (:func:`gaps` joins them as text)."""
     from dxready.render.gapsview import build, to_json
-    from dxready.render.jsonfast import Lazy, chunks
+    from dxready.render.jsonfast import Lazy, utf8_chunks
     from dxready.render.safe import JSON_ESCAPED, json_inert
 
     waived: dict[tuple[str, str], list[Finding]] = {}
@@ -332,12 +333,12 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         # The findings grouped as the terminal shows them (additive: every finding is also listed above).
         "groups": to_json(build(report, lang, brief=True)),
     }
-    yield from chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
-    yield "\n"
+    yield from utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
+    yield b"\n"
 
 
 def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
-    return "".join(gaps_chunks(report, lang, show_waived))
+    return b"".join(gaps_chunks(report, lang, show_waived)).decode("utf-8")
 
 
 def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:

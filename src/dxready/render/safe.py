@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -27,11 +28,14 @@ def prepare_streams() -> None:
 _SLICE = 1 << 20
 
 
-def write(text: str | Iterable[str]) -> None:
-    """Write ``text`` (or its pieces, as a streaming renderer returns them) to stdout, a slice at a time."""
+def write(text: str | Iterable[str] | Iterable[bytes]) -> None:
+    """Write ``text`` (or its pieces, as a streaming renderer returns them: text, or UTF-8 bytes) to stdout, a slice
+    at a time."""
     try:
         for piece in (text,) if isinstance(text, str) else text:
-            if len(piece) <= _SLICE:
+            if isinstance(piece, bytes):
+                _write_utf8(piece)
+            elif len(piece) <= _SLICE:
                 sys.stdout.write(piece)
             else:  # a large output: encoded a slice at a time, not all at once
                 for start in range(0, len(piece), _SLICE):
@@ -39,6 +43,19 @@ def write(text: str | Iterable[str]) -> None:
         sys.stdout.flush()
     except BrokenPipeError:  # `dxready gaps | head`
         sys.stderr.close()
+
+
+def _write_utf8(piece: bytes) -> None:
+    """UTF-8 to stdout: to its byte stream as it is, when stdout writes UTF-8 with ``\\n`` line ends (after what its
+    text layer holds); else decoded and written as text (the stream's own encoding and errors)."""
+    stream = sys.stdout
+    raw = getattr(stream, "buffer", None)
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if raw is None or encoding != "utf8" or os.linesep != "\n":
+        stream.write(piece.decode("utf-8"))
+        return
+    stream.flush()
+    raw.write(piece)
 
 
 # The same set as a character class, for whole documents (JSON): generated from Unicode 15.1 categories; the test
