@@ -156,3 +156,25 @@ def test_printable_non_ascii_text_is_written_as_it_is() -> None:
 def test_utf8_chunks_refuse_a_lone_surrogate_without_the_sink() -> None:
     with pytest.raises(UnicodeEncodeError):
         b"".join(utf8_chunks({"s": "\ud800"}))
+
+
+def test_write_puts_utf8_pieces_between_text_pieces_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    """render.safe.write: bytes pieces go to a UTF-8 stdout's byte stream as they are, after the text before them;
+    a stream of another encoding (or without a byte stream) gets them decoded, as text."""
+    import io
+    import sys
+
+    from dxready.render.safe import write
+
+    raw = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(raw, encoding="utf-8"))
+    write(["{\n", "手続".encode(), "（", "\u3000".encode(), "}\n"])
+    assert raw.getvalue().decode("utf-8") == "{\n手続（\u3000}\n"
+    legacy = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(legacy, encoding="cp932", errors="replace"))
+    write(["a", "手続".encode(), "é".encode()])
+    assert legacy.getvalue() == "a手続?".encode("cp932")
+    text = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", text)
+    write([b"x", "\u3000".encode()])
+    assert text.getvalue() == "x\u3000"
