@@ -240,24 +240,27 @@ def _procedure_entries(report: Report, lang: str, show_waived: bool) -> Iterator
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
-    seen: dict[int, dict[str, str]] = {}
+    seen: dict[int, _Levels] = {}
+    readiness = report.readiness
     for p in report.catalog.procedures:
-        r = report.readiness.get(p.id)
+        r = readiness.get(p.id)
         status = p.effective_status
+        value = status._value_  # enums' values without their property (a hot path at 10k procedures)
+        level, bounds, criteria, blockers = _levels(r, seen) if r is not None else _NO_LEVELS
         entry: dict[str, Any] = {
             "id": p.id,
             "standard_no": p.standard_no,
             "name": p.name,
             "name_en": p.name_en,
             "note": p.note,
-            "status": status._value_,  # enums' values without their property (a hot path at 10k procedures)
+            "status": value,
             "mark": status.mark,
             "recorded_status": p.status._value_,
             "status_inferred": p.status_inferred,
-            "level": r.level if r and r.settled and status._value_ != "unknown" else None,
-            "level_bounds": list(r.bounds) if r else None,
-            "criteria": _criteria(r, seen) if r else None,
-            "blockers": [c.key for c in r.blockers] if r else [],
+            "level": level if value != "unknown" else None,
+            "level_bounds": bounds,
+            "criteria": criteria,
+            "blockers": blockers,
             "usage": _usage(p),
             "findings": [finding(f, lang) for f in by_proc.get(p.id, ())],
         }
@@ -266,12 +269,22 @@ def _procedure_entries(report: Report, lang: str, show_waived: bool) -> Iterator
         yield entry
 
 
-def _criteria(r: Readiness, seen: dict[int, dict[str, str]]) -> dict[str, str]:
-    """Each criterion's state by key. Procedures whose criteria stand alike share one Readiness (engine.levels), so
-    ``seen`` (by its identity, while the report holds it) makes the mapping once for them all; it is only read."""
+_Levels = tuple[int | None, list[int] | None, dict[str, str] | None, list[str]]
+_NO_LEVELS: _Levels = (None, None, None, [])
+
+
+def _levels(r: Readiness, seen: dict[int, _Levels]) -> _Levels:
+    """(the level when settled, bounds, each criterion's state by key, blockers' keys). Procedures whose criteria
+    stand alike share one Readiness (engine.levels), so ``seen`` (by its identity, while the report holds it) makes
+    them once for them all; they are only read."""
     made = seen.get(id(r))
     if made is None:
-        made = seen[id(r)] = {c.key: c.state._value_ for c in r.criteria}
+        made = seen[id(r)] = (
+            r.level if r.settled else None,
+            list(r.bounds),
+            {c.key: c.state._value_ for c in r.criteria},
+            [c.key for c in r.blockers],
+        )
     return made
 
 

@@ -403,8 +403,13 @@ def subject_findings(report: Report, kind: str) -> dict[str, list[Finding]]:
         if f.subject.kind == kind:
             out.setdefault(f.subject.id, []).append(f)
     for findings in out.values():
-        findings.sort(key=lambda f: (-f.severity.rank, f.code))
+        if len(findings) > 1:  # most subjects have one or two
+            findings.sort(key=_most_severe_first)
     return out
+
+
+def _most_severe_first(f: Finding) -> tuple[int, str]:
+    return -f.severity.rank, f.code
 
 
 PART_NAMES = {
