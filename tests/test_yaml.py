@@ -360,3 +360,21 @@ def test_ruamel_is_used_in_the_yaml_module_only() -> None:
             if any(n.split(".")[0] in ("ruamel", "_ruamel_yaml") for n in names):
                 users.add(path.relative_to(root).as_posix())
     assert users == {"catalog/yaml.py"}
+
+
+def _by_regex(text: str) -> str:
+    from dxready.catalog.yaml_scalars import _CORE
+
+    return next((tag for tag, pattern in _CORE if pattern.match(text)), "tag:yaml.org,2002:str")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.text(alphabet="~nNulLtTrReEfFaAsS0123456789-+.:_ xXoObBiIZ\n", max_size=12)
+    | st.sampled_from(
+        ["", "~", "null", "NULL", "Null", "nULL", "true", "TRUE", "tRUE", "False", "no", ".inf", "-.Inf"]
+    )
+)
+def test_resolve_tag_is_the_core_schema_in_order(text: str) -> None:
+    """resolve_tag finds the null and bool words without the regexes: the same tag as trying _CORE in order."""
+    assert resolve_tag(text) == _by_regex(text)

@@ -34,6 +34,9 @@ from dxready.catalog.yaml_scalars import (
     yaml_int,
 )
 
+_KEYS_LIMIT = 10_000
+"""Distinct plain keys memoised per document (a catalogue has a few dozen)."""
+
 
 class YamlProblem(Exception):
     """Something in well-formed YAML that a catalogue may not hold; 1-based ``line`` and ``column``."""
@@ -156,6 +159,8 @@ class Composer:
         self.tree: Tree | None = None
         self.deepest = 0
         self.nodes = 0  # keys and values read (events), as check_shape in dxready.catalog.yaml counts them
+        self.keys: dict[str, Any] = {}
+        """A plain key's text → its value (a string, or an int): keys repeat in every procedure."""
 
     # ------------------------------------------------------------------------------------------ entry
 
@@ -394,7 +399,7 @@ class Composer:
             self.check_tag(start, _MAP)
         result: dict[Any, Any] = {}
         positions = self.positions
-        memo, may_resolve = _MEMO, _MAY_RESOLVE
+        memo, may_resolve, keys = _MEMO, _MAY_RESOLVE, self.keys
         pos = array("Q")
         put = pos.append
         kids: list[Tree | None] | None = None
@@ -413,7 +418,14 @@ class Composer:
             self.nodes += 1
             if self.nodes > MAX_NODES:
                 raise self.too_many(key_event)
-            key = self.key(key_event)
+            kargs = key_event.args
+            # A plain key with no tag and no anchor (nearly every key) resolves as it did before: memoised.
+            plain = type(key_event) is Scalar and kargs[0] is None and kargs[1] is None and kargs[2][0]
+            key = keys.get(kargs[3]) if plain else None
+            if key is None:
+                key = self.key(key_event)
+                if plain and len(keys) < _KEYS_LIMIT:
+                    keys[kargs[3]] = key
             if key in result:
                 raise self.duplicate(key_event, result, pos, key)
             event = get()

@@ -94,11 +94,25 @@ _MAY_RESOLVE = frozenset("~nNtTfF-+0123456789.")
 """First characters of a plain scalar that may be other than a string (and the empty scalar)."""
 
 
+_WORDS = {
+    **dict.fromkeys(("~", "null", "Null", "NULL"), _NULL),
+    **dict.fromkeys(("true", "True", "TRUE", "false", "False", "FALSE"), _BOOL),
+}
+"""The null and bool words of :data:`_CORE`, whole: a plain scalar starting with ~ n N t T f F is one of these or a
+string (no number or timestamp starts so), found without a regex (``name``, ``note``, ``total``, ``fee`` …)."""
+_NUMERIC = _CORE[2:]
+
+
 def resolve_tag(text: str) -> str:
-    """The tag a plain scalar resolves to."""
-    if text and text[0] not in _MAY_RESOLVE:
+    """The tag a plain scalar resolves to (by :data:`_CORE`, in its order)."""
+    if not text:
+        return _NULL
+    first = text[0]
+    if first not in _MAY_RESOLVE:
         return _STR
-    for tag, pattern in _CORE:
+    if first in "~nNtTfF":
+        return _WORDS.get(text, _STR)
+    for tag, pattern in _NUMERIC:
         if pattern.match(text):
             return tag
     return _STR
