@@ -132,7 +132,7 @@ def parse(text: str, file: str, *, positions: bool = True) -> tuple[Any, SourceM
 
     MarkedYAMLError, YAMLError = syntax_errors()
 
-    directive = _YAML_DIRECTIVE.search(text)
+    directive = _YAML_DIRECTIVE.search(text) if "%YAML" in text else None  # the regex tries every line
     if directive is not None and directive.group(1) != "1.2":
         line = text.count("\n", 0, directive.start()) + 1
         raise _problem(

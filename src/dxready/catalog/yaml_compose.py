@@ -34,6 +34,9 @@ from dxready.catalog.yaml_scalars import (
     yaml_int,
 )
 
+_PACKED = "l" if array("l").itemsize == 8 else "q"
+"""The array type of packed positions (``line << 32 | column``): a C long where it has 64 bits, since an int goes
+into it through CPython's short path (into ``q`` or ``Q`` through a byte-array conversion, 2 % of parsing)."""
 _KEYS_LIMIT = 10_000
 """Distinct plain keys memoised per document (a catalogue has a few dozen)."""
 
@@ -400,7 +403,7 @@ class Composer:
         result: dict[Any, Any] = {}
         positions = self.positions
         memo, may_resolve, keys = _MEMO, _MAY_RESOLVE, self.keys
-        pos = array("Q")
+        pos = array(_PACKED)
         put = pos.append
         kids: list[Tree | None] | None = None
         count = 0
@@ -470,7 +473,7 @@ class Composer:
         result: list[Any] = []
         append = result.append
         positions = self.positions
-        pos = array("Q")
+        pos = array(_PACKED)
         kids: list[Tree | None] | None = None
         child = depth + 1
         while True:

@@ -27,6 +27,8 @@ _MERGE = "tag:yaml.org,2002:merge"
 def yaml_int(text: str) -> int:
     """A YAML 1.2 integer written in decimal; ValueError for 0x…, 0o…, 0b… (a catalogue records counts and numbers,
     and a hexadecimal one is a mistake or a disguise) and for more than 4,300 digits."""
+    if text.isdigit() and text.isascii():  # the common case (counts): what the rest would read it as
+        return int(text, 10)
     text = text.replace("_", "")
     body = text.lstrip("+-")
     if body[:2].lower() in ("0o", "0x", "0b"):
@@ -112,6 +114,8 @@ def resolve_tag(text: str) -> str:
         return _STR
     if first in "~nNtTfF":
         return _WORDS.get(text, _STR)
+    if text.isdigit() and text.isascii():  # [0-9]+ (counts, numbers): the int pattern, without it
+        return _INT
     for tag, pattern in _NUMERIC:
         if pattern.match(text):
             return tag
