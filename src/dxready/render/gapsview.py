@@ -183,45 +183,62 @@ def _shape(command: str, ident: str) -> str:
     return " ".join([words[0], *("ID" if w == ident else w for w in words[1:])])
 
 
-def _template(entries: list[Entry]) -> str:
-    """The entries' commands as one, with ID where they differ by subject ('' when they differ otherwise)."""
-    commands = {e.command for e in entries}
+def _template(pairs: list[tuple[str, str]]) -> str:
+    """The entries' commands, given as (command, subject id), as one, with ID where they differ by subject ('' when
+    they differ otherwise)."""
+    commands = {command for command, _ in pairs}
     if len(commands) == 1:
         return commands.pop()
-    shapes = {_shape(e.command, e.id) for e in entries}
+    shapes = {_shape(command, ident) for command, ident in pairs}
     return shapes.pop() if len(shapes) == 1 else ""
+
+
+def _by_key(report: Report) -> dict[tuple[str, str, bool], list[Finding]]:
+    """Active findings by (code, subject kind, asks for a missing fact): a rule's "record the fact" findings apart
+    from its real gaps (other words, severity)."""
+    by_key: dict[tuple[str, str, bool], list[Finding]] = {}
+    for f in report.findings:
+        by_key.setdefault((f.code, f.subject.kind, f.is_missing_fact), []).append(f)
+    return by_key
+
+
+def _words(
+    code: str, missing: bool, steps: set[str], pairs: list[tuple[str, str]], lang: str
+) -> tuple[str, str, str]:
+    """A group's (title, next step in prose, command) from its entries' next steps and (command, subject id)."""
+    from dxready.rules import BY_CODE
+
+    rule = BY_CODE.get(code)
+    summary = (missing and getattr(rule, "MISSING_FACT_SUMMARY", None)) or getattr(rule, "SUMMARY", None)
+    title = summary.get(lang) if summary is not None else code
+    if len(steps) == 1:
+        prose, _ = split_command(next(iter(steps)))
+    else:
+        generic = (missing and getattr(rule, "MISSING_FACT_NEXT_STEP", None)) or getattr(
+            rule, "NEXT_STEP", None
+        )
+        prose = split_command(generic.get(lang))[0] if generic is not None else ""
+    command = _template(pairs)
+    if command and "ID" in command.split() and "ID" not in prose:
+        prose = (prose.rstrip("。.") + _t(lang, "。", ". ") if prose else "") + _t(
+            lang, "ID は上の各対象の番号か id です", "ID is each subject above (number or id)"
+        )
+    return title, prose, command
+
+
+_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def build(report: Report, lang: str, *, brief: bool = False) -> GapsView:
     """Group the report's active findings by (code, subject kind); order: most severe first, then code. ``brief``:
-    entries without name, message and location (all :func:`to_json` needs, made faster)."""
-    from dxready.rules import BY_CODE
-
+    entries without name, message and location."""
     names = _Names(report, brief)
-    by_key: dict[tuple[str, str, bool], list[Finding]] = {}
-    for f in (
-        report.findings
-    ):  # a rule's "record the fact" findings apart from its real gaps (other words, severity)
-        by_key.setdefault((f.code, f.subject.kind, f.is_missing_fact), []).append(f)
     groups = []
-    for (code, kind, missing), findings in by_key.items():
+    for (code, kind, missing), findings in _by_key(report).items():
         entries = [_entry(report, f, lang, names) for f in findings]
-        rule = BY_CODE.get(code)
-        summary = (missing and getattr(rule, "MISSING_FACT_SUMMARY", None)) or getattr(rule, "SUMMARY", None)
-        title = summary.get(lang) if summary is not None else code
-        steps = {e.next_step for e in entries}
-        if len(steps) == 1:
-            prose, _ = split_command(steps.pop())
-        else:
-            generic = (missing and getattr(rule, "MISSING_FACT_NEXT_STEP", None)) or getattr(
-                rule, "NEXT_STEP", None
-            )
-            prose = split_command(generic.get(lang))[0] if generic is not None else ""
-        command = _template(entries)
-        if command and "ID" in command.split() and "ID" not in prose:
-            prose = (prose.rstrip("。.") + _t(lang, "。", ". ") if prose else "") + _t(
-                lang, "ID は上の各対象の番号か id です", "ID is each subject above (number or id)"
-            )
+        title, prose, command = _words(
+            code, missing, {e.next_step for e in entries}, [(e.command, e.id) for e in entries], lang
+        )
         groups.append(
             Group(
                 code=code,
@@ -233,8 +250,7 @@ def build(report: Report, lang: str, *, brief: bool = False) -> GapsView:
                 entries=tuple(entries),
             )
         )
-    rank = {"error": 0, "warning": 1, "info": 2}
-    groups.sort(key=lambda g: (rank[g.severity], _KIND_ORDER.get(g.kind, 9), g.code))
+    groups.sort(key=lambda g: (_RANK[g.severity], _KIND_ORDER.get(g.kind, 9), g.code))
     tally = Counter(f.severity for f in report.findings)
     counts = {s._value_: tally[s] for s in (Severity.error, Severity.warning, Severity.info)}
     return GapsView(
@@ -244,6 +260,46 @@ def build(report: Report, lang: str, *, brief: bool = False) -> GapsView:
         waived=tuple(_entry(report, f, lang, names) for f in report.waived),
         waived_reasons=tuple(f.waived or "" for f in report.waived),
     )
+
+
+def json_groups(report: Report, lang: str) -> list[dict[str, object]]:
+    """``to_json(build(report, lang, brief=True))``, the ``groups`` of ``gaps --format json``, made without the
+    view's entries (a subject's kind, id and reference are all it shows of them)."""
+    names = _Names(report, brief=True)
+    refs, commands = names.refs, names.commands
+    made = []
+    for (code, kind, missing), findings in _by_key(report).items():
+        subjects = []
+        steps: set[str] = set()
+        pairs = []
+        for f in findings:
+            subject, data = f.subject, f.data
+            key = (subject.kind, subject.id, data.get("sub_procedure") if data else None)
+            known = refs.get(key)
+            if known is None:
+                known = refs[key] = _ref(report, f, names.ja)
+            step = f.next_step.get(lang) if f.next_step else ""
+            command = commands.get(step)
+            if command is None:
+                command = commands[step] = _command(step)
+            steps.add(step)
+            pairs.append((command, subject.id))
+            subjects.append({"kind": subject.kind, "id": subject.id, "ref": known[0]})
+        title, prose, command = _words(code, missing, steps, pairs, lang)
+        severity = findings[0].severity.value
+        group = {
+            "code": code,
+            "severity": severity,
+            "kind": kind,
+            "title": title,
+            "next_step": prose,
+            "command": command or None,
+            "count": len(subjects),
+            "subjects": subjects,
+        }
+        made.append(((_RANK[severity], _KIND_ORDER.get(kind, 9), code), group))
+    made.sort(key=lambda pair: pair[0])
+    return [group for _, group in made]
 
 
 def to_json(view: GapsView) -> list[dict[str, object]]:

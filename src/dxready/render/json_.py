@@ -292,7 +292,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
     """The gaps JSON a piece at a time, in UTF-8 (the registry's ``gaps --format json``; ``render.safe.write``
     writes the bytes as they are): each procedure's entry is made, written and dropped, so neither the output nor its
     tree of dicts exists whole (:func:`gaps` joins them as text)."""
-    from dxready.render.gapsview import build, to_json
+    from dxready.render.gapsview import json_groups
     from dxready.render.jsonfast import Lazy, utf8_chunks
     from dxready.render.safe import JSON_ESCAPED, json_inert
 
@@ -344,7 +344,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         "roadmap": roadmap,
         "catalog_findings": other,
         # The findings grouped as the terminal shows them (additive: every finding is also listed above).
-        "groups": to_json(build(report, lang, brief=True)),
+        "groups": json_groups(report, lang),
     }
     yield from utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
     yield b"\n"
