@@ -188,17 +188,6 @@ def _plain(value: Any, search: Callable[[str], object] | None, keys: set[str]) -
     return True
 
 
-_LONG = 20_000
-"""An item holding a list longer than this is written by the Python writer. Either writer holds one item whole
-(the Python writer as many small strings, the C writer as its UTF-8 and that re-indented); a group of ``gaps``'
-subjects (kind, id, reference: about 90 bytes each) is well within this at the largest catalogue the limits allow,
-and the C writer takes it at a fraction of the Python writer's time."""
-
-
-def _small(item: dict[Any, Any]) -> bool:
-    return not any(type(value) is list and len(value) > _LONG for value in item.values())
-
-
 def _orjson_writer(
     escape: Callable[[str], str] | None, escaped: re.Pattern[str] | None
 ) -> Callable[[Any], bytes | None] | None:
@@ -287,7 +276,7 @@ def _pieces(
     empty_text: Any = b"" if binary else ""
 
     def element(item: Any, out: list[Any], sep: str, inner: str) -> None:
-        if fast is not None and type(item) is dict and _small(item):
+        if fast is not None and type(item) is dict:  # either writer holds one item whole
             text = fast(item)
             if text is not None:
                 out.append(made(sep))
