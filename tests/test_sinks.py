@@ -156,3 +156,17 @@ def test_invalid_json_in_the_cache_is_dropped(tmp_path: Path) -> None:
     with sqlite3.connect(db) as conn:
         conn.execute("UPDATE entries SET value = ? WHERE key = ?", ('{"a": ', key))
     assert runner.invoke(app, args).stdout == first.stdout
+
+
+def test_gaps_json_carries_no_raw_invisible_characters(hostile: Path) -> None:
+    out = runner.invoke(app, ["gaps", "--catalog", str(hostile), "--format", "json", "--lang", "en"]).stdout
+    assert not safe._INVISIBLE.search(out.replace("\n", ""))
+    json.loads(out)
+
+
+def test_the_rules_own_words_hold_nothing_the_json_sink_escapes() -> None:
+    """gaps -f json vouches for its entries' strings when the catalogue's texts are printable (render.json_._vouch):
+    the rest of them are the rules' own words, written in their modules."""
+    rules = Path(safe.__file__).resolve().parents[1] / "rules"
+    for module in sorted(rules.glob("*.py")):
+        assert not safe._INVISIBLE.search(module.read_text(encoding="utf-8").replace("\n", "")), module.name

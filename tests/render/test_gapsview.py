@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,29 @@ def test_entry_init_is_the_dataclass_one() -> None:
     )
     with pytest.raises(dataclasses.FrozenInstanceError):
         e.ref = "x"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_vouched_entries_are_the_bytes_looked_at_ones(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """gaps -f json's procedures taken by the C writer on the producer's word (json_._vouch): the same bytes as when
+    every value is looked at, on the shipped catalogue and on one with a rate json writes with an exponent."""
+    from dxready.render import json_
+    from tests.helpers.catalogs import copy_shipped
+
+    root = copy_shipped(tmp_path / "c")
+    path = root / "procedures.yaml"
+    text = path.read_text(encoding="utf-8")
+    # On an offline row (DX104 then says nothing, so the rate is in the entry's usage only).
+    at = text.index("\n    status: ×", text.index("\nprocedures:"))
+    counts = "\n    counts: [{fiscal_year: 令和9年度, rate: 0.00001}]"
+    path.write_text(text[:at] + counts + text[at:], encoding="utf-8")
+    for catalog in (load(None), load(root)):
+        report = run(catalog, dt.date(2031, 4, 1))
+        vouched = json_.gaps(report, lang)
+        assert json_._vouch(report, False) is not None
+        with monkeypatch.context() as m:
+            m.setattr(json_, "_vouch", lambda report, show_waived: None)
+            assert json_.gaps(report, lang) == vouched
+    assert '"rate": 1e-05' in vouched

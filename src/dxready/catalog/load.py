@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         SystemsFile,
     )
     from dxready.catalog.settings import Settings
+    from dxready.catalog.textscan import TextScan
 
 MAX_BYTES = limits.MAX_BYTES
 MAX_DEPTH = limits.MAX_DEPTH
@@ -187,6 +188,7 @@ class Catalog:
     sources: dict[str, SourceMap]
     paths: dict[str, FsPath]
     _by_id: dict[str, Procedure] | None = field(default=None, repr=False, compare=False)
+    _scans: dict[str, TextScan] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def procedures(self) -> tuple[Procedure, ...]:
@@ -205,6 +207,21 @@ class Catalog:
         if self._by_id is None:
             self._by_id = {p.id: p for p in self.procedures_file.procedures}
         return self._by_id.get(pid)
+
+    def text_scan(self, file: str) -> TextScan:
+        """Every text of ``file`` (procedures, systems or roadmap) at once (:mod:`dxready.catalog.textscan`),
+        found once per catalogue."""
+        found = self._scans.get(file)
+        if found is None:
+            from dxready.catalog.textscan import scan
+
+            models = {
+                "procedures": self.procedures_file,
+                "systems": self.systems_file,
+                "roadmap": self.roadmap_file,
+            }
+            found = self._scans[file] = scan(models[file])
+        return found
 
     def locate(self, file: str, path: Path, *, key: bool = False) -> Location:
         source = self.sources.get(file)

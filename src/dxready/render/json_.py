@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from dxready.render import views
@@ -288,6 +288,46 @@ def _levels(r: Readiness, seen: dict[int, _Levels]) -> _Levels:
     return made
 
 
+def _vouch(report: Report, show_waived: bool) -> Callable[[dict[str, Any]], bool] | None:
+    """How the procedures' entries are vouched for as plain to the C writer (jsonfast.Lazy), or None.
+
+    Their strings are the catalogue's texts (the files' models, scanned once: ``Catalog.text_scan``), the catalogue's
+    file names (locations) and the rules' own words, which hold no character the JSON sink escapes (a test reads
+    every rule module), so when every scanned text and file name is printable none of them needs looking at again;
+    what is left to look at is each entry's floats (rates) and its findings' ``data``. With ``--show-waived`` the
+    waiver reasons (the settings, not scanned) are there too: not vouched for.
+    """
+    if show_waived:
+        return None
+    catalog = report.catalog
+    if not all(catalog.text_scan(f).printable for f in ("procedures", "systems", "roadmap")):
+        return None
+    if not all(catalog.display(f).isprintable() for f in ("procedures", "systems", "roadmap", "settings")):
+        return None
+    from dxready.render.jsonfast import _plain
+
+    keys: set[str] = set()
+
+    def vouched(entry: dict[str, Any]) -> bool:
+        usage = entry["usage"]
+        if usage is not None and not (
+            _written_alike(usage["rate"]) and _written_alike(usage.get("published_rate"))
+        ):
+            return False
+        for f in entry["findings"]:
+            data = f.get("data")
+            if data is not None and not _plain(data, None, keys):
+                return False
+        return True
+
+    return vouched
+
+
+def _written_alike(value: object) -> bool:
+    """A rate's value is written alike by orjson and json: not a float json writes with an exponent or NaN."""
+    return type(value) is not float or value == 0.0 or 1e-4 <= abs(value) < 1e16
+
+
 def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterator[bytes]:
     """The gaps JSON a piece at a time, in UTF-8 (the registry's ``gaps --format json``; ``render.safe.write``
     writes the bytes as they are): each procedure's entry is made, written and dropped, so neither the output nor its
@@ -339,7 +379,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         **_header(report, lang),
         **_sources(report),
         "summary": _summary(report),
-        "procedures": Lazy(_procedure_entries(report, lang, show_waived)),
+        "procedures": Lazy(_procedure_entries(report, lang, show_waived), _vouch(report, show_waived)),
         "systems": systems,
         "roadmap": roadmap,
         "catalog_findings": other,

@@ -140,10 +140,16 @@ def dumps(data: Any) -> str:
 
 
 class Lazy:
-    """A list in the output whose items are made while writing (each one is written, then dropped)."""
+    """A list in the output whose items are made while writing (each one is written, then dropped).
 
-    def __init__(self, items: Iterable[Any]) -> None:
+    ``vouched``: the producer's own test that an item is plain for the C writer (see :func:`_plain`) given that its
+    strings hold no character the sink escapes, used instead of looking at every value; when it says no, the item is
+    looked at as any other. Only for a sink with ``escaped`` (whose characters the producer has ruled out).
+    """
+
+    def __init__(self, items: Iterable[Any], vouched: Callable[[Any], bool] | None = None) -> None:
         self.items = items
+        self.vouched = vouched
 
 
 def _plain(value: Any, search: Callable[[str], object] | None, keys: set[str]) -> bool:
@@ -190,7 +196,7 @@ def _plain(value: Any, search: Callable[[str], object] | None, keys: set[str]) -
 
 def _orjson_writer(
     escape: Callable[[str], str] | None, escaped: re.Pattern[str] | None
-) -> Callable[[Any], bytes | None] | None:
+) -> Callable[[Any, bool], bytes | None] | None:
     """orjson's C writer for the containers it writes byte for byte as json does (and in which ``escape`` finds
     nothing to change: no character of ``escaped``): a function that returns the UTF-8 text at indentation 0, or None
     for any other value. None when orjson is not installed, or ``escape`` comes without ``escaped``."""
@@ -204,8 +210,8 @@ def _orjson_writer(
     write, option = orjson.dumps, orjson.OPT_INDENT_2
     keys: set[str] = set()
 
-    def fast(value: Any) -> bytes | None:
-        if not _plain(value, search, keys):
+    def fast(value: Any, vouched: bool = False) -> bytes | None:
+        if not vouched and not _plain(value, search, keys):
             return None
         try:
             return write(value, option=option)
@@ -275,9 +281,9 @@ def _pieces(
     made: Callable[[str], Any] = (lambda text: text.encode("utf-8")) if binary else str
     empty_text: Any = b"" if binary else ""
 
-    def element(item: Any, out: list[Any], sep: str, inner: str) -> None:
+    def element(item: Any, out: list[Any], sep: str, inner: str, vouched: bool = False) -> None:
         if fast is not None and type(item) is dict:  # either writer holds one item whole
-            text = fast(item)
+            text = fast(item, vouched)
             if text is not None:
                 out.append(made(sep))
                 if binary:
@@ -305,8 +311,9 @@ def _pieces(
             before = sep + name + ": [\n    "
             empty = True
             values: Iterable[Any] = item.items if isinstance(item, Lazy) else item
+            vouch = item.vouched if isinstance(item, Lazy) and escaped is not None else None
             for value in values:
-                element(value, out, before, "\n    ")
+                element(value, out, before, "\n    ", vouch is not None and vouch(value))
                 before, empty = ",\n    ", False
                 if len(out) >= _CHUNK:
                     yield empty_text.join(out)

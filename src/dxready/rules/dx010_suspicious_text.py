@@ -23,12 +23,12 @@ Passes:
         title: デジタルデバイド対策
 """
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Severity
+from dxready.catalog.textscan import CANDIDATES, foreign
 from dxready.catalog.walk import iter_texts
 from dxready.findings import Finding, Msg
 from dxready.rules.base import Context
@@ -56,11 +56,7 @@ def _script(ch: str) -> str:
 
 
 # Everything that could be suspicious; text without any of these is passed at regex speed.
-_CANDIDATES = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u0370-\u058f\u0600-\u0605\u061c\u06dd\u070f\u13a0-\u13ff"
-    "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ue000-\uf8ff\ufff9-\ufffb\U000e0000-\U000e007f"
-    "\U000f0000-\U0010ffff]"
-)
+_CANDIDATES = CANDIDATES
 
 
 def problem(text: str, *, multiline: bool) -> tuple[int, str, str] | None:
@@ -90,35 +86,12 @@ def problem(text: str, *, multiline: bool) -> tuple[int, str, str] | None:
 
 
 def _suspect_files(catalog: Catalog) -> frozenset[str]:
-    """The files worth walking string by string: a clean catalogue is passed at the speed of one regex."""
-    models = {
-        "procedures": catalog.procedures_file,
-        "systems": catalog.systems_file,
-        "roadmap": catalog.roadmap_file,
-    }
-    suspect = set()
-    for name, model in models.items():
-        js = model.__pydantic_serializer__.to_json(model)  # model_dump_json() as UTF-8 bytes
-        # JSON escapes control characters, line breaks and tabs with a backslash (quotes too: a harmless extra walk).
-        if b"\\" in js or _foreign(js):
-            suspect.add(name)
-            continue
-        text = js.decode("utf-8")
-        # Every other candidate is a character str.isprintable refuses (C1 controls, format and private-use
-        # characters): printable text is passed without the search, which runs only on text such as a full-width
-        # space (printable refuses it too).
-        if not text.isprintable() and _CANDIDATES.search(text):
-            suspect.add(name)
-    return frozenset(suspect)
-
-
-_FOREIGN_UTF8 = (*(bytes([lead]) for lead in range(0xCD, 0xD7)), b"\xe1\x8e", b"\xe1\x8f")
-"""The UTF-8 lead bytes of U+0340–U+05BF (Greek, Cyrillic, Armenian) and of U+1380–U+13FF (Cherokee): the printable
-candidates of :data:`_CANDIDATES`, found by a byte search (a few each is faster than one regex over the text)."""
+    """The files worth walking string by string: a clean catalogue is passed at the speed of a few byte searches."""
+    return frozenset(name for name in ("procedures", "systems", "roadmap") if catalog.text_scan(name).suspect)
 
 
 def _foreign(js: bytes) -> bool:
-    return any(lead in js for lead in _FOREIGN_UTF8)
+    return foreign(js)
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
