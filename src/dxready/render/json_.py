@@ -30,24 +30,30 @@ def _location(loc: Location | None) -> dict[str, Any] | None:
 
 def finding(f: Finding, lang: str, *, brief: bool = False) -> dict[str, Any]:
     """The one JSON form of a finding. ``brief`` (diff): code, severity, subject, message and location only."""
-    subject, loc = f.subject, f.location
+    subject, loc, message = f.subject, f.location, f.message
+    where = None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column}
+    if brief:
+        return {
+            "code": f.code,
+            "severity": f.severity._value_,
+            "subject": {"kind": subject.kind, "id": subject.id},
+            "message": message.ja if lang == "ja" else message.en,
+            "location": where,
+        }
+    step = f.next_step
     out: dict[str, Any] = {
         "code": f.code,
         "severity": f.severity._value_,  # the enum's value without its property (a hot path at 10k procedures)
         "subject": {"kind": subject.kind, "id": subject.id},
-        "message": f.message.get(lang),
+        "message": message.ja if lang == "ja" else message.en,
+        "next_step": None if step is None else step.ja if lang == "ja" else step.en,
+        "location": where,
     }
-    where = None if loc is None else {"file": loc.file, "line": loc.line, "column": loc.column}
-    if brief:
-        out["location"] = where
-        return out
-    step = f.next_step
-    out["next_step"] = None if step is None else step.get(lang)
-    out["location"] = where
     if f.waived is not None:
         out["waived"] = f.waived
-    if f.data:
-        out["data"] = {k: v for k, v in f.data.items() if isinstance(v, _DATA_TYPES)}
+    data = f.data
+    if data:
+        out["data"] = {k: v for k, v in data.items() if isinstance(v, _DATA_TYPES)}
     return out
 
 
@@ -145,13 +151,14 @@ def _summary(report: Report) -> dict[str, Any]:
 
 
 def _counts(c: Any) -> dict[str, Any]:
+    computed, published = c.computed_rate, c.rate  # usage_rate and rate_source, each property read once
     out = {
         "fiscal_year": int(c.fiscal_year),
         "total": c.total,
         "online": c.online,
-        "rate": c.usage_rate,
-        "rate_from": c.rate_source,
-        "published_rate": c.rate,
+        "rate": computed if computed is not None else published,
+        "rate_from": "counts" if computed is not None else "published" if published is not None else None,
+        "published_rate": published,
         "period_end": c.period_end.isoformat() if c.period_end else None,
         "source": c.source,
     }
