@@ -304,12 +304,7 @@ def _vouch(report: Report, show_waived: bool) -> Callable[[dict[str, Any]], bool
     what is left to look at is each entry's floats (rates) and its findings' ``data``. With ``--show-waived`` the
     waiver reasons (the settings, not scanned) are there too: not vouched for.
     """
-    if show_waived:
-        return None
-    catalog = report.catalog
-    if not all(catalog.text_scan(f).printable for f in ("procedures", "systems", "roadmap")):
-        return None
-    if not all(catalog.display(f).isprintable() for f in ("procedures", "systems", "roadmap", "settings")):
+    if show_waived or not _printable(report):
         return None
     from dxready.render.jsonfast import _plain
 
@@ -328,6 +323,19 @@ def _vouch(report: Report, show_waived: bool) -> Callable[[dict[str, Any]], bool
         return True
 
     return vouched
+
+
+def _printable(report: Report) -> bool:
+    """Every text of the catalogue's files and every file name is printable: the strings gaps' entries and groups
+    are made of (with the rules' own words) hold no character the JSON sink escapes."""
+    catalog = report.catalog
+    return all(catalog.text_scan(f).printable for f in ("procedures", "systems", "roadmap")) and all(
+        catalog.display(f).isprintable() for f in ("procedures", "systems", "roadmap", "settings")
+    )
+
+
+def _always(group: object) -> bool:
+    return True
 
 
 def _written_alike(value: object) -> bool:
@@ -391,7 +399,8 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         "roadmap": roadmap,
         "catalog_findings": other,
         # The findings grouped as the terminal shows them (additive: every finding is also listed above).
-        "groups": json_groups(report, lang),
+        # Vouched for when the catalogue's texts are printable: a group holds no float, only words and ids.
+        "groups": Lazy(json_groups(report, lang), _always if _printable(report) else None),
     }
     yield from utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
     yield b"\n"
