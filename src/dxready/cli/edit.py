@@ -80,8 +80,10 @@ SetCountsOpt = Annotated[
         "--counts",
         metavar="FY:TOTAL:ONLINE",
         help=tr(
-            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。例: 2022:196759:152983",
-            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year), e.g. 2022:196759:152983.",
+            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。"
+            "記録済みの年度は置き換えます。例: 2022:196759:152983",
+            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year); a recorded year is replaced."
+            " E.g. 2022:196759:152983.",
         ),
     ),
 ]
