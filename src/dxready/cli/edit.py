@@ -245,7 +245,7 @@ def set_(
         "status": status, "channels": [_nfkc(c) or c for c in channel or []],
         "counts": [_nfkc(c) or c for c in counts or []], "verified_on": confirmed,
         "unset": unset or [], "as_of": _parse_date(as_of), "sources": source or [], "inferred": inferred,
-        "cards": cards or [], "counts_source": counts_source,
+        "cards": [_nfkc(c) or c for c in cards or []], "counts_source": counts_source,
     }  # fmt: skip
     where = _guard(language, lambda: _given(_catalog(catalog)))
     refs = [_nfkc(r) or r for r in refs]
@@ -276,7 +276,7 @@ def set_(
             as_of=_parse_date(as_of),
             sources=source or [],
             inferred=inferred,
-            cards=cards or [],
+            cards=[_nfkc(c) or c for c in cards or []],
             counts_source=counts_source,
             facts=facts,
         ),
