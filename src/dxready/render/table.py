@@ -300,16 +300,19 @@ def _next_records(report: Report, lang: str, steps: list[NextStep], width: int) 
     items: list[RenderableType] = [*_lines(_t(lang, "次の一手", "Next steps"), width, style="bold")]
     if not steps:
         items += _lines(views.no_steps(lang), width)
+    number = len(str(max((s.rank for s in steps), default=1))) + 1  # "9." and "10." right-aligned
+    body = " " * (number + 1)  # every step's text starts under its heading's
     for i, s in enumerate(steps):
         if _facts_start(steps, i):
             items += _lines(_FACTS.get(lang), width, style="dim")
         score = _t(lang, f"（点数 {s.score:.2f}）", f" (score {s.score:.2f})")
-        items += _lines(s.display_name(lang) + score, width, first=f"{s.rank}. ", rest="   ", style="bold")
-        items += _lines(s.action.get(lang), width, first="   ", rest="   ")
+        head = f"{s.rank}.".rjust(number) + " "
+        items += _lines(s.display_name(lang) + score, width, first=head, rest=body, style="bold")
+        items += _lines(s.action.get(lang), width, first=body, rest=body)
         for b in s.blocked_by:
-            items += _lines(b.get(lang), width, first="   ⛔ ", rest="      ", style="red")
+            items += _lines(b.get(lang), width, first=body + "⛔ ", rest=body + "   ", style="red")
         parts = [*([" ".join(s.codes)] if s.codes else []), *part_lines(s, weights, lang)]
-        items += _joined(parts, " · ", width, first="   ", rest="   ")
+        items += _joined(parts, " · ", width, first=body, rest=body)
     return items
 
 
