@@ -199,8 +199,11 @@ def test_output_directory_missing_exits_2(tmp_path: Path) -> None:
     )
     assert code == 2
     assert "出力先のディレクトリがありません" in err
+    assert (
+        err.startswith("dxready: ") and "DX001" not in err
+    )  # an output path, not the catalogue, is at fault
     code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "-o", str(tmp_path))
-    assert code == 2 and "ディレクトリ" in err
+    assert code == 2 and "ディレクトリ" in err and "DX001" not in err
 
 
 def test_pdf_without_chromium_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -222,7 +225,7 @@ def test_pdf_failure_of_chromium_is_a_message(tmp_path: Path, monkeypatch: pytes
     code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "--pdf", str(tmp_path / "p.pdf"))
     assert code == 2
     said = " ".join(err.split())  # fitted to COLUMNS
-    assert "no display" in said and "終了コード 3" in said
+    assert "no display" in said and "終了コード 3" in said and "DX001" not in said
     assert not (tmp_path / "p.pdf").exists()
 
 
