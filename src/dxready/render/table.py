@@ -146,13 +146,15 @@ def _lines(text: str, width: int, first: str = "", rest: str = "  ", style: str 
     return [Text(p, style=style, no_wrap=True, overflow="ignore") for p in pieces]
 
 
-def _joined(items: list[str], sep: str, width: int, first: str = "", rest: str = "  ") -> list[Text]:
+def _joined(
+    items: list[str], sep: str, width: int, first: str = "", rest: str = "  ", style: str = ""
+) -> list[Text]:
     from rich.text import Text
 
     from dxready.render.wrap import join_fit
 
     return [
-        Text(p, no_wrap=True, overflow="ignore")
+        Text(p, style=style, no_wrap=True, overflow="ignore")
         for p in join_fit([plain(i) for i in items], sep, width, first, rest)
     ]
 
@@ -185,7 +187,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
 
     view = build(report, lang)
     width = _width()
-    items: list[RenderableType] = [*_lines(view.header, width, style="dim")]
+    items: list[RenderableType] = [*_joined(views.catalog_parts(report, lang), " · ", width, style="dim")]
     note = views.embedded_note(report, lang)  # the shipped catalogue: how to make a copy set can edit
     items += _lines(note, width, style="yellow") if note else []
     if verbose:
@@ -322,7 +324,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     width = _width()
     if width < NEXT_RECORDS_BELOW or not steps:
         return _render(
-            *_lines(views.catalog_line(report, lang), width, style="dim"),
+            *_joined(views.catalog_parts(report, lang), " · ", width, style="dim"),
             *_next_records(report, lang, steps, width),
         )
     table = Table(title=_text(_t(lang, "次の一手", "Next steps")), title_justify="left", show_lines=True)
