@@ -221,7 +221,7 @@ def _orjson_writer(
     return fast
 
 
-_CHUNK = 2048
+_CHUNK = 64
 """Pieces joined into one chunk: a few hundred kilobytes of output at a time."""
 
 
