@@ -71,3 +71,24 @@ def test_vouched_entries_are_the_bytes_looked_at_ones(
             m.setattr(json_, "_printable", lambda report: False)  # entries and groups: every value looked at
             assert json_.gaps(report, lang) == vouched
     assert '"rate": 1e-05' in vouched
+
+
+def test_a_float_in_a_findings_data_is_looked_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DX104's target in a finding's data, a float json writes with an exponent, in an entry whose own rates are
+    plain: the entry is not taken on its producer's word."""
+    from dxready.render import json_
+    from tests.helpers.catalogs import copy_shipped
+
+    root = copy_shipped(tmp_path / "c")
+    path = root / "procedures.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("\n    status: ○", text.index("\nprocedures:"))
+    counts = "\n    counts: [{fiscal_year: 令和9年度, total: 100, online: 0}]"
+    path.write_text(text[:at] + counts + text[at:], encoding="utf-8")
+    (root / "dxready.yaml").write_text("targets:\n  usage_rate: 0.00005\n", encoding="utf-8")
+    report = run(load(root), dt.date(2031, 4, 1))
+    vouched = json_.gaps(report, "en")
+    with monkeypatch.context() as m:
+        m.setattr(json_, "_printable", lambda report: False)
+        assert json_.gaps(report, "en") == vouched
+    assert '"target": 5e-05' in vouched and '"rate": 0.0' in vouched

@@ -242,8 +242,29 @@ def _roadmap_facts(r: Any, areas: dict[int, Any]) -> dict[str, Any]:
     }
 
 
-def _procedure_entries(report: Report, lang: str, show_waived: bool) -> Iterator[dict[str, Any]]:
-    by_proc = views.subject_findings(report, "procedure")
+def _by_subject(report: Report) -> dict[str, dict[str, list[Finding]]]:
+    """``views.subject_findings`` of every kind, in one pass over the findings."""
+    out: dict[str, dict[str, list[Finding]]] = {}
+    for f in report.findings:
+        subject = f.subject
+        by_id = out.get(subject.kind)
+        if by_id is None:
+            by_id = out[subject.kind] = {}
+        found = by_id.get(subject.id)
+        if found is None:
+            by_id[subject.id] = [f]
+        else:
+            found.append(f)
+    for by_id in out.values():
+        for findings in by_id.values():
+            if len(findings) > 1:
+                findings.sort(key=views.most_severe_first)
+    return out
+
+
+def _procedure_entries(
+    report: Report, lang: str, show_waived: bool, by_proc: dict[str, list[Finding]]
+) -> Iterator[dict[str, Any]]:
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
@@ -318,8 +339,17 @@ def _vouch(report: Report, show_waived: bool) -> Callable[[dict[str, Any]], bool
             return False
         for f in entry["findings"]:
             data = f.get("data")
-            if data is not None and not _plain(data, None, keys):
-                return False
+            if data:
+                for value in data.values():  # _plain's test of a flat mapping, inline (a finding's data)
+                    kind = type(value)
+                    if kind is float:
+                        if not (value == 0.0 or 1e-4 <= abs(value) < 1e16):
+                            return False
+                    elif kind is list:
+                        if not all(type(item) is str for item in value):  # the usual list: ids, names
+                            return _plain(entry, None, keys)
+                    elif not (kind is str or kind is int or kind is bool or value is None):
+                        return _plain(entry, None, keys)  # a subclass, a mapping: every value looked at
         return True
 
     return vouched
@@ -354,7 +384,8 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:  # every waived finding is listed with --show-waived, whatever its subject
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
-    by_sys = views.subject_findings(report, "system")
+    by_subject = _by_subject(report)
+    by_sys = by_subject.get("system", {})
     systems = [
         {
             "id": s.id,
@@ -370,7 +401,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         }
         for s in report.catalog.systems
     ]
-    by_road = views.subject_findings(report, "roadmap")
+    by_road = by_subject.get("roadmap", {})
     areas = {a.no: a for a in report.catalog.roadmap_file.areas}
     roadmap = [
         {
@@ -394,7 +425,10 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         **_header(report, lang),
         **_sources(report),
         "summary": _summary(report),
-        "procedures": Lazy(_procedure_entries(report, lang, show_waived), _vouch(report, show_waived)),
+        "procedures": Lazy(
+            _procedure_entries(report, lang, show_waived, by_subject.get("procedure", {})),
+            _vouch(report, show_waived),
+        ),
         "systems": systems,
         "roadmap": roadmap,
         "catalog_findings": other,

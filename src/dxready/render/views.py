@@ -413,11 +413,11 @@ def subject_findings(report: Report, kind: str) -> dict[str, list[Finding]]:
             out.setdefault(f.subject.id, []).append(f)
     for findings in out.values():
         if len(findings) > 1:  # most subjects have one or two
-            findings.sort(key=_most_severe_first)
+            findings.sort(key=most_severe_first)
     return out
 
 
-def _most_severe_first(f: Finding) -> tuple[int, str]:
+def most_severe_first(f: Finding) -> tuple[int, str]:
     return -f.severity.rank, f.code
 
 
