@@ -178,3 +178,22 @@ def test_write_puts_utf8_pieces_between_text_pieces_in_order(monkeypatch: pytest
     monkeypatch.setattr(sys, "stdout", text)
     write([b"x", "\u3000".encode()])
     assert text.getvalue() == "x\u3000"
+
+
+@settings(max_examples=200, deadline=None)
+@given(items=st.lists(st.dictionaries(st.text(max_size=6), _JSON, max_size=4) | _JSON, max_size=150))
+def test_vouched_items_in_runs_are_json(items: list[Any]) -> None:
+    """Items vouched for by their producer are written by the C writer in runs (jsonfast._runs, _batch_writer): the
+    same bytes as json where the vouch is true (plain mappings), and where a run holds what the C writer refuses."""
+    from dxready.render.jsonfast import _plain
+
+    def vouch(item: Any) -> bool:
+        return type(item) is dict and _plain(item, JSON_ESCAPED.search, set())
+
+    expected = json_inert(json.dumps({"p": items, "n": 1}, ensure_ascii=False, indent=2))
+    data = {"p": Lazy(iter(items), vouch), "n": 1}
+    assert b"".join(utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)) == expected.encode("utf-8")
+    refused = [{"a": i} for i in range(70)] + [{"big": 2**70}] + [{"b": "x"}] * 3
+    expected = json.dumps({"p": refused}, ensure_ascii=False, indent=2)
+    data = {"p": Lazy(iter(refused), lambda item: True)}  # the big int: the C writer refuses its run
+    assert b"".join(utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)) == expected.encode("utf-8")

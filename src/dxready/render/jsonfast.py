@@ -221,8 +221,59 @@ def _orjson_writer(
     return fast
 
 
+_BATCH = 64
+"""Vouched items of a top-level list written by one call of the C writer."""
+_BATCH_HEAD, _BATCH_TAIL = len(b'{\n  "": [\n    '), len(b"\n  ]\n}")
 _CHUNK = 64
 """Pieces joined into one chunk: a few hundred kilobytes of output at a time."""
+
+
+def _batch_writer(
+    element: Callable[[Any, list[Any], str, str, bool], None],
+) -> Callable[[list[Any], list[Any], str], str]:
+    """How vouched items of a top-level list (at indentation 4) are appended to UTF-8 output at once: the C writer's
+    text of a mapping holding them is that list's part of the output, without re-indenting each item (``element``
+    writes them one by one when the C writer refuses the run). The function returns what comes before the next item.
+    """
+    import orjson
+
+    dumps_, indent = orjson.dumps, orjson.OPT_INDENT_2
+
+    def batched(batch: list[Any], out: list[Any], before: str) -> str:
+        try:
+            text = dumps_({"": batch}, option=indent)
+        except TypeError:  # an int beyond 64 bits, a lone surrogate: item by item, as element writes them
+            for value in batch:
+                element(value, out, before, "\n    ", True)
+                before = ",\n    "
+            return before
+        out.append(before.encode("utf-8"))
+        out.append(text[_BATCH_HEAD:-_BATCH_TAIL])
+        return ",\n    "
+
+    return batched
+
+
+def _runs(
+    values: Iterable[Any], vouch: Callable[[Any], bool] | None, size: int
+) -> Iterator[tuple[list[Any] | None, Any, bool]]:
+    """A list's items as (None, item, vouched for) or, with ``size``, runs of up to ``size`` vouched mappings as
+    (those items, None, True)."""
+    batch: list[Any] = []
+    for value in values:
+        vouched = vouch is not None and vouch(value)
+        if vouched and size and type(value) is dict:
+            batch.append(value)
+            if len(batch) >= size:
+                yield batch, None, True
+                batch = []
+            continue
+        if batch:
+            yield batch, None, True
+            batch = []
+        yield None, value, vouched
+    if batch:
+        yield batch, None, True
 
 
 def chunks(
@@ -300,6 +351,8 @@ def _pieces(
             encode([item], piece, inner[:-2])
             out.append(made(sep + piece[0][len("[" + inner) :]))
 
+    batched = _batch_writer(element) if binary and fast is not None else None
+
     if not data:
         yield made("{}")
         return
@@ -312,9 +365,14 @@ def _pieces(
             empty = True
             values: Iterable[Any] = item.items if isinstance(item, Lazy) else item
             vouch = item.vouched if isinstance(item, Lazy) and escaped is not None else None
-            for value in values:
-                element(value, out, before, "\n    ", vouch is not None and vouch(value))
-                before, empty = ",\n    ", False
+            size = _BATCH if batched is not None else 0  # vouched items written together (UTF-8 output only)
+            for run, value, vouched in _runs(values, vouch, size):
+                if run is not None and batched is not None:
+                    before = batched(run, out, before)
+                else:
+                    element(value, out, before, "\n    ", vouched)
+                    before = ",\n    "
+                empty = False
                 if len(out) >= _CHUNK:
                     yield empty_text.join(out)
                     out.clear()
