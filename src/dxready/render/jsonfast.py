@@ -373,7 +373,7 @@ def _pieces(
                     element(value, out, before, "\n    ", vouched)
                     before = ",\n    "
                 empty = False
-                if len(out) >= _CHUNK:
+                if len(out) >= _CHUNK or run is not None:  # a run is a chunk's worth of output by itself
                     yield empty_text.join(out)
                     out.clear()
             out.append(made(sep + name + ": []" if empty else "\n  ]"))
