@@ -51,9 +51,9 @@ def test_entry_init_is_the_dataclass_one() -> None:
 def test_vouched_entries_are_the_bytes_looked_at_ones(
     lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """gaps -f json's procedures and groups taken by the C writer on the producer's word (json_._vouch): the same bytes as when
+    """gaps -f json's procedures and groups taken by the C writer on the producer's word (json_gaps._vouch): the same bytes as when
     every value is looked at, on the shipped catalogue and on one with a rate json writes with an exponent."""
-    from dxready.render import json_
+    from dxready.render import json_gaps
     from tests.helpers.catalogs import copy_shipped
 
     root = copy_shipped(tmp_path / "c")
@@ -65,18 +65,20 @@ def test_vouched_entries_are_the_bytes_looked_at_ones(
     path.write_text(text[:at] + counts + text[at:], encoding="utf-8")
     for catalog in (load(None), load(root)):
         report = run(catalog, dt.date(2031, 4, 1))
-        vouched = json_.gaps(report, lang)
-        assert json_._vouch(report, False) is not None
+        vouched = json_gaps.gaps(report, lang)
+        assert json_gaps._vouch(report, False) is not None
         with monkeypatch.context() as m:
-            m.setattr(json_, "_printable", lambda report: False)  # entries and groups: every value looked at
-            assert json_.gaps(report, lang) == vouched
+            m.setattr(
+                json_gaps, "_printable", lambda report: False
+            )  # entries and groups: every value looked at
+            assert json_gaps.gaps(report, lang) == vouched
     assert '"rate": 1e-05' in vouched
 
 
 def test_a_float_in_a_findings_data_is_looked_at(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """DX104's target in a finding's data, a float json writes with an exponent, in an entry whose own rates are
     plain: the entry is not taken on its producer's word."""
-    from dxready.render import json_
+    from dxready.render import json_gaps
     from tests.helpers.catalogs import copy_shipped
 
     root = copy_shipped(tmp_path / "c")
@@ -87,8 +89,8 @@ def test_a_float_in_a_findings_data_is_looked_at(tmp_path: Path, monkeypatch: py
     path.write_text(text[:at] + counts + text[at:], encoding="utf-8")
     (root / "dxready.yaml").write_text("targets:\n  usage_rate: 0.00005\n", encoding="utf-8")
     report = run(load(root), dt.date(2031, 4, 1))
-    vouched = json_.gaps(report, "en")
+    vouched = json_gaps.gaps(report, "en")
     with monkeypatch.context() as m:
-        m.setattr(json_, "_printable", lambda report: False)
-        assert json_.gaps(report, "en") == vouched
+        m.setattr(json_gaps, "_printable", lambda report: False)
+        assert json_gaps.gaps(report, "en") == vouched
     assert '"target": 5e-05' in vouched and '"rate": 0.0' in vouched

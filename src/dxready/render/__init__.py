@@ -35,7 +35,7 @@ VIEWS: dict[str, dict[str, str]] = {
     "gaps": {
         "table": "dxready.render.table:gaps",
         "markdown": "dxready.render.markdown:gaps",
-        "json": "dxready.render.json_:gaps_chunks",
+        "json": "dxready.render.json_gaps:gaps_chunks",
         "csv": "dxready.render.csv_:gaps",
     },
     "next": {

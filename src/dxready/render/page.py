@@ -48,7 +48,7 @@ def city_data(catalog: Path | None, as_of: dt.date, lang: str) -> dict[str, Any]
     """What ``gaps --format json`` says, as data."""
     from dxready.catalog.load import load_catalog
     from dxready.engine.run import run
-    from dxready.render.json_ import gaps
+    from dxready.render.json_gaps import gaps
 
     report = run(load_catalog(catalog), as_of)
     data: dict[str, Any] = json.loads(gaps(report, lang))

@@ -1,0 +1,230 @@
+"""``gaps --format json``: the catalogue's findings by subject, written a piece at a time in UTF-8.
+
+Each procedure's entry is made, written and dropped (jsonfast.Lazy), so neither the output nor its tree of dicts
+exists whole. The entries and the groups are vouched for to the C writer by their producer (:func:`_vouch`) when the
+catalogue's texts are printable, so that only their floats and findings' data are looked at again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from dxready.render import views
+from dxready.render.json_ import (
+    _header,
+    _roadmap_facts,
+    _sources,
+    _summary,
+    _system_facts,
+    _usage,
+    finding,
+)
+
+if TYPE_CHECKING:
+    from dxready.engine.levels import Readiness
+    from dxready.engine.run import Report
+    from dxready.findings import Finding
+
+
+def _by_subject(report: Report) -> dict[str, dict[str, list[Finding]]]:
+    """``views.subject_findings`` of every kind, in one pass over the findings."""
+    out: dict[str, dict[str, list[Finding]]] = {}
+    for f in report.findings:
+        subject = f.subject
+        by_id = out.get(subject.kind)
+        if by_id is None:
+            by_id = out[subject.kind] = {}
+        found = by_id.get(subject.id)
+        if found is None:
+            by_id[subject.id] = [f]
+        else:
+            found.append(f)
+    for by_id in out.values():
+        for findings in by_id.values():
+            if len(findings) > 1:
+                findings.sort(key=views.most_severe_first)
+    return out
+
+
+def _procedure_entries(
+    report: Report, lang: str, show_waived: bool, by_proc: dict[str, list[Finding]]
+) -> Iterator[dict[str, Any]]:
+    waived: dict[tuple[str, str], list[Finding]] = {}
+    for f in report.waived:
+        waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
+    seen: dict[int, _Levels] = {}
+    readiness = report.readiness
+    for p in report.catalog.procedures:
+        r = readiness.get(p.id)
+        status = p.effective_status
+        value = status._value_  # enums' values without their property (a hot path at 10k procedures)
+        level, bounds, criteria, blockers = _levels(r, seen) if r is not None else _NO_LEVELS
+        entry: dict[str, Any] = {
+            "id": p.id,
+            "standard_no": p.standard_no,
+            "name": p.name,
+            "name_en": p.name_en,
+            "note": p.note,
+            "status": value,
+            "mark": status.mark,
+            "recorded_status": p.status._value_,
+            "status_inferred": p.status_inferred,
+            "level": level if value != "unknown" else None,
+            "level_bounds": bounds,
+            "criteria": criteria,
+            "blockers": blockers,
+            "usage": _usage(p),
+            "findings": [finding(f, lang) for f in by_proc.get(p.id, ())],
+        }
+        if show_waived:
+            entry["waived"] = [finding(f, lang) for f in waived.get(("procedure", p.id), [])]
+        yield entry
+
+
+_Levels = tuple[int | None, list[int] | None, dict[str, str] | None, list[str]]
+_NO_LEVELS: _Levels = (None, None, None, [])
+
+
+def _levels(r: Readiness, seen: dict[int, _Levels]) -> _Levels:
+    """(the level when settled, bounds, each criterion's state by key, blockers' keys). Procedures whose criteria
+    stand alike share one Readiness (engine.levels), so ``seen`` (by its identity, while the report holds it) makes
+    them once for them all; they are only read."""
+    made = seen.get(id(r))
+    if made is None:
+        made = seen[id(r)] = (
+            r.level if r.settled else None,
+            list(r.bounds),
+            {c.key: c.state._value_ for c in r.criteria},
+            [c.key for c in r.blockers],
+        )
+    return made
+
+
+def _vouch(report: Report, show_waived: bool) -> Callable[[dict[str, Any]], bool] | None:
+    """How the procedures' entries are vouched for as plain to the C writer (jsonfast.Lazy), or None.
+
+    Their strings are the catalogue's texts (the files' models, scanned once: ``Catalog.text_scan``), the catalogue's
+    file names (locations) and the rules' own words, which hold no character the JSON sink escapes (a test reads
+    every rule module), so when every scanned text and file name is printable none of them needs looking at again;
+    what is left to look at is each entry's floats (rates) and its findings' ``data``. With ``--show-waived`` the
+    waiver reasons (the settings, not scanned) are there too: not vouched for.
+    """
+    if show_waived or not _printable(report):
+        return None
+    from dxready.render.jsonfast import _plain
+
+    keys: set[str] = set()
+
+    def vouched(entry: dict[str, Any]) -> bool:
+        usage = entry["usage"]
+        if usage is not None and not (
+            _written_alike(usage["rate"]) and _written_alike(usage.get("published_rate"))
+        ):
+            return False
+        for f in entry["findings"]:
+            data = f.get("data")
+            if data:
+                for value in data.values():  # _plain's test of a flat mapping, inline (a finding's data)
+                    kind = type(value)
+                    if kind is float:
+                        if not (value == 0.0 or 1e-4 <= abs(value) < 1e16):
+                            return False
+                    elif kind is list:
+                        if not all(type(item) is str for item in value):  # the usual list: ids, names
+                            return _plain(entry, None, keys)
+                    elif not (kind is str or kind is int or kind is bool or value is None):
+                        return _plain(entry, None, keys)  # a subclass, a mapping: every value looked at
+        return True
+
+    return vouched
+
+
+def _printable(report: Report) -> bool:
+    """Every text of the catalogue's files and every file name is printable: the strings gaps' entries and groups
+    are made of (with the rules' own words) hold no character the JSON sink escapes."""
+    catalog = report.catalog
+    return all(catalog.text_scan(f).printable for f in ("procedures", "systems", "roadmap")) and all(
+        catalog.display(f).isprintable() for f in ("procedures", "systems", "roadmap", "settings")
+    )
+
+
+def _always(group: object) -> bool:
+    return True
+
+
+def _written_alike(value: object) -> bool:
+    """A rate's value is written alike by orjson and json: not a float json writes with an exponent or NaN."""
+    return type(value) is not float or value == 0.0 or 1e-4 <= abs(value) < 1e16
+
+
+def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterator[bytes]:
+    """The gaps JSON a piece at a time, in UTF-8 (the registry's ``gaps --format json``; ``render.safe.write``
+    writes the bytes as they are): each procedure's entry is made, written and dropped, so neither the output nor its
+    tree of dicts exists whole (:func:`gaps` joins them as text)."""
+    from dxready.render.gapsview import json_groups
+    from dxready.render.jsonfast import Lazy, utf8_chunks
+    from dxready.render.safe import JSON_ESCAPED, json_inert
+
+    waived: dict[tuple[str, str], list[Finding]] = {}
+    for f in report.waived:  # every waived finding is listed with --show-waived, whatever its subject
+        waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
+    by_subject = _by_subject(report)
+    by_sys = by_subject.get("system", {})
+    systems = [
+        {
+            "id": s.id,
+            "name": s.name,
+            "tier": s.tier.value,
+            **_system_facts(s),
+            "findings": [finding(f, lang) for f in by_sys.get(s.id, [])],
+            **(
+                {"waived": [finding(f, lang) for f in waived.get(("system", s.id), [])]}
+                if show_waived
+                else {}
+            ),
+        }
+        for s in report.catalog.systems
+    ]
+    by_road = by_subject.get("roadmap", {})
+    areas = {a.no: a for a in report.catalog.roadmap_file.areas}
+    roadmap = [
+        {
+            "id": r.id,
+            "area": r.area,
+            "title": r.title,
+            **_roadmap_facts(r, areas),
+            "findings": [finding(f, lang) for f in by_road.get(r.id, [])],
+            **(
+                {"waived": [finding(f, lang) for f in waived.get(("roadmap", r.id), [])]}
+                if show_waived
+                else {}
+            ),
+        }
+        for r in report.catalog.roadmap
+    ]
+    other = [finding(f, lang) for f in report.findings if f.subject.kind in ("catalog", "settings")]
+    if show_waived:
+        other += [finding(f, lang) for f in report.waived if f.subject.kind in ("catalog", "settings")]
+    data = {
+        **_header(report, lang),
+        **_sources(report),
+        "summary": _summary(report),
+        "procedures": Lazy(
+            _procedure_entries(report, lang, show_waived, by_subject.get("procedure", {})),
+            _vouch(report, show_waived),
+        ),
+        "systems": systems,
+        "roadmap": roadmap,
+        "catalog_findings": other,
+        # The findings grouped as the terminal shows them (additive: every finding is also listed above).
+        # Vouched for when the catalogue's texts are printable: a group holds no float, only words and ids.
+        "groups": Lazy(json_groups(report, lang), _always if _printable(report) else None),
+    }
+    yield from utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
+    yield b"\n"
+
+
+def gaps(report: Report, lang: str, show_waived: bool = False) -> str:
+    """``gaps --format json`` as one text."""
+    return b"".join(gaps_chunks(report, lang, show_waived)).decode("utf-8")
