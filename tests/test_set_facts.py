@@ -61,7 +61,7 @@ def test_facts_settle_the_level_in_gaps(city: Path) -> None:
     )
     assert code == 0, err
     assert "identity: — → マイナンバーカード" in out
-    assert "fee: — → なし" in out
+    assert "fee: — → いいえ" in out
     assert "result_delivery: — → 電子" in out
     assert "back_office: — → 再入力" in out
     assert "レベル 2–4（未確定） → 3" in out

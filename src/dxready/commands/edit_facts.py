@@ -169,8 +169,8 @@ def _shown(value: object, lang: str) -> str:
 
     if value is None:
         return "—"
-    if isinstance(value, bool):
-        return ("あり" if value else "なし") if lang == "ja" else ("yes" if value else "no")
+    if isinstance(value, bool):  # the words diff and import use for every yes/no field
+        return labels.yes_no(value, lang)
     if isinstance(value, enum.Enum):
         return labels.printed(value, lang)
     if isinstance(value, list | tuple):

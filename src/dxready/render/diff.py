@@ -77,7 +77,9 @@ _ENUM_OF = {
 def _word(value: Any, field: str, lang: str) -> str:
     """One scalar as the tool prints it: a yes/no field (fee, gov_cloud …) in words, an enum value by its label."""
     if isinstance(value, bool):  # never Python's True/False
-        return _t(lang, "はい", "yes") if value else _t(lang, "いいえ", "no")
+        from dxready.catalog.labels import yes_no
+
+        return yes_no(value, lang)
     kind = _ENUM_OF.get(field.rsplit(".", 1)[-1])
     if kind is not None and isinstance(value, str):
         from dxready.catalog.labels import LABELS
