@@ -103,6 +103,11 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def severity_count(n: int, severity: str) -> str:
+    """``n`` findings of one severity in English as check's summary counts them: 1 error, 13 warnings, 53 info."""
+    return f"{n} info" if severity == "info" else _count(n, severity)
+
+
 def check(report: Report, lang: str, verbose: bool = False) -> str:
     lines = []
     for group in _at_one_place(report.findings, verbose):
@@ -120,8 +125,9 @@ def check(report: Report, lang: str, verbose: bool = False) -> str:
         )
     else:
         summary = (
-            f"{oneline(label)}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-            f"{counts['info']} info" + (f" ({waived} waived)" if waived else "")
+            f"{oneline(label)}: "
+            + ", ".join(severity_count(counts[s], s) for s in ("error", "warning", "info"))
+            + (f" ({waived} waived)" if waived else "")
         )
     lines.append(summary)
     return "\n".join(lines) + "\n"
