@@ -20,7 +20,9 @@ def test_every_suggested_set_command_runs(tmp_path: Path, lang: str) -> None:
     assert runner.invoke(app, ["init", str(city), "--name", "館山市"]).exit_code == 0
     result = runner.invoke(app, ["gaps", "-v", "--catalog", str(city), "--lang", lang], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.stderr
-    commands = [line.strip() for line in result.stdout.splitlines() if line.strip().startswith("dxready set ")]
+    commands = [
+        line.strip() for line in result.stdout.splitlines() if line.strip().startswith("dxready set ")
+    ]
     assert len(commands) >= 10
     for command in commands[:3]:
         argv = shlex.split(command)[1:]

@@ -92,7 +92,10 @@ def test_the_shared_channel_is_named_in_the_step_s_language(tmp_path: Path) -> N
         for s in _steps(tmp_path / "city")
         if "共通基盤" in s.action.ja
     }
-    assert shared["Moving out / moving in"] == ("引越しワンストップサービス）", "the moving one-stop service)")
+    assert shared["Moving out / moving in"] == (
+        "引越しワンストップサービス）",
+        "the moving one-stop service)",
+    )
     assert shared["Local tax filing (eLTAX)"] == ("eLTAX）", "eLTAX)")
     assert shared["Bidding qualification applications"][1] == "the shared e-procurement system)"
     assert {en for _, en in shared.values()} >= {"Mynaportal)"}

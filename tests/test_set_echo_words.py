@@ -33,7 +33,9 @@ def pair(tmp_path: Path) -> tuple[Path, Path]:
 
 def _after_arrow(out: str, *names: str) -> str:
     """The word after → on the one line that names a field (one of ``names``) before its colon."""
-    lines = [line.strip() for line in out.splitlines() if line.strip().startswith(tuple(f"{n}: " for n in names))]
+    lines = [
+        line.strip() for line in out.splitlines() if line.strip().startswith(tuple(f"{n}: " for n in names))
+    ]
     assert len(lines) == 1, (names, out)
     return lines[0].rsplit("→", 1)[1].strip()
 
@@ -49,3 +51,40 @@ def test_fee_is_one_word_in_set_and_diff(pair: tuple[Path, Path], flag: str, ja:
     said = _run("set", "9", flag, "--catalog", str(head), "--lang", "en")
     diffed = _run("diff", str(base), str(head), "--lang", "en")
     assert _after_arrow(said, "fee") == _after_arrow(diffed, "fee") == en
+
+
+FACTS = (
+    "--status",
+    "一部",
+    "--identity",
+    "押印",
+    "--fee",
+    "--result-delivery",
+    "紙",
+    "--back-office",
+    "再入力",
+)
+
+
+def _names(out: str) -> set[str]:
+    """The field names of the indented `name: … → …` lines (set's echo, diff's records)."""
+    return {
+        line.strip().split(": ", 1)[0] for line in out.splitlines() if " → " in line and line.startswith("  ")
+    }
+
+
+def test_japanese_echo_names_fields_as_diff_does(pair: tuple[Path, Path]) -> None:
+    base, head = pair
+    said = _run("set", "9", *FACTS, "--catalog", str(head))
+    diffed = _run("diff", str(base), str(head))
+    facts = {"状況", "本人確認", "手数料", "結果の交付", "後続処理"}
+    assert facts <= _names(said) and facts <= _names(diffed), (said, diffed)
+    for key in ("status", "identity", "fee", "result_delivery", "back_office"):
+        assert f"{key}:" not in said
+    assert _after_arrow(said, "結果の交付") == _after_arrow(diffed, "結果の交付") == "紙"
+
+
+def test_english_echo_keeps_the_keys(pair: tuple[Path, Path]) -> None:
+    _, head = pair
+    said = _run("set", "9", *FACTS, "--catalog", str(head), "--lang", "en")
+    assert {"status", "identity", "fee", "result_delivery", "back_office"} <= _names(said)

@@ -182,13 +182,22 @@ def _shown(value: object, lang: str) -> str:
     return str(value)
 
 
+def field_word(field: str) -> str:
+    """A procedure's field in Japanese as export's 手続 sheet heads its column and ``diff`` names it (本人確認, 手数料
+    …); English output keeps the YAML key."""
+    from dxready.commands.transfer.sheets import PROCEDURES
+
+    return next((c.ja for c in PROCEDURES.columns if c.key == field), field)
+
+
 def _said(field: str, old: object, new: object) -> Msg:
+    ja = field_word(field)
     if old == new:
         return Msg(
-            f"{field}: {_shown(new, 'ja')}（既にその値です）", f"{field}: {_shown(new, 'en')} (already so)"
+            f"{ja}: {_shown(new, 'ja')}（既にその値です）", f"{field}: {_shown(new, 'en')} (already so)"
         )
     return Msg(
-        f"{field}: {_shown(old, 'ja')} → {_shown(new, 'ja')}",
+        f"{ja}: {_shown(old, 'ja')} → {_shown(new, 'ja')}",
         f"{field}: {_shown(old, 'en')} → {_shown(new, 'en')}",
     )
 
@@ -255,9 +264,10 @@ def plan_facts(
         have = set(entry.life_events or [])
         new_events = [e for e in facts.life_events if e not in have]
         append_scalars(doc, node, "life_events", new_events, splices)
-        said += [Msg(f"life_events: {e} を追加", f"life_events: added {e}") for e in new_events]
+        events = field_word("life_events")
+        said += [Msg(f"{events}: {e} を追加", f"life_events: added {e}") for e in new_events]
         said += [
-            Msg(f"life_events: {e} は既にあります", f"life_events: {e} is already there")
+            Msg(f"{events}: {e} は既にあります", f"life_events: {e} is already there")
             for e in facts.life_events
             if e in have
         ]
