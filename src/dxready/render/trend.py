@@ -26,7 +26,8 @@ def _bar(value: float | None) -> str:
 
 def _subject(p: Point, lang: str) -> str:
     if not p.commit:
-        return _t(lang, "（未コミットの変更）", "(uncommitted changes)")
+        # Words of at most 10 cells: at 80 columns the subject keeps 11, and "(uncommitted" would fold mid-word.
+        return _t(lang, "（未コミットの変更）", "(not yet committed)")
     return p.subject if len(p.subject) <= 50 else p.subject[:49] + "…"
 
 
