@@ -129,20 +129,32 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     lines: list[str] = []
     for n, para in enumerate(text.split("\n")):
         start = first if n == 0 else indent
-        line = start
+        if para and cell_len(start) + cell_len(para) <= width and " ".join(para.split()) == para:
+            # It fits, and its spaces are single ASCII spaces between words (what _broken would make of them):
+            # the line as it is, without tokenising it (most lines of a long view are short).
+            lines.append((start + para).rstrip())
+        else:
+            lines += _broken(para, width, indent, start)
+    return lines
+
+
+def _broken(para: str, width: int, indent: str, start: str) -> list[str]:
+    """One paragraph (no newline) broken into lines, piece by piece: spaces between pieces become one space."""
+    lines: list[str] = []
+    line = start
+    space = False
+    for tok in _tokens(para):
+        if tok.isspace():
+            space = bool(line.strip())
+            continue
+        gap = " " if space else ""
         space = False
-        for tok in _tokens(para):
-            if tok.isspace():
-                space = bool(line.strip())
-                continue
-            gap = " " if space else ""
-            space = False
-            if cell_len(line) + len(gap) + cell_len(tok) <= width or not line.strip():
-                line += gap + tok
-                continue
-            lines.append(line.rstrip())
-            line = indent + tok
+        if cell_len(line) + len(gap) + cell_len(tok) <= width or not line.strip():
+            line += gap + tok
+            continue
         lines.append(line.rstrip())
+        line = indent + tok
+    lines.append(line.rstrip())
     return lines
 
 
