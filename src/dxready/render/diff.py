@@ -346,11 +346,8 @@ RECORDS_BELOW = 100
 """Below this many columns the tables of changes become one record per entry (seven columns do not fit 80)."""
 
 
-def _records(console: Any, d: CatalogDiff, lang: str) -> None:
+def _records(put: _Put, d: CatalogDiff, lang: str) -> None:
     """Each changed entry as a heading line and one indented line per change, wrapped with Japanese rules."""
-    from dxready.render.celltext import paragraph
-
-    width = console.width
     labels = [_t(lang, "状況", "Status"), _t(lang, "レベル", "Level"), _t(lang, "チャネル", "Channels")]
     for title, entries in (
         (_t(lang, "手続", "Procedures"), d.procedures),
@@ -359,11 +356,11 @@ def _records(console: Any, d: CatalogDiff, lang: str) -> None:
     ):
         if not entries:
             continue
-        console.print(paragraph(f"{title} ({len(entries)}):", width))
+        put(f"{title} ({len(entries)}):")
         for e in entries:
             change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
             ident = _t(lang, f"（{e.id}）", f" ({e.id})") if e.id and e.id != e.name else ""
-            console.print(paragraph(f"  {change}: {e.name}{ident}", width, rest="      "))
+            put(f"  {change}: {e.name}{ident}", "      ")
             if entries is d.procedures:
                 *named, others = _cells(e, lang, "\n")
                 lines = [f"{label}: {value}" for label, value in zip(labels, named, strict=True) if value]
@@ -372,49 +369,88 @@ def _records(console: Any, d: CatalogDiff, lang: str) -> None:
                 lines = _system_cells(e, lang, "\n").split("\n")
             for line in lines:
                 if line:
-                    console.print(paragraph(f"    {line}", width, rest="      "))
+                    put(f"    {line}", "      ")
+
+
+class _Put:
+    """Prints a paragraph wrapped at the console's width with Japanese rules (later lines start with ``rest``):
+    through rich, or, for a long view, written as plain lines (the same text: no style, never re-wrapped)."""
+
+    def __init__(self, console: Any, plain: bool) -> None:
+        self.console, self.plain, self.width = console, plain, console.width
+
+    def __call__(self, text: str, rest: str = "") -> None:
+        from dxready.render.celltext import paragraph, paragraph_text
+
+        if self.plain:
+            self.console.file.write(paragraph_text(text, self.width, rest=rest) + "\n")
+        else:
+            self.console.print(paragraph(text, self.width, rest=rest))
+
+
+def _size(d: CatalogDiff, regressions: list[Any]) -> int:
+    """The lines of changes and findings the view prints, about (what makes it a long view)."""
+    entries = (*d.procedures, *d.systems, *d.roadmap)
+    return (
+        len(entries)
+        + sum(len(e.changes) for e in entries)
+        + len(d.new_findings)
+        + len(d.resolved_findings)
+        + len(regressions)
+    )
 
 
 def table(d: CatalogDiff, lang: str) -> str:
     """The terminal view: headline, regressions, the changed entries (tables, or records below RECORDS_BELOW
-    columns), the header's changed fields, the findings new and resolved."""
+    columns), the header's changed fields, the findings new and resolved. Above ``grid.BIG`` lines (changes,
+    findings) it is written as plain lines and tables as a plain grid, as the other long views are: the same text
+    without rich's layout engine (1,900 changed rows: seconds)."""
     from rich.text import Text
 
-    from dxready.render.celltext import paragraph
+    from dxready.render import grid
     from dxready.render.console import console as make_console
 
     console, buf = make_console()
     width = console.width
-    head = f"dxready diff: {oneline(_side(d.base, lang))} → {oneline(_side(d.head, lang))}"
-    console.print(paragraph(head, width, rest="  "))
-    console.print(paragraph(_headline(d, lang), width, rest="  "))
+    regressions = d.regressions()
+    long_view = _size(d, regressions) > grid.BIG
+    put = _Put(console, long_view)
+    put(f"dxready diff: {oneline(_side(d.base, lang))} → {oneline(_side(d.head, lang))}", "  ")
+    put(_headline(d, lang), "  ")
     if d.other_municipality:
-        console.print(paragraph(_other_city(d, lang), width, rest="  "))
+        put(_other_city(d, lang), "  ")
     if d.empty:
         console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))
         return buf.getvalue()
-    regressions = d.regressions()
     if regressions:
         console.print(Text(_t(lang, f"後退 {len(regressions)} 件:", f"{len(regressions)} regression(s):")))
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {r.name}" if r.name else ""
             ident = _t(lang, f"（{r.id}）", f" ({r.id})") if r.id else ""
-            console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
-    tables = [_procedure_table(d, lang)] if d.procedures else []
-    for title, entries in (
-        (_t(lang, "システム", "Systems"), d.systems),
-        (_t(lang, "工程表", "Roadmap"), d.roadmap),
-    ):
-        tables += [_entry_table(title, entries, lang)] if entries else []
+            put(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", "      ")
+    tables = []
+    if width >= RECORDS_BELOW:  # below it, records whatever the tables would be: none is built
+        tables += [_procedure_table(d, lang)] if d.procedures else []
+        for title, entries in (
+            (_t(lang, "システム", "Systems"), d.systems),
+            (_t(lang, "工程表", "Roadmap"), d.roadmap),
+        ):
+            tables += [_entry_table(title, entries, lang)] if entries else []
     from dxready.render.fit import fit
 
-    # Tables where they fit without breaking an id or a word (fit fixes their widths); else one record per entry.
-    if width < RECORDS_BELOW or not all([fit(console, t, width) for t in tables]):
-        _records(console, d, lang)
+    # Tables where they fit without breaking an id or a word (fit fixes their widths; a table of more than BIG rows
+    # only where it fits whole, as it is drawn plainly); else one record per entry.
+    if width < RECORDS_BELOW or not all(
+        [
+            grid.natural_width(console, t) <= width if t.row_count > grid.BIG else fit(console, t, width)
+            for t in tables
+        ]
+    ):
+        _records(put, d, lang)
     else:
         for t in tables:
-            console.print(t)
+            grid.print_renderable(console, t)
     if d.municipality:
         fields = _header_fields(d, lang)
         console.print(Text(f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {fields}"))
@@ -426,8 +462,10 @@ def table(d: CatalogDiff, lang: str) -> str:
             continue
         console.print(Text(f"{title} ({len(findings)}):"))
         for f in findings:
-            line = f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}"
-            console.print(paragraph(line, width, rest="      "))
+            put(
+                f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}",
+                "      ",
+            )
     return buf.getvalue()
 
 

@@ -142,6 +142,7 @@ def _broken(para: str, width: int, indent: str, start: str) -> list[str]:
     """One paragraph (no newline) broken into lines, piece by piece: spaces between pieces become one space."""
     lines: list[str] = []
     line = start
+    used = cell_len(line)  # cell_len(line), kept as the line grows
     space = False
     for tok in _tokens(para):
         if tok.isspace():
@@ -149,11 +150,16 @@ def _broken(para: str, width: int, indent: str, start: str) -> list[str]:
             continue
         gap = " " if space else ""
         space = False
-        if cell_len(line) + len(gap) + cell_len(tok) <= width or not line.strip():
+        size = cell_len(tok)
+        if used + len(gap) + size <= width or not line.strip():
+            # Cells add up, except across a joiner or variation selector: then the line is measured anew.
+            joins = "\u200d" in tok or "\ufe0f" in tok or line.endswith(("\u200d", "\ufe0f"))
             line += gap + tok
+            used = cell_len(line) if joins else used + len(gap) + size
             continue
         lines.append(line.rstrip())
         line = indent + tok
+        used = cell_len(line)
     lines.append(line.rstrip())
     return lines
 
