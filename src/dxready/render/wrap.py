@@ -36,8 +36,11 @@ def pieces(text: str) -> list[tuple[int, str]]:
     to what precedes it and an opening mark to what follows it (kinsoku)."""
     raw: list[tuple[int, str]] = []
     for m in _TOKEN.finditer(text):
-        start = m.start()
-        for piece in re.split(r"(?<=\|)(?=.)", m.group()):  # a|b|c breaks after |
+        start, token = m.start(), m.group()
+        if "|" not in token:
+            raw.append((start, token))
+            continue
+        for piece in re.split(r"(?<=\|)(?=.)", token):  # a|b|c breaks after |
             raw.append((start, piece))
             start += len(piece)
     out: list[tuple[int, str]] = []
