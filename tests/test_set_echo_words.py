@@ -14,9 +14,9 @@ from dxready.cli import app
 runner = CliRunner()
 
 
-def _run(*args: str) -> str:
+def _run(*args: str, columns: str = "80") -> str:
     # 80 columns: diff writes one record per entry, one change a line, as set does
-    result = runner.invoke(app, list(args), env={"COLUMNS": "80"})
+    result = runner.invoke(app, list(args), env={"COLUMNS": columns})
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
@@ -88,3 +88,46 @@ def test_english_echo_keeps_the_keys(pair: tuple[Path, Path]) -> None:
     _, head = pair
     said = _run("set", "9", *FACTS, "--catalog", str(head), "--lang", "en")
     assert {"status", "identity", "fee", "result_delivery", "back_office"} <= _names(said)
+
+
+def _wide(*args: str) -> str:
+    """set's echo with its first line (the file's long path) whole."""
+    return _run(*args, columns="400")
+
+
+def test_systems_echo_in_japanese_words_and_english_keys(pair: tuple[Path, Path]) -> None:
+    _, city = pair
+    catalog = ("--catalog", str(city))
+    added = _wide(
+        "add", "system", "s1", "--name", "基幹", "--tier", "backbone", "--phase", "planning", *catalog
+    )
+    assert added.splitlines()[1:] == ["  名称: 基幹", "  区分: 基幹系", "  移行:", "    移行段階: 計画立案"]
+    said = _wide(
+        "set", "system", "s1", "--tier", "intranet", "--gov-cloud", "--data-input", "manual", *catalog
+    )
+    assert "  区分: 基幹系 → 情報系" in said.splitlines()
+    assert "  ガバメントクラウド: — → はい" in said.splitlines()  # a yes/no fact as diff words one
+    assert "  データ入力: — → 手入力" in said.splitlines()
+    again = _wide("set", "system", "s1", "--tier", "intranet", *catalog, "--lang", "en")
+    assert again.splitlines()[1:] == ["  tier: intranet (already so)"]  # not "intranet → intranet"
+    assert _wide("set", "system", "s1", "--tier", "情報系", *catalog).splitlines()[1:] == [
+        "  区分: 情報系（既にその値です）"
+    ]
+    gone = _wide(
+        "set", "system", "s1", "--unset", "migration.gov_cloud", "--unset", "vendor", *catalog, "--lang", "en"
+    )
+    assert gone.splitlines()[1:] == ["  migration.gov_cloud removed", "  vendor is not recorded"]
+
+
+def test_other_set_lines_in_japanese_words(pair: tuple[Path, Path]) -> None:
+    _, city = pair
+    catalog = ("--catalog", str(city))
+    said = _wide("set", "9", "--identity", "押印", "--counts", "2023:100:20", *catalog).splitlines()
+    assert "  件数 令和5年度: 20 / 100 件（オンライン利用率 20.0%）" in said
+    assert "  本人確認を削除" in _wide("set", "9", "--unset", "identity", *catalog).splitlines()
+    assert (
+        "  identity is not recorded"
+        in _wide("set", "9", "--unset", "identity", *catalog, "--lang", "en").splitlines()
+    )
+    header = _wide("set", "municipality", "--as-of", "2024-03-31", "--source", "x", *catalog).splitlines()
+    assert header[1:] == ["  時点: 2024-03-31", "  出典: x を追加"]

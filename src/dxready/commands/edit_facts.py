@@ -182,15 +182,9 @@ def _shown(value: object, lang: str) -> str:
     return str(value)
 
 
-def field_word(field: str) -> str:
-    """A procedure's field in Japanese as export's 手続 sheet heads its column and ``diff`` names it (本人確認, 手数料
-    …); English output keeps the YAML key."""
-    from dxready.commands.transfer.sheets import PROCEDURES
-
-    return next((c.ja for c in PROCEDURES.columns if c.key == field), field)
-
-
 def _said(field: str, old: object, new: object) -> Msg:
+    from dxready.commands.echo import field_word
+
     ja = field_word(field)
     if old == new:
         return Msg(
@@ -264,6 +258,8 @@ def plan_facts(
         have = set(entry.life_events or [])
         new_events = [e for e in facts.life_events if e not in have]
         append_scalars(doc, node, "life_events", new_events, splices)
+        from dxready.commands.echo import field_word
+
         events = field_word("life_events")
         said += [Msg(f"{events}: {e} を追加", f"life_events: added {e}") for e in new_events]
         said += [

@@ -271,13 +271,18 @@ def plan_counts(
     _append(doc, node, "counts", new_counts, splices)
 
 
-def _plan_unset(doc: _Doc, where: Any, name: str, splices: list[Splice], said: list[Msg]) -> None:
-    """``--unset NAME`` on the mapping ``where``: removed, or said not to be recorded."""
+def _plan_unset(
+    doc: _Doc, where: Any, name: str, splices: list[Splice], said: list[Msg], kind: str = "procedure"
+) -> None:
+    """``--unset NAME`` on the mapping ``where`` (of a ``kind``: procedure, system, roadmap): removed, or said not
+    to be recorded."""
+    from dxready.commands.echo import field_word
+
     if name not in doc.items(where):
-        said.append(Msg(f"{name} は記録されていません", f"{name} is not recorded"))
+        said.append(Msg(f"{field_word(name, kind)}は記録されていません", f"{name} is not recorded"))
         return
     splices.append(unset_key(doc, where, name))
-    said.append(Msg(f"{name} を削除", f"{name} removed"))
+    said.append(Msg(f"{field_word(name, kind)}を削除", f"{name} removed"))
 
 
 def plan_more(

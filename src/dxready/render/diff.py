@@ -134,17 +134,13 @@ def _channels(c: FieldChange) -> str:
 
 
 def _field_name(field: str, kind: str, lang: str) -> str:
-    """A field as export's sheet of that kind heads its column (本人確認, 手数料 …) in Japanese; its YAML key in
-    English and where no sheet names it."""
+    """A field as export's sheet of that kind heads its column (本人確認, 手数料 …) in Japanese, as set's echo names it
+    (commands/echo.py); its YAML key in English and where no sheet names it."""
     if lang != "ja":
         return field
-    from dxready.commands.transfer.sheets import COUNTS, PROCEDURES, ROADMAP, SUB_PROCEDURES, SYSTEMS
+    from dxready.commands.echo import field_word
 
-    sheet = {"procedure": PROCEDURES, "system": SYSTEMS, "roadmap": ROADMAP}.get(kind)
-    names = {c.key: c.ja for c in sheet.columns} if sheet is not None else {}
-    if kind == "procedure":  # the lists that have a sheet of their own
-        names |= {"counts": COUNTS.ja, "sub_procedures": SUB_PROCEDURES.ja}
-    return names.get(field, field)
+    return field_word(field, kind)
 
 
 def _header_fields(d: CatalogDiff, lang: str) -> str:
