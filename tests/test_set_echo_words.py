@@ -113,6 +113,8 @@ def test_systems_echo_in_japanese_words_and_english_keys(pair: tuple[Path, Path]
     assert _wide("set", "system", "s1", "--tier", "情報系", *catalog).splitlines()[1:] == [
         "  区分: 情報系（既にその値です）"
     ]
+    served = _wide("set", "system", "s1", "--serves", "bulky-waste", *catalog).splitlines()
+    assert "  bulky-waste のシステムID に s1 を追加" in served
     gone = _wide(
         "set", "system", "s1", "--unset", "migration.gov_cloud", "--unset", "vendor", *catalog, "--lang", "en"
     )

@@ -151,7 +151,7 @@ def _serves_splices(
         _append_ids(doc, seq.value[target.index], "systems", [system_id], splices)
         said.append(
             Msg(
-                f"{target.procedure.id} の systems に {system_id} を追加",
+                f"{target.procedure.id} のシステムID に {system_id} を追加",
                 f"{target.procedure.id}: systems += {system_id}",
             )
         )

@@ -64,11 +64,12 @@ def _entry_splices(doc: Any, entry: Any, change: EntityChange, current: Any) -> 
     for key, ids in change.lists.items():
         have = set(getattr(current, key, []) or [])
         new = [i for i in ids if i not in have]
+        word = echo.field_word(key, kind)
         for i in ids:
             said.append(
-                Msg(f"{key}: {i} を追加", f"{key}: added {i}")
+                Msg(f"{word}: {i} を追加", f"{key}: added {i}")
                 if i in new
-                else Msg(f"{key}: {i} は既にあります", f"{key}: {i} is already there")
+                else Msg(f"{word}: {i} は既にあります", f"{key}: {i} is already there")
             )
         _append_ids(doc, entry, key, new, splices)
     _unset(doc, entry, change.unset, splices, said, kind)
