@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.measure import Measurement
 
 from dxready.commands.diff import CatalogDiff, run_diff
-from dxready.render import diff as render_diff
+from dxready.render import diff_terminal as render_diff
 from dxready.render import grid
 
 STATUSES = ("○", "一部", "×", "—", "unknown", "×", "○")

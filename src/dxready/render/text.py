@@ -99,8 +99,12 @@ def _fit(line: str) -> str:
     return "\n".join(wrap(line, terminal_width(), indent="    "))
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """``n`` and an English noun in the singular or plural (1 error, 13 warnings, 2 rows): never "row(s)"."""
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+_count = count
 
 
 def severity_count(n: int, severity: str) -> str:

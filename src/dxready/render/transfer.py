@@ -12,6 +12,7 @@ from dxready.catalog.numbers import percent
 from dxready.findings import Msg
 from dxready.i18n import t as _t
 from dxready.render.safe import oneline
+from dxready.render.text import count
 
 if TYPE_CHECKING:
     from dxready.commands.export import ExportResult
@@ -158,7 +159,7 @@ def row_line(r: RowFate, lang: str) -> str:
 def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> str:
     """Every row's fate: matched, added, refused and skipped rows one by one; unchanged rows as a count per sheet
     (each listed with ``verbose``)."""
-    from dxready.render.diff import table as diff_table
+    from dxready.render.diff_terminal import table as diff_table
     from dxready.render.views import catalog_label
 
     lines = [
@@ -186,7 +187,7 @@ def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> 
                     _t(
                         lang,
                         f"  {sheet}: 変更なし {n} 行（1 行ずつ見るには -v）",
-                        f"  {sheet}: {n} row(s) unchanged (-v lists them)",
+                        f"  {sheet}: {count(n, 'row')} unchanged (-v lists them)",
                     )
                 )
             )
@@ -201,7 +202,7 @@ def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> 
                 _t(
                     lang,
                     f"拒否された行が {len(result.refused)} 件あるため、何も書き込みませんでした（直してからもう一度実行してください）。",
-                    f"{len(result.refused)} row(s) refused: nothing was written (fix them and run again).",
+                    f"{count(len(result.refused), 'row')} refused: nothing was written (fix them and run again).",
                 )
             ]
         )
