@@ -133,3 +133,17 @@ def test_other_set_lines_in_japanese_words(pair: tuple[Path, Path]) -> None:
     )
     header = _wide("set", "municipality", "--as-of", "2024-03-31", "--source", "x", *catalog).splitlines()
     assert header[1:] == ["  時点: 2024-03-31", "  出典: x を追加"]
+
+
+def test_fiscal_years_in_the_echo_as_every_view_labels_them(pair: tuple[Path, Path]) -> None:
+    _, city = pair
+    catalog = ("--catalog", str(city))
+    _wide("add", "system", "s1", "--name", "基幹", "--tier", "backbone", "--phase", "planning", *catalog)
+    said = _wide("set", "system", "s1", "--migration-target", "令和8年度", *catalog).splitlines()
+    assert said[1:] == ["  移行目標年度: — → 令和8年度"]
+    said = _wide("set", "system", "s1", "--migration-target", "2027", *catalog, "--lang", "en").splitlines()
+    assert said[1:] == ["  migration.target_fiscal_year: FY2026 → FY2027"]  # not 令和8年度 in English
+    _wide("add", "roadmap", "r1", "--title", "計画", "--area", "1", "--target", "2026", *catalog)
+    assert _wide("set", "roadmap", "r1", "--target", "none", *catalog).splitlines()[1:] == [
+        "  目標年度: 令和8年度 → 期限なし"
+    ]

@@ -58,12 +58,31 @@ def value_word(key: str, text: str, lang: str) -> str:
     return text
 
 
-def change(key: str, old: str, new: str, kind: str = "procedure") -> Msg:
+def _fiscal(text: str, lang: str) -> str:
+    """A fiscal year however written (2026, 令和8年度) as every view labels it (令和8年度, FY2026); a roadmap target
+    with none (期限なし, no deadline) or recurring (適宜, as needed) as ``table roadmap`` words it."""
+    from dxready.catalog.fiscal import FiscalYear
+
+    words = {"none": ("期限なし", "no deadline"), "recurring": ("適宜", "as needed")}
+    if text in words:
+        return words[text][0 if lang == "ja" else 1]
+    try:
+        return FiscalYear.parse(text).label(lang)
+    except ValueError:
+        return text
+
+
+def change(key: str, old: str, new: str, kind: str = "procedure", *, fiscal: bool = False) -> Msg:
     """``key: old → new`` in both languages (``old`` "—" when it was not recorded); one value when it was already
-    so."""
+    so. ``fiscal``: the values are fiscal years, shown as 令和8年度 / FY2026 whichever way they were written."""
     ja_key = field_word(key, kind)
-    old_ja, new_ja = value_word(key, old, "ja"), value_word(key, new, "ja")
-    old_en, new_en = value_word(key, old, "en"), value_word(key, new, "en")
+    if fiscal:
+        old_ja, new_ja = (v if v == "—" else _fiscal(v, "ja") for v in (old, new))
+        old_en, new_en = (v if v == "—" else _fiscal(v, "en") for v in (old, new))
+        old, new = old_ja, new_ja
+    else:
+        old_ja, new_ja = value_word(key, old, "ja"), value_word(key, new, "ja")
+        old_en, new_en = value_word(key, old, "en"), value_word(key, new, "en")
     if old == new:
         return Msg(f"{ja_key}: {new_ja}（既にその値です）", f"{key}: {new_en} (already so)")
     return Msg(f"{ja_key}: {old_ja} → {new_ja}", f"{key}: {old_en} → {new_en}")

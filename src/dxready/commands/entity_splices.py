@@ -40,7 +40,7 @@ def _entry_splices(doc: Any, entry: Any, change: EntityChange, current: Any) -> 
         else:
             nested.setdefault(value.path[0], []).append(value)
         old = _old(current, value.path)
-        said.append(echo.change(".".join(value.path), old, value.text, kind))
+        said.append(echo.change(".".join(value.path), old, value.text, kind, fiscal=value.fiscal))
     for key, values in nested.items():
         items = doc.items(entry)
         if key in items and doc.is_map(items[key][1]):
