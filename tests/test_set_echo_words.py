@@ -147,3 +147,18 @@ def test_fiscal_years_in_the_echo_as_every_view_labels_them(pair: tuple[Path, Pa
     assert _wide("set", "roadmap", "r1", "--target", "none", *catalog).splitlines()[1:] == [
         "  目標年度: 令和8年度 → 期限なし"
     ]
+
+
+def test_import_words_a_system_row_as_set_does() -> None:
+    from dxready.commands.transfer.results import Said
+    from dxready.render.transfer import word
+
+    assert word(Said("entity_value", ("tier", "intranet", "system")), "ja") == "区分: 情報系"
+    assert (
+        word(Said("entity_value", ("migration.phase", "selection", "system")), "ja")
+        == "移行段階: システム選定"
+    )
+    assert word(Said("entity_value", ("tier", "intranet", "system")), "en") == "tier: intranet"
+    assert (
+        word(Said("entity_marks", ("procedures", "moving", "roadmap")), "ja") == "関連手続 に moving を追加"
+    )

@@ -47,6 +47,22 @@ def _counts(year: int, fields: tuple[Any, ...]) -> tuple[str, str]:
     return f"件数 {fy.ja()} {ja}{part_ja}", f"counts {fy.en()} {en}{part_en}"
 
 
+def _field(key: str, kind: str) -> str:
+    from dxready.commands.echo import field_word
+
+    return field_word(key, kind)
+
+
+def _entity_value(path: str, value: str, kind: str) -> tuple[str, str]:
+    """A システム or 工程表 row's value as set's echo words it: 区分: 基幹系 in Japanese, tier: backbone in English."""
+    from dxready.commands.echo import value_word
+
+    return (
+        f"{_field(path, kind)}: {value_word(path, value, 'ja')}",
+        f"{path}: {value_word(path, value, 'en')}",
+    )
+
+
 WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     # how a row's name was matched
     "same_name": lambda: ("名前が一致", "same name"),
@@ -78,8 +94,11 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     # why a row or a sheet is skipped
     "note_row": lambda: ("注記の行", "a note row, not a procedure"),
     # システム / 工程表 rows
-    "entity_value": lambda path, value: (f"{path}: {value}", f"{path}: {value}"),
-    "entity_marks": lambda key, ids: (f"{key} に {ids} を追加", f"{key} += {ids}"),
+    "entity_value": lambda path, value, kind="system": _entity_value(path, value, kind),
+    "entity_marks": lambda key, ids, kind="system": (
+        f"{_field(key, kind)} に {ids} を追加",
+        f"{key} += {ids}",
+    ),
     "entity_modules": lambda: (
         "標準化対象業務は読み込みませんでした（複数の業務はモジュールごとに systems.yaml で記録します）",
         "standardised businesses not imported (several are recorded per module in systems.yaml)",
