@@ -194,3 +194,16 @@ def test_uncommitted_row_breaks_between_words_at_80_columns(history: Path, lang:
     assert joiner.join(p for p in pieces if p) == subject, (
         pieces
     )  # broken only where a space (or kinsoku) allows
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_narrower_than_80_columns_each_point_is_a_record(history: Path, lang: str) -> None:
+    result = CliRunner().invoke(
+        app, ["trend", "--catalog", str(history), "--lang", lang], env={"COLUMNS": "60"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert all(cell_len(line) <= 60 for line in lines)
+    assert not any("│" in line for line in lines)  # no table squeezing the subject to a cell or two
+    assert "2024-03-01 " in result.output and ": library offline | oops" in result.output  # the subject whole
+    assert "DX001" in result.output  # the unreadable commit's problem under it
