@@ -63,7 +63,7 @@ def test_status_down_is_a_regression_and_fixing_it_turns_green(repo: Path) -> No
 
     code, out = _diff("git:HEAD", "--catalog", str(data), "--fail-on-regression", "--lang", "en")
     assert code == 1
-    assert "3 regression(s):" in out  # the status, and so the online rate and its lower bound
+    assert "3 regressions:" in out  # the status, and so the online rate and its lower bound
     assert "⚠ procedure Library book loan reservations, etc. (library-reservation): status ○ → ×" in out
     assert "⚠ catalogue: online rate " in out
     assert "○ 9 → 8" in out

@@ -310,7 +310,7 @@ def test_unset_removes_optional_fields_of_a_system_keeping_everything_else(kamog
         koseki.label is None and koseki.migration is not None and koseki.migration.phase.value == "planning"
     )
     code, out, _ = _run("set", "system", "koseki", "--unset", "migration", "--catalog", str(kamogawa))
-    assert code == 0 and "  migration を削除" in out.splitlines()
+    assert code == 0 and "  移行を削除" in out.splitlines()
     assert next(s for s in load_catalog(kamogawa).systems if s.id == "koseki").migration is None
     assert (
         "inferred: true"

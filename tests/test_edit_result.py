@@ -34,10 +34,10 @@ def test_set_returns_what_it_did_and_the_renderer_words_it(city: Path) -> None:
     result = edit.run_set("9", catalog=city, status="○", channels=[], counts=[], note=None, verified_on=None)
     assert result == EditResult(
         str(city / "procedures.yaml"),
-        (Edited("bulky-waste", 9, True, (Msg("status: ？ → ○", "status: ？ → ○"),)),),
+        (Edited("bulky-waste", 9, True, (Msg("状況: ？ → ○", "status: ？ → ○"),)),),
     )
     shown = city / "procedures.yaml"
-    assert edit_result(result, "ja") == f"{shown}: bulky-waste (No.9) を更新しました\n  status: ？ → ○\n"
+    assert edit_result(result, "ja") == f"{shown}: bulky-waste (No.9) を更新しました\n  状況: ？ → ○\n"
     assert edit_result(result, "en") == f"{shown}: updated bulky-waste (No.9)\n  status: ？ → ○\n"
 
 

@@ -86,4 +86,4 @@ def test_unchanged_rows_are_counted_and_listed_with_v(tmp_path: Path) -> None:
     code, verbose, _ = invoke("import", str(book), "--catalog", str(SHIPPED), "--dry-run", "-v")
     assert code == 0 and "手続 2行: 変更なし" in verbose and "変更なし 21 行" not in verbose
     code, english, _ = invoke("import", str(book), "--catalog", str(SHIPPED), "--dry-run", "--lang", "en")
-    assert "手続: 21 row(s) unchanged (-v lists them)" in english
+    assert "手続: 21 rows unchanged (-v lists them)" in english

@@ -78,3 +78,24 @@ def test_blocked_by_a_migrating_system(tmp_path: Path) -> None:
     step = next(s for s in _steps(tmp_path) if s.subject.id == "bulky-waste")
     assert step.blocked_ids == ("koseki",)
     assert "戸籍情報システム" in step.blocked_by[0].ja
+
+
+def test_the_shared_channel_is_named_in_the_step_s_language(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "city"), "--name", "館山市"])
+    assert result.exit_code == 0, result.stderr
+    shared = {
+        s.name.en: (s.action.ja.rsplit("（共通基盤: ", 1)[1], s.action.en.rsplit("(shared channel: ", 1)[1])
+        for s in _steps(tmp_path / "city")
+        if "共通基盤" in s.action.ja
+    }
+    assert shared["Moving out / moving in"] == (
+        "引越しワンストップサービス）",
+        "the moving one-stop service)",
+    )
+    assert shared["Local tax filing (eLTAX)"] == ("eLTAX）", "eLTAX)")
+    assert shared["Bidding qualification applications"][1] == "the shared e-procurement system)"
+    assert {en for _, en in shared.values()} >= {"Mynaportal)"}

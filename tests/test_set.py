@@ -120,7 +120,7 @@ def test_edit_keeps_every_other_byte(kamogawa: Path) -> None:
     path = kamogawa / "procedures.yaml"
     before = path.read_text(encoding="utf-8")
     code, out, _ = _set(kamogawa, "9", "--status", "○")
-    assert code == 0 and "status: × → ○" in out
+    assert code == 0 and "状況: × → ○" in out
     after = path.read_text(encoding="utf-8")
     removed, added = _changed_lines(before, after)
     assert removed == ["    status: ×"] and added == ["    status: ○"]

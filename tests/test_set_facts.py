@@ -60,10 +60,10 @@ def test_facts_settle_the_level_in_gaps(city: Path) -> None:
         "再入力",
     )
     assert code == 0, err
-    assert "identity: — → マイナンバーカード" in out
-    assert "fee: — → なし" in out
-    assert "result_delivery: — → 電子" in out
-    assert "back_office: — → 再入力" in out
+    assert "本人確認: — → マイナンバーカード" in out
+    assert "手数料: — → いいえ" in out
+    assert "結果の交付: — → 電子" in out
+    assert "後続処理: — → 再入力" in out
     assert "レベル 2–4（未確定） → 3" in out
     assert _level(city, "bulky-waste") == (3, [3, 3])
     p = _proc(city, 9)
@@ -91,7 +91,7 @@ def test_values_and_words_are_both_accepted_and_written_as_given(city: Path) -> 
 def test_payment_states_the_list(city: Path) -> None:
     code, out, err = _set(city, "9", "--fee", "--payment", "窓口", "--payment", "コンビニ")
     assert code == 0, err
-    assert "payment: — → 窓口、コンビニ" in out
+    assert "納付方法: — → 窓口、コンビニ" in out
     assert "レベル 2–4（未確定） → 2" in out  # a fee paid only offline: level 3 is out of reach
     code, out, err = _set(city, "9", "--payment", "credit_card", "--lang", "en")
     assert code == 0, err
@@ -146,12 +146,12 @@ def test_attachments_none_and_life_events(city: Path) -> None:
         city, "9", "--attachments", "なし", "--life-event", "引越し", "--life-event", "出生"
     )
     assert code == 0, err
-    assert "attachments: — → なし" in out and "life_events: 引越し を追加" in out
+    assert "添付書類: — → なし" in out and "ライフイベント: 引越し を追加" in out
     p = _proc(city, 9)
     assert p.attachments == [] and p.life_events == ["引越し", "出生"]  # type: ignore[attr-defined]
     code, out, err = _set(city, "9", "--life-event", "出生", "--life-event", "死亡")
     assert code == 0, err
-    assert "life_events: 出生 は既にあります" in out
+    assert "ライフイベント: 出生 は既にあります" in out
     assert _proc(city, 9).life_events == ["引越し", "出生", "死亡"]  # type: ignore[attr-defined]
     code, _, err = _set(city, "9", "--attachments", "住民票")
     assert code == 2 and "--attachments" in err
@@ -255,7 +255,7 @@ def test_add_takes_the_facts_too(city: Path) -> None:
         "--result-delivery", "電子", "--catalog", str(city),
     )  # fmt: skip
     assert code == 0, err
-    assert "identity: — → マイナンバーカード" in out
+    assert "本人確認: — → マイナンバーカード" in out
     assert _level(city, "own-proc") == (None, [3, 4])
     code, _, err = _run("add", "system", "zz", "--no-fee", "--catalog", str(city))
     assert code == 2 and "--fee/--no-fee は手続の項目です" in err

@@ -171,3 +171,39 @@ def test_a_huge_or_deep_blob_in_history_is_a_point_with_a_problem(tmp_path: Path
         load_git("HEAD", data)
     with pytest.raises(LoadError, match="nesting is deeper"):
         load_git("HEAD~1", data)
+
+
+@pytest.mark.parametrize(("lang", "subject"), [("en", "(not yet committed)"), ("ja", "（未コミットの変更）")])
+def test_uncommitted_row_breaks_between_words_at_80_columns(history: Path, lang: str, subject: str) -> None:
+    procedures = history / "procedures.yaml"
+    text = procedures.read_text(encoding="utf-8")
+    procedures.write_text(text.replace(ONLINE, "\n    status: unknown\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["trend", "--catalog", str(history), "--lang", lang], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    first = next(i for i, line in enumerate(lines) if "working" in line)
+    pieces = []
+    for line in lines[first:]:
+        if not line.startswith("│"):
+            break
+        pieces.append(line.rstrip("│").rsplit("│", 1)[1].strip())
+    joiner = " " if lang == "en" else ""
+    assert joiner.join(p for p in pieces if p) == subject, (
+        pieces
+    )  # broken only where a space (or kinsoku) allows
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_narrower_than_80_columns_each_point_is_a_record(history: Path, lang: str) -> None:
+    result = CliRunner().invoke(
+        app, ["trend", "--catalog", str(history), "--lang", lang], env={"COLUMNS": "60"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert all(cell_len(line) <= 60 for line in lines)
+    assert not any("│" in line for line in lines)  # no table squeezing the subject to a cell or two
+    assert "2024-03-01 " in result.output and ": library offline | oops" in result.output  # the subject whole
+    assert "DX001" in result.output  # the unreadable commit's problem under it

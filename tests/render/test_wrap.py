@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.table import Table
@@ -76,3 +76,40 @@ def test_paragraph_and_message_indent_what_continues() -> None:
     fitted = fit_message("  " + text.strip(), 40).split("\n")
     assert len(fitted) > 1 and all(cell_len(line) <= 40 for line in fitted)
     assert all(line.startswith("      ") for line in fitted[1:])
+
+
+_WORDS = st.sampled_from(
+    [
+        "状況",
+        "○",
+        "→",
+        "×",
+        "「手続」",
+        "（未確定）",
+        "2–4",
+        "dxready",
+        "set",
+        "--status",
+        "a",
+        "、",
+        "。",
+        "…",
+        "(x)",
+    ]
+)
+_SPACES = st.sampled_from([" ", "  ", "\u3000", ""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.tuples(_WORDS, _SPACES), max_size=12),
+    width=st.integers(min_value=4, max_value=40),
+    first=st.sampled_from(["", "  ", "  - "]),
+)
+def test_a_line_that_fits_is_what_the_piece_by_piece_wrap_makes(
+    words: list[tuple[str, str]], width: int, first: str
+) -> None:
+    from dxready.render.wrap import _broken
+
+    para = "".join(w + s for w, s in words)
+    assert wrap(para, width, indent="    ", first=first) == _broken(para, width, "    ", first)

@@ -69,3 +69,20 @@ def test_the_issue_s_example_without_any_status_date(tmp_path: Path) -> None:
 
 def test_shipped_catalogue_is_clean(tmp_path: Path) -> None:
     assert run_rule(copy_shipped(tmp_path / "data"), rule).findings == ()
+
+
+def test_english_names_the_procedure_in_english_where_the_catalogue_does(tmp_path: Path) -> None:
+    procedures = PROCEDURES.replace(
+        "    name: 粗大ごみ収集の申込\n",
+        "    name: 粗大ごみ収集の申込\n    name_en: Bulky waste collection requests\n",
+    ).replace(
+        "        name: 妊娠の届出\n", "        name: 妊娠の届出\n        name_en: Pregnancy notification\n"
+    )
+    report = run_rule(write_catalog(tmp_path, procedures=procedures), rule)
+    en = [f.message.en for f in report.findings]
+    assert en[0].startswith("'Bulky waste collection requests' is × but FY2023")
+    assert en[1].startswith(
+        "'犬の登録申請、死亡届' is ×"
+    )  # no English name recorded: the city's own text, as written
+    assert en[2].startswith("'Pregnancy notification' is ×")
+    assert report.findings[0].message.ja.startswith("「粗大ごみ収集の申込」は ×")

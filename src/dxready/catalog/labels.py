@@ -114,3 +114,13 @@ def printed(value: enum.Enum, lang: str) -> str:
         if words:
             return words[0]
     return str(value.value)
+
+
+def yes_no(value: bool, lang: str) -> str:
+    """A yes/no fact (``fee``, a system's ``gov_cloud``) as every view prints it: はい／いいえ, yes/no.
+
+    The words import reads back from a sheet's cell (``transfer/fieldcells.py``), and one pair for every such
+    field, where あり／なし would read oddly for 名称確認済 or ガバメントクラウド."""
+    if lang == "ja":
+        return "はい" if value else "いいえ"
+    return "yes" if value else "no"

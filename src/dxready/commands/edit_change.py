@@ -50,16 +50,16 @@ class CountsEntry:
         if self.total is not None and self.online is not None:
             rate = f"{percent(self.online, self.total):.1f}%" if self.total else "—"
             return Msg(
-                f"counts {label.ja()}: {self.online:,} / {self.total:,} 件（オンライン利用率 {rate}）{part_ja}",
+                f"件数 {label.ja()}: {self.online:,} / {self.total:,} 件（オンライン利用率 {rate}）{part_ja}",
                 f"counts {label.en()}: {self.online:,} of {self.total:,} online ({rate}){part_en}",
             )
         if self.online is not None:
             return Msg(
-                f"counts {label.ja()}: オンライン {self.online:,} 件（総件数なし）{part_ja}",
+                f"件数 {label.ja()}: オンライン {self.online:,} 件（総件数なし）{part_ja}",
                 f"counts {label.en()}: {self.online:,} online (no total){part_en}",
             )
         return Msg(
-            f"counts {label.ja()}: 公表された利用率 {self.rate:.1f}%{part_ja}",
+            f"件数 {label.ja()}: 公表された利用率 {self.rate:.1f}%{part_ja}",
             f"counts {label.en()}: published rate {self.rate:.1f}%{part_en}",
         )
 

@@ -151,7 +151,7 @@ def _serves_splices(
         _append_ids(doc, seq.value[target.index], "systems", [system_id], splices)
         said.append(
             Msg(
-                f"{target.procedure.id} の systems に {system_id} を追加",
+                f"{target.procedure.id} のシステムID に {system_id} を追加",
                 f"{target.procedure.id}: systems += {system_id}",
             )
         )
@@ -256,7 +256,9 @@ def run_add_entity(
         _write(f, new_text)
         if proc is not None:
             _write(proc, texts["procedures"])
-    said = [Msg(f"{v}", f"{v}") for v in lines[1:]]
+    from dxready.commands.echo import yaml_line
+
+    said = [yaml_line(v, kind) for v in lines[1:]]
     new = _new_findings(current, candidate, kind, ident, change)
     return EntityResult(f.shown, kind, ident, tuple(said), changed=True, added=True, new_findings=new)
 

@@ -169,8 +169,8 @@ def _shown(value: object, lang: str) -> str:
 
     if value is None:
         return "—"
-    if isinstance(value, bool):
-        return ("あり" if value else "なし") if lang == "ja" else ("yes" if value else "no")
+    if isinstance(value, bool):  # the words diff and import use for every yes/no field
+        return labels.yes_no(value, lang)
     if isinstance(value, enum.Enum):
         return labels.printed(value, lang)
     if isinstance(value, list | tuple):
@@ -183,12 +183,15 @@ def _shown(value: object, lang: str) -> str:
 
 
 def _said(field: str, old: object, new: object) -> Msg:
+    from dxready.commands.echo import field_word
+
+    ja = field_word(field)
     if old == new:
         return Msg(
-            f"{field}: {_shown(new, 'ja')}（既にその値です）", f"{field}: {_shown(new, 'en')} (already so)"
+            f"{ja}: {_shown(new, 'ja')}（既にその値です）", f"{field}: {_shown(new, 'en')} (already so)"
         )
     return Msg(
-        f"{field}: {_shown(old, 'ja')} → {_shown(new, 'ja')}",
+        f"{ja}: {_shown(old, 'ja')} → {_shown(new, 'ja')}",
         f"{field}: {_shown(old, 'en')} → {_shown(new, 'en')}",
     )
 
@@ -255,9 +258,12 @@ def plan_facts(
         have = set(entry.life_events or [])
         new_events = [e for e in facts.life_events if e not in have]
         append_scalars(doc, node, "life_events", new_events, splices)
-        said += [Msg(f"life_events: {e} を追加", f"life_events: added {e}") for e in new_events]
+        from dxready.commands.echo import field_word
+
+        events = field_word("life_events")
+        said += [Msg(f"{events}: {e} を追加", f"life_events: added {e}") for e in new_events]
         said += [
-            Msg(f"life_events: {e} は既にあります", f"life_events: {e} is already there")
+            Msg(f"{events}: {e} は既にあります", f"life_events: {e} is already there")
             for e in facts.life_events
             if e in have
         ]

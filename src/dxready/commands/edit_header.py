@@ -25,11 +25,11 @@ def header_splices(doc: _Doc, catalog: Catalog, change: Change) -> tuple[list[Sp
     model = catalog.procedures_file.municipality
     if change.as_of is not None:
         _plan_as_of(doc, change.as_of, splices)
-        said.append(Msg(f"as_of（状況の時点）: {change.as_of}", f"as_of (status date): {change.as_of}"))
+        said.append(Msg(f"時点: {change.as_of}", f"as_of (status date): {change.as_of}"))
     if change.sources:
         new = [src for src in change.sources if src not in model.sources]
         append_scalars(doc, header, "sources", new, splices)
-        said += [Msg(f"sources: {src} を追加", f"sources: added {src}") for src in new]
+        said += [Msg(f"出典: {src} を追加", f"sources: added {src}") for src in new]
     if change.counts:
         plan_counts(doc, header, change.counts, splices, said)
     if change.cards:

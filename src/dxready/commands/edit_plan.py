@@ -164,7 +164,7 @@ def plan_splices(doc: _Doc, target: Target, change: Change) -> tuple[list[Splice
     entry: Procedure | SubProcedure = target.sub if target.sub is not None else target.procedure
     if change.status is not None and change.status_text is not None:
         _set_key(doc, node, "status", change.status_text, splices)
-        said.append(_said("status", entry.status.mark, change.status.mark))
+        said.append(_said("status", entry.status.mark, change.status.mark, ja="状況"))
         _plan_group_follows(doc, proc_node, target, change.status, splices, said)
     if change.channels:
         _plan_channels(doc, node, entry, change.channels, splices, said)
@@ -172,10 +172,10 @@ def plan_splices(doc: _Doc, target: Target, change: Change) -> tuple[list[Splice
         plan_counts(doc, node, change.counts, splices, said)
     if change.note is not None:
         _set_key(doc, node, "note", change.note, splices)
-        said.append(Msg("note を更新", "note updated"))
+        said.append(Msg("備考を更新", "note updated"))
     if change.verified_on is not None:
         _set_key(doc, node, "verified_on", change.verified_on.isoformat(), splices, quote=False)
-        said.append(Msg(f"verified_on: {change.verified_on}", f"verified_on: {change.verified_on}"))
+        said.append(Msg(f"確認日: {change.verified_on}", f"verified_on: {change.verified_on}"))
     if change.facts is not None and target.sub is None:
         from dxready.commands.edit_facts import plan_facts
 
@@ -210,7 +210,7 @@ def _plan_group_follows(
     splices.append(doc.replace_scalar(value_node, key_node, written, flow=bool(proc_node.flow_style)))
     said.append(
         Msg(
-            f"まとまり {group.id} の status: {group.status.mark} → {new.mark}（個別手続に合わせました）",
+            f"まとまり {group.id} の状況: {group.status.mark} → {new.mark}（個別手続に合わせました）",
             f"group {group.id} status: {group.status.mark} → {new.mark} (follows its sub-procedures)",
         )
     )
@@ -229,10 +229,10 @@ def _plan_channels(
     new_channels: list[list[tuple[str, str]]] = []
     for kind, name in channels:
         if kind in present:
-            said.append(Msg(f"channels: {kind} は既にあります", f"channels: {kind} is already there"))
+            said.append(Msg(f"チャネル: {kind} は既にあります", f"channels: {kind} is already there"))
             continue
         new_channels.append([("kind", kind)] + ([("name", scalar(name, flow=True))] if name else []))
-        said.append(Msg(f"channels: {kind} を追加", f"channels: added {kind}"))
+        said.append(Msg(f"チャネル: {kind} を追加", f"channels: added {kind}"))
     _append(doc, node, "channels", new_channels, splices)
 
 
@@ -281,13 +281,18 @@ def plan_counts(
     _append(doc, node, "counts", new_counts, splices)
 
 
-def _plan_unset(doc: _Doc, where: Any, name: str, splices: list[Splice], said: list[Msg]) -> None:
-    """``--unset NAME`` on the mapping ``where``: removed, or said not to be recorded."""
+def _plan_unset(
+    doc: _Doc, where: Any, name: str, splices: list[Splice], said: list[Msg], kind: str = "procedure"
+) -> None:
+    """``--unset NAME`` on the mapping ``where`` (of a ``kind``: procedure, system, roadmap): removed, or said not
+    to be recorded."""
+    from dxready.commands.echo import field_word
+
     if name not in doc.items(where):
-        said.append(Msg(f"{name} は記録されていません", f"{name} is not recorded"))
+        said.append(Msg(f"{field_word(name, kind)}は記録されていません", f"{name} is not recorded"))
         return
     splices.append(unset_key(doc, where, name))
-    said.append(Msg(f"{name} を削除", f"{name} removed"))
+    said.append(Msg(f"{field_word(name, kind)}を削除", f"{name} removed"))
 
 
 def plan_more(
@@ -296,17 +301,17 @@ def plan_more(
     """The splices of ``--as-of``, ``--source``, ``--inferred``/``--no-inferred`` and ``--unset`` on one entry."""
     if change.as_of is not None:
         _set_key(doc, node, "as_of", change.as_of.isoformat(), splices, quote=False)
-        said.append(Msg(f"as_of: {change.as_of}", f"as_of: {change.as_of}"))
+        said.append(Msg(f"時点: {change.as_of}", f"as_of: {change.as_of}"))
     if change.sources:
         have = set(getattr(entry, "sources", []))
         new = [src for src in change.sources if src not in have]
         append_scalars(doc, node, "sources", new, splices)
-        said += [Msg(f"sources: {src} を追加", f"sources: added {src}") for src in new]
+        said += [Msg(f"出典: {src} を追加", f"sources: added {src}") for src in new]
     if change.inferred is not None:
         marked = "status" in entry.inferred
         if change.inferred and not marked:
             append_scalars(doc, node, "inferred", ["status"], splices)
-            said.append(Msg("status を推定として記録", "status marked as inferred"))
+            said.append(Msg("状況を推定として記録", "status marked as inferred"))
         elif not change.inferred and marked:
             rest = [x for x in entry.inferred if x != "status"]
             if rest:
@@ -315,13 +320,14 @@ def plan_more(
                 splices.append(doc.replace_scalar(value_node, key_node, flow, quote=False))
             else:
                 splices.append(unset_key(doc, node, "inferred"))
-            said.append(Msg("status の推定の印を外しました", "status no longer marked as inferred"))
+            said.append(Msg("状況の推定の印を外しました", "status no longer marked as inferred"))
     for name in change.unset:
         _plan_unset(doc, node, name, splices, said)
 
 
-def _said(key: str, old: str, new: str) -> Msg:
-    return Msg(f"{key}: {old} → {new}", f"{key}: {old} → {new}")
+def _said(key: str, old: str, new: str, ja: str = "") -> Msg:
+    """A field's change: in Japanese by the word diff uses for the field (``ja``: 状況), in English by its key."""
+    return Msg(f"{ja or key}: {old} → {new}", f"{key}: {old} → {new}")
 
 
 # --------------------------------------------------------------------------------------------------- validate, write

@@ -30,13 +30,17 @@ def _entry_splices(doc: Any, entry: Any, change: EntityChange, current: Any) -> 
     said: list[Msg] = []
     nested: dict[str, list[Value]] = {}
     change = dataclasses.replace(change, values=[_styled(doc, entry, v) for v in change.values])
+    from dxready.catalog.models_systems import System
+    from dxready.commands import echo
+
+    kind = "system" if isinstance(current, System) else "roadmap"
     for value in change.values:
         if len(value.path) == 1:
             edit._set_key(doc, entry, value.path[0], value.text, splices, quote=value.quote)
         else:
             nested.setdefault(value.path[0], []).append(value)
         old = _old(current, value.path)
-        said.append(edit._said(".".join(value.path), old, value.text))
+        said.append(echo.change(".".join(value.path), old, value.text, kind, fiscal=value.fiscal))
     for key, values in nested.items():
         items = doc.items(entry)
         if key in items and doc.is_map(items[key][1]):
@@ -60,31 +64,32 @@ def _entry_splices(doc: Any, entry: Any, change: EntityChange, current: Any) -> 
     for key, ids in change.lists.items():
         have = set(getattr(current, key, []) or [])
         new = [i for i in ids if i not in have]
+        word = echo.field_word(key, kind)
         for i in ids:
             said.append(
-                Msg(f"{key}: {i} を追加", f"{key}: added {i}")
+                Msg(f"{word}: {i} を追加", f"{key}: added {i}")
                 if i in new
-                else Msg(f"{key}: {i} は既にあります", f"{key}: {i} is already there")
+                else Msg(f"{word}: {i} は既にあります", f"{key}: {i} is already there")
             )
         _append_ids(doc, entry, key, new, splices)
-    _unset(doc, entry, change.unset, splices, said)
+    _unset(doc, entry, change.unset, splices, said, kind)
     return edit._merge_inserts(splices), said
 
 
-def _unset(doc: Any, entry: Any, names: list[str], splices: list[Any], said: list[Msg]) -> None:
+def _unset(doc: Any, entry: Any, names: list[str], splices: list[Any], said: list[Msg], kind: str) -> None:
     """``--unset FIELD`` (``migration.FIELD`` inside the migration mapping): removed, or said not to be recorded."""
     from dxready.commands.edit_plan import _plan_unset
 
     for name in names:
         key, _, inner = name.partition(".")
         if not inner:
-            _plan_unset(doc, entry, key, splices, said)
+            _plan_unset(doc, entry, key, splices, said, kind)
             continue
         items = doc.items(entry)
         if key in items and doc.is_map(items[key][1]):
             before = len(said)
-            _plan_unset(doc, items[key][1], inner, splices, said)
-            said[before:] = [Msg(f"{key}.{m.ja}", f"{key}.{m.en}") for m in said[before:]]
+            _plan_unset(doc, items[key][1], inner, splices, said, kind)
+            said[before:] = [Msg(m.ja, f"{key}.{m.en}") for m in said[before:]]  # 移行区分: a name of its own
         else:
             said.append(Msg(f"{name} は記録されていません", f"{name} is not recorded"))
 

@@ -33,11 +33,11 @@ if TYPE_CHECKING:
     from dxready.engine.run import Report
 
 STANDARD_DEADLINE = FiscalYear(2025)
-_CHANNEL_NAMES = {
-    "mynaportal": "マイナポータル",
-    "moving_onestop": "引越しワンストップサービス",
-    "eltax": "eLTAX",
-    "e_bidding": "電子調達システム",
+_CHANNEL_NAMES = {  # the shared channel in each language, as DX101's next step names it
+    "mynaportal": Msg("マイナポータル", "Mynaportal"),
+    "moving_onestop": Msg("引越しワンストップサービス", "the moving one-stop service"),
+    "eltax": Msg("eLTAX", "eLTAX"),
+    "e_bidding": Msg("電子調達システム", "the shared e-procurement system"),
 }
 
 
@@ -237,8 +237,8 @@ def _procedure_step(p: Procedure, scene: _Scene) -> NextStep | None:
     primary = _primary(serious or findings)
     action = primary.next_step or primary.message
     if shared and p.effective_status is not Status.online:
-        channel = _CHANNEL_NAMES.get(shared, shared)
-        action = Msg(f"{action.ja}（共通基盤: {channel}）", f"{action.en} (shared channel: {channel})")
+        channel = _CHANNEL_NAMES.get(shared, Msg(shared, shared))
+        action = Msg(f"{action.ja}（共通基盤: {channel.ja}）", f"{action.en} (shared channel: {channel.en})")
     # Recording a fact (the status, the channels) waits for no migration; closing a gap may.
     blocked, blocked_ids = ([], []) if primary.is_missing_fact else _blockers(p, scene)
     name = Msg(p.name, p.name_en or p.name)

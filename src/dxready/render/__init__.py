@@ -55,7 +55,7 @@ VIEWS: dict[str, dict[str, str]] = {
         for name in TABLES
     },
     "diff": {
-        "table": "dxready.render.diff:table",
+        "table": "dxready.render.diff_terminal:table",
         "markdown": "dxready.render.diff:markdown",
         "json": "dxready.render.diff:json_",
     },

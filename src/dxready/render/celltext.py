@@ -67,12 +67,16 @@ def paragraph(value: str, width: int, *, rest: str = "", style: str = "") -> Tex
     """A line of text for ``console.print``, wrapped at ``width`` cells with Japanese rules; lines after the first
     start with ``rest``. (rich's own print joins ``Text`` pieces into a plain ``Text`` and wraps that word by word,
     so the wrapping is done here and the result is never re-wrapped.)"""
+    return Text(paragraph_text(value, width, rest=rest), style=style, no_wrap=True, overflow="ignore")
+
+
+def paragraph_text(value: str, width: int, *, rest: str = "") -> str:
+    """:func:`paragraph`'s lines as plain text (a long view writes them without rich)."""
     from dxready.render.wrap import wrap
 
     shown = plain(value)
     body = shown.lstrip(" ")
-    lines = wrap(body, width, indent=rest, first=shown[: len(shown) - len(body)])
-    return Text("\n".join(lines), style=style, no_wrap=True, overflow="ignore")
+    return "\n".join(wrap(body, width, indent=rest, first=shown[: len(shown) - len(body)]))
 
 
 def printable(item: RenderableType) -> RenderableType:

@@ -113,7 +113,9 @@ def _summary(comparison: Comparison, lang: str) -> str:
         f" ({_rate(some, lang)} including partial), levels 0/1/2/3/4: {lv}"
     )
     if t["broken"]:
-        text += f"; {t['broken']} catalogue(s) could not be read (see stderr)"
+        from dxready.render.text import count
+
+        text += f"; {count(t['broken'], 'catalogue')} could not be read (see stderr)"
     return text + f" (as of {comparison.as_of.isoformat()})"
 
 

@@ -181,7 +181,7 @@ def _rate_text(group: Rollup, lang: str) -> str:
         return "—"
     if group.rate is not None:
         return f"{group.rate:.1f}%"
-    return t(lang, f"{bounds[0]:.1f}〜{bounds[1]:.1f}%", f"{bounds[0]:.1f}–{bounds[1]:.1f}%")
+    return f"{bounds[0]:.1f}–{bounds[1]:.1f}%"  # one dash in both languages, as every terminal view writes a span
 
 
 def _name(group: Rollup, lang: str) -> str:
@@ -228,7 +228,7 @@ def _rollup_note(lang: str) -> str:
     return t(
         lang,
         "団体数/全国: 比較した団体数／国の団体一覧にある団体数。確認済: 状況が分かっているセル／対象のセル。"
-        "未確認（？）のセルがある都道府県は、率を下限〜上限（？をすべて×とした値〜すべて○とした値）で示します。",
+        "未確認（？）のセルがある都道府県は、率を下限–上限（？をすべて×とした値から、すべて○とした値まで）で示します。",
         "Here/registry: municipalities compared / municipalities in the national registry. Known: cells whose "
         "status is known / applicable cells. Where cells are unknown (？), the rate is given as bounds: every "
         "unknown cell × to every unknown cell ○.",

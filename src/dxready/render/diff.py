@@ -8,9 +8,6 @@ from dxready.i18n import t as _t
 from dxready.render.safe import md_cell, md_text, oneline
 
 if TYPE_CHECKING:
-    from rich.table import Table
-    from rich.text import Text
-
     from dxready.commands.diff import CatalogDiff, EntryDiff, FieldChange
     from dxready.engine.run import Summary
     from dxready.findings import Finding
@@ -28,6 +25,12 @@ _KIND = {
     "roadmap": ("工程表", "roadmap"),
     "catalog": ("カタログ全体", "catalogue"),
 }
+
+
+def _count(n: int, noun: str) -> str:
+    from dxready.render.text import count
+
+    return count(n, noun)
 
 
 def _side(label: str, lang: str) -> str:
@@ -77,7 +80,9 @@ _ENUM_OF = {
 def _word(value: Any, field: str, lang: str) -> str:
     """One scalar as the tool prints it: a yes/no field (fee, gov_cloud …) in words, an enum value by its label."""
     if isinstance(value, bool):  # never Python's True/False
-        return _t(lang, "はい", "yes") if value else _t(lang, "いいえ", "no")
+        from dxready.catalog.labels import yes_no
+
+        return yes_no(value, lang)
     kind = _ENUM_OF.get(field.rsplit(".", 1)[-1])
     if kind is not None and isinstance(value, str):
         from dxready.catalog.labels import LABELS
@@ -132,17 +137,13 @@ def _channels(c: FieldChange) -> str:
 
 
 def _field_name(field: str, kind: str, lang: str) -> str:
-    """A field as export's sheet of that kind heads its column (本人確認, 手数料 …) in Japanese; its YAML key in
-    English and where no sheet names it."""
+    """A field as export's sheet of that kind heads its column (本人確認, 手数料 …) in Japanese, as set's echo names it
+    (commands/echo.py); its YAML key in English and where no sheet names it."""
     if lang != "ja":
         return field
-    from dxready.commands.transfer.sheets import COUNTS, PROCEDURES, ROADMAP, SUB_PROCEDURES, SYSTEMS
+    from dxready.commands.echo import field_word
 
-    sheet = {"procedure": PROCEDURES, "system": SYSTEMS, "roadmap": ROADMAP}.get(kind)
-    names = {c.key: c.ja for c in sheet.columns} if sheet is not None else {}
-    if kind == "procedure":  # the lists that have a sheet of their own
-        names |= {"counts": COUNTS.ja, "sub_procedures": SUB_PROCEDURES.ja}
-    return names.get(field, field)
+    return field_word(field, kind)
 
 
 def _header_fields(d: CatalogDiff, lang: str) -> str:
@@ -211,7 +212,9 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         return "\n".join(lines) + "\n"
     regressions = d.regressions()
     if regressions:
-        lines.append(_t(lang, f"> **後退 {len(regressions)} 件**", f"> **{len(regressions)} regression(s)**"))
+        lines.append(
+            _t(lang, f"> **後退 {len(regressions)} 件**", f"> **{_count(len(regressions), 'regression')}**")
+        )
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {md_text(r.name)}" if r.name else ""
@@ -328,143 +331,6 @@ def json_(d: CatalogDiff, lang: str) -> str:
     from dxready.render.safe import json_dumps
 
     return json_dumps(data, indent=2) + "\n"
-
-
-# --------------------------------------------------------------------------------------------------- terminal
-
-
-def _cell(value: str) -> Text:
-    from dxready.render.celltext import cell
-
-    # One line per change inside a cell; each line inert and wrapped with Japanese line-breaking rules.
-    return cell("\n".join(oneline(line) for line in value.split("\n")))
-
-
-RECORDS_BELOW = 100
-"""Below this many columns the tables of changes become one record per entry (seven columns do not fit 80)."""
-
-
-def _records(console: Any, d: CatalogDiff, lang: str) -> None:
-    """Each changed entry as a heading line and one indented line per change, wrapped with Japanese rules."""
-    from dxready.render.celltext import paragraph
-
-    width = console.width
-    labels = [_t(lang, "状況", "Status"), _t(lang, "レベル", "Level"), _t(lang, "チャネル", "Channels")]
-    for title, entries in (
-        (_t(lang, "手続", "Procedures"), d.procedures),
-        (_t(lang, "システム", "Systems"), d.systems),
-        (_t(lang, "工程表", "Roadmap"), d.roadmap),
-    ):
-        if not entries:
-            continue
-        console.print(paragraph(f"{title} ({len(entries)}):", width))
-        for e in entries:
-            change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
-            ident = _t(lang, f"（{e.id}）", f" ({e.id})") if e.id and e.id != e.name else ""
-            console.print(paragraph(f"  {change}: {e.name}{ident}", width, rest="      "))
-            if entries is d.procedures:
-                *named, others = _cells(e, lang, "\n")
-                lines = [f"{label}: {value}" for label, value in zip(labels, named, strict=True) if value]
-                lines += others.split("\n") if others else []
-            else:
-                lines = _system_cells(e, lang, "\n").split("\n")
-            for line in lines:
-                if line:
-                    console.print(paragraph(f"    {line}", width, rest="      "))
-
-
-def table(d: CatalogDiff, lang: str) -> str:
-    """The terminal view: headline, regressions, the changed entries (tables, or records below RECORDS_BELOW
-    columns), the header's changed fields, the findings new and resolved."""
-    from rich.text import Text
-
-    from dxready.render.celltext import paragraph
-    from dxready.render.console import console as make_console
-
-    console, buf = make_console()
-    width = console.width
-    head = f"dxready diff: {oneline(_side(d.base, lang))} → {oneline(_side(d.head, lang))}"
-    console.print(paragraph(head, width, rest="  "))
-    console.print(paragraph(_headline(d, lang), width, rest="  "))
-    if d.other_municipality:
-        console.print(paragraph(_other_city(d, lang), width, rest="  "))
-    if d.empty:
-        console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))
-        return buf.getvalue()
-    regressions = d.regressions()
-    if regressions:
-        console.print(Text(_t(lang, f"後退 {len(regressions)} 件:", f"{len(regressions)} regression(s):")))
-        for r in regressions:
-            kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
-            name = f" {r.name}" if r.name else ""
-            ident = _t(lang, f"（{r.id}）", f" ({r.id})") if r.id else ""
-            console.print(paragraph(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", width, rest="      "))
-    tables = [_procedure_table(d, lang)] if d.procedures else []
-    for title, entries in (
-        (_t(lang, "システム", "Systems"), d.systems),
-        (_t(lang, "工程表", "Roadmap"), d.roadmap),
-    ):
-        tables += [_entry_table(title, entries, lang)] if entries else []
-    from dxready.render.fit import fit
-
-    # Tables where they fit without breaking an id or a word (fit fixes their widths); else one record per entry.
-    if width < RECORDS_BELOW or not all([fit(console, t, width) for t in tables]):
-        _records(console, d, lang)
-    else:
-        for t in tables:
-            console.print(t)
-    if d.municipality:
-        fields = _header_fields(d, lang)
-        console.print(Text(f"{_t(lang, '団体情報の変更', 'Municipality header changed')}: {fields}"))
-    for title, findings, sign in (
-        (_t(lang, "新しい指摘", "New findings"), d.new_findings, "+"),
-        (_t(lang, "解消した指摘", "Resolved findings"), d.resolved_findings, "-"),
-    ):
-        if not findings:
-            continue
-        console.print(Text(f"{title} ({len(findings)}):"))
-        for f in findings:
-            line = f"  {sign} {_finding_where(f)}: {f.code} [{f.severity.label(lang)}] {f.message.get(lang)}"
-            console.print(paragraph(line, width, rest="      "))
-    return buf.getvalue()
-
-
-def _procedure_table(d: CatalogDiff, lang: str) -> Table:
-    from rich.table import Table
-    from rich.text import Text
-
-    t = Table(title=Text(_t(lang, "手続", "Procedures")), title_justify="left")
-    t_change, t_status = _t(lang, "変更", "Change"), _t(lang, "状況", "Status")  # never broken, as the id
-    for col in (
-        _t(lang, "手続", "Procedure"),
-        "id",
-        _t(lang, "変更", "Change"),
-        _t(lang, "状況", "Status"),
-        _t(lang, "レベル", "Level"),
-        _t(lang, "チャネル", "Channels"),
-        _t(lang, "その他", "Other"),
-    ):
-        t.add_column(col, overflow="fold", no_wrap=col in ("id", t_change, t_status))
-    for e in d.procedures:
-        status, level, channels, others = _cells(e, lang, "\n")  # one change a line
-        change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
-        t.add_row(*(_cell(c) for c in (e.name, e.id, change, status, level, channels, others)))
-    return t
-
-
-def _entry_table(title: str, entries: tuple[EntryDiff, ...], lang: str) -> Table:
-    """Systems or roadmap items: name, id, change, and the changed fields one a line."""
-    from rich.table import Table
-    from rich.text import Text
-
-    t = Table(title=Text(title), title_justify="left")
-    for col in (_t(lang, "名称", "Name"), "id", _t(lang, "変更", "Change"), _t(lang, "項目", "Fields")):
-        t.add_column(col, overflow="fold", no_wrap=col in ("id", _t(lang, "変更", "Change")))
-    for e in entries:
-        t.add_row(
-            *(_cell(c) for c in (e.name, e.id, _t(lang, *_CHANGE[e.change]), _system_cells(e, lang, "\n")))
-        )
-    return t
 
 
 def _other_city(d: CatalogDiff, lang: str) -> str:

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from dxready.engine.run import Report
     from dxready.findings import Finding
 
-_COMMAND = re.compile(r"dxready(?: +[\x21-\x7e]+)+")
+# ASCII words, and a status mark as a value (--status ○)
+_COMMAND = re.compile(r"dxready(?: +(?:[\x21-\x7e]+|[○×—]|一部))+")
 _KIND_ORDER = {"procedure": 0, "system": 1, "roadmap": 2, "catalog": 3, "settings": 4}
 
 

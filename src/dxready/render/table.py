@@ -184,6 +184,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
 
     from dxready.catalog.settings import Severity
     from dxready.render.gapsview import build
+    from dxready.render.text import severity_count
 
     view = build(report, lang)
     width = _width()
@@ -197,7 +198,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
     counts = (
         "、".join(f"{Severity(s).label(lang)} {n}" for s, n in view.counts.items() if n)
         if lang == "ja"
-        else ", ".join(f"{n} {s}" for s, n in view.counts.items() if n)
+        else ", ".join(severity_count(n, s) for s, n in view.counts.items() if n)
     )
     if view.total:
         total = _t(

@@ -99,8 +99,17 @@ def _fit(line: str) -> str:
     return "\n".join(wrap(line, terminal_width(), indent="    "))
 
 
-def _count(n: int, noun: str) -> str:
+def count(n: int, noun: str) -> str:
+    """``n`` and an English noun in the singular or plural (1 error, 13 warnings, 2 rows): never "row(s)"."""
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+_count = count
+
+
+def severity_count(n: int, severity: str) -> str:
+    """``n`` findings of one severity in English as check's summary counts them: 1 error, 13 warnings, 53 info."""
+    return f"{n} info" if severity == "info" else _count(n, severity)
 
 
 def check(report: Report, lang: str, verbose: bool = False) -> str:
@@ -120,8 +129,9 @@ def check(report: Report, lang: str, verbose: bool = False) -> str:
         )
     else:
         summary = (
-            f"{oneline(label)}: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-            f"{counts['info']} info" + (f" ({waived} waived)" if waived else "")
+            f"{oneline(label)}: "
+            + ", ".join(severity_count(counts[s], s) for s in ("error", "warning", "info"))
+            + (f" ({waived} waived)" if waived else "")
         )
     lines.append(summary)
     return "\n".join(lines) + "\n"

@@ -12,6 +12,7 @@ from dxready.catalog.numbers import percent
 from dxready.findings import Msg
 from dxready.i18n import t as _t
 from dxready.render.safe import oneline
+from dxready.render.text import count
 
 if TYPE_CHECKING:
     from dxready.commands.export import ExportResult
@@ -46,6 +47,22 @@ def _counts(year: int, fields: tuple[Any, ...]) -> tuple[str, str]:
     return f"件数 {fy.ja()} {ja}{part_ja}", f"counts {fy.en()} {en}{part_en}"
 
 
+def _field(key: str, kind: str) -> str:
+    from dxready.commands.echo import field_word
+
+    return field_word(key, kind)
+
+
+def _entity_value(path: str, value: str, kind: str) -> tuple[str, str]:
+    """A システム or 工程表 row's value as set's echo words it: 区分: 基幹系 in Japanese, tier: backbone in English."""
+    from dxready.commands.echo import value_word
+
+    return (
+        f"{_field(path, kind)}: {value_word(path, value, 'ja')}",
+        f"{path}: {value_word(path, value, 'en')}",
+    )
+
+
 WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     # how a row's name was matched
     "same_name": lambda: ("名前が一致", "same name"),
@@ -77,8 +94,11 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     # why a row or a sheet is skipped
     "note_row": lambda: ("注記の行", "a note row, not a procedure"),
     # システム / 工程表 rows
-    "entity_value": lambda path, value: (f"{path}: {value}", f"{path}: {value}"),
-    "entity_marks": lambda key, ids: (f"{key} に {ids} を追加", f"{key} += {ids}"),
+    "entity_value": lambda path, value, kind="system": _entity_value(path, value, kind),
+    "entity_marks": lambda key, ids, kind="system": (
+        f"{_field(key, kind)} に {ids} を追加",
+        f"{key} += {ids}",
+    ),
     "entity_modules": lambda: (
         "標準化対象業務は読み込みませんでした（複数の業務はモジュールごとに systems.yaml で記録します）",
         "standardised businesses not imported (several are recorded per module in systems.yaml)",
@@ -158,7 +178,7 @@ def row_line(r: RowFate, lang: str) -> str:
 def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> str:
     """Every row's fate: matched, added, refused and skipped rows one by one; unchanged rows as a count per sheet
     (each listed with ``verbose``)."""
-    from dxready.render.diff import table as diff_table
+    from dxready.render.diff_terminal import table as diff_table
     from dxready.render.views import catalog_label
 
     lines = [
@@ -186,7 +206,7 @@ def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> 
                     _t(
                         lang,
                         f"  {sheet}: 変更なし {n} 行（1 行ずつ見るには -v）",
-                        f"  {sheet}: {n} row(s) unchanged (-v lists them)",
+                        f"  {sheet}: {count(n, 'row')} unchanged (-v lists them)",
                     )
                 )
             )
@@ -201,7 +221,7 @@ def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> 
                 _t(
                     lang,
                     f"拒否された行が {len(result.refused)} 件あるため、何も書き込みませんでした（直してからもう一度実行してください）。",
-                    f"{len(result.refused)} row(s) refused: nothing was written (fix them and run again).",
+                    f"{count(len(result.refused), 'row')} refused: nothing was written (fix them and run again).",
                 )
             ]
         )

@@ -26,7 +26,8 @@ def _bar(value: float | None) -> str:
 
 def _subject(p: Point, lang: str) -> str:
     if not p.commit:
-        return _t(lang, "（未コミットの変更）", "(uncommitted changes)")
+        # Words of at most 10 cells: at 80 columns the subject keeps 11, and "(uncommitted" would fold mid-word.
+        return _t(lang, "（未コミットの変更）", "(not yet committed)")
     return p.subject if len(p.subject) <= 50 else p.subject[:49] + "…"
 
 
@@ -99,6 +100,27 @@ def _fixed_widths(head: list[str], rows: list[list[str]], room: int) -> list[int
     ]
 
 
+SUBJECT_MIN = 10
+"""Fewer cells than this left for the subject (narrower than 80 columns): the points are records, not a table."""
+
+
+def _records(console: Any, head: list[str], rows: list[list[str]]) -> None:
+    """Each point as a line (date, commit: subject) and its figures labelled, wrapped at the console's width."""
+    from rich.text import Text
+
+    from dxready.render.wrap import join_fit, wrap
+
+    width = console.width
+    for row in rows:
+        subject = row[8].split("\n")
+        lines = wrap(f"{row[0]} {row[1]}: {subject[0]}".rstrip(": "), width, indent="    ")
+        lines += [line for more in subject[1:] for line in wrap(more, width, indent="    ", first="    ")]
+        figures = [f"{h} {v}" for h, v in zip(head[2:8], row[2:8], strict=True) if v]
+        lines += join_fit(figures, " · ", width, first="  ", indent="  ")
+        for line in lines:
+            console.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+
+
 def table(trend: Trend, lang: str) -> str:
     path, points = trend.path, trend.points
 
@@ -124,7 +146,11 @@ def table(trend: Trend, lang: str) -> str:
     rows = [_terminal_row(p, lang) for p in points]
     columns = len(head) + (1 if any(bars) else 0)
     chrome = columns + 1 + 2 * columns  # the borders and each column's padding
-    widths = _fixed_widths(head, rows, console.width - chrome - max(len(b) for b in bars))
+    room = console.width - chrome - max(len(b) for b in bars)
+    widths = _fixed_widths(head, rows, room)
+    if room - sum(widths) < SUBJECT_MIN:  # no room for a subject's words: one record per point instead
+        _records(console, head, rows)
+        return buf.getvalue()
     t = Table()
     for i, header in enumerate(head):
         t.add_column(

@@ -240,7 +240,8 @@ def systems(report: Report, lang: str) -> Grid:
             mig = _t(lang, phase[0], phase[1])
             if s.migration.target_fiscal_year is not None:
                 mig += f" / {s.migration.target_fiscal_year.label(lang)}"
-        rows.append([s.tier.label(lang), s.label or "", s.name, "\n".join(modules) or business, mig])
+        name = local(s.name, s.name_en, lang)  # in English by its English name where the catalogue gives one
+        rows.append([s.tier.label(lang), s.label or "", name, "\n".join(modules) or business, mig])
     return Grid(
         _t(lang, "業務システム", "Business systems"),
         [

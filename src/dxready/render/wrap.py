@@ -36,8 +36,11 @@ def pieces(text: str) -> list[tuple[int, str]]:
     to what precedes it and an opening mark to what follows it (kinsoku)."""
     raw: list[tuple[int, str]] = []
     for m in _TOKEN.finditer(text):
-        start = m.start()
-        for piece in re.split(r"(?<=\|)(?=.)", m.group()):  # a|b|c breaks after |
+        start, token = m.start(), m.group()
+        if "|" not in token:
+            raw.append((start, token))
+            continue
+        for piece in re.split(r"(?<=\|)(?=.)", token):  # a|b|c breaks after |
             raw.append((start, piece))
             start += len(piece)
     out: list[tuple[int, str]] = []
@@ -129,20 +132,38 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     lines: list[str] = []
     for n, para in enumerate(text.split("\n")):
         start = first if n == 0 else indent
-        line = start
+        if para and cell_len(start) + cell_len(para) <= width and " ".join(para.split()) == para:
+            # It fits, and its spaces are single ASCII spaces between words (what _broken would make of them):
+            # the line as it is, without tokenising it (most lines of a long view are short).
+            lines.append((start + para).rstrip())
+        else:
+            lines += _broken(para, width, indent, start)
+    return lines
+
+
+def _broken(para: str, width: int, indent: str, start: str) -> list[str]:
+    """One paragraph (no newline) broken into lines, piece by piece: spaces between pieces become one space."""
+    lines: list[str] = []
+    line = start
+    used = cell_len(line)  # cell_len(line), kept as the line grows
+    space = False
+    for tok in _tokens(para):
+        if tok.isspace():
+            space = bool(line.strip())
+            continue
+        gap = " " if space else ""
         space = False
-        for tok in _tokens(para):
-            if tok.isspace():
-                space = bool(line.strip())
-                continue
-            gap = " " if space else ""
-            space = False
-            if cell_len(line) + len(gap) + cell_len(tok) <= width or not line.strip():
-                line += gap + tok
-                continue
-            lines.append(line.rstrip())
-            line = indent + tok
+        size = cell_len(tok)
+        if used + len(gap) + size <= width or not line.strip():
+            # Cells add up, except across a joiner or variation selector: then the line is measured anew.
+            joins = "\u200d" in tok or "\ufe0f" in tok or line.endswith(("\u200d", "\ufe0f"))
+            line += gap + tok
+            used = cell_len(line) if joins else used + len(gap) + size
+            continue
         lines.append(line.rstrip())
+        line = indent + tok
+        used = cell_len(line)
+    lines.append(line.rstrip())
     return lines
 
 

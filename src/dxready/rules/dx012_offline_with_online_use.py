@@ -69,14 +69,15 @@ def _contradicting(counts: list[Counts], since: dt.date | None) -> Iterator[tupl
             yield j, c
 
 
-def _message(name: str, c: Counts, since: dt.date | None) -> Msg:
+def _message(name: str, name_en: str | None, c: Counts, since: dt.date | None) -> Msg:
+    """The message: the procedure by its English name in English where the catalogue gives one."""
     used = f"{c.online:,} 件" if c.online is not None else f"{c.rate:.1f}%"
     used_en = f"{c.online:,} cases" if c.online is not None else f"{c.rate:.1f}%"
     when = f"（状況の時点 {since}）" if since else "（状況の時点は未記録）"
     when_en = f" (status as of {since})" if since else " (no status date recorded)"
     return Msg(
         f"「{name}」は × ですが、{c.fiscal_year.ja()}にオンライン利用 {used.strip()}が記録されています{when}",
-        f"'{name}' is × but {c.fiscal_year.en()} records online use of {used_en}{when_en}",
+        f"'{name_en or name}' is × but {c.fiscal_year.en()} records online use of {used_en}{when_en}",
     )
 
 
@@ -89,7 +90,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     CODE,
                     Subject("procedure", p.id),
-                    _message(p.name, c, since),
+                    _message(p.name, p.name_en, c, since),
                     "procedures",
                     at_procedure(i, "counts", j, "online" if c.online is not None else "rate"),
                     data={"fiscal_year": int(c.fiscal_year)},
@@ -101,7 +102,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 yield Finding(
                     CODE,
                     Subject("procedure", p.id),
-                    _message(s.name, c, since),
+                    _message(s.name, s.name_en, c, since),
                     "procedures",
                     at_procedure(
                         i, "sub_procedures", k, "counts", j, "online" if c.online is not None else "rate"

@@ -38,8 +38,8 @@ WHY_JA = (
     "状況が未確認の手続は率や段階の集計から外れ、抱えている課題も見えません。未確認は進捗として数えません。"
 )
 NEXT_STEP = Msg(
-    "担当課に状況を確認し、status を記録してください",
-    "Confirm the status with the owning division and record it",
+    "担当課に状況を確認し、その記号（○ 一部 × —）を記録してください",
+    "Confirm the status with the owning division and record its mark (○, 一部, × or —)",
 )
 
 
@@ -60,8 +60,8 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 "procedures",
                 at_procedure(i, "status"),
                 next_step=Msg(
-                    f"状況を確認し dxready set {p.id} --status … で記録してください",
-                    f"Confirm the status and record it with dxready set {p.id} --status …",
+                    f"状況を確認し、確認した記号（○ 一部 × —）で記録してください。例: dxready set {p.id} --status ○",
+                    f"Confirm the status and record its mark (○, 一部, × or —), e.g. dxready set {p.id} --status ○",
                 ),
             )
         for j, s in enumerate(p.sub_procedures):

@@ -78,8 +78,8 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 "procedures",
                 at_procedure(i, "status"),
                 next_step=Msg(
-                    f"状況を確認し dxready set {p.id} --status … で記録してください",
-                    f"Confirm the status and record it with dxready set {p.id} --status …",
+                    f"状況を確認し、確認した記号（○ 一部 × —）で記録してください。例: dxready set {p.id} --status ○",
+                    f"Confirm the status and record its mark (○, 一部, × or —), e.g. dxready set {p.id} --status ○",
                 ),
                 data={"target_fiscal_year": int(year), "status": "unknown"},
             )

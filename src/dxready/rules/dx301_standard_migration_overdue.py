@@ -56,7 +56,8 @@ WHY_JA = (
 )
 NEXT_STEP = Msg(
     "移行計画を見直し、移行困難システム・特定移行支援システムに該当するなら track と期限を記録してください",
-    "Revise the migration plan; if the system is 移行困難 or 特定移行支援, record its track and deadline",
+    "Revise the migration plan; if it is a difficult migration or under specified support, record its track"
+    " (difficult, tokutei) and deadline",
 )
 
 STANDARD_DEADLINE = FiscalYear(2025)

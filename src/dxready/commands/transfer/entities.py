@@ -294,8 +294,8 @@ def plan_row(
         missing = [k for k in required if k not in given]
         if missing:
             raise RowRefused(missing[0], Msg("新しい ID には必須です", "required for a new ID"))
-    said = [Said("entity_value", (".".join(v.path), v.text)) for v in change.values]
-    said += [Said("entity_marks", (key, ", ".join(ids))) for key, ids in change.lists.items() if ids]
+    said = [Said("entity_value", (".".join(v.path), v.text, kind)) for v in change.values]
+    said += [Said("entity_marks", (key, ", ".join(ids), kind)) for key, ids in change.lists.items() if ids]
     if change.empty:
         return EntityRow(kind, ident, name, None, False, tuple(notes + more), bool(more))
     return EntityRow(kind, ident, name, change, entry is None, tuple(said + notes + more), bool(more))

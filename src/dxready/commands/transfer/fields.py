@@ -120,7 +120,7 @@ def plain(value: Any) -> Any:
 
 def flow(value: Any) -> str:
     """``value`` as one line of YAML flow text that the catalogue's loader reads back as the same value."""
-    from dxready.commands.edit import scalar
+    from dxready.commands.edit_doc import scalar
 
     value = plain(value)
     if value is None:

@@ -58,7 +58,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
                 _t(
                     lang,
                     f"、読めないカタログ {totals['broken']} 件",
-                    f"; {totals['broken']} catalogue(s) could not be read",
+                    f"; {count(totals['broken'], 'catalogue')} could not be read",
                 )
             )
             if totals.get("broken")
