@@ -19,7 +19,7 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
-from dxready.i18n import HELP_TEXTS, Bilingual, current_lang, t
+from dxready.i18n import HELP_TEXTS, Bilingual, current_lang, t, tr
 
 _HEADINGS_JA = (
     ("Usage: ", "使い方: "),
@@ -90,6 +90,7 @@ def localise_tree(command: Any, lang: str) -> None:
     """Set every help text of ``command`` and its subcommands to ``lang`` (texts given as ``tr(ja, en)``)."""
     command.help = _pick(command.help, lang)
     command.short_help = _pick(getattr(command, "short_help", None), lang)
+    command.epilog = _pick(getattr(command, "epilog", None), lang)
     for param in getattr(command, "params", ()):
         if hasattr(param, "help"):
             param.help = _pick(param.help, lang)
@@ -218,11 +219,26 @@ def _error_text(exc: Exception, lang: str) -> str:
     return f"{head}{fit_message(t(lang, 'エラー', 'Error') + ': ' + body)}\n"
 
 
+def examples(*lines: str | tuple[str, str]) -> str:
+    """The 例 / Examples section that ends a command's help (Click's ``epilog``): command lines to paste, in the order
+    they run (tests/test_help_examples.py runs them all). A line is the same in both languages, or a ``(ja, en)`` pair
+    where the Japanese help shows what a Japanese user types (○ 一部 ×, 令和 dates)."""
+    ja = "".join(f"\n  {line if isinstance(line, str) else line[0]}" for line in lines)
+    en = "".join(f"\n  {line if isinstance(line, str) else line[1]}" for line in lines)
+    return tr(f"例:{ja}", f"Examples:{en}")
+
+
 class DxCommand(TyperCommand):
     """A command whose help text is in the run's language (see ``DxGroup``)."""
 
     def get_help(self, ctx: Any) -> str:
         return localise_help(_unwrapped_help(self, ctx), current_lang_of(ctx))
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        """The examples as written, one command line a line (Click would join and rewrap them as a paragraph)."""
+        if self.epilog:
+            formatter.write_paragraph()
+            formatter.write(f"{self.epilog}\n")
 
 
 _RUN_LANG: list[str] = []
