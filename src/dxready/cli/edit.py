@@ -147,10 +147,13 @@ SetInferredOpt = Annotated[
         " roadmap): comments and formatting kept, validated before writing, atomic.",
     ),
     epilog=examples(
-        ("dxready set 9 --status ○ -c tateyama", "dxready set 9 --status online -c tateyama"),
         (
-            "dxready set '18/*' --status 一部 --verified-on 令和6年3月31日 -c tateyama",
-            "dxready set '18/*' --status partial --verified-on 2024-03-31 -c tateyama",
+            "dxready set 9 --status ○ --verified-on 令和6年3月31日 -c tateyama",
+            "dxready set 9 --status online --verified-on 2024-03-31 -c tateyama",
+        ),
+        (
+            "dxready set '18/*' '19/*' --status × -c tateyama",
+            "dxready set '18/*' '19/*' --status offline -c tateyama",
         ),
         (
             "dxready set municipality --counts 令和4年度:196759:152983 -c tateyama",
