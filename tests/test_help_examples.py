@@ -12,6 +12,7 @@ the Japanese words a user types (○ 一部 ×, 令和 dates), so both runs must
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -155,3 +156,27 @@ def test_every_example_runs_as_pasted(tmp_path: Path, monkeypatch: pytest.Monkey
     text = (tmp_path / "ja" / "tateyama" / "procedures.yaml").read_text(encoding="utf-8")
     assert "verified_on: 2024-03-31" in text and "own-001" in text
     assert (tmp_path / "ja" / "tateyama.html").is_file() and (tmp_path / "en" / "chiba.html").is_file()
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_on_a_narrow_terminal_a_long_example_is_continued_not_broken(lang: str) -> None:
+    continued = 0
+    for command in ORDER:
+        result = runner.invoke(app, [command, "--help", "--lang", lang], env={"COLUMNS": "40"})
+        section = result.stdout.rstrip("\n").split(f"\n{HEADING[lang]}\n", 1)[1]
+        examples = section.replace(" \\\n      ", " ").splitlines()
+        assert examples == [f"  {line}" for line in _examples(lang, command)], section
+        for row in section.splitlines():  # only one word, or an option with its value, may be wider
+            unit = row.strip().removesuffix(" \\").split(" ")
+            assert cell_len(row) <= 40 or len(unit) == 1 or (len(unit) == 2 and unit[0].startswith("-")), row
+        for shown in re.split(r"\n(?!      )", section):
+            if " \\\n" not in shown:
+                continue
+            continued += 1
+            # The shell reads the continued example as the same arguments as the whole line.
+            script = re.sub(r"^\s*\S+", "printf '%s\\n'", shown, count=1)
+            done = subprocess.run(["sh", "-c", script], capture_output=True, text=True, check=True)
+            whole = shown.replace(" \\\n      ", " ")
+            assert done.stdout.splitlines() == shlex.split(whole)[1:], shown
+    assert continued, "no example is wider than 40 cells: the continuation went untested"

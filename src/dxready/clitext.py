@@ -228,11 +228,40 @@ def examples(*lines: str | tuple[str, str]) -> str:
     return tr(f"例:{ja}", f"Examples:{en}")
 
 
+def fit_examples(text: str, width: int) -> str:
+    """Example command lines fitted to ``width`` cells without changing what they run: a line too wide breaks only
+    before a word or an option with its value and goes on, indented, after a shell continuation (`` \\``); never
+    inside a word, as prose is."""
+    from dxready.render.grid import cell_len
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        lead = "  " if line.startswith("  ") else ""
+        words: list[str] = []
+        for word in line[len(lead) :].split(" "):  # an option stays with its value
+            if words and words[-1].startswith("-") and " " not in words[-1] and not word.startswith("-"):
+                words[-1] += f" {word}"
+            else:
+                words.append(word)
+        row = lead + words[0]
+        for n, word in enumerate(words[1:], 2):
+            if cell_len(f"{row} {word}") + (2 if n < len(words) else 0) > width:
+                out.append(f"{row} \\")
+                row = f"{lead}    {word}"
+            else:
+                row = f"{row} {word}"
+        out.append(row)
+    return "\n".join(out)
+
+
 class DxCommand(TyperCommand):
     """A command whose help text is in the run's language (see ``DxGroup``)."""
 
     def get_help(self, ctx: Any) -> str:
-        return localise_help(_unwrapped_help(self, ctx), current_lang_of(ctx))
+        text, lang = _unwrapped_help(self, ctx), current_lang_of(ctx)
+        if self.epilog and text.endswith(self.epilog):  # the examples: kept whole, continued with a backslash
+            return localise_help(text[: -len(self.epilog)], lang) + fit_examples(self.epilog, help_width())
+        return localise_help(text, lang)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
         """The examples as written, one command line a line (Click would join and rewrap them as a paragraph)."""
