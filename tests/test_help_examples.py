@@ -64,12 +64,15 @@ def _listed(lang: str) -> list[str]:
     """The commands ``dxready --help`` lists."""
     lines = _help(lang).splitlines()
     start = lines.index({"ja": "コマンド:", "en": "Commands:"}[lang]) + 1
-    return [line.split()[0] for line in lines[start:] if line.startswith("  ") and not line.startswith("   ")]
+    end = lines.index("", start)  # the examples follow
+    return [
+        line.split()[0] for line in lines[start:end] if line.startswith("  ") and not line.startswith("   ")
+    ]
 
 
-def _examples(lang: str, command: str) -> list[str]:
-    """The example lines at the end of ``command``'s help, as printed (indent removed)."""
-    lines = _help(lang, command).rstrip("\n").splitlines()
+def _examples(lang: str, command: str = "") -> list[str]:
+    """The example lines at the end of ``command``'s help (or ``dxready --help``'s), as printed (indent removed)."""
+    lines = _help(lang, *command.split()).rstrip("\n").splitlines()
     assert HEADING[lang] in lines, (command, lang)
     section = lines[lines.index(HEADING[lang]) + 1 :]
     assert section and all(line.startswith("  ") and line[2:3] != " " for line in section), section
@@ -156,6 +159,19 @@ def test_every_example_runs_as_pasted(tmp_path: Path, monkeypatch: pytest.Monkey
     text = (tmp_path / "ja" / "tateyama" / "procedures.yaml").read_text(encoding="utf-8")
     assert "verified_on: 2024-03-31" in text and "own-001" in text
     assert (tmp_path / "ja" / "tateyama.html").is_file() and (tmp_path / "en" / "chiba.html").is_file()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_top_level_examples_run_as_pasted(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``dxready --help``'s examples: a first catalogue, one status, the check and the gaps (in a directory of their
+    own: they repeat init's first example)."""
+    monkeypatch.chdir(tmp_path)
+    lines = _examples(lang)
+    assert [line.split()[1] for line in lines] == ["init", "set", "check", "gaps"]
+    for line in lines:
+        _run(line, lang, tmp_path)
 
 
 @pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")

@@ -254,20 +254,29 @@ def fit_examples(text: str, width: int) -> str:
     return "\n".join(out)
 
 
+def _help(command: Any, ctx: Any) -> str:
+    """``command``'s help in the run's language, fitted to the terminal; the examples kept whole (``fit_examples``)."""
+    text, lang, epilog = _unwrapped_help(command, ctx), current_lang_of(ctx), command.epilog
+    if epilog and text.endswith(epilog):
+        return localise_help(text[: -len(epilog)], lang) + fit_examples(epilog, help_width())
+    return localise_help(text, lang)
+
+
+def _write_epilog(command: Any, formatter: Any) -> None:
+    """The examples as written, one command line a line (Click would join and rewrap them as a paragraph)."""
+    if command.epilog:
+        formatter.write_paragraph()
+        formatter.write(f"{command.epilog}\n")
+
+
 class DxCommand(TyperCommand):
     """A command whose help text is in the run's language (see ``DxGroup``)."""
 
     def get_help(self, ctx: Any) -> str:
-        text, lang = _unwrapped_help(self, ctx), current_lang_of(ctx)
-        if self.epilog and text.endswith(self.epilog):  # the examples: kept whole, continued with a backslash
-            return localise_help(text[: -len(self.epilog)], lang) + fit_examples(self.epilog, help_width())
-        return localise_help(text, lang)
+        return _help(self, ctx)
 
     def format_epilog(self, ctx: Any, formatter: Any) -> None:
-        """The examples as written, one command line a line (Click would join and rewrap them as a paragraph)."""
-        if self.epilog:
-            formatter.write_paragraph()
-            formatter.write(f"{self.epilog}\n")
+        _write_epilog(self, formatter)
 
 
 _RUN_LANG: list[str] = []
@@ -282,7 +291,10 @@ class DxGroup(TyperGroup):
     """The root command: localises the tree, shows Click's errors in the reader's language."""
 
     def get_help(self, ctx: Any) -> str:
-        return localise_help(_unwrapped_help(self, ctx), current_lang_of(ctx))
+        return _help(self, ctx)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        _write_epilog(self, formatter)
 
     def main(
         self,
