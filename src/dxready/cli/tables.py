@@ -270,8 +270,9 @@ def schema(
         "What changed between two catalogues: statuses, levels, channels, entries, findings.",
     ),
     epilog=examples(
-        "dxready diff kamogawa tateyama",
+        "dxready diff git:HEAD -c tateyama",
         "dxready diff git:HEAD -c tateyama --fail-on-regression",
+        "dxready diff kamogawa tateyama",
     ),
 )
 def diff(
