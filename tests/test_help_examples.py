@@ -90,6 +90,8 @@ def test_every_listed_command_has_examples(lang: str) -> None:
         assert 2 <= len(own) <= 4, (command, lines)
         # Anything else is a git line that prepares the next ones (trend needs a history).
         assert all(line in own or line.startswith("git ") for line in lines), (command, lines)
+        # No quoted space: a narrow terminal continues a line at its spaces (clitext.fit_examples).
+        assert not [q for line in lines for q in re.findall(r"'[^']*'|\"[^\"]*\"", line) if " " in q], lines
 
 
 def test_the_examples_differ_only_in_japanese_words() -> None:

@@ -231,7 +231,7 @@ def examples(*lines: str | tuple[str, str]) -> str:
 def fit_examples(text: str, width: int) -> str:
     """Example command lines fitted to ``width`` cells without changing what they run: a line too wide breaks only
     before a word or an option with its value and goes on, indented, after a shell continuation (`` \\``); never
-    inside a word, as prose is."""
+    inside a word, as prose is. No example quotes a space (tests/test_help_examples.py checks)."""
     from dxready.render.grid import cell_len
 
     out: list[str] = []
