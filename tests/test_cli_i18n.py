@@ -39,6 +39,8 @@ def _prose(text: str) -> list[str]:
     """The help's prose: option names, metavars, $VARIABLES, paths and `code` removed."""
     out = []
     for line in text.splitlines():
+        if re.match(r"  (?:dxready|git) ", line):  # an example command line (例:) is typed, not read
+            continue
         line = re.sub(r"(?<!\w)--?[\w-]+(?:[ =][A-Z][A-Z:|.\[\]]*|[ =][a-z]+(?:\|[a-z_]+)+)?", " ", line)
         line = re.sub(r"\$\w+|<[^>]*>|\S+\.(?:yaml|json)|\bdxready\b \w+|\{[A-Z]+\}|\b[A-Z]{2,}\b", " ", line)
         out.append(line)

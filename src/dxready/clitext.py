@@ -19,7 +19,7 @@ from typing import Any
 
 from typer.core import TyperCommand, TyperGroup
 
-from dxready.i18n import HELP_TEXTS, Bilingual, current_lang, t
+from dxready.i18n import HELP_TEXTS, Bilingual, current_lang, t, tr
 
 _HEADINGS_JA = (
     ("Usage: ", "使い方: "),
@@ -90,6 +90,7 @@ def localise_tree(command: Any, lang: str) -> None:
     """Set every help text of ``command`` and its subcommands to ``lang`` (texts given as ``tr(ja, en)``)."""
     command.help = _pick(command.help, lang)
     command.short_help = _pick(getattr(command, "short_help", None), lang)
+    command.epilog = _pick(getattr(command, "epilog", None), lang)
     for param in getattr(command, "params", ()):
         if hasattr(param, "help"):
             param.help = _pick(param.help, lang)
@@ -218,11 +219,64 @@ def _error_text(exc: Exception, lang: str) -> str:
     return f"{head}{fit_message(t(lang, 'エラー', 'Error') + ': ' + body)}\n"
 
 
+def examples(*lines: str | tuple[str, str]) -> str:
+    """The 例 / Examples section that ends a command's help (Click's ``epilog``): command lines to paste, in the order
+    they run (tests/test_help_examples.py runs them all). A line is the same in both languages, or a ``(ja, en)`` pair
+    where the Japanese help shows what a Japanese user types (○ 一部 ×, 令和 dates)."""
+    ja = "".join(f"\n  {line if isinstance(line, str) else line[0]}" for line in lines)
+    en = "".join(f"\n  {line if isinstance(line, str) else line[1]}" for line in lines)
+    return tr(f"例:{ja}", f"Examples:{en}")
+
+
+def fit_examples(text: str, width: int) -> str:
+    """Example command lines fitted to ``width`` cells without changing what they run: a line too wide breaks only
+    before a word or an option with its value and goes on, indented, after a shell continuation (`` \\``); never
+    inside a word, as prose is. No example quotes a space (tests/test_help_examples.py checks)."""
+    from dxready.render.grid import cell_len
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        lead = "  " if line.startswith("  ") else ""
+        words: list[str] = []
+        for word in line[len(lead) :].split(" "):  # an option stays with its value
+            if words and words[-1].startswith("-") and " " not in words[-1] and not word.startswith("-"):
+                words[-1] += f" {word}"
+            else:
+                words.append(word)
+        row = lead + words[0]
+        for n, word in enumerate(words[1:], 2):
+            if cell_len(f"{row} {word}") + (2 if n < len(words) else 0) > width:
+                out.append(f"{row} \\")
+                row = f"{lead}    {word}"
+            else:
+                row = f"{row} {word}"
+        out.append(row)
+    return "\n".join(out)
+
+
+def _help(command: Any, ctx: Any) -> str:
+    """``command``'s help in the run's language, fitted to the terminal; the examples kept whole (``fit_examples``)."""
+    text, lang, epilog = _unwrapped_help(command, ctx), current_lang_of(ctx), command.epilog
+    if epilog and text.endswith(epilog):
+        return localise_help(text[: -len(epilog)], lang) + fit_examples(epilog, help_width())
+    return localise_help(text, lang)
+
+
+def _write_epilog(command: Any, formatter: Any) -> None:
+    """The examples as written, one command line a line (Click would join and rewrap them as a paragraph)."""
+    if command.epilog:
+        formatter.write_paragraph()
+        formatter.write(f"{command.epilog}\n")
+
+
 class DxCommand(TyperCommand):
     """A command whose help text is in the run's language (see ``DxGroup``)."""
 
     def get_help(self, ctx: Any) -> str:
-        return localise_help(_unwrapped_help(self, ctx), current_lang_of(ctx))
+        return _help(self, ctx)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        _write_epilog(self, formatter)
 
 
 _RUN_LANG: list[str] = []
@@ -237,7 +291,10 @@ class DxGroup(TyperGroup):
     """The root command: localises the tree, shows Click's errors in the reader's language."""
 
     def get_help(self, ctx: Any) -> str:
-        return localise_help(_unwrapped_help(self, ctx), current_lang_of(ctx))
+        return _help(self, ctx)
+
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:
+        _write_epilog(self, formatter)
 
     def main(
         self,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from dxready.clitext import DxGroup
+from dxready.clitext import DxGroup, examples
 from dxready.fastpath import given
 from dxready.i18n import t, tr
 
@@ -33,6 +33,12 @@ app = typer.Typer(
     help=tr(
         "自治体の手続オンライン化の準備状況を YAML カタログから点検します。",
         "Online-readiness of municipal procedures, from a YAML catalogue.",
+    ),
+    epilog=examples(
+        "dxready init tateyama --name 館山市 --code 122050",
+        ("dxready set 9 --status ○ -c tateyama", "dxready set 9 --status online -c tateyama"),
+        "dxready check -c tateyama",
+        "dxready gaps -c tateyama",
     ),
     no_args_is_help=True,
     rich_markup_mode=None,

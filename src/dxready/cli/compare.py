@@ -28,7 +28,7 @@ from dxready.cli._common import (
     _progress,
     app,
 )
-from dxready.clitext import DxCommand
+from dxready.clitext import DxCommand, examples
 from dxready.i18n import t, tr
 
 
@@ -61,6 +61,10 @@ EmbeddedOpt = Annotated[
     help=tr(
         "団体 × 標準手続の表: 計画の記号、行と列ごとの率、合計。",
         "Municipality × standard procedure matrix with the plan's marks, rates per row and column, and totals.",
+    ),
+    epilog=examples(
+        "dxready compare tateyama kamogawa",
+        "dxready compare tateyama --embedded --by prefecture",
     ),
 )
 def compare(
@@ -134,6 +138,13 @@ def compare(
         "カタログの git の履歴からたどる準備状況の推移（データベースは不要）。",
         "Readiness over time, from the catalogue's git history (no database).",
     ),
+    epilog=examples(
+        "git -C tateyama init -q",
+        "git -C tateyama add -A",
+        ("git -C tateyama commit -q -m 初版", "git -C tateyama commit -q -m first"),
+        "dxready trend -c tateyama",
+        ("dxready trend -c tateyama --since 令和6年4月1日", "dxready trend -c tateyama --since 2024-04-01"),
+    ),
 )
 def trend(
     catalog: CatalogOpt = None,
@@ -193,6 +204,10 @@ def _check_outputs(output: Path | None, pdf: Path | None) -> None:
     help=tr(
         "公表用の状況ページ（1 つの HTML ファイル）を作ります。",
         "The published status page: one accessible HTML file.",
+    ),
+    epilog=examples(
+        "dxready page -c tateyama -o tateyama.html",
+        "dxready page --compare tateyama kamogawa -o chiba.html",
     ),
 )
 def page(

@@ -51,7 +51,7 @@ from dxready.cli.entities import (
     TrackOpt,
     VendorOpt,
 )
-from dxready.clitext import DxCommand
+from dxready.clitext import DxCommand, examples
 from dxready.completion import complete_refs
 from dxready.i18n import tr
 
@@ -147,6 +147,24 @@ SetInferredOpt = Annotated[
         " コメントと書式を保ち、書き込む前に検証し、途中で壊れません。",
         "Edit procedures in place (several or patterns at once; set system ID / set roadmap ID for systems and the"
         " roadmap): comments and formatting kept, validated before writing, atomic.",
+    ),
+    epilog=examples(
+        (
+            "dxready set 9 --status ○ --verified-on 令和6年3月31日 -c tateyama",
+            "dxready set 9 --status online --verified-on 2024-03-31 -c tateyama",
+        ),
+        (
+            "dxready set '18/*' '19/*' --status × -c tateyama",
+            "dxready set '18/*' '19/*' --status offline -c tateyama",
+        ),
+        (
+            "dxready set municipality --counts 令和4年度:196759:152983 -c tateyama",
+            "dxready set municipality --counts 2022:196759:152983 -c tateyama",
+        ),
+        (
+            "dxready set system juki --phase 移行中 -c tateyama",
+            "dxready set system juki --phase migrating -c tateyama",
+        ),
     ),
 )
 def set_(
@@ -292,6 +310,17 @@ def set_(
         "Add one of the city's own procedures (outside the 21 standard rows), with set's options; add system ID /"
         " add roadmap ID add a system or a roadmap item.",
     ),
+    epilog=examples(
+        (
+            "dxready add own-001 --name コンビニ交付 --status ○ -c tateyama",
+            "dxready add own-001 --name コンビニ交付 --status online -c tateyama",
+        ),
+        (
+            "dxready add system juki --name 住民記録システム --tier 基幹系 -c tateyama",
+            "dxready add system juki --name 住民記録システム --tier backbone -c tateyama",
+        ),
+        "dxready add roadmap e-app --area 1 --title 電子申請拡大 -c tateyama",
+    ),
 )
 def add(
     args: Annotated[
@@ -399,6 +428,10 @@ def add(
     help=tr(
         "国の一覧からカタログを始めます: 標準の 21 行、状況はすべて未確認。",
         "Start a catalogue from the national registry: the 21 standard rows, all statuses unknown.",
+    ),
+    epilog=examples(
+        "dxready init tateyama --name 館山市 --code 122050",
+        "dxready init kamogawa --from-embedded",
     ),
 )
 def init(

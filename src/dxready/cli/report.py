@@ -27,7 +27,7 @@ from dxready.cli._common import (
     _out,
     app,
 )
-from dxready.clitext import DxCommand
+from dxready.clitext import DxCommand, examples
 from dxready.completion import complete_codes, complete_ids
 from dxready.i18n import t, tr
 
@@ -44,6 +44,11 @@ if TYPE_CHECKING:
         "Validate the catalogue and run the rules: file:line:col: CODE message. Exit 0 clean, 1 findings, 2 unusable. "
         "Errors and warnings: one line each. Four or more info findings of one code: one line at the first position "
         "(count and first subjects; -v lists each). json, github and sarif always list every finding.",
+    ),
+    epilog=examples(
+        "dxready check -c tateyama",
+        "dxready check -c tateyama --format github",
+        "dxready check -c tateyama --fail-on warning",
     ),
 )
 def check(
@@ -212,6 +217,11 @@ def _filters(
         "まだオンラインでないものとその理由: 概況と、指摘ごとに 1 行（-v で説明と次のレベルの条件）。",
         "What is not online yet and why: a summary, then one line per finding (-v for explanations and level criteria).",
     ),
+    epilog=examples(
+        "dxready gaps -c tateyama",
+        ("dxready gaps -c tateyama --status 一部 -v", "dxready gaps -c tateyama --status partial -v"),
+        "dxready gaps -c tateyama --format markdown",
+    ),
 )
 def gaps(
     catalog: CatalogOpt = None,
@@ -265,6 +275,10 @@ def gaps(
     help=tr(
         "次に何をどの順で: 対象ごとに 1 つの手順を、点数の内訳と妨げになっているものとともに。",
         "What to do next, in what order: one ranked step per subject, with the score's parts and blockers.",
+    ),
+    epilog=examples(
+        "dxready next -c tateyama",
+        "dxready next -c tateyama --top 3 --only procedures",
     ),
 )
 def next_(

@@ -29,7 +29,7 @@ from dxready.cli._common import (
     _table_names,
     app,
 )
-from dxready.clitext import DxCommand
+from dxready.clitext import DxCommand, examples
 from dxready.completion import complete_codes
 from dxready.i18n import t, tr
 
@@ -39,6 +39,11 @@ from dxready.i18n import t, tr
     help=tr(
         "計画と同じ形の状況表: 手続（○ 一部 × —）、区分ごとのシステム、工程表、概況。",
         "Status tables as the plan prints them: procedures (○ 一部 × —), systems by tier, the roadmap, a summary.",
+    ),
+    epilog=examples(
+        "dxready table procedures -c tateyama",
+        "dxready table summary -c tateyama --format markdown",
+        "dxready table roadmap -c tateyama --format mermaid",
     ),
 )
 def table(
@@ -165,6 +170,10 @@ def table(
         "すべてのルールの一覧: コード、名前、重大度、要約。",
         "List every rule: code, name, severity, summary.",
     ),
+    epilog=examples(
+        "dxready rules",
+        "dxready rules --format markdown",
+    ),
 )
 def rules(
     lang: LangOpt = None,
@@ -183,6 +192,10 @@ def rules(
     help=tr(
         "ルールの説明: なぜ大切か、指摘される例と指摘されない例、次の一手。",
         "Show one rule's documentation: why it matters, failing and passing examples, the next step.",
+    ),
+    epilog=examples(
+        "dxready explain DX102",
+        ("dxready explain ＤＸ１０１", "dxready explain dx101"),
     ),
 )
 def explain(
@@ -216,6 +229,10 @@ def explain(
     help=tr(
         "各カタログファイルの JSON Schema（エディタの yaml-language-server や他の検証ツール向け）。",
         "JSON Schema of each catalogue file, for editors (yaml-language-server) and other validators.",
+    ),
+    epilog=examples(
+        "dxready schema --out schemas",
+        "dxready schema",
     ),
 )
 def schema(
@@ -251,6 +268,11 @@ def schema(
     help=tr(
         "2 つのカタログの違い: 状況、レベル、チャネル、項目、指摘。",
         "What changed between two catalogues: statuses, levels, channels, entries, findings.",
+    ),
+    epilog=examples(
+        "dxready diff git:HEAD -c tateyama",
+        "dxready diff git:HEAD -c tateyama --fail-on-regression",
+        "dxready diff kamogawa tateyama",
     ),
 )
 def diff(

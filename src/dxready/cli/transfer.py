@@ -19,7 +19,7 @@ from dxready.cli._common import (
     _out,
     app,
 )
-from dxready.clitext import DxCommand
+from dxready.clitext import DxCommand, examples
 from dxready.i18n import tr
 
 
@@ -43,6 +43,10 @@ class Unmatched(str, enum.Enum):
     help=tr(
         "カタログを Excel（xlsx）または CSV に書き出します。",
         "The catalogue as a workbook (xlsx) or CSV files, one per sheet.",
+    ),
+    epilog=examples(
+        "dxready export -o tateyama.xlsx -c tateyama",
+        "dxready export --format csv -o tateyama-csv -c tateyama",
     ),
 )
 def export(
@@ -93,6 +97,10 @@ def export(
     help=tr(
         "表計算の表から手続・システム・工程表を読み込みます。",
         "Procedures, systems and the roadmap from a spreadsheet (every field from an export).",
+    ),
+    epilog=examples(
+        "dxready import tateyama.xlsx -c tateyama --dry-run",
+        "dxready import tateyama.xlsx -c tateyama",
     ),
 )
 def import_(
