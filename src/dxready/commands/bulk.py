@@ -109,7 +109,9 @@ def run_set_many(refs: list[str], *, catalog: str | os.PathLike[str] | None, **o
     if touches_facts(change):  # a procedure's level before → after (a sub-procedure has none of its own)
         levels = level_notes(current, working, [e.ident for e in parts if "/" not in e.ident and e.changed])
         parts = [
-            Edited(e.ident, e.standard_no, e.changed, e.said + tuple(levels[e.ident])) if e.ident in levels else e
+            Edited(e.ident, e.standard_no, e.changed, e.said + tuple(levels[e.ident]))
+            if e.ident in levels
+            else e
             for e in parts
         ]
 

@@ -110,7 +110,7 @@ def one_by_one(
     text: str, current: Catalog, refs: list[str], change: Change, shown: str
 ) -> tuple[str, Catalog, list[Edited]]:
     """The reference: each target planned on the text the one before left, validated after each that moved."""
-    from dxready.commands.edit import edited, edit_text, validate_text
+    from dxready.commands.edit import edit_text, edited, validate_text
 
     working = current
     parts: list[Edited] = []
@@ -215,5 +215,7 @@ def _within_budget(text: str, doc: _Doc, added: int, removed: int) -> bool:
     from dxready.catalog.limits import MAX_NODES
 
     events = doc.root._doc.events
-    nodes = len(events) - sum(type(e) is list for e in events) - 4  # less the collection ends and the stream's
+    nodes = (
+        len(events) - sum(type(e) is list for e in events) - 4
+    )  # less the collection ends and the stream's
     return nodes + added <= min(len(text) - removed + 10_000, MAX_NODES)
