@@ -145,14 +145,14 @@ def in_rounds(
     module's docstring). Raises what planning or validating raises (the caller then goes one by one)."""
     from dxready.commands.edit import edited, validate_text
 
-    if not _breaks_alike(text):
-        return None
     index = TargetIndex(current)
     found = [index.find(ref, shown) for ref in refs]
     said: dict[int, list[Msg]] = {}
     moved: dict[int, bool] = {}
     working = current
     for order in rounds(found):
+        if not _breaks_alike(text):
+            return None
         doc = _Doc(text)
         if not _plain_doc(doc):
             return None
