@@ -145,8 +145,13 @@ def _outcome(root: Path, refs: list[str], change: dict[str, Any]) -> tuple[objec
     return (root / "procedures.yaml").read_bytes(), repr(said).replace(str(root), "ROOT")
 
 
+_TAKEN: list[str] = []
+"""What the last bulk set in rounds did: edited in rounds, declined them, or met a refusal."""
+
+
 def _both(tmp: Path, base: str, refs: list[str], change: dict[str, Any]) -> tuple[object, object]:
-    real, taken = edit_batch.in_rounds, []
+    real, taken = edit_batch.in_rounds, _TAKEN
+    taken.clear()
 
     def spy(*args: Any) -> Any:
         try:
@@ -181,6 +186,8 @@ def test_rounds_write_and_say_what_one_by_one_does(
     base, refs = based
     rounds, reference = _both(tmp_path_factory.mktemp("r"), base, refs, change)
     assert rounds == reference
+    if _TAKEN[-1:] == ["rounds met a refusal"]:  # rounds raise only where one by one refuses
+        assert str(reference[1]).startswith(("('UsageError'", "('LoadError'", "('ValueError'")), reference
     event("refused" if "Error" in str(rounds[1])[:40] else "edited")
 
 
@@ -281,3 +288,32 @@ def test_the_index_finds_what_find_target_finds(tmp_path: Path) -> None:
         with pytest.raises(UsageError) as theirs:
             find_target(catalog, ref, "x")
         assert vars(ours.value) == vars(theirs.value)
+
+
+def test_mixed_line_breaks_send_every_target_one_by_one(tmp_path: Path) -> None:
+    from dxready.commands.edit import parse_change
+    from dxready.engine.integrity import load
+
+    root = _catalogue(tmp_path / "c", "flowing")
+    mixed = FLOWING.replace("- id: b-block\n", "- id: b-block\r\n")
+    (root / "procedures.yaml").write_bytes(mixed.encode("utf-8"))
+    change = parse_change(status="×", channels=[], counts=[], note="n", verified_on=None)
+    assert edit_batch.in_rounds(mixed, load(root), ["b-block", "e-last"], change, "x") is None
+    assert edit_batch.in_rounds(FLOWING, load(root), ["b-block", "e-last"], change, "x") is not None
+
+
+def test_a_round_near_the_node_limit_goes_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dxready.catalog import limits
+    from dxready.commands.edit import parse_change
+    from dxready.engine.integrity import load
+
+    catalog = load(_catalogue(tmp_path / "c", "flowing"))
+    change = parse_change(status=None, channels=["mynaportal"], counts=[], note=None, verified_on=None)
+    from dxready.catalog.yaml import compose_nodes
+    from dxready.catalog.yaml_nodes import node_count
+
+    nodes = node_count(compose_nodes(FLOWING))  # a limit just above them leaves no room for two new channels
+    monkeypatch.setattr(limits, "MAX_NODES", nodes + 10)
+    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], change, "x") is None
+    monkeypatch.setattr(limits, "MAX_NODES", 1_000_000)
+    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], change, "x") is not None

@@ -262,6 +262,19 @@ class MappingNode(_Collection):
         return self._value
 
 
+def has_aliases(node: Node) -> bool:
+    """Whether the document ``node`` belongs to holds an alias (``*name``): then one value stands in two places."""
+    return bool(node._doc.aliased)
+
+
+def node_count(node: Node) -> int:
+    """How many nodes the document ``node`` belongs to holds (keys, values and items; an alias counts as one)."""
+    events = node._doc.events
+    return (
+        len(events) - sum(type(e) is list for e in events) - 4
+    )  # less the collections' ends and the stream's
+
+
 _KINDS: dict[type, type[Node]] = {tuple: ScalarNode, MappingStart: MappingNode, SequenceStart: SequenceNode}
 
 

@@ -97,8 +97,8 @@ def edit_all(
             break
     try:
         done = in_rounds(text, current, refs[:upto], change, shown)
-    except (DxreadyError, ValueError):
-        done = None  # one by one meets it at its own target, with its own words
+    except Exception:  # a refusal: one by one meets it at its own target, with its own words and place
+        done = None
     if done is None:
         done = one_by_one(text, current, refs[:upto], change, shown)
     if refused is not None:
@@ -181,8 +181,10 @@ def _breaks_alike(text: str) -> bool:
 
 def _plain_doc(doc: _Doc) -> bool:
     """No alias, and the indentation of new block lists read from a top-level block list (which set never changes)."""
+    from dxready.catalog.yaml_nodes import has_aliases
+
     root = doc.root
-    if root is None or not doc.is_map(root) or root._doc.aliased:
+    if root is None or not doc.is_map(root) or has_aliases(root):
         return False
     return any(doc.is_seq(v) and not v.flow_style and v.value for _, v in root.value)
 
@@ -213,9 +215,6 @@ def _within_budget(text: str, doc: _Doc, added: int, removed: int) -> bool:
     """Whether every text between ``text`` and the round's result holds no more nodes than the composer allows (at
     most MAX_NODES, and its budget of the text's length + 10,000)."""
     from dxready.catalog.limits import MAX_NODES
+    from dxready.catalog.yaml_nodes import node_count
 
-    events = doc.root._doc.events
-    nodes = (
-        len(events) - sum(type(e) is list for e in events) - 4
-    )  # less the collection ends and the stream's
-    return nodes + added <= min(len(text) - removed + 10_000, MAX_NODES)
+    return node_count(doc.root) + added <= min(len(text) - removed + 10_000, MAX_NODES)
