@@ -1,6 +1,7 @@
 """Bulk ``set`` in rounds: the targets of one change planned together on one composed text, spliced in one pass and
-validated once per round, with the outcome of editing them one after another (``commands/bulk.py``'s reference
-path, :func:`one_by_one`).
+validated once per round, with the outcome of editing them one after another (:func:`one_by_one`, how bulk ``set``
+edited before, kept as the reference and the fallback; ``tests/test_set_bulk_rounds.py`` holds the two to the same
+bytes, echo and refusals).
 
 One after another, each target re-reads, re-composes and re-validates the whole file: ten targets of a 10,000-procedure
 file took 8 s, ``set '*'`` on 30,000 procedures hours. In rounds, round *k* holds the *k*-th target of each top-level
