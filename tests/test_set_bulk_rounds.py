@@ -308,16 +308,36 @@ def test_mixed_line_breaks_send_every_target_one_by_one(tmp_path: Path) -> None:
 
 def test_a_round_near_the_node_limit_goes_one_by_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from dxready.catalog import limits
+    from dxready.catalog.yaml import compose_nodes
+    from dxready.catalog.yaml_nodes import node_count
     from dxready.commands.edit import parse_change
     from dxready.engine.integrity import load
 
     catalog = load(_catalogue(tmp_path / "c", "flowing"))
-    change = parse_change(status=None, channels=["mynaportal"], counts=[], note=None, verified_on=None)
-    from dxready.catalog.yaml import compose_nodes
-    from dxready.catalog.yaml_nodes import node_count
-
-    nodes = node_count(compose_nodes(FLOWING))  # a limit just above them leaves no room for two new channels
-    monkeypatch.setattr(limits, "MAX_NODES", nodes + 10)
-    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], change, "x") is None
+    # e-last loses its inferred list, both get a note: a text on the way could hold more nodes than either end.
+    note = "確認中です。来年度に再確認します"
+    mixed = parse_change(status=None, channels=[], counts=[], note=note, verified_on=None, unset=["inferred"])
+    more = parse_change(status=None, channels=["mynaportal"], counts=[], note=None, verified_on=None)
+    nodes = node_count(compose_nodes(FLOWING))
+    monkeypatch.setattr(
+        limits, "MAX_NODES", nodes + 10
+    )  # no room for what the splices write, counted as nodes
+    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], mixed, "x") is None
+    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], more, "x") is not None  # only adds
     monkeypatch.setattr(limits, "MAX_NODES", 1_000_000)
-    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], change, "x") is not None
+    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], mixed, "x") is not None
+
+
+@pytest.mark.parametrize(
+    ("refs", "change"),
+    [
+        (["*"], {"status": "×"}),
+        (["18/*", "19/*"], {"status": "○"}),
+        (["*"], {"facts": {"fee": False}, "note": "n"}),
+        (["*"], {"unset": ["note"]}),  # takes nodes away only
+    ],
+)
+def test_the_usual_bulk_edits_go_in_rounds(tmp_path: Path, refs: list[str], change: dict[str, Any]) -> None:
+    rounds, reference = _both(tmp_path, "kamogawa", refs, change)
+    assert rounds == reference
+    assert _TAKEN == ["in rounds"]

@@ -19,7 +19,8 @@ Where that argument does not hold, :func:`in_rounds` answers None and the caller
 - an alias (``*name``) anywhere: an edit of the anchored value would change another procedure's;
 - a file whose new block lists take their indentation from inside a procedure (no block list at the top level) or
   whose line breaks are not all ``\\n`` or all ``\\r\\n``: the text-wide choices a splice makes could differ;
-- splices of two targets that touch, and a round near the node limit (an intermediate text could pass it).
+- splices of two targets that touch, and a change that may take nodes away from some targets while it adds them to
+  others (``--unset`` with ``--note``) near the node limit: a text on the way could pass it.
 
 And any refusal met in rounds (an edit that cannot be made, a text that does not validate) is left to the one-by-one
 path too, which meets it at the same target with the same words and the same line and column.
@@ -165,8 +166,8 @@ def in_rounds(
             splices, said[i] = plan_splices(doc, target, change)
             moved[i] = _moves(text, splices)
             owned += [(s, i) for s in splices]
-        new_text = _apply_apart(text, owned, doc)
-        if new_text is None:
+        new_text = _apply_apart(text, owned)
+        if new_text is None or (_may_shrink(change) and not _within_budget(text, doc, owned)):
             return None
         if new_text != text:
             working = validate_text(new_text, shown, current)
@@ -199,23 +200,34 @@ def _moves(text: str, splices: list[Splice]) -> bool:
     return apply(text[lo:hi], shifted) != text[lo:hi]
 
 
-def _apply_apart(text: str, owned: list[tuple[Splice, int]], doc: _Doc) -> str | None:
-    """The text with every target's splices, or None when two targets' splices touch or the result could pass the
-    node limit on the way (the composer's budget, ``catalog/load.parse``)."""
+def _apply_apart(text: str, owned: list[tuple[Splice, int]]) -> str | None:
+    """The text with every target's splices, or None when two targets' splices touch."""
     ordered = sorted(owned, key=lambda so: (so[0].start, so[0].end))
     for (a, i), (b, j) in itertools.pairwise(ordered):
         if i != j and b.start <= a.end:
             return None
-    added = sum(len(s.text) for s, _ in owned)  # a node takes at least one character of its text
-    if added and not _within_budget(text, doc, added, sum(s.end - s.start for s, _ in owned)):
-        return None
     return apply(text, [s for s, _ in ordered])
 
 
-def _within_budget(text: str, doc: _Doc, added: int, removed: int) -> bool:
-    """Whether every text between ``text`` and the round's result holds no more nodes than the composer allows (at
-    most MAX_NODES, and its budget of the text's length + 10,000)."""
+def _may_shrink(change: Change) -> bool:
+    """Whether ``change`` may take nodes away (``--unset``, ``--no-inferred``, a list replaced by ``--payment`` or
+    ``--attachments none``). Every other edit keeps or adds nodes on each target, so no text on the way from the
+    round's start to its end holds more than the end, which is validated; and without an alias the composer's other
+    budget (the text's length + 10,000) is never the nearer one."""
+    facts = change.facts
+    return (
+        bool(change.unset)
+        or change.inferred is False
+        or (facts is not None and (facts.payment is not None or facts.no_attachments))
+    )
+
+
+def _within_budget(text: str, doc: _Doc, owned: list[tuple[Splice, int]]) -> bool:
+    """Whether every text on the way from ``text`` to the round's result holds no more nodes than the composer allows
+    (MAX_NODES, and its budget of the text's length + 10,000), counting every character a splice writes as a node."""
     from dxready.catalog.limits import MAX_NODES
     from dxready.catalog.yaml_nodes import node_count
 
+    added = sum(len(s.text) for s, _ in owned)
+    removed = sum(s.end - s.start for s, _ in owned)
     return node_count(doc.root) + added <= min(len(text) - removed + 10_000, MAX_NODES)
