@@ -228,10 +228,10 @@ BREAKS = {
 }
 
 
-def _last_first(found: list[Any], real: Any = edit_batch.rounds) -> list[list[int]]:
+def _last_first(found: list[Any], change: Any, real: Any = edit_batch.rounds) -> list[list[int]]:
     """Broken: round k holds the k-th target of each procedure counted from its last."""
     last = len(found) - 1
-    return [sorted(last - i for i in order) for order in real(found[::-1])]
+    return [sorted(last - i for i in order) for order in real(found[::-1], change)]
 
 
 @pytest.mark.parametrize("broken", list(BREAKS))
@@ -274,7 +274,18 @@ def test_rounds_hold_the_kth_target_of_each_procedure(tmp_path: Path) -> None:
     catalog = load(_catalogue(tmp_path / "c", "kamogawa"))
     index = edit_batch.TargetIndex(catalog)
     found = [index.find(ref, "x") for ref in ["18/1", "9", "18/2", "19/1", "18/3", "7"]]
-    assert edit_batch.rounds(found) == [[0, 1, 3, 5], [2], [4]]
+    from dxready.commands.edit import parse_change
+
+    status = parse_change(status="×", channels=[], counts=[], note=None, verified_on=None)
+    note = parse_change(status=None, channels=[], counts=[], note="n", verified_on=None)
+    assert edit_batch.rounds(found, status) == [[0, 1, 3, 5], [2], [4]]  # 18 follows its sub-procedures
+    assert edit_batch.rounds(found, note) == [[0, 1, 2, 3, 4, 5]]  # a note on each reaches no other
+    assert edit_batch.rounds([*found, index.find("18", "x")], note) == [
+        [0, 1, 3, 5],
+        [2],
+        [4],
+        [6],
+    ]  # 18 a target too
 
 
 def test_the_index_finds_what_find_target_finds(tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ bytes, echo and refusals).
 
 One after another, each target re-reads, re-composes and re-validates the whole file: ten targets of a 10,000-procedure
 file took 8 s, ``set '*'`` on 30,000 procedures hours. In rounds, round *k* holds the *k*-th target of each top-level
-procedure (``set '*'``: one round; ``set 18/* 19/*``: a round per sub-procedure, each with one of 18's and one of
-19's). Within a round every target lies in a different procedure, and an edit of one procedure reads and writes
+procedure (``set '*'``: one round; ``set 18/* 19/* --status ×``: a round per sub-procedure, each with one of 18's
+and one of 19's; the sub-procedures of a group count as procedures of their own where nothing of one reaches another:
+a change without --status, or a group whose own mark is unknown). Within a round every target lies in a different procedure, and an edit of one procedure reads and writes
 nothing of another: its splices lie inside the procedure's own lines, its echo reads the procedure's own values. So
 the round's splices, each planned on the text before the round, are the splices each would have had on the text as
 the targets before it left it, shifted; and a group's sub-procedures still go one per round, each planned on the
@@ -128,12 +129,24 @@ def one_by_one(
     return text, working, parts
 
 
-def rounds(found: list[Target]) -> list[list[int]]:
-    """The targets (by position) of each round: round k holds the k-th target of each top-level procedure, in order."""
-    seen: dict[int, int] = {}
+def rounds(found: list[Target], change: Change) -> list[list[int]]:
+    """The targets (by position) of each round: round k holds the k-th target of each top-level procedure, in order.
+
+    A group's sub-procedures count apart, each as its own procedure, where nothing of one reaches another: the change
+    sets no status, or the group's own mark is unknown (it follows them by itself, nothing is written to it), and the
+    group itself is not a target."""
+    from dxready.catalog.models import Status
+
+    whole = {t.index for t in found if t.sub is None}
+
+    def apart(t: Target) -> bool:
+        return t.index not in whole and (change.status is None or t.procedure.status is Status.unknown)
+
+    seen: dict[tuple[int, int], int] = {}
     out: list[list[int]] = []
     for i, target in enumerate(found):
-        k = seen[target.index] = seen.get(target.index, -1) + 1
+        key = (target.index, target.sub_index if target.sub_index is not None and apart(target) else -1)
+        k = seen[key] = seen.get(key, -1) + 1
         if k == len(out):
             out.append([])
         out[k].append(i)
@@ -152,7 +165,7 @@ def in_rounds(
     said: dict[int, list[Msg]] = {}
     moved: dict[int, bool] = {}
     working = current
-    for order in rounds(found):
+    for order in rounds(found, change):
         if not _breaks_alike(text):
             return None
         doc = _Doc(text)
