@@ -336,3 +336,35 @@ def test_unset_on_a_roadmap_item_and_in_flow_style(kamogawa: Path, tmp_path: Pat
     assert (
         root / "systems.yaml"
     ).read_text() == "systems:\n  - {id: a, name: A, tier: backbone}  # keep me\n"
+
+
+def test_full_width_digits_are_read_in_area_and_cards(tmp_path: Path) -> None:
+    """Japanese users type １ and ３００００ (the README promises it); --area went through Typer's int and --cards
+    through no normalisation, so both were refused."""
+    city = tmp_path / "tateyama"
+    assert runner.invoke(app, ["init", str(city), "--name", "館山市"]).exit_code == 0
+    result = runner.invoke(
+        app, ["add", "roadmap", "e-app", "--area", "１", "--title", "電子申請の拡大", "--catalog", str(city)]
+    )
+    assert result.exit_code == 0, result.output
+    assert load_catalog(city).roadmap[0].area == 1
+    result = runner.invoke(
+        app,
+        [
+            "set",
+            "municipality",
+            "--cards",
+            "館山市：３００００：４５０００",
+            "--as-of",
+            "令和６年３月３１日",
+            "--catalog",
+            str(city),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    card = load_catalog(city).procedures_file.municipality.mynumber_card
+    assert card is not None
+    (cards,) = card.rates
+    assert (cards.cards, cards.population) == (30000, 45000)
+    bad = runner.invoke(app, ["add", "roadmap", "x", "--area", "一", "--title", "t", "--catalog", str(city)])
+    assert bad.exit_code == 2 and "--area" in bad.stderr

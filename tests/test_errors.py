@@ -83,6 +83,7 @@ def test_a_catalog_outside_git_is_a_git_error(tmp_path: Path) -> None:
     [
         (["set", "99", "--status", "○"], "REF"),
         (["set", "9", "--channel", "fax"], "--channel"),
+        (["set", "9"], "set"),  # nothing to change: was DX003 at a place "9:" that is no place in any file
     ],
 )
 def test_a_usage_error_fits_80_columns_and_is_whole_when_piped(
@@ -102,3 +103,29 @@ def test_a_usage_error_fits_80_columns_and_is_whole_when_piped(
     piped = runner.invoke(app, argv)
     assert piped.exit_code == 2 and piped.stderr.count("\n") == 1
     assert piped.stderr.startswith(f"dxready: {option}")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_catalogue_error_fits_80_columns_and_is_whole_when_piped(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalogue problem is ``file:line:col: CODE message`` as check's findings are, and like them fitted to the
+    terminal (its message ran to 156 cells) and whole when piped."""
+    from dxready.render.grid import cell_len
+
+    root = copy_shipped(tmp_path / "c")
+    path = root / "procedures.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: ×", "status: オンライン済み", 1), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    argv = ["gaps", "--catalog", "c", "--lang", lang]
+    monkeypatch.setenv("COLUMNS", "80")
+    narrow = runner.invoke(app, argv)
+    lines = narrow.stderr.splitlines()
+    assert narrow.exit_code == 2 and lines[0].startswith("c/procedures.yaml:") and "DX003" in lines[0]
+    assert len(lines) > 2 and max(cell_len(line) for line in lines) <= 80
+    assert lines[1].startswith("    ")  # the message continues under itself
+    monkeypatch.delenv("COLUMNS")
+    piped = runner.invoke(app, argv)
+    assert piped.exit_code == 2 and piped.stderr.count("\n") == 2  # the problem, then the summary

@@ -302,3 +302,23 @@ def test_enum_cells_are_in_the_sheet_s_language(tmp_path: Path) -> None:
         imported = runner.invoke(app, ["import", str(out), "-c", city])
         assert imported.exit_code == 0, imported.stdout + imported.stderr
         assert {p.name: p.read_bytes() for p in Path(city).glob("*.yaml")} == before
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "said"),
+    [
+        ((), "y.csv", "-f csv"),  # the default format is xlsx: a workbook named .csv opens as garbage
+        (("-f", "csv"), "y.xlsx", "ディレクトリ"),  # CSV is a directory of one file a sheet
+        ((), "y.pdf", ".xlsx"),
+    ],
+)
+def test_an_output_name_that_says_another_format_is_refused(
+    tmp_path: Path, args: tuple[str, ...], name: str, said: str
+) -> None:
+    out = tmp_path / name
+    code, _, err = invoke("export", *args, "-o", str(out), "--catalog", str(SHIPPED))
+    assert code == 2 and err.startswith("dxready: --output: ") and said in " ".join(err.split())
+    assert not out.exists()
+    assert (
+        invoke("export", "-o", str(tmp_path / "book"), "--catalog", str(SHIPPED))[0] == 0
+    )  # no ending: as given

@@ -199,8 +199,11 @@ def test_output_directory_missing_exits_2(tmp_path: Path) -> None:
     )
     assert code == 2
     assert "出力先のディレクトリがありません" in err
+    assert (
+        err.startswith("dxready: ") and "DX001" not in err
+    )  # an output path, not the catalogue, is at fault
     code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "-o", str(tmp_path))
-    assert code == 2 and "ディレクトリ" in err
+    assert code == 2 and "ディレクトリ" in err and "DX001" not in err
 
 
 def test_pdf_without_chromium_says_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -221,7 +224,8 @@ def test_pdf_failure_of_chromium_is_a_message(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("DXREADY_CHROMIUM", str(fake))
     code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "--pdf", str(tmp_path / "p.pdf"))
     assert code == 2
-    assert "no display" in err and "終了コード 3" in err
+    said = " ".join(err.split())  # fitted to COLUMNS
+    assert "no display" in said and "終了コード 3" in said and "DX001" not in said
     assert not (tmp_path / "p.pdf").exists()
 
 
@@ -305,3 +309,13 @@ def test_english_page_marks_japanese_text() -> None:
     assert '<th scope="row">Library book loan reservations, etc.</th>' in out
     code, out, _ = invoke("page", "--catalog", str(SHIPPED), "--as-of", AS_OF, "--no-trend")
     assert 'lang="ja">' not in out.split("<html", 1)[1].split(">", 1)[1]  # a Japanese page needs no marking
+
+
+def test_an_output_name_that_says_another_format_is_refused(tmp_path: Path) -> None:
+    code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "-o", str(tmp_path / "p.pdf"))
+    assert code == 2 and err.startswith("dxready: --output: ") and "--pdf" in err
+    code, _, err = invoke(
+        "page", "--catalog", str(SHIPPED), "--pdf", str(tmp_path / "p.html"), "--lang", "en"
+    )
+    assert code == 2 and err.startswith("dxready: --pdf: the name p.html says HTML")
+    assert list(tmp_path.iterdir()) == []

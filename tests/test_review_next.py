@@ -78,3 +78,18 @@ def test_no_step_is_said_not_left_blank(tmp_path: Path) -> None:
             fmt,
             env,
         )
+
+
+def test_ten_steps_or_more_keep_every_text_under_its_heading() -> None:
+    """At 80 columns step 10's text began one column left of its heading's (``10. 犬の…`` over ``   電子…``); the
+    numbers are right-aligned now and every step's lines start in one column."""
+    import re
+
+    lines = _ok("next", "--as-of", "2026-11-30").splitlines()
+    heads = [line for line in lines if re.match(r"^ *\d+\. ", line)]
+    assert len(heads) >= 10
+    assert {len(h) - len(h.lstrip(" ").split(" ", 1)[1]) for h in heads} == {4}  # " 9. " and "10. "
+    body = [
+        line for line in lines[2:] if line and not re.match(r"^ *\d+\. ", line) and not line.startswith("──")
+    ]
+    assert body and all(line.startswith("    ") and line[4] != " " for line in body)

@@ -400,3 +400,29 @@ def test_formula_looking_values_in_the_new_cells_are_inert_and_come_back(tmp_pat
         ok("init", str(fresh), "--name", "鴨川市")
         ok("import", str(book_path), "--catalog", str(fresh))
         assert dumps(fresh) == dumps(root)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+def test_an_empty_list_is_a_fact_and_comes_back_as_one(tmp_path: Path, fmt: str) -> None:
+    """``attachments: []`` (none needed) is a recorded fact that settles a level; no ``attachments`` is an unknown.
+    Export wrote both as a blank cell, so the round trip lost the fact and the level fell from 4 to 3–4 (unsettled)."""
+    city = tmp_path / "tateyama"
+    ok("init", str(city), "--name", "館山市")
+    ok(
+        "set", "7", "--status", "○", "--identity", "マイナンバーカード", "--no-fee", "--result-delivery", "電子",
+        "--back-office", "連携済", "--attachments", "none", "--catalog", str(city),
+    )  # fmt: skip
+    path = city / "procedures.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.count("    attachments: []\n") == 1
+    path.write_text(
+        text.replace("    attachments: []\n", "    attachments: []\n    payment: []\n    life_events: []\n")
+    )
+    before = load_catalog(city).procedures[6]
+    assert (before.attachments, before.payment, before.life_events) == ([], [], [])
+    fresh = round_trip(city, tmp_path, fmt, "--name", "館山市")
+    assert_same(city, fresh, tmp_path)
+    after = load_catalog(fresh).procedures
+    assert (after[6].attachments, after[6].payment, after[6].life_events) == ([], [], [])
+    assert after[7].attachments is None and after[7].payment is None  # unknown stays unknown
+    assert "レベル" not in ok("diff", str(city), str(fresh))

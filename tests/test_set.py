@@ -155,6 +155,23 @@ def test_new_keys_go_inside_the_entry_after_its_comments(kamogawa: Path) -> None
     assert block.endswith("verified_on: 2024-04-01\n\n")
 
 
+def test_counts_for_a_recorded_year_replace_its_figures_not_merge_them(kure: Path) -> None:
+    """The echo says what the file holds: ``2023::300`` over 1,200 / 300 used to keep the total, say 変更なし and
+    echo （総件数なし）; a full-year rate over a part-year one kept ``period_end`` with no way to take it off."""
+    assert _set(kure, "2", "--counts", "2023:1200:300", "--counts-source", "年報")[0] == 0
+    code, out, _ = _set(kure, "2", "--counts", "FY2023::300")
+    out = "".join(out.split())  # the echo wraps at the runner's width
+    assert code == 0 and "変更なし" not in out and "オンライン300件（総件数なし）" in out
+    (entry,) = load_catalog(kure).procedures[1].counts
+    assert (entry.total, entry.online, entry.source) == (None, 300, "年報")  # the source stays
+    _set(kure, "2", "--counts", "2023:23.2%@2023-11-30")
+    code, out, _ = _set(kure, "2", "--counts", "2023:23.2%")
+    assert code == 0 and "変更なし" not in "".join(out.split())
+    (entry,) = load_catalog(kure).procedures[1].counts
+    assert (entry.rate, entry.period_end, entry.online) == (23.2, None, None)
+    assert "変更なし" in "".join(_set(kure, "2", "--counts", "2023:23.2%")[1].split())
+
+
 def test_counts_for_an_existing_year_replace_it(kamogawa: Path) -> None:
     _set(kamogawa, "9", "--counts", "2022:100:10")
     _set(kamogawa, "9", "--counts", "令和4年度:196,759:152,983", "--counts", "2023:5:5")

@@ -248,7 +248,7 @@ def test_messages_fit_the_terminal(tmp_path: Path, lang: str, columns: int) -> N
 def test_next_at_80_columns_is_records_with_whole_commands(catalogs: dict[str, Path], which: str) -> None:
     out = _run(["next", "--catalog", str(catalogs[which]), "--as-of", AS_OF], 80)
     assert not re.search("[┏┃│]", out)  # records, not a four-column table
-    assert re.search(r"^1\. .+（点数 \d+\.\d\d）$", out, re.M)
+    assert re.search(r"^ *1\. .+（点数 \d+\.\d\d）$", out, re.M)  # right-aligned when there are 10 or more
     for line in out.splitlines():
         if "dxready set" in line:
             assert re.search(r"dxready set \S+ --[a-z-]+", line), line

@@ -207,3 +207,25 @@ def _lock_windows(fd: int) -> None:  # pragma: no cover - Windows only
             return
         except OSError:
             continue
+
+
+_KINDS = {
+    ".xlsx": ("xlsx", "Excel"),
+    ".xlsm": ("xlsx", "Excel"),
+    ".xls": ("xls", "Excel 97–2003"),
+    ".csv": ("csv", "CSV"),
+    ".pdf": ("pdf", "PDF"),
+    ".html": ("html", "HTML"),
+    ".htm": ("html", "HTML"),
+    ".json": ("json", "JSON"),
+    ".md": ("markdown", "Markdown"),
+}
+"""Output file names whose ending says what they hold (what a reader opens them with)."""
+
+
+def suffix_clash(path: Path, kind: str) -> str | None:
+    """What ``path``'s ending says it holds ("CSV", "PDF" …) when that is not ``kind`` (``xlsx``, ``csv``, ``html``),
+    else None: ``export -o y.csv`` must not write a workbook that Excel and a city's website read as something else.
+    A name with no known ending is taken as given."""
+    found = _KINDS.get(path.suffix.lower())
+    return found[1] if found is not None and found[0] != kind else None

@@ -36,7 +36,8 @@ def test_each_language_has_its_own_words(tmp_path: Path, value: str, ja: str) ->
     assert problem.message.ja == f"cards: {ja}"
     assert not _LATIN_WORD.search(problem.message.ja.removeprefix("cards: ").replace("true/false", ""))
     assert not _KANA_KANJI.search(problem.message.en)
-    out = CliRunner().invoke(app, ["check", "-c", str(tmp_path)], env={"DXREADY_LANG": "ja"}).output
+    piped = {"DXREADY_LANG": "ja", "COLUMNS": ""}  # lines whole, as when piped (a terminal's are fitted)
+    out = CliRunner().invoke(app, ["check", "-c", str(tmp_path)], env=piped).output
     assert f"DX003 cards: {ja}\n" in out and " / " not in out
 
 

@@ -167,6 +167,27 @@ def trend(
     _out(render(trend, language))
 
 
+def _check_outputs(output: Path | None, pdf: Path | None) -> None:
+    """``-o`` and ``--pdf`` whose ending says another format (``-o p.pdf`` would be HTML in a .pdf): a UsageError."""
+    from dxready.errors import UsageError
+    from dxready.findings import Msg
+    from dxready.fsio import suffix_clash
+
+    for option, path, kind in (("--output", output, "html"), ("--pdf", pdf, "pdf")):
+        clash = suffix_clash(path, kind) if path is not None else None
+        if path is None or clash is None:
+            continue
+        hint_ja = "PDF は --pdf FILE で作ります" if clash == "PDF" else f"{kind.upper()} の名前にしてください"
+        hint_en = "make the PDF with --pdf FILE" if clash == "PDF" else f"give a {kind.upper()} file name"
+        raise UsageError(
+            option,
+            Msg(
+                f"{path.name} は {clash} の名前ですが、書き出すのは {kind.upper()} です（{hint_ja}）",
+                f"the name {path.name} says {clash}, but this writes {kind.upper()} ({hint_en})",
+            ),
+        )
+
+
 @app.command(
     cls=DxCommand,
     help=tr(
@@ -241,6 +262,7 @@ def page(
                 "--compare needs catalogue directories or --embedded",
             )
         )
+    _guard(language, lambda: _check_outputs(output, pdf))
     chromium = pages.find_chromium() if pdf is not None else None
     if pdf is not None and chromium is None:
         sys.stderr.write(pages.no_chromium_message(language))

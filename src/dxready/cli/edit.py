@@ -80,8 +80,10 @@ SetCountsOpt = Annotated[
         "--counts",
         metavar="FY:TOTAL:ONLINE",
         help=tr(
-            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。例: 2022:196759:152983",
-            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year), e.g. 2022:196759:152983.",
+            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。"
+            "記録済みの年度は置き換えます。例: 2022:196759:152983",
+            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year); a recorded year is replaced."
+            " E.g. 2022:196759:152983.",
         ),
     ),
 ]
@@ -243,7 +245,7 @@ def set_(
         "status": status, "channels": [_nfkc(c) or c for c in channel or []],
         "counts": [_nfkc(c) or c for c in counts or []], "verified_on": confirmed,
         "unset": unset or [], "as_of": _parse_date(as_of), "sources": source or [], "inferred": inferred,
-        "cards": cards or [], "counts_source": counts_source,
+        "cards": [_nfkc(c) or c for c in cards or []], "counts_source": counts_source,
     }  # fmt: skip
     where = _guard(language, lambda: _given(_catalog(catalog)))
     refs = [_nfkc(r) or r for r in refs]
@@ -274,7 +276,7 @@ def set_(
             as_of=_parse_date(as_of),
             sources=source or [],
             inferred=inferred,
-            cards=cards or [],
+            cards=[_nfkc(c) or c for c in cards or []],
             counts_source=counts_source,
             facts=facts,
         ),

@@ -140,7 +140,7 @@ TitleOpt = Annotated[
     ),
 ]
 AreaOpt = Annotated[
-    int | None,
+    str | None,  # read by the command (full-width digits too), not by Typer's int
     typer.Option(
         "--area",
         metavar="N",

@@ -63,6 +63,7 @@ from dxready.commands.edit_write import _is_embedded as _is_embedded
 from dxready.commands.edit_write import locked as locked
 from dxready.commands.edit_write import validate_text as validate_text
 from dxready.engine.consequences import new_findings
+from dxready.errors import UsageError
 from dxready.findings import Msg
 
 if TYPE_CHECKING:
@@ -121,13 +122,17 @@ def run_set(
         counts_source=counts_source,
         facts=facts,
     )
-    if change.empty:
-        raise _bad(
-            ref,
-            "変更する項目を指定してください（--status, --channel, --counts, --note, --verified-on, --as-of, "
-            "--source, --inferred, --identity, --fee, --payment, --result-delivery, --back-office, --unset）",
-            "nothing to change: give --status, --channel, --counts, --note, --verified-on, --as-of, --source, "
-            "--inferred, --identity, --fee, --payment, --result-delivery, --back-office or --unset",
+    if change.empty:  # the command line's fault, not the catalogue's: no DX code, no position
+        raise UsageError(
+            "set",
+            Msg(
+                "変更する項目を指定してください（--status, --channel, --counts, --note, --verified-on, --as-of, "
+                "--source, --inferred, --identity, --fee, --payment, --result-delivery, --back-office, "
+                "--attachments, --life-event, --unset）",
+                "nothing to change: give --status, --channel, --counts, --note, --verified-on, --as-of, --source, "
+                "--inferred, --identity, --fee, --payment, --result-delivery, --back-office, --attachments, "
+                "--life-event or --unset",
+            ),
         )
     root, shown = _editable(catalog)
     targets: list[Target] = []

@@ -254,17 +254,27 @@ def _counts_by_year(doc: _Doc, node: Any) -> dict[int, Any]:
     return existing
 
 
+_FIGURES = ("total", "online", "rate", "period_end", "procedures")
+"""A count entry's figures: a ``--counts`` value for a recorded year replaces all of them (``source`` is not one)."""
+
+
 def plan_counts(
     doc: _Doc, node: Any, counts: tuple[CountsEntry, ...], splices: list[Splice], said: list[Msg]
 ) -> None:
-    """``--counts`` under ``node`` (a procedure's or the municipality header's): a year already recorded is
-    updated key by key, a new year appended."""
+    """``--counts`` under ``node`` (a procedure's or the municipality header's): a year already recorded gets the
+    figures given in place of its own (``2023::350`` over ``total: 1200, online: 300`` leaves no total: the form
+    says none is published; its ``source`` stays unless ``--counts-source`` gives one), a new year is appended."""
     existing = _counts_by_year(doc, node)
     new_counts: list[list[tuple[str, str]]] = []
     for ce in counts:
         if ce.year in existing:
-            for key, text in ce.written():
-                _set_key(doc, existing[ce.year], key, text, splices, quote=False)
+            item = existing[ce.year]
+            given = ce.written()
+            for key, text in given:
+                _set_key(doc, item, key, text, splices, quote=False)
+            keys = {key for key, _ in given}
+            recorded = doc.items(item)
+            splices += [unset_key(doc, item, k) for k in _FIGURES if k not in keys and k in recorded]
         else:
             new_counts.append([("fiscal_year", str(ce.year)), *ce.written()])
         said.append(ce.said())

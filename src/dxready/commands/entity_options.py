@@ -150,10 +150,12 @@ def _text(option: str, text: str) -> str:
     return text
 
 
-def _number(option: str, value: int) -> int:
-    if not 1 <= value <= 99:
+def _number(option: str, value: int | str) -> int:
+    """A number from 1 to 99 as typed (full-width digits too: ``１``)."""
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 99:
         raise _bad(option, f"{option} は 1〜99 の番号です", f"{option} must be a number from 1 to 99")
-    return value
+    return int(text)
 
 
 def _ids(option: str, values: list[str]) -> list[str]:
@@ -219,7 +221,7 @@ def system_change(
 def roadmap_change(
     *,
     title: str | None = None,
-    area: int | None = None,
+    area: int | str | None = None,
     state: str | None = None,
     start: str | None = None,
     target: str | None = None,

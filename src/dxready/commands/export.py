@@ -97,6 +97,31 @@ class ExportResult:
     sheets: tuple[tuple[str, int], ...]
 
 
+def _check_output(out: Path, format: str) -> None:
+    """``-o`` whose ending says another format (``-o y.csv`` with xlsx; ``-o y.xlsx`` with csv): a UsageError."""
+    from dxready.errors import UsageError
+    from dxready.fsio import suffix_clash
+
+    clash = suffix_clash(out, format)
+    if clash is None:
+        return
+    if format == "xlsx":
+        hint_ja = (
+            "CSV なら -f csv と書き出し先のディレクトリを"
+            if clash == "CSV"
+            else "xlsx なら .xlsx で終わる名前を"
+        )
+        hint_en = (
+            "for CSV give -f csv and a directory" if clash == "CSV" else "for xlsx give a name ending .xlsx"
+        )
+        ja = f"{out.name} は {clash} の名前ですが、形式は xlsx です（{hint_ja}指定してください）"
+        en = f"the name {out.name} says {clash}, but the format is xlsx ({hint_en})"
+    else:
+        ja = f"{out.name} は {clash} の名前ですが、CSV はシートごとのファイルをディレクトリに書き出します（ディレクトリ名を指定してください）"
+        en = f"the name {out.name} says {clash}, but CSV writes one file a sheet into a directory (give a directory)"
+    raise UsageError("--output", Msg(ja, en))
+
+
 def run_export(
     *,
     catalog: str | os.PathLike[str] | None,
@@ -117,6 +142,7 @@ def run_export(
         raise _fail(
             "--format", f"形式 {format!r} は使えません（xlsx, csv）", f"no format {format!r}: xlsx or csv"
         )
+    _check_output(out, format)
     report = run(load_catalog(catalog), as_of)
     book = build(report, lang)
     files = write(book, out, format)

@@ -176,7 +176,7 @@ def _cannot_use(n: int, lang: str) -> str:
 
 def catalog_error(exc: CatalogError, lang: str) -> str:
     """``file:line:col: CODE message`` per problem (just ``file:`` where there is no position), how many more
-    were counted but not kept, then a summary."""
+    were counted but not kept, then a summary; each fitted to the terminal (whole when piped)."""
     lines = [f"{p.location}: {p.code} {p.message.get(lang)}" for p in exc.problems]
     more = exc.more
     if more:
@@ -186,7 +186,9 @@ def catalog_error(exc: CatalogError, lang: str) -> str:
             else f"… and {more:,} more (only the first {len(exc.problems)} are shown)"
         )
     lines.append(_cannot_use(len(exc.problems) + more, lang))
-    return "".join(oneline(line) + "\n" for line in lines)
+    from dxready.render.wrap import fit_message  # on a terminal, fitted as check's findings are
+
+    return "".join(fit_message(oneline(line)) + "\n" for line in lines)
 
 
 def usage_error(exc: UsageError, lang: str) -> str:

@@ -20,6 +20,7 @@ from typing import Any
 
 from dxready.catalog.load import LoadError, Problem
 from dxready.findings import Location, Msg
+from dxready.fsio import WriteError
 from dxready.i18n import t as _t
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
@@ -125,21 +126,20 @@ def _problem(ja: str, en: str, where: str = "dxready") -> Problem:
 def write_file(path: Path, data: bytes) -> None:
     """Write ``path`` whole or not at all: an existing file through :func:`dxready.fsio.atomic_write` (which
     refuses what must not be replaced), a new one through an exclusive temporary file renamed into place.
-    LoadError or WriteError (exit 2) when it cannot be written."""
-    from dxready.fsio import WriteError, atomic_write
+    WriteError (exit 2: ``dxready: PATH: why``, no catalogue code) when it cannot be written."""
+    from dxready.fsio import atomic_write
     from dxready.render.safe import oneline
 
     shown = oneline(str(path))
     if path.is_dir():
-        raise LoadError([_problem("出力先がディレクトリです", "the output is a directory", shown)])
+        raise WriteError(Msg(f"{shown}: 出力先がディレクトリです", f"{shown}: the output is a directory"))
     if path.exists() or path.is_symlink():
         atomic_write(path, data)
         return
     parent = path.absolute().parent
     if not parent.is_dir():
-        raise LoadError(
-            [_problem("出力先のディレクトリがありません", "no such directory", oneline(str(path.parent)))]
-        )
+        where = oneline(str(path.parent))
+        raise WriteError(Msg(f"{where}: 出力先のディレクトリがありません", f"{where}: no such directory"))
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -209,6 +209,9 @@ def chromium_args(profile: str) -> list[str]:
 
 def print_pdf(html_text: str, pdf: Path, chromium: str, lang: str) -> None:
     """Print the page to an A4 PDF (the page's print styles choose the size and the page breaks)."""
+    from dxready.render.safe import oneline
+
+    shown = oneline(chromium)
     with tempfile.TemporaryDirectory(prefix="dxready-pdf-") as work:
         source = Path(work) / "page.html"
         source.write_text(html_text, encoding="utf-8")
@@ -223,22 +226,18 @@ def print_pdf(html_text: str, pdf: Path, chromium: str, lang: str) -> None:
         try:
             done = subprocess.run(command, capture_output=True, timeout=PDF_TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise LoadError(
-                [
-                    _problem(
-                        f"Chromium で PDF を作れません: {exc}", f"Chromium could not print: {exc}", chromium
-                    )
-                ]
+            raise WriteError(
+                Msg(
+                    f"{shown}: Chromium で PDF を作れません: {exc}",
+                    f"{shown}: Chromium could not print: {exc}",
+                )
             ) from None
         if done.returncode != 0 or not out.is_file() or out.stat().st_size == 0:
             tail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
-            raise LoadError(
-                [
-                    _problem(
-                        f"Chromium で PDF を作れません（終了コード {done.returncode}）: {tail[0]}",
-                        f"Chromium could not print (exit {done.returncode}): {tail[0]}",
-                        chromium,
-                    )
-                ]
+            raise WriteError(
+                Msg(
+                    f"{shown}: Chromium で PDF を作れません（終了コード {done.returncode}）: {oneline(tail[0])}",
+                    f"{shown}: Chromium could not print (exit {done.returncode}): {oneline(tail[0])}",
+                )
             )
         write_file(pdf, out.read_bytes())

@@ -146,13 +146,15 @@ def _lines(text: str, width: int, first: str = "", rest: str = "  ", style: str 
     return [Text(p, style=style, no_wrap=True, overflow="ignore") for p in pieces]
 
 
-def _joined(items: list[str], sep: str, width: int, first: str = "", rest: str = "  ") -> list[Text]:
+def _joined(
+    items: list[str], sep: str, width: int, first: str = "", rest: str = "  ", style: str = ""
+) -> list[Text]:
     from rich.text import Text
 
     from dxready.render.wrap import join_fit
 
     return [
-        Text(p, no_wrap=True, overflow="ignore")
+        Text(p, style=style, no_wrap=True, overflow="ignore")
         for p in join_fit([plain(i) for i in items], sep, width, first, rest)
     ]
 
@@ -185,7 +187,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
 
     view = build(report, lang)
     width = _width()
-    items: list[RenderableType] = [*_lines(view.header, width, style="dim")]
+    items: list[RenderableType] = [*_joined(views.catalog_parts(report, lang), " · ", width, style="dim")]
     note = views.embedded_note(report, lang)  # the shipped catalogue: how to make a copy set can edit
     items += _lines(note, width, style="yellow") if note else []
     if verbose:
@@ -300,16 +302,19 @@ def _next_records(report: Report, lang: str, steps: list[NextStep], width: int) 
     items: list[RenderableType] = [*_lines(_t(lang, "次の一手", "Next steps"), width, style="bold")]
     if not steps:
         items += _lines(views.no_steps(lang), width)
+    number = len(str(max((s.rank for s in steps), default=1))) + 1  # "9." and "10." right-aligned
+    body = " " * (number + 1)  # every step's text starts under its heading's
     for i, s in enumerate(steps):
         if _facts_start(steps, i):
             items += _lines(_FACTS.get(lang), width, style="dim")
         score = _t(lang, f"（点数 {s.score:.2f}）", f" (score {s.score:.2f})")
-        items += _lines(s.display_name(lang) + score, width, first=f"{s.rank}. ", rest="   ", style="bold")
-        items += _lines(s.action.get(lang), width, first="   ", rest="   ")
+        head = f"{s.rank}.".rjust(number) + " "
+        items += _lines(s.display_name(lang) + score, width, first=head, rest=body, style="bold")
+        items += _lines(s.action.get(lang), width, first=body, rest=body)
         for b in s.blocked_by:
-            items += _lines(b.get(lang), width, first="   ⛔ ", rest="      ", style="red")
+            items += _lines(b.get(lang), width, first=body + "⛔ ", rest=body + "   ", style="red")
         parts = [*([" ".join(s.codes)] if s.codes else []), *part_lines(s, weights, lang)]
-        items += _joined(parts, " · ", width, first="   ", rest="   ")
+        items += _joined(parts, " · ", width, first=body, rest=body)
     return items
 
 
@@ -319,7 +324,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     width = _width()
     if width < NEXT_RECORDS_BELOW or not steps:
         return _render(
-            *_lines(views.catalog_line(report, lang), width, style="dim"),
+            *_joined(views.catalog_parts(report, lang), " · ", width, style="dim"),
             *_next_records(report, lang, steps, width),
         )
     table = Table(title=_text(_t(lang, "次の一手", "Next steps")), title_justify="left", show_lines=True)

@@ -86,16 +86,25 @@ def embedded_note(report: Report, lang: str) -> str:
     )
 
 
-def catalog_line(report: Report, lang: str) -> str:
+def catalog_parts(report: Report, lang: str) -> list[str]:
+    """The header's parts: the municipality and catalogue, the status date, the evaluation date (a narrow terminal
+    breaks the header between them, never inside 基準日)."""
     m = report.catalog.procedures_file.municipality
     as_of = report.catalog.procedures_file.as_of
     name = m.name if lang == "ja" or not m.name_en else m.name_en
     when = f"{as_of}" if as_of else "—"
-    return _t(
-        lang,
-        f"{name}（{m.code}）· カタログ: {catalog_label(report.catalog.label, lang)} · 状況の時点: {when} · 基準日: {report.as_of}",
-        f"{name} ({m.code}) · catalogue: {catalog_label(report.catalog.label, lang)} · status as of: {when} · evaluated on: {report.as_of}",
-    )
+    label = catalog_label(report.catalog.label, lang)
+    if lang == "ja":
+        return [f"{name}（{m.code}）· カタログ: {label}", f"状況の時点: {when}", f"基準日: {report.as_of}"]
+    return [
+        f"{name} ({m.code}) · catalogue: {label}",
+        f"status as of: {when}",
+        f"evaluated on: {report.as_of}",
+    ]
+
+
+def catalog_line(report: Report, lang: str) -> str:
+    return " · ".join(catalog_parts(report, lang))
 
 
 def local(name: str, name_en: str | None, lang: str) -> str:

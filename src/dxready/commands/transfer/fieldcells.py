@@ -8,7 +8,7 @@ import functools
 from typing import Any
 
 from dxready.commands.transfer.cells import CellError, cell_text
-from dxready.commands.transfer.fields import REMOVE, REMOVE_FORMS, FieldSpec
+from dxready.commands.transfer.fields import EMPTY_FORMS, REMOVE, REMOVE_FORMS, FieldSpec
 
 # --------------------------------------------------------------------------------------------------- cells → values
 
@@ -38,7 +38,8 @@ def _yaml(text: str, key: str) -> Any:
 
 
 def from_cell(spec: FieldSpec, value: Any) -> Any:
-    """A non-blank cell as plain data for the model field (``REMOVE`` for （なし）); CellError when unreadable."""
+    """A non-blank cell as plain data for the model field (``REMOVE`` for （なし）, an empty list for ``[]``);
+    CellError when unreadable."""
     key = spec.key
     if isinstance(value, dt.datetime):
         value = value.date()
@@ -48,6 +49,8 @@ def from_cell(spec: FieldSpec, value: Any) -> Any:
     if text in REMOVE_FORMS:
         return REMOVE
     kind = spec.kind
+    if text in EMPTY_FORMS and kind in ("lines", "ids", "yaml"):
+        return []
     if kind == "bool":
         word = text.casefold()
         if word in ("true", "はい", "yes", "○", "〇"):

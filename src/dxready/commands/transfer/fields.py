@@ -10,7 +10,8 @@ Cell forms (documented in the README):
 - ``yaml``: a list of structured items, one YAML flow mapping a line (``{name: 住民票, held_by_city: true}``);
   ``yaml1``: one YAML flow mapping.
 
-A blank cell changes nothing. ``（なし）`` (or ``(none)``) removes the value (an optional field only).
+A blank cell changes nothing. ``（なし）`` (or ``(none)``) removes the value (an optional field only). ``[]`` is an
+empty list, where a list may also be absent: 添付書類 ``[]`` records that none are needed, a blank one says nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from typing import Any
 REMOVE_FORMS = frozenset({"（なし）", "(なし)", "(none)", "（none）"})
 REMOVE = object()
 """What a ``（なし）`` cell asks: the key removed from the entry."""
+EMPTY = "[]"
+"""What export writes for an empty list in a field that may also be absent (``attachments: []`` — none needed — is a
+fact; no ``attachments`` is an unknown): import reads it back as the empty list."""
+EMPTY_FORMS = frozenset({EMPTY, "［］"})
 
 
 @dataclass(frozen=True)

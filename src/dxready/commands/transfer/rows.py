@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.labels import printed
 from dxready.commands.transfer.fields import (
+    EMPTY,
     HEADER_FIELDS,
     ROADMAP_FIELDS,
     SUB_FIELDS,
@@ -68,8 +69,18 @@ def extra_cells(fields: tuple[FieldSpec, ...], entry: Any) -> list[Cell]:
         elif f.key == "name_en" and getattr(entry, "standard_no", None) and entry.name_en is None:
             cells.append(NONE)  # init gives every standard row an English name: say there is none here
         else:
-            cells.append(to_cell(f, getattr(entry, f.key)))
+            cells.append(field_cell(f, type(entry), getattr(entry, f.key)))
     return cells
+
+
+def field_cell(f: FieldSpec, model: type, value: Any) -> Cell:
+    """A field's cell: an empty list is written ``[]`` where the field may also be absent (its default is None), so
+    that import tells "recorded: none" (添付書類 not needed) from "not recorded" (blank); else :func:`to_cell`."""
+    if isinstance(value, list) and not value:
+        info = getattr(model, "model_fields", {}).get(f.key.rsplit(".", 1)[-1])
+        if info is not None and info.default is None and info.default_factory is None:
+            return EMPTY
+    return to_cell(f, value)
 
 
 def header_value(catalog: Any, key: str) -> Any:
@@ -81,6 +92,15 @@ def header_value(catalog: Any, key: str) -> Any:
     return getattr(catalog.procedures_file, key)
 
 
+def header_model(catalog: Any, key: str) -> type:
+    """The model that holds a 基本情報 field (the municipality's, the procedures file's or the roadmap file's)."""
+    if key == "areas":
+        return type(catalog.roadmap_file)
+    if key.startswith("municipality."):
+        return type(catalog.procedures_file.municipality)
+    return type(catalog.procedures_file)
+
+
 def header_rows(report: Report, lang: str) -> list[list[Cell]]:
     from dxready.i18n import t
 
@@ -88,7 +108,12 @@ def header_rows(report: Report, lang: str) -> list[list[Cell]]:
     for f in HEADER_FIELDS:
         value = header_value(report.catalog, f.key)
         # A value the header lacks is said (（なし）), so that an import into a catalogue that has one removes it.
-        rows.append([t(lang, f.ja, f.en), NONE if value is None else to_cell(f, value)])
+        rows.append(
+            [
+                t(lang, f.ja, f.en),
+                NONE if value is None else field_cell(f, header_model(report.catalog, f.key), value),
+            ]
+        )
     return rows
 
 
