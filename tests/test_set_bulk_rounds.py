@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 
 from dxready.commands import bulk, edit_batch
+from dxready.engine.integrity import load
 from dxready.errors import DxreadyError
 from dxready.render.messages import edit_result
 from tests.helpers.catalogs import SHIPPED
@@ -322,21 +323,33 @@ def test_a_round_near_the_node_limit_goes_one_by_one(tmp_path: Path, monkeypatch
     from dxready.catalog.yaml import compose_nodes
     from dxready.catalog.yaml_nodes import node_count
     from dxready.commands.edit import parse_change
-    from dxready.engine.integrity import load
 
     catalog = load(_catalogue(tmp_path / "c", "flowing"))
-    # e-last loses its inferred list, both get a note: a text on the way could hold more nodes than either end.
-    note = "確認中です。来年度に再確認します"
-    mixed = parse_change(status=None, channels=[], counts=[], note=note, verified_on=None, unset=["inferred"])
-    more = parse_change(status=None, channels=["mynaportal"], counts=[], note=None, verified_on=None)
     nodes = node_count(compose_nodes(FLOWING))
-    monkeypatch.setattr(
-        limits, "MAX_NODES", nodes + 10
-    )  # no room for what the splices write, counted as nodes
-    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], mixed, "x") is None
-    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], more, "x") is not None  # only adds
-    monkeypatch.setattr(limits, "MAX_NODES", 1_000_000)
-    assert edit_batch.in_rounds(FLOWING, catalog, ["b-block", "e-last"], mixed, "x") is not None
+    more = parse_change(status=None, channels=["mynaportal"], counts=[], note=None, verified_on=None)
+    status = parse_change(status="×", channels=[], counts=[], note=None, verified_on=None)
+    refs = ["b-block", "e-last"]
+    monkeypatch.setattr(limits, "MAX_NODES", nodes + 5)  # no room for two new channels (five nodes each)
+    assert edit_batch.in_rounds(FLOWING, catalog, refs, more, "x") is None
+    monkeypatch.setattr(limits, "MAX_NODES", nodes)  # no room at all: a status replaced takes none
+    assert edit_batch.in_rounds(FLOWING, catalog, refs, status, "x") is not None
+    monkeypatch.setattr(limits, "MAX_NODES", nodes + 100)  # counted, and room enough
+    assert edit_batch.in_rounds(FLOWING, catalog, refs, more, "x") is not None
+
+
+def test_what_a_splice_writes_is_counted_high(tmp_path: Path) -> None:
+    from dxready.catalog.yaml import compose_nodes
+    from dxready.catalog.yaml_nodes import node_count
+
+    for text in [
+        "○",
+        "k: v",
+        "k:",
+        "[a, b, [c]]",
+        "- {kind: eltax, name: 'it''s: x'}",
+        "a:\n  - b\n  - c: d\n",
+    ]:
+        assert edit_batch._nodes_at_most(text) >= node_count(compose_nodes(text)), text
 
 
 @pytest.mark.parametrize(

@@ -275,6 +275,19 @@ def node_count(node: Node) -> int:
     )  # less the collections' ends and the stream's
 
 
+def node_starts(node: Node) -> list[int]:
+    """Where each node of the document ``node`` belongs to starts (text index), in document order (nondecreasing):
+    ``bisect`` then counts the nodes that start inside a stretch of the text."""
+    out: list[int] = []
+    for event in node._doc.events:
+        cls = type(event)
+        if cls is tuple:
+            out.append(event[4].index)
+        elif cls is MappingStart or cls is SequenceStart or cls is Alias:
+            out.append(start_mark(event).index)
+    return out
+
+
 _KINDS: dict[type, type[Node]] = {tuple: ScalarNode, MappingStart: MappingNode, SequenceStart: SequenceNode}
 
 

@@ -20,8 +20,9 @@ Where that argument does not hold, :func:`in_rounds` answers None and the caller
 - an alias (``*name``) anywhere: an edit of the anchored value would change another procedure's;
 - a file whose new block lists take their indentation from inside a procedure (no block list at the top level) or
   whose line breaks are not all ``\\n`` or all ``\\r\\n``: the text-wide choices a splice makes could differ;
-- splices of two targets that touch, and a change that may take nodes away from some targets while it adds them to
-  others (``--unset`` with ``--note``) near the node limit: a text on the way could pass it.
+- splices of two targets that touch, and a round that could pass the node limit on the way (near the limit, when
+  the round's targets could grow by more than its room: ``--unset`` on one target with ``--note`` on another would
+  put a text on the way above both ends).
 
 And any refusal met in rounds (an edit that cannot be made, a text that does not validate) is left to the one-by-one
 path too, which meets it at the same target with the same words and the same line and column.
@@ -29,7 +30,9 @@ path too, which meets it at the same target with the same words and the same lin
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import re
 from typing import TYPE_CHECKING
 
 from dxready.commands.edit_doc import Splice, _Doc, apply
@@ -180,7 +183,7 @@ def in_rounds(
             moved[i] = _moves(text, splices)
             owned += [(s, i) for s in splices]
         new_text = _apply_apart(text, owned)
-        if new_text is None or (_may_shrink(change) and not _within_budget(text, doc, owned)):
+        if new_text is None or not _within_budget(text, doc, owned):
             return None
         # The round's nodes, not held while the new text is read (a fifth of set's peak at 78,000 procedures).
         del doc, owned
@@ -224,25 +227,36 @@ def _apply_apart(text: str, owned: list[tuple[Splice, int]]) -> str | None:
     return apply(text, [s for s, _ in ordered])
 
 
-def _may_shrink(change: Change) -> bool:
-    """Whether ``change`` may take nodes away (``--unset``, ``--no-inferred``, a list replaced by ``--payment`` or
-    ``--attachments none``). Every other edit keeps or adds nodes on each target, so no text on the way from the
-    round's start to its end holds more than the end, which is validated; and without an alias the composer's other
-    budget (the text's length + 10,000) is never the nearer one."""
-    facts = change.facts
-    return (
-        bool(change.unset)
-        or change.inferred is False
-        or (facts is not None and (facts.payment is not None or facts.no_attachments))
-    )
+_QUOTED = re.compile(r"""(?:^|(?<=[\s\[{,:]))(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')""")
+_PIECE = re.compile(r"[^\s:,\[\]{}]+")
+_INDICATOR = re.compile(r":(?=\s|$)|(?:^|(?<=\s))-(?=\s|$)|[,\[{]")
+
+
+def _nodes_at_most(text: str) -> int:
+    """At most how many nodes ``text`` (what a splice writes) holds: each scalar covers a piece between indicators
+    and spaces (a quoted one counts as one), each collection starts at an indicator (``:``, ``-``, ``,``, ``[``,
+    ``{``), and an empty value sits beside one; so pieces + twice the indicators, and never more than three a
+    character."""
+    plain = _QUOTED.sub(" q ", text)
+    return len(_PIECE.findall(plain)) + 2 * len(_INDICATOR.findall(plain))
 
 
 def _within_budget(text: str, doc: _Doc, owned: list[tuple[Splice, int]]) -> bool:
-    """Whether every text on the way from ``text`` to the round's result holds no more nodes than the composer allows
-    (MAX_NODES, and its budget of the text's length + 10,000), counting every character a splice writes as a node."""
-    from dxready.catalog.limits import MAX_NODES
-    from dxready.catalog.yaml_nodes import node_count
+    """Whether every text on the way from ``text`` to the round's result (the targets applied in order) holds no more
+    nodes than the composer allows: MAX_NODES, and its budget of the text's length + 10,000.
 
-    added = sum(len(s.text) for s, _ in owned)
-    removed = sum(s.end - s.start for s, _ in owned)
-    return node_count(doc.root) + added <= min(len(text) - removed + 10_000, MAX_NODES)
+    A text on the way holds at most the round's first count plus each target's growth where it grows, a target's
+    growth at most the nodes its splices write less those starting in the stretches they replace."""
+    from dxready.catalog.limits import MAX_NODES
+    from dxready.catalog.yaml_nodes import node_count, node_starts
+
+    nodes = node_count(doc.root)
+    limit = min(len(text) - sum(s.end - s.start for s, _ in owned) + 10_000, MAX_NODES)
+    if nodes + 3 * sum(len(s.text) for s, _ in owned) <= limit:  # far from it: the common case, no counting
+        return True
+    starts = node_starts(doc.root)
+    growth: dict[int, int] = {}
+    for s, i in owned:
+        gone = bisect.bisect_left(starts, s.end) - bisect.bisect_left(starts, s.start)
+        growth[i] = growth.get(i, 0) + _nodes_at_most(s.text) - gone
+    return nodes + sum(g for g in growth.values() if g > 0) <= limit
