@@ -62,6 +62,13 @@ gc.freeze()  # as dxready's harness does at exit
 """
 
 
+LIBRARIES = (
+    "import pydantic, pydantic.main, pydantic.fields, pydantic.types, pydantic.functional_validators,"
+    " pydantic.json_schema, pydantic.plugin._loader; import ruamel.yaml, _ruamel_yaml"
+)
+"""What check's path imports of its dependencies, without a line of dxready (the floor under check's start-up)."""
+
+
 def _cpu(cmd: list[str], env: dict[str, str]) -> tuple[float, bytes]:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     err = proc.stderr.read() if proc.stderr else b""
@@ -91,6 +98,7 @@ def main() -> None:
         "parts child": [],
         "dxready check": [],
         "yamllint": [],
+        "the libraries alone": [],
     }
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "parts.py"
@@ -107,6 +115,7 @@ def main() -> None:
             )
             whole["dxready check"].append(_cpu([dx, "check", "--catalog", str(DATA)], env)[0])
             whole["yamllint"].append(_cpu([yl, str(DATA / "procedures.yaml")], env)[0])
+            whole["the libraries alone"].append(_cpu([py, "-c", LIBRARIES], env)[0])
     med = {name: statistics.median(v) * 1000 for name, v in parts.items()}
     total = statistics.median(whole["parts child"]) * 1000
     print(
@@ -115,12 +124,17 @@ def main() -> None:
     for name, ms in med.items():
         print(f"  {name:50s} {ms:6.1f}  {ms / total:5.1%}")
     print(f"  {'the child, whole':50s} {total:6.1f}")
-    for name in ("python -c pass", "dxready check", "yamllint"):
+    for name in ("python -c pass", "dxready check", "yamllint", "the libraries alone"):
         print(f"  {name:50s} {statistics.median(whole[name]) * 1000:6.1f}  (whole process)")
     pyd = sum(med[n] for n in med if n.startswith(("import pydantic", "pydantic's", "catalogue models")))
     check = statistics.median(whole["dxready check"]) * 1000
     lint = statistics.median(whole["yamllint"]) * 1000
     print(f"  check / yamllint: {check / lint:.2f}")
+    libraries = statistics.median(whole["the libraries alone"]) * 1000
+    print(
+        f"  the libraries check imports (pydantic, its plugin loader's importlib.metadata, ruamel.yaml's C parser),"
+        f" imported and nothing else: {libraries / lint:.2f}x yamllint's whole run"
+    )
     print(
         f"  pydantic's import, the catalogue modules (mostly its class creation), its plugin loader and schema"
         f" build: {pyd:.0f} ms;"

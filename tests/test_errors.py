@@ -129,3 +129,28 @@ def test_a_catalogue_error_fits_80_columns_and_is_whole_when_piped(
     monkeypatch.delenv("COLUMNS")
     piped = runner.invoke(app, argv)
     assert piped.exit_code == 2 and piped.stderr.count("\n") == 2  # the problem, then the summary
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "said"),
+    [
+        (
+            ["add", "9", "--name", "テスト"],
+            "ID",
+            "数字だけ",
+        ),  # was DX003 at a line of the text add would write
+        (["add", "Bad_ID", "--name", "テスト"], "ID", "英小文字"),
+        (["add", "evil", "--name", "赤\x1b[31mX"], "--name", "U+001B"),  # was DX010 at line 251 of 249
+        (["set", "9", "--note", "a\x07b"], "--note", "U+0007"),
+    ],
+)
+def test_a_bad_value_for_a_new_entry_names_the_option_not_a_line_of_no_file(
+    args: list[str], option: str, said: str, tmp_path: Path
+) -> None:
+    city = tmp_path / "c"
+    assert runner.invoke(app, ["init", str(city), "--name", "館山市"]).exit_code == 0
+    before = (city / "procedures.yaml").read_bytes()
+    result = runner.invoke(app, [*args, "--catalog", str(city)], env={"COLUMNS": ""})
+    assert result.exit_code == 2 and result.stderr.startswith(f"dxready: {option}: ")
+    assert said in result.stderr and "DX0" not in result.stderr and "\x1b" not in result.stderr
+    assert (city / "procedures.yaml").read_bytes() == before

@@ -113,5 +113,7 @@ def test_set_refuses_a_note_check_would_refuse(tmp_path: Path) -> None:
         app, ["set", "9", "--catalog", str(catalog), "--note", "ok\u202eevil", "--lang", "en"]
     )
     assert result.exit_code == 2
-    assert "DX010" in result.stderr and "U+202E" in result.stderr
+    assert (
+        result.stderr.startswith("dxready: --note: ") and "U+202E" in result.stderr
+    )  # the option, not DX010
     assert (catalog / "procedures.yaml").read_bytes() == before

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from dxready.catalog.load import LoadError
 from dxready.commands import edit
+from dxready.errors import UsageError
 from tests.helpers.catalogs import copy_shipped
 
 _EVIL = "ok\u202eevil"
@@ -36,6 +36,6 @@ def test_an_old_text_problem_elsewhere_blocks_no_edit(tmp_path: Path) -> None:
     _set(catalog, "9", status="○")  # nor on the row edited, where the note is unchanged
     assert _EVIL in path.read_text(encoding="utf-8")
     before = path.read_bytes()
-    with pytest.raises(LoadError, match="DX010"):
-        _set(catalog, "10", note=_EVIL)  # a new one
+    with pytest.raises(UsageError, match="--note"):
+        _set(catalog, "10", note=_EVIL)  # a new one: named by its option before anything is read
     assert path.read_bytes() == before

@@ -33,6 +33,7 @@ from dxready.commands.edit_change import _channel as _channel
 from dxready.commands.edit_change import _counts as _counts
 from dxready.commands.edit_change import _number as _number
 from dxready.commands.edit_change import _status as _status
+from dxready.commands.edit_change import inert_text
 from dxready.commands.edit_change import parse_change as parse_change
 from dxready.commands.edit_change import parse_counts as parse_counts
 from dxready.commands.edit_doc import Splice as Splice
@@ -272,16 +273,28 @@ def run_add(
     from dxready.catalog.models import SLUG
 
     ident = ident.strip()
-    if not re.fullmatch(SLUG, ident) or len(ident) > 80:
-        raise _bad(
+    if not re.fullmatch(SLUG, ident) or len(ident) > 80:  # the command line's fault: a usage error
+        raise UsageError(
             "ID",
-            f"id {ident!r} は英小文字・数字・ハイフンで書いてください（例: juminhyo-copy）",
-            f"id {ident!r}: use lowercase letters, digits and hyphens (e.g. juminhyo-copy)",
+            Msg(
+                f"id {ident!r} は英小文字・数字・ハイフンで書いてください（例: juminhyo-copy）",
+                f"id {ident!r}: use lowercase letters, digits and hyphens (e.g. juminhyo-copy)",
+            ),
+        )
+    if ident.isdigit():  # written `id: 9`, it would be a number (DX003 at a line of no file)
+        raise UsageError(
+            "ID",
+            Msg(
+                f"id {ident!r} は数字だけです。標準番号（set {ident}）と紛れるので英字を含めてください（例: no{ident}-own）",
+                f"id {ident!r} is all digits, which reads as a standard number (set {ident}): include a letter"
+                f" (e.g. no{ident}-own)",
+            ),
         )
     if not name.strip() or len(name) > 2000:
         raise _bad(
             "--name", "--name は 1〜2000 文字で指定してください", "--name must be 1 to 2000 characters"
         )
+    inert_text("--name", name)
     change = parse_change(
         status=status,
         channels=channels,

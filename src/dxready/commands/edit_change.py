@@ -247,6 +247,18 @@ def _cards(text: str, default_day: dt.date | None) -> tuple[str, int, int, dt.da
     return match.group(1), _number(match.group(2)), _number(match.group(3)), default_day
 
 
+def inert_text(option: str, text: str, *, multiline: bool = False) -> None:
+    """A text an option writes into the catalogue holds nothing ``check`` refuses (DX010: a control, an invisible
+    format or a look-alike character): else a UsageError naming the option — not DX010 at a line of the text the
+    edit would have written, which is in no file."""
+    from dxready.rules.dx010_suspicious_text import problem
+
+    found = problem(text, multiline=multiline)
+    if found is not None:
+        at, ja, en = found
+        raise _bad(option, f"{option}: {ja}（{at + 1} 文字目）", f"{option}: {en} (character {at + 1})")
+
+
 def parse_change(
     *,
     status: str | None,
@@ -272,6 +284,8 @@ def parse_change(
             "--note は 1〜2000 文字で指定してください（消すには --unset note）",
             "--note must be 1 to 2000 characters (to remove it, --unset note)",
         )
+    if note is not None:
+        inert_text("--note", note, multiline=True)
     checked_counts = _checked_counts(counts, header, counts_source)
     for day, option in ((verified_on, "--verified-on"), (as_of, "--as-of")):
         if day is not None and day > dt.date.today():
