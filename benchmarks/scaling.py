@@ -1,8 +1,9 @@
-"""How each command grows with the catalogue: check, gaps (terminal and json), table procedures, next and set at
-1k / 10k / 30k / 78k procedures, in one interleaved run.
+"""How each command grows with the catalogue: check, gaps (terminal and json), table procedures, next and set (one
+target, and in bulk 1 %, 10 % and all of the procedures) at 1k / 10k / 30k / 78k procedures, in one interleaved run.
 
     .venv/bin/python benchmarks/scaling.py                       # sizes 1000 10000 30000 78000, 3 rounds
     .venv/bin/python benchmarks/scaling.py --sizes 10000 30000 --rounds 5
+    .venv/bin/python benchmarks/scaling.py --sizes 10000 30000 --commands check set-write set-1% set-10% set-all
 
 The catalogues are compact (~100 bytes and 12 values a procedure, Japanese names). 78,000 procedures (7.8 MB) is
 about the largest catalogue the loader accepts: a file holds at most 8 MiB and 1,000,000 values (catalog/limits.py).
@@ -10,12 +11,15 @@ Each command runs as its own process; the rounds interleave sizes and commands (
 shared: what runs next to one command runs next to the others too), and the figures are medians of the child's CPU
 time (user + sys, steadier than the wall clock on a busy machine) with the wall clock and peak memory beside. Printed:
 each command's time as a ratio to ``check`` at the same size, and its growth from the first size to each next one
-against linear (1.00 = exactly linear). Terminal output goes to a pipe (the plain-grid path for large tables).
+against linear (1.00 = exactly linear); with two or more bulk sets, the cost of one more target between each two
+shares (the same between 1 % → 10 % and 10 % → all when the time grows with the targets linearly). Terminal output
+goes to a pipe (the plain-grid path for large tables).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import resource
 import shutil
@@ -70,19 +74,32 @@ COMMANDS: dict[str, list[str]] = {
     "next": ["next"],
     "set": ["set", "p-00007", "--status", "○"],  # already ○: reads and plans, writes nothing
     "set-write": ["set", "p-00002", "--status", "TOGGLE"],  # ○ and × in turn: every run validates and writes
+    # Bulk set: 1 %, 10 % and all of the procedures (ids ending 00, ending 0, every one), each on its own copy of the
+    # catalogue, set to ○ once before the rounds, then written ○ and online in turn (the same status, other bytes):
+    # every run edits, validates and writes every target, and the other commands' catalogue never changes.
+    "set-1%": ["set", "p-???00", "--status", "BULK"],
+    "set-10%": ["set", "p-????0", "--status", "BULK"],
+    "set-all": ["set", "*", "--status", "BULK"],
 }
-_WRITTEN: dict[Path, str] = {}
-"""set-write's last status per catalogue: ○ first (p-00002 is generated ×), then ×, ○, … (every run writes)."""
+SHARE = {"set-1%": 0.01, "set-10%": 0.1, "set-all": 1.0}
+"""The share of the procedures each bulk set edits."""
+_WRITTEN: dict[tuple[Path, str], str] = {}
+"""The last status written per catalogue and command: set-write ○ first (p-00002 is generated ×), then ×, ○, …; a
+bulk set ○ (its warm-up), then online, ○, … (every run writes)."""
 
 
 def run_once(args: list[str], catalog: Path) -> tuple[float, float, int]:
     """(child CPU seconds, wall seconds, peak RSS in KiB) of one ``dxready`` process."""
     cmd = [sys.executable, "-m", "dxready", *args, "--catalog", str(catalog), "--as-of", "2026-11-26"]
-    writes = "TOGGLE" in args
+    writes = "TOGGLE" in args or "BULK" in args
     if args[0] == "set":
         if writes:
-            status = _WRITTEN[catalog] = "×" if _WRITTEN.get(catalog) == "○" else "○"
-            args = [status if a == "TOGGLE" else a for a in args]
+            key = (catalog, " ".join(args))
+            last = _WRITTEN.get(key)
+            status = _WRITTEN[key] = (
+                ("×" if last == "○" else "○") if "TOGGLE" in args else ("online" if last == "○" else "○")
+            )
+            args = [status if a in ("TOGGLE", "BULK") else a for a in args]
         cmd = [sys.executable, "-m", "dxready", *args, "--catalog", str(catalog)]
     written = (catalog / "procedures.yaml").stat()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -111,13 +128,18 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="dxready-scaling-"))
     try:
         catalogs = {n: generate(work / f"c{n}", n) for n in args.sizes}
+        own: dict[tuple[str, int], Path] = {}  # a bulk set's own copy, set to ○ once (untimed)
+        for n in args.sizes:
+            for name in (c for c in args.commands if c in SHARE):
+                own[(name, n)] = Path(shutil.copytree(catalogs[n], work / f"{name}-{n}"))
+                run_once(COMMANDS[name], own[(name, n)])
         cpu: dict[tuple[str, int], list[float]] = {}
         wall: dict[tuple[str, int], list[float]] = {}
         rss: dict[tuple[str, int], int] = {}
         for _ in range(args.rounds):
             for n in args.sizes:
                 for name in args.commands:
-                    c, w, m = run_once(COMMANDS[name], catalogs[n])
+                    c, w, m = run_once(COMMANDS[name], own.get((name, n), catalogs[n]))
                     cpu.setdefault((name, n), []).append(c)
                     wall.setdefault((name, n), []).append(w)
                     rss[(name, n)] = max(rss.get((name, n), 0), m)
@@ -140,8 +162,22 @@ def main() -> None:
                 print(
                     f"  {name:10s} {c:7.2f} s ({w:6.2f} s) {rss[(name, n)] / 1024:7.0f} MiB  {ratio}{growth}"
                 )
+            _per_target(args.commands, cpu, n)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _per_target(commands: list[str], cpu: dict[tuple[str, int], list[float]], n: int) -> None:
+    """Bulk set's cost of one more target between each two shares (equal when the time grows with the targets
+    linearly), and a target's cost against check's time per procedure."""
+    bulk = sorted((SHARE[c], c) for c in commands if c in SHARE)
+    if len(bulk) < 2:
+        return
+    check = statistics.median(cpu[("check", n)]) / n if "check" in commands else None
+    for (a, first), (b, second) in itertools.pairwise(bulk):
+        extra = (statistics.median(cpu[(second, n)]) - statistics.median(cpu[(first, n)])) / ((b - a) * n)
+        against = f" = {extra / check:4.2f}x check's per procedure" if check else ""
+        print(f"  {first} → {second}: {extra * 1e3:.3f} ms a target{against}")
 
 
 if __name__ == "__main__":

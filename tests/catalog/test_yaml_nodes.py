@@ -120,6 +120,8 @@ def test_same_tree_on_every_catalogue_here() -> None:
         "a: 1\n---\nb: 2\n",
         "a: 1\n--- !!foo\n[\n",  # a second document, then a syntax error: the composer stops at the document
         "a: 1\n[\n",
+        "*a x\n[\n",  # an alias to no anchor, then a syntax error: the composer meets the alias first
+        "a: &x 1\nb: *x\nc: *y\n[\n",
         "a: ! 12\nb: !!str 12\nc: !custom x\nd: !!map {x: 1}\ne: !!seq [1]\nf: <<\n<<: {x: 1}\n",
         "yes: no\non: off\n1_000: 0b11\n.5: 0o17\nx: 2024-03-31\ny: ~\nz:\n",
         "a: |\n  text\n\n\nb: >-\n  folded\n",

@@ -66,17 +66,33 @@ def compose_nodes(text: str) -> Any:
 
 
 def _second_document(text: str, error: Any) -> None:
-    """ComposerError when a second document starts before the syntax error that reading every event met: ruamel.yaml's
-    composer stops at the event after the first document and reports that instead."""
-    from dxready.catalog.yaml_compose import DocumentEnd, StreamEnd
+    """ComposerError when a second document starts, or an alias names no anchor defined before it, ahead of the syntax
+    error that reading every event met: ruamel.yaml's composer meets those first and reports them instead."""
+    from dxready.catalog.yaml_compose import (
+        Alias,
+        DocumentEnd,
+        MappingStart,
+        Scalar,
+        SequenceStart,
+        StreamEnd,
+    )
 
     seen: list[Any] = []
+    anchors: set[str] = set()
+    undefined: Any = None
     with _FastEvents():
         parser = c_parser()(text)
         try:
             for event in iter(parser.get_event, None):
                 seen.append(event)
-                if type(event) is DocumentEnd:
+                cls = type(event)
+                if cls is Alias and event.args[0] not in anchors:
+                    undefined = event
+                    break
+                if cls is Scalar or cls is MappingStart or cls is SequenceStart:
+                    if event.args[0] is not None:
+                        anchors.add(event.args[0])
+                elif cls is DocumentEnd:
                     after = parser.get_event()
                     break
             else:  # pragma: no cover - the caller met a syntax error, so the loop does too
@@ -85,6 +101,8 @@ def _second_document(text: str, error: Any) -> None:
             return
         finally:
             parser.dispose()
+    if undefined is not None:
+        raise error(None, None, "found undefined alias", start_mark(undefined))
     if type(after) is not StreamEnd:
         raise error(
             "expected a single document in the stream",

@@ -262,6 +262,32 @@ class MappingNode(_Collection):
         return self._value
 
 
+def has_aliases(node: Node) -> bool:
+    """Whether the document ``node`` belongs to holds an alias (``*name``): then one value stands in two places."""
+    return bool(node._doc.aliased)
+
+
+def node_count(node: Node) -> int:
+    """How many nodes the document ``node`` belongs to holds (keys, values and items; an alias counts as one)."""
+    events = node._doc.events
+    return (
+        len(events) - sum(type(e) is list for e in events) - 4
+    )  # less the collections' ends and the stream's
+
+
+def node_starts(node: Node) -> list[int]:
+    """Where each node of the document ``node`` belongs to starts (text index), in document order (nondecreasing):
+    ``bisect`` then counts the nodes that start inside a stretch of the text."""
+    out: list[int] = []
+    for event in node._doc.events:
+        cls = type(event)
+        if cls is tuple:
+            out.append(event[4].index)
+        elif cls is MappingStart or cls is SequenceStart or cls is Alias:
+            out.append(start_mark(event).index)
+    return out
+
+
 _KINDS: dict[type, type[Node]] = {tuple: ScalarNode, MappingStart: MappingNode, SequenceStart: SequenceNode}
 
 

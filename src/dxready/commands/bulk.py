@@ -1,9 +1,11 @@
 """``dxready set`` over several references and patterns at once: ``set 18/* 19/* --status ×``.
 
 References are expanded against the catalogue (an id, a standard number, ``REF/SUB``; ``*``, ``?`` and ``[…]`` match
-ids, standard numbers and sub-procedure ids or positions), then each target gets the same change, one after another
-on the text, through ``commands/edit.py``'s splicing. The result is validated once more as a whole and written once,
-atomically, under the catalogue lock: either every target changes or none does.
+ids, standard numbers and sub-procedure ids or positions), then each target gets the same change, with the outcome of
+applying it one after another on the text through ``commands/edit.py``'s splicing, but planned and validated in
+rounds (``commands/edit_batch.py``: one round for targets in different procedures), so that the time grows with the
+targets linearly. The result is written once, atomically, under the catalogue lock: either every target changes or
+none does.
 """
 
 from __future__ import annotations
@@ -29,9 +31,10 @@ def needs_bulk(refs: list[str]) -> bool:
 
 def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:
     """Concrete references (``id`` or ``id/sub-id``), in the order given, each once; a pattern matching nothing is refused."""
-    from dxready.commands.edit import find_target
+    from dxready.commands.edit_batch import TargetIndex
     from dxready.commands.edit_plan import no_such_ref
 
+    index = TargetIndex(catalog)
     out: list[str] = []
     for ref in refs:
         head, slash, sub = ref.strip().partition("/")
@@ -44,7 +47,7 @@ def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:
                 or (p.standard_no is not None and fnmatch.fnmatchcase(str(p.standard_no), head))
             ]
         else:
-            procedures = [find_target(catalog, head, shown).procedure]
+            procedures = [index.find(head, shown).procedure]
         found: list[str] = []
         for p in procedures:
             if not slash:
@@ -56,7 +59,7 @@ def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:
                     if fnmatch.fnmatchcase(s.id, sub) or fnmatch.fnmatchcase(str(n), sub)
                 ]
             else:
-                found.append(find_target(catalog, f"{p.id}/{sub}", shown).ident)
+                found.append(index.find(f"{p.id}/{sub}", shown).ident)
         if not found:
             raise no_such_ref(
                 f"{ref!r} に当たる手続はありません（id・標準番号・REF/SUB。* ? […] で複数を指定できます）（{shown}）",
@@ -69,7 +72,7 @@ def expand(catalog: Catalog, refs: list[str], shown: str) -> list[str]:
 def run_set_many(refs: list[str], *, catalog: str | os.PathLike[str] | None, **options: Any) -> EditResult:
     """Apply one change to every target of ``refs``: one validation of the result, one atomic write."""
     from dxready.catalog.load import decode
-    from dxready.commands import edit
+    from dxready.commands import edit, edit_batch
     from dxready.engine.integrity import load as load_catalog
     from dxready.fsio import atomic_write
 
@@ -92,32 +95,25 @@ def run_set_many(refs: list[str], *, catalog: str | os.PathLike[str] | None, **o
         bom = raw.startswith(b"\xef\xbb\xbf")
         original = decode(raw, shown)
         targets = expand(current, refs, shown)
-        text, working = original, current
-        parts: list[Edited] = []
-        for ref in targets:
-            new_text, target, said = edit.edit_text(text, working, ref, change, shown)
-            moved = new_text != text
-            if moved:
-                # The next target is planned on the text as it is now, so that a group following its
-                # sub-procedures ends where all of them put it.
-                working = edit.validate_text(new_text, shown, current)
-                text = new_text
-            parts.append(edit.edited(target, said, changed=moved))
-        if text != original:  # the last validate_text above checked this very text
+        text, working, parts = edit_batch.edit_all(original, current, targets, change, shown)
+        if text != original:  # edit_all validated this very text
             from dxready.engine.preflight import refuse_new_text_findings
 
             refuse_new_text_findings(current, working)  # nothing check would refuse (DX010) reaches the file
             atomic_write(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
     if text == original:
         return EditResult(shown, tuple(parts), bulk=True)
-    from dxready.commands.edit_facts import level_note, touches_facts
+    from dxready.commands.edit_facts import level_notes, touches_facts
     from dxready.engine.consequences import new_findings
 
-    parts = [  # a procedure's level before → after (a sub-procedure has none of its own)
-        e if "/" in e.ident or not e.changed or not touches_facts(change)
-        else Edited(e.ident, e.standard_no, e.changed, e.said + tuple(level_note(current, working, e.ident)))
-        for e in parts
-    ]  # fmt: skip
+    if touches_facts(change):  # a procedure's level before → after (a sub-procedure has none of its own)
+        levels = level_notes(current, working, [e.ident for e in parts if "/" not in e.ident and e.changed])
+        parts = [
+            Edited(e.ident, e.standard_no, e.changed, e.said + tuple(levels[e.ident]))
+            if e.ident in levels
+            else e
+            for e in parts
+        ]
 
     touched = {ref.partition("/")[0] for ref in targets}  # a sub-procedure's findings are its group's
     return EditResult(shown, tuple(parts), bulk=True, new_findings=new_findings(current, working, touched))

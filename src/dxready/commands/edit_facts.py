@@ -277,24 +277,38 @@ def touches_facts(change: Any) -> bool:
 
 def level_note(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
     """The procedure's readiness level before → after the edit, when it changed (a span while unsettled)."""
+    return level_notes(before, after, [ident])[ident]
+
+
+def level_notes(before: Catalog, after: Catalog, idents: list[str]) -> dict[str, list[Msg]]:
+    """:func:`level_note` of each of ``idents``, each catalogue read through once (bulk ``set``)."""
     from dxready.engine.levels import level_words, life_event_bundles, readiness
 
-    def level(catalog: Catalog) -> tuple[int, int] | None:
-        p = next((p for p in catalog.procedures if p.id == ident), None)
-        if p is None:
-            return None
-        r = readiness(p, life_event_bundles(catalog.procedures))
-        return None if r is None else r.bounds
+    wanted = set(idents)
 
-    old, new = level(before), level(after)
-    if old == new:
-        return []
+    def levels(catalog: Catalog) -> dict[str, tuple[int, int] | None]:
+        procedures = catalog.procedures
+        bundles = life_event_bundles(procedures)
+        out: dict[str, tuple[int, int] | None] = {}
+        for p in procedures:
+            if p.id in wanted and p.id not in out:  # the first of an id, as catalog lookups take it
+                r = readiness(p, bundles)
+                out[p.id] = None if r is None else r.bounds
+        return out
+
+    old, new = levels(before), levels(after)
 
     def shown(bounds: tuple[int, int] | None, lang: str) -> str:
         if bounds is None:
             return "—（対象外）" if lang == "ja" else "— (not applicable)"
         return level_words(*bounds).get(lang)
 
+    return {ident: _level_change(old.get(ident), new.get(ident), shown) for ident in idents}
+
+
+def _level_change(old: tuple[int, int] | None, new: tuple[int, int] | None, shown: Any) -> list[Msg]:
+    if old == new:
+        return []
     return [
         Msg(
             f"レベル {shown(old, 'ja')} → {shown(new, 'ja')}",

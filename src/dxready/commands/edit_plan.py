@@ -338,6 +338,17 @@ def edit_text(
 ) -> tuple[str, Target, list[Msg]]:
     """The new text of procedures.yaml after ``change`` on ``ref`` (pure: no file is touched)."""
     target = find_target(catalog, ref, shown)
+    precheck(target, change, shown)
+    doc = _Doc(text)
+    splices, said = plan_splices(doc, target, change)
+    return apply(text, splices), target, said
+
+
+def precheck(target: Target, change: Change, shown: str) -> None:
+    """What :func:`edit_text` refuses before it reads the text: a change that cannot go on this kind of entry.
+
+    It depends on the entry's kind (a procedure or a sub-procedure) and the change only, never on the text, so bulk
+    ``set`` can ask it of every target before editing any (``commands/edit_batch.py``)."""
     if target.sub is not None and (
         change.verified_on is not None or change.as_of is not None or change.sources
     ):
@@ -355,6 +366,3 @@ def edit_text(
 
         refuse_elsewhere(target.ident, change.facts)
     _check_unset(change, target.sub if target.sub is not None else target.procedure)
-    doc = _Doc(text)
-    splices, said = plan_splices(doc, target, change)
-    return apply(text, splices), target, said
