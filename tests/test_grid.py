@@ -144,3 +144,28 @@ def test_join_fit_keeps_the_width_it_measured(items: list[str], sep: str, width:
     from dxready.render.wrap import join_fit
 
     assert join_fit(items, sep, width, "  ", "  ") == _join_fit_measured_anew(items, sep, width, "  ", "  ")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60),
+    style=st.sampled_from(["", "dim", "bold red"]),
+    width=st.integers(min_value=10, max_value=200),
+)
+@example(text="0" * 11, style="", width=10)  # wider than the console: rich cuts it, so rich prints it
+@example(text="館山市の手続　 ", style="dim", width=10)
+@example(text="家族👨‍👩‍👧 é", style="bold red", width=12)
+def test_a_fitted_line_is_written_as_rich_prints_it(text: str, style: str, width: int) -> None:
+    """A view's pre-fitted line (no_wrap, overflow ignore) is written directly off a terminal: the same text as
+    ``console.print``, whatever it holds (wide, combining, joiners, trailing spaces, controls) and however wide."""
+    from rich.text import Text
+
+    from dxready.render.console import console
+    from dxready.render.grid import print_renderable
+
+    fast, fast_buf = console(width)
+    slow, slow_buf = console(width)
+    line = Text(text, style=style, no_wrap=True, overflow="ignore")
+    print_renderable(fast, line)
+    slow.print(Text(text, style=style, no_wrap=True, overflow="ignore"))
+    assert fast_buf.getvalue() == slow_buf.getvalue()
