@@ -87,15 +87,21 @@ def test_the_shared_channel_is_named_in_the_step_s_language(tmp_path: Path) -> N
 
     result = CliRunner().invoke(app, ["init", str(tmp_path / "city"), "--name", "館山市"])
     assert result.exit_code == 0, result.stderr
+    steps = [s for s in _steps(tmp_path / "city") if "共通基盤" in s.action.ja]
     shared = {
-        s.name.en: (s.action.ja.rsplit("（共通基盤: ", 1)[1], s.action.en.rsplit("(shared channel: ", 1)[1])
-        for s in _steps(tmp_path / "city")
-        if "共通基盤" in s.action.ja
+        s.name.en: (s.action.ja.split("）", 1)[0] + "）", s.action.en.split(") ", 1)[0] + ")") for s in steps
     }
     assert shared["Moving out / moving in"] == (
-        "引越しワンストップサービス）",
-        "the moving one-stop service)",
+        "（共通基盤: 引越しワンストップサービス）",
+        "(shared channel: the moving one-stop service)",
     )
-    assert shared["Local tax filing (eLTAX)"] == ("eLTAX）", "eLTAX)")
-    assert shared["Bidding qualification applications"][1] == "the shared e-procurement system)"
-    assert {en for _, en in shared.values()} >= {"Mynaportal)"}
+    assert shared["Local tax filing (eLTAX)"] == ("（共通基盤: eLTAX）", "(shared channel: eLTAX)")
+    assert (
+        shared["Bidding qualification applications"][1] == "(shared channel: the shared e-procurement system)"
+    )
+    # The note comes first: a step that ends with a command ends with the command, to be pasted as it is.
+    assert all(
+        s.action.ja.startswith("（共通基盤: ") and s.action.en.startswith("(shared channel: ") for s in steps
+    )
+    assert any(s.action.ja.endswith("--status ○") for s in steps)
+    assert {en for _, en in shared.values()} >= {"(shared channel: Mynaportal)"}

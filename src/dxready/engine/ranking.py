@@ -238,7 +238,8 @@ def _procedure_step(p: Procedure, scene: _Scene) -> NextStep | None:
     action = primary.next_step or primary.message
     if shared and p.effective_status is not Status.online:
         channel = _CHANNEL_NAMES.get(shared, Msg(shared, shared))
-        action = Msg(f"{action.ja}（共通基盤: {channel.ja}）", f"{action.en} (shared channel: {channel.en})")
+        # Before the step, not after it: a step may end with a command to paste (…例: dxready set ID --status ○).
+        action = Msg(f"（共通基盤: {channel.ja}）{action.ja}", f"(shared channel: {channel.en}) {action.en}")
     # Recording a fact (the status, the channels) waits for no migration; closing a gap may.
     blocked, blocked_ids = ([], []) if primary.is_missing_fact else _blockers(p, scene)
     name = Msg(p.name, p.name_en or p.name)
