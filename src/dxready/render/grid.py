@@ -10,6 +10,7 @@ their text folds at the cell width (at spaces where it can).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -33,6 +34,9 @@ class _Cells(dict[int, str]):
 
 
 _CELLS = _Cells()
+_TRAILING_SPACE = re.compile(r"\s+$")
+"""``rich.text``'s own pattern: rich drops trailing white space (``str.isspace``: also U+2028, U+001F) from a line
+with more code points than the console has cells (``Text.rstrip_end``), so such a line goes through rich."""
 _WIDTH: dict[str, int] = {}
 
 
@@ -71,6 +75,8 @@ def print_renderable(console: Console, item: RenderableType) -> None:
         and item.justify in (None, "default")
         and not console.is_terminal
         and "\t" not in item.plain
+        and "\n" not in item.plain  # rich lays out each line on its own
+        and (len(item.plain) <= console.width or not _TRAILING_SPACE.search(item.plain))
         and cell_len(item.plain) <= console.width  # rich cuts a longer one (a long URL) at the width
     ):
         console.file.write(item.plain + item.end)
