@@ -319,11 +319,24 @@ class Procedure(Model):
     @property
     def effective_status(self) -> Status:
         """The status every output uses: the recorded one, or for a group recorded as unknown, its sub-procedures'
-        status when that is settled whatever the unknown ones turn out to be (see :func:`settled_status`)."""
-        if self.status is Status.unknown and self.sub_procedures:
-            derived = settled_status([s.status for s in self.sub_procedures])
-            return derived if derived is not None else Status.unknown
+        status when that is settled whatever the unknown ones turn out to be (see :func:`settled_status`).
+
+        A group whose recorded status its sub-procedures contradict (DX008: ○ with a × sub-procedure) has no known
+        status: either mark may be the wrong one, so it counts as unknown in every rate, level and table."""
+        if self.sub_procedures:
+            if self.status is Status.unknown:
+                derived = settled_status([s.status for s in self.sub_procedures])
+                return derived if derived is not None else Status.unknown
+            if self.status_contradicted:
+                return Status.unknown
         return self.status
+
+    @property
+    def status_contradicted(self) -> bool:
+        """A group recorded ○, 一部 or × that no completion of its sub-procedures allows (what DX008 reports)."""
+        if not self.sub_procedures or self.status in (Status.unknown, Status.not_applicable):
+            return False
+        return self.status not in possible_statuses([s.status for s in self.sub_procedures])
 
     @property
     def status_inferred(self) -> bool:

@@ -181,12 +181,18 @@ def ordered(procs: Sequence[Procedure]) -> list[Procedure]:
 
 
 def status_text(p: Procedure, lang: str) -> str:
-    """The mark to show: '○', '○（推定）', or for a group not yet settled '？（○ 2 / ？ 13 / 15）'."""
+    """The mark to show: '○', '○（推定）', for a group not yet settled '？（○ 2 / ？ 13 / 15）', and for a group whose
+    recorded mark its sub-procedures contradict '？（○ と個別手続 × 1 / ？ 14 / 15 が矛盾）'."""
     from dxready.catalog.models import tally
 
     status = p.effective_status
     mark = status.mark
-    if status is Status.unknown and p.sub_procedures:
+    if p.status_contradicted:  # DX008: the recorded mark is not a known status, and the cell says why
+        said = tally([s.status for s in p.sub_procedures])
+        mark += _t(
+            lang, f"（{p.status.mark} と個別手続 {said} が矛盾）", f" ({p.status.mark} contradicts {said})"
+        )
+    elif status is Status.unknown and p.sub_procedures:
         mark += f"（{tally([s.status for s in p.sub_procedures])}）"
     if p.status_inferred and p.status is not Status.unknown:
         mark += _t(lang, "（推定）", " (inferred)")

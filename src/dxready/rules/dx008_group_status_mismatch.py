@@ -4,7 +4,8 @@ Rows such as 子育て関係 (15 手続) hold sub-procedures with their own stat
 that its sub-procedures allow: all online → ○ online, some online and some not → 一部 partial, all offline → ×
 offline. Unknown sub-procedures could still be anything, so the rule fires only when no completion of them agrees
 with the group's mark (○ with a sub-procedure ×, × with one ○, 一部 with every one known ○). A group recorded as
-unknown takes its sub-procedures' status where it is settled, and is never reported here.
+unknown takes its sub-procedures' status where it is settled, and is never reported here. Until the contradiction
+is fixed the group's status is not known: rates, levels and tables count it as unknown (？), and say why.
 
 Why it matters:
     The plan's table shows only the group's mark; if it says ○ while a sub-procedure is still offline, the table

@@ -1,6 +1,7 @@
 """The online status is not known.
 
-Reported for a procedure or sub-procedure whose status is ``unknown`` (？).
+Reported for a procedure or sub-procedure whose status is ``unknown`` (？). A group whose recorded status its
+sub-procedures contradict counts as unknown too, but is DX008's to report (it is recorded, only wrongly).
 
 Why it matters:
     A catalogue started with ``dxready init`` has every status ``unknown``; until each is confirmed, the rates
@@ -45,7 +46,7 @@ NEXT_STEP = Msg(
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
-        if p.effective_status is Status.unknown:
+        if p.effective_status is Status.unknown and not p.status_contradicted:  # a contradiction is DX008's
             said = f"（個別手続 {tally([s.status for s in p.sub_procedures])}）" if p.sub_procedures else ""
             said_en = (
                 f" (sub-procedures {tally([s.status for s in p.sub_procedures])})" if p.sub_procedures else ""

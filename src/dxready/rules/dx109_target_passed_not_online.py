@@ -67,6 +67,8 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         year = p.target_fiscal_year
         if year is None or not p.applicable or p.effective_status is Status.online or year.end >= ctx.as_of:
             continue
+        if p.status_contradicted:  # recorded, but contradicted: DX008 asks to fix it, not to record it
+            continue
         if p.effective_status is Status.unknown:
             yield missing_fact(
                 CODE,
