@@ -305,8 +305,8 @@ def diff(
         typer.Option(
             "--fail-on-regression",
             help=tr(
-                "状況やレベルが下がったか、新しいエラーが出たら終了コード 1。",
-                "Exit 1 when a status or level goes down or a new error appears.",
+                "状況やレベルが下がったか（下がった可能性も）、新しいエラーが出たら終了コード 1。",
+                "Exit 1 when a status or level goes down (or may have), or a new error appears.",
             ),
         ),
     ] = False,

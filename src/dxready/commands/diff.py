@@ -7,7 +7,9 @@ statuses are compared by name, other fields by field; systems and roadmap items 
 matched by code, subject and message (not by line, which moves whenever the file above it changes).
 A *regression* is a status or level that goes down, a procedure removed, a standard procedure losing its number,
 a fall of the online rate or of its lower bound (every 未確認 counted as not online), or a new finding of severity
-error.
+error. A level that *may* have gone down (4 → 3–4: a fact it rested on is no longer known) is a *possible*
+regression: worded apart from a known fall, and failing the gate all the same (a gate does not pass what it cannot
+rule out).
 
 ``git:REV`` reads the catalogue's files at that revision with ``git show`` (no checkout), from the path the
 working catalogue has inside its repository (``commands/git_catalog.py``).
@@ -50,6 +52,8 @@ class FieldChange:
     before: Any
     after: Any
     regression: bool = False
+    possible: bool = False
+    """It may have gone down (the lowest it can be now is below the lowest it surely was), not known to have."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,11 @@ class EntryDiff:
     @property
     def regression(self) -> bool:
         return any(c.regression for c in self.changes)
+
+    @property
+    def possible_regression(self) -> bool:
+        """Not known to have gone down, but it may have (see :attr:`FieldChange.possible`)."""
+        return not self.regression and any(c.possible for c in self.changes)
 
     def get(self, name: str) -> FieldChange | None:
         return next((c for c in self.changes if c.field == name), None)
@@ -102,7 +111,8 @@ class CatalogDiff:
         return str(code.before), str(code.after)
 
     def regressions(self) -> list[Regression]:
-        """Every regression, in report order: procedures going down or removed, the rates, then new errors."""
+        """Every regression, in report order: procedures going down or removed (or that may have gone down), the
+        rates, then new errors."""
         found: list[Regression] = []
         for entry in self.procedures:
             texts = [_regression_text(c) for c in entry.changes if c.regression]
@@ -111,6 +121,13 @@ class CatalogDiff:
             if texts:
                 what = Msg("、".join(t.ja for t in texts), ", ".join(t.en for t in texts))
                 found.append(Regression(entry.kind, entry.id, entry.name, what))
+            maybe = [_regression_text(c) for c in entry.changes if c.possible and not c.regression]
+            if maybe:
+                what = Msg(
+                    "後退の可能性: " + "、".join(t.ja for t in maybe),
+                    "may have regressed: " + ", ".join(t.en for t in maybe),
+                )
+                found.append(Regression(entry.kind, entry.id, entry.name, what, possible=True))
         found += _rate_regressions(self.base_summary, self.head_summary)
         names = {e.id: e.name for e in self.procedures}
         for f in self.new_findings:
@@ -126,6 +143,8 @@ class Regression:
     id: str
     name: str
     what: Msg
+    possible: bool = False
+    """May have gone down (a level no longer settled below where it stood), not known to have: fails the gate too."""
 
 
 def lower_bound(s: Summary) -> float | None:
@@ -295,6 +314,16 @@ def _dropped(before: int | list[int] | str | None, after: int | list[int] | str 
     return high < low
 
 
+def _may_have_dropped(before: int | list[int] | str | None, after: int | list[int] | str | None) -> bool:
+    """The level may have gone down: the lowest it can be now is below the lowest it surely was (4 → 3–4). A range
+    that only narrows (0–4 → 2–4, 2–4 → 3) is knowledge gained, not a possible fall."""
+    if isinstance(before, str) or isinstance(after, str) or before is None or after is None:
+        return False
+    low_before = before[0] if isinstance(before, list) else before
+    low_after = after[0] if isinstance(after, list) else after
+    return low_after < low_before
+
+
 NOT_APPLICABLE = "not_applicable"
 """The level side of a row that is not applicable (the status word, as JSON writes statuses)."""
 
@@ -315,7 +344,8 @@ def _procedure_changes(
         changes.append(_status_change("status", b and b.status, a and a.status))
     if level_b != level_a:
         down = _dropped(level_b, level_a)
-        changes.append(FieldChange("level", level_b, level_a, regression=down))
+        maybe = not down and _may_have_dropped(level_b, level_a)
+        changes.append(FieldChange("level", level_b, level_a, regression=down, possible=maybe))
     changes.extend(_channels(b, a))
     if b is not None and a is not None and b.sub_procedures != a.sub_procedures:
         changes.extend(_subs(b.sub_procedures, a.sub_procedures))

@@ -33,6 +33,25 @@ def _count(n: int, noun: str) -> str:
     return count(n, noun)
 
 
+def _regressions_heading(regressions: list[Any], lang: str) -> str:
+    """'後退 2 件' / '2 regressions'; the ones that only may have happened are counted apart: '後退 1 件、後退の可能性
+    1 件' / '1 regression, 1 possible regression'."""
+    maybe = sum(r.possible for r in regressions)
+    known = len(regressions) - maybe
+    ja = [f"後退 {known} 件"] if known else []
+    en = [_count(known, "regression")] if known else []
+    if maybe:
+        ja.append(f"後退の可能性 {maybe} 件")
+        en.append(_count(maybe, "possible regression"))
+    return _t(lang, "、".join(ja), ", ".join(en))
+
+
+def _change_mark(e: EntryDiff, lang: str) -> str:
+    """The change column's word, with ⚠ for a known fall and ⚠？ / ⚠? for one that may have happened."""
+    mark = " ⚠" if e.regression else _t(lang, " ⚠？", " ⚠?") if e.possible_regression else ""
+    return _t(lang, *_CHANGE[e.change]) + mark
+
+
 def _side(label: str, lang: str) -> str:
     """A side of the diff as its catalogue is named everywhere (``.`` by its directory's name); ``git:REV`` as is."""
     from dxready.render.views import catalog_label
@@ -212,9 +231,7 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         return "\n".join(lines) + "\n"
     regressions = d.regressions()
     if regressions:
-        lines.append(
-            _t(lang, f"> **後退 {len(regressions)} 件**", f"> **{_count(len(regressions), 'regression')}**")
-        )
+        lines.append(f"> **{_regressions_heading(regressions, lang)}**")
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {md_text(r.name)}" if r.name else ""
@@ -235,7 +252,7 @@ def markdown(d: CatalogDiff, lang: str) -> str:
         lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for e in d.procedures:
             status, level, channels, others = _cells(e, lang, "\n")  # one change a line
-            change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
+            change = _change_mark(e, lang)
             row = [e.name, e.id, change, status, level, channels, others]
             lines.append("| " + " | ".join(md_cell(c) for c in row) + " |")
         lines.append("")
@@ -279,8 +296,15 @@ def _entry_json(e: EntryDiff) -> dict[str, Any]:
         "name": e.name,
         "change": e.change,
         "regression": e.regression,
+        "possible_regression": e.possible_regression,
         "changes": [
-            {"field": c.field, "before": c.before, "after": c.after, "regression": c.regression}
+            {
+                "field": c.field,
+                "before": c.before,
+                "after": c.after,
+                "regression": c.regression,
+                "possible_regression": c.possible,
+            }
             for c in e.changes
         ],
     }
@@ -316,7 +340,8 @@ def json_(d: CatalogDiff, lang: str) -> str:
         "as_of": d.as_of.isoformat(),
         "summary": {"base": _summary_json(d.base_summary), "head": _summary_json(d.head_summary)},
         "regressions": [
-            {"kind": r.kind, "id": r.id, "name": r.name, "message": r.what.get(lang)} for r in d.regressions()
+            {"kind": r.kind, "id": r.id, "name": r.name, "message": r.what.get(lang), "possible": r.possible}
+            for r in d.regressions()
         ],
         "procedures": [_entry_json(e) for e in d.procedures],
         "systems": [_entry_json(e) for e in d.systems],

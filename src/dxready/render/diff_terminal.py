@@ -12,11 +12,12 @@ from dxready.render.diff import (
     _CHANGE,
     _KIND,
     _cells,
-    _count,
+    _change_mark,
     _finding_where,
     _header_fields,
     _headline,
     _other_city,
+    _regressions_heading,
     _side,
     _system_cells,
 )
@@ -52,7 +53,7 @@ def _records(put: _Put, d: CatalogDiff, lang: str) -> None:
             continue
         put(f"{title} ({len(entries)}):")
         for e in entries:
-            change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
+            change = _change_mark(e, lang)
             ident = _t(lang, f"（{e.id}）", f" ({e.id})") if e.id and e.id != e.name else ""
             put(f"  {change}: {e.name}{ident}", "      ")
             if entries is d.procedures:
@@ -117,14 +118,13 @@ def table(d: CatalogDiff, lang: str) -> str:
         console.print(Text(_t(lang, "カタログに変更はありません。", "No changes to the catalogue.")))
         return buf.getvalue()
     if regressions:
-        console.print(
-            Text(_t(lang, f"後退 {len(regressions)} 件:", f"{_count(len(regressions), 'regression')}:"))
-        )
+        console.print(Text(_regressions_heading(regressions, lang) + ":"))
         for r in regressions:
             kind = _t(lang, *_KIND.get(r.kind, (r.kind, r.kind)))
             name = f" {r.name}" if r.name else ""
             ident = _t(lang, f"（{r.id}）", f" ({r.id})") if r.id else ""
-            put(f"  ⚠ {kind}{name}{ident}: {r.what.get(lang)}", "      ")
+            mark = _t(lang, "⚠？", "⚠?") if r.possible else "⚠"
+            put(f"  {mark} {kind}{name}{ident}: {r.what.get(lang)}", "      ")
     tables = []
     if width >= RECORDS_BELOW:  # below it, records whatever the tables would be: none is built
         tables += [_procedure_table(d, lang)] if d.procedures else []
@@ -183,7 +183,7 @@ def _procedure_table(d: CatalogDiff, lang: str) -> Table:
         t.add_column(col, overflow="fold", no_wrap=col in ("id", t_change, t_status))
     for e in d.procedures:
         status, level, channels, others = _cells(e, lang, "\n")  # one change a line
-        change = _t(lang, *_CHANGE[e.change]) + (" ⚠" if e.regression else "")
+        change = _change_mark(e, lang)
         t.add_row(*(_cell(c) for c in (e.name, e.id, change, status, level, channels, others)))
     return t
 
