@@ -105,10 +105,15 @@ def edit_all(
         done = in_rounds(text, current, refs[:upto], change, shown)
     except Exception:  # a refusal: one by one meets it at its own target, with its own words and place
         done = None
-    if done is None:
-        done = one_by_one(text, current, refs[:upto], change, shown)
+    from dxready.commands.edit_write import cannot_edit
+
+    try:
+        if done is None:
+            done = one_by_one(text, current, refs[:upto], change, shown)
+    except ValueError as exc:  # the splicer's refusal: worded as single set words it
+        raise cannot_edit(shown, exc) from None
     if refused is not None:
-        raise refused
+        raise cannot_edit(shown, refused) if isinstance(refused, ValueError) else refused
     return done
 
 

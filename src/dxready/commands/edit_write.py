@@ -17,6 +17,7 @@ from dxready.fsio import locked as fsio_locked
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
+    from dxready.errors import DxreadyError
 
 
 def validate_text(text: str, shown: str, catalog: Catalog) -> Catalog:
@@ -58,6 +59,12 @@ def _is_embedded(root: Path, label: str) -> bool:
     )
 
 
+def cannot_edit(shown: str, exc: ValueError) -> DxreadyError:
+    """An edit the splicer cannot make (``overlapping edits``): one message on the file, exit 2, file untouched —
+    the same for a single ``set`` and for bulk ``set`` (``commands/edit_batch.py``)."""
+    return _bad(shown, f"この編集はできません: {exc}", f"cannot make this edit: {exc}")
+
+
 def _edit_procedures(root: Path, shown: str, make: Any) -> tuple[bool, list[Msg], Catalog | None]:
     """Under the lock: load, ``make(text, catalog) -> (new text, said)``, validate, write atomically.
 
@@ -78,7 +85,7 @@ def _edit_procedures(root: Path, shown: str, make: Any) -> tuple[bool, list[Msg]
         try:
             new_text, said = make(text, current)
         except ValueError as exc:
-            raise _bad(shown, f"この編集はできません: {exc}", f"cannot make this edit: {exc}") from None
+            raise cannot_edit(shown, exc) from None
         if new_text == text:
             return False, said, None
         candidate = validate_text(new_text, shown, current)
