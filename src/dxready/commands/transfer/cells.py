@@ -25,26 +25,6 @@ class CellError(ValueError):
         self.msg = Msg(ja, en)
 
 
-_STATUS_WORDS = {
-    "済": "online",
-    "実施済": "online",
-    "オンライン化済": "online",
-    "o": "online",
-    "未": "offline",
-    "未実施": "offline",
-    "未オンライン": "offline",
-    "x": "offline",
-    "✗": "offline",
-    "一部実施済": "partial",
-    "一部オンライン": "partial",
-    "適用除外": "not_applicable",
-    "該当なし": "not_applicable",
-    "対象外": "not_applicable",
-    "未確認": "unknown",
-    "不明": "unknown",
-}
-
-
 def parse_mark(value: Value) -> Status | None:
     """The plan's marks (〇 ○ ◯ × ✕ 一部 ― － —), status names and the inventory's words; None when blank."""
     from dxready.catalog.models import Status
@@ -54,9 +34,8 @@ def parse_mark(value: Value) -> Status | None:
     text = str(value).strip()
     if not text:
         return None
-    word = _STATUS_WORDS.get(unicodedata.normalize("NFKC", text).casefold())
     try:
-        return Status(word or Status.parse(text))
+        return Status(Status.parse(text))  # the one vocabulary: what set and procedures.yaml read
     except ValueError:
         raise CellError(
             "mark",

@@ -1,0 +1,60 @@
+"""One vocabulary for a status: the words a city's sheet writes (済, 未, 対象外 …), which ``import`` reads, are read
+by ``set --status`` and in procedures.yaml too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready.catalog.load import load_catalog
+from dxready.catalog.models import Status
+from dxready.cli import app
+from dxready.commands.transfer.cells import parse_mark
+
+runner = CliRunner()
+
+WORDS = {
+    "済": "online",
+    "実施済": "online",
+    "ｏ": "online",
+    "未": "offline",
+    "未実施": "offline",
+    "Ｘ": "offline",
+    "一部実施済": "partial",
+    "適用除外": "not_applicable",
+    "対象外": "not_applicable",
+    "不明": "unknown",
+}
+
+
+@pytest.fixture(scope="module")
+def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("w") / "tateyama"
+    assert runner.invoke(app, ["init", str(root), "--name", "館山市"]).exit_code == 0
+    return root
+
+
+@pytest.mark.parametrize(("word", "value"), sorted(WORDS.items()))
+def test_set_reads_what_import_reads(city: Path, word: str, value: str) -> None:
+    assert parse_mark(word) is Status(value)
+    result = runner.invoke(app, ["set", "9", "--status", word, "--catalog", str(city)])
+    assert result.exit_code == 0, result.output
+    bulky = load_catalog(city).procedures[8]
+    assert bulky.status is Status(value)
+    written = (city / "procedures.yaml").read_text(encoding="utf-8")
+    assert f"status: {word}" not in written  # written as the plan's mark (or the name for unknown)
+
+
+@pytest.mark.parametrize(("word", "value"), sorted(WORDS.items()))
+def test_procedures_yaml_reads_what_import_reads(city: Path, word: str, value: str) -> None:
+    path = city / "procedures.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("standard_no: 9")
+    at = text.index("status: ", start)
+    end = text.index("\n", at)
+    path.write_text(text[:at] + f"status: {word}" + text[end:], encoding="utf-8")
+    assert load_catalog(city).procedures[8].status is Status(value)
+    result = runner.invoke(app, ["check", "--catalog", str(city), "--format", "json"])
+    assert result.exit_code in (0, 1) and "DX003" not in result.stdout
