@@ -89,7 +89,11 @@ def test_a_long_value_is_echoed_as_an_excerpt(tmp_path: Path) -> None:
         out = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", fmt, "--lang", "en"])
         assert out.exit_code == 2
         assert len(out.output) < 2_000
-        assert "500,000 文字 / chars" in " ".join(out.output.split())  # fitted to COLUMNS
+        said = " ".join(out.output.split())  # fitted to COLUMNS
+        assert "(500,000 chars)" in said and "文字" not in said  # one language per --lang
+        out = runner.invoke(app, ["check", "--catalog", str(tmp_path), "--format", fmt])
+        said = " ".join(out.output.split())
+        assert "（500,000 文字）" in said and "chars" not in said
 
 
 def test_an_int_key_over_4300_digits_is_a_located_problem(tmp_path: Path) -> None:
@@ -144,8 +148,10 @@ def test_needs_scan_is_an_upper_bound() -> None:
 
 def test_excerpt_cuts_strings_and_huge_integers() -> None:
     assert limits.excerpt("abc") == "'abc'"
-    assert limits.excerpt("x" * 1000).endswith("…（1,000 文字 / chars）")
+    assert limits.excerpt("x" * 1000).endswith("…（1,000 文字）")
+    assert limits.excerpt("x" * 1000, lang="en").endswith("… (1,000 chars)")
     assert "約 400 桁" in limits.excerpt(10**399)
+    assert limits.excerpt(10**399, lang="en") == "(an integer of about 400 digits)"
 
 
 def test_past_a_thousand_errors_only_the_first_are_explained_and_all_are_counted(tmp_path: Path) -> None:

@@ -190,12 +190,18 @@ def bounded_errors(exc: Any, model: Any, data: Any) -> tuple[list[Any], int]:
     return errors, max(total - len(errors), 0)
 
 
-def excerpt(value: object, limit: int = EXCERPT) -> str:
-    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was."""
+def excerpt(value: object, limit: int = EXCERPT, lang: str = "ja") -> str:
+    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was (in ``lang``: a message's
+    Japanese and English each call it)."""
     if isinstance(value, str) and len(value) > limit:
-        return f"{value[:limit]!r}…（{len(value):,} 文字 / chars）"
+        return f"{value[:limit]!r}…" + length_note(len(value), lang)
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * limit:
         digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge int is refused (and slow)
-        return f"（約 {digits:,} 桁の整数 / an integer of about {digits:,} digits）"
+        return f"（約 {digits:,} 桁の整数）" if lang == "ja" else f"(an integer of about {digits:,} digits)"
     text = repr(value)
     return text if len(text) <= limit + 2 else text[:limit] + "…"
+
+
+def length_note(chars: int, lang: str) -> str:
+    """'（5,000 文字）' / ' (5,000 chars)': how long a cut value was, in one language."""
+    return f"（{chars:,} 文字）" if lang == "ja" else f" ({chars:,} chars)"

@@ -199,7 +199,7 @@ class Composer:
         return self.fail(
             event,
             f"値 {excerpt(value)} を読めません",
-            f"cannot read value {excerpt(value)}: {excerpt(detail)}",
+            f"cannot read value {excerpt(value, lang='en')}: {excerpt(detail, lang='en')}",
         )
 
     def unsupported(self, event: _Event, tag: object) -> YamlProblem:
@@ -300,7 +300,7 @@ class Composer:
                 return yaml_int(text)
             except ValueError:  # 0x…, or over 4,300 digits
                 raise self.fail(
-                    event, f"キー {excerpt(text)} を読めません", f"cannot read key {excerpt(text)}"
+                    event, f"キー {excerpt(text)} を読めません", f"cannot read key {excerpt(text, lang='en')}"
                 ) from None
         return text
 
@@ -393,7 +393,7 @@ class Composer:
             mark.line + 1,
             mark.column + 1,
             f"キー {excerpt(key)} が重複しています（最初は {line} 行 {column} 列）",
-            f"duplicate key {excerpt(key)} (first at line {line}, column {column})",
+            f"duplicate key {excerpt(key, lang='en')} (first at line {line}, column {column})",
             DUPLICATE_KEY,
         )
 
