@@ -382,7 +382,7 @@ def _bad(kure: Path, path: Path, *words: str) -> None:
 def test_bad_files_exit_2_with_a_message(kure: Path, tmp_path: Path) -> None:
     text = tmp_path / "not.xlsx"
     text.write_text("hello", encoding="utf-8")
-    _bad(kure, text, "xlsx ファイルではありません")
+    _bad(kure, text, f"{text}: DX001 Excel のブック（.xlsx）ではありません: 中身はテキストです", "上に示したとおり")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 20)
     _bad(kure, broken, "壊れた zip")
@@ -627,3 +627,24 @@ def test_counts_as_cities_publish_them(kure: Path, tmp_path: Path) -> None:
     assert invoke("export", "-f", "csv", "-o", str(out_dir), "--catalog", str(kure))[0] == 0
     code, report, _ = invoke("import", str(out_dir), "--catalog", str(kure))
     assert code == 0 and "変更はありません" in report, report
+
+
+def test_a_fake_workbook_says_what_is_wrong_and_points_to_no_place(kure: Path, tmp_path: Path) -> None:
+    """A text file renamed .xlsx: what the file is (no Excel workbook), its path, exit 2 — and no "fix the places
+    above" when there is no place (a line and column) above."""
+    fake = tmp_path / "renamed.xlsx"
+    fake.write_text("No.,手続,状況\n1,図書館,○\n", encoding="utf-8")
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    png = tmp_path / "picture.xlsx"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    for path, ja, en in (
+        (fake, "中身はテキストです", "it holds text"),
+        (empty, "空のファイルです", "the file is empty"),
+        (png, "別の形式のファイルです", "it is a file of another kind"),
+    ):
+        _bad(kure, path, f"{path}: DX001 Excel のブック（.xlsx）ではありません: {ja}", ".csv")
+        code, _, err = invoke("import", str(path), "--catalog", str(kure), "--lang", "en")
+        said = " ".join(err.split())
+        assert code == 2 and f"not an Excel workbook (.xlsx): {en}" in said and str(path) in said
+        assert "fix the places above" not in said and "fix what is said above" in said

@@ -168,10 +168,14 @@ def block_update(result: BlockUpdate, lang: str) -> str:
     return result.diff + result.message.get(lang) + "\n"
 
 
-def _cannot_use(n: int, lang: str) -> str:
+def _cannot_use(n: int, lang: str, *, placed: bool = True) -> str:
+    """The closing line. ``placed``: some problem above has a line and column to fix; where none has (a file that
+    is missing or not what its name says, a git revision), it points to what is said, not to places."""
     if lang == "ja":
-        return f"この入力は使えません（問題 {n:,} 件）。上の箇所を直してください。"
-    return f"the input cannot be used ({n:,} problem{'s' if n != 1 else ''}); fix the places above."
+        fix = "上の箇所を直してください" if placed else "上に示したとおり直してください"
+        return f"この入力は使えません（問題 {n:,} 件）。{fix}。"
+    fix = "fix the places above" if placed else "fix what is said above"
+    return f"the input cannot be used ({n:,} problem{'s' if n != 1 else ''}); {fix}."
 
 
 def catalog_error(exc: CatalogError, lang: str) -> str:
@@ -185,7 +189,8 @@ def catalog_error(exc: CatalogError, lang: str) -> str:
             if lang == "ja"
             else f"… and {more:,} more (only the first {len(exc.problems)} are shown)"
         )
-    lines.append(_cannot_use(len(exc.problems) + more, lang))
+    placed = any(p.location.line > 0 for p in exc.problems)
+    lines.append(_cannot_use(len(exc.problems) + more, lang, placed=placed))
     from dxready.render.wrap import fit_message  # on a terminal, fitted as check's findings are
 
     return "".join(fit_message(oneline(line)) + "\n" for line in lines)
@@ -208,7 +213,12 @@ def write_error(message: Msg, lang: str) -> str:
 
 
 def git_error(exc: GitError, lang: str) -> str:
-    return oneline(f"{exc.where}: {exc.message.get(lang)}") + "\n" + oneline(_cannot_use(1, lang)) + "\n"
+    return (
+        oneline(f"{exc.where}: {exc.message.get(lang)}")
+        + "\n"
+        + oneline(_cannot_use(1, lang, placed=False))
+        + "\n"
+    )
 
 
 def error(exc: DxreadyError, lang: str) -> str:

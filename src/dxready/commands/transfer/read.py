@@ -63,7 +63,7 @@ def read_source(path: Path) -> list[RawSheet]:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(512)  # the signature, and enough to tell text from binary
     except FileNotFoundError:
         raise load_error(str(path), "ファイルがありません", "file not found") from None
     except OSError as exc:
@@ -79,10 +79,27 @@ def read_source(path: Path) -> list[RawSheet]:
     if head.startswith(b"PK"):
         return _read_xlsx(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        raise load_error(
-            str(path), "xlsx ファイルではありません（壊れています）", "not an xlsx file (corrupt)"
-        )
+        raise _not_a_workbook(str(path), head, size)
     return [_read_csv(path)]
+
+
+def _not_a_workbook(where: str, head: bytes, size: int) -> LoadError:
+    """A file named .xlsx that is no Excel workbook (a workbook is a zip archive, starting ``PK``): say what it
+    seems to be instead, and what to do."""
+    if not size:
+        seems = ("空のファイルです", "the file is empty")
+    elif all(
+        b >= 0x20 or b in b"\t\r\n" for b in head
+    ):  # no control character: text (UTF-8 or Shift_JIS alike)
+        seems = ("中身はテキストです（名前だけ .xlsx）", "it holds text (only its name says .xlsx)")
+    else:
+        seems = ("別の形式のファイルです", "it is a file of another kind")
+    return load_error(
+        where,
+        f"Excel のブック（.xlsx）ではありません: {seems[0]}。Excel で開いて .xlsx で保存し直すか、"
+        "CSV なら拡張子を .csv にしてください",
+        f"not an Excel workbook (.xlsx): {seems[1]}; re-save it from Excel as .xlsx, or name a CSV file .csv",
+    )
 
 
 def _too_large(where: str, size: int) -> LoadError:
