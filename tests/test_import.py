@@ -382,7 +382,12 @@ def _bad(kure: Path, path: Path, *words: str) -> None:
 def test_bad_files_exit_2_with_a_message(kure: Path, tmp_path: Path) -> None:
     text = tmp_path / "not.xlsx"
     text.write_text("hello", encoding="utf-8")
-    _bad(kure, text, f"{text}: DX001 Excel のブック（.xlsx）ではありません: 中身はテキストです", "上に示したとおり")
+    _bad(
+        kure,
+        text,
+        f"{text}: DX001 Excel のブック（.xlsx）ではありません: 中身はテキストです",
+        "上に示したとおり",
+    )
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 20)
     _bad(kure, broken, "壊れた zip")
