@@ -280,7 +280,8 @@ def roadmap(report: Report, lang: str) -> Grid:
         else:
             target = r.target.label(lang)
         start = r.start_fiscal_year.label(lang) if r.start_fiscal_year else ""
-        state = _t(lang, *STATE[r.state.value]) if r.state else ""
+        # No state recorded is a fact not known, worded as every view words one: a blank would read "nothing to say".
+        state = _t(lang, *STATE[r.state.value]) if r.state else _t(lang, "未記録", "not recorded")
         title = r.title if lang == "ja" or not r.title_en else r.title_en
         rows.append([f"({r.area}) {area_title}", circled(r.no), title, start, target, state])
     return Grid(
