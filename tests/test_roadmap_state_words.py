@@ -25,7 +25,19 @@ def city(tmp_path: Path) -> Path:
     root = tmp_path / "tateyama"
     _run("init", str(root), "--name", "館山市")
     _run("add", "roadmap", "e-app", "--area", "1", "--title", "電子申請の拡充", "-c", str(root))
-    _run("add", "roadmap", "cards", "--area", "3", "--title", "カードの周知", "--state", "done", "-c", str(root))
+    _run(
+        "add",
+        "roadmap",
+        "cards",
+        "--area",
+        "3",
+        "--title",
+        "カードの周知",
+        "--state",
+        "done",
+        "-c",
+        str(root),
+    )
     return root
 
 
