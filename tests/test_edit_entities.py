@@ -368,3 +368,26 @@ def test_full_width_digits_are_read_in_area_and_cards(tmp_path: Path) -> None:
     assert (cards.cards, cards.population) == (30000, 45000)
     bad = runner.invoke(app, ["add", "roadmap", "x", "--area", "一", "--title", "t", "--catalog", str(city)])
     assert bad.exit_code == 2 and "--area" in bad.stderr
+
+
+def test_a_migration_fact_without_a_phase_names_the_option_that_supplies_it(fresh: Path) -> None:
+    """`add system s1 --tier backbone` (no --phase), then `set system s1 --gov-cloud`: the schema needs the
+    migration's phase; the message says --phase (not DX003 'phase missing' at a line the user never wrote)."""
+    assert _run("add", "system", "s1", "--name", "N", "--tier", "backbone", "-c", str(fresh))[0] == 0
+    before = (fresh / "systems.yaml").read_bytes()
+    code, out, err = _run("set", "system", "s1", "--gov-cloud", "-c", str(fresh))
+    said = " ".join(err.split())
+    assert code == 2 and out == "" and "DX003" not in said
+    assert said.startswith("dxready: --phase も指定してください: --gov-cloud は移行（migration）の項目で")
+    code, _, err = _run("set", "system", "s1", "--no-gov-cloud", "-c", str(fresh), "--lang", "en")
+    said = " ".join(err.split())
+    assert code == 2 and said.startswith(
+        "dxready: --phase is needed too: --no-gov-cloud belongs to the migration"
+    )
+    code, _, err = _run(
+        "add", "system", "s2", "--name", "M", "--tier", "backbone", "--track", "difficult", "-c", str(fresh)
+    )
+    assert code == 2 and "--phase も指定してください: --track" in " ".join(err.split())
+    assert (fresh / "systems.yaml").read_bytes() == before
+    assert _run("set", "system", "s1", "--gov-cloud", "--phase", "planning", "-c", str(fresh))[0] == 0
+    assert _run("set", "system", "s1", "--no-gov-cloud", "-c", str(fresh))[0] == 0  # a phase is recorded now

@@ -180,6 +180,7 @@ def run_set_entity(
         doc = edit._Doc(f.text)
         entry_node = doc.items(doc.root)[_LIST_KEY[file]][1].value[index]
         entity = (current.systems if kind == "system" else current.roadmap)[index]
+        _refuse_migration_without_phase(kind, ident, change, entity)
         splices, said = _entry_splices(doc, entry_node, change, entity)
         said += _still_inferred(entity, change)
         texts = {file: edit.apply(f.text, splices)}
@@ -231,6 +232,7 @@ def run_add_entity(
     if missing:
         opts = " ".join(f"--{k}" for k in missing)
         raise _usage(f"--{missing[0]}", f"add {kind} には {opts} が必要です", f"add {kind} needs {opts}")
+    _refuse_migration_without_phase(kind, ident, change, None)
     with edit.locked(root):
         current = load_catalog(root)
         f = _read(root, file)
@@ -307,6 +309,31 @@ def _block(change: EntityChange) -> list[str]:
         if ids:
             lines.append(f"{key}: [{', '.join(ids)}]")
     return lines
+
+
+_MIGRATION_OPTIONS = {"target_fiscal_year": "--migration-target", "track": "--track", "gov_cloud": "--gov-cloud"}
+
+
+def _refuse_migration_without_phase(kind: str, ident: str, change: EntityChange, entity: Any) -> None:
+    """A migration fact (--gov-cloud, --track, --migration-target) on a system with no migration yet needs its
+    phase, which the schema requires of every migration: name the option that supplies it, before any file is read
+    as changed (a DX003 "phase missing" at a line the user never wrote says nothing of --phase)."""
+    if kind != "system" or (entity is not None and entity.migration is not None):
+        return
+    given = [v for v in change.values if v.path[0] == "migration" and len(v.path) > 1]
+    if not given or any(v.path[1] == "phase" for v in given):
+        return
+    first = given[0]
+    option = _MIGRATION_OPTIONS.get(first.path[1], f"--{first.path[1]}")
+    option = "--no-gov-cloud" if option == "--gov-cloud" and first.text == "false" else option
+    phases = "planning 計画立案 | selection 選定 | migrating 移行 | operating 本格運用 | not_required 不要"
+    raise _usage(
+        "--phase",
+        f"--phase も指定してください: {option} は移行（migration）の項目で、{ident} には移行の段階がまだ記録されて"
+        f"いません（--phase {phases}）",
+        f"--phase is needed too: {option} belongs to the migration, and {ident} has no migration phase recorded yet "
+        "(--phase planning | selection | migrating | operating | not_required)",
+    )
 
 
 def _usage(option: str, ja: str, en: str) -> UsageError:
