@@ -311,7 +311,11 @@ def _block(change: EntityChange) -> list[str]:
     return lines
 
 
-_MIGRATION_OPTIONS = {"target_fiscal_year": "--migration-target", "track": "--track", "gov_cloud": "--gov-cloud"}
+_MIGRATION_OPTIONS = {
+    "target_fiscal_year": "--migration-target",
+    "track": "--track",
+    "gov_cloud": "--gov-cloud",
+}
 
 
 def _refuse_migration_without_phase(kind: str, ident: str, change: EntityChange, entity: Any) -> None:
