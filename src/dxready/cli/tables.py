@@ -33,6 +33,41 @@ from dxready.clitext import DxCommand, examples
 from dxready.completion import complete_codes
 from dxready.i18n import t, tr
 
+_TABLES_SAID = {
+    "procedures": (
+        "手続ごとの状況（○ 一部 × —）: 計画の表と同じ形",
+        "each procedure's status (○ 一部 × —), as the plan",
+    ),
+    "systems": (
+        "区分ごとのシステム: 構成と標準化移行の段階",
+        "systems by tier: modules and standardisation phase",
+    ),
+    "roadmap": (
+        "工程表: 取組事項ごとの項目、開始、目標年度、状態",
+        "the roadmap: items by area, start, target, state",
+    ),
+    "summary": (
+        "概況: 状況ごとの件数、オンライン化率、レベル",
+        "the summary: counts by status, online rate, levels",
+    ),
+}
+
+
+def _table_listing(lang: str) -> str:
+    """A bare ``dxready table``: the tables, one line each, and how to run one."""
+    width = max(len(n) for n in _TABLES_SAID)
+    lines = [t(lang, "表の名前 NAME を指定してください:", "give a table NAME:")]
+    lines += [f"  {n.ljust(width)}  {t(lang, *said)}" for n, said in _TABLES_SAID.items()]
+    lines += [
+        t(lang, "例: dxready table procedures", "e.g. dxready table procedures"),
+        t(
+            lang,
+            "（markdown の区間をすべて更新するには --write FILE --all）",
+            "(to refresh every block of a markdown file: --write FILE --all)",
+        ),
+    ]
+    return "\n".join(lines)
+
 
 @app.command(
     cls=DxCommand,
@@ -115,14 +150,11 @@ def table(
             param_hint="--all",
         )
     if name is None and not all_:
-        raise typer.BadParameter(
-            t(
-                _lang(lang),
-                "表の名前 NAME を指定してください（または --write FILE と --all）",
-                "give a table NAME (or --all with --write FILE)",
-            ),
-            param_hint="NAME",
-        )
+        from typer._click.exceptions import UsageError as MissingName
+
+        # What a user tries first: the tables, one line each, and how to run one (a usage error, exit 2, as every
+        # command of dxready missing its argument is: set, import, diff …).
+        raise MissingName(_table_listing(_lang(lang)))
     language = _lang(lang)
     report = run(_load(catalog, language), _as_of(as_of))
     fmt = _fmt(format or ("markdown" if write else None), "table procedures")  # every table: the same default
