@@ -75,3 +75,19 @@ def test_check_reports_the_contradiction_once(city: Path) -> None:
         if f["subject"]["id"] == "childcare" and "sub_procedure" not in (f["data"] or {})
     ]
     assert on_group == ["DX008"]
+
+
+def test_the_page_says_why_too(city: Path, tmp_path: Path) -> None:
+    import re
+
+    for lang, said in (
+        ("ja", "？（記録の ○ は個別手続と矛盾）"),
+        ("en", "？ (recorded ○ contradicts its sub-procedures)"),
+    ):
+        out = tmp_path / f"page-{lang}.html"
+        assert _run("page", "--catalog", str(city), "-o", str(out), "--lang", lang)[0] == 0
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", out.read_text(encoding="utf-8")))
+        assert said in text
+        assert (
+            text.count("矛盾" if lang == "ja" else "contradicts its") == 1
+        )  # the one contradicted group only

@@ -173,6 +173,22 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
     return f'<div class="split"><div>{"".join(parts)}</div><div>{table}</div></div>'
 
 
+def _contradicted(p: dict[str, Any], lang: str) -> str:
+    """A group shown ？ although a mark is recorded: its sub-procedures contradict it (DX008), and the page says so."""
+    recorded = status_of(p.get("recorded_status"))
+    if (
+        p.get("status") != "unknown"
+        or recorded is None
+        or recorded in (Status.unknown, Status.not_applicable)
+    ):
+        return ""
+    return _t(
+        lang,
+        f"（記録の {recorded.mark} は個別手続と矛盾）",
+        f" (recorded {recorded.mark} contradicts its sub-procedures)",
+    )
+
+
 def procedures_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
     rows = []
     for p in data["procedures"]:
@@ -192,6 +208,7 @@ def procedures_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
             + row_head(local(p, "name", lang))
             + td(
                 (p.get("mark") or "")
+                + _contradicted(p, lang)
                 + (_t(lang, "（推定）", " (inferred)") if p.get("status_inferred") else ""),
                 "mark",
                 str(order),
