@@ -47,6 +47,9 @@ def test_rates_and_levels_do_not_count_the_contradicted_mark(city: Path) -> None
         assert summary["coverage"] == {"known": 1, "total": 21} and summary["rate_bounds"] == [4.8, 100.0]
     out = _run("gaps", "--catalog", str(city))[1]
     assert "4.8–100.0%（21件中1件確認）" in out and "9.5–" not in out
+    assert "？ 未確認 20（うち個別手続と矛盾 1）" in out  # the summary says why the recorded ○ is not counted
+    table = _run("table", "summary", "--catalog", str(city), "--format", "markdown", "--lang", "en")[1]
+    assert "| ？ unknown | 20 (1 contradicted by sub-procedures) |" in table
     gaps = json.loads(_run("gaps", "--catalog", str(city), "--format", "json")[1])
     childcare = next(p for p in gaps["procedures"] if p["standard_no"] == 18)
     assert childcare["status"] == "unknown" and childcare["recorded_status"] == "online"

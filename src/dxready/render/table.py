@@ -101,7 +101,7 @@ def _summary_table(report: Report, lang: str) -> Table:
     from rich.table import Table
 
     s = report.summary()
-    rows = views.summary_rows(s, lang, views.city_counts(report))
+    rows = views.summary_rows(s, lang, views.city_counts(report), views.contradicted(report))
     from rich.cells import cell_len
 
     table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)
@@ -167,7 +167,7 @@ def _command(command: str, indent: str = "    ") -> Text:
 
 
 def _summary_lines(report: Report, lang: str, width: int) -> list[Text]:
-    rows = views.summary_rows(report.summary(), lang)
+    rows = views.summary_rows(report.summary(), lang, contradicted=views.contradicted(report))
     level_start = next(i for i, r in enumerate(rows) if r[0].startswith(_t(lang, "レベル", "Level")))
     status = [f"{label} {value}" for label, value in rows[:level_start]]
     levels = [f"{label.split(' ', 1)[1]} {value}" for label, value in rows[level_start:]]

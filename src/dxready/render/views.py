@@ -312,7 +312,16 @@ def city_counts(report: Report) -> CityCounts | None:
     return max(counts, key=lambda c: int(c.fiscal_year)) if counts else None
 
 
-def summary_rows(summary: Summary, lang: str, city: CityCounts | None = None) -> list[list[str]]:
+def contradicted(report: Report) -> int:
+    """Standard groups counted unknown because their sub-procedures contradict their recorded mark (DX008)."""
+    return sum(p.standard and p.status_contradicted for p in report.catalog.procedures)
+
+
+def summary_rows(
+    summary: Summary, lang: str, city: CityCounts | None = None, contradicted: int = 0
+) -> list[list[str]]:
+    """The summary's rows; ``contradicted``: how many of the unknown are groups whose recorded mark their
+    sub-procedures contradict (said beside the count, so that a reader sees why a recorded ○ is not counted)."""
     from dxready.engine import rates
 
     s = summary
@@ -329,7 +338,14 @@ def summary_rows(summary: Summary, lang: str, city: CityCounts | None = None) ->
         ],
     ]
     if s.by_status["unknown"]:
-        rows.append([f"？ {_t(lang, '未確認', 'unknown')}", str(s.by_status["unknown"])])
+        unknown = str(s.by_status["unknown"])
+        if contradicted:
+            unknown += _t(
+                lang,
+                f"（うち個別手続と矛盾 {contradicted}）",
+                f" ({contradicted} contradicted by sub-procedures)",
+            )
+        rows.append([f"？ {_t(lang, '未確認', 'unknown')}", unknown])
     rows += [
         [f"— {_t(lang, '該当なし（率から除外）', 'not applicable (excluded)')}", str(s.not_applicable)],
         [_t(lang, "オンライン化率（○）", "Online rate (○)"), rates.text(s.online, lang)],
@@ -378,7 +394,7 @@ def summary(report: Report, lang: str) -> Grid:
     return Grid(
         _t(lang, "オンライン化の概況", "Summary"),
         [_t(lang, "項目", "Item"), _t(lang, "値", "Value")],
-        summary_rows(report.summary(), lang, city_counts(report)),
+        summary_rows(report.summary(), lang, city_counts(report), contradicted(report)),
     )
 
 
