@@ -184,20 +184,26 @@ def test_nothing_to_change_writes_nothing_and_says_so(kamogawa: Path, writes: li
 
 
 def test_an_edit_the_splicer_cannot_make_is_worded_as_single_set_words_it(tmp_path: Path) -> None:
-    """b-block ends in a block scalar followed by a comment: replacing its note and appending a key touch. Single
-    set says 「この編集はできません」; bulk set said 「内部エラー（ValueError）」 (the last-resort handler)."""
+    """A counts entry whose first key is ``total``: a published rate for its year removes total and online, and the
+    two removals touch. Single set says 「この編集はできません」; bulk set said 「内部エラー（ValueError）」 (the
+    last-resort handler)."""
     from tests.test_set_bulk_rounds import FLOWING
 
     root = copy_shipped(tmp_path / "flowing")
-    (root / "procedures.yaml").write_text(FLOWING, encoding="utf-8")
+    text = FLOWING.replace(
+        "  status: 一部\n  note: |",
+        "  status: 一部\n  counts:\n  - total: 10\n    online: 5\n    fiscal_year: 2022\n  note: |",
+    )
+    (root / "procedures.yaml").write_text(text, encoding="utf-8")
     (root / "systems.yaml").write_text("systems: []\n", encoding="utf-8")
     (root / "roadmap.yaml").write_text("roadmap: []\n", encoding="utf-8")
     before = (root / "procedures.yaml").read_bytes()
-    single = _set(root, "2", "--note", "X", "--channel", "eltax")
+    single = _set(root, "2", "--counts", "2022:50%")
+    assert single[0] == 2 and "DX003 この編集はできません: overlapping edits" in single[2]
     for refs in (["1", "2"], ["2", "1"], ["*"]):
-        code, out, err = _set(root, *refs, "--note", "X", "--channel", "eltax")
+        code, out, err = _set(root, *refs, "--counts", "2022:50%")
         assert code == 2 and out == "" and "内部エラー" not in err, refs
-        assert err == single[2] and "DX003 この編集はできません: overlapping edits" in err
+        assert err == single[2]
         assert (root / "procedures.yaml").read_bytes() == before
-    code, _, err = _set(root, "1", "2", "--note", "X", "--channel", "eltax", "--lang", "en")
+    code, _, err = _set(root, "1", "2", "--counts", "2022:50%", "--lang", "en")
     assert code == 2 and "cannot make this edit: overlapping edits" in err

@@ -201,10 +201,10 @@ class _Doc:
         style = node.style if node.style in ("'", '"') else None
         text = scalar(value, style=style, flow=flow) if quote else value
         if node.style in ("|", ">"):
-            span = self.text[start:end]
-            text += span[len(span.rstrip(" \t\r\n")) :]
-            if not text.endswith("\n"):
-                text += self.nl
+            # A block scalar's span runs over the blank lines after it: replace its content only and leave those
+            # in place, so that a key added after the value (where the mapping's content ends) is not inside the
+            # replaced stretch ('set 2 --note X --channel eltax' on a `note: |` followed by a blank line).
+            end = self.content_end(node)
         return Splice(start, end, text)
 
     def add_flow(self, mapping: Any, entry: str) -> Splice:
