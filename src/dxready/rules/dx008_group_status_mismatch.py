@@ -68,8 +68,10 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             CODE,
             Subject("procedure", p.id),
             Msg(
-                f"まとまりは {p.status.mark}（{p.status.label('ja')}）ですが、個別手続（{said}）と合いません",
-                f"the group says {p.status.mark} ({p.status.label('en')}) but its sub-procedures ({said}) disagree",
+                f"まとまりは {p.status.mark}（{p.status.label('ja')}）ですが、個別手続（{said}）と合いません"
+                "（直すまで状況は未確認として数えます）",
+                f"the group says {p.status.mark} ({p.status.label('en')}) but its sub-procedures ({said}) disagree"
+                " (counted as unknown until fixed)",
             ),
             "procedures",
             at_procedure(i, "status"),
