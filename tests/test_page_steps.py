@@ -99,3 +99,11 @@ def test_compare_page_with_an_unreadable_catalogue(tmp_path: Path, lang: str, sa
     assert "internal" not in err and "内部エラー" not in err
     assert out.exists(), (code, err)
     assert said in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ja", "を基準日として作成しました"), ("en", "evaluated on")])
+def test_footer_says_the_evaluation_date_not_the_data_s(tmp_path: Path, lang: str, said: str) -> None:
+    """The footer said 「2026-12-01 時点のデータから」 while the header said 状況の時点 2023-12-31."""
+    text = make_page(SHIPPED, tmp_path / "p.html", "--no-trend", lang=lang).read_text(encoding="utf-8")
+    footer = text[text.index("<footer") :]
+    assert said in footer and "時点のデータ" not in footer and "data as of" not in footer
