@@ -70,7 +70,15 @@ def test_a_group_row_shows_the_status_its_sub_procedures_give_it(tmp_path: Path)
     data = __import__("json").loads(_run("diff", str(base), str(head), "-f", "json"))
     (entry,) = [e for e in data["procedures"] if e["id"] == "disaster-certificate"]
     status = [c for c in entry["changes"] if c["field"] == "status"]
-    assert status == [{"field": "status", "before": "unknown", "after": "offline", "regression": False}]
+    assert status == [
+        {
+            "field": "status",
+            "before": "unknown",
+            "after": "offline",
+            "regression": False,
+            "possible_regression": False,
+        }
+    ]
     assert not [
         c for c in entry["changes"] if c["field"] == "recorded_status"
     ]  # the group's own mark: still ？
