@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from dxready.catalog.load import load_catalog
 from dxready.cli import app
+from dxready.render.grid import cell_len
 
 runner = CliRunner()
 
@@ -66,7 +67,7 @@ def test_the_table_says_why_in_both_languages(city: Path) -> None:
     en = _run("table", "procedures", "--catalog", str(city), "--format", "markdown", "--lang", "en")[1]
     assert "| ？ (○ contradicts × 1 / ？ 14 / 15) |" in en
     terminal = _run("table", "procedures", "--catalog", str(city))[1]
-    assert "矛盾" in terminal and max(len(line) for line in terminal.splitlines()) <= 80
+    assert "矛盾" in terminal and max(cell_len(line) for line in terminal.splitlines()) <= 80
 
 
 def test_check_reports_the_contradiction_once(city: Path) -> None:

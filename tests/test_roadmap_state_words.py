@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dxready.cli import app
+from dxready.render.grid import cell_len
 
 runner = CliRunner()
 
@@ -44,7 +45,7 @@ def city(tmp_path: Path) -> Path:
 def test_a_state_not_recorded_is_worded_in_every_format_and_language(city: Path) -> None:
     terminal = _run("table", "roadmap", "-c", str(city))
     assert "未記録" in terminal and "完了" in terminal
-    assert max(len(line) for line in terminal.splitlines()) <= 80
+    assert max(cell_len(line) for line in terminal.splitlines()) <= 80
     markdown = _run("table", "roadmap", "-c", str(city), "-f", "markdown")
     assert "| 電子申請の拡充 |  | 期限なし | 未記録 |" in markdown and "| 完了 |" in markdown
     english = _run("table", "roadmap", "-c", str(city), "-f", "markdown", "--lang", "en")
