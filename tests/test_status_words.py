@@ -58,3 +58,17 @@ def test_procedures_yaml_reads_what_import_reads(city: Path, word: str, value: s
     assert load_catalog(city).procedures[8].status is Status(value)
     result = runner.invoke(app, ["check", "--catalog", str(city), "--format", "json"])
     assert result.exit_code in (0, 1) and "DX003" not in result.stdout
+
+
+def test_a_status_no_word_reads_lists_the_sheet_words_too(city: Path) -> None:
+    path = city / "procedures.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("standard_no: 9")
+    at = text.index("status: ", start)
+    path.write_text(text[:at] + "status: done" + text[text.index("\n", at) :], encoding="utf-8")
+    for lang, said in (
+        ("ja", "または 済 未 対象外 不明"),
+        ("en", "a mark ○ 一部 × — ？, or 済 未 対象外 不明"),
+    ):
+        result = runner.invoke(app, ["check", "--catalog", str(city), "--lang", lang])
+        assert result.exit_code == 2 and said in " ".join(result.output.split())
