@@ -29,9 +29,9 @@ WORDS = {
 }
 
 
-@pytest.fixture(scope="module")
-def city(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("w") / "tateyama"
+@pytest.fixture
+def city(tmp_path: Path) -> Path:
+    root = tmp_path / "tateyama"
     assert runner.invoke(app, ["init", str(root), "--name", "館山市"]).exit_code == 0
     return root
 
