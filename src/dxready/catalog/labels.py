@@ -12,6 +12,23 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+STATUS_SHEET_WORDS: dict[str, str] = {
+    # The words cities' own sheets write for a status (import read them first); procedures.yaml and set read them too.
+    "済": "online",
+    "実施済": "online",
+    "o": "online",
+    "O": "online",
+    "未": "offline",
+    "未実施": "offline",
+    "x": "offline",
+    "X": "offline",
+    "✗": "offline",
+    "一部実施済": "partial",
+    "適用除外": "not_applicable",
+    "対象外": "not_applicable",
+    "不明": "unknown",
+}
+
 # enum class name → value → Japanese spellings (the first is what the tool prints).
 LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "Tier": {

@@ -107,20 +107,7 @@ _MARK_INPUT = {
     "未オンライン": "offline",
     "該当なし": "not_applicable",
     "未確認": "unknown",
-    # the words cities' own sheets write (import read them first; set and the YAML read the same ones)
-    "済": "online",
-    "実施済": "online",
-    "o": "online",
-    "O": "online",
-    "未": "offline",
-    "未実施": "offline",
-    "x": "offline",
-    "X": "offline",
-    "✗": "offline",
-    "一部実施済": "partial",
-    "適用除外": "not_applicable",
-    "対象外": "not_applicable",
-    "不明": "unknown",
+    **labels.STATUS_SHEET_WORDS,
 }
 """Every word that reads as a status, after NFKC (全角 Ｏ is O): in procedures.yaml, ``set --status`` and ``import``'s
 cells alike — one vocabulary for one fact."""
