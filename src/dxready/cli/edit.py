@@ -19,6 +19,7 @@ from dxready.cli._common import (
     _parse_date,
     app,
 )
+from dxready.cli.edit_cards import CardsAsOfOpt, CardsOpt
 from dxready.cli.edit_facts import (
     AttachmentsOpt,
     BackOfficeOpt,
@@ -212,17 +213,8 @@ def set_(
             ),
         ),
     ] = None,
-    cards: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--cards",
-            metavar="SCOPE:CARDS:POPULATION",
-            help=tr(
-                "マイナンバーカードの交付状況 範囲:交付枚数:人口（dxready set municipality で）。",
-                "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
-            ),
-        ),
-    ] = None,
+    cards: CardsOpt = None,
+    cards_as_of: CardsAsOfOpt = None,
     name: NameOpt = None,
     tier: TierOpt = None,
     label: LabelOpt = None,
@@ -264,6 +256,7 @@ def set_(
         "counts": [_nfkc(c) or c for c in counts or []], "verified_on": confirmed,
         "unset": unset or [], "as_of": _parse_date(as_of), "sources": source or [], "inferred": inferred,
         "cards": [_nfkc(c) or c for c in cards or []], "counts_source": counts_source,
+        "cards_as_of": _parse_date(cards_as_of, "--cards-as-of"),
     }  # fmt: skip
     where = _guard(language, lambda: _given(_catalog(catalog)))
     refs = [_nfkc(r) or r for r in refs]
@@ -295,6 +288,7 @@ def set_(
             sources=source or [],
             inferred=inferred,
             cards=[_nfkc(c) or c for c in cards or []],
+            cards_as_of=common["cards_as_of"],
             counts_source=counts_source,
             facts=facts,
         ),

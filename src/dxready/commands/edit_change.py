@@ -274,6 +274,7 @@ def parse_change(
     header: bool = False,
     counts_source: str | None = None,
     facts: dict[str, Any] | None = None,
+    cards_as_of: dt.date | None = None,
 ) -> Change:
     """Check the options before touching any file; a UsageError names the option that is wrong (checked in this
     order: the first wrong one is named)."""
@@ -287,7 +288,13 @@ def parse_change(
     if note is not None:
         inert_text("--note", note, multiline=True)
     checked_counts = _checked_counts(counts, header, counts_source)
-    for day, option in ((verified_on, "--verified-on"), (as_of, "--as-of")):
+    if cards_as_of is not None and not cards:
+        raise _bad(
+            "--cards-as-of",
+            "--cards-as-of は --cards の枚数の時点です。--cards と一緒に指定してください",
+            "--cards-as-of dates the counts of --cards: give it with --cards",
+        )
+    for day, option in ((verified_on, "--verified-on"), (as_of, "--as-of"), (cards_as_of, "--cards-as-of")):
         if day is not None and day > dt.date.today():
             raise _bad(
                 option,
@@ -311,7 +318,7 @@ def parse_change(
         as_of=as_of,
         sources=checked_sources,
         inferred=inferred,
-        cards=tuple(_cards(text, as_of) for text in cards or []),
+        cards=tuple(_cards(text, cards_as_of) for text in cards or []),
         facts=checked_facts,
     )
 
