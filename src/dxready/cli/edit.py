@@ -256,7 +256,7 @@ def set_(
         "counts": [_nfkc(c) or c for c in counts or []], "verified_on": confirmed,
         "unset": unset or [], "as_of": _parse_date(as_of), "sources": source or [], "inferred": inferred,
         "cards": [_nfkc(c) or c for c in cards or []], "counts_source": counts_source,
-        "cards_as_of": _parse_date(cards_as_of, "--cards-as-of"),
+        "cards_as_of": (cards_day := _parse_date(cards_as_of, "--cards-as-of")),
     }  # fmt: skip
     where = _guard(language, lambda: _given(_catalog(catalog)))
     refs = [_nfkc(r) or r for r in refs]
@@ -288,7 +288,7 @@ def set_(
             sources=source or [],
             inferred=inferred,
             cards=[_nfkc(c) or c for c in cards or []],
-            cards_as_of=common["cards_as_of"],
+            cards_as_of=cards_day,
             counts_source=counts_source,
             facts=facts,
         ),
