@@ -78,3 +78,32 @@ def test_card_date_moves_only_with_every_scope(city: Path) -> None:
     assert [(r.scope, r.cards) for r in card.rates] == [("市全体", 360000), ("北部", 1100)]
     assert _set(city, "9", "--cards-as-of", "2024-06-30")[0] == 2
     assert _set(city, "municipality", "--cards-as-of", "2024-06-30")[0] == 2
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_more_cards_than_people_is_refused_by_set_and_reported_by_check(city: Path, lang: str) -> None:
+    path = city / "procedures.yaml"
+    before = path.read_bytes()
+    code, _, err = _set(city, "municipality", "--cards", "all:350000:298000", "--cards-as-of", "2024-03-31",
+                        "--lang", lang)  # fmt: skip
+    assert code == 2 and "--cards" in err and "350,000" in err and "298,000" in err
+    assert path.read_bytes() == before
+    # Written by hand, it is an error of check, at the cards' line and column.
+    text = before.decode().replace(
+        "\nprocedures:",
+        "\n  mynumber_card:\n    as_of: 2024-03-31\n    rates:\n      - {scope: all, cards: 350000, population: 298000}"
+        "\nprocedures:",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = _run("check", "--catalog", str(city), "--lang", lang)
+    line = text[: text.index("cards: 350000")].count("\n") + 1
+    assert code == 1 and f"procedures.yaml:{line}:29: DX017" in out
+    assert ("298,000 を超えています" if lang == "ja" else "exceed the population 298,000") in out
+
+
+@pytest.mark.parametrize("scope", ["2024-03-31", "令和6年3月31日", "R6.3.31", "2024年度", "12", "350,000"])
+def test_a_scope_is_an_area_not_a_date_or_a_number(city: Path, scope: str) -> None:
+    code, _, err = _set(city, "municipality", "--cards", f"{scope}:1:2", "--cards-as-of", "2024-03-31")
+    assert code == 2 and "--cards" in err and "区域" in err
+    assert _set(city, "municipality", "--cards", "北部地区:1:2", "--cards-as-of", "2024-03-31")[0] == 0
