@@ -155,24 +155,13 @@ def usage_text(p: Procedure, lang: str) -> str:
     """The latest online usage rate as cities publish it: '77.8%（令和4年度 152,983/196,759件）'.
 
     A group without its own counts shows the sum of its sub-procedures' counts, with how many rows it rests on."""
-    from dxready.catalog.models import Counts
+    from dxready.catalog.usage import latest_usage
 
-    c = p.latest_counts()
-    if c is not None:
-        return counts_text(c, lang)
-    years = {int(sc.fiscal_year) for sub in p.sub_procedures for sc in sub.counts}
-    if not years:
+    u = latest_usage(p)
+    if u is None:
         return ""
-    year = max(years)
-    summed = p.group_counts(year)
-    if summed is None:
-        return ""
-    total, online, rows = summed
     # With a sub-procedure uncounted, the sum is not the group's rate: the counts are shown under a —.
-    counted = Counts(fiscal_year=year, total=total, online=online)
-    return counts_text(
-        counted, lang, (rows, max(rows, p.applicable_subs)), stated=p.group_rate(year) is not None
-    )
+    return counts_text(u.counts, lang, u.rows, stated=u.rate is not None)
 
 
 def ordered(procs: Sequence[Procedure]) -> list[Procedure]:
