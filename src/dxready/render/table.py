@@ -167,7 +167,7 @@ def _command(command: str, indent: str = "    ") -> Text:
 
 
 def _summary_lines(report: Report, lang: str, width: int) -> list[Text]:
-    rows = views.summary_rows(report.summary(), lang)
+    rows = views.summary_rows(report.summary(), lang, settled_label=False)
     level_start = next(i for i, r in enumerate(rows) if r[0].startswith(_t(lang, "レベル", "Level")))
     status = [f"{label} {value}" for label, value in rows[:level_start]]
     levels = [f"{label.split(' ', 1)[1]} {value}" for label, value in rows[level_start:]]

@@ -290,7 +290,11 @@ def city_counts(report: Report) -> CityCounts | None:
     return max(counts, key=lambda c: int(c.fiscal_year)) if counts else None
 
 
-def summary_rows(summary: Summary, lang: str, city: CityCounts | None = None) -> list[list[str]]:
+def summary_rows(
+    summary: Summary, lang: str, city: CityCounts | None = None, *, settled_label: bool = True
+) -> list[list[str]]:
+    """The summary's rows. While some rows' levels are unsettled, each level's count is of the settled rows only,
+    said in its label (``settled_label``; gaps' one line says it by the 未確定 count beside them instead)."""
     from dxready.engine import rates
 
     s = summary
@@ -331,8 +335,11 @@ def summary_rows(summary: Summary, lang: str, city: CityCounts | None = None) ->
         if city.procedures is not None:
             rows.append([f"{label} {_t(lang, '手続数', 'procedures')}", f"{city.procedures:,}"])
         rows.append([f"{label} {_t(lang, 'オンライン利用率', 'online usage')}", counts_text(city, lang)])
+    settled = _t(lang, "（確定分）", " (settled)") if s.unsettled and settled_label else ""
     for n in range(5):
-        rows.append([f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}", str(s.levels[n])])
+        rows.append(
+            [f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}{settled}", str(s.levels[n])]
+        )
     if s.unsettled:
         rows.append([_t(lang, "レベル 未確定", "Level unsettled"), unsettled_text(s.unsettled, lang)])
     return rows
