@@ -118,7 +118,10 @@ SetAsOfOpt = Annotated[
         "--as-of",
         metavar="DATE",
         help=tr(
-            "状況の時点（2024-03-31、令和6年3月31日など）。", "The date the status describes (2024-03-31 …)."
+            "状況の時点（2024-03-31、令和6年3月31日など）。set municipality ではカタログ全体の状況の時点"
+            "（as_of）。カードの枚数の時点は --cards-as-of。",
+            "The date the status describes (2024-03-31 …); with set municipality, the whole catalogue's status"
+            " date (as_of). Card counts are dated by --cards-as-of.",
         ),
     ),
 ]

@@ -25,7 +25,12 @@ def header_splices(doc: _Doc, catalog: Catalog, change: Change) -> tuple[list[Sp
     model = catalog.procedures_file.municipality
     if change.as_of is not None:
         _plan_as_of(doc, change.as_of, splices)
-        said.append(Msg(f"時点: {change.as_of}", f"as_of (status date): {change.as_of}"))
+        said.append(
+            Msg(
+                f"状況の時点（カタログ全体）: {change.as_of}",
+                f"as_of (the catalogue's status date): {change.as_of}",
+            )
+        )
     if change.sources:
         new = [src for src in change.sources if src not in model.sources]
         append_scalars(doc, header, "sources", new, splices)
