@@ -65,3 +65,13 @@ def test_diff_json_gives_the_unsettled_levels_as_gaps_does(city: Path, tmp_path:
         {"low": 0, "high": 4, "count": 15},
         {"low": 2, "high": 4, "count": 6},
     ]
+
+
+def test_at_80_columns_a_long_label_breaks_before_its_settled_mark(city: Path) -> None:
+    from rich.cells import cell_len
+
+    out = _run("table", "summary", "-c", str(city))[1]
+    assert max(cell_len(line) for line in out.splitlines()) <= 80
+    lines = [line.strip("│ ") for line in out.splitlines()]
+    assert any(line.startswith("レベル 4 ワンスオンリー・ワンストップ ") for line in lines)
+    assert any(line.startswith("（確定分）") for line in lines)
