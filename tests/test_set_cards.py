@@ -107,3 +107,20 @@ def test_a_scope_is_an_area_not_a_date_or_a_number(city: Path, scope: str) -> No
     code, _, err = _set(city, "municipality", "--cards", f"{scope}:1:2", "--cards-as-of", "2024-03-31")
     assert code == 2 and "--cards" in err and "区域" in err
     assert _set(city, "municipality", "--cards", "北部地区:1:2", "--cards-as-of", "2024-03-31")[0] == 0
+
+
+def test_an_impossible_card_rate_is_not_published(city: Path, tmp_path: Path) -> None:
+    path = city / "procedures.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "\nprocedures:",
+        "\n  mynumber_card:\n    as_of: 2024-03-31\n    rates:\n      - {scope: all, cards: 350000, population: 298000}"
+        "\n      - {scope: 市全体, cards: 350000, population: 498000}\nprocedures:",
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+    card = json.loads(_run("gaps", "-f", "json", "--catalog", str(city))[1])["mynumber_card"]
+    assert [r["rate"] for r in card["rates"]] == [None, 70.3]
+    page = tmp_path / "page.html"
+    assert _run("page", "--catalog", str(city), "-o", str(page))[0] == 0
+    html = page.read_text(encoding="utf-8")
+    assert "117.4" not in html and "70.3%" in html

@@ -201,7 +201,13 @@ def _sources(report: Report) -> dict[str, Any]:
             "as_of": card.as_of.isoformat(),
             "population_as_of": card.population_as_of.isoformat() if card.population_as_of else None,
             "rates": [
-                {"scope": r.scope, "cards": r.cards, "population": r.population, "rate": r.rate}
+                # More cards than people (DX017) is no rate to publish: null, the counts as recorded beside it.
+                {
+                    "scope": r.scope,
+                    "cards": r.cards,
+                    "population": r.population,
+                    "rate": r.rate if r.cards <= r.population else None,
+                }
                 for r in card.rates
             ],
         },
