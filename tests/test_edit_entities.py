@@ -355,7 +355,7 @@ def test_full_width_digits_are_read_in_area_and_cards(tmp_path: Path) -> None:
             "municipality",
             "--cards",
             "館山市：３００００：４５０００",
-            "--as-of",
+            "--cards-as-of",
             "令和６年３月３１日",
             "--catalog",
             str(city),

@@ -79,7 +79,12 @@ def test_the_summary_sheet_writes_numbers_as_numbers(tmp_path: Path) -> None:
     assert invoke("export", "-o", str(out), "--catalog", str(SHIPPED))[0] == 0
     ws = openpyxl.load_workbook(out)["概況"]
     cells = {row[0].value: row[1] for row in ws.iter_rows(min_row=2)}
-    for item in ("対象手続", "○ オンライン化済", "— 該当なし（率から除外）", "レベル 0 未オンライン"):
+    for item in (
+        "対象手続",
+        "○ オンライン化済",
+        "— 該当なし（率から除外）",
+        "レベル 0 未オンライン（確定分）",
+    ):
         assert cells[item].data_type == "n" and isinstance(cells[item].value, int), item
         assert cells[item].number_format == "#,##0"
     rate = cells["オンライン化率（○＋一部）"]

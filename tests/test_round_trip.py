@@ -115,7 +115,7 @@ def test_a_half_filled_catalogue_of_another_city_round_trips(tmp_path: Path, fmt
         "municipality",
         "--cards",
         "館山市:30000:45000",
-        "--as-of",
+        "--cards-as-of",
         "2025-03-31",
         "--catalog",
         str(city),

@@ -132,7 +132,7 @@ def test_other_set_lines_in_japanese_words(pair: tuple[Path, Path]) -> None:
         in _wide("set", "9", "--unset", "identity", *catalog, "--lang", "en").splitlines()
     )
     header = _wide("set", "municipality", "--as-of", "2024-03-31", "--source", "x", *catalog).splitlines()
-    assert header[1:] == ["  時点: 2024-03-31", "  出典: x を追加"]
+    assert header[1:] == ["  状況の時点（カタログ全体）: 2024-03-31", "  出典: x を追加"]
 
 
 def test_fiscal_years_in_the_echo_as_every_view_labels_them(pair: tuple[Path, Path]) -> None:

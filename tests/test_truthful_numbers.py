@@ -217,7 +217,7 @@ def test_set_municipality_header_totals_and_cards(city: Path) -> None:
     code, _, err = _set(city, "municipality", "--counts", "2022:2441639:100000:423", "--as-of", "2024-03-31",
                         "--source", "条例に基づく公表（令和5年）")  # fmt: skip
     assert code == 0, err
-    code, _, err = _set(city, "municipality", "--cards", "呉市:150000:210000", "--as-of", "2024-03-31")
+    code, _, err = _set(city, "municipality", "--cards", "呉市:150000:210000", "--cards-as-of", "2024-03-31")
     assert code == 0, err
     catalog = load_catalog(city)
     m = catalog.procedures_file.municipality

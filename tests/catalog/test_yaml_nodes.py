@@ -252,6 +252,7 @@ def test_set_municipality_and_add_write_the_same_bytes_as_with_ruamels_tree() ->
     change = edit.parse_change(
         status=None, channels=[], counts=["2023:1200:300"], note=None, verified_on=None, unset=[],
         as_of=dt.date(2025, 3, 31), sources=["https://example.jp/x"], cards=["鴨川市:25000:31000"], header=True,
+        cards_as_of=dt.date(2023, 12, 31),
     )  # fmt: skip
     outcomes = []
     for nodes in (compose_nodes, ruamel_nodes):

@@ -34,8 +34,43 @@ def test_only_years_counted_on_every_sub_procedure_are_compared(tmp_path: Path) 
     (finding,) = report.findings
     assert str(finding.location) == f"{tmp_path / 'procedures.yaml'}:10:50"
     assert finding.data == {"fiscal_year": 2022, "total": 1000, "online": 496}
-    assert finding.message.ja.endswith("online 500（合計 496）")
+    assert finding.message.ja.endswith("オンライン件数 500（合計 496）")
+    assert finding.message.en.endswith("online 500 (sum 496)")
 
 
 def test_shipped_catalogue_is_clean(tmp_path: Path) -> None:
     assert run_rule(copy_shipped(tmp_path / "data"), rule).findings == ()
+
+
+ONLINE_ONLY = """
+procedures:
+  - id: nursing-care
+    standard_no: 19
+    name: 介護関係（介護認定申請等）
+    status: ○
+    counts:
+      - {fiscal_year: 2022, total: 100, online: 60}
+    sub_procedures:
+      - id: nursing-care-01
+        name: 要介護・要支援認定の申請
+        status: ○
+        counts: [{fiscal_year: 2022, total: 90, online: 50}]
+      - id: nursing-care-02
+        name: 要介護・要支援更新認定の申請
+        status: ○
+        counts: [{fiscal_year: 2022, online: 5}]
+      - id: nursing-care-03
+        name: 居宅サービス計画作成依頼の届出
+        status: —
+"""
+
+
+def test_each_figure_is_checked_when_every_sub_procedure_has_it(tmp_path: Path) -> None:
+    """Every online count is known (50 + 5, the — row has no cases) and differs from 60; one total is not known, so
+    the group's total is not compared."""
+    report = run_rule(write_catalog(tmp_path, procedures=ONLINE_ONLY), rule)
+    (finding,) = report.findings
+    assert str(finding.location) == f"{tmp_path / 'procedures.yaml'}:10:49"
+    assert finding.data == {"fiscal_year": 2022, "total": None, "online": 55}
+    assert finding.message.ja.endswith("合いません: オンライン件数 60（合計 55）")
+    assert finding.message.en.endswith("sub-procedures: online 60 (sum 55)")

@@ -19,6 +19,7 @@ from dxready.cli._common import (
     _parse_date,
     app,
 )
+from dxready.cli.edit_cards import CardsAsOfOpt, CardsOpt
 from dxready.cli.edit_facts import (
     AttachmentsOpt,
     BackOfficeOpt,
@@ -117,7 +118,10 @@ SetAsOfOpt = Annotated[
         "--as-of",
         metavar="DATE",
         help=tr(
-            "状況の時点（2024-03-31、令和6年3月31日など）。", "The date the status describes (2024-03-31 …)."
+            "状況の時点（2024-03-31、令和6年3月31日など）。set municipality ではカタログ全体の状況の時点"
+            "（as_of）。カードの枚数の時点は --cards-as-of。",
+            "The date the status describes (2024-03-31 …); with set municipality, the whole catalogue's status"
+            " date (as_of). Card counts are dated by --cards-as-of.",
         ),
     ),
 ]
@@ -212,17 +216,8 @@ def set_(
             ),
         ),
     ] = None,
-    cards: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--cards",
-            metavar="SCOPE:CARDS:POPULATION",
-            help=tr(
-                "マイナンバーカードの交付状況 範囲:交付枚数:人口（dxready set municipality で）。",
-                "set municipality: My Number Card SCOPE:CARDS:POPULATION.",
-            ),
-        ),
-    ] = None,
+    cards: CardsOpt = None,
+    cards_as_of: CardsAsOfOpt = None,
     name: NameOpt = None,
     tier: TierOpt = None,
     label: LabelOpt = None,
@@ -264,6 +259,7 @@ def set_(
         "counts": [_nfkc(c) or c for c in counts or []], "verified_on": confirmed,
         "unset": unset or [], "as_of": _parse_date(as_of), "sources": source or [], "inferred": inferred,
         "cards": [_nfkc(c) or c for c in cards or []], "counts_source": counts_source,
+        "cards_as_of": (cards_day := _parse_date(cards_as_of, "--cards-as-of")),
     }  # fmt: skip
     where = _guard(language, lambda: _given(_catalog(catalog)))
     refs = [_nfkc(r) or r for r in refs]
@@ -295,6 +291,7 @@ def set_(
             sources=source or [],
             inferred=inferred,
             cards=[_nfkc(c) or c for c in cards or []],
+            cards_as_of=cards_day,
             counts_source=counts_source,
             facts=facts,
         ),

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-SCHEMA = 4
+SCHEMA = 5  # 5: a group's latest usage may be its sub-procedures' sum (catalog/usage.py)
 
 
 def cache_dir() -> Path:

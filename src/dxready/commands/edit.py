@@ -90,6 +90,7 @@ def run_set(
     cards: list[str] | None = None,
     counts_source: str | None = None,
     facts: dict[str, Any] | None = None,
+    cards_as_of: dt.date | None = None,
 ) -> EditResult:
     """Edit one procedure (or sub-procedure, or with REF ``municipality`` the header) of the resolved catalogue:
     what was done (worded by ``render/messages.edit_result``), or LoadError/UsageError."""
@@ -104,6 +105,7 @@ def run_set(
             as_of=as_of,
             sources=sources or [],
             cards=cards or [],
+            cards_as_of=cards_as_of,
             unset=unset or [],
             counts_source=counts_source,
             others={"--status": status, "--note": note, "--verified-on": verified_on, "--inferred": inferred}
@@ -120,6 +122,7 @@ def run_set(
         sources=sources,
         inferred=inferred,
         cards=cards,
+        cards_as_of=cards_as_of,
         counts_source=counts_source,
         facts=facts,
     )
@@ -201,6 +204,7 @@ def run_set_municipality(
     unset: list[str],
     others: dict[str, object] | None = None,
     counts_source: str | None = None,
+    cards_as_of: dt.date | None = None,
 ) -> EditResult:
     """``set municipality``: the header's city-wide counts, sources and card counts, and the catalogue's as_of."""
     from dxready.catalog.models import Municipality
@@ -222,6 +226,7 @@ def run_set_municipality(
         as_of=as_of,
         sources=sources,
         cards=cards,
+        cards_as_of=cards_as_of,
         header=True,
         counts_source=counts_source,
     )

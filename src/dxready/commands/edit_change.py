@@ -244,7 +244,39 @@ def _cards(text: str, default_day: dt.date | None) -> tuple[str, int, int, dt.da
             f"--cards {text!r} は 範囲:交付枚数:人口 で指定してください（例: 鴨川市:25000:31000）",
             f"--cards {text!r}: write SCOPE:CARDS:POPULATION (e.g. Kamogawa:25000:31000)",
         )
-    return match.group(1), _number(match.group(2)), _number(match.group(3)), default_day
+    scope, cards, population = match.group(1), _number(match.group(2)), _number(match.group(3))
+    if _date_or_number(scope):
+        raise _bad(
+            "--cards",
+            f"--cards {text!r}: 範囲 {scope!r} は日付・年度・数ではなく、数えた区域の名前です（例: 市全体、○○地区）。"
+            "日付は --cards-as-of で指定してください",
+            f"--cards {text!r}: SCOPE {scope!r} names the area counted (e.g. the whole city, a district), not a"
+            " date, a fiscal year or a number; give the date with --cards-as-of",
+        )
+    if cards > population:
+        raise _bad(
+            "--cards",
+            f"--cards {text!r}: 枚数 {cards:,} が人口 {population:,} を超えています（範囲:枚数:人口 の順です）",
+            f"--cards {text!r}: {cards:,} cards exceed the population {population:,} (the order is"
+            " SCOPE:CARDS:POPULATION)",
+        )
+    return scope, cards, population, default_day
+
+
+def _date_or_number(scope: str) -> bool:
+    """A scope that reads as a date or a number is a misplaced value, not the name of an area."""
+    from dxready.catalog.dates import DateError, parse_date
+    from dxready.catalog.fiscal import FiscalYear, FiscalYearError
+
+    if re.fullmatch(r"[0-9０-９.,_%％\s-]+", scope):
+        return True
+    for parse, error in ((parse_date, DateError), (FiscalYear.parse, FiscalYearError)):
+        try:
+            parse(scope)
+        except error:
+            continue
+        return True
+    return False
 
 
 def inert_text(option: str, text: str, *, multiline: bool = False) -> None:
@@ -274,6 +306,7 @@ def parse_change(
     header: bool = False,
     counts_source: str | None = None,
     facts: dict[str, Any] | None = None,
+    cards_as_of: dt.date | None = None,
 ) -> Change:
     """Check the options before touching any file; a UsageError names the option that is wrong (checked in this
     order: the first wrong one is named)."""
@@ -287,7 +320,13 @@ def parse_change(
     if note is not None:
         inert_text("--note", note, multiline=True)
     checked_counts = _checked_counts(counts, header, counts_source)
-    for day, option in ((verified_on, "--verified-on"), (as_of, "--as-of")):
+    if cards_as_of is not None and not cards:
+        raise _bad(
+            "--cards-as-of",
+            "--cards-as-of は --cards の枚数の時点です。--cards と一緒に指定してください",
+            "--cards-as-of dates the counts of --cards: give it with --cards",
+        )
+    for day, option in ((verified_on, "--verified-on"), (as_of, "--as-of"), (cards_as_of, "--cards-as-of")):
         if day is not None and day > dt.date.today():
             raise _bad(
                 option,
@@ -311,7 +350,7 @@ def parse_change(
         as_of=as_of,
         sources=checked_sources,
         inferred=inferred,
-        cards=tuple(_cards(text, as_of) for text in cards or []),
+        cards=tuple(_cards(text, cards_as_of) for text in cards or []),
         facts=checked_facts,
     )
 

@@ -25,7 +25,12 @@ def header_splices(doc: _Doc, catalog: Catalog, change: Change) -> tuple[list[Sp
     model = catalog.procedures_file.municipality
     if change.as_of is not None:
         _plan_as_of(doc, change.as_of, splices)
-        said.append(Msg(f"時点: {change.as_of}", f"as_of (status date): {change.as_of}"))
+        said.append(
+            Msg(
+                f"状況の時点（カタログ全体）: {change.as_of}",
+                f"as_of (the catalogue's status date): {change.as_of}",
+            )
+        )
     if change.sources:
         new = [src for src in change.sources if src not in model.sources]
         append_scalars(doc, header, "sources", new, splices)
@@ -33,10 +38,12 @@ def header_splices(doc: _Doc, catalog: Catalog, change: Change) -> tuple[list[Sp
     if change.counts:
         plan_counts(doc, header, change.counts, splices, said)
     if change.cards:
+        day = _cards_day(change.cards)
         if model.mynumber_card is None:
-            _first_cards(doc, header, change.cards, splices)
+            _first_cards(doc, header, change.cards, day, splices)
         else:
-            _more_cards(doc, header, change.cards, splices)
+            _more_cards(doc, header, change.cards, day, splices)
+        said.append(Msg(f"マイナンバーカードの時点: {day}", f"My Number Card counts as of: {day}"))
         for sc, c, pop, _ in change.cards:
             said.append(
                 Msg(
@@ -69,29 +76,48 @@ def _rate_row(scope: str, cards: int, population: int) -> list[tuple[str, str]]:
     return [("scope", scalar(scope, flow=True)), ("cards", str(cards)), ("population", str(population))]
 
 
-def _first_cards(doc: _Doc, header: Any, cards: Cards, splices: list[Splice]) -> None:
-    """A new ``mynumber_card`` block: its date is ``--as-of``'s, which the first card counts need."""
+def _cards_day(cards: Cards) -> dt.date:
+    """The date card counts describe is part of the figures (``--cards-as-of``): never the catalogue's status date,
+    never silently the date older counts had."""
     day = cards[0][3]
     if day is None:
         raise _bad(
             "--cards",
-            "カードの交付枚数を初めて記録するときは、その時点を --as-of で指定してください",
-            "the first card counts need their date: give --as-of",
+            "--cards の枚数の時点を --cards-as-of で指定してください（--as-of はカタログの状況の時点です）",
+            "give the date of the --cards counts with --cards-as-of (--as-of is the catalogue's status date)",
         )
+    return day
+
+
+def _first_cards(doc: _Doc, header: Any, cards: Cards, day: dt.date, splices: list[Splice]) -> None:
+    """A new ``mynumber_card`` block dated ``--cards-as-of``."""
     lines = ["mynumber_card:", f"  as_of: {day.isoformat()}", "  rates:"]
     for sc, c, pop, _ in cards:
         lines.append("    - {" + ", ".join(f"{k}: {v}" for k, v in _rate_row(sc, c, pop)) + "}")
     splices.append(doc.add_lines(header, lines))
 
 
-def _more_cards(doc: _Doc, header: Any, cards: Cards, splices: list[Splice]) -> None:
-    """Card counts into the existing block: a scope already there updated, a new scope appended."""
+def _more_cards(doc: _Doc, header: Any, cards: Cards, day: dt.date, splices: list[Splice]) -> None:
+    """Card counts into the existing block: a scope already there updated, a new scope appended, the block's date
+    set to ``--cards-as-of`` — refused when a scope left out would take a date its counts are not of."""
     node = doc.items(header)["mynumber_card"][1]
     rates_node = doc.items(node)["rates"][1]
     by_scope = {}
     for item in rates_node.value:
         if doc.is_map(item) and "scope" in doc.items(item):
             by_scope[str(doc.items(item)["scope"][1].value)] = item
+    old_day = str(doc.items(node)["as_of"][1].value) if "as_of" in doc.items(node) else None
+    left = [sc for sc in by_scope if sc not in {c[0] for c in cards}]
+    if old_day != day.isoformat() and left:
+        names = "、".join(left)
+        raise _bad(
+            "--cards-as-of",
+            f"マイナンバーカードの時点 {old_day} を {day} にすると、{names} の枚数もその時点になります。"
+            f"{names} も --cards で指定してください",
+            f"moving the card counts' date from {old_day} to {day} would date {', '.join(left)} too:"
+            " give them with --cards as well",
+        )
+    _set_key(doc, node, "as_of", day.isoformat(), splices, quote=False)
     fresh = []
     for sc, c, pop, _ in cards:
         if sc in by_scope:

@@ -32,16 +32,12 @@ class Usage:
 
 def usage_of(procedure: Any) -> Usage | None:
     """The procedure's latest counts as a :class:`Usage` (None without counts)."""
-    latest = procedure.latest_counts()
-    if latest is None:  # a group counted through every applicable sub-procedure has a rate too
-        years = {int(c.fiscal_year) for s in procedure.sub_procedures for c in s.counts}
-        rate = procedure.group_rate(max(years)) if years else None
-        if rate is None:
-            return None
-        total, online, _ = procedure.group_counts(max(years))
-        return Usage(max(years), total, online, rate)
-    value = latest.usage_rate  # counts as cities publish them: computed, else the printed rate
-    return Usage(int(latest.fiscal_year), latest.total, latest.online, value)
+    from dxready.catalog.usage import latest_usage
+
+    u = latest_usage(procedure)
+    if u is None or (u.summed and u.rate is None):  # a sum over some sub-procedures is not the group's usage
+        return None
+    return Usage(u.fiscal_year, u.counts.total, u.counts.online, u.rate)
 
 
 def as_json(usage: tuple[Usage | None, ...]) -> dict[str, Any]:

@@ -183,9 +183,13 @@ def _rank(report: Report) -> list[NextStep]:
 
 def _procedure_reach(p: Procedure, entry: StandardProcedure | None) -> float:
     """Annual cases where counted, else the registry's frequency tier, else low."""
-    latest = p.latest_counts()
-    if latest is not None and latest.total is not None:  # a year with only a published rate has no case count
-        return _reach_from_counts(latest.total)
+    from dxready.catalog.usage import latest_usage
+
+    latest = latest_usage(p)
+    if (
+        latest is not None and latest.counts.total is not None
+    ):  # a year with only a published rate has no case count
+        return _reach_from_counts(latest.counts.total)
     if entry is not None:
         return entry.frequency / 3
     return 1 / 3

@@ -383,6 +383,7 @@ def _summary_json(s: Summary) -> dict[str, Any]:
         "online_rate": s.online_rate,
         "online_or_partial_rate": s.online_or_partial_rate,
         "levels": {str(k): v for k, v in s.levels.items()},
+        "levels_unsettled": [{"low": lo, "high": hi, "count": n} for (lo, hi), n in s.unsettled.items()],
     }
 
 

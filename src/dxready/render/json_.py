@@ -169,21 +169,21 @@ def _counts(c: Any) -> dict[str, Any]:
 
 
 def _usage(p: Any) -> dict[str, Any] | None:
-    c = p.latest_counts()
-    if c is not None:
-        return _counts(c)
-    years = {int(sc.fiscal_year) for sub in p.sub_procedures for sc in sub.counts}
-    summed = p.group_counts(max(years)) if years else None
-    if summed is None:
+    from dxready.catalog.usage import latest_usage
+
+    u = latest_usage(p)
+    if u is None:
         return None
-    total, online, rows = summed
+    if u.rows is None:
+        return _counts(u.counts)
+    rows, of = u.rows
     return {
-        "fiscal_year": max(years),
-        "total": total,
-        "online": online,
-        "rate": p.group_rate(max(years)),
+        "fiscal_year": u.fiscal_year,
+        "total": u.counts.total,
+        "online": u.counts.online,
+        "rate": u.rate,
         "rate_from": "sub_procedures",
-        "coverage": {"known": rows, "total": max(rows, p.applicable_subs)},
+        "coverage": {"known": rows, "total": of},
     }
 
 
@@ -201,7 +201,13 @@ def _sources(report: Report) -> dict[str, Any]:
             "as_of": card.as_of.isoformat(),
             "population_as_of": card.population_as_of.isoformat() if card.population_as_of else None,
             "rates": [
-                {"scope": r.scope, "cards": r.cards, "population": r.population, "rate": r.rate}
+                # More cards than people (DX017) is no rate to publish: null, the counts as recorded beside it.
+                {
+                    "scope": r.scope,
+                    "cards": r.cards,
+                    "population": r.population,
+                    "rate": r.rate if r.cards <= r.population else None,
+                }
                 for r in card.rates
             ],
         },

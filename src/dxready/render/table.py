@@ -106,8 +106,11 @@ def _summary_table(report: Report, lang: str) -> Table:
 
     table = Table(title=_text(views.summary(report, lang).title), title_justify="left", show_header=False)
     # Labels and values whole where the terminal allows; the bars take what is left (8 to 24 cells), never wrapped.
-    label_w = max(cell_len(label) for label, _ in rows)
     value_w = max(cell_len(value) for _, value in rows)
+    fits = _width() - value_w - 7  # two columns: borders and padding take 7 cells
+    # A label too wide for its column breaks before its settled mark (（確定分）), not in the middle of a word.
+    rows = [[_break_settled(label, fits, lang), value] for label, value in rows]
+    label_w = max(cell_len(line) for label, _ in rows for line in label.split("\n"))
     room = _width() - label_w - value_w - 10  # three columns: borders and padding take 10 cells
     bar_w = min(24, room) if room >= 8 else 0
     table.add_column(no_wrap=bar_w > 0)
@@ -129,6 +132,15 @@ def _summary_table(report: Report, lang: str) -> Table:
         cells = [_text(label, style), _text(value)] + ([_text(bar, style or "blue")] if bar_w else [])
         table.add_row(*cells)
     return table
+
+
+def _break_settled(label: str, fits: int, lang: str) -> str:
+    from rich.cells import cell_len
+
+    mark = _t(lang, "（確定分）", " (settled)")
+    if cell_len(label) <= fits or not label.endswith(mark):
+        return label
+    return label[: -len(mark)] + "\n" + mark.strip()
 
 
 def _width() -> int:
@@ -167,7 +179,9 @@ def _command(command: str, indent: str = "    ") -> Text:
 
 
 def _summary_lines(report: Report, lang: str, width: int) -> list[Text]:
-    rows = views.summary_rows(report.summary(), lang, contradicted=views.contradicted(report))
+    rows = views.summary_rows(
+        report.summary(), lang, contradicted=views.contradicted(report), settled_label=False
+    )
     level_start = next(i for i, r in enumerate(rows) if r[0].startswith(_t(lang, "レベル", "Level")))
     status = [f"{label} {value}" for label, value in rows[:level_start]]
     levels = [f"{label.split(' ', 1)[1]} {value}" for label, value in rows[level_start:]]

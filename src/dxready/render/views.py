@@ -159,24 +159,13 @@ def usage_text(p: Procedure, lang: str) -> str:
     """The latest online usage rate as cities publish it: '77.8%（令和4年度 152,983/196,759件）'.
 
     A group without its own counts shows the sum of its sub-procedures' counts, with how many rows it rests on."""
-    from dxready.catalog.models import Counts
+    from dxready.catalog.usage import latest_usage
 
-    c = p.latest_counts()
-    if c is not None:
-        return counts_text(c, lang)
-    years = {int(sc.fiscal_year) for sub in p.sub_procedures for sc in sub.counts}
-    if not years:
+    u = latest_usage(p)
+    if u is None:
         return ""
-    year = max(years)
-    summed = p.group_counts(year)
-    if summed is None:
-        return ""
-    total, online, rows = summed
     # With a sub-procedure uncounted, the sum is not the group's rate: the counts are shown under a —.
-    counted = Counts(fiscal_year=year, total=total, online=online)
-    return counts_text(
-        counted, lang, (rows, max(rows, p.applicable_subs)), stated=p.group_rate(year) is not None
-    )
+    return counts_text(u.counts, lang, u.rows, stated=u.rate is not None)
 
 
 def ordered(procs: Sequence[Procedure]) -> list[Procedure]:
@@ -318,10 +307,17 @@ def contradicted(report: Report) -> int:
 
 
 def summary_rows(
-    summary: Summary, lang: str, city: CityCounts | None = None, contradicted: int = 0
+    summary: Summary,
+    lang: str,
+    city: CityCounts | None = None,
+    contradicted: int = 0,
+    *,
+    settled_label: bool = True,
 ) -> list[list[str]]:
     """The summary's rows; ``contradicted``: how many of the unknown are groups whose recorded mark their
-    sub-procedures contradict (said beside the count, so that a reader sees why a recorded ○ is not counted)."""
+    sub-procedures contradict (said beside the count, so that a reader sees why a recorded ○ is not counted). While
+    some rows' levels are unsettled, each level's count is of the settled rows only, said in its label
+    (``settled_label``; gaps' one line says it by the 未確定 count beside them instead)."""
     from dxready.engine import rates
 
     s = summary
@@ -369,8 +365,11 @@ def summary_rows(
         if city.procedures is not None:
             rows.append([f"{label} {_t(lang, '手続数', 'procedures')}", f"{city.procedures:,}"])
         rows.append([f"{label} {_t(lang, 'オンライン利用率', 'online usage')}", counts_text(city, lang)])
+    settled = _t(lang, "（確定分）", " (settled)") if s.unsettled and settled_label else ""
     for n in range(5):
-        rows.append([f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}", str(s.levels[n])])
+        rows.append(
+            [f"{_t(lang, 'レベル', 'Level')} {n} {LEVEL_NAMES[n].get(lang)}{settled}", str(s.levels[n])]
+        )
     if s.unsettled:
         rows.append([_t(lang, "レベル 未確定", "Level unsettled"), unsettled_text(s.unsettled, lang)])
     return rows

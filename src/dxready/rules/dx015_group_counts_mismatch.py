@@ -1,8 +1,10 @@
 """A group's own counts differ from the sum of its sub-procedures' counts for the same year.
 
 Counts may be recorded on a group (子育て関係 as a whole) and on its sub-procedures (Kure publishes 子育て row by row).
-When every sub-procedure has total and online counts for a year in which the group has its own, the group's figures
-must be their sums. Years in which some sub-procedure is not counted are left alone: the sum would be partial.
+Each figure is checked on its own: in a year in which the group has its own counts, its online count must be the
+sum of the sub-procedures' online counts when every sub-procedure has one, and its total the sum of their totals
+when every sub-procedure has one (a not-applicable sub-procedure without counts has no cases). A figure that some
+sub-procedure lacks is left alone: its sum would be partial.
 
 Why it matters:
     Two usage rates for the same year and the same procedures cannot both be published; one of them is a typing
@@ -44,6 +46,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
+from dxready.catalog.models import Procedure, Status
 from dxready.catalog.settings import Severity
 from dxready.findings import Finding, Msg, Subject
 from dxready.rules.base import Context, at_procedure
@@ -62,24 +65,41 @@ NEXT_STEP = Msg(
 )
 
 
+_WORDS = {"total": Msg("総件数", "total"), "online": Msg("オンライン件数", "online")}
+
+
+def _sums(p: Procedure, year: int) -> dict[str, int | None]:
+    """Each figure's sum over the sub-procedures for the year, or None where some sub-procedure lacks it."""
+    out: dict[str, int | None] = {"total": 0, "online": 0}
+    for sub in p.sub_procedures:
+        c = next((c for c in sub.counts if int(c.fiscal_year) == year), None)
+        for key in out:
+            value = None if c is None else getattr(c, key)
+            if value is None and c is None and sub.status is Status.not_applicable:
+                value = 0
+            mine = out[key]
+            out[key] = None if mine is None or value is None else mine + value
+    return out
+
+
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
         if not p.sub_procedures:
             continue
         for j, c in enumerate(p.counts):
-            summed = p.group_counts(int(c.fiscal_year))
-            if summed is None or summed[2] < len(p.sub_procedures):
-                continue
-            total, online, _ = summed
+            sums = _sums(p, int(c.fiscal_year))
             wrong = [
                 (k, mine, theirs)
-                for k, mine, theirs in (("total", c.total, total), ("online", c.online, online))
-                if mine is not None and mine != theirs
+                for k, mine, theirs in (
+                    ("total", c.total, sums["total"]),
+                    ("online", c.online, sums["online"]),
+                )
+                if mine is not None and theirs is not None and mine != theirs
             ]
             if not wrong:
                 continue
-            said_ja = "、".join(f"{k} {mine:,}（合計 {theirs:,}）" for k, mine, theirs in wrong)
-            said_en = ", ".join(f"{k} {mine:,} (sum {theirs:,})" for k, mine, theirs in wrong)
+            said_ja = "、".join(f"{_WORDS[k].ja} {mine:,}（合計 {theirs:,}）" for k, mine, theirs in wrong)
+            said_en = ", ".join(f"{_WORDS[k].en} {mine:,} (sum {theirs:,})" for k, mine, theirs in wrong)
             yield Finding(
                 CODE,
                 Subject("procedure", p.id),
@@ -90,5 +110,5 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 ),
                 "procedures",
                 at_procedure(i, "counts", j, wrong[0][0]),
-                data={"fiscal_year": int(c.fiscal_year), "total": total, "online": online},
+                data={"fiscal_year": int(c.fiscal_year), "total": sums["total"], "online": sums["online"]},
             )

@@ -38,6 +38,7 @@ from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.settings import Severity
+from dxready.catalog.usage import latest_usage
 from dxready.findings import Finding, Msg, Subject
 from dxready.rules.base import Context, at_procedure
 
@@ -61,38 +62,26 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
         if p.effective_status in (Status.offline, Status.not_applicable):
             continue
-        latest = p.latest_counts()
-        if latest is not None:
-            rate = latest.usage_rate
-            if rate is None or rate >= target:
-                continue
-            j = p.counts.index(latest)
-            year = latest.fiscal_year
-            if latest.rate_source == "counts" and latest.online is not None and latest.total is not None:
-                basis = Msg(
-                    f"{latest.online:,} / {latest.total:,} 件", f"{latest.online:,} of {latest.total:,}"
-                )
-            else:
-                basis = Msg("公表された利用率", "the published rate")
-            path = at_procedure(i, "counts", j, "online" if latest.online is not None else "rate")
-            used: str | None = latest.rate_source
-        else:
-            years = {int(c.fiscal_year) for s in p.sub_procedures for c in s.counts}
-            summed = p.group_counts(max(years)) if years else None
-            group_rate = p.group_rate(max(years)) if years else None
-            if summed is None or group_rate is None:  # an uncounted sub-procedure could change the rate
-                continue
-            total, online, rows = summed
-            rate = group_rate
-            if rate >= target:
-                continue
-            year = FiscalYear(max(years))
+        usage = latest_usage(p)
+        if usage is None or usage.rate is None or usage.rate >= target:
+            continue  # a sum over some sub-procedures states no rate: an uncounted one could change it
+        rate, year, c = usage.rate, FiscalYear(usage.fiscal_year), usage.counts
+        used = usage.rate_from
+        if usage.rows is not None:
+            rows, of = usage.rows
             basis = Msg(
-                f"個別手続 {max(rows, p.applicable_subs)} 件中 {rows} 件の合計 {online:,} / {total:,} 件",
-                f"sum of {rows} of {max(rows, p.applicable_subs)} sub-procedures: {online:,} of {total:,}",
+                f"個別手続 {of} 件中 {rows} 件の合計 {c.online:,} / {c.total:,} 件",
+                f"sum of {rows} of {of} sub-procedures: {c.online:,} of {c.total:,}",
             )
             path = at_procedure(i, "sub_procedures")
-            used = "sub_procedures"
+        else:
+            if used == "counts" and c.online is not None and c.total is not None:
+                basis = Msg(f"{c.online:,} / {c.total:,} 件", f"{c.online:,} of {c.total:,}")
+            else:
+                basis = Msg("公表された利用率", "the published rate")
+            path = at_procedure(
+                i, "counts", usage.own_index or 0, "online" if c.online is not None else "rate"
+            )
         yield Finding(
             CODE,
             Subject("procedure", p.id),

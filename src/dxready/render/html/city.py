@@ -242,7 +242,11 @@ def procedures_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
 
 def card_section(card: dict[str, Any], ids: Ids, lang: str) -> str:
     rates = card.get("rates") or []
-    bars = [charts.Bar(r["scope"], float(r["rate"]), pct(r["rate"]), "s-level") for r in rates]
+    bars = [
+        charts.Bar(r["scope"], float(r["rate"]), pct(r["rate"]), "s-level")
+        for r in rates
+        if r["rate"] is not None
+    ]
     chart = charts.horizontal(
         ids("chart"),
         bars,

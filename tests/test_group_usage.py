@@ -1,0 +1,79 @@
+"""A group's latest usage: one answer (``catalog.usage.latest_usage``) in every view — a new-user review found the
+tables, ``gaps -f json``, ``compare`` and DX104 showing a group's older published rate as its latest while every
+sub-procedure had a later year's counts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready.catalog.load import load_catalog
+from dxready.catalog.usage import latest_usage
+from dxready.cli import app
+
+runner = CliRunner()
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "80"})
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def city(tmp_path: Path) -> Path:
+    root = tmp_path / "matsudo"
+    assert _run("init", str(root), "--name", "松戸市")[0] == 0
+    assert _run("set", "19", "--counts", "令和3年度:23.2%@2021-11-30", "-c", str(root))[0] == 0
+    return root
+
+
+def _usage_19(root: Path, *args: str) -> dict[str, object]:
+    data = json.loads(_run("gaps", "-f", "json", "-c", str(root), *args)[1])
+    (row,) = [p for p in data["procedures"] if p.get("standard_no") == 19]
+    return row["usage"]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_every_sub_procedure_counted_in_a_later_year_is_the_latest_usage(city: Path, lang: str) -> None:
+    assert _run("set", "19/*", "--counts", "R4:10:4", "-c", str(city))[0] == 0
+    usage = _usage_19(city)
+    assert (usage["fiscal_year"], usage["rate"], usage["rate_from"]) == (2022, 40.0, "sub_procedures")
+    assert usage["coverage"] == {"known": 11, "total": 11}
+    md = _run("table", "procedures", "-f", "markdown", "-c", str(city), "--lang", lang)[1]
+    row = next(line for line in md.splitlines() if line.startswith("| 19 "))
+    expected = "40.0%（令和4年度 44/110件、個別手続11件中11件の合計）" if lang == "ja" else "40.0% (FY2022:"
+    assert expected in row and "23.2" not in row
+    compared = json.loads(_run("compare", str(city), "-f", "json", "--no-cache")[1])
+    assert compared["municipalities"][0]["usage"]["19"] == {
+        "fiscal_year": 2022,
+        "total": 110,
+        "online": 44,
+        "rate": 40.0,
+    }
+    findings = json.loads(_run("check", "-f", "json", "-c", str(city), "--lang", lang)[1])["findings"]
+    (dx104,) = [f for f in findings if f["code"] == "DX104" and f["subject"]["id"] == "nursing-care"]
+    assert "40.0%" in dx104["message"] and "23.2" not in dx104["message"]
+
+
+def test_a_partial_later_year_states_no_rate_and_hides_no_year(city: Path) -> None:
+    assert _run("set", "19/1", "--counts", "R4:10:5", "-c", str(city))[0] == 0
+    usage = _usage_19(city)
+    assert (usage["fiscal_year"], usage["rate"], usage["coverage"]) == (2022, None, {"known": 1, "total": 11})
+    found = latest_usage(next(p for p in load_catalog(city).procedures if p.standard_no == 19))
+    assert found is not None and found.rows == (1, 11) and found.rate is None
+
+
+def test_the_groups_own_entry_for_the_latest_year_wins(city: Path) -> None:
+    assert _run("set", "19/*", "--counts", "R4:10:5", "-c", str(city))[0] == 0
+    assert _run("set", "19", "--counts", "R4:110:60", "-c", str(city))[0] == 0
+    usage = _usage_19(city)
+    assert (usage["fiscal_year"], usage["total"], usage["online"], usage["rate_from"]) == (
+        2022,
+        110,
+        60,
+        "counts",
+    )
