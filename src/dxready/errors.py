@@ -45,6 +45,15 @@ class UsageError(DxreadyError):
         self.message = message
 
 
+class ValueProblem(ValueError):
+    """A value a model refuses, said in both languages (the loader words ``ja`` or ``en`` by the run's language)."""
+
+    def __init__(self, ja: str, en: str) -> None:
+        super().__init__(en)
+        self.ja = ja
+        self.en = en
+
+
 class GitError(DxreadyError):
     """git could not give what was asked: ``where`` names the revision or path, ``message`` what went wrong."""
 

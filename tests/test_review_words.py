@@ -1,0 +1,71 @@
+"""Messages after the s6 new-user review (松戸市, half filled, COLUMNS=80): one language per ``--lang``, full-width
+digits in every numeric option, a write failure said as one, and the wording of `add`, `trend` and `compare`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready.cli import app
+
+runner = CliRunner()
+ENV = {"COLUMNS": "80", "DXREADY_LANG": "ja"}
+
+
+def _run(*args: str) -> tuple[int, str]:
+    """Exit code and output, with the 80-column wrapping's continuation lines joined back."""
+    result = runner.invoke(app, list(args), env=ENV)
+    return result.exit_code, (result.stdout + result.stderr).replace("\n    ", "")
+
+
+def _ok(*args: str) -> str:
+    code, out = _run(*args)
+    assert code == 0, out
+    return out
+
+
+@pytest.fixture
+def city(tmp_path: Path) -> Path:
+    c = tmp_path / "matsudo"
+    _ok("init", str(c), "--name", "松戸市")
+    return c
+
+
+def test_a_fiscal_year_that_is_a_month_is_refused_in_the_runs_language(city: Path) -> None:
+    code, ja = _run("set", "9", "--counts", "令和7年4月:12:5", "-c", str(city))
+    assert code == 2
+    assert "'令和7年4月' は年度ではありません" in ja and "令和7年度" in ja
+    assert "is not a fiscal year" not in ja and "write" not in ja
+    code, en = _run("set", "9", "--counts", "令和7年4月:12:5", "-c", str(city), "--lang", "en")
+    assert code == 2 and "is not a fiscal year; write 2025, FY2025, R7 or" in en
+    assert "年度ではありません" not in en
+
+
+def test_a_fiscal_year_in_the_catalogue_is_refused_in_the_runs_language(city: Path) -> None:
+    _ok("set", "9", "--counts", "2025:12:5", "-c", str(city))
+    path = city / "procedures.yaml"
+    path.write_text(path.read_text("utf-8").replace("fiscal_year: 2025", "fiscal_year: 令和7年4月"), "utf-8")
+    code, ja = _run("check", "-c", str(city))
+    assert code == 2 and "年度ではありません" in ja and "not a fiscal year" not in ja
+
+
+def test_counts_without_online_or_rate_are_refused_in_one_language(city: Path) -> None:
+    _ok("set", "9", "--counts", "2025:12:5", "-c", str(city))
+    path = city / "procedures.yaml"
+    path.write_text(path.read_text("utf-8").replace("        online: 5\n", ""), "utf-8")
+    code, ja = _run("check", "-c", str(city))
+    assert code == 2 and "どちらかが必要です" in ja and "need" not in ja
+    code, en = _run("check", "-c", str(city), "--lang", "en")
+    assert code == 2 and "counts need online" in en and "必要" not in en
+
+
+def test_an_imported_month_for_a_fiscal_year_gets_the_same_hint(city: Path, tmp_path: Path) -> None:
+    sheet = tmp_path / "counts.csv"
+    sheet.write_text(
+        "手続名,年度,総件数,オンライン件数\n粗大ごみ収集の申込,令和7年4月,12,5\n", encoding="utf-8-sig"
+    )
+    code, ja = _run("import", str(sheet), "-c", str(city))
+    assert code != 0
+    assert "'令和7年4月' は年度ではありません。2025、FY2025、R7、令和7年度 のように書いてください" in ja
