@@ -69,3 +69,37 @@ def test_an_imported_month_for_a_fiscal_year_gets_the_same_hint(city: Path, tmp_
     code, ja = _run("import", str(sheet), "-c", str(city))
     assert code != 0
     assert "'令和7年4月' は年度ではありません。2025、FY2025、R7、令和7年度 のように書いてください" in ja
+
+
+def test_full_width_digits_are_read_in_next_top(city: Path) -> None:
+    narrow = _ok("next", "-c", str(city), "--top", "３")
+    assert narrow == _ok("next", "-c", str(city), "--top", "3")
+    code, out = _run("next", "-c", str(city), "--top", "０")
+    assert code == 2 and "1 以上で指定してください" in out
+    code, out = _run("next", "-c", str(city), "--top", "三")
+    assert code == 2 and "整数で指定してください" in out
+
+
+def _commands(group: object) -> list[object]:
+    found = []
+    for sub in getattr(group, "commands", {}).values():
+        found.append(sub)
+        found.extend(_commands(sub))
+    return found
+
+
+def test_every_numeric_option_reads_full_width_digits() -> None:
+    import typer
+
+    from dxready.cli.numbers import WholeNumber
+
+    numeric = [
+        (command, param)
+        for command in _commands(typer.main.get_command(app))
+        for param in getattr(command, "params", [])
+        if getattr(getattr(param, "type_descriptor", None), "annotation", None) in (int, float, int | None)
+    ]
+    assert numeric, "the --top option at least"
+    for command, param in numeric:
+        parser = param.type_descriptor.parameter_info.parser
+        assert isinstance(parser, WholeNumber), (command.name, param.name)
