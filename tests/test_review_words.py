@@ -103,3 +103,21 @@ def test_every_numeric_option_reads_full_width_digits() -> None:
     for command, param in numeric:
         parser = param.type_descriptor.parameter_info.parser
         assert isinstance(parser, WholeNumber), (command.name, param.name)
+
+
+@pytest.mark.parametrize(("indent", "size"), [("", 1030), ("    ", 1025)])
+def test_a_key_over_yamls_limit_is_said_to_be_too_long(city: Path, indent: str, size: int) -> None:
+    path = city / "procedures.yaml"
+    text = path.read_text("utf-8")
+    anchor = "schema_version: 1\n" if not indent else "    status: unknown\n"
+    line = text[: text.index(anchor) + len(anchor)].count("\n") + 1
+    path.write_text(text.replace(anchor, f"{anchor}{indent}{'k' * size}: 1\n", 1), "utf-8")
+    code, ja = _run("check", "-c", str(city))
+    assert code == 2
+    assert (
+        f"procedures.yaml:{line}:{len(indent) + 1}:" in ja
+        and f"DX001 キーが長すぎます（{size:,} 文字）" in ja
+    )
+    assert "1,024 文字まで" in ja and "見つかりません" not in ja
+    code, en = _run("check", "-c", str(city), "--lang", "en")
+    assert code == 2 and "the key is too long" in en
