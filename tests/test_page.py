@@ -224,7 +224,7 @@ def test_pdf_failure_of_chromium_is_a_message(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("DXREADY_CHROMIUM", str(fake))
     code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "--pdf", str(tmp_path / "p.pdf"))
     assert code == 2
-    said = " ".join(err.split())  # fitted to COLUMNS
+    said = err.replace("\n    ", "")  # fitted to COLUMNS
     assert "no display" in said and "終了コード 3" in said and "DX001" not in said
     assert not (tmp_path / "p.pdf").exists()
 

@@ -121,3 +121,40 @@ def test_a_key_over_yamls_limit_is_said_to_be_too_long(city: Path, indent: str, 
     assert "1,024 文字まで" in ja and "見つかりません" not in ja
     code, en = _run("check", "-c", str(city), "--lang", "en")
     assert code == 2 and "the key is too long" in en
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs /proc, where no file can be made")
+def test_a_write_failure_is_not_called_bad_input(city: Path) -> None:
+    code, ja = _run("export", "-o", "/proc/x.xlsx", "-c", str(city))
+    assert code == 2
+    assert ja.startswith("dxready: /proc/x.xlsx に書き込めません: その場所には作れません")
+    assert "No such file" not in ja and "上の箇所を直してください" not in ja and "DX001" not in ja
+    code, en = _run("export", "-o", "/proc/x.xlsx", "-c", str(city), "--lang", "en")
+    assert code == 2 and en.startswith("dxready: cannot write /proc/x.xlsx: nothing can be made there")
+
+
+def test_a_missing_output_directory_is_a_write_failure(city: Path, tmp_path: Path) -> None:
+    code, ja = _run("export", "-o", str(tmp_path / "nowhere" / "x.xlsx"), "-c", str(city))
+    assert code == 2 and "に書き込めません: ディレクトリがありません" in ja
+    assert "上の箇所を直してください" not in ja
+
+
+@pytest.mark.parametrize(
+    ("number", "ja", "en"),
+    [
+        ("ENOENT", "ディレクトリがありません", "no such directory"),
+        ("EACCES", "権限がありません", "permission denied"),
+        ("EROFS", "読み取り専用のファイルシステムです", "read-only file system"),
+        ("ENOSPC", "ディスクの空きがありません", "no space left on the device"),
+    ],
+)
+def test_the_common_reasons_are_said_in_words(number: str, ja: str, en: str, tmp_path: Path) -> None:
+    import errno
+    import os
+
+    from dxready.fsio import cannot_write
+
+    code = getattr(errno, number)
+    made = cannot_write(tmp_path / "gone" / "x.xlsx", OSError(code, os.strerror(code)))
+    assert made.message.ja.endswith(f"に書き込めません: {ja}") and made.message.en.endswith(en)
+    assert os.strerror(code) not in made.message.ja

@@ -51,8 +51,10 @@ def describe(exc: BaseException, lang: str) -> str:
             )
         if isinstance(exc, FileExistsError):
             return where + t(lang, "既にあります", "already exists")
-        strerror = oneline(exc.strerror or type(exc).__name__)
-        return where + t(lang, f"入出力エラー: {strerror}", f"I/O error: {strerror}")
+        from dxready.fsio import os_reason
+
+        why = os_reason(exc)
+        return where + t(lang, f"入出力エラー: {why.ja}", f"I/O error: {why.en}")
     if isinstance(exc, MemoryError):
         return t(lang, "メモリが足りません", "out of memory")
     if isinstance(exc, RecursionError):

@@ -203,8 +203,11 @@ def usage_error(exc: UsageError, lang: str) -> str:
 
 
 def write_error(message: Msg, lang: str) -> str:
-    """A file that could not be written (and is unchanged): one line (a path is data: made inert)."""
-    return f"dxready: {oneline(message.get(lang))}\n"
+    """A file that could not be written (and is unchanged): one line (a path is data: made inert), fitted to the
+    terminal as the other errors are (whole when piped)."""
+    from dxready.render.wrap import fit_message
+
+    return fit_message(f"dxready: {oneline(message.get(lang))}") + "\n"
 
 
 def git_error(exc: GitError, lang: str) -> str:

@@ -151,10 +151,9 @@ def write_file(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise WriteError(
-            Msg(f"{shown}: 書き込めません: {reason}", f"{shown}: cannot write: {reason}")
-        ) from None
+        from dxready.fsio import cannot_write
+
+        raise cannot_write(path, exc) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):
