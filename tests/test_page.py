@@ -135,7 +135,7 @@ def test_partial_catalogue_states_no_bare_rate(tmp_path: Path) -> None:
     bounds = s.get("rate_bounds")
     if bounds:
         assert f"{bounds[0]:.1f}" in figure.group(1) and f"{bounds[1]:.1f}" in figure.group(1)
-    assert "推移は示せません" in text  # not in git
+    assert "推移はまだありません" in text and "git" not in text  # not in git: said plainly, not as a CLI hint
 
 
 def test_english_page(tmp_path: Path) -> None:

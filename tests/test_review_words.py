@@ -158,3 +158,28 @@ def test_the_common_reasons_are_said_in_words(number: str, ja: str, en: str, tmp
     made = cannot_write(tmp_path / "gone" / "x.xlsx", OSError(code, os.strerror(code)))
     assert made.message.ja.endswith(f"に書き込めません: {ja}") and made.message.en.endswith(en)
     assert os.strerror(code) not in made.message.ja
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_trend_outside_git_names_the_directory_and_says_it_once(
+    city: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(city)
+    code, ja = _run("trend")
+    assert code == 2
+    assert ja.startswith("matsudo（このディレクトリ）: trend はカタログの git の履歴から推移を作ります")
+    assert "git:REV" not in ja and "上の箇所" not in ja and not ja.startswith(".:")
+    assert ja.count("git リポジトリの中にありません") == 1
+    code, en = _run("trend", "--lang", "en")
+    assert code == 2 and en.startswith("matsudo (this directory): trend reads the catalogue's git history")
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_the_page_of_a_catalogue_outside_git_says_plainly_there_is_no_trend(
+    city: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "p.html"
+    _ok("page", "-c", str(city), "-o", str(page))
+    html = page.read_text("utf-8")
+    assert "推移はまだありません。" in html
+    assert "git" not in html and "上の箇所" not in html

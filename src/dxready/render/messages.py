@@ -211,7 +211,15 @@ def write_error(message: Msg, lang: str) -> str:
 
 
 def git_error(exc: GitError, lang: str) -> str:
-    return oneline(f"{exc.where}: {exc.message.get(lang)}") + "\n" + oneline(_cannot_use(1, lang)) + "\n"
+    """``WHERE: why``, the catalogue's directory named as a person knows it (never ``.``), fitted to the terminal.
+    A catalogue outside git is said once: it is not a place in the input to fix."""
+    from dxready.errors import NotInGit
+    from dxready.render.views import catalog_label
+    from dxready.render.wrap import fit_message
+
+    where = catalog_label(exc.where, lang) if isinstance(exc, NotInGit) else exc.where
+    said = fit_message(oneline(f"{where}: {exc.message.get(lang)}")) + "\n"
+    return said if isinstance(exc, NotInGit) else said + oneline(_cannot_use(1, lang)) + "\n"
 
 
 def error(exc: DxreadyError, lang: str) -> str:
