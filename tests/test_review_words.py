@@ -183,3 +183,17 @@ def test_the_page_of_a_catalogue_outside_git_says_plainly_there_is_no_trend(
     html = page.read_text("utf-8")
     assert "推移はまだありません。" in html
     assert "git" not in html and "上の箇所" not in html
+
+
+def test_a_table_file_without_markers_is_an_error_line_fitted_to_80_columns(
+    city: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dxready.render.grid import cell_len
+
+    monkeypatch.chdir(city)
+    Path("R.md").write_text("# R\n", "utf-8")
+    result = runner.invoke(app, ["table", "procedures", "--write", "R.md"], env=ENV)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("dxready: ")
+    assert max(cell_len(line) for line in result.stderr.splitlines()) <= 80
+    assert "の行がありません" in result.stderr.replace("\n    ", "")

@@ -164,8 +164,11 @@ def entity_result(result: EntityResult, lang: str) -> str:
 
 
 def block_update(result: BlockUpdate, lang: str) -> str:
-    """``table --write``'s message: the diff of a stale block (under ``--check``), then one line."""
-    return result.diff + result.message.get(lang) + "\n"
+    """``table --write``'s message: the diff of a stale block (under ``--check``), then one line; a block that
+    cannot be written (exit 2) is said as every other error is (``dxready:``, fitted to the terminal)."""
+    if result.code == 2:
+        return write_error(result.message, lang)
+    return result.diff + result.message.get(lang) + "\n"  # whole: it may end in a command to paste
 
 
 def _cannot_use(n: int, lang: str) -> str:
