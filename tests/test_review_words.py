@@ -197,3 +197,50 @@ def test_a_table_file_without_markers_is_an_error_line_fitted_to_80_columns(
     assert result.stderr.startswith("dxready: ")
     assert max(cell_len(line) for line in result.stderr.splitlines()) <= 80
     assert "の行がありません" in result.stderr.replace("\n    ", "")
+
+
+def test_a_count_and_its_unit_are_never_split() -> None:
+    from dxready.render.wrap import wrap
+
+    for width in range(10, 40):
+        for line in wrap("2 団体、読めないカタログ 22 件（標準エラー出力を参照）、42件中0件確認", width):
+            assert not line.endswith(("22", "42", "中0")) and not line.startswith("件")
+
+
+def _git(*args: str, cwd: Path) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=cwd, check=True,
+        capture_output=True,
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+def test_trend_at_80_columns_keeps_a_reiwa_date_in_a_subject_whole(city: Path) -> None:
+    _git("init", "-q", cwd=city)
+    _git("add", ".", cwd=city)
+    _git("commit", "-qm", "初期", cwd=city)
+    _ok("set", "9", "--status", "○", "-c", str(city))
+    _git(
+        "commit",
+        "-qam",
+        "粗大ごみ収集の申込をオンライン化（令和7年4月1日時点の状況を反映）したので記録する",
+        cwd=city,
+    )
+    result = runner.invoke(app, ["trend", "-c", str(city)], env=ENV)
+    assert result.exit_code == 0, result.output
+    assert "令和7年4月1日" in result.stdout
+
+
+def test_compare_keeps_the_count_of_unreadable_catalogues_with_its_unit(city: Path, tmp_path: Path) -> None:
+    other = tmp_path / "tateyama"
+    _ok("init", str(other), "--name", "館山市")
+    broken = []
+    for n in range(22):
+        bad = tmp_path / f"bad{n:02}"
+        bad.mkdir()
+        (bad / "procedures.yaml").write_text("x: [\n", "utf-8")
+        broken.append(str(bad))
+    result = runner.invoke(app, ["compare", str(city), str(other), *broken], env=ENV)
+    assert "読めないカタログ 22 件" in result.stdout

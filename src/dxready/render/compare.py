@@ -215,8 +215,13 @@ def table(comparison: Comparison, lang: str) -> str:
     from dxready.render.compare_extra import print_usage
 
     print_usage(made, comparison, lang, width)
-    made.print(Text(_summary(comparison, lang)))
-    made.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
+    from dxready.render.wrap import wrap
+
+    # Wrapped the house's way (a count and its unit, a date, a rate range stay whole), not by rich.
+    for line in wrap(_summary(comparison, lang), width) + wrap(
+        _ORDER_NOTE["ja" if lang == "ja" else "en"], width
+    ):
+        made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     return buffer.getvalue()
 
 
