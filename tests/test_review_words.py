@@ -244,3 +244,24 @@ def test_compare_keeps_the_count_of_unreadable_catalogues_with_its_unit(city: Pa
         broken.append(str(bad))
     result = runner.invoke(app, ["compare", str(city), str(other), *broken], env=ENV)
     assert "読めないカタログ 22 件" in result.stdout
+
+
+def test_compare_in_english_names_the_standard_procedures_in_english(city: Path, tmp_path: Path) -> None:
+    other = tmp_path / "tateyama"
+    _ok("init", str(other), "--name", "館山市")
+    en = runner.invoke(app, ["compare", str(city), str(other), "--lang", "en"], env=ENV).stdout
+    assert "Library book" in en and "Bulky waste" in en and "粗大ごみ" not in en and "図書館" not in en
+    ja = runner.invoke(app, ["compare", str(city), str(other)], env=ENV).stdout
+    assert "粗大ごみ収集の申込" in ja
+    md = runner.invoke(
+        app, ["compare", str(city), str(other), "--lang", "en", "-f", "markdown"], env=ENV
+    ).stdout
+    assert "9. Bulky waste collection requests" in md
+
+
+def test_gaps_in_english_counts_own_procedures_with_ascii_brackets(city: Path) -> None:
+    _ok("add", "own-001", "--name", "住民票の写しの交付", "--status", "○", "-c", str(city))
+    en = _ok("gaps", "-c", str(city), "--lang", "en")
+    line = next(line for line in en.splitlines() if "own procedures" in line)
+    assert line.rstrip().endswith("1 (○ 1)") and "（" not in line
+    assert "1（○ 1）" in _ok("gaps", "-c", str(city))

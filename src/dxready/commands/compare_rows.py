@@ -208,6 +208,11 @@ class Column:
     name: str
     counts: dict[str, int]
     """status → municipalities; ``missing`` for catalogues without the row."""
+    name_en: str = ""
+    """The registry's English name (``--lang en``)."""
+
+    def label(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
 
     @property
     def known(self) -> int:
@@ -269,7 +274,12 @@ class Comparison:
         names = {**_STATUS_OF, MISSING: "missing"}
         by_no = zip(*(row.marks for row in self.rows), strict=True) if self.rows else [()] * len(STANDARD_NOS)
         return [
-            Column(no, STANDARD_BY_NO[no].name, {names[ch]: n for ch, n in Counter(column).items()})
+            Column(
+                no,
+                STANDARD_BY_NO[no].name,
+                {names[ch]: n for ch, n in Counter(column).items()},
+                STANDARD_BY_NO[no].name_en,
+            )
             for no, column in zip(STANDARD_NOS, by_no, strict=True)
         ]
 

@@ -334,7 +334,7 @@ def summary_rows(summary: Summary, lang: str, city: CityCounts | None = None) ->
         rows.append(
             [
                 _t(lang, "独自手続（率の対象外）", "own procedures (outside the rates)"),
-                f"{sum(s.own.values())}（{tally}）",
+                _t(lang, f"{sum(s.own.values())}（{tally}）", f"{sum(s.own.values())} ({tally})"),
             ]
         )
     if city is not None:
