@@ -265,3 +265,13 @@ def test_gaps_in_english_counts_own_procedures_with_ascii_brackets(city: Path) -
     line = next(line for line in en.splitlines() if "own procedures" in line)
     assert line.rstrip().endswith("1 (○ 1)") and "（" not in line
     assert "1（○ 1）" in _ok("gaps", "-c", str(city))
+
+
+def test_compare_with_an_unreadable_catalogue_prints_the_rest_and_exits_2(city: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "procedures.yaml").write_text("x: [\n", "utf-8")
+    result = runner.invoke(app, ["compare", str(city), str(bad)], env=ENV)
+    assert result.exit_code == 2
+    assert "松戸市" in result.stdout and "DX001" in result.stderr
+    assert runner.invoke(app, ["compare", str(city)], env=ENV).exit_code == 0

@@ -256,10 +256,9 @@ class Comparison:
 
     @property
     def exit_code(self) -> int:
-        """0; 1 when a catalogue was left out; 2 when none could be read (nothing to compare at all)."""
-        if not self.broken:
-            return 0
-        return 1 if self.rows else 2
+        """0; 2 when any catalogue given could not be read — the comparison of the others is printed all the same,
+        but an input was unusable, which is exit 2 everywhere (1 would read as findings in CI)."""
+        return 2 if self.broken else 0
 
     def shared_codes(self) -> dict[str, list[str]]:
         """Municipality codes that more than one catalogue carries, with those catalogues."""
