@@ -275,3 +275,11 @@ def test_compare_with_an_unreadable_catalogue_prints_the_rest_and_exits_2(city: 
     assert result.exit_code == 2
     assert "松戸市" in result.stdout and "DX001" in result.stderr
     assert runner.invoke(app, ["compare", str(city)], env=ENV).exit_code == 0
+
+
+def test_add_says_added(city: Path) -> None:
+    ja = _ok("add", "own-001", "--name", "住民票の写しの交付", "-c", str(city))
+    assert "own-001 を追加しました" in ja and "更新しました" not in ja
+    en = _ok("add", "own-002", "--name", "印鑑登録証明書の交付", "-c", str(city), "--lang", "en")
+    assert "added own-002" in en and "updated" not in en
+    assert "own-001 を更新しました" in _ok("set", "own-001", "--status", "○", "-c", str(city))

@@ -103,12 +103,13 @@ def _edited(shown: str, e: Edited, lang: str) -> str:
     what = e.ident + (f" (No.{e.standard_no})" if e.standard_no is not None else "")
     if lang == "ja":
         head = (
-            f"{shown}: {what} を更新しました"
+            f"{shown}: {what} を{'追加' if e.added else '更新'}しました"
             if e.changed
             else f"{shown}: {what} は変更なし（既にその値です）"
         )
     else:
-        head = f"{shown}: updated {what}" if e.changed else f"{shown}: {what} unchanged (already so)"
+        verb = "added" if e.added else "updated"
+        head = f"{shown}: {verb} {what}" if e.changed else f"{shown}: {what} unchanged (already so)"
     return "".join(oneline(line) + "\n" for line in [head, *(f"  {m.get(lang)}" for m in e.said)])
 
 
