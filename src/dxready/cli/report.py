@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     epilog=examples(
         "dxready check -c tateyama",
         "dxready check -c tateyama --format github",
-        "dxready check -c tateyama --fail-on warning",
+        "dxready check -c kamogawa --fail-on warning",
     ),
 )
 def check(
