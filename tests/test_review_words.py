@@ -283,3 +283,12 @@ def test_add_says_added(city: Path) -> None:
     en = _ok("add", "own-002", "--name", "印鑑登録証明書の交付", "-c", str(city), "--lang", "en")
     assert "added own-002" in en and "updated" not in en
     assert "own-001 を更新しました" in _ok("set", "own-001", "--status", "○", "-c", str(city))
+
+
+def test_a_file_that_cannot_be_read_is_said_why_in_japanese(city: Path) -> None:
+    path = city / "procedures.yaml"
+    path.unlink()
+    path.symlink_to(path)  # a loop: the system refuses to open it (ELOOP)
+    code, ja = _run("check", "-c", str(city))
+    assert code == 2 and "読めません: シンボリックリンクが循環しています" in ja
+    assert "Too many levels" not in ja

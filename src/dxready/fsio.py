@@ -55,8 +55,8 @@ def writable_target(path: Path) -> Path:
     except FileNotFoundError:
         raise WriteError(Msg(f"{shown}: ファイルがありません", f"{shown}: file not found")) from None
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-        reason = getattr(exc, "strerror", None) or "symlink loop"
-        raise WriteError(Msg(f"{shown}: 開けません: {reason}", f"{shown}: cannot open: {reason}")) from None
+        why = os_reason(exc) if isinstance(exc, OSError) else Msg(*_REASONS[errno.ELOOP])
+        raise WriteError(Msg(f"{shown}: 開けません: {why.ja}", f"{shown}: cannot open: {why.en}")) from None
     if not stat.S_ISREG(info.st_mode):
         raise WriteError(
             Msg(
@@ -151,6 +151,7 @@ _REASONS: dict[int, tuple[str, str]] = {
     errno.ENOTDIR: ("途中のパスがディレクトリではありません", "a part of the path is not a directory"),
     errno.ENAMETOOLONG: ("名前が長すぎます", "the name is too long"),
     errno.EEXIST: ("既にあります", "already exists"),
+    errno.ELOOP: ("シンボリックリンクが循環しています", "a symlink loop"),
 }
 
 
@@ -227,8 +228,8 @@ def locked(path: Path) -> Iterator[None]:
         shown = _shown(where)
         raise WriteError(
             Msg(
-                f"{shown}: ロックを取れません: {exc.strerror}",
-                f"{shown}: cannot take the lock: {exc.strerror}",
+                f"{shown}: ロックを取れません: {os_reason(exc).ja}",
+                f"{shown}: cannot take the lock: {os_reason(exc).en}",
             )
         ) from None
     try:

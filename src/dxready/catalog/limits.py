@@ -70,7 +70,10 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
     except IsADirectoryError:
         raise fail(shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file") from None
     except OSError as exc:
-        raise fail(shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+        from dxready.fsio import os_reason  # here: check's start-up does not otherwise import fsio
+
+        why = os_reason(exc)
+        raise fail(shown, 0, 0, f"読めません: {why.ja}", f"cannot read: {why.en}") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -94,9 +97,10 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
             except BlockingIOError:  # pragma: no cover - a regular file never blocks
                 continue
             except OSError as exc:
-                raise fail(
-                    shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
-                ) from None
+                from dxready.fsio import os_reason
+
+                why = os_reason(exc)
+                raise fail(shown, 0, 0, f"読めません: {why.ja}", f"cannot read: {why.en}") from None
             if not chunk:
                 break
             chunks.append(chunk)
