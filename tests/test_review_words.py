@@ -292,3 +292,21 @@ def test_a_file_that_cannot_be_read_is_said_why_in_japanese(city: Path) -> None:
     code, ja = _run("check", "-c", str(city))
     assert code == 2 and "読めません: シンボリックリンクが循環しています" in ja
     assert "Too many levels" not in ja
+
+
+def test_the_last_line_of_defence_fits_80_columns(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from dxready.guard import report
+    from dxready.render.grid import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("DXREADY_LANG", "ja")
+    monkeypatch.delenv("DXREADY_DEBUG", raising=False)
+    assert (
+        report(OSError(errno.EIO, "Input/output error", "/tmp/" + "長い名前のフォルダ" * 8 + "/x.yaml")) == 2
+    )
+    err = capsys.readouterr().err
+    assert err.startswith("dxready: ") and max(cell_len(line) for line in err.splitlines()) <= 80

@@ -74,8 +74,15 @@ def report(exc: BaseException) -> int:
 
     if debug():
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    line = f"dxready: {describe(exc, current_lang())}"
     try:
-        sys.stderr.write(f"dxready: {describe(exc, current_lang())}\n")
+        from dxready.render.wrap import fit_message
+
+        line = fit_message(line)  # at a terminal's width, as every other message (whole when piped)
+    except Exception:  # the last line of defence words the error whatever happens here
+        pass
+    try:
+        sys.stderr.write(f"{line}\n")
         sys.stderr.flush()
     except (OSError, ValueError):  # stderr itself is gone
         pass
