@@ -152,6 +152,7 @@ _REASONS: dict[int, tuple[str, str]] = {
     errno.ENAMETOOLONG: ("名前が長すぎます", "the name is too long"),
     errno.EEXIST: ("既にあります", "already exists"),
     errno.ELOOP: ("シンボリックリンクが循環しています", "a symlink loop"),
+    errno.EIO: ("装置との読み書きに失敗しました", "the device failed to read or write"),
 }
 
 
