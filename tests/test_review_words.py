@@ -310,3 +310,18 @@ def test_the_last_line_of_defence_fits_80_columns(
     )
     err = capsys.readouterr().err
     assert err.startswith("dxready: ") and max(cell_len(line) for line in err.splitlines()) <= 80
+
+
+def test_a_long_key_is_cut_with_its_length_in_the_runs_language(city: Path) -> None:
+    path = city / "procedures.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "schema_version: 1\n", "schema_version: 1\n" + "k" * 1000 + ": 1\n", 1
+        ),
+        "utf-8",
+    )
+    code, ja = _run("check", "-c", str(city))
+    assert code == 2 and "（1,000 文字）" in ja and "chars" not in ja
+    code, en = _run("check", "-c", str(city), "--lang", "en")
+    en = runner.invoke(app, ["check", "-c", str(city), "--lang", "en"], env=ENV).stderr
+    assert code == 2 and "(1,000 chars)" in " ".join(en.split()) and "文字" not in en

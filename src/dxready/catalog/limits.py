@@ -194,12 +194,25 @@ def bounded_errors(exc: Any, model: Any, data: Any) -> tuple[list[Any], int]:
     return errors, max(total - len(errors), 0)
 
 
-def excerpt(value: object, limit: int = EXCERPT) -> str:
-    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was."""
+def length_note(size: int, lang: str | None) -> str:
+    """How long a cut text was: in the message's language (``None``: both, for a text read in either)."""
+    if lang == "ja":
+        return f"（{size:,} 文字）"
+    if lang == "en":
+        return f" ({size:,} chars)"
+    return f"（{size:,} 文字 / chars）"
+
+
+def excerpt(value: object, limit: int = EXCERPT, lang: str | None = None) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was (in ``lang``)."""
     if isinstance(value, str) and len(value) > limit:
-        return f"{value[:limit]!r}…（{len(value):,} 文字 / chars）"
+        return f"{value[:limit]!r}…{length_note(len(value), lang)}"
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * limit:
         digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge int is refused (and slow)
+        if lang == "ja":
+            return f"（約 {digits:,} 桁の整数）"
+        if lang == "en":
+            return f"(an integer of about {digits:,} digits)"
         return f"（約 {digits:,} 桁の整数 / an integer of about {digits:,} digits）"
     text = repr(value)
     return text if len(text) <= limit + 2 else text[:limit] + "…"
