@@ -325,3 +325,10 @@ def test_a_long_key_is_cut_with_its_length_in_the_runs_language(city: Path) -> N
     code, en = _run("check", "-c", str(city), "--lang", "en")
     en = runner.invoke(app, ["check", "-c", str(city), "--lang", "en"], env=ENV).stderr
     assert code == 2 and "(1,000 chars)" in " ".join(en.split()) and "文字" not in en
+
+
+def test_a_format_a_table_lacks_is_refused_in_the_runs_language(city: Path) -> None:
+    code, ja = _run("table", "procedures", "-f", "mermaid", "-c", str(city))
+    assert code == 2 and "mermaid 形式はありません" in ja and "has no" not in ja
+    code, en = _run("table", "procedures", "-f", "mermaid", "-c", str(city), "--lang", "en")
+    assert code == 2 and "has no mermaid format" in en
