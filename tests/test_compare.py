@@ -98,7 +98,7 @@ def test_broken_catalogue_is_located_and_the_rest_compared(pair: Path) -> None:
     )
     line = path.read_text(encoding="utf-8").splitlines().index("    status: maybe") + 1
     result = _run(str(pair), "--format", "json")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{path}:{line}:13: DX003" in result.stderr
     data = json.loads(result.stdout)
     assert [m["code"] for m in data["municipalities"]] == ["122238", "342025"]
@@ -108,7 +108,7 @@ def test_broken_catalogue_is_located_and_the_rest_compared(pair: Path) -> None:
 
 def test_a_missing_directory_is_broken_not_fatal(pair: Path, tmp_path: Path) -> None:
     result = _run(str(pair / "kure"), str(tmp_path / "nowhere"), "--format", "csv")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "nowhere" in result.stderr
     assert "呉市" in result.stdout
 
@@ -189,9 +189,9 @@ def test_no_cache_writes_nothing(pair: Path) -> None:
 def test_broken_catalogues_are_not_cached(pair: Path) -> None:
     path = pair / "kure" / "procedures.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "procedures: []\n", encoding="utf-8")  # duplicate key
-    assert _run(str(pair), "--format", "json").exit_code == 1
+    assert _run(str(pair), "--format", "json").exit_code == 2
     result = _run(str(pair), "--format", "json")
-    assert result.exit_code == 1 and "DX002" in result.stderr
+    assert result.exit_code == 2 and "DX002" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -294,7 +294,7 @@ def test_the_notes_on_stderr_fit_80_columns_and_a_problem_stays_one_line(
     broken.mkdir()
     (broken / "procedures.yaml").write_text("procedures: [\n", encoding="utf-8")
     result = runner.invoke(app, ["compare", "set", "-f", "json", "--lang", lang], env={"COLUMNS": "80"})
-    assert result.exit_code == 1, result.output
+    assert result.exit_code == 2, result.output
     lines = result.stderr.splitlines()
     problem = next(line for line in lines if ": DX001 " in line)
     assert cell_len(problem) > 80  # whole, as every error

@@ -147,7 +147,7 @@ def test_a_broken_catalogue_named_by_code_is_named_from_the_registry(chiba: Path
     broken.mkdir()
     (broken / "procedures.yaml").write_text("bad: [\n", encoding="utf-8")
     result = runner.invoke(app, ["compare", str(chiba)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "(北海道札幌市)" in result.stderr
 
 

@@ -205,7 +205,7 @@ def test_display_width_counts_full_width_double() -> None:
 
 def test_bad_output_is_exit_2(tmp_path: Path) -> None:
     code, _, err = invoke("export", "-o", str(tmp_path / "missing" / "x.xlsx"), "--catalog", str(SHIPPED))
-    assert code == 2 and "ディレクトリがありません" in err
+    assert code == 2 and "ディレクトリがありません" in err.replace("\n    ", "")
     (tmp_path / "file").write_text("x")
     code, _, err = invoke("export", "-f", "csv", "-o", str(tmp_path / "file"), "--catalog", str(SHIPPED))
     assert code == 2 and "ディレクトリではありません" in err

@@ -2,10 +2,11 @@
 
 The examples are read from the help as a user sees it (``dxready CMD --help`` at 80 columns, Japanese and English)
 and run in the order below, in a fresh directory per language, as a user following them would: ``init`` makes
-``tateyama`` (and ``kamogawa``, the shipped catalogue), ``add`` adds the system that ``set system`` then edits,
-``export`` writes the workbook that ``import`` reads, ``trend``'s ``git`` lines put the catalogue under git for
-``diff git:HEAD``. Every line must exit 0 with no traceback, except ``check --fail-on warning``, which must exit 1
-and say why (the ``set`` examples leave procedures ×, a DX101 warning). The two languages' lines differ only in
+``tateyama`` (and ``kamogawa``, the shipped catalogue), ``export`` writes the workbook that ``import`` reads,
+``trend``'s ``git`` lines put the catalogue under git for ``diff git:HEAD``. They also run each command's alone after
+``init``'s (a user meets ``set --help`` before ``add --help``): no example edits what only another's made. Every line
+must exit 0 with no traceback, except ``check --fail-on warning``, which must exit 1 and say why (the shipped
+catalogue has × rows, a DX101 warning). The two languages' lines differ only in
 the Japanese words a user types (○ 一部 ×, 令和 dates), so both runs must leave the same catalogue once read.
 """
 
@@ -49,8 +50,15 @@ ORDER = [
 """The order a user follows the examples in: each command's examples may use what an earlier one made."""
 
 HEADING = {"ja": "例:", "en": "Examples:"}
-EXIT_1 = {"dxready check -c tateyama --fail-on warning": "DX101"}
+EXIT_1 = {"dxready check -c kamogawa --fail-on warning": "DX101"}
 """Examples that exit 1 on purpose, with what their output must show."""
+
+BASE = ["init"]
+"""What a user has before any other command's examples: the catalogues of ``init``'s examples (tateyama, and
+kamogawa, the shipped catalogue's copy). ``dxready --help``'s own examples start with the same ``init``."""
+PREPARED_BY = {"import": ["export"], "diff": ["trend"]}
+"""The only examples that rest on another command's: ``import`` reads the workbook ``export`` writes, ``diff git:HEAD``
+needs the history that ``trend``'s ``git`` lines make. Every other command's examples run on BASE alone."""
 
 
 @cache
@@ -161,6 +169,32 @@ def test_every_example_runs_as_pasted(tmp_path: Path, monkeypatch: pytest.Monkey
     text = (tmp_path / "ja" / "tateyama" / "procedures.yaml").read_text(encoding="utf-8")
     assert "verified_on: 2024-03-31" in text and "own-001" in text
     assert (tmp_path / "ja" / "tateyama.html").is_file() and (tmp_path / "en" / "chiba.html").is_file()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="diff's examples need trend's git lines")
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_each_commands_examples_run_on_inits_catalogues_alone(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A user reading ``set --help`` before ``add --help`` (``dxready --help`` lists set first): each command's
+    examples run after ``init``'s alone, so none edits an entry only another command's example made."""
+    base = tmp_path / "base"
+    base.mkdir()
+    monkeypatch.chdir(base)
+    for command in BASE:
+        for line in _examples(lang, command):
+            _run(line, lang, base)
+    for command in ORDER:
+        if command in BASE:
+            continue
+        where = tmp_path / command
+        shutil.copytree(base, where, symlinks=True)
+        monkeypatch.chdir(where)
+        for before in PREPARED_BY.get(command, []):
+            for line in _examples(lang, before):
+                _run(line, lang, where)
+        for line in _examples(lang, command):
+            _run(line, lang, where)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

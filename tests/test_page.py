@@ -135,7 +135,7 @@ def test_partial_catalogue_states_no_bare_rate(tmp_path: Path) -> None:
     bounds = s.get("rate_bounds")
     if bounds:
         assert f"{bounds[0]:.1f}" in figure.group(1) and f"{bounds[1]:.1f}" in figure.group(1)
-    assert "推移は示せません" in text  # not in git
+    assert "推移はまだありません" in text and "git" not in text  # not in git: said plainly, not as a CLI hint
 
 
 def test_english_page(tmp_path: Path) -> None:
@@ -224,7 +224,7 @@ def test_pdf_failure_of_chromium_is_a_message(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setenv("DXREADY_CHROMIUM", str(fake))
     code, _, err = invoke("page", "--catalog", str(SHIPPED), "--no-trend", "--pdf", str(tmp_path / "p.pdf"))
     assert code == 2
-    said = " ".join(err.split())  # fitted to COLUMNS
+    said = err.replace("\n    ", "")  # fitted to COLUMNS
     assert "no display" in said and "終了コード 3" in said and "DX001" not in said
     assert not (tmp_path / "p.pdf").exists()
 

@@ -335,7 +335,7 @@ def test_partial_catalogue_shows_bounds_and_coverage(browser: Any, pages: dict[s
         _check_figures(opened, data)
         opened.axe()
         assert "確認" in opened.page.locator("#online-rate").inner_text()
-        assert opened.page.locator("#trend p").first.inner_text().startswith("推移は示せません")
+        assert opened.page.locator("#trend p").first.inner_text().startswith("推移はまだありません")
         opened.screenshot("page-partial.png")
     finally:
         opened.close()

@@ -2,7 +2,8 @@
 
 - :class:`CatalogError` — a catalogue file is unusable; each problem has a file, line and column and a DX code.
 - :class:`UsageError` — a command-line option is wrong; it names the option, and has no DX code and no position.
-- :class:`GitError` — git is missing, or a revision or file is not in the repository.
+- :class:`GitError` — git is missing, or a revision or file is not in the repository; :class:`NotInGit`, the
+  catalogue is in no repository at all (``where`` is its directory).
 
 A base module: it imports only the findings vocabulary.
 """
@@ -45,6 +46,15 @@ class UsageError(DxreadyError):
         self.message = message
 
 
+class ValueProblem(ValueError):
+    """A value a model refuses, said in both languages (the loader words ``ja`` or ``en`` by the run's language)."""
+
+    def __init__(self, ja: str, en: str) -> None:
+        super().__init__(en)
+        self.ja = ja
+        self.en = en
+
+
 class GitError(DxreadyError):
     """git could not give what was asked: ``where`` names the revision or path, ``message`` what went wrong."""
 
@@ -52,3 +62,7 @@ class GitError(DxreadyError):
         super().__init__(f"{where}: {message.en}")
         self.where = where
         self.message = message
+
+
+class NotInGit(GitError):
+    """The catalogue's directory (``where``) is inside no git repository: not a mistake to fix in the input."""

@@ -55,8 +55,8 @@ def writable_target(path: Path) -> Path:
     except FileNotFoundError:
         raise WriteError(Msg(f"{shown}: ファイルがありません", f"{shown}: file not found")) from None
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-        reason = getattr(exc, "strerror", None) or "symlink loop"
-        raise WriteError(Msg(f"{shown}: 開けません: {reason}", f"{shown}: cannot open: {reason}")) from None
+        why = os_reason(exc) if isinstance(exc, OSError) else Msg(*_REASONS[errno.ELOOP])
+        raise WriteError(Msg(f"{shown}: 開けません: {why.ja}", f"{shown}: cannot open: {why.en}")) from None
     if not stat.S_ISREG(info.st_mode):
         raise WriteError(
             Msg(
@@ -137,6 +137,52 @@ def _remove(tmp: str | None) -> None:
             os.unlink(tmp)
 
 
+_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("ディレクトリがありません", "no such directory"),
+    errno.EACCES: ("権限がありません", "permission denied"),
+    errno.EPERM: ("権限がありません", "permission denied"),
+    errno.EROFS: ("読み取り専用のファイルシステムです", "read-only file system"),
+    errno.ENOSPC: ("ディスクの空きがありません", "no space left on the device"),
+    getattr(errno, "EDQUOT", errno.ENOSPC): (
+        "ディスクの割り当て（クォータ）を超えています",
+        "disk quota exceeded",
+    ),
+    errno.EISDIR: ("ディレクトリです", "is a directory"),
+    errno.ENOTDIR: ("途中のパスがディレクトリではありません", "a part of the path is not a directory"),
+    errno.ENAMETOOLONG: ("名前が長すぎます", "the name is too long"),
+    errno.EEXIST: ("既にあります", "already exists"),
+    errno.ELOOP: ("シンボリックリンクが循環しています", "a symlink loop"),
+    errno.EIO: ("装置との読み書きに失敗しました", "the device failed to read or write"),
+}
+
+
+def os_reason(exc: OSError, path: Path | None = None) -> Msg:
+    """Why the system refused, in words (the common errno values; else the system's own text). ``path``, the
+    file or folder being made, tells a missing folder from a place where nothing can be made (``/proc``)."""
+    if exc.errno == errno.ENOENT and path is not None and path.absolute().parent.is_dir():
+        return Msg("その場所には作れません", "nothing can be made there")
+    if exc.errno in _REASONS:
+        return Msg(*_REASONS[exc.errno])
+    if isinstance(exc, PermissionError):
+        return Msg(*_REASONS[errno.EACCES])
+    from dxready.inert import oneline
+
+    reason = oneline(exc.strerror or type(exc).__name__)
+    return Msg(f"システムのエラー（{reason}）", reason)
+
+
+def cannot_write(path: Path, exc: OSError) -> WriteError:
+    """``path`` could not be written, and why, in words: not a problem of the input (no "fix the places above")."""
+    shown, why = _shown(path), os_reason(exc, path)
+    return WriteError(Msg(f"{shown} に書き込めません: {why.ja}", f"cannot write {shown}: {why.en}"))
+
+
+def cannot_create(directory: Path, exc: OSError) -> WriteError:
+    """The directory ``directory`` could not be made, and why, in words."""
+    shown, why = _shown(directory), os_reason(exc, directory)
+    return WriteError(Msg(f"ディレクトリ {shown} を作れません: {why.ja}", f"cannot create {shown}: {why.en}"))
+
+
 def _os_message(shown: str, exc: OSError) -> Msg:
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return Msg(
@@ -148,10 +194,10 @@ def _os_message(shown: str, exc: OSError) -> Msg:
             f"{shown}: 権限がないので書き込めません（フォルダに一時ファイルを作れません）。ファイルは元のままです",
             f"{shown}: permission denied (no temporary file can be made beside it); the file is unchanged",
         )
-    reason = exc.strerror or type(exc).__name__
+    why = os_reason(exc)
     return Msg(
-        f"{shown}: 書き込めません: {reason}。ファイルは元のままです",
-        f"{shown}: cannot write: {reason}; the file is unchanged",
+        f"{shown} に書き込めません: {why.ja}。ファイルは元のままです",
+        f"cannot write {shown}: {why.en}; the file is unchanged",
     )
 
 
@@ -183,8 +229,8 @@ def locked(path: Path) -> Iterator[None]:
         shown = _shown(where)
         raise WriteError(
             Msg(
-                f"{shown}: ロックを取れません: {exc.strerror}",
-                f"{shown}: cannot take the lock: {exc.strerror}",
+                f"{shown}: ロックを取れません: {os_reason(exc).ja}",
+                f"{shown}: cannot take the lock: {os_reason(exc).en}",
             )
         ) from None
     try:

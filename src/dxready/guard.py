@@ -51,8 +51,10 @@ def describe(exc: BaseException, lang: str) -> str:
             )
         if isinstance(exc, FileExistsError):
             return where + t(lang, "既にあります", "already exists")
-        strerror = oneline(exc.strerror or type(exc).__name__)
-        return where + t(lang, f"入出力エラー: {strerror}", f"I/O error: {strerror}")
+        from dxready.fsio import os_reason
+
+        why = os_reason(exc)
+        return where + t(lang, f"入出力エラー: {why.ja}", f"I/O error: {why.en}")
     if isinstance(exc, MemoryError):
         return t(lang, "メモリが足りません", "out of memory")
     if isinstance(exc, RecursionError):
@@ -72,8 +74,15 @@ def report(exc: BaseException) -> int:
 
     if debug():
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    line = f"dxready: {describe(exc, current_lang())}"
     try:
-        sys.stderr.write(f"dxready: {describe(exc, current_lang())}\n")
+        from dxready.render.wrap import fit_message
+
+        line = fit_message(line)  # at a terminal's width, as every other message (whole when piped)
+    except Exception:  # the last line of defence words the error whatever happens here
+        pass
+    try:
+        sys.stderr.write(f"{line}\n")
         sys.stderr.flush()
     except (OSError, ValueError):  # stderr itself is gone
         pass

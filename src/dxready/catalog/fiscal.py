@@ -13,7 +13,16 @@ _WESTERN_RE = re.compile(r"^(?:FY)?([0-9]{4})(?:年度)?$")
 
 
 class FiscalYearError(ValueError):
-    """The text is not a fiscal year in any accepted spelling."""
+    """The text is not a fiscal year in any accepted spelling; ``ja`` and ``en`` say why."""
+
+    def __init__(self, ja: str, en: str) -> None:
+        super().__init__(en)
+        self.ja = ja
+        self.en = en
+
+
+_SPELLINGS = "2025, FY2025, R7 or 令和7年度"
+_SPELLINGS_JA = "2025、FY2025、R7、令和7年度 のように書いてください"
 
 
 class FiscalYear(int):
@@ -24,12 +33,15 @@ class FiscalYear(int):
         if isinstance(value, FiscalYear):
             return value
         if isinstance(value, bool):
-            raise FiscalYearError("a fiscal year is a year, not true/false")
+            raise FiscalYearError(
+                "年度は年で書きます（true/false ではありません）", "a fiscal year is a year, not true/false"
+            )
         if isinstance(value, int):
             return cls._checked(value)
         if not isinstance(value, str):
             raise FiscalYearError(
-                f"expected a fiscal year such as 2025, FY2025, R7 or 令和7年度, got {value!r}"
+                f"{value!r} は年度ではありません。{_SPELLINGS_JA}",
+                f"expected a fiscal year such as {_SPELLINGS}, got {value!r}",
             )
         text = unicodedata.normalize("NFKC", value).strip().upper().replace(" ", "")
         match = _WESTERN_RE.match(text)
@@ -40,14 +52,21 @@ class FiscalYear(int):
             era, num = match.groups()
             n = 1 if num == "元" else int(num)
             if n < 1:
-                raise FiscalYearError(f"{value!r}: era years start at 1 (元)")
+                raise FiscalYearError(
+                    f"{value!r}: 元号の年は 1（元）から数えます", f"{value!r}: era years start at 1 (元)"
+                )
             return cls._checked(_ERAS[era] + n)
-        raise FiscalYearError(f"{value!r} is not a fiscal year; write 2025, FY2025, R7 or 令和7年度")
+        raise FiscalYearError(
+            f"{value!r} は年度ではありません。{_SPELLINGS_JA}",
+            f"{value!r} is not a fiscal year; write {_SPELLINGS}",
+        )
 
     @classmethod
     def _checked(cls, year: int) -> FiscalYear:
         if not 1990 <= year <= 2100:
-            raise FiscalYearError(f"fiscal year {year} is out of range (1990–2100)")
+            raise FiscalYearError(
+                f"年度 {year} は範囲外です（1990〜2100）", f"fiscal year {year} is out of range (1990–2100)"
+            )
         return cls(year)
 
     @classmethod

@@ -70,7 +70,10 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
     except IsADirectoryError:
         raise fail(shown, 0, 0, "ファイルではなくディレクトリです", "is a directory, not a file") from None
     except OSError as exc:
-        raise fail(shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+        from dxready.fsio import os_reason  # here: check's start-up does not otherwise import fsio
+
+        why = os_reason(exc)
+        raise fail(shown, 0, 0, f"読めません: {why.ja}", f"cannot read: {why.en}") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -94,9 +97,10 @@ def read_bounded(path: str | os.PathLike[str], shown: str, limit: int = MAX_BYTE
             except BlockingIOError:  # pragma: no cover - a regular file never blocks
                 continue
             except OSError as exc:
-                raise fail(
-                    shown, 0, 0, f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}"
-                ) from None
+                from dxready.fsio import os_reason
+
+                why = os_reason(exc)
+                raise fail(shown, 0, 0, f"読めません: {why.ja}", f"cannot read: {why.en}") from None
             if not chunk:
                 break
             chunks.append(chunk)
@@ -190,18 +194,25 @@ def bounded_errors(exc: Any, model: Any, data: Any) -> tuple[list[Any], int]:
     return errors, max(total - len(errors), 0)
 
 
-def excerpt(value: object, limit: int = EXCERPT, lang: str = "ja") -> str:
-    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was (in ``lang``: a message's
-    Japanese and English each call it)."""
+def length_note(size: int, lang: str | None) -> str:
+    """How long a cut text was: in the message's language (``None``: both, for a text read in either)."""
+    if lang == "ja":
+        return f"（{size:,} 文字）"
+    if lang == "en":
+        return f" ({size:,} chars)"
+    return f"（{size:,} 文字 / chars）"
+
+
+def excerpt(value: object, limit: int = EXCERPT, lang: str | None = None) -> str:
+    """``repr(value)`` cut to about ``limit`` characters, saying how long the whole was (in ``lang``)."""
     if isinstance(value, str) and len(value) > limit:
-        return f"{value[:limit]!r}…" + length_note(len(value), lang)
+        return f"{value[:limit]!r}…{length_note(len(value), lang)}"
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * limit:
         digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge int is refused (and slow)
-        return f"（約 {digits:,} 桁の整数）" if lang == "ja" else f"(an integer of about {digits:,} digits)"
+        if lang == "ja":
+            return f"（約 {digits:,} 桁の整数）"
+        if lang == "en":
+            return f"(an integer of about {digits:,} digits)"
+        return f"（約 {digits:,} 桁の整数 / an integer of about {digits:,} digits）"
     text = repr(value)
     return text if len(text) <= limit + 2 else text[:limit] + "…"
-
-
-def length_note(chars: int, lang: str) -> str:
-    """'（5,000 文字）' / ' (5,000 chars)': how long a cut value was, in one language."""
-    return f"（{chars:,} 文字）" if lang == "ja" else f" ({chars:,} chars)"

@@ -260,8 +260,11 @@ class Counts(Model):
     @model_validator(mode="after")
     def _online_or_rate(self) -> Counts:
         if self.online is None and self.rate is None:
-            raise ValueError(
-                "counts need online or rate (online: うちオンライン数, rate: 公表された利用率 %)"
+            from dxready.errors import ValueProblem
+
+            raise ValueProblem(
+                "online（うちオンライン件数）か rate（公表された利用率 %）のどちらかが必要です",
+                "counts need online (online cases) or rate (the published usage rate, %)",
             )
         return self
 

@@ -72,8 +72,10 @@ class Waiver(_Settings):
     def _not_dx011(self) -> Waiver:
         # DX011 is what reports an expired waiver: waiving it would let every other waiver live for ever.
         if self.code == "DX011":
-            raise ValueError(
-                "DX011（期限切れの適用除外）は適用除外にできません / DX011 (expired waiver) cannot be waived"
+            from dxready.errors import ValueProblem
+
+            raise ValueProblem(
+                "DX011（期限切れの適用除外）は適用除外にできません", "DX011 (expired waiver) cannot be waived"
             )
         return self
 

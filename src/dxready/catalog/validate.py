@@ -84,12 +84,12 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
     loc = tuple(p for p in error["loc"] if isinstance(p, str | int))
     kind = error["type"]
     # file:line:col already says where; the field's own name says what.
-    name = next((excerpt_key(p) for p in reversed(loc) if isinstance(p, str)), "(document)")
+    name = next((excerpt_key(p, lang="ja") for p in reversed(loc) if isinstance(p, str)), "(document)")
     name_en = next((excerpt_key(p, lang="en") for p in reversed(loc) if isinstance(p, str)), "(document)")
     en = error["msg"]
     ja = _TYPE_JA.get(kind, "値が不正です")
     if kind == "extra_forbidden":
-        key, key_en = excerpt_key(loc[-1]), excerpt_key(loc[-1], lang="en")
+        key, key_en = excerpt_key(loc[-1], lang="ja"), excerpt_key(loc[-1], lang="en")
         allowed = _field_names(model, loc[:-1])
         close = difflib.get_close_matches(str(loc[-1])[:100], allowed, n=1, cutoff=0.6)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -101,7 +101,7 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
         )
     if kind == "missing":
         return Msg(
-            f"必須の項目 '{excerpt_key(loc[-1])}' がありません",
+            f"必須の項目 '{excerpt_key(loc[-1], lang='ja')}' がありません",
             f"required key '{excerpt_key(loc[-1], lang='en')}' is missing",
         )
     if kind in ("enum", "literal_error"):
@@ -112,32 +112,30 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
             expected = "online, partial, offline, not_applicable, unknown, a mark ○ 一部 × — ？, or 済 未 対象外 不明"
             expected_ja = "○ 一部 × — ？ の記号、online, partial, offline, not_applicable, unknown、または 済 未 対象外 不明"
         return Msg(
-            f"{name}: {excerpt(got)} は使えません。使える値: {expected_ja}",
+            f"{name}: {excerpt(got, lang='ja')} は使えません。使える値: {expected_ja}",
             f"{name_en}: {excerpt(got, lang='en')} is not allowed; expected one of {expected}",
         )
     if kind == "value_error":
         cause = error.get("ctx", {}).get("error", en)
-        text = excerpt_key(cause, 300)
-        # A DateError says why in both languages.
-        ja = excerpt_key(getattr(cause, "ja", text), 300)
-        en_text = excerpt_key(getattr(cause, "en", cause), 300, lang="en")
-        return Msg(f"{name}: {ja}", f"{name_en}: {en_text}")
+        # A DateError, FiscalYearError or ValueProblem says why in both languages.
+        ja = excerpt_key(getattr(cause, "ja", cause), 300, lang="ja")
+        return Msg(f"{name}: {ja}", f"{name_en}: {excerpt_key(getattr(cause, 'en', cause), 300, lang='en')}")
     field_name = next((p for p in reversed(loc) if isinstance(p, str)), "")
     if kind == "string_pattern_mismatch" and field_name in _ID_FIELDS:
         return Msg(
-            f"{name}: {excerpt(error.get('input'))} は id の書式（半角英小文字・数字・ハイフン）ではありません",
+            f"{name}: {excerpt(error.get('input'), lang='ja')} は id の書式（半角英小文字・数字・ハイフン）ではありません",
             f"{name_en}: {excerpt(error.get('input'), lang='en')} is not an id (lowercase letters, digits and hyphens)",
         )
     got = error.get("input")
-    shown = "" if isinstance(got, dict | list) else f"（{excerpt(got)}）"
+    shown = "" if isinstance(got, dict | list) else f"（{excerpt(got, lang='ja')}）"
     shown_en = "" if isinstance(got, dict | list) else f" (got {excerpt(got, lang='en')})"
     return Msg(f"{name}: {ja}{shown}", f"{name_en}: {excerpt_key(en, 300, lang='en')}{shown_en}")
 
 
-def excerpt_key(value: object, limit: int = limits.EXCERPT, lang: str = "ja") -> str:
+def excerpt_key(value: object, limit: int = limits.EXCERPT, lang: str | None = None) -> str:
     """A key or message as text, cut like :func:`excerpt` (without quotes), its length said in ``lang``."""
     text = str(value) if not isinstance(value, int) else excerpt(value, lang=lang)
-    return text if len(text) <= limit else f"{text[:limit]}…" + limits.length_note(len(text), lang)
+    return text if len(text) <= limit else f"{text[:limit]}…{limits.length_note(len(text), lang)}"
 
 
 def validate(model: type[BaseModel], data: Any, source: SourceMap) -> Any:

@@ -198,7 +198,7 @@ class Composer:
         value = event.args[3]
         return self.fail(
             event,
-            f"値 {excerpt(value)} を読めません",
+            f"値 {excerpt(value, lang='ja')} を読めません",
             f"cannot read value {excerpt(value, lang='en')}: {excerpt(detail, lang='en')}",
         )
 
@@ -300,7 +300,9 @@ class Composer:
                 return yaml_int(text)
             except ValueError:  # 0x…, or over 4,300 digits
                 raise self.fail(
-                    event, f"キー {excerpt(text)} を読めません", f"cannot read key {excerpt(text, lang='en')}"
+                    event,
+                    f"キー {excerpt(text, lang='ja')} を読めません",
+                    f"cannot read key {excerpt(text, lang='en')}",
                 ) from None
         return text
 
@@ -392,7 +394,7 @@ class Composer:
         return YamlProblem(
             mark.line + 1,
             mark.column + 1,
-            f"キー {excerpt(key)} が重複しています（最初は {line} 行 {column} 列）",
+            f"キー {excerpt(key, lang='ja')} が重複しています（最初は {line} 行 {column} 列）",
             f"duplicate key {excerpt(key, lang='en')} (first at line {line}, column {column})",
             DUPLICATE_KEY,
         )

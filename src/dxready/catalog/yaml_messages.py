@@ -196,12 +196,38 @@ _SHAPES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+MAX_KEY = 1024
+"""YAML's limit on a key written without a leading '?' (its "simple key"): the parser stops looking for the ':'."""
+
+
+def _long_key(lines: list[str], line: int, detail: str) -> Syntax | None:
+    """A key over YAML's 1,024 characters: the ':' is there, but the parser gave up looking for it."""
+    if "could not find expected ':'" not in detail or not 1 <= line <= len(lines):
+        return None
+    text = lines[line - 1]
+    start = len(text) - len(text.lstrip(" -"))
+    colon = re.search(r":(?:\s|$)", text[start:])
+    if colon is None or colon.start() <= MAX_KEY:
+        return None
+    size = colon.start()
+    return Syntax(
+        line,
+        start + 1,
+        f"キーが長すぎます（{size:,} 文字）。YAML のキーは {MAX_KEY:,} 文字までです",
+        f"the key is too long ({size:,} characters); a YAML key has at most {MAX_KEY:,}",
+        detail,
+    )
+
+
 def explain(text: str, line: int, column: int, detail: str) -> Syntax:
     """The parser failed at ``line``:``column`` (1-based) saying ``detail``: the likely cause, where it is, what to do."""
     lines = text.split("\n")
     found = _scan(lines, min(line + 1, len(lines)))
     if found is not None:
         return Syntax(found.line, found.column, found.ja, f"YAML syntax error: {found.en} ({detail})", detail)
+    long_key = _long_key(lines, line, detail)
+    if long_key is not None:
+        return long_key
     for shape, ja, en in _SHAPES:
         if shape in detail:
             return Syntax(line, column, ja, f"YAML syntax error: {en} ({detail})", detail)

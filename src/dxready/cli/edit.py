@@ -166,8 +166,8 @@ SetInferredOpt = Annotated[
             "dxready set municipality --counts 2022:196759:152983 -c tateyama",
         ),
         (
-            "dxready set system juki --phase 移行中 -c tateyama",
-            "dxready set system juki --phase migrating -c tateyama",
+            "dxready set system koseki --phase 移行中 -c kamogawa",
+            "dxready set system koseki --phase migrating -c kamogawa",
         ),
     ),
 )

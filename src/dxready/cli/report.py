@@ -27,6 +27,7 @@ from dxready.cli._common import (
     _out,
     app,
 )
+from dxready.cli.numbers import int_option
 from dxready.clitext import DxCommand, examples
 from dxready.completion import complete_codes, complete_ids
 from dxready.i18n import t, tr
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
     epilog=examples(
         "dxready check -c tateyama",
         "dxready check -c tateyama --format github",
-        "dxready check -c tateyama --fail-on warning",
+        "dxready check -c kamogawa --fail-on warning",
     ),
 )
 def check(
@@ -286,7 +287,8 @@ def next_(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     top: Annotated[
-        int, typer.Option("--top", "-n", min=1, metavar="N", help=tr("表示する手順の数。", "How many steps."))
+        int,
+        int_option("--top", "-n", minimum=1, metavar="N", help=tr("表示する手順の数。", "How many steps.")),
     ] = 10,
     format: Annotated[
         NextFormat | None,

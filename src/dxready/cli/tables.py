@@ -172,7 +172,7 @@ def table(
         try:
             return renderer(f"table {table}", fmt)(report, language)
         except UnsupportedFormat as exc:
-            raise typer.BadParameter(str(exc), param_hint="--format") from None
+            raise typer.BadParameter(t(language, exc.ja, exc.en), param_hint="--format") from None
 
     if write is None:
         if check_:

@@ -208,6 +208,11 @@ class Column:
     name: str
     counts: dict[str, int]
     """status → municipalities; ``missing`` for catalogues without the row."""
+    name_en: str = ""
+    """The registry's English name (``--lang en``)."""
+
+    def label(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
 
     @property
     def known(self) -> int:
@@ -251,10 +256,9 @@ class Comparison:
 
     @property
     def exit_code(self) -> int:
-        """0; 1 when a catalogue was left out; 2 when none could be read (nothing to compare at all)."""
-        if not self.broken:
-            return 0
-        return 1 if self.rows else 2
+        """0; 2 when any catalogue given could not be read — the comparison of the others is printed all the same,
+        but an input was unusable, which is exit 2 everywhere (1 would read as findings in CI)."""
+        return 2 if self.broken else 0
 
     def shared_codes(self) -> dict[str, list[str]]:
         """Municipality codes that more than one catalogue carries, with those catalogues."""
@@ -269,7 +273,12 @@ class Comparison:
         names = {**_STATUS_OF, MISSING: "missing"}
         by_no = zip(*(row.marks for row in self.rows), strict=True) if self.rows else [()] * len(STANDARD_NOS)
         return [
-            Column(no, STANDARD_BY_NO[no].name, {names[ch]: n for ch, n in Counter(column).items()})
+            Column(
+                no,
+                STANDARD_BY_NO[no].name,
+                {names[ch]: n for ch, n in Counter(column).items()},
+                STANDARD_BY_NO[no].name_en,
+            )
             for no, column in zip(STANDARD_NOS, by_no, strict=True)
         ]
 

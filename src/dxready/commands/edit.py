@@ -363,9 +363,9 @@ def run_add(
 
     changed, said, candidate = _edit_procedures(root, shown, make)
     new = () if candidate is None else new_findings(before[0], candidate, {ident})
-    return EditResult(shown, (edited(targets[0], said, changed=changed),), new_findings=new)
+    return EditResult(shown, (edited(targets[0], said, changed=changed, added=True),), new_findings=new)
 
 
-def edited(target: Target, said: list[Msg], *, changed: bool) -> Edited:
+def edited(target: Target, said: list[Msg], *, changed: bool, added: bool = False) -> Edited:
     """One target's part of an :class:`EditResult`."""
-    return Edited(target.ident, target.procedure.standard_no, changed, tuple(said))
+    return Edited(target.ident, target.procedure.standard_no, changed, tuple(said), added)

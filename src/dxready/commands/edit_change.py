@@ -194,7 +194,7 @@ def parse_counts(text: str, *, header: bool = False) -> CountsEntry:
     try:
         year = int(FiscalYear.parse(match.group("fy")))
     except FiscalYearError as exc:
-        raise _bad("--counts", f"--counts の年度を読めません: {exc}", f"--counts: {exc}") from None
+        raise _bad("--counts", f"--counts の年度を読めません: {exc.ja}", f"--counts: {exc.en}") from None
     end: dt.date | None = None
     if match.group("end"):
         try:

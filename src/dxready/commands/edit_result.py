@@ -24,6 +24,8 @@ class Edited:
     standard_no: int | None
     changed: bool
     said: tuple[Msg, ...] = ()
+    added: bool = False
+    """The target is new (``add``): said as added, not updated."""
 
 
 @dataclass(frozen=True)

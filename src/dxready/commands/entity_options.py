@@ -116,7 +116,7 @@ def _fiscal(option: str, text: str) -> str:
     try:
         return str(int(FiscalYear.parse(unicodedata.normalize("NFKC", text).strip())))
     except FiscalYearError as exc:
-        raise _bad(option, f"{option} の年度を読めません: {exc}", f"{option}: {exc}") from None
+        raise _bad(option, f"{option} の年度を読めません: {exc.ja}", f"{option}: {exc.en}") from None
 
 
 def _target(text: str) -> str:

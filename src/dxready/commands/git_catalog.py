@@ -49,8 +49,24 @@ class GitCatalog:
         return f"{self.rel}/{name}.yaml" if self.rel else f"{name}.yaml"
 
 
-def locate_in_git(catalog: Path | None) -> GitCatalog:
+_NOT_IN_GIT = {
+    "diff": Msg(
+        "カタログが git リポジトリの中にありません（git:REV が使えません）",
+        "the catalogue is not inside a git repository (git:REV needs one)",
+    ),
+    "trend": Msg(
+        "trend はカタログの git の履歴から推移を作ります。このカタログは git リポジトリの中にありません"
+        "（git init し、変更をコミットすると履歴になります）",
+        "trend reads the catalogue's git history; the catalogue is not inside a git repository"
+        " (git init, then each commit of a change is a point)",
+    ),
+}
+
+
+def locate_in_git(catalog: Path | None, needed_by: str = "diff") -> GitCatalog:
+    """Where the catalogue is in its repository; NotInGit, worded for ``needed_by`` (diff, trend), when it is in none."""
     from dxready.catalog.load import resolve
+    from dxready.errors import NotInGit
 
     root, _ = resolve(catalog)
     if not root.is_dir():
@@ -65,11 +81,7 @@ def locate_in_git(catalog: Path | None) -> GitCatalog:
         )
     done = git(["rev-parse", "--show-toplevel"], root)
     if done.returncode != 0:
-        raise _problem(
-            str(root),
-            "カタログが git リポジトリの中にありません（git:REV が使えません）",
-            "the catalogue is not inside a git repository (git:REV needs one)",
-        )
+        raise NotInGit(str(root), _NOT_IN_GIT[needed_by])
     top = Path(done.stdout.decode("utf-8", "replace").strip())
     try:
         rel = root.resolve().relative_to(top.resolve()).as_posix()

@@ -321,7 +321,9 @@ def _write_new(directory: Path, contents: dict[str, bytes]) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _fail(str(directory), f"作れません: {exc.strerror}", f"cannot create: {exc.strerror}") from None
+        from dxready.fsio import cannot_create
+
+        raise cannot_create(directory, exc) from None
     created: list[Path] = []
     try:
         for file, data in contents.items():
@@ -340,4 +342,6 @@ def _write_new(directory: Path, contents: dict[str, bytes]) -> None:
     except OSError as exc:
         for path in created:
             path.unlink(missing_ok=True)
-        raise _fail(str(directory), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
+        from dxready.fsio import cannot_write
+
+        raise cannot_write(Path(exc.filename) if exc.filename else directory, exc) from None

@@ -41,7 +41,7 @@ def write_schemas(directory: Path) -> list[Path]:
     import tempfile
 
     from dxready.findings import Msg
-    from dxready.fsio import WriteError
+    from dxready.fsio import WriteError, cannot_create, cannot_write
     from dxready.inert import oneline
 
     shown = oneline(str(directory))
@@ -55,9 +55,7 @@ def write_schemas(directory: Path) -> list[Path]:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteError(
-            Msg(f"{shown}: 作れません: {exc.strerror}", f"{shown}: cannot create: {exc.strerror}")
-        ) from None
+        raise cannot_create(directory, exc) from None
     written = []
     for name, schema in schemas().items():
         path = directory / f"{name}.schema.json"
@@ -82,10 +80,7 @@ def write_schemas(directory: Path) -> list[Path]:
             os.replace(tmp, path)  # a symlink at ``path`` is replaced, never followed
             tmp = None
         except OSError as exc:
-            where = oneline(str(path))
-            raise WriteError(
-                Msg(f"{where}: 書けません: {exc.strerror}", f"{where}: cannot write: {exc.strerror}")
-            ) from None
+            raise cannot_write(path, exc) from None
         finally:
             if tmp is not None:
                 with contextlib.suppress(OSError):

@@ -147,7 +147,7 @@ def collect(
     catalog: Path | None, since: dt.date | None, progress: Callable[[int, int], None] | None = None
 ) -> tuple[str, list[Point]]:
     """(the file's path in the repository, the points oldest first); ``progress(done, total)`` per commit."""
-    where = locate_in_git(catalog)
+    where = locate_in_git(catalog, "trend")
     history = _history(where, since)
     blobs = _blobs(where, [sha for sha, _, _ in history])
     points = []

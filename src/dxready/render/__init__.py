@@ -94,7 +94,12 @@ FAILED: dict[str, str] = {
 
 
 class UnsupportedFormat(Exception):
-    pass
+    """A view has no such format; ``ja`` and ``en`` say which it has."""
+
+    def __init__(self, ja: str, en: str) -> None:
+        super().__init__(en)
+        self.ja = ja
+        self.en = en
 
 
 def register(view: str, fmt: str, target: str) -> None:
@@ -125,7 +130,11 @@ def renderer(view: str, fmt: str) -> Callable[..., str]:
     """The function that renders ``view`` as ``fmt``; UnsupportedFormat when that view has no such format."""
     target = VIEWS[view].get(fmt)
     if target is None:
-        raise UnsupportedFormat(f"{view} has no {fmt} format (use {', '.join(VIEWS[view])})")
+        known = ", ".join(VIEWS[view])
+        raise UnsupportedFormat(
+            f"{view} に {fmt} 形式はありません（使える形式: {known}）",
+            f"{view} has no {fmt} format (use {known})",
+        )
     return _resolve(target)
 
 

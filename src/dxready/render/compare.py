@@ -121,7 +121,7 @@ def _summary(comparison: Comparison, lang: str) -> str:
 
 def _legend(columns: list[Column], lang: str) -> list[str]:
     head = "手続番号:" if lang == "ja" else "Procedure numbers:"
-    return [head, *(f"{c.no}. {c.name}" for c in columns)]
+    return [head, *(f"{c.no}. {c.label(lang)}" for c in columns)]
 
 
 def _records(
@@ -187,7 +187,7 @@ def table(comparison: Comparison, lang: str) -> str:
     for c in columns:
         per.add_row(
             Text(str(c.no)),
-            cell(c.name),  # Japanese line breaking: no line of a name starts with 、 or ）
+            cell(c.label(lang)),  # Japanese line breaking: no line of a name starts with 、 or ）
             *(Text(str(c.counts.get(s, 0))) for s in _STATUSES),
             # Bounds without the coverage words: the ？ column beside them counts the unknown rows.
             Text(_rate(c.online, lang, coverage=False), no_wrap=True),
@@ -215,8 +215,13 @@ def table(comparison: Comparison, lang: str) -> str:
     from dxready.render.compare_extra import print_usage
 
     print_usage(made, comparison, lang, width)
-    made.print(Text(_summary(comparison, lang)))
-    made.print(Text(_ORDER_NOTE["ja" if lang == "ja" else "en"]))
+    from dxready.render.wrap import wrap
+
+    # Wrapped the house's way (a count and its unit, a date, a rate range stay whole), not by rich.
+    for line in wrap(_summary(comparison, lang), width) + wrap(
+        _ORDER_NOTE["ja" if lang == "ja" else "en"], width
+    ):
+        made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     return buffer.getvalue()
 
 
@@ -250,7 +255,7 @@ def markdown(comparison: Comparison, lang: str) -> str:
         "",
     ]
     legend = _legend(columns, lang)
-    lines += [md_text(legend[0]), "", *(f"{c.no}. {md_text(c.name)}" for c in columns), ""]
+    lines += [md_text(legend[0]), "", *(f"{c.no}. {md_text(c.label(lang))}" for c in columns), ""]
     return "\n".join(lines)
 
 
@@ -268,6 +273,7 @@ def to_json(comparison: Comparison, lang: str) -> str:
             {
                 "standard_no": c.no,
                 "name": c.name,
+                "name_en": c.name_en,
                 "counts": {s: c.counts.get(s, 0) for s in (*_STATUSES, "missing")},
                 **fields(c.online, c.with_partial),
                 "online_rate": c.online_rate,

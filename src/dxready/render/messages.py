@@ -103,12 +103,13 @@ def _edited(shown: str, e: Edited, lang: str) -> str:
     what = e.ident + (f" (No.{e.standard_no})" if e.standard_no is not None else "")
     if lang == "ja":
         head = (
-            f"{shown}: {what} を更新しました"
+            f"{shown}: {what} を{'追加' if e.added else '更新'}しました"
             if e.changed
             else f"{shown}: {what} は変更なし（既にその値です）"
         )
     else:
-        head = f"{shown}: updated {what}" if e.changed else f"{shown}: {what} unchanged (already so)"
+        verb = "added" if e.added else "updated"
+        head = f"{shown}: {verb} {what}" if e.changed else f"{shown}: {what} unchanged (already so)"
     return "".join(oneline(line) + "\n" for line in [head, *(f"  {m.get(lang)}" for m in e.said)])
 
 
@@ -164,8 +165,11 @@ def entity_result(result: EntityResult, lang: str) -> str:
 
 
 def block_update(result: BlockUpdate, lang: str) -> str:
-    """``table --write``'s message: the diff of a stale block (under ``--check``), then one line."""
-    return result.diff + result.message.get(lang) + "\n"
+    """``table --write``'s message: the diff of a stale block (under ``--check``), then one line; a block that
+    cannot be written (exit 2) is said as every other error is (``dxready:``, fitted to the terminal)."""
+    if result.code == 2:
+        return write_error(result.message, lang)
+    return result.diff + result.message.get(lang) + "\n"  # whole: it may end in a command to paste
 
 
 def _cannot_use(n: int, lang: str, *, placed: bool = True) -> str:
@@ -208,17 +212,23 @@ def usage_error(exc: UsageError, lang: str) -> str:
 
 
 def write_error(message: Msg, lang: str) -> str:
-    """A file that could not be written (and is unchanged): one line (a path is data: made inert)."""
-    return f"dxready: {oneline(message.get(lang))}\n"
+    """A file that could not be written (and is unchanged): one line (a path is data: made inert), fitted to the
+    terminal as the other errors are (whole when piped)."""
+    from dxready.render.wrap import fit_message
+
+    return fit_message(f"dxready: {oneline(message.get(lang))}") + "\n"
 
 
 def git_error(exc: GitError, lang: str) -> str:
-    return (
-        oneline(f"{exc.where}: {exc.message.get(lang)}")
-        + "\n"
-        + oneline(_cannot_use(1, lang, placed=False))
-        + "\n"
-    )
+    """``WHERE: why``, the catalogue's directory named as a person knows it (never ``.``), fitted to the terminal.
+    A catalogue outside git is said once: it is not a place in the input to fix."""
+    from dxready.errors import NotInGit
+    from dxready.render.views import catalog_label
+    from dxready.render.wrap import fit_message
+
+    where = catalog_label(exc.where, lang) if isinstance(exc, NotInGit) else exc.where
+    said = fit_message(oneline(f"{where}: {exc.message.get(lang)}")) + "\n"
+    return said if isinstance(exc, NotInGit) else said + oneline(_cannot_use(1, lang, placed=False)) + "\n"
 
 
 def error(exc: DxreadyError, lang: str) -> str:

@@ -56,14 +56,15 @@ def city_data(catalog: Path | None, as_of: dt.date, lang: str) -> dict[str, Any]
 
 
 def trend_data(catalog: Path | None, lang: str) -> tuple[dict[str, Any] | None, str | None]:
-    """What ``trend --format json`` says, or (None, why not) when the catalogue has no git history."""
+    """What ``trend --format json`` says, or (None, what the page says instead) when there is no git history: a
+    plain statement for the page's readers, never the command line's hint."""
     from dxready.commands import trend
     from dxready.errors import GitError
 
     try:
         history = trend.run_trend(catalog=catalog, since=None)
-    except GitError as exc:  # not in git, or git missing: the page says so instead of failing
-        return None, _t(lang, f"推移は示せません: {exc.message.ja}", f"No trend: {exc.message.en}")
+    except GitError:  # not in git, or git missing: the page says so instead of failing
+        return None, _t(lang, "推移はまだありません。", "There is no trend yet.")
     except LoadError as exc:
         return None, _t(
             lang,
@@ -151,10 +152,9 @@ def write_file(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
         tmp = None
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        raise WriteError(
-            Msg(f"{shown}: 書き込めません: {reason}", f"{shown}: cannot write: {reason}")
-        ) from None
+        from dxready.fsio import cannot_write
+
+        raise cannot_write(path, exc) from None
     finally:
         if tmp is not None:
             with contextlib.suppress(OSError):

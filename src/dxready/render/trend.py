@@ -102,6 +102,8 @@ def _fixed_widths(head: list[str], rows: list[list[str]], room: int) -> list[int
 
 SUBJECT_MIN = 10
 """Fewer cells than this left for the subject (narrower than 80 columns): the points are records, not a table."""
+SUBJECT_PIECE = 24
+"""The widest piece of a subject (a date, a word) that the subject column must hold whole."""
 
 
 def _records(console: Any, head: list[str], rows: list[list[str]]) -> None:
@@ -130,6 +132,7 @@ def table(trend: Trend, lang: str) -> str:
     from dxready.render.celltext import cell
     from dxready.render.console import console as make_console
     from dxready.render.safe import oneline
+    from dxready.render.wrap import widest_piece
 
     console, buf = make_console()
     console.print(Text(oneline(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}"))))
@@ -148,7 +151,10 @@ def table(trend: Trend, lang: str) -> str:
     chrome = columns + 1 + 2 * columns  # the borders and each column's padding
     room = console.width - chrome - max(len(b) for b in bars)
     widths = _fixed_widths(head, rows, room)
-    if room - sum(widths) < SUBJECT_MIN:  # no room for a subject's words: one record per point instead
+    # A subject's widest unbreakable piece (a date 令和7年4月1日 with its bracket, a word) must fit its column, or
+    # the table would cut it: then records, where it stays whole. Past SUBJECT_PIECE cells (a URL) it is cut anyway.
+    widest = min(max(widest_piece(row[8]) for row in rows), SUBJECT_PIECE)
+    if room - sum(widths) < max(SUBJECT_MIN, widest):  # no room for a subject's words: one record per point
         _records(console, head, rows)
         return buf.getvalue()
     t = Table()

@@ -357,7 +357,7 @@ def summary_rows(
         rows.append(
             [
                 _t(lang, "独自手続（率の対象外）", "own procedures (outside the rates)"),
-                f"{sum(s.own.values())}（{tally}）",
+                _t(lang, f"{sum(s.own.values())}（{tally}）", f"{sum(s.own.values())} ({tally})"),
             ]
         )
     if city is not None:

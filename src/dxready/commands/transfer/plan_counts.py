@@ -25,7 +25,7 @@ def counts_row(planner: Planner, sheet: str, n: int, row: dict[str, Value]) -> R
     try:
         year = FiscalYear.parse(year_text)
     except FiscalYearError as exc:
-        raise CellError("fiscal_year", f"年度 {year_text!r} を読めません", str(exc)) from None
+        raise CellError("fiscal_year", exc.ja, exc.en) from None
     total, online, rate = (
         cell_int(row.get("total"), "total"),
         cell_int(row.get("online"), "online"),

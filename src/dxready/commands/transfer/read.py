@@ -67,7 +67,10 @@ def read_source(path: Path) -> list[RawSheet]:
     except FileNotFoundError:
         raise load_error(str(path), "ファイルがありません", "file not found") from None
     except OSError as exc:
-        raise load_error(str(path), f"読めません: {exc.strerror}", f"cannot read: {exc.strerror}") from None
+        from dxready.fsio import os_reason
+
+        why = os_reason(exc)
+        raise load_error(str(path), f"読めません: {why.ja}", f"cannot read: {why.en}") from None
     if size > MAX_BYTES:
         raise _too_large(str(path), size)
     if head.startswith(b"\xd0\xcf\x11\xe0"):

@@ -10,9 +10,10 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dxready.catalog.load import LoadError, Problem
 from dxready.commands.transfer.sheets import Cell, Percent, Sheet, Workbook
-from dxready.findings import Location, Msg
+from dxready.findings import Msg
+from dxready.fsio import WriteError, cannot_create
+from dxready.inert import oneline
 
 if TYPE_CHECKING:
     pass
@@ -140,14 +141,16 @@ def xlsx_bytes(book: Workbook) -> bytes:
     return buf.getvalue()
 
 
-def _fail(where: str, ja: str, en: str) -> LoadError:
-    return LoadError([Problem("DX001", Location(where), Msg(ja, en))])
+def _fail(where: Path, ja: str, en: str) -> WriteError:
+    """The output cannot be written there: not a problem of the catalogue (exit 2, no DX code)."""
+    shown = oneline(str(where))
+    return WriteError(Msg(f"{shown} に書き込めません: {ja}", f"cannot write {shown}: {en}"))
 
 
 def _write(path: Path, data: bytes) -> None:
     """Replace ``path`` atomically (fsio); a new file is first created empty, exclusively, and removed again if the
     write fails, so that no half-written workbook is ever left."""
-    from dxready.fsio import WriteError, atomic_write
+    from dxready.fsio import atomic_write, cannot_write
 
     created = False
     if not path.exists() and not path.is_symlink():
@@ -155,7 +158,7 @@ def _write(path: Path, data: bytes) -> None:
             with path.open("xb"):
                 created = True
         except OSError as exc:
-            raise _fail(str(path), f"書けません: {exc.strerror}", f"cannot write: {exc.strerror}") from None
+            raise cannot_write(path, exc) from None
     try:
         atomic_write(path, data)
     except WriteError:
@@ -169,27 +172,29 @@ def write(book: Workbook, out: Path, format: str) -> list[Path]:
     if format == "xlsx":
         if out.is_dir():
             raise _fail(
-                str(out), "ディレクトリです（.xlsx のファイル名を指定してください）", "is a directory"
+                out,
+                "ディレクトリです（.xlsx のファイル名を指定してください）",
+                "is a directory (give an .xlsx file)",
             )
         if not out.parent.is_dir():
-            raise _fail(str(out.parent), "ディレクトリがありません", "no such directory")
+            raise _fail(out, f"ディレクトリがありません（{oneline(str(out.parent))}）", "no such directory")
         _write(out, xlsx_bytes(book))
         return [out]
     if out.exists() and not out.is_dir():
         raise _fail(
-            str(out),
+            out,
             "ディレクトリではありません（CSV はシートごとに1ファイルをディレクトリに書きます）",
             "is not a directory (CSV writes one file per sheet into a directory)",
         )
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _fail(str(out), f"作れません: {exc.strerror}", f"cannot create: {exc.strerror}") from None
+        raise cannot_create(out, exc) from None
     files = [(out / f"{sheet.name}.csv", csv_bytes(sheet)) for sheet in book.sheets]
     for path, _ in files:  # every sheet's place checked before any is replaced: all written, or none
         if path.is_dir() or (path.exists() and not path.is_file()):
             raise _fail(
-                str(path),
+                path,
                 "ファイルではありません（この名前のディレクトリなどがあります）。何も書いていません",
                 "is not a file (a directory or the like has this name); nothing was written",
             )

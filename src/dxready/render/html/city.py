@@ -146,7 +146,7 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
             (
                 "own",
                 _t(lang, "独自手続（率の対象外）", "own procedures (outside the rates)"),
-                f"{sum(own.values())}（{tally}）",
+                _t(lang, f"{sum(own.values())}（{tally}）", f"{sum(own.values())} ({tally})"),
             )
         )
     city = s.get("municipality_counts")

@@ -7,7 +7,7 @@ from typing import Any
 from dxready.catalog.models import Status
 from dxready.i18n import t as _t
 from dxready.render.charts import esc
-from dxready.render.html.rates import RateView, rate_view
+from dxready.render.html.rates import RateView, local, rate_view
 from dxready.render.html.shell import (
     PAGE_LANG,
     Ids,
@@ -101,7 +101,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     matrix = data_table(ids, title, heads, rows, sortable=True, cls="matrix")
     legend = (
         f'<h3>{esc(_t(lang, "手続番号", "Procedure numbers"))}</h3><ol class="numbers">'
-        + "".join(f'<li value="{int(p["standard_no"])}">{esc(p["name"])}</li>' for p in procs)
+        + "".join(f'<li value="{int(p["standard_no"])}">{esc(local(p, "name", lang))}</li>' for p in procs)
         + "</ol>"
     )
     per_rows = []
@@ -119,7 +119,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         per_rows.append(
             "<tr>"
             + td(str(p["standard_no"]), "num", str(p["standard_no"]))
-            + row_head(p["name"])
+            + row_head(local(p, "name", lang))
             + "".join(
                 td(str(counts.get(k, 0)), "num")
                 for k in ("online", "partial", "offline", "not_applicable", "unknown")
