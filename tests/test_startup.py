@@ -97,3 +97,22 @@ def test_catalogue_default_factories_are_python_functions() -> None:
                 checked += 1
                 assert inspect.isfunction(field.default_factory), f"{model.__qualname__}.{name}"
     assert checked >= 20
+
+
+def test_catalogue_model_annotations_are_not_strings() -> None:
+    """A string annotation (``from __future__ import annotations``) is compiled by typing.ForwardRef when pydantic
+    creates the class: about 12 M instructions of every start-up for the catalogue's models (issue 14). The model
+    modules write annotations that the class body evaluates."""
+    from pydantic import BaseModel
+
+    import dxready.catalog.models
+    import dxready.catalog.settings  # noqa: F401
+
+    def models(cls: type[BaseModel]) -> list[type[BaseModel]]:
+        return [m for sub in cls.__subclasses__() for m in (sub, *models(sub))]
+
+    checked = [m for m in models(BaseModel) if m.__module__.startswith("dxready.catalog")]
+    assert len(checked) >= 20
+    for model in checked:
+        strings = [n for n, a in model.__dict__.get("__annotations__", {}).items() if isinstance(a, str)]
+        assert not strings, f"{model.__qualname__}: {strings}"
