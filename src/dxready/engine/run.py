@@ -6,14 +6,17 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dxready.catalog.load import Catalog
 from dxready.catalog.models import Procedure, Status
 from dxready.catalog.settings import Settings, Severity
-from dxready.engine.levels import Readiness, life_event_bundles, readiness
-from dxready.engine.rates import ONLINE, ONLINE_OR_PARTIAL, Rate, rate_of
 from dxready.findings import Finding
 from dxready.rules.base import Context, Rule
+
+if TYPE_CHECKING:  # imported where levels and rates are computed: check computes neither
+    from dxready.engine.levels import Readiness
+    from dxready.engine.rates import Rate
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class Report:
 
 def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | None]) -> Summary:
     """Counts, rates and levels over the standard rows (every row when the catalogue has no standard row)."""
+    from dxready.engine.rates import ONLINE, ONLINE_OR_PARTIAL, rate_of
+
     standard = [p for p in procedures if p.standard]
     own = [p for p in procedures if not p.standard] if standard else []
     rows = standard or list(procedures)
@@ -159,6 +164,8 @@ def _run(
             (active if waiver is None else waived).append(stamped)
     ready: dict[str, Readiness | None] = {}
     if levels:
+        from dxready.engine.levels import life_event_bundles, readiness
+
         bundles = life_event_bundles(catalog.procedures)
         ready = {p.id: readiness(p, bundles) for p in catalog.procedures}
     return Report(
