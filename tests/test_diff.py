@@ -307,9 +307,9 @@ def test_two_different_municipalities_are_said_to_be_so(tmp_path: Path) -> None:
         (
             "ja",
             [
-                "    本人確認: → マイナンバーカード",
-                "    手数料: → いいえ",
-                "    納付方法: → クレジットカード, 窓口",
+                "    本人確認: — → マイナンバーカード",
+                "    手数料: — → いいえ",
+                "    納付方法: — → クレジットカード, 窓口",
                 "    区分: 基幹系 → 独立系",
                 "    状態: 実施中 → 完了",
             ],
@@ -317,9 +317,9 @@ def test_two_different_municipalities_are_said_to_be_so(tmp_path: Path) -> None:
         (
             "en",
             [
-                "    identity: → mynumber_card",
-                "    fee: → no",
-                "    payment: → credit_card, counter",
+                "    identity: — → mynumber_card",
+                "    fee: — → no",
+                "    payment: — → credit_card, counter",
                 "    tier: backbone → standalone",
                 "    state: in progress → done",
             ],
@@ -358,8 +358,16 @@ def test_values_are_printed_as_the_tool_prints_them(tmp_path: Path, lang: str, s
 @pytest.mark.parametrize(
     ("lang", "regression", "counts"),
     [
-        ("ja", "  ⚠ 手続 図書館の図書貸出予約等（library-reservation）: ", "    件数"),
-        ("en", "  ⚠ procedure Library book loan reservations, etc. (library-reservation): ", "    counts"),
+        (
+            "ja",
+            "  ⚠ 手続 図書館の図書貸出予約等（library-reservation）: ",
+            "    件数: 令和4年度: — → 1 / 10 件",
+        ),
+        (
+            "en",
+            "  ⚠ procedure Library book loan reservations, etc. (library-reservation): ",
+            "    counts: FY2022: — → 1 of 10 online",
+        ),
     ],
 )
 def test_a_regression_and_a_list_field_are_worded_in_the_output_s_language(

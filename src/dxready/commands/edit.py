@@ -152,6 +152,7 @@ def run_set(
     said += _group_note(candidate.procedures[target.index])
     if target.sub is None and edit_facts.touches_facts(change):
         said += edit_facts.level_note(before[0], candidate, target.procedure.id)
+    said += edit_facts.bundle_level_notes(before[0], candidate, target.procedure.id)
     new = new_findings(before[0], candidate, {target.procedure.id})
     return EditResult(shown, (edited(target, said, changed=changed),), new_findings=new)
 

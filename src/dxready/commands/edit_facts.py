@@ -306,6 +306,55 @@ def level_notes(before: Catalog, after: Catalog, idents: list[str]) -> dict[str,
     return {ident: _level_change(old.get(ident), new.get(ident), shown) for ident in idents}
 
 
+def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
+    """The levels of *other* procedures that the edit moved: those sharing a life event with ``ident`` before or after
+    it (level 4 asks that a life event's procedures are all online, so a status or a life event recorded on one
+    procedure can settle or unsettle another's). Only those are read: a handful, whatever the catalogue's size."""
+    from dxready.engine.levels import level_words, life_event_bundles, readiness
+
+    def events(catalog: Catalog) -> set[str]:
+        return {e for p in catalog.procedures if p.id == ident for e in p.life_events or ()}
+
+    shared = events(before) | events(after)
+    if not shared:
+        return []
+
+    def levels(catalog: Catalog) -> dict[str, tuple[tuple[int, int] | None, Any]]:
+        procedures = catalog.procedures
+        bundles = life_event_bundles(procedures)
+        out: dict[str, tuple[tuple[int, int] | None, Any]] = {}
+        for p in procedures:
+            if p.id != ident and p.id not in out and shared.intersection(p.life_events or ()):
+                r = readiness(p, bundles)
+                out[p.id] = (None if r is None else r.bounds, p)
+        return out
+
+    old, new = levels(before), levels(after)
+
+    def shown(bounds: tuple[int, int] | None, lang: str) -> str:
+        if bounds is None:
+            return "—（対象外）" if lang == "ja" else "— (not applicable)"
+        return level_words(*bounds).get(lang)
+
+    notes: list[Msg] = []
+    for other in sorted(
+        old.keys() | new.keys(), key=lambda i: (new.get(i) or old[i])[1].standard_no or 10**9
+    ):
+        was, now = old.get(other, (None, None))[0], new.get(other, (None, None))[0]
+        p = (new.get(other) or old[other])[1]
+        if was == now or p is None:
+            continue
+        ref = f"No.{p.standard_no}（{p.id}）" if p.standard_no else p.id
+        ref_en = f"No.{p.standard_no} ({p.id})" if p.standard_no else p.id
+        notes.append(
+            Msg(
+                f"同じライフイベントの {ref}: レベル {shown(was, 'ja')} → {shown(now, 'ja')}",
+                f"{ref_en}, same life event: level {shown(was, 'en')} → {shown(now, 'en')}",
+            )
+        )
+    return notes
+
+
 def _level_change(old: tuple[int, int] | None, new: tuple[int, int] | None, shown: Any) -> list[Msg]:
     if old == new:
         return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from dxready.i18n import t as _t
@@ -60,7 +61,7 @@ def _level(value: Any, lang: str) -> str:
         from dxready.engine.levels import level_words
 
         return level_words(*value).get(lang)
-    return _value(value)
+    return "" if value is None else _value(value)  # no level: a row added or removed
 
 
 # A field whose values are an enum's: in Japanese each value is printed by the word the tool prints for it
@@ -96,9 +97,12 @@ def _word(value: Any, field: str, lang: str) -> str:
 
 
 def _value(value: Any, field: str = "", lang: str = "ja") -> str:
+    """One side of a change: nothing recorded is —, as set's echo says it (— → なし); an empty list is なし / none."""
     if value is None:
-        return ""
+        return "—"
     if isinstance(value, list):
+        if not value:
+            return _t(lang, "なし", "none")
         return (
             ", ".join(_value(v, field, lang) for v in value)
             if all(not isinstance(v, dict | list) for v in value)
@@ -123,6 +127,9 @@ def _cells(entry: EntryDiff, lang: str, sep: str = "") -> tuple[str, str, str, s
             channels = _channels(c)
         elif c.field.endswith(".status") and c.field.startswith("sub_procedures."):
             others.append(f"{c.field.split('.')[1]}: {_arrow(_mark(c.before), _mark(c.after))}")
+        elif c.field.startswith("sub_procedures.") and c.field.count(".") == 2:  # named, as its status is
+            _, sub, rest = c.field.split(".")
+            others.append(f"{sub} {_other(replace(c, field=rest), lang)}")
         else:
             others.append(_other(c, lang))
     return status, level, channels, (sep or _t(lang, "、", "; ")).join(others)
@@ -156,8 +163,59 @@ def _header_fields(d: CatalogDiff, lang: str) -> str:
     return "、".join(names.get(c.field, c.field) for c in d.municipality)
 
 
+def _counts(before: Any, after: Any, lang: str) -> str | None:
+    """A usage-count change as its figures, per fiscal year that changed (令和4年度: — → 5 / 10); None when a side
+    is not a list of yearly records."""
+    from dxready.catalog.fiscal import FiscalYear
+
+    sides: list[dict[str, dict[str, Any]]] = []
+    for side in (before or [], after or []):
+        if not isinstance(side, list) or not all(isinstance(r, dict) for r in side):
+            return None
+        sides.append({str(r.get("fiscal_year")): r for r in side})
+    old, new = sides
+
+    def year(text: str) -> str:
+        try:
+            return FiscalYear.parse(text).label(lang)
+        except ValueError:
+            return text
+
+    def figures(record: dict[str, Any] | None) -> str:
+        if record is None:
+            return "—"
+        online, total, rate = record.get("online"), record.get("total"), record.get("rate")
+        shown = (
+            []
+            if online is None and total is None
+            else [
+                _t(
+                    lang,
+                    f"{_or_unknown(online)} / {_or_unknown(total)} 件",
+                    f"{_or_unknown(online)} of {_or_unknown(total)} online",
+                )
+            ]
+        )
+        return " ".join(shown + ([] if rate is None else [f"{rate}%"])) or "—"
+
+    parts = [
+        f"{year(y)}: {_arrow(figures(old.get(y)), figures(new.get(y)))}"
+        for y in sorted(old.keys() | new.keys())
+        if old.get(y) != new.get(y)
+    ]
+    return _t(lang, "、", "; ").join(parts) if parts else None
+
+
+def _or_unknown(value: Any) -> str:
+    return "？" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
+
+
 def _other(c: FieldChange, lang: str, kind: str = "procedure") -> str:
     name = _field_name(c.field, kind, lang)
+    if c.field == "counts":
+        figures = _counts(c.before, c.after, lang)
+        if figures is not None:
+            return f"{name}: {figures}"
     before, after = _value(c.before, c.field, lang), _value(c.after, c.field, lang)
     if "…" in (before, after) or len(before) + len(after) > 60:
         return name

@@ -40,9 +40,11 @@ def wareki(day: dt.date) -> str:
     return f"{day.year}年{when}"
 
 
-def catalog_label(label: str, lang: str) -> str:
+def catalog_label(label: str, lang: str, *, where: bool = True) -> str:
     """The catalogue as a person recognises it: the shipped one by that name; the current directory (``.``, as
-    ``dxready`` inside a catalogue resolves it) or a parent (``..``) by its directory's name; any other path as given."""
+    ``dxready`` inside a catalogue resolves it) or a parent (``..``) by its directory's name; any other path as given.
+    ``where=False`` (the published page, read away from the officer's shell) leaves out where the directory is
+    relative to the shell (「（このディレクトリ）」, 「（..）」)."""
     from pathlib import Path
 
     from dxready.catalog.load import EMBEDDED
@@ -57,6 +59,8 @@ def catalog_label(label: str, lang: str) -> str:
         return label
     if not name:  # the file system's root: its path is its name
         return label
+    if not where:
+        return name
     if Path(label) == Path("."):
         return _t(lang, f"{name}（このディレクトリ）", f"{name} (this directory)")
     return _t(lang, f"{name}（{label}）", f"{name} ({label})")

@@ -95,7 +95,10 @@ def _page(
                 ),
                 (_t(lang, "基準日", "Evaluated on"), data.get("as_of", "")),
                 (_t(lang, "出典", "Source"), data.get("plan") or ""),
-                (_t(lang, "カタログ", "Catalogue"), catalog_label(str(data.get("catalog", "")), lang)),
+                (
+                    _t(lang, "カタログ", "Catalogue"),
+                    catalog_label(str(data.get("catalog", "")), lang, where=False),
+                ),
             ]
         )
         + "\n"

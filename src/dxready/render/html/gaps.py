@@ -2,22 +2,55 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from dxready.engine.levels import CRITERIA
 from dxready.i18n import t as _t
 from dxready.render.charts import esc
+from dxready.render.gapsview import split_command
 from dxready.render.html.cells import SEVERITY, circled_no, level_text
 from dxready.render.html.rates import local
 from dxready.render.html.shell import text_html
+
+_LEAD_IN = re.compile(
+    r"(?:(?<=[。;,、])|^)\s*(?:例|e\.g\.|[^。;,、:：]{1,20}なら|for [^。;,:]{1,20})[:：]?\s*$"
+)
+"""What introduces a command at the end of a step: 「例: 」, 「マイナポータルなら: 」, ", e.g. ", "; for Mynaportal: "."""
+
+
+def plain_step(text: str) -> str:
+    """A next step as the page states it: the same step without the ``dxready …`` command that the terminal gives the
+    officer to paste — the page is read by residents and the council, who have no command line. The command goes with
+    what introduces it (例: …, …なら: …, e.g. …), the aside holding it (（dxready init … で…できます）), or the words
+    joining it to the sentence (…し dxready … で記録してください → …し、記録してください)."""
+    _, command = split_command(text)
+    if not command:
+        return text
+    start = text.find(command)
+    before, after = text[:start], text[start + len(command) :]
+    opened = max(before.rfind("（"), before.rfind("("))
+    if opened > max(
+        before.rfind("）"), before.rfind(")")
+    ):  # the command is an aside in brackets: drop the aside
+        closes = [i for i in (after.find("）"), after.find(")")) if i >= 0]
+        return (before[:opened] + (after[min(closes) + 1 :] if closes else "")).strip()
+    lead_in = _LEAD_IN.search(before)
+    if lead_in is not None and not after.strip():
+        return before[: lead_in.start()].rstrip(" ,;、")
+    before = re.sub(r"\s*\b(?:with|using)\s*$", "", before).rstrip()
+    after = re.sub(r"^\s*で", "", after).strip()
+    if before.endswith("し") and after:  # 状況を確認し dxready … で記録してください
+        return f"{before}、{after}"
+    return f"{before} {after}".strip() if after else before
 
 
 def findings_block(findings: Sequence[dict[str, Any]], lang: str) -> str:
     items = []
     for f in findings:
         sev = SEVERITY.get(f.get("severity", ""), (f.get("severity", ""), f.get("severity", "")))
-        nxt = f.get("next_step")
+        nxt = plain_step(f.get("next_step") or "")
         items.append(
             f'<li><span class="sev">{esc(_t(lang, sev[0], sev[1]))}</span>{esc(f.get("message") or "")}'
             + (

@@ -1,0 +1,83 @@
+"""The published page states each next step without the ``dxready …`` command the terminal gives the officer, and
+names the catalogue without the shell's 「（このディレクトリ）」: residents and the council read it, away from a shell."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from dxready.render.html.gaps import plain_step
+from tests.helpers.catalogs import SHIPPED
+from tests.helpers.pages import gaps_json, make_page, partial
+
+
+def _steps(data: dict[str, object]) -> list[str]:
+    found = [f for p in data["procedures"] for f in p["findings"]]  # type: ignore[attr-defined]
+    return [f["next_step"] for f in found if f.get("next_step")]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("which", ["shipped", "partial"])
+def test_page_steps_carry_no_command(tmp_path: Path, which: str, lang: str) -> None:
+    catalog = SHIPPED if which == "shipped" else partial(tmp_path)
+    steps = _steps(gaps_json(catalog, lang))
+    assert any("dxready " in s for s in steps)  # the terminal's steps do carry commands
+    text = make_page(catalog, tmp_path / "p.html", "--no-trend", lang=lang).read_text(encoding="utf-8")
+    main = re.sub(r"<footer.*?</footer>", "", text, flags=re.S)
+    assert "dxready " not in main
+    for step in steps:
+        plain = plain_step(step)
+        assert plain and "dxready" not in plain and "--" not in plain
+        assert plain.replace("'", "&#x27;") in text
+
+
+@pytest.mark.parametrize(
+    ("step", "plain"),
+    [
+        (
+            "状況を確認し、確認した記号（○ 一部 × —）で記録してください。例: dxready set x-1 --status ○",
+            "状況を確認し、確認した記号（○ 一部 × —）で記録してください。",
+        ),
+        (
+            "Confirm the status and record its mark (○, 一部, × or —), e.g. dxready set x-1 --status ○",
+            "Confirm the status and record its mark (○, 一部, × or —)",
+        ),
+        (
+            "申請できる窓口（マイナポータル、eltax など）を記録してください。マイナポータルなら: dxready set x --channel mynaportal",
+            "申請できる窓口（マイナポータル、eltax など）を記録してください。",
+        ),
+        (
+            "Record where it can be applied for (Mynaportal, eltax …); for Mynaportal: dxready set x --channel mynaportal",
+            "Record where it can be applied for (Mynaportal, eltax …)",
+        ),
+        (
+            "状況を確認し dxready set x --verified-on 2026-12-01 で記録してください",
+            "状況を確認し、記録してください",
+        ),
+        (
+            "Confirm the status and record it with dxready set x --verified-on 2026-12-01",
+            "Confirm the status and record it",
+        ),
+        (
+            "団体名と団体コードを確かめてください（dxready init --name 名前 で正しい組を表示できます）",
+            "団体名と団体コードを確かめてください",
+        ),
+        (
+            "Check the name and code (dxready init --name NAME shows the registry's pair)",
+            "Check the name and code",
+        ),
+        ("出典と照らし合わせ、件数を直してください", "出典と照らし合わせ、件数を直してください"),
+    ],
+)
+def test_plain_step(step: str, plain: str) -> None:
+    assert plain_step(step) == plain
+
+
+def test_page_names_the_catalogue_without_the_shell(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    where = partial(tmp_path)
+    monkeypatch.chdir(where)
+    text = make_page(Path("."), tmp_path / "p.html", "--no-trend").read_text(encoding="utf-8")
+    assert f"<dd>{where.name}</dd>" in text
+    assert "このディレクトリ" not in text

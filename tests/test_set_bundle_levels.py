@@ -1,0 +1,46 @@
+"""``set`` says when it moved another procedure's level: level 4 asks that a life event's procedures are all online,
+so recording one procedure's status can settle or unsettle its life-event partners' levels (a review found No.4
+going from 4 to 3–4 with nothing said)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dxready.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def city(tmp_path: Path) -> Path:
+    where = tmp_path / "c"
+    assert runner.invoke(app, ["init", str(where), "--name", "館山市"]).exit_code == 0
+    return where
+
+
+def _set(city: Path, *args: str, lang: str = "ja") -> str:
+    result = runner.invoke(app, ["set", *args, "--catalog", str(city), "--lang", lang])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_a_partner_in_a_life_event_is_named_with_its_level(city: Path) -> None:
+    # No.4 has every fact of level 4; No.21 joins its life event with its status unknown, then is recorded.
+    _set(city, "4", "--status", "○", "--no-fee", "--result-delivery", "電子", "--back-office", "連携済",
+         "--attachments", "none", "--identity", "マイナンバーカード", "--life-event", "引越し")  # fmt: skip
+    out = _set(city, "21", "--life-event", "引越し")
+    assert "同じライフイベントの No.4（eltax-filing）: レベル 4 → 3–4（未確定）" in out
+    out = _set(city, "21", "--status", "○")
+    assert "同じライフイベントの No.4（eltax-filing）: レベル 3–4（未確定） → 4" in out
+    out = _set(city, "21", "--status", "×", lang="en")
+    assert "No.4 (eltax-filing), same life event: level 4 → 3" in out
+
+
+def test_nothing_is_said_when_no_partner_moves(city: Path) -> None:
+    out = _set(city, "9", "--status", "○")  # bulky-waste shares no life event
+    assert "同じライフイベント" not in out
+    out = _set(city, "21", "--note", "窓口で受付")
+    assert "同じライフイベント" not in out
