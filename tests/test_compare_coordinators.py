@@ -64,7 +64,14 @@ def test_usage_of_the_latest_year_per_row_and_pooled(chiba: Path) -> None:
     }
     assert rows["342025"]["usage"]["1"]["rate"] == 77.8
     pooled = {u["standard_no"]: u for u in data["usage"]}
-    assert pooled[1] == {"standard_no": 1, "counted": 2, "total": 197259, "online": 153383, "rate": 77.8}
+    assert pooled[1] == {
+        "standard_no": 1,
+        "counted": 2,
+        "pooled": 2,
+        "total": 197259,
+        "online": 153383,
+        "rate": 77.8,
+    }
     assert pooled[9]["counted"] == 1 and pooled[9]["rate"] == 25.0
     assert set(pooled) == {1, 9}
 
@@ -182,13 +189,44 @@ def test_a_hostile_prefecture_in_a_header_stays_inert_in_the_rollups(tmp_path: P
 
 
 def test_a_counted_row_without_a_rate_shows_a_dash_not_a_blank(chiba: Path) -> None:
-    """Counted online cases with no total: the row is counted (n=1) but has no rate — "—", as every view writes an
-    unknown rate, never an empty cell that reads as "not counted"."""
+    """Counted online cases with no total: the row is counted but has no rate — "—", as every view writes an
+    unknown rate, never an empty cell that reads as "not counted" — and nothing pooled (n=0)."""
     _ok("set", "2", "--counts", "2023::40", "--catalog", str(chiba / "122050"))
     md = runner.invoke(app, ["compare", str(chiba), "--format", "markdown", "--lang", "en"]).stdout
     assert "| 館山市 | 122050 | 80.0% | — | 25.0% |" in md
-    assert "| — (n=1) |" in md
+    assert "| — (n=0) |" in md
     table = runner.invoke(app, ["compare", str(chiba)], env={"COLUMNS": "200"}).stdout
-    assert "— (n=1)" in table
+    assert "— (n=0)" in table
     narrow = runner.invoke(app, ["compare", str(chiba)], env={"COLUMNS": "60"}).stdout
-    assert "2 —" in narrow and "2 — (n=1)" in narrow
+    assert "2 —" in narrow and "2 — (n=0)" in narrow
+
+
+def test_the_pool_counts_only_the_municipalities_it_adds_up(tmp_path: Path) -> None:
+    """A review: 呉市 counted 600 / 1,000 and 習志野市 published 23.2 % only; the pooled row said 60.0 % (n=2), and a row
+    with 1,234 online cases and no total said total 0, online 0."""
+    kure, nara = tmp_path / "kure", tmp_path / "nara"
+    _ok("init", str(kure), "--name", "呉市")
+    _ok("init", str(nara), "--name", "習志野市")
+    _ok("set", "1", "--status", "○", "--counts", "R5:1000:600", "--catalog", str(kure))
+    _ok("set", "1", "--status", "○", "--counts", "令和5年度:23.2%", "--catalog", str(nara))
+    _ok("set", "11", "--status", "○", "--counts", "2023::1234", "--catalog", str(nara))
+    data = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--format", "json"]).stdout)
+    by_no = {c["standard_no"]: c for c in data["usage"]}
+    assert by_no[1] == {
+        "standard_no": 1,
+        "counted": 2,
+        "pooled": 1,
+        "total": 1000,
+        "online": 600,
+        "rate": 60.0,
+    }
+    assert by_no[11] == {
+        "standard_no": 11,
+        "counted": 1,
+        "pooled": 0,
+        "total": None,
+        "online": None,
+        "rate": None,
+    }
+    table = runner.invoke(app, ["compare", str(tmp_path)], env={"COLUMNS": "120"}).stdout
+    assert "60.0% (n=1)" in table and "(n=2)" not in table

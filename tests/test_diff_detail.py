@@ -58,3 +58,21 @@ def test_sub_procedures_and_counts_are_shown(tmp_path: Path, lang: str, expected
     for line in expected:
         assert line in lines, "\n".join(lines)
     assert "    件数" not in lines and "    counts" not in lines
+
+
+def test_a_group_row_shows_the_status_its_sub_procedures_give_it(tmp_path: Path) -> None:
+    """A review: the header said × 2 → 13 while the groups' rows (recorded unknown, every sub-procedure now ×) showed a
+    blank オンライン化 cell."""
+    base, head = tmp_path / "base", tmp_path / "head"
+    _run("init", str(base), "--name", "館山市")
+    _run("init", str(head), "--name", "館山市")
+    _run("set", "20/*", "--status", "×", "--catalog", str(head))
+    data = __import__("json").loads(_run("diff", str(base), str(head), "-f", "json"))
+    (entry,) = [e for e in data["procedures"] if e["id"] == "disaster-certificate"]
+    status = [c for c in entry["changes"] if c["field"] == "status"]
+    assert status == [{"field": "status", "before": "unknown", "after": "offline", "regression": False}]
+    assert not [
+        c for c in entry["changes"] if c["field"] == "recorded_status"
+    ]  # the group's own mark: still ？
+    md = _run("diff", str(base), str(head), "-f", "markdown")
+    assert "| disaster-certificate | 変更 | ？ → × |" in md

@@ -81,3 +81,29 @@ def test_page_names_the_catalogue_without_the_shell(tmp_path: Path, monkeypatch:
     text = make_page(Path("."), tmp_path / "p.html", "--no-trend").read_text(encoding="utf-8")
     assert f"<dd>{where.name}</dd>" in text
     assert "このディレクトリ" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"), [("ja", "読めないカタログ 1 件"), ("en", "1 catalogue could not be read")]
+)
+def test_compare_page_with_an_unreadable_catalogue(tmp_path: Path, lang: str, said: str) -> None:
+    """A review found ``page --compare`` failing with an internal error whenever one catalogue could not be read."""
+    from tests.helpers.pages import invoke
+
+    good = partial(tmp_path)
+    broken = partial(tmp_path, "館山市", "122050")
+    text = (broken / "procedures.yaml").read_text(encoding="utf-8")
+    (broken / "procedures.yaml").write_text(text.replace("status: ○", "status: maybe", 1), encoding="utf-8")
+    out = tmp_path / "c.html"
+    code, _, err = invoke("page", "--compare", str(good), str(broken), "--lang", lang, "-o", str(out))
+    assert "internal" not in err and "内部エラー" not in err
+    assert out.exists(), (code, err)
+    assert said in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ja", "を基準日として作成しました"), ("en", "evaluated on")])
+def test_footer_says_the_evaluation_date_not_the_data_s(tmp_path: Path, lang: str, said: str) -> None:
+    """The footer said 「2026-12-01 時点のデータから」 while the header said 状況の時点 2023-12-31."""
+    text = make_page(SHIPPED, tmp_path / "p.html", "--no-trend", lang=lang).read_text(encoding="utf-8")
+    footer = text[text.index("<footer") :]
+    assert said in footer and "時点のデータ" not in footer and "data as of" not in footer

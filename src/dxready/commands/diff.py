@@ -311,8 +311,12 @@ def _procedure_changes(
     changes: list[FieldChange] = []
     if old != ident:
         changes.append(FieldChange("id", old, ident))
-    if b is None or a is None or b.status is not a.status:
-        changes.append(_status_change("status", b and b.status, a and a.status))
+    if b is None or a is None or b.effective_status is not a.effective_status:  # as every view shows the row
+        changes.append(_status_change("status", b and b.effective_status, a and a.effective_status))
+        if b is not None and a is not None and b.status is not a.status:
+            changes.append(FieldChange("recorded_status", plain(b.status), plain(a.status)))
+    elif b.status is not a.status:  # a group's own mark, its sub-procedures deciding the row either way
+        changes.append(FieldChange("recorded_status", plain(b.status), plain(a.status)))
     if level_b != level_a:
         down = _dropped(level_b, level_a)
         changes.append(FieldChange("level", level_b, level_a, regression=down))

@@ -27,13 +27,17 @@ class UsageColumn:
 
     no: int
     counted: int
-    total: int
-    online: int
+    """Municipalities with usage for the row (a rate they published, or counts)."""
+    pooled: int
+    """Those whose cases and online cases were both recorded: the only ones the pooled figures add up."""
+    total: int | None
+    online: int | None
+    """Cases and online cases summed over the ``pooled`` municipalities (None when there is none)."""
 
     @property
     def rate(self) -> float | None:
         """Online cases of all cases, pooled over the municipalities with both figures."""
-        return percent(self.online, self.total) if self.total else None
+        return percent(self.online, self.total) if self.total and self.online is not None else None
 
 
 def usage_columns(comparison: Comparison) -> list[UsageColumn]:
@@ -47,8 +51,9 @@ def usage_columns(comparison: Comparison) -> list[UsageColumn]:
             UsageColumn(
                 no,
                 len(entries),
-                sum(u.total or 0 for u in pooled),
-                sum(u.online or 0 for u in pooled),
+                len(pooled),
+                sum(u.total or 0 for u in pooled) if pooled else None,
+                sum(u.online or 0 for u in pooled) if pooled else None,
             )
         )
     return out

@@ -101,13 +101,17 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
 def selected(
     code: str, settings: Settings, select: list[str] | None = None, ignore: list[str] | None = None
 ) -> bool:
+    """Whether rule ``code`` runs: the most specific prefix decides, and at equal specificity the command line wins over
+    the settings file (``--select DX104`` runs DX104 though ``dxready.yaml`` ignores it), an ignore over a select."""
     chosen = select if select else settings.select
-    dropped = [*settings.ignore, *(ignore or [])]
 
     def best(prefixes: list[str]) -> int:
         return max((len(p) for p in prefixes if code.startswith(p)), default=-1)
 
-    return best(chosen) >= 0 and best(chosen) > best(dropped)
+    picked = best(chosen)
+    if picked < 0 or best(ignore or []) >= picked:
+        return False
+    return picked >= best(settings.ignore) if select else picked > best(settings.ignore)
 
 
 def run(

@@ -2,7 +2,8 @@
 
 The usage grid appears only when some catalogue has counts; its cells are each municipality's latest fiscal year's
 online usage rate for that row (blank where not counted), and its last row the rate pooled over the municipalities
-that counted both figures, with how many counted. Roll-ups (``--by prefecture``) state a rate as one figure only when
+that counted both figures, with how many those are (n: a municipality that published a rate only, or only one of the
+figures, has its own cell but adds nothing to the pool). Roll-ups (``--by prefecture``) state a rate as one figure only when
 every applicable cell is known; otherwise as bounds with the coverage (known / applicable cells).
 """
 
@@ -83,7 +84,7 @@ def usage_table(comparison: Comparison, lang: str) -> Table | None:
     grid.add_row(
         Text(_pooled_label(lang)),
         Text(""),
-        *(Text(f"{pct(columns[no].rate)} (n={columns[no].counted})") for no in nos),
+        *(Text(f"{pct(columns[no].rate)} (n={columns[no].pooled})") for no in nos),
     )
     return grid
 
@@ -115,7 +116,7 @@ def print_usage(made: Console, comparison: Comparison, lang: str, width: int) ->
             lines += join_fit(cells, "  ", width, first="  ", indent="  ")
     columns = {c.no: c for c in usage_columns(comparison)}
     lines.append(_pooled_label(lang))
-    pooled = [f"{no} {pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
+    pooled = [f"{no} {pct(columns[no].rate)} (n={columns[no].pooled})" for no in nos]
     lines += join_fit(pooled, "  ", width, first="  ", indent="  ")
     if grid.row_count > BIG:  # plain lines, as rich prints them (no style, never wrapped)
         made.file.write("".join(line + "\n" for line in lines))
@@ -139,7 +140,7 @@ def usage_markdown(comparison: Comparison, lang: str) -> list[str]:
             cells = [md_cell(row.name), md_cell(row.code), *(_usage_cell(row.usage[no - 1]) for no in nos)]
             lines.append("| " + " | ".join(cells) + " |")
     columns = {c.no: c for c in usage_columns(comparison)}
-    pooled = [f"{pct(columns[no].rate)} (n={columns[no].counted})" for no in nos]
+    pooled = [f"{pct(columns[no].rate)} (n={columns[no].pooled})" for no in nos]
     lines.append("| " + " | ".join([f"**{md_text(_pooled_label(lang))}**", "", *pooled]) + " |")
     return lines
 
@@ -148,7 +149,14 @@ def usage_json(comparison: Comparison) -> list[dict[str, Any]]:
     from dxready.commands.rollup import usage_columns
 
     return [
-        {"standard_no": c.no, "counted": c.counted, "total": c.total, "online": c.online, "rate": c.rate}
+        {
+            "standard_no": c.no,
+            "counted": c.counted,
+            "pooled": c.pooled,
+            "total": c.total,
+            "online": c.online,
+            "rate": c.rate,
+        }
         for c in usage_columns(comparison)
         if c.counted
     ]

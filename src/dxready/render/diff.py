@@ -121,6 +121,10 @@ def _cells(entry: EntryDiff, lang: str, sep: str = "") -> tuple[str, str, str, s
     for c in entry.changes:
         if c.field == "status":
             status = _arrow(_mark(c.before), _mark(c.after))
+        elif c.field == "recorded_status":  # a group's own mark (the row's status follows its sub-procedures)
+            others.append(
+                f"{_t(lang, '記録上の状況', 'recorded status')}: {_arrow(_mark(c.before), _mark(c.after))}"
+            )
         elif c.field == "level":
             level = _arrow(_level(c.before, lang), _level(c.after, lang))
         elif c.field == "channels":

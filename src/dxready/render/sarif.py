@@ -43,12 +43,15 @@ def rules_metadata(lang: str) -> list[dict[str, Any]]:
         summary = rule.SUMMARY.get(lang)
         why = rule.WHY_JA if lang == "ja" else sections.get("Why it matters", "")
         next_step = rule.NEXT_STEP.get(lang)
+        if lang == "ja":  # the docstring is English: in Japanese the rule's why (WHY_JA) describes it
+            description, why = why, ""
         help_md = [f"**{rule.CODE} {rule.NAME}** — {summary}", "", description]
         if why:
             help_md += ["", f"**{'なぜ問題か' if lang == 'ja' else 'Why it matters'}**", "", why]
-        for title in ("Fails", "Passes"):
+        for title, title_ja in (("Fails", "報告される例"), ("Passes", "報告されない例")):
             if sections.get(title):
-                help_md += ["", f"**{title}:**", "", "```yaml", sections[title], "```"]
+                shown = title_ja if lang == "ja" else title
+                help_md += ["", f"**{shown}:**", "", "```yaml", sections[title], "```"]
         help_md += ["", f"**{'次の一手' if lang == 'ja' else 'Next step'}:** {next_step}"]
         help_text = f"{summary}\n\n{description}\n\n{next_step}"
         descriptors.append(

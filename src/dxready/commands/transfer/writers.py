@@ -185,9 +185,14 @@ def write(book: Workbook, out: Path, format: str) -> list[Path]:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _fail(str(out), f"作れません: {exc.strerror}", f"cannot create: {exc.strerror}") from None
-    written = []
-    for sheet in book.sheets:
-        path = out / f"{sheet.name}.csv"
-        _write(path, csv_bytes(sheet))
-        written.append(path)
-    return written
+    files = [(out / f"{sheet.name}.csv", csv_bytes(sheet)) for sheet in book.sheets]
+    for path, _ in files:  # every sheet's place checked before any is replaced: all written, or none
+        if path.is_dir() or (path.exists() and not path.is_file()):
+            raise _fail(
+                str(path),
+                "ファイルではありません（この名前のディレクトリなどがあります）。何も書いていません",
+                "is not a file (a directory or the like has this name); nothing was written",
+            )
+    for path, data in files:
+        _write(path, data)
+    return [path for path, _ in files]

@@ -48,17 +48,19 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         cells = totals.get("cells") or {}
         known = sum(int(cells.get(k, 0)) for k in ("online", "partial", "offline"))
         overall = RateView(overall.point, overall.bounds, known, known + int(cells.get("unknown", 0)))
-    count = totals.get("municipalities", len(towns))
+    from dxready.render.text import count
+
+    n = int(totals.get("municipalities", len(towns)))
     summary = (
         f'<p class="lead"><span class="note">{esc(_t(lang, "全団体のオンライン化率（○）", "Online rate over all municipalities (○)"))}</span>'
         f'<span class="figure" id="online-rate">{esc(overall.text(lang))}</span></p>'
-        f"<p>{esc(_t(lang, f'{count} 団体', f'{count} municipalities'))}"
+        f"<p>{esc(_t(lang, f'{n} 団体', '1 municipality' if n == 1 else f'{n} municipalities'))}"
         + (
             esc(
                 _t(
                     lang,
                     f"、読めないカタログ {totals['broken']} 件",
-                    f"; {count(totals['broken'], 'catalogue')} could not be read",
+                    f"; {count(int(totals['broken']), 'catalogue')} could not be read",
                 )
             )
             if totals.get("broken")

@@ -231,7 +231,12 @@ def meta(pairs: Sequence[tuple[str, str]]) -> str:
 
 
 def footer(lang: str, version: str, generated: str) -> str:
+    made = _t(
+        lang,
+        f"dxready {version} が {generated} を基準日として作成しました。",
+        f"Made by dxready {version}, evaluated on {generated}.",
+    )
     return (
-        f"<p>{esc(_t(lang, f'dxready {version} が {generated} 時点のデータから作成しました。', f'Made by dxready {version} from the data as of {generated}.'))}"
+        f"<p>{esc(made)}"
         f"</p><p>{esc(_t(lang, '記号: ○ オンライン化済、一部 一部オンライン、× 未オンライン、— 該当なし（率から除外）、？ 未確認。', 'Marks: ○ online, 一部 partly online, × not online, — not applicable (excluded from rates), ？ unknown.'))}</p>"
     )
