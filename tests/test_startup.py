@@ -143,3 +143,23 @@ def test_check_compiles_no_pattern_it_does_not_use() -> None:
     from dxready.render import safe
 
     assert safe.JSON_ESCAPED is safe._invisible() and safe.JSON_ESCAPED.match("\u200b")
+
+
+def test_check_builds_nothing_it_does_not_show() -> None:
+    """``check`` shows no summary and looks one municipality code up: it neither creates the summary's class nor reads
+    the whole registry of 1,916 municipalities (issue 14)."""
+    code = (
+        "import sys\n"
+        "from dxready.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from dxready.catalog import municipalities\n"
+        "sys.stderr.write(repr(('dxready.engine.summary' in sys.modules, municipalities.registry.cache_info().currsize)))\n"
+    )
+    data = Path(__file__).resolve().parents[1] / "data"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "check", "--catalog", str(data)], capture_output=True, check=False
+    )
+    assert done.stderr.decode().splitlines()[-1] == repr((False, 0)), done.stderr.decode()
+    from dxready.engine import run, summary
+
+    assert run.Summary is summary.Summary and run.summarize is summary.summarize
