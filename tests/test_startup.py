@@ -128,17 +128,17 @@ def test_check_compiles_no_pattern_it_does_not_use() -> None:
         "import re, sys\n"
         "from dxready.entry import main\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "from dxready.catalog import dates, limits\n"
+        "from dxready.catalog import dates\n"
         "from dxready.render import safe\n"
         "compiled = {key[1] for key in re._cache}\n"
-        "unused = [dates._WESTERN, dates._ERA, limits._PREFIX, safe._MERMAID_STARTS]\n"
+        "unused = [dates._WESTERN, dates._ERA, safe._MERMAID_STARTS]\n"
         "sys.stderr.write(repr((safe._invisible.cache_info().currsize, [p in compiled for p in unused])))\n"
     )
     data = Path(__file__).resolve().parents[1] / "data"
     done = subprocess.run(
         [sys.executable, "-c", code, "check", "--catalog", str(data)], capture_output=True, check=False
     )
-    assert done.stderr.decode().splitlines()[-1] == repr((0, [False] * 4)), done.stderr.decode()
+    assert done.stderr.decode().splitlines()[-1] == repr((0, [False] * 3)), done.stderr.decode()
     # The patterns are still what they were: each compiles, and JSON_ESCAPED is the escape class.
     from dxready.render import safe
 
