@@ -97,3 +97,69 @@ def test_catalogue_default_factories_are_python_functions() -> None:
                 checked += 1
                 assert inspect.isfunction(field.default_factory), f"{model.__qualname__}.{name}"
     assert checked >= 20
+
+
+def test_catalogue_model_annotations_are_not_strings() -> None:
+    """A string annotation (``from __future__ import annotations``) is compiled by typing.ForwardRef when pydantic
+    creates the class: about 12 M instructions of every start-up for the catalogue's models (issue 14). The model
+    modules write annotations that the class body evaluates."""
+    import inspect
+
+    from pydantic import BaseModel
+
+    import dxready.catalog.models
+    import dxready.catalog.settings  # noqa: F401
+
+    def models(cls: type[BaseModel]) -> list[type[BaseModel]]:
+        return [m for sub in cls.__subclasses__() for m in (sub, *models(sub))]
+
+    checked = [m for m in models(BaseModel) if m.__module__.startswith("dxready.catalog")]
+    assert len(checked) >= 20
+    for model in checked:
+        strings = [n for n, a in inspect.get_annotations(model).items() if isinstance(a, str)]
+        assert not strings, f"{model.__qualname__}: {strings}"
+
+
+def test_check_compiles_no_pattern_it_does_not_use() -> None:
+    """Compiling a regular expression runs Python code in 3.11 (``re._compiler``): JSON's escape class alone costs
+    about 10 M instructions. ``check`` on the shipped catalogue compiles none of the patterns only other commands or
+    other inputs use (issue 14)."""
+    code = (
+        "import re, sys\n"
+        "from dxready.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from dxready.catalog import dates\n"
+        "from dxready.render import safe\n"
+        "compiled = {key[1] for key in re._cache}\n"
+        "unused = [dates._WESTERN, dates._ERA, safe._MERMAID_STARTS]\n"
+        "sys.stderr.write(repr((safe._invisible.cache_info().currsize, [p in compiled for p in unused])))\n"
+    )
+    data = Path(__file__).resolve().parents[1] / "data"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "check", "--catalog", str(data)], capture_output=True, check=False
+    )
+    assert done.stderr.decode().splitlines()[-1] == repr((0, [False] * 3)), done.stderr.decode()
+    # The patterns are still what they were: each compiles, and JSON_ESCAPED is the escape class.
+    from dxready.render import safe
+
+    assert safe.JSON_ESCAPED is safe._invisible() and safe.JSON_ESCAPED.match("\u200b")
+
+
+def test_check_builds_nothing_it_does_not_show() -> None:
+    """``check`` shows no summary and looks one municipality code up: it neither creates the summary's class nor reads
+    the whole registry of 1,916 municipalities (issue 14)."""
+    code = (
+        "import sys\n"
+        "from dxready.entry import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from dxready.catalog import municipalities\n"
+        "sys.stderr.write(repr(('dxready.engine.summary' in sys.modules, municipalities.registry.cache_info().currsize)))\n"
+    )
+    data = Path(__file__).resolve().parents[1] / "data"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "check", "--catalog", str(data)], capture_output=True, check=False
+    )
+    assert done.stderr.decode().splitlines()[-1] == repr((False, 0)), done.stderr.decode()
+    from dxready.engine import run, summary
+
+    assert run.Summary is summary.Summary and run.summarize is summary.summarize

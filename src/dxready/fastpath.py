@@ -22,8 +22,8 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 _VALUED = {
     "--catalog": "catalog",
@@ -55,9 +55,9 @@ _FAIL_ON = ("error", "warning", "info")
 _COMPLETE_VAR = "_DXREADY_COMPLETE"
 
 
-@dataclass(frozen=True)
-class CheckArgs:
-    """``check``'s options as Typer would pass them (the defaults where not given)."""
+class CheckArgs(NamedTuple):
+    """``check``'s options as Typer would pass them (the defaults where not given). A named tuple, not a frozen
+    dataclass: a dataclass compiles six generated methods while check starts (issue 14)."""
 
     catalog: Path | None = None
     as_of: str | None = None

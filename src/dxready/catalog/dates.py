@@ -20,8 +20,10 @@ _ERAS: dict[str, tuple[dt.date, int]] = {
 }
 _ERA_NAME = {"R": "令和", "H": "平成", "令和": "令和", "平成": "平成"}
 _SEP = r"\s*[-/.]\s*"
-_WESTERN = re.compile(rf"^(\d{{4}})(?:{_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})|年(\d{{1,2}})月(\d{{1,2}})日)$")
-_ERA = re.compile(
+# Patterns, compiled on first use through re's cache: a catalogue whose dates YAML reads as dates never needs them,
+# and compiling them is most of this module's import (issue 14).
+_WESTERN = rf"^(\d{{4}})(?:{_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})|年(\d{{1,2}})月(\d{{1,2}})日)$"
+_ERA = (
     rf"^(令和|平成|R|H)\s*(元|\d{{1,2}})(?:{_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})|年(\d{{1,2}})月(\d{{1,2}})日)$"
 )
 SPELLINGS = "2024-03-31, 2024/3/31, 2024年3月31日, 令和6年3月31日, R6.3.31"
@@ -54,12 +56,12 @@ def parse_date(value: object) -> dt.date:
             f"not a date ({value!r}); write it as {SPELLINGS}",
         )
     text = normalise(value)
-    m = _WESTERN.match(text)
+    m = re.match(_WESTERN, text)
     if m:
         year = int(m.group(1))
         month, day = int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
         return _checked(value, year, month, day)
-    m = _ERA.match(text)
+    m = re.match(_ERA, text)
     if m:
         era, num = m.group(1), m.group(2)
         month, day = int(m.group(3) or m.group(5)), int(m.group(4) or m.group(6))

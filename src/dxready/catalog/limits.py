@@ -37,7 +37,8 @@ MAX_COUNT = 10**12
 """No municipality handles a trillion applications of one procedure in a year: a larger count is a typo or an attack."""
 EXCERPT = 60
 
-_PREFIX = re.compile(r"^(?:[ \t]|[-?:](?=[ \t]|$)|[&!][^ \t\r\n]*)+", re.MULTILINE)
+_PREFIX = r"^(?:[ \t]|[-?:](?=[ \t]|$)|[&!][^ \t\r\n]*)+"
+"""Compiled where it is used (through re's cache), not at import: most files never need the scan (issue 14)."""
 
 
 def fail(file: str, line: int, col: int, ja: str, en: str) -> LoadError:
@@ -135,7 +136,7 @@ def needs_scan(text: str) -> bool:
     flow = text.count("[") + text.count("{")
     if flow > MAX_DEPTH // 2:
         return True
-    prefix = max((m.end() - m.start() for m in _PREFIX.finditer(text)), default=0)
+    prefix = max((m.end() - m.start() for m in re.finditer(_PREFIX, text, re.MULTILINE)), default=0)
     return flow + 2 * prefix + 2 > MAX_DEPTH
 
 

@@ -3,7 +3,8 @@ statuses and their marks, and the three files' models by name. The shared types 
 roadmap in ``models_systems``; every name is re-exported here, so ``from dxready.catalog.models import X`` works for
 all of them."""
 
-from __future__ import annotations
+# Annotations are evaluated in the class body (no `from __future__ import annotations`): as strings, pydantic
+# would compile each one (typing.ForwardRef) while it creates the class, on every command's start-up.
 
 import datetime as dt
 import enum
@@ -154,6 +155,60 @@ def _channel(value: object) -> object:
 ChannelField = Annotated[Channel, BeforeValidator(_channel)]
 
 
+def _strict_rate(value: object) -> object:
+    """A published rate is a number as printed (23.2): not true/false, not a quoted string."""
+    if isinstance(value, bool | str):
+        raise Worded(
+            "利用率は引用符のない数値で書いてください（例: 23.2）", "write the rate as a number (e.g. 23.2)"
+        )
+    return value
+
+
+class Counts(Model):
+    """One fiscal year's usage as a city publishes it: total and online cases, or online only, or a printed rate.
+
+    ``rate`` is the published percentage (one decimal, as printed) where the city gives one; ``period_end`` marks
+    a part year (「11月末現在」); ``source`` says where the figures come from.
+    """
+
+    fiscal_year: FY
+    total: Count | None = None
+    online: Count | None = None
+    rate: Annotated[float, BeforeValidator(_strict_rate), Field(ge=0, le=100)] | None = None
+    period_end: dt.date | None = None
+    source: Text | None = None
+
+    @model_validator(mode="after")
+    def _online_or_rate(self) -> "Counts":
+        if self.online is None and self.rate is None:
+            from dxready.errors import ValueProblem
+
+            raise ValueProblem(
+                "online（うちオンライン件数）か rate（公表された利用率 %）のどちらかが必要です",
+                "counts need online (online cases) or rate (the published usage rate, %)",
+            )
+        return self
+
+    @property
+    def computed_rate(self) -> float | None:
+        """online ÷ total in percent, one decimal; None without both or with no cases."""
+        if self.total is None or self.online is None or self.total == 0:
+            return None
+        return percent(self.online, self.total)
+
+    @property
+    def usage_rate(self) -> float | None:
+        """The usage rate to show: computed from the counts where they allow it, else the published rate."""
+        computed = self.computed_rate
+        return computed if computed is not None else self.rate
+
+    @property
+    def rate_source(self) -> Literal["counts", "published"] | None:
+        if self.computed_rate is not None:
+            return "counts"
+        return "published" if self.rate is not None else None
+
+
 class SubProcedure(Model):
     id: Id
     name: Text
@@ -232,60 +287,6 @@ class BackOffice(str, enum.Enum):
 BackOfficeIn = Annotated[
     BackOffice, BeforeValidator(labels.parser(BackOffice)), WithJsonSchema(labels.schema(BackOffice))
 ]
-
-
-def _strict_rate(value: object) -> object:
-    """A published rate is a number as printed (23.2): not true/false, not a quoted string."""
-    if isinstance(value, bool | str):
-        raise Worded(
-            "利用率は引用符のない数値で書いてください（例: 23.2）", "write the rate as a number (e.g. 23.2)"
-        )
-    return value
-
-
-class Counts(Model):
-    """One fiscal year's usage as a city publishes it: total and online cases, or online only, or a printed rate.
-
-    ``rate`` is the published percentage (one decimal, as printed) where the city gives one; ``period_end`` marks
-    a part year (「11月末現在」); ``source`` says where the figures come from.
-    """
-
-    fiscal_year: FY
-    total: Count | None = None
-    online: Count | None = None
-    rate: Annotated[float, BeforeValidator(_strict_rate), Field(ge=0, le=100)] | None = None
-    period_end: dt.date | None = None
-    source: Text | None = None
-
-    @model_validator(mode="after")
-    def _online_or_rate(self) -> Counts:
-        if self.online is None and self.rate is None:
-            from dxready.errors import ValueProblem
-
-            raise ValueProblem(
-                "online（うちオンライン件数）か rate（公表された利用率 %）のどちらかが必要です",
-                "counts need online (online cases) or rate (the published usage rate, %)",
-            )
-        return self
-
-    @property
-    def computed_rate(self) -> float | None:
-        """online ÷ total in percent, one decimal; None without both or with no cases."""
-        if self.total is None or self.online is None or self.total == 0:
-            return None
-        return percent(self.online, self.total)
-
-    @property
-    def usage_rate(self) -> float | None:
-        """The usage rate to show: computed from the counts where they allow it, else the published rate."""
-        computed = self.computed_rate
-        return computed if computed is not None else self.rate
-
-    @property
-    def rate_source(self) -> Literal["counts", "published"] | None:
-        if self.computed_rate is not None:
-            return "counts"
-        return "published" if self.rate is not None else None
 
 
 class Procedure(Model):

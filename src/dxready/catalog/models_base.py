@@ -1,7 +1,8 @@
 """What the models of the three catalogue files share: the base model (frozen, no extra keys), ids, texts, fiscal
 years and dates as the catalogue writes them, and the plan's circled numbers."""
 
-from __future__ import annotations
+# Annotations are evaluated in the class body (no `from __future__ import annotations`): as strings, pydantic
+# would compile each one (typing.ForwardRef) while it creates the class, on every command's start-up.
 
 import datetime as dt
 from typing import Annotated

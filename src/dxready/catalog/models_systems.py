@@ -1,6 +1,7 @@
 """Pydantic models of systems.yaml (systems, their modules and migration) and roadmap.yaml (areas and items)."""
 
-from __future__ import annotations
+# Annotations are evaluated in the class body (no `from __future__ import annotations`): as strings, pydantic
+# would compile each one (typing.ForwardRef) while it creates the class, on every command's start-up.
 
 import enum
 import unicodedata

@@ -1,6 +1,7 @@
 """The optional ``dxready.yaml`` settings file: rule selection, severities, targets, ranking weights, waivers."""
 
-from __future__ import annotations
+# Annotations are evaluated in the class body (no `from __future__ import annotations`): as strings, pydantic
+# would compile each one (typing.ForwardRef) while it creates the class, on every command's start-up.
 
 import datetime as dt
 from typing import Annotated
@@ -69,7 +70,7 @@ class Waiver(_Settings):
     ) = None
 
     @model_validator(mode="after")
-    def _not_dx011(self) -> Waiver:
+    def _not_dx011(self) -> "Waiver":
         # DX011 is what reports an expired waiver: waiving it would let every other waiver live for ever.
         if self.code == "DX011":
             from dxready.errors import ValueProblem

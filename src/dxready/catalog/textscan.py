@@ -11,8 +11,7 @@ then skip looking at each string again) both use it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -33,8 +32,9 @@ def foreign(js: bytes) -> bool:
     return any(lead in js for lead in FOREIGN_UTF8)
 
 
-@dataclass(frozen=True)
-class TextScan:
+class TextScan(NamedTuple):
+    """What one file's texts hold (a named tuple: a frozen dataclass would compile six methods as check starts)."""
+
     escaped: bool
     """JSON escapes some character of the file's texts (a control character, a line break, a tab, a quote, a
     backslash)."""

@@ -3,47 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from dxready.catalog.load import Catalog
-from dxready.catalog.models import Procedure, Status
 from dxready.catalog.settings import Settings, Severity
-from dxready.engine.levels import Readiness, life_event_bundles, readiness
-from dxready.engine.rates import ONLINE, ONLINE_OR_PARTIAL, Rate, rate_of
 from dxready.findings import Finding
 from dxready.rules.base import Context, Rule
 
+if TYPE_CHECKING:  # imported where levels and rates are computed: check computes neither
+    from dxready.engine.levels import Readiness
+    from dxready.engine.summary import Summary as Summary
+    from dxready.engine.summary import summarize as summarize
 
-@dataclass(frozen=True)
-class Summary:
-    """The standard rows' tally, rates and levels; a city's own procedures (no ``standard_no``) counted apart."""
 
-    applicable: int
-    by_status: dict[str, int]
-    levels: dict[int, int]
-    not_applicable: int
-    online: Rate
-    """○ among the applicable standard rows, with bounds and coverage (engine.rates)."""
-    with_partial: Rate
-    """○ and 一部 together: how the national dashboard counts (partial offers count as online)."""
-    own: dict[str, int] = field(default_factory=dict)
-    """Status → how many of the city's own procedures (outside the 21); empty when there are none."""
-    inferred: int = 0
-    """Standard rows whose status is marked as the author's inference."""
-    unsettled: dict[tuple[int, int], int] = field(default_factory=dict)
-    """(lowest, highest) level → how many recorded rows an unknown fact could move within that span; ``levels``
-    counts only the rows whose level no unknown fact could change."""
+def __getattr__(name: str) -> object:
+    """``Summary`` and ``summarize``, from :mod:`dxready.engine.summary` when first asked for: check shows no summary,
+    and creating a dataclass compiles its methods (issue 14)."""
+    if name in ("Summary", "summarize"):
+        from dxready.engine import summary
 
-    @property
-    def online_rate(self) -> float | None:
-        """The ○ rate when every applicable row is known, else None (see ``online.bounds``)."""
-        return self.online.rate
-
-    @property
-    def online_or_partial_rate(self) -> float | None:
-        return self.with_partial.rate
+        return getattr(summary, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -57,6 +38,8 @@ class Report:
     readiness: dict[str, Readiness | None] = field(default_factory=dict)
 
     def summary(self) -> Summary:
+        from dxready.engine.summary import summarize
+
         return summarize(self.catalog.procedures, self.readiness)
 
     def findings_for(self, kind: str, ident: str) -> list[Finding]:
@@ -64,33 +47,6 @@ class Report:
 
     def count(self, severity: Severity) -> int:
         return sum(f.severity is severity for f in self.findings)
-
-
-def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | None]) -> Summary:
-    """Counts, rates and levels over the standard rows (every row when the catalogue has no standard row)."""
-    standard = [p for p in procedures if p.standard]
-    own = [p for p in procedures if not p.standard] if standard else []
-    rows = standard or list(procedures)
-    statuses = [p.effective_status for p in rows]
-    applicable = [s for s in statuses if s is not Status.not_applicable]
-    by_status = Counter(s._value_ for s in applicable)
-    # A procedure whose status is unknown has no level yet: it is counted among the unsettled (0 to its ceiling),
-    # never as level 0.
-    recorded = {p.id for p, s in zip(rows, statuses, strict=True) if s is not Status.not_applicable}
-    ready = [r for pid, r in levels.items() if r is not None and pid in recorded]
-    dist = Counter(r.level for r in ready if r.settled)
-    open_ = Counter(r.bounds for r in ready if not r.settled)
-    return Summary(
-        applicable=len(applicable),
-        by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},
-        levels={n: dist.get(n, 0) for n in range(5)},
-        not_applicable=len(rows) - len(applicable),
-        online=rate_of(statuses, ONLINE),
-        with_partial=rate_of(statuses, ONLINE_OR_PARTIAL),
-        own=dict(Counter(p.effective_status.value for p in own)),
-        inferred=sum(p.status_inferred and p.status is not Status.unknown for p in rows),
-        unsettled=dict(sorted(open_.items())),
-    )
 
 
 def selected(
@@ -163,6 +119,8 @@ def _run(
             (active if waiver is None else waived).append(stamped)
     ready: dict[str, Readiness | None] = {}
     if levels:
+        from dxready.engine.levels import life_event_bundles, readiness
+
         bundles = life_event_bundles(catalog.procedures)
         ready = {p.id: readiness(p, bundles) for p in catalog.procedures}
     return Report(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -59,8 +60,9 @@ def _write_utf8(piece: bytes) -> None:
 
 
 # The same set as a character class, for whole documents (JSON): generated from Unicode 15.1 categories; the test
-# suite checks it against this Python's unicodedata.
-_INVISIBLE = re.compile(
+# suite checks it against this Python's unicodedata. Compiled on first use (:func:`__getattr__`): compiling it costs
+# about 10 M instructions, and most commands (check among them) never write JSON (issue 14).
+_INVISIBLE_CLASS = (
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
     "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\uf8ff\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
@@ -68,8 +70,18 @@ _INVISIBLE = re.compile(
 )
 
 
-JSON_ESCAPED = _INVISIBLE
-"""What :func:`json_inert` escapes (render/jsonfast.py writes strings without any of them at C speed)."""
+@functools.cache
+def _invisible() -> re.Pattern[str]:
+    return re.compile(_INVISIBLE_CLASS)
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``JSON_ESCAPED`` (also ``_INVISIBLE``): what :func:`json_inert` escapes (render/jsonfast.py writes strings
+    without any of them at C speed), compiled when first asked for."""
+    if name in ("JSON_ESCAPED", "_INVISIBLE"):
+        return _invisible()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 terminal = plain
 
@@ -88,7 +100,7 @@ def json_inert(text: str) -> str:
     ``json.dumps(ensure_ascii=False)`` escapes C0 controls only; C1, bidi, zero-width and tag characters would reach
     whoever reads the file raw. They can stand only inside JSON strings, where the escape means the same character.
     """
-    return _INVISIBLE.sub(_json_escape, text)
+    return _invisible().sub(_json_escape, text)
 
 
 def json_dumps(data: object, **options: object) -> str:
@@ -103,11 +115,10 @@ def json_dumps(data: object, **options: object) -> str:
     return json_inert(json.dumps(data, ensure_ascii=False, **options))  # type: ignore[arg-type]
 
 
-_MERMAID_STARTS = re.compile(
+_MERMAID_STARTS = (  # matched through re's cache: compiled only by the views that draw a chart
     r"^(?:click|call|callback|href|section|title|dateformat|axisformat|tickinterval|excludes|includes|todaymarker|"
     r"weekday|weekend|inclusiveenddates|topaxis|acctitle|accdescr|gantt|xychart|x-axis|y-axis|line|bar|style|"
-    r"classdef|class|linkstyle|%%|---)",
-    re.IGNORECASE,
+    r"classdef|class|linkstyle|%%|---)"
 )
 _MERMAID_INERT = str.maketrans(
     {
@@ -130,7 +141,7 @@ def mermaid(text: str) -> str:
     that begins like a statement (``section``, ``click``, ``title`` …) gets its first letter in full width, so it
     stays a name."""
     out = oneline(text).translate(_MERMAID_INERT).strip()
-    if _MERMAID_STARTS.match(out):
+    if re.match(_MERMAID_STARTS, out, re.IGNORECASE):
         first = out[0]
         out = (chr(ord(first) + 0xFEE0) if "!" <= first <= "~" else first) + out[1:]
     return out

@@ -44,7 +44,7 @@ NEXT_STEP = Msg(
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
-    from dxready.catalog.municipalities import by_code, find, fold, registry
+    from dxready.catalog.municipalities import by_code, find, fold, names
 
     m = catalog.procedures_file.municipality
     if not is_valid(m.code):
@@ -68,7 +68,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             ("municipality", "code"),
         )
         return
-    if not registry().names(entry, m.name):
+    if not names(entry, m.name):
         yield Finding(
             CODE,
             subject,

@@ -1,0 +1,76 @@
+"""A catalogue's summary: the standard rows' tally, rates and levels (``gaps``, ``diff``, ``trend``; not ``check``).
+
+Re-exported by :mod:`dxready.engine.run`, where it was defined; kept apart so that ``check`` does not create it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dxready.catalog.models import Procedure, Status
+
+if TYPE_CHECKING:
+    from dxready.engine.levels import Readiness
+    from dxready.engine.rates import Rate
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The standard rows' tally, rates and levels; a city's own procedures (no ``standard_no``) counted apart."""
+
+    applicable: int
+    by_status: dict[str, int]
+    levels: dict[int, int]
+    not_applicable: int
+    online: Rate
+    """○ among the applicable standard rows, with bounds and coverage (engine.rates)."""
+    with_partial: Rate
+    """○ and 一部 together: how the national dashboard counts (partial offers count as online)."""
+    own: dict[str, int] = field(default_factory=dict)
+    """Status → how many of the city's own procedures (outside the 21); empty when there are none."""
+    inferred: int = 0
+    """Standard rows whose status is marked as the author's inference."""
+    unsettled: dict[tuple[int, int], int] = field(default_factory=dict)
+    """(lowest, highest) level → how many recorded rows an unknown fact could move within that span; ``levels``
+    counts only the rows whose level no unknown fact could change."""
+
+    @property
+    def online_rate(self) -> float | None:
+        """The ○ rate when every applicable row is known, else None (see ``online.bounds``)."""
+        return self.online.rate
+
+    @property
+    def online_or_partial_rate(self) -> float | None:
+        return self.with_partial.rate
+
+
+def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | None]) -> Summary:
+    """Counts, rates and levels over the standard rows (every row when the catalogue has no standard row)."""
+    from dxready.engine.rates import ONLINE, ONLINE_OR_PARTIAL, rate_of
+
+    standard = [p for p in procedures if p.standard]
+    own = [p for p in procedures if not p.standard] if standard else []
+    rows = standard or list(procedures)
+    statuses = [p.effective_status for p in rows]
+    applicable = [s for s in statuses if s is not Status.not_applicable]
+    by_status = Counter(s._value_ for s in applicable)
+    # A procedure whose status is unknown has no level yet: it is counted among the unsettled (0 to its ceiling),
+    # never as level 0.
+    recorded = {p.id for p, s in zip(rows, statuses, strict=True) if s is not Status.not_applicable}
+    ready = [r for pid, r in levels.items() if r is not None and pid in recorded]
+    dist = Counter(r.level for r in ready if r.settled)
+    open_ = Counter(r.bounds for r in ready if not r.settled)
+    return Summary(
+        applicable=len(applicable),
+        by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},
+        levels={n: dist.get(n, 0) for n in range(5)},
+        not_applicable=len(rows) - len(applicable),
+        online=rate_of(statuses, ONLINE),
+        with_partial=rate_of(statuses, ONLINE_OR_PARTIAL),
+        own=dict(Counter(p.effective_status.value for p in own)),
+        inferred=sum(p.status_inferred and p.status is not Status.unknown for p in rows),
+        unsettled=dict(sorted(open_.items())),
+    )
