@@ -148,9 +148,9 @@ def test_needs_scan_is_an_upper_bound() -> None:
 
 def test_excerpt_cuts_strings_and_huge_integers() -> None:
     assert limits.excerpt("abc") == "'abc'"
-    assert limits.excerpt("x" * 1000).endswith("…（1,000 文字）")
+    assert limits.excerpt("x" * 1000, lang="ja").endswith("…（1,000 文字）")
     assert limits.excerpt("x" * 1000, lang="en").endswith("… (1,000 chars)")
-    assert "約 400 桁" in limits.excerpt(10**399)
+    assert "約 400 桁" in limits.excerpt(10**399, lang="ja")
     assert limits.excerpt(10**399, lang="en") == "(an integer of about 400 digits)"
 
 
