@@ -97,7 +97,7 @@ def test_compare_page_with_an_unreadable_catalogue(tmp_path: Path, lang: str, sa
     out = tmp_path / "c.html"
     code, _, err = invoke("page", "--compare", str(good), str(broken), "--lang", lang, "-o", str(out))
     assert "internal" not in err and "内部エラー" not in err
-    assert out.exists(), (code, err)
+    assert code == 2 and out.exists(), (code, err)  # as compare: the others' page written, the input unusable
     assert said in out.read_text(encoding="utf-8")
 
 

@@ -292,10 +292,14 @@ def page(
         )
     if output is None and pdf is None:
         _out(result.html)
-        return
+        raise typer.Exit(result.exit_code)
     if output is not None:
         _guard(language, lambda: pages.write_file(output, result.html.encode("utf-8")))
         sys.stdout.write(f"{output}\n")
     if pdf is not None and chromium is not None:
         _guard(language, lambda: pages.print_pdf(result.html, pdf, chromium, language))
         sys.stdout.write(f"{pdf}\n")
+    if (
+        result.exit_code
+    ):  # a catalogue given could not be read: the page of the others is written, as compare prints
+        raise typer.Exit(result.exit_code)

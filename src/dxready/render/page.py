@@ -36,6 +36,8 @@ class PageResult:
     """Why the page has no trend (the catalogue is not in git, …), or None."""
     notes: str = ""
     """For stderr, as ``compare`` prints them: catalogues that share a code, catalogues left out."""
+    exit_code: int = 0
+    """As ``compare``'s: 2 when a catalogue given could not be read (the page of the others is written all the same)."""
 
 
 def _version() -> str:
@@ -92,8 +94,8 @@ def compare_data(directories: list[Path], as_of: dt.date, lang: str, use_cache: 
 
 def _compare(
     directories: list[Path], as_of: dt.date, lang: str, use_cache: bool
-) -> tuple[dict[str, Any], str]:
-    """compare's data and its stderr notes (shared codes, broken catalogues)."""
+) -> tuple[dict[str, Any], str, int]:
+    """compare's data, its stderr notes (shared codes, broken catalogues) and its exit code."""
     from dxready.commands.compare import load_rows
     from dxready.render.compare import notes, to_json
 
@@ -105,7 +107,7 @@ def _compare(
         ]
         raise LoadError(problems)
     data: dict[str, Any] = json.loads(to_json(comparison, lang))
-    return data, notes(comparison, lang)
+    return data, notes(comparison, lang), comparison.exit_code
 
 
 def build_compare(
@@ -113,8 +115,8 @@ def build_compare(
 ) -> PageResult:
     from dxready.render import html
 
-    data, said = _compare(directories, as_of, lang, use_cache)
-    return PageResult(html.compare_page(data, lang, _version()), notes=said)
+    data, said, code = _compare(directories, as_of, lang, use_cache)
+    return PageResult(html.compare_page(data, lang, _version()), notes=said, exit_code=code)
 
 
 # --------------------------------------------------------------------------------------------------- files
