@@ -12,15 +12,12 @@ from typer.testing import CliRunner
 
 from dxready.catalog.load import load_catalog
 from dxready.catalog.usage import latest_usage
-from dxready.cli import app
+from tests.helpers.cli import run80
 
 runner = CliRunner()
 
 
-def _run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "80"})
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
+_run = run80
 
 
 @pytest.fixture

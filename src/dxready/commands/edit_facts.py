@@ -282,7 +282,7 @@ def level_note(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
 
 def level_notes(before: Catalog, after: Catalog, idents: list[str]) -> dict[str, list[Msg]]:
     """:func:`level_note` of each of ``idents``, each catalogue read through once (bulk ``set``)."""
-    from dxready.engine.levels import level_words, life_event_bundles, readiness
+    from dxready.engine.levels import life_event_bundles, readiness
 
     wanted = set(idents)
 
@@ -298,19 +298,23 @@ def level_notes(before: Catalog, after: Catalog, idents: list[str]) -> dict[str,
 
     old, new = levels(before), levels(after)
 
-    def shown(bounds: tuple[int, int] | None, lang: str) -> str:
-        if bounds is None:
-            return "—（対象外）" if lang == "ja" else "— (not applicable)"
-        return level_words(*bounds).get(lang)
+    return {ident: _level_change(old.get(ident), new.get(ident), _level_shown) for ident in idents}
 
-    return {ident: _level_change(old.get(ident), new.get(ident), shown) for ident in idents}
+
+def _level_shown(bounds: tuple[int, int] | None, lang: str) -> str:
+    """A level as the echo says it: a span while unsettled, — for a row that does not apply."""
+    from dxready.engine.levels import level_words
+
+    if bounds is None:
+        return "—（対象外）" if lang == "ja" else "— (not applicable)"
+    return level_words(*bounds).get(lang)
 
 
 def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
     """The levels of *other* procedures that the edit moved: those sharing a life event with ``ident`` before or after
     it (level 4 asks that a life event's procedures are all online, so a status or a life event recorded on one
     procedure can settle or unsettle another's). Only those are read: a handful, whatever the catalogue's size."""
-    from dxready.engine.levels import level_words, life_event_bundles, readiness
+    from dxready.engine.levels import life_event_bundles, readiness
 
     def events(catalog: Catalog) -> set[str]:
         return {e for p in catalog.procedures if p.id == ident for e in p.life_events or ()}
@@ -331,11 +335,6 @@ def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]
 
     old, new = levels(before), levels(after)
 
-    def shown(bounds: tuple[int, int] | None, lang: str) -> str:
-        if bounds is None:
-            return "—（対象外）" if lang == "ja" else "— (not applicable)"
-        return level_words(*bounds).get(lang)
-
     notes: list[Msg] = []
     for other in sorted(
         old.keys() | new.keys(), key=lambda i: (new.get(i) or old[i])[1].standard_no or 10**9
@@ -348,8 +347,8 @@ def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]
         ref_en = f"No.{p.standard_no} ({p.id})" if p.standard_no else p.id
         notes.append(
             Msg(
-                f"同じライフイベントの {ref}: レベル {shown(was, 'ja')} → {shown(now, 'ja')}",
-                f"{ref_en}, same life event: level {shown(was, 'en')} → {shown(now, 'en')}",
+                f"同じライフイベントの {ref}: レベル {_level_shown(was, 'ja')} → {_level_shown(now, 'ja')}",
+                f"{ref_en}, same life event: level {_level_shown(was, 'en')} → {_level_shown(now, 'en')}",
             )
         )
     return notes
