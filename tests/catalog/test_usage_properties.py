@@ -68,3 +68,39 @@ def test_the_latest_year_is_never_hidden_and_a_stated_rate_is_the_counts(p: Proc
             assert u.rate == percent(u.counts.online or 0, u.counts.total or 1)
         else:
             assert len(mine) < len(p.sub_procedures)
+
+
+def test_a_year_that_cannot_be_summed_gives_way_to_the_latest_that_can() -> None:
+    """A review: sub-procedure a had 2022 online counts only, so 2022 could not be summed; the group showed its own
+    2020 entry (10.0 %) though 2021 summed to 80.0 % over both sub-procedures."""
+    from dxready.catalog.models import Procedure
+    from dxready.catalog.usage import latest_usage
+
+    p = Procedure.model_validate(
+        {
+            "id": "g",
+            "name": "G",
+            "status": "unknown",
+            "counts": [{"fiscal_year": 2020, "total": 100, "online": 10}],
+            "sub_procedures": [
+                {
+                    "id": "a",
+                    "name": "A",
+                    "status": "unknown",
+                    "counts": [
+                        {"fiscal_year": 2021, "total": 50, "online": 40},
+                        {"fiscal_year": 2022, "online": 45},
+                    ],
+                },
+                {
+                    "id": "b",
+                    "name": "B",
+                    "status": "unknown",
+                    "counts": [{"fiscal_year": 2021, "total": 50, "online": 40}],
+                },
+            ],
+        }
+    )
+    usage = latest_usage(p)
+    assert usage is not None
+    assert (usage.fiscal_year, usage.rate, usage.rows) == (2021, 80.0, (2, 2))

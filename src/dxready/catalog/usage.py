@@ -5,7 +5,7 @@ The latest fiscal year is the latest one recorded anywhere in the row: the proce
 any sub-procedure's. Where the group has its own entry for that year, that entry is the usage; where it lacks the
 year but its sub-procedures have total and online counts for it, the usage is their sum, with how many rows it rests
 on — and a rate only when every applicable sub-procedure is counted (an uncounted one could change it). An own entry
-of an older year is used only when the later year holds nothing that can be summed.
+of an older year is used only when no later year holds anything that can be summed.
 """
 
 from __future__ import annotations
@@ -39,8 +39,9 @@ def latest_usage(p: Procedure) -> LatestUsage | None:
     """The procedure's latest usage (see the module docstring); None when nothing is recorded or summable."""
     own = p.latest_counts()
     sub_years = {int(c.fiscal_year) for s in p.sub_procedures for c in s.counts}
-    if sub_years and (own is None or max(sub_years) > int(own.fiscal_year)):
-        year = max(sub_years)
+    for year in sorted(sub_years, reverse=True):  # the latest year after the own entry's that can be summed
+        if own is not None and year <= int(own.fiscal_year):
+            break
         summed = p.group_counts(year)
         if summed is not None:
             from dxready.catalog.models import Counts
