@@ -84,3 +84,21 @@ def test_a_group_row_shows_the_status_its_sub_procedures_give_it(tmp_path: Path)
     ]  # the group's own mark: still ？
     md = _run("diff", str(base), str(head), "-f", "markdown")
     assert "| disaster-certificate | 変更 | ？ → × |" in md
+
+
+def test_a_known_and_a_possible_fall_of_one_row_are_one_regression(tmp_path: Path) -> None:
+    """A review: a sub-procedure ○ → × (known) and the group's level 2–4 → 0–4 (possible) listed the group twice, as
+    ⚠ and ⚠？, and counted it in both."""
+    from tests.helpers.catalogs import copy_shipped
+
+    base, head = copy_shipped(tmp_path / "base"), copy_shipped(tmp_path / "head")
+    text = (head / "procedures.yaml").read_text(encoding="utf-8")
+    at = text.index("      - id: nursing-care-03")
+    at = text.index("status: ○", at)
+    (head / "procedures.yaml").write_text(
+        text[:at] + "status: ×" + text[at + len("status: ○") :], encoding="utf-8"
+    )
+    data = __import__("json").loads(_run("diff", str(base), str(head), "--as-of", "2025-04-01", "-f", "json"))
+    mine = [r for r in data["regressions"] if r["id"] == "nursing-care" and "DX008" not in r["message"]]
+    assert len(mine) == 1 and mine[0]["possible"] is False
+    assert "後退の可能性: レベル" in mine[0]["message"]

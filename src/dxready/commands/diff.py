@@ -118,16 +118,22 @@ class CatalogDiff:
             texts = [_regression_text(c) for c in entry.changes if c.regression]
             if entry.change == "removed":
                 texts.insert(0, Msg("手続の行が削除されました", "the procedure row was removed"))
-            if texts:
-                what = Msg("、".join(t.ja for t in texts), ", ".join(t.en for t in texts))
-                found.append(Regression(entry.kind, entry.id, entry.name, what))
             maybe = [_regression_text(c) for c in entry.changes if c.possible and not c.regression]
-            if maybe:
-                what = Msg(
+            said = (
+                Msg(
                     "後退の可能性: " + "、".join(t.ja for t in maybe),
                     "may have regressed: " + ", ".join(t.en for t in maybe),
                 )
-                found.append(Regression(entry.kind, entry.id, entry.name, what, possible=True))
+                if maybe
+                else None
+            )
+            if texts:  # a known regression: one line for the entry, what may also have fallen beside it
+                what = Msg("、".join(t.ja for t in texts), ", ".join(t.en for t in texts))
+                if said is not None:
+                    what = Msg(f"{what.ja}、{said.ja}", f"{what.en}; {said.en}")
+                found.append(Regression(entry.kind, entry.id, entry.name, what))
+            elif said is not None:
+                found.append(Regression(entry.kind, entry.id, entry.name, said, possible=True))
         found += _rate_regressions(self.base_summary, self.head_summary)
         names = {e.id: e.name for e in self.procedures}
         for f in self.new_findings:
@@ -342,7 +348,12 @@ def _procedure_changes(
         changes.append(FieldChange("id", old, ident))
     if b is None or a is None or b.effective_status is not a.effective_status:  # as every view shows the row
         changes.append(_status_change("status", b and b.effective_status, a and a.effective_status))
-        if b is not None and a is not None and b.status is not a.status:
+        if (
+            b is not None
+            and a is not None
+            and b.status is not a.status
+            and (b.status, a.status) != (b.effective_status, a.effective_status)
+        ):  # the group's own mark changed otherwise than the row's status shown above
             changes.append(FieldChange("recorded_status", plain(b.status), plain(a.status)))
     elif b.status is not a.status:  # a group's own mark, its sub-procedures deciding the row either way
         changes.append(FieldChange("recorded_status", plain(b.status), plain(a.status)))
