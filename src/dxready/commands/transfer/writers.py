@@ -198,6 +198,18 @@ def write(book: Workbook, out: Path, format: str) -> list[Path]:
                 "ファイルではありません（この名前のディレクトリなどがあります）。何も書いていません",
                 "is not a file (a directory or the like has this name); nothing was written",
             )
+        if (
+            path.is_symlink() or path.exists()
+        ):  # a dangling link, a read-only file: what the write would refuse
+            from dxready.fsio import writable_target
+
+            try:
+                writable_target(path)
+            except WriteError as exc:
+                said = exc.message
+                raise WriteError(
+                    Msg(f"{said.ja}（何も書いていません）", f"{said.en} (nothing was written)")
+                ) from None
     for path, data in files:
         _write(path, data)
     return [path for path, _ in files]
