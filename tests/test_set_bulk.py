@@ -199,7 +199,8 @@ def test_an_edit_the_splicer_cannot_make_is_worded_as_single_set_words_it(tmp_pa
     (root / "roadmap.yaml").write_text("roadmap: []\n", encoding="utf-8")
     before = (root / "procedures.yaml").read_bytes()
     single = _set(root, "2", "--counts", "2022:50%")
-    assert single[0] == 2 and "DX003 この編集はできません: overlapping edits" in single[2]
+    assert single[0] == 2 and "DX003 この編集はできません: 書き換える箇所が重なります" in single[2]
+    assert "overlapping" not in single[2]  # one language per message
     for refs in (["1", "2"], ["2", "1"], ["*"]):
         code, out, err = _set(root, *refs, "--counts", "2022:50%")
         assert code == 2 and out == "" and "内部エラー" not in err, refs

@@ -62,7 +62,15 @@ def _is_embedded(root: Path, label: str) -> bool:
 def cannot_edit(shown: str, exc: ValueError) -> DxreadyError:
     """An edit the splicer cannot make (``overlapping edits``): one message on the file, exit 2, file untouched —
     the same for a single ``set`` and for bulk ``set`` (``commands/edit_batch.py``)."""
-    return _bad(shown, f"この編集はできません: {exc}", f"cannot make this edit: {exc}")
+    why = _SPLICER_JA.get(str(exc), "ファイルの書き方に合わせて書き換えられません")
+    return _bad(shown, f"この編集はできません: {why}", f"cannot make this edit: {exc}")
+
+
+_SPLICER_JA = {
+    "overlapping edits": "書き換える箇所が重なります（手で書いた項目の順序のため）",
+    "cannot remove the only key of a list item": "リストの項目のただ一つのキーは消せません",
+}
+"""The splicer's reasons (``commands/edit_doc.py``) in Japanese; any other reads as a general one."""
 
 
 def _edit_procedures(root: Path, shown: str, make: Any) -> tuple[bool, list[Msg], Catalog | None]:
