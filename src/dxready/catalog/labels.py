@@ -141,3 +141,11 @@ def yes_no(value: bool, lang: str) -> str:
     if lang == "ja":
         return "はい" if value else "いいえ"
     return "yes" if value else "no"
+
+
+def status_words(lang: str) -> str:
+    """Every way a status may be written, as refusals list them: the marks, the values and the sheet words (one list
+    for procedures.yaml, ``set --status``, ``gaps --status`` and import's cells, which all read them)."""
+    if lang == "ja":
+        return "○ 一部 × — ？ の記号、online, partial, offline, not_applicable, unknown、または 済 未 対象外 不明"
+    return "the marks ○ 一部 × — ？, online, partial, offline, not_applicable, unknown, or 済 未 対象外 不明"

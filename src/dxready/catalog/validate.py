@@ -109,8 +109,9 @@ def _explain(error: Any, model: type[BaseModel], data: Any) -> Msg:
         got = error.get("input")
         expected_ja = _expected_ja(expected)
         if loc and loc[-1] == "status":
-            expected = "online, partial, offline, not_applicable, unknown, a mark ○ 一部 × — ？, or 済 未 対象外 不明"
-            expected_ja = "○ 一部 × — ？ の記号、online, partial, offline, not_applicable, unknown、または 済 未 対象外 不明"
+            from dxready.catalog.labels import status_words
+
+            expected, expected_ja = status_words("en"), status_words("ja")
         return Msg(
             f"{name}: {excerpt(got, lang='ja')} は使えません。使える値: {expected_ja}",
             f"{name_en}: {excerpt(got, lang='en')} is not allowed; expected one of {expected}",

@@ -195,11 +195,13 @@ def _filters(
 
     statuses, bad = parse_statuses(status or [])
     if bad:
+        from dxready.catalog.labels import status_words
+
         raise typer.BadParameter(
             t(
                 lang,
-                f"{bad[0]!r} は状況ではありません（○ 一部 × — ？ または online, partial, offline, not_applicable, unknown）",
-                f"{bad[0]!r} is not a status (○ 一部 × — ？ or online, partial, offline, not_applicable, unknown)",
+                f"{bad[0]!r} は状況ではありません（{status_words('ja')}）",
+                f"{bad[0]!r} is not a status ({status_words('en')})",
             ),
             param_hint="--status",
         )

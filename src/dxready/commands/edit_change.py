@@ -128,10 +128,12 @@ def _status(text: str) -> tuple[Status, str]:
     try:
         value = Status(Status.parse(raw))
     except ValueError:
+        from dxready.catalog.labels import status_words
+
         raise _bad(
             "--status",
-            f"--status {text!r} は使えません。使える値: online, partial, offline, not_applicable, unknown, ○ 一部 × — ？",
-            f"--status {text!r} is not allowed; use online, partial, offline, not_applicable, unknown or ○ 一部 × — ？",
+            f"--status {text!r} は使えません。使える値: {status_words('ja')}",
+            f"--status {text!r} is not allowed; use {status_words('en')}",
         ) from None
     return value, status_written(raw, value)
 

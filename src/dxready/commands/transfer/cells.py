@@ -37,10 +37,12 @@ def parse_mark(value: Value) -> Status | None:
     try:
         return Status(Status.parse(text))  # the one vocabulary: what set and procedures.yaml read
     except ValueError:
+        from dxready.catalog.labels import status_words
+
         raise CellError(
             "mark",
-            f"状況 {text!r} を読めません（○ 〇 一部 × — ？ または online / partial / offline / not_applicable / unknown）",
-            f"cannot read the status {text!r} (use ○ 〇 一部 × — ？ or online, partial, offline, not_applicable, unknown)",
+            f"状況 {text!r} を読めません（{status_words('ja')}）",
+            f"cannot read the status {text!r} (use {status_words('en')})",
         ) from None
 
 
