@@ -148,4 +148,4 @@ def status_words(lang: str) -> str:
     for procedures.yaml, ``set --status``, ``gaps --status`` and import's cells, which all read them)."""
     if lang == "ja":
         return "○ 一部 × — ？ の記号、online, partial, offline, not_applicable, unknown、または 済 未 対象外 不明"
-    return "the marks ○ 一部 × — ？, online, partial, offline, not_applicable, unknown, or 済 未 対象外 不明"
+    return "online, partial, offline, not_applicable, unknown, a mark ○ 一部 × — ？, or 済 未 対象外 不明"
