@@ -20,6 +20,7 @@ from dxready.catalog.problems import SCHEMA_VIOLATION as SCHEMA_VIOLATION
 from dxready.catalog.problems import UNREADABLE as UNREADABLE
 from dxready.catalog.problems import LoadError as LoadError
 from dxready.catalog.sourcemap import SourceMap as SourceMap
+from dxready.catalog.usage import LatestUsage, latest_usage
 from dxready.catalog.validate import excerpt_key as excerpt_key
 from dxready.catalog.validate import validate as validate
 from dxready.catalog.yaml import yaml_float as yaml_float
@@ -189,6 +190,9 @@ class Catalog:
     paths: dict[str, FsPath]
     _by_id: dict[str, Procedure] | None = field(default=None, repr=False, compare=False)
     _scans: dict[str, TextScan] = field(default_factory=dict, repr=False, compare=False)
+    _usages: dict[int, tuple[Procedure, LatestUsage | None]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @property
     def procedures(self) -> tuple[Procedure, ...]:
@@ -222,6 +226,15 @@ class Catalog:
             }
             found = self._scans[file] = scan(models[file])
         return found
+
+    def latest_usage(self, p: Procedure) -> LatestUsage | None:
+        """:func:`dxready.catalog.usage.latest_usage` of ``p``, found once per catalogue (a rule and the views
+        ask for it of the same procedures). Kept by the procedure's identity, with the procedure itself: a model
+        made for the moment (``model_copy``) is never mistaken for another that had its address."""
+        kept = self._usages.get(id(p))
+        if kept is None or kept[0] is not p:
+            kept = self._usages[id(p)] = (p, latest_usage(p))
+        return kept[1]
 
     def locate(self, file: str, path: Path, *, key: bool = False) -> Location:
         source = self.sources.get(file)

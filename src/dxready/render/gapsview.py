@@ -268,6 +268,7 @@ def json_groups(report: Report, lang: str) -> list[dict[str, object]]:
     view's entries (a subject's kind, id and reference are all it shows of them)."""
     names = _Names(report, brief=True)
     refs, commands = names.refs, names.commands
+    listed: dict[tuple[str, str, object], dict[str, str]] = {}
     made = []
     for (code, kind, missing), findings in _by_key(report).items():
         subjects = []
@@ -276,16 +277,19 @@ def json_groups(report: Report, lang: str) -> list[dict[str, object]]:
         for f in findings:
             subject, data = f.subject, f.data
             key = (subject.kind, subject.id, data.get("sub_procedure") if data else None)
-            known = refs.get(key)
-            if known is None:
-                known = refs[key] = _ref(report, f, names.ja)
+            shown = listed.get(key)
+            if shown is None:  # one mapping per subject, written wherever it is listed (only read)
+                known = refs.get(key)
+                if known is None:
+                    known = refs[key] = _ref(report, f, names.ja)
+                shown = listed[key] = {"kind": subject.kind, "id": subject.id, "ref": known[0]}
             step = f.next_step.get(lang) if f.next_step else ""
             command = commands.get(step)
             if command is None:
                 command = commands[step] = _command(step)
             steps.add(step)
             pairs.append((command, subject.id))
-            subjects.append({"kind": subject.kind, "id": subject.id, "ref": known[0]})
+            subjects.append(shown)
         title, prose, command = _words(code, missing, steps, pairs, lang)
         severity = findings[0].severity.value
         group = {

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from dxready.render import views
 from dxready.render.safe import json_dumps
 
 if TYPE_CHECKING:
-    from dxready.catalog.load import LoadError
+    from dxready.catalog.load import Catalog, LoadError
     from dxready.engine.ranking import NextStep
     from dxready.engine.run import Report, Summary
     from dxready.findings import Finding, Location
@@ -51,7 +52,12 @@ def finding(f: Finding, lang: str, *, brief: bool = False) -> dict[str, Any]:
         out["waived"] = f.waived
     data = f.data
     if data:
-        out["data"] = {k: v for k, v in data.items() if isinstance(v, _DATA_TYPES)}
+        values = data.values()
+        # Usually every value is one JSON shows: a copy made in C, the test a C loop (10,000s of findings).
+        if all(map(isinstance, values, repeat(_DATA_TYPES, len(values)))):
+            out["data"] = dict(data)
+        else:
+            out["data"] = {k: v for k, v in data.items() if isinstance(v, _DATA_TYPES)}
     return out
 
 
@@ -168,10 +174,14 @@ def _counts(c: Any) -> dict[str, Any]:
     return out
 
 
-def _usage(p: Any) -> dict[str, Any] | None:
-    from dxready.catalog.usage import latest_usage
+def _usage(p: Any, catalog: Catalog | None = None) -> dict[str, Any] | None:
+    """The procedure's latest usage as JSON (``catalog``: the one it was loaded in, which keeps what DX104 found)."""
+    if catalog is not None:
+        u = catalog.latest_usage(p)
+    else:
+        from dxready.catalog.usage import latest_usage
 
-    u = latest_usage(p)
+        u = latest_usage(p)
     if u is None:
         return None
     if u.rows is None:
@@ -301,7 +311,7 @@ def table_procedures(report: Report, lang: str) -> str:
                     for s in p.sub_procedures
                 ],
                 "status_inferred": p.status_inferred,
-                "online_rate": (u["rate"] if (u := _usage(p)) else None),
+                "online_rate": (u["rate"] if (u := _usage(p, report.catalog)) else None),
             }
         )
     return _table(report, lang, views.procedures(report, lang), records)

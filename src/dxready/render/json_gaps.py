@@ -54,8 +54,8 @@ def _procedure_entries(
     for f in report.waived:
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
     seen: dict[int, _Levels] = {}
-    readiness = report.readiness
-    for p in report.catalog.procedures:
+    readiness, catalog = report.readiness, report.catalog
+    for p in catalog.procedures:
         r = readiness.get(p.id)
         status = p.effective_status
         value = status._value_  # enums' values without their property (a hot path at 10k procedures)
@@ -74,7 +74,7 @@ def _procedure_entries(
             "level_bounds": bounds,
             "criteria": criteria,
             "blockers": blockers,
-            "usage": _usage(p),
+            "usage": _usage(p, catalog),
             "findings": [finding(f, lang) for f in by_proc.get(p.id, ())],
         }
         if show_waived:
