@@ -229,10 +229,10 @@ class Catalog:
 
     def latest_usage(self, p: Procedure) -> LatestUsage | None:
         """:func:`dxready.catalog.usage.latest_usage` of ``p``, found once per catalogue (a rule and the views
-        ask for it of the same procedures). Kept by the procedure's identity, with the procedure itself: a model
-        made for the moment (``model_copy``) is never mistaken for another that had its address."""
+        ask for it of the same procedures). Kept by the procedure's identity, with the procedure itself (so that no
+        other model, such as one made for the moment by ``model_copy``, can come to have its address)."""
         kept = self._usages.get(id(p))
-        if kept is None or kept[0] is not p:
+        if kept is None:
             kept = self._usages[id(p)] = (p, latest_usage(p))
         return kept[1]
 
