@@ -323,7 +323,9 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
         path = root / f"{name}.yaml"
         shown = display_name(root, name)
         if not path.exists() and name != "procedures":
-            models[name] = Settings() if name == SETTINGS else FILE_MODELS[name]()
+            # The defaults, valid as written: made without building the model's validator (pydantic builds it on
+            # first use, a few milliseconds of every check in a catalogue without a settings file).
+            models[name] = (Settings if name == SETTINGS else FILE_MODELS[name]).model_construct()
             continue
         paths[name] = path
         model = Settings if name == SETTINGS else FILE_MODELS[name]
