@@ -62,18 +62,11 @@ class Status(str, enum.Enum):
     @classmethod
     def parse(cls, value: object) -> object:
         if isinstance(value, str):
-            text = unicodedata.normalize("NFKC", value).strip()
-            return _MARK_INPUT.get(text, text)
+            return _MARK_INPUT.get(labels.key(value), unicodedata.normalize("NFKC", value).strip())
         return value
 
 
-_MARKS = {
-    Status.online: "○",
-    Status.partial: "一部",
-    Status.offline: "×",
-    Status.not_applicable: "—",
-    Status.unknown: "？",
-}
+_MARKS = {status: labels.STATUS_WORDS[status.value][0] for status in Status}
 _LABELS_JA = {
     Status.online: "オンライン化済",
     Status.partial: "一部オンライン",
@@ -88,31 +81,13 @@ _LABELS_EN = {
     Status.not_applicable: "not applicable",
     Status.unknown: "unknown",
 }
-_MARK_INPUT = {
-    "○": "online",
-    "〇": "online",
-    "◯": "online",
-    "一部": "partial",
-    "×": "offline",
-    "✕": "offline",
-    "✖": "offline",
-    "—": "not_applicable",
-    "－": "not_applicable",
-    "―": "not_applicable",
-    "-": "not_applicable",
-    "?": "unknown",
-    "？": "unknown",
-    # the words the tool prints beside the marks
-    "オンライン化済": "online",
-    "一部オンライン": "partial",
-    "未オンライン": "offline",
-    "該当なし": "not_applicable",
-    "未確認": "unknown",
-    **labels.STATUS_SHEET_WORDS,
-}
-"""Every word that reads as a status, after NFKC (全角 Ｏ is O): in procedures.yaml, ``set --status`` and ``import``'s
-cells alike — one vocabulary for one fact."""
-STATUS_INPUTS: tuple[str, ...] = tuple(s.value for s in Status) + tuple(_MARK_INPUT)
+_MARK_INPUT = labels.status_table()
+"""Every word that reads as a status, after ``labels.key`` (NFKC, case-folded: 全角 Ｏ is o): in procedures.yaml,
+``set --status``, ``gaps --status`` and ``import``'s cells alike — one vocabulary for one fact (``labels.STATUS_WORDS``)."""
+STATUS_INPUTS: tuple[str, ...] = tuple(
+    dict.fromkeys(w for words in labels.STATUS_WORDS.values() for w in words)
+    | dict.fromkeys(labels.STATUS_MARK_FORMS)
+)
 
 StatusField = Annotated[
     Status,

@@ -140,9 +140,10 @@ def _status(text: str) -> tuple[Status, str]:
 
 def status_written(raw: str, value: Status) -> str:
     """How ``set`` writes a status asked for as ``raw`` (import too): a mark gives the plan's mark, a name the name."""
-    from dxready.catalog.models import STATUS_INPUTS, Status
+    from dxready.catalog.labels import key
+    from dxready.catalog.models import Status
 
-    if raw in STATUS_INPUTS and raw != value.value and value is not Status.unknown:
+    if key(raw) != value.value and value is not Status.unknown:
         return value.mark
     return value.value
 
