@@ -6,7 +6,6 @@ all of them."""
 # Annotations are evaluated in the class body (no `from __future__ import annotations`): as strings, pydantic
 # would compile each one (typing.ForwardRef) while it creates the class, on every command's start-up.
 
-import datetime as dt
 import enum
 import unicodedata
 from typing import Annotated, Literal
@@ -150,7 +149,7 @@ class Counts(Model):
     total: Count | None = None
     online: Count | None = None
     rate: Annotated[float, BeforeValidator(_strict_rate), Field(ge=0, le=100)] | None = None
-    period_end: dt.date | None = None
+    period_end: Date | None = None
     source: Text | None = None
 
     @model_validator(mode="after")
@@ -408,7 +407,7 @@ class CardRate(Model):
 
 class MynumberCard(Model):
     as_of: Date
-    population_as_of: dt.date | None = None
+    population_as_of: Date | None = None
     rates: list[CardRate]
 
 
