@@ -244,6 +244,7 @@ def test_sub_procedure_by_id(kamogawa: Path) -> None:
         (("9", "--channel", "mynaportl"), "mynaportal"),
         (("9",), "--status"),
         (("18/99", "--status", "○"), "1〜15"),
+        (("1/1", "--status", "○"), "REF: library-reservation には個別手続がありません"),  # not 「1〜0」
         (("18/1", "--verified-on", "2024-03-31"), "--verified-on"),
         (("9", "--note", ""), "--unset note"),
         (("9", "--unset", "status"), "--unset"),
