@@ -93,14 +93,11 @@ def test_help_fits_80_cells() -> None:
             "Missing argument 'DIR'",
         ),
         (["export"], "オプション '--output' / '-o' を指定してください", "Missing option '--output' / '-o'"),
-        (["table", "foo"], "「foo」は使えません", "'foo' is not one of"),
-        (["next", "--top", "x"], "整数で指定してください", "Input should be a valid integer"),
         (["nope"], "コマンド「nope」はありません", "No such command 'nope'"),
-        (["gaps", "--as-of", "2024-02-30"], "29日までです", "has 29 days"),
-        (["check", "--select", "DX9"], "DX9 に当たるルールはありません", "no rule matches DX9"),
     ],
 )
 def test_click_errors_in_the_readers_language(args: list[str], ja: str, en: str) -> None:
+    """A command line of the wrong shape: the usage line, where to get help, the error."""
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert ja in result.stderr and "使い方: dxready" in result.stderr and "エラー:" in result.stderr
@@ -112,6 +109,62 @@ def test_click_errors_in_the_readers_language(args: list[str], ja: str, en: str)
     )
     assert result.exit_code == 2
     assert en in result.stderr and "Usage: dxready" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "ja", "en"),
+    [
+        (["table", "foo"], "dxready: NAME: 「foo」は使えません", "dxready: NAME: 'foo' is not one of"),
+        (
+            ["next", "--top", "x"],
+            "dxready: --top: 整数で指定してください",
+            "dxready: --top: Input should be a valid integer",
+        ),
+        (
+            ["gaps", "--as-of", "2024-02-30"],
+            "dxready: --as-of: '2024-02-30': 2024年2月は29日まで",
+            "has 29 days",
+        ),
+        (
+            ["set", "9", "--as-of", "令和6年3月末x"],
+            "dxready: --as-of: '令和6年3月末x' は日付として読めません",
+            "is not a date",
+        ),
+        (
+            ["set", "9", "--verified-on", "x"],
+            "dxready: --verified-on: 'x' は日付として読めません",
+            "is not a date",
+        ),
+        (
+            ["check", "--select", "DX9"],
+            "dxready: --select: DX9 に当たるルールはありません",
+            "no rule matches DX9",
+        ),
+        (
+            ["gaps", "--status", "done"],
+            "dxready: --status: 'done' は状況ではありません",
+            "'done' is not a status",
+        ),
+        (
+            ["gaps", "--format", "x"],
+            "dxready: --format: 「x」は使えません",
+            "dxready: --format: 'x' is not one of",
+        ),
+    ],
+)
+def test_a_bad_option_value_is_one_line_as_every_option_error(args: list[str], ja: str, en: str) -> None:
+    """A value that cannot be used: ``dxready: OPTION: why`` on its own, as set's --status and --counts errors are
+    worded (render.messages.usage_error); no usage banner (set's shows ``{REF...}...``), no エラー: heading."""
+    for lang, said in (("ja", ja), ("en", en)):
+        result = runner.invoke(app, [*args, "--lang", lang], env={"COLUMNS": "200"})
+        assert result.exit_code == 2
+        assert result.stderr.startswith("dxready: ") and said in result.stderr, result.stderr
+        assert all(line.startswith("    ") for line in result.stderr.splitlines()[1:])  # one message, fitted
+        assert (
+            "使い方" not in result.stderr
+            and "Usage" not in result.stderr
+            and "Traceback" not in result.stderr
+        )
 
 
 def test_select_names_the_nearest_codes() -> None:

@@ -327,3 +327,19 @@ def test_an_output_name_that_says_another_format_is_refused(
     assert (
         invoke("export", "-o", str(tmp_path / "book"), "--catalog", str(SHIPPED))[0] == 0
     )  # no ending: as given
+
+
+def test_a_contradicted_group_is_unknown_in_the_level_column_as_every_unknown_row(tmp_path: Path) -> None:
+    """Review F7: a group whose own ○ its sub-procedures contradict read レベル 「0–4（未確定）」 while the other ？ rows
+    read 「？ 未確認」: the same state, one wording (the terminal tables')."""
+    root = tmp_path / "tateyama"
+    assert invoke("init", str(root), "--name", "館山市")[0] == 0
+    assert invoke("set", "18", "--status", "○", "-c", str(root))[0] == 0
+    assert invoke("set", "18/2", "--status", "×", "-c", str(root))[0] == 0
+    book = tmp_path / "t.xlsx"
+    assert invoke("export", "-f", "xlsx", "-o", str(book), "-c", str(root))[0] == 0
+    rows = {row[0]: row for row in _rows(book, "手続")}
+    header = next(row for row in _rows(book, "手続") if row[0] == "No.")
+    online, level = header.index("オンライン化"), header.index("レベル")
+    for no in (18, 19, 20, 21):
+        assert (rows[no][online], rows[no][level]) == ("？", "？ 未確認"), rows[no]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -464,6 +465,22 @@ def test_dry_run_prints_the_diff_and_writes_nothing(kure: Path, tmp_path: Path) 
     code, out, _ = invoke("import", str(path), "--catalog", str(kure), "--dry-run")
     assert code == 0 and "dxready diff:" in out and "？ → ○" in out
     assert (kure / "procedures.yaml").read_bytes() == before
+
+
+def test_dry_runs_diff_names_its_sides_in_words(
+    kure: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review F6: the diff's head read 「. + t.csv」; it is the catalogue with the file read in."""
+    (tmp_path / "t.csv").write_text("No.,手続の種類,オンライン化\n9,粗大ごみ収集の申込,○\n", encoding="utf-8")
+    monkeypatch.chdir(kure)
+    for lang, said in (
+        ("ja", "dxready diff: kure（このディレクトリ） → t.csv を読み込んだ後"),
+        ("en", "dxready diff: kure (this directory) → after importing t.csv"),
+    ):
+        code, out, _ = invoke("import", str(tmp_path / "t.csv"), "--dry-run", "--lang", lang)
+        assert code == 0 and said in out, out
+    code, out, _ = invoke("import", str(tmp_path / "t.csv"), "--dry-run", "--format", "json")
+    assert code == 0 and json.loads(out)["diff"]["head"] == "import:t.csv"
 
 
 def test_csv_export_directory_round_trips_a_leading_apostrophe(tmp_path: Path) -> None:

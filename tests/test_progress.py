@@ -82,3 +82,38 @@ def test_compare_in_a_terminal_draws_a_bar_and_keeps_stdout_clean(tmp_path: Path
     assert proc.wait() == 0
     assert "カタログを読んでいます".encode() in err
     assert json.loads(out[0]) == json.loads(piped.stdout)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_trend_outside_git_says_so_after_the_bar_is_gone(tmp_path: Path) -> None:
+    """The review saw the message start on the bar's line (142 cells) and the bar drawn again below it."""
+    import os
+    import pty
+    import subprocess
+
+    root = tmp_path / "mb"
+    assert CliRunner().invoke(app, ["init", str(root), "--name", "南房総市"]).exit_code == 0
+    env = {**os.environ, "COLUMNS": "80", "GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    main, side = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dxready", "trend", "-c", str(root)],
+        stdout=subprocess.PIPE,
+        stderr=side,
+        env=env,
+    )
+    os.close(side)
+    err = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        err += chunk
+    assert proc.wait() == 2
+    text = err.decode()
+    assert "履歴を読んでいます" in text  # the bar was drawn
+    said = text.rsplit("\x1b[2K", 1)[-1]  # after the bar's line was last cleared
+    assert "gitリポジトリの中にありません" in "".join(said.split()) and "履歴を読んでいます" not in said
+    assert not any("履歴を読んでいます" in line and "git" in line for line in text.split("\n"))

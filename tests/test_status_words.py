@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from dxready.catalog.labels import STATUS_WORDS
 from dxready.catalog.load import load_catalog
 from dxready.catalog.models import Status
 from dxready.cli import app
-from dxready.commands.transfer.cells import parse_mark
+from dxready.commands.transfer.cells import CellError, parse_mark
 
 runner = CliRunner()
 
@@ -67,8 +68,56 @@ def test_a_status_no_word_reads_lists_the_sheet_words_too(city: Path) -> None:
     at = text.index("status: ", start)
     path.write_text(text[:at] + "status: done" + text[text.index("\n", at) :], encoding="utf-8")
     for lang, said in (
-        ("ja", "または 済 未 対象外 不明"),
-        ("en", "a mark ○ 一部 × — ？, or 済 未 対象外 不明"),
+        (
+            "ja",
+            "—（not_applicable, 該当なし, not applicable, 対象外, 適用除外）、？（unknown, 未確認, 不明）",
+        ),
+        ("en", "— (not_applicable, 該当なし, not applicable, 対象外, 適用除外); ？ (unknown, 未確認, 不明)"),
     ):
         result = runner.invoke(app, ["check", "--catalog", str(city), "--lang", lang])
         assert result.exit_code == 2 and said.replace(" ", "") in "".join(result.output.split())  # fitted
+
+
+# The words the tool itself prints for a status (its legends and labels, both languages) and the usual typings:
+# オンライン for ○, the long-vowel mark ー (and half-width ｰ) an IME gives for a dash.
+TYPED = {
+    **{status.label("ja"): status.value for status in Status},
+    **{status.label("en"): status.value for status in Status},
+    **{status.mark: status.value for status in Status},
+    "オンライン": "online",
+    "オンライン化済み": "online",
+    "Partly Online": "partial",
+    "ー": "not_applicable",
+    "ｰ": "not_applicable",
+    "－": "not_applicable",
+    "〇": "online",
+}
+
+
+@pytest.mark.parametrize(("word", "value"), sorted(TYPED.items()))
+def test_every_printed_and_typed_word_is_read_everywhere(city: Path, word: str, value: str) -> None:
+    assert parse_mark(word) is Status(value)  # import's cells
+    result = runner.invoke(app, ["set", "9", "--status", word, "--catalog", str(city)])
+    assert result.exit_code == 0, result.output
+    assert load_catalog(city).procedures[8].status is Status(value)
+    result = runner.invoke(app, ["gaps", "--status", word, "--catalog", str(city), "--format", "json"])
+    assert result.exit_code in (0, 1), result.output
+
+
+@pytest.mark.parametrize("word", ["ーー", "ー ー", "オンライ", "未対応"])
+def test_a_dash_is_a_dash_only_as_the_whole_value(city: Path, word: str) -> None:
+    result = runner.invoke(app, ["set", "9", "--status", word, "--catalog", str(city)])
+    assert result.exit_code == 2
+    with pytest.raises(CellError):
+        parse_mark(word)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_refusal_lists_every_word_that_is_read(city: Path, lang: str) -> None:
+    result = runner.invoke(app, ["set", "9", "--status", "未対応", "--catalog", str(city), "--lang", lang])
+    assert result.exit_code == 2
+    said = "".join(result.output.split())
+    for words in STATUS_WORDS.values():
+        for word in words:
+            assert "".join(word.split()) in said, word
+            assert Status.parse(word) == Status.parse(words[0])

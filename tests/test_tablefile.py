@@ -109,7 +109,7 @@ def test_check_stale_exits_1_with_diff_and_the_fixing_command(tmp_path: Path) ->
     assert f"--- a/{path}\n+++ b/{path}\n" in message
     assert "-| old | table |\n" in message
     assert "+| 1 | 図書館 |\n" in message
-    assert message.rstrip().endswith(f"update it with: dxready table procedures --write {path}")
+    assert " ".join(message.split()).endswith(f"update it with: dxready table procedures --write {path}")
     assert path.read_text(encoding="utf-8") == README
 
 
@@ -249,7 +249,8 @@ def test_write_all_refreshes_every_block_and_check_all_says_when_stale(tmp_path:
     base = ["table", "--all", "--catalog", str(catalog), "--lang", "en", "--write", str(readme)]
     stale = runner_invoke([*base, "--check"])
     assert stale.exit_code == 1
-    assert "2 tables (summary, roadmap) are stale; update them with: dxready table --all" in stale.output
+    said = " ".join(stale.output.split())  # fitted to COLUMNS
+    assert "2 tables (summary, roadmap) are stale; update them with: dxready table --all" in said
     done = runner_invoke(base)
     assert done.exit_code == 0 and "wrote 2 tables (summary, roadmap)" in done.output
     written = readme.read_text(encoding="utf-8")
@@ -273,3 +274,23 @@ def test_write_all_refuses_an_unknown_block_and_all_with_a_name(tmp_path: Path) 
 
 def runner_invoke(args: list[str]) -> Any:
     return CliRunner().invoke(app, args)
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_stale_message_fits_80_columns_with_the_command_whole_on_its_line(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dxready.render.grid import cell_len
+
+    copy_shipped(tmp_path / "data")
+    _file(tmp_path, "# x\n<!-- dxready:summary -->\n<!-- /dxready:summary -->\n")
+    monkeypatch.chdir(tmp_path)
+    args = ["table", "summary", "--catalog", "data", "--lang", lang, "--write", "README.md", "--check"]
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "80"})
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80, result.stderr  # the review saw one line of 114 cells
+    command = fix_command(["dxready", *args])
+    assert lines[-1] == f"  {command}"  # on its own line, to be pasted as it is
+    piped = CliRunner().invoke(app, args, env={"COLUMNS": ""})  # no terminal, no COLUMNS: one line, for grep
+    assert piped.stderr.splitlines()[-1].endswith(f": {command}")

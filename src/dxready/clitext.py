@@ -169,9 +169,25 @@ def error_text(exc: Exception, lang: str) -> str:
         return f"{t(lang, 'エラー', 'Error')}: {getattr(exc, 'format_message', lambda: str(exc))()}\n"
 
 
+def _value_name(exc: Any) -> str:
+    """The option (or argument) a bad value was given to, as typed: ``--as-of``, ``--top``, ``NAME``."""
+    hints = [h.strip(" '\"") for h in _hint(exc).split(" / ")]
+    return next((h for h in hints if h.startswith("--")), hints[0])
+
+
 def _error_text(exc: Exception, lang: str) -> str:
     from typer._click import exceptions as cx
 
+    from dxready.render.wrap import fit_message
+
+    if isinstance(exc, cx.BadParameter) and not isinstance(exc, cx.MissingParameter):
+        # A value that cannot be used: one line naming the option, as every option error of dxready is worded
+        # (render.messages.usage_error: ``dxready: --status …``); the usage banner is for a command line's shape.
+        from dxready.inert import oneline
+
+        name, inner = _value_name(exc), _message(exc.message, lang)
+        text = inner if not name or inner.startswith(name) else f"{name}: {inner}"
+        return fit_message(f"dxready: {oneline(text)}") + "\n"
     head = ""
     ctx = getattr(exc, "ctx", None)
     if isinstance(exc, cx.UsageError) and ctx is not None:
@@ -203,19 +219,10 @@ def _error_text(exc: Exception, lang: str) -> str:
             body = f"Missing {kind} {hint}".replace("  ", " ").strip() + "."
             if choices:
                 body += " Choose from: " + ", ".join(choices)
-    elif isinstance(exc, cx.BadParameter):
-        hint = _hint(exc)
-        inner = _message(exc.message, lang)
-        if hint:
-            body = t(lang, f"{hint} の値が正しくありません: {inner}", f"Invalid value for {hint}: {inner}")
-        else:
-            body = t(lang, f"値が正しくありません: {inner}", f"Invalid value: {inner}")
     elif isinstance(exc, cx.ClickException):
         body = _message(exc.format_message(), lang)
     else:  # pragma: no cover - only Click exceptions reach here
         body = str(exc)
-    from dxready.render.wrap import fit_message
-
     return f"{head}{fit_message(t(lang, 'エラー', 'Error') + ': ' + body)}\n"
 
 

@@ -113,3 +113,33 @@ def test_a_line_that_fits_is_what_the_piece_by_piece_wrap_makes(
 
     para = "".join(w + s for w, s in words)
     assert wrap(para, width, indent="    ", first=first) == _broken(para, width, "    ", first)
+
+
+def test_the_mark_ichibu_is_never_split_in_english_text_either() -> None:
+    """Review F1: ``next --lang en`` broke 「(○, 一」 / 「部, × or —)」; the Japanese text kept it whole."""
+    text = (
+        "(shared channel: Mynaportal) Confirm the status and record its mark (○, 一部, × or —), "
+        "e.g. dxready set childcare --status ○"
+    )
+    for width in range(8, 100):
+        for lines in (wrap(text, width, indent="    "), _lines(text, width)):
+            assert "一部" in "\n".join(lines) and not any(line.endswith("一") for line in lines), (
+                width,
+                lines,
+            )
+
+
+def test_next_in_english_keeps_ichibu_whole(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    root = Path(str(tmp_path)) / "tateyama"
+    runner = CliRunner()
+    assert runner.invoke(app, ["init", str(root), "--name", "館山市"]).exit_code == 0
+    assert runner.invoke(app, ["set", "2", "--status", "一部", "-c", str(root)]).exit_code == 0
+    result = runner.invoke(app, ["next", "--lang", "en", "-c", str(root)], env={"COLUMNS": "80"})
+    assert result.exit_code == 0 and "一部" in result.stdout
+    assert not re.search(r"一\n *部", result.stdout), result.stdout

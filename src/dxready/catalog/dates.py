@@ -1,6 +1,9 @@
-"""Dates as people in a city hall write them: 2024-03-31, 2024/3/31, 2024年3月31日, 令和6年3月31日, R6.3.31, 令和元年5月1日.
+"""Dates as people in a city hall write them: 2024-03-31, 2024/3/31, 2024年3月31日, 令和6年3月31日, R6.3.31, 令和元年5月1日,
+and as dxready prints them: 令和6年3月末 (the month's last day), 令和5年11月30日, with 現在 after it or not.
 
-Input is NFKC-normalised first (full-width digits and slashes are the same date). An impossible date is refused with
+The one date reader: every place a date is typed (``--as-of``, ``--verified-on``, ``--counts …@DATE``,
+``--cards-as-of``, the catalogue's and dxready.yaml's dates, import's cells) reads it here. Input is NFKC-normalised
+first (full-width digits and slashes are the same date). An impossible date is refused with
 the reason (2月30日 does not exist; 令和 began on 2019年5月1日), in both languages.
 """
 
@@ -22,11 +25,11 @@ _ERA_NAME = {"R": "令和", "H": "平成", "令和": "令和", "平成": "平成
 _SEP = r"\s*[-/.]\s*"
 # Patterns, compiled on first use through re's cache: a catalogue whose dates YAML reads as dates never needs them,
 # and compiling them is most of this module's import (issue 14).
-_WESTERN = rf"^(\d{{4}})(?:{_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})|年(\d{{1,2}})月(\d{{1,2}})日)$"
-_ERA = (
-    rf"^(令和|平成|R|H)\s*(元|\d{{1,2}})(?:{_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})|年(\d{{1,2}})月(\d{{1,2}})日)$"
-)
-SPELLINGS = "2024-03-31, 2024/3/31, 2024年3月31日, 令和6年3月31日, R6.3.31"
+# The day: digits, or 末 (the month's last day, as views print a month-end: 令和6年3月末).
+_KANJI = r"\s*年\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(末)日?)"
+_WESTERN = rf"^(\d{{4}})(?:{_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})|{_KANJI})(?:\s*現在)?$"
+_ERA = rf"^(令和|平成|R|H)\s*(元|\d{{1,2}})(?:{_SEP}(\d{{1,2}}){_SEP}(\d{{1,2}})|{_KANJI})(?:\s*現在)?$"
+SPELLINGS = "2024-03-31, 2024/3/31, 2024年3月31日, 令和6年3月31日, 令和6年3月末, R6.3.31"
 
 
 class DateError(ValueError):
@@ -59,13 +62,14 @@ def parse_date(value: object) -> dt.date:
     m = re.match(_WESTERN, text)
     if m:
         year = int(m.group(1))
-        month, day = int(m.group(2) or m.group(4)), int(m.group(3) or m.group(5))
-        return _checked(value, year, month, day)
+        month = int(m.group(2) or m.group(4))
+        return _checked(value, year, month, _day(year, month, m.group(3) or m.group(5)))
     m = re.match(_ERA, text)
     if m:
         era, num = m.group(1), m.group(2)
-        month, day = int(m.group(3) or m.group(5)), int(m.group(4) or m.group(6))
         n = 1 if num == "元" else int(num)
+        month = int(m.group(3) or m.group(5))
+        day = _day(_ERAS[era][1] + n, month, m.group(4) or m.group(6))
         name = _ERA_NAME[era]
         if n < 1:
             raise DateError(
@@ -88,6 +92,13 @@ def parse_date(value: object) -> dt.date:
         f"{value!r} は日付として読めません。{SPELLINGS} のように書いてください",
         f"{value!r} is not a date; write it as {SPELLINGS}",
     )
+
+
+def _day(year: int, month: int, day: str | None) -> int:
+    """The day as written, or (末, no digits) the month's last day; an impossible month is left to ``_checked``."""
+    if day is not None:
+        return int(day)
+    return calendar.monthrange(year, month)[1] if 1 <= month <= 12 and 1 <= year <= 9999 else 1
 
 
 def _checked(value: str, year: int, month: int, day: int) -> dt.date:

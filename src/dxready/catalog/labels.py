@@ -12,22 +12,59 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-STATUS_SHEET_WORDS: dict[str, str] = {
-    # The words cities' own sheets write for a status (import read them first); procedures.yaml and set read them too.
-    "済": "online",
-    "実施済": "online",
-    "o": "online",
-    "O": "online",
-    "未": "offline",
-    "未実施": "offline",
-    "x": "offline",
-    "X": "offline",
-    "✗": "offline",
-    "一部実施済": "partial",
-    "適用除外": "not_applicable",
-    "対象外": "not_applicable",
-    "不明": "unknown",
+STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    # status value → every word that reads as it, the mark the tool prints first, then the value, the tool's own
+    # words for it (its legends, in Japanese and English), the common typings and the words cities' sheets write
+    # (import read them first). The one list: procedures.yaml, ``set --status``, ``gaps --status`` and import's
+    # cells read these (``Status.parse``), and a refusal lists them (``status_words``).
+    "online": (
+        "○",
+        "online",
+        "オンライン化済",
+        "オンライン",
+        "オンライン化済み",
+        "オンライン済",
+        "済",
+        "実施済",
+    ),
+    "partial": ("一部", "partial", "一部オンライン", "partly online", "一部実施済"),
+    "offline": ("×", "offline", "未オンライン", "not online", "未", "未実施"),
+    "not_applicable": ("—", "not_applicable", "該当なし", "not applicable", "対象外", "適用除外"),
+    "unknown": ("？", "unknown", "未確認", "不明"),
 }
+
+STATUS_MARK_FORMS: dict[str, str] = {
+    # Other glyphs typed for a mark, read as that mark (after NFKC: ｏ is o, － is -, ｰ is ー) and only as a whole
+    # value, so that ー (the long-vowel mark an IME gives for a dash) is a dash alone but a letter in オンライン.
+    "〇": "○",
+    "◯": "○",
+    "o": "○",
+    "O": "○",
+    "✕": "×",
+    "✖": "×",
+    "✗": "×",
+    "x": "×",
+    "X": "×",
+    "―": "—",
+    "-": "—",
+    "‐": "—",
+    "–": "—",
+    "ー": "—",
+    "?": "？",
+}
+
+
+def status_table() -> dict[str, str]:
+    """Every spelling of a status as looked up (``key``: NFKC, stripped, case-folded) → its value."""
+    table: dict[str, str] = {}
+    for value, words in STATUS_WORDS.items():
+        for word in words:
+            table.setdefault(key(word), value)
+    marks = {words[0]: value for value, words in STATUS_WORDS.items()}
+    for form, mark in STATUS_MARK_FORMS.items():
+        table.setdefault(key(form), marks[mark])
+    return table
+
 
 # enum class name → value → Japanese spellings (the first is what the tool prints).
 LABELS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -144,8 +181,9 @@ def yes_no(value: bool, lang: str) -> str:
 
 
 def status_words(lang: str) -> str:
-    """Every way a status may be written, as refusals list them: the marks, the values and the sheet words (one list
-    for procedures.yaml, ``set --status``, ``gaps --status`` and import's cells, which all read them)."""
+    """Every way a status may be written, as refusals list them: each mark with its words, from ``STATUS_WORDS`` (one
+    list for procedures.yaml, ``set --status``, ``gaps --status`` and import's cells, which all read them); the other
+    glyphs of a mark (〇, ✕, ―, ー …) go without saying beside the mark."""
     if lang == "ja":
-        return "○ 一部 × — ？ の記号、online, partial, offline, not_applicable, unknown、または 済 未 対象外 不明"
-    return "online, partial, offline, not_applicable, unknown, a mark ○ 一部 × — ？, or 済 未 対象外 不明"
+        return "、".join(f"{w[0]}（{', '.join(w[1:])}）" for w in STATUS_WORDS.values())
+    return "; ".join(f"{w[0]} ({', '.join(w[1:])})" for w in STATUS_WORDS.values())

@@ -6,7 +6,6 @@ all of them."""
 # Annotations are evaluated in the class body (no `from __future__ import annotations`): as strings, pydantic
 # would compile each one (typing.ForwardRef) while it creates the class, on every command's start-up.
 
-import datetime as dt
 import enum
 import unicodedata
 from typing import Annotated, Literal
@@ -62,18 +61,11 @@ class Status(str, enum.Enum):
     @classmethod
     def parse(cls, value: object) -> object:
         if isinstance(value, str):
-            text = unicodedata.normalize("NFKC", value).strip()
-            return _MARK_INPUT.get(text, text)
+            return _MARK_INPUT.get(labels.key(value), unicodedata.normalize("NFKC", value).strip())
         return value
 
 
-_MARKS = {
-    Status.online: "○",
-    Status.partial: "一部",
-    Status.offline: "×",
-    Status.not_applicable: "—",
-    Status.unknown: "？",
-}
+_MARKS = {status: labels.STATUS_WORDS[status.value][0] for status in Status}
 _LABELS_JA = {
     Status.online: "オンライン化済",
     Status.partial: "一部オンライン",
@@ -88,31 +80,13 @@ _LABELS_EN = {
     Status.not_applicable: "not applicable",
     Status.unknown: "unknown",
 }
-_MARK_INPUT = {
-    "○": "online",
-    "〇": "online",
-    "◯": "online",
-    "一部": "partial",
-    "×": "offline",
-    "✕": "offline",
-    "✖": "offline",
-    "—": "not_applicable",
-    "－": "not_applicable",
-    "―": "not_applicable",
-    "-": "not_applicable",
-    "?": "unknown",
-    "？": "unknown",
-    # the words the tool prints beside the marks
-    "オンライン化済": "online",
-    "一部オンライン": "partial",
-    "未オンライン": "offline",
-    "該当なし": "not_applicable",
-    "未確認": "unknown",
-    **labels.STATUS_SHEET_WORDS,
-}
-"""Every word that reads as a status, after NFKC (全角 Ｏ is O): in procedures.yaml, ``set --status`` and ``import``'s
-cells alike — one vocabulary for one fact."""
-STATUS_INPUTS: tuple[str, ...] = tuple(s.value for s in Status) + tuple(_MARK_INPUT)
+_MARK_INPUT = labels.status_table()
+"""Every word that reads as a status, after ``labels.key`` (NFKC, case-folded: 全角 Ｏ is o): in procedures.yaml,
+``set --status``, ``gaps --status`` and ``import``'s cells alike — one vocabulary for one fact (``labels.STATUS_WORDS``)."""
+STATUS_INPUTS: tuple[str, ...] = tuple(
+    dict.fromkeys(w for words in labels.STATUS_WORDS.values() for w in words)
+    | dict.fromkeys(labels.STATUS_MARK_FORMS)
+)
 
 StatusField = Annotated[
     Status,
@@ -175,7 +149,7 @@ class Counts(Model):
     total: Count | None = None
     online: Count | None = None
     rate: Annotated[float, BeforeValidator(_strict_rate), Field(ge=0, le=100)] | None = None
-    period_end: dt.date | None = None
+    period_end: Date | None = None
     source: Text | None = None
 
     @model_validator(mode="after")
@@ -433,7 +407,7 @@ class CardRate(Model):
 
 class MynumberCard(Model):
     as_of: Date
-    population_as_of: dt.date | None = None
+    population_as_of: Date | None = None
     rates: list[CardRate]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,6 +30,9 @@ from dxready.cli._common import (
 )
 from dxready.clitext import DxCommand, examples
 from dxready.i18n import t, tr
+
+if TYPE_CHECKING:
+    from dxready.commands.trend import Trend
 
 
 class ByOption(str, enum.Enum):
@@ -171,10 +174,12 @@ def trend(
     language = _lang(lang)
     render = renderer("trend", _fmt(format, "trend"))
     start = _parse_date(since, "--since")
-    with _progress(t(language, "履歴を読んでいます", "Reading history"), language) as progress:
-        trend = _guard(
-            language, lambda: run_trend(catalog=_given(_catalog(catalog)), since=start, progress=progress)
-        )
+
+    def read() -> Trend:
+        with _progress(t(language, "履歴を読んでいます", "Reading history"), language) as progress:
+            return run_trend(catalog=_given(_catalog(catalog)), since=start, progress=progress)
+
+    trend = _guard(language, read)  # an error is said once the bar is gone, on a line of its own
     _out(render(trend, language))
 
 

@@ -81,9 +81,9 @@ SetCountsOpt = Annotated[
         "--counts",
         metavar="FY:TOTAL:ONLINE",
         help=tr(
-            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @YYYY-MM-DD）。"
+            "年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率%（一部期間は @日付）。"
             "記録済みの年度は置き換えます。例: 2022:196759:152983",
-            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year); a recorded year is replaced."
+            "FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@DATE for a part year); a recorded year is replaced."
             " E.g. 2022:196759:152983.",
         ),
     ),

@@ -140,9 +140,10 @@ def _status(text: str) -> tuple[Status, str]:
 
 def status_written(raw: str, value: Status) -> str:
     """How ``set`` writes a status asked for as ``raw`` (import too): a mark gives the plan's mark, a name the name."""
-    from dxready.catalog.models import STATUS_INPUTS, Status
+    from dxready.catalog.labels import key
+    from dxready.catalog.models import Status
 
-    if raw in STATUS_INPUTS and raw != value.value and value is not Status.unknown:
+    if key(raw) != value.value and value is not Status.unknown:
         return value.mark
     return value.value
 
@@ -175,7 +176,7 @@ _COUNTS_FORM = re.compile(
     r"""^\s*(?P<fy>[^:@]+?)\s*:\s*
     (?:(?P<rate>[0-9]+(?:\.[0-9]+)?)\s*%
       |(?P<total>[0-9][0-9_,]*)?\s*:\s*(?P<online>[0-9][0-9_,]*)(?:\s*:\s*(?P<procs>[0-9][0-9_,]*))?)
-    \s*(?:@\s*(?P<end>[0-9]{4}-[0-9]{2}-[0-9]{2}))?\s*$""",
+    \s*(?:@\s*(?P<end>[^@]+?))?\s*$""",
     re.VERBOSE,
 )
 
@@ -189,8 +190,8 @@ def parse_counts(text: str, *, header: bool = False) -> CountsEntry:
         raise _bad(
             "--counts",
             f"--counts {text!r} は 年度:総件数:オンライン件数、年度::オンライン件数、年度:利用率% のいずれかで指定してください"
-            "（一部期間なら @YYYY-MM-DD。例: 2022:196759:152983、令和3年度:23.2%@2021-11-30）",
-            f"--counts {text!r}: write FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@YYYY-MM-DD for a part year; "
+            "（一部期間なら @日付。例: 2022:196759:152983、令和3年度:23.2%@令和3年11月末）",
+            f"--counts {text!r}: write FY:TOTAL:ONLINE, FY::ONLINE or FY:RATE% (@DATE for a part year; "
             "e.g. 2022:196759:152983, R3:23.2%@2021-11-30)",
         )
     try:
@@ -199,12 +200,12 @@ def parse_counts(text: str, *, header: bool = False) -> CountsEntry:
         raise _bad("--counts", f"--counts の年度を読めません: {exc.ja}", f"--counts: {exc.en}") from None
     end: dt.date | None = None
     if match.group("end"):
+        from dxready.catalog.dates import DateError, parse_date
+
         try:
-            end = dt.date.fromisoformat(match.group("end"))
-        except ValueError:
-            raise _bad(
-                "--counts", f"--counts {text!r}: 日付を読めません", f"--counts {text!r}: not a date"
-            ) from None
+            end = parse_date(match.group("end"))
+        except DateError as exc:
+            raise _bad("--counts", f"--counts {text!r}: {exc.ja}", f"--counts {text!r}: {exc.en}") from None
     if match.group("rate") is not None:
         rate = float(match.group("rate"))
         if rate > 100 or round(rate, 1) != rate:

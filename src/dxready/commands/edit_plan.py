@@ -77,6 +77,11 @@ def _find_sub(procedure: Procedure, sub_ref: str, shown: str) -> int:
         at = int(sub_ref) - 1
     else:
         at = next((j for j, s in enumerate(subs) if s.id == sub_ref), None)
+    if at is None and not subs:
+        raise no_such_ref(
+            f"{procedure.id} には個別手続がありません（手続そのものは '/{sub_ref}' を付けずに指定します）",
+            f"{procedure.id} has no sub-procedures (name the procedure itself, without '/{sub_ref}')",
+        )
     if at is None:
         hint_ja, hint_en = _did_you_mean(sub_ref, [s.id for s in subs])
         raise no_such_ref(

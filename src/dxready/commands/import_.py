@@ -115,7 +115,8 @@ def run_import(
             from dxready.commands.diff import compare
             from dxready.engine.run import run
 
-            after = dataclasses.replace(candidate, label=f"{current.label} + {source.name}")
+            # The side after the import, as diff names a git revision git:REV: import:FILE (render/diff.py words it).
+            after = dataclasses.replace(candidate, label=f"import:{source.name}")
             diff = compare(run(current, as_of), run(after, as_of), lang)
         written = False
         if not dry_run and not refused and files:

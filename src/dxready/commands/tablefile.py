@@ -195,11 +195,13 @@ NAMES = ("procedures", "systems", "roadmap", "summary")
 @dataclass(frozen=True)
 class BlockUpdate:
     """What ``table --write`` did: the exit code, one message (worded by ``render.messages.block_update``) and, for
-    a stale block under ``--check``, the unified diff (already inert)."""
+    a stale block under ``--check``, the unified diff (already inert) and the command that refreshes it (the end of
+    the message: a terminal too narrow for the message shows it on a line of its own, to be pasted whole)."""
 
     code: int
     message: Msg
     diff: str = ""
+    command: str = ""
 
 
 def update_block(path: Path, name: str, text: str, *, check: bool, argv: Sequence[str]) -> BlockUpdate:
@@ -314,7 +316,7 @@ def _update(
             f"{shown}: {what.ja}が古くなっています。次のコマンドで更新してください: {oneline(command)}",
             f"{shown}: {what.en} {be} stale; update {it} with: {oneline(command)}",
         )
-        return BlockUpdate(1, stale, diff)
+        return BlockUpdate(1, stale, diff, oneline(command))
     atomic_write(path, new.encode("utf-8"))
     return BlockUpdate(0, Msg(f"{shown}: {what.ja}を更新しました", f"{shown}: wrote {what.en}"))
 

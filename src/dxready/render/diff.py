@@ -54,9 +54,13 @@ def _change_mark(e: EntryDiff, lang: str) -> str:
 
 
 def _side(label: str, lang: str) -> str:
-    """A side of the diff as its catalogue is named everywhere (``.`` by its directory's name); ``git:REV`` as is."""
+    """A side of the diff as its catalogue is named everywhere (``.`` by its directory's name); ``git:REV`` as is;
+    ``import:FILE`` (``import --dry-run``'s catalogue with the file read in) as what it is."""
     from dxready.render.views import catalog_label
 
+    if label.startswith("import:"):
+        name = label.removeprefix("import:")
+        return _t(lang, f"{name} を読み込んだ後", f"after importing {name}")
     return label if label.startswith("git:") else catalog_label(label, lang)
 
 

@@ -167,9 +167,17 @@ def entity_result(result: EntityResult, lang: str) -> str:
 def block_update(result: BlockUpdate, lang: str) -> str:
     """``table --write``'s message: the diff of a stale block (under ``--check``), then one line; a block that
     cannot be written (exit 2) is said as every other error is (``dxready:``, fitted to the terminal)."""
+    from dxready.render.wrap import fit_message
+
     if result.code == 2:
         return write_error(result.message, lang)
-    return result.diff + result.message.get(lang) + "\n"  # whole: it may end in a command to paste
+    text = result.message.get(lang)
+    fitted = fit_message(text)
+    command = result.command
+    if fitted != text and command and text.endswith(command):
+        # Too wide for the terminal: the words fitted, the command to paste whole on a line of its own.
+        fitted = fit_message(text[: -len(command)].rstrip()) + "\n  " + command
+    return result.diff + fitted + "\n"
 
 
 def _cannot_use(n: int, lang: str, *, placed: bool = True) -> str:

@@ -48,7 +48,9 @@ def _level(report: Report, p: Procedure, lang: str) -> str:
     r = report.readiness.get(p.id)
     if r is None:
         return "—"
-    if p.status.value == "unknown":
+    if p.effective_status.value == "unknown":
+        # As the オンライン化 cell beside it and the terminal's tables say it: a group whose own mark its
+        # sub-procedures contradict counts as ？ too (not 0–4（未確定）, which reads as a level).
         return _t(lang, "？ 未確認", "? unknown")
     if not r.settled:
         return level_words(r.level, r.ceiling).get(lang)

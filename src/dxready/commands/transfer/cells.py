@@ -105,15 +105,12 @@ def cell_rate(value: Value) -> float | None:
 def cell_date(value: Value, key: str) -> dt.date | None:
     if value is None:
         return None
-    if isinstance(value, dt.date):
-        return value
-    text = unicodedata.normalize("NFKC", str(value)).strip().replace("/", "-")
+    from dxready.catalog.dates import DateError, parse_date
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CellError(
-            key, f"日付 {value!r} を読めません（YYYY-MM-DD）", f"cannot read the date {value!r} (YYYY-MM-DD)"
-        ) from None
+        return parse_date(value.strip() if isinstance(value, str) else value)  # the one date reader, as set's
+    except DateError as exc:
+        raise CellError(key, exc.ja, exc.en) from None
 
 
 def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, bool, str | None]]:
