@@ -311,29 +311,33 @@ def _level_shown(bounds: tuple[int, int] | None, lang: str) -> str:
 
 
 def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
-    """The levels of *other* procedures that the edit moved: those sharing a life event with ``ident`` before or after
-    it (level 4 asks that a life event's procedures are all online, so a status or a life event recorded on one
-    procedure can settle or unsettle another's). Only those are read: a handful, whatever the catalogue's size."""
+    """The levels of *other* procedures that the edit moved: those in a life event whose bundle the edit changed
+    (level 4 asks that a life event's procedures are all online, so a status or a life event recorded on one
+    procedure can settle or unsettle another's, and recording the life events of a procedure short of ○ settles
+    or unsettles every bundle it might have belonged to). Only those are read: a handful, whatever the catalogue's
+    size."""
     from dxready.engine.levels import life_event_bundles, readiness
 
-    def events(catalog: Catalog) -> set[str]:
-        return {e for p in catalog.procedures if p.id == ident for e in p.life_events or ()}
-
-    shared = events(before) | events(after)
+    was_bundles, now_bundles = life_event_bundles(before.procedures), life_event_bundles(after.procedures)
+    shared = {
+        e
+        for e in was_bundles.keys() | now_bundles.keys()
+        if was_bundles.get(e, True) != now_bundles.get(e, True)
+    }
     if not shared:
         return []
 
-    def levels(catalog: Catalog) -> dict[str, tuple[tuple[int, int] | None, Any]]:
-        procedures = catalog.procedures
-        bundles = life_event_bundles(procedures)
+    def levels(
+        catalog: Catalog, bundles: dict[str, bool | None]
+    ) -> dict[str, tuple[tuple[int, int] | None, Any]]:
         out: dict[str, tuple[tuple[int, int] | None, Any]] = {}
-        for p in procedures:
+        for p in catalog.procedures:
             if p.id != ident and p.id not in out and shared.intersection(p.life_events or ()):
                 r = readiness(p, bundles)
                 out[p.id] = (None if r is None else r.bounds, p)
         return out
 
-    old, new = levels(before), levels(after)
+    old, new = levels(before, was_bundles), levels(after, now_bundles)
 
     notes: list[Msg] = []
     for other in sorted(
