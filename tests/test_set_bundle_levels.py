@@ -65,3 +65,20 @@ def test_recording_a_row_short_of_o_without_life_events_moves_every_bundle(city:
     assert "同じライフイベントの No.4（eltax-filing）: レベル 3–4（未確定） → 4" in out
     out = _set(city, "21", "--status", "一部", lang="en")
     assert "No.4 (eltax-filing), same life event: level 4 → 3–4 (unsettled)" in out
+
+
+def test_life_event_none_records_that_a_row_is_in_no_life_event(city: Path) -> None:
+    """``--life-event none`` writes ``life_events: []``: No.21 (×) then holds no bundle open."""
+    _set(city, *OTHERS, "--status", "○")
+    _set(city, "4", "--status", "○", "--no-fee", "--result-delivery", "電子", "--back-office", "連携済",
+         "--attachments", "none", "--identity", "マイナンバーカード", "--life-event", "引越し")  # fmt: skip
+    out = _set(city, "21", "--status", "×", "--life-event", "none")
+    assert "ライフイベント: — → なし" in out
+    assert "同じライフイベントの No.4（eltax-filing）: レベル 3–4（未確定） → 4" in out
+    assert "life_events: []" in (city / "procedures.yaml").read_text(encoding="utf-8")
+    out = _set(city, "21", "--life-event", "なし", lang="en")
+    assert "life_events: none (already so)" in out
+    result = runner.invoke(
+        app, ["set", "21", "--life-event", "none", "--life-event", "引越し", "-c", str(city)]
+    )
+    assert result.exit_code == 2 and "一緒には指定できません" in result.output

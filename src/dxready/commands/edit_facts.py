@@ -49,6 +49,8 @@ class Facts:
     back_office: tuple[enum.Enum, str] | None = None
     no_attachments: bool = False
     life_events: tuple[str, ...] = ()
+    no_life_events: bool = False
+    """``--life-event none``: the procedure belongs to no life event (``life_events: []``)."""
 
     def fields(self) -> set[str]:
         """The catalogue fields this change writes."""
@@ -60,7 +62,7 @@ class Facts:
         return (
             given
             | ({"attachments"} if self.no_attachments else set())
-            | ({"life_events"} if self.life_events else set())
+            | ({"life_events"} if self.life_events or self.no_life_events else set())
         )
 
     def options(self) -> list[str]:
@@ -123,7 +125,14 @@ def parse_facts(
             "document under attachments in procedures.yaml",
         )
     events: list[str] = []
-    for text in life_events or []:
+    no_events = any(text.strip().casefold() in _NONE_WORDS for text in life_events or [])
+    if no_events and len(life_events or []) > 1:
+        raise _bad(
+            "--life-event",
+            "--life-event none（なし）はほかのライフイベントと一緒には指定できません",
+            "--life-event none cannot be given with other life events",
+        )
+    for text in [] if no_events else life_events or []:
         if not text.strip() or len(text) > 2000:
             raise _bad(
                 "--life-event",
@@ -143,6 +152,7 @@ def parse_facts(
         back_office=_word(BackOffice, "--back-office", back_office) if back_office is not None else None,
         no_attachments=attachments is not None,
         life_events=tuple(dict.fromkeys(events)),
+        no_life_events=no_events,
     )
 
 
@@ -254,6 +264,10 @@ def plan_facts(
         said.append(_said("attachments", entry.attachments, []))
         if entry.attachments != []:
             _replace_list(doc, node, "attachments", [], splices)
+    if facts.no_life_events:
+        said.append(_said("life_events", entry.life_events, []))
+        if entry.life_events != []:
+            _replace_list(doc, node, "life_events", [], splices)
     if facts.life_events:
         have = set(entry.life_events or [])
         new_events = [e for e in facts.life_events if e not in have]
