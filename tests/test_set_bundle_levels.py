@@ -62,9 +62,9 @@ def test_recording_a_row_short_of_o_without_life_events_moves_every_bundle(city:
     out = _set(city, "21", "--status", "×")
     assert "同じライフイベント" not in out  # still open: 3–4
     out = _set(city, "21", "--status", "○")
-    assert "同じライフイベントの No.4（eltax-filing）: レベル 3–4（未確定） → 4" in out
+    assert "別のライフイベントの No.4（eltax-filing）: レベル 3–4（未確定） → 4" in out
     out = _set(city, "21", "--status", "一部", lang="en")
-    assert "No.4 (eltax-filing), same life event: level 4 → 3–4 (unsettled)" in out
+    assert "No.4 (eltax-filing), another life event: level 4 → 3–4 (unsettled)" in out
 
 
 def test_life_event_none_records_that_a_row_is_in_no_life_event(city: Path) -> None:
@@ -74,7 +74,7 @@ def test_life_event_none_records_that_a_row_is_in_no_life_event(city: Path) -> N
          "--attachments", "none", "--identity", "マイナンバーカード", "--life-event", "引越し")  # fmt: skip
     out = _set(city, "21", "--status", "×", "--life-event", "none")
     assert "ライフイベント: — → なし" in out
-    assert "同じライフイベントの No.4（eltax-filing）: レベル 3–4（未確定） → 4" in out
+    assert "別のライフイベントの No.4（eltax-filing）: レベル 3–4（未確定） → 4" in out
     assert "life_events: []" in (city / "procedures.yaml").read_text(encoding="utf-8")
     out = _set(city, "21", "--life-event", "なし", lang="en")
     assert "life_events: none (already so)" in out

@@ -333,20 +333,28 @@ def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]
     from dxready.engine.levels import life_event_bundles, readiness
 
     was_bundles, now_bundles = life_event_bundles(before.procedures), life_event_bundles(after.procedures)
-    shared = {
+    moved = {
         e
         for e in was_bundles.keys() | now_bundles.keys()
         if was_bundles.get(e, True) != now_bundles.get(e, True)
     }
-    if not shared:
+    if not moved:
         return []
+    # The edited row's own life events: a partner outside them moved because the row's membership was unknown.
+    mine = {
+        e
+        for catalog in (before, after)
+        for p in catalog.procedures
+        if p.id == ident
+        for e in p.life_events or ()
+    }
 
     def levels(
         catalog: Catalog, bundles: dict[str, bool | None]
     ) -> dict[str, tuple[tuple[int, int] | None, Any]]:
         out: dict[str, tuple[tuple[int, int] | None, Any]] = {}
         for p in catalog.procedures:
-            if p.id != ident and p.id not in out and shared.intersection(p.life_events or ()):
+            if p.id != ident and p.id not in out and moved.intersection(p.life_events or ()):
                 r = readiness(p, bundles)
                 out[p.id] = (None if r is None else r.bounds, p)
         return out
@@ -363,10 +371,13 @@ def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]
             continue
         ref = f"No.{p.standard_no}（{p.id}）" if p.standard_no else p.id
         ref_en = f"No.{p.standard_no} ({p.id})" if p.standard_no else p.id
+        same = bool(mine.intersection(p.life_events or ()))
         notes.append(
             Msg(
-                f"同じライフイベントの {ref}: レベル {_level_shown(was, 'ja')} → {_level_shown(now, 'ja')}",
-                f"{ref_en}, same life event: level {_level_shown(was, 'en')} → {_level_shown(now, 'en')}",
+                f"{'同じ' if same else '別の'}ライフイベントの {ref}: "
+                f"レベル {_level_shown(was, 'ja')} → {_level_shown(now, 'ja')}",
+                f"{ref_en}, {'same' if same else 'another'} life event: "
+                f"level {_level_shown(was, 'en')} → {_level_shown(now, 'en')}",
             )
         )
     return notes
