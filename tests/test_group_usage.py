@@ -74,3 +74,28 @@ def test_the_groups_own_entry_for_the_latest_year_wins(city: Path) -> None:
         60,
         "counts",
     )
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_latest_year_with_only_a_published_rate_shows_no_older_year(tmp_path: Path, lang: str) -> None:
+    """Review s7 F2: 18/3 and 18/4 counted for 令和4年度, 18/6 a published rate for 令和5年度: the group's latest
+    year is 令和5年度, which cannot be summed; every view showed 令和4年度's sum as the group's usage."""
+    root = tmp_path / "tateyama"
+    assert _run("init", str(root), "--name", "館山市")[0] == 0
+    for ref, counts in (("18/3", "令和4年度:815:426"), ("18/4", "R4:100:40"), ("18/6", "R5:50%")):
+        assert _run("set", ref, "--counts", counts, "-c", str(root))[0] == 0
+    found = latest_usage(next(p for p in load_catalog(root).procedures if p.standard_no == 18))
+    assert found is None
+    data = json.loads(_run("gaps", "-f", "json", "-c", str(root))[1])
+    (row,) = [p for p in data["procedures"] if p.get("standard_no") == 18]
+    assert row["usage"] is None
+    md = _run("table", "procedures", "-f", "markdown", "-c", str(root), "--lang", lang)[1]
+    row_18 = next(line for line in md.splitlines() if line.startswith("| 18 "))
+    assert "915" not in row_18 and "令和4年度" not in row_18 and "FY2022" not in row_18
+    compared = json.loads(_run("compare", str(root), "-f", "json", "--no-cache")[1])
+    assert "18" not in compared["municipalities"][0]["usage"]
+    # Once 令和5年度 has counts to sum, the group speaks of it.
+    assert _run("set", "18/3", "--counts", "R5:800:500", "-c", str(root))[0] == 0
+    data = json.loads(_run("gaps", "-f", "json", "-c", str(root))[1])
+    (row,) = [p for p in data["procedures"] if p.get("standard_no") == 18]
+    assert (row["usage"]["fiscal_year"], row["usage"]["total"], row["usage"]["rate"]) == (2023, 800, None)

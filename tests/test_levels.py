@@ -94,6 +94,31 @@ def test_a_bundle_with_a_member_of_unknown_status_is_unknown_not_failed() -> Non
     assert r is not None and r.bounds == (3, 4)  # was settled at 3: the unknown member could be ○
 
 
+def test_a_bundle_is_open_while_a_procedure_short_of_o_has_unrecorded_life_events() -> None:
+    """Review s7 F14: a ×/一部/？ procedure whose life events are unrecorded may belong to the bundle, so level 4
+    is not settled until its life events are recorded (``[]``: none) or it is ○."""
+    a = proc(id="a", life_events=["出産"], **DIGITAL, attachments=[], back_office="integrated")
+    for status in ("×", "一部", "unknown"):
+        b = proc(id="b", status=status)  # life_events unrecorded
+        bundles = life_event_bundles([a, b])
+        assert bundles == {"出産": None}
+        r = readiness(a, bundles)
+        assert r is not None and r.bounds == (3, 4)
+    settled = [
+        proc(id="b", status="×", life_events=[]),  # recorded: none
+        proc(id="b"),  # ○: cannot hold a bundle back, whatever its life events
+        proc(id="b", status="—"),  # not applicable
+    ]
+    for b in settled:
+        bundles = life_event_bundles([a, b])
+        assert bundles == {"出産": True}
+        r = readiness(a, bundles)
+        assert r is not None and r.bounds == (4, 4)
+    # a bundle known short of ○ stays failed: no unknown fact can raise it
+    c = proc(id="c", status="×", life_events=["出産"])
+    assert life_event_bundles([a, proc(id="b", status="×"), c]) == {"出産": False}
+
+
 def test_the_summary_counts_only_settled_levels_and_says_how_many_are_open() -> None:
     from dxready.engine.run import summarize
 

@@ -45,3 +45,42 @@ def test_a_live_waiver_moves_the_finding_aside(tmp_path: Path) -> None:
     report = run(catalog, dt.date(2026, 11, 26), rules=(dx101_procedure_offline, rule))
     assert report.findings == ()
     assert [(f.code, f.waived) for f in report.waived] == [("DX101", "県の共同システム待ち")]
+
+
+def test_a_waiver_whose_subject_is_no_id_is_reported_with_the_id_meant(tmp_path: Path) -> None:
+    """Review s7 F16: a mistyped subject waived nothing and nothing said so."""
+    settings = "waivers:\n" + "".join(
+        f"  - code: DX101\n    subject: {subject}\n    reason: 待ち\n"
+        for subject in ("procedure:road-occupanc", "road-occupanc", "全く別のもの")
+    )
+    report = run_rule(write_catalog(tmp_path, procedures=PROCEDURES, settings=settings), rule, "2026-11-26")
+    path = tmp_path / "dxready.yaml"
+    assert [(f.code, str(f.location)) for f in report.findings] == [
+        ("DX011", f"{path}:3:14"),
+        ("DX011", f"{path}:6:14"),
+        ("DX011", f"{path}:9:14"),
+    ]
+    typo, bare, other = report.findings
+    assert typo.message.ja == (
+        "DX101 の適用除外の対象 'procedure:road-occupanc' に当たる手続・システム・工程表の項目がないため、"
+        "何も除外されません（'road-occupancy' の誤りですか？）"
+    )
+    assert bare.message.en == (
+        "the waiver of DX101 names 'road-occupanc', which is no procedure, system or roadmap item: it waives "
+        "nothing; did you mean 'road-occupancy'?"
+    )
+    assert "誤りですか" not in other.message.ja and "did you mean" not in other.message.en
+
+
+def test_every_kind_of_subject_a_finding_has_is_a_live_waiver(tmp_path: Path) -> None:
+    procedures = PROCEDURES + (
+        "  - id: childcare\n    standard_no: 18\n    name: 子育て\n    status: unknown\n"
+        "    sub_procedures:\n      - {id: childcare-01, name: 児童手当, status: ×}\n"
+    )
+    systems = "systems:\n  - {id: juki, name: 住基, tier: backbone}\n"
+    settings = "waivers:\n" + "".join(
+        f"  - {{code: DX101, subject: {subject}, reason: 待ち}}\n"
+        for subject in ("road-occupancy", "childcare-01", "juki", "'122238'", "住民基本台帳")
+    )
+    root = write_catalog(tmp_path, procedures=procedures, systems=systems, settings=settings)
+    assert run_rule(root, rule, "2026-11-26").findings == ()

@@ -4,8 +4,9 @@ reach) gives to "which year, which figures, which rate".
 The latest fiscal year is the latest one recorded anywhere in the row: the procedure's own counts, or, for a group,
 any sub-procedure's. Where the group has its own entry for that year, that entry is the usage; where it lacks the
 year but its sub-procedures have total and online counts for it, the usage is their sum, with how many rows it rests
-on — and a rate only when every applicable sub-procedure is counted (an uncounted one could change it). An own entry
-of an older year is used only when no later year holds anything that can be summed.
+on — and a rate only when every applicable sub-procedure is counted (an uncounted one could change it). Where that
+latest year holds nothing that can be summed (a published rate or online cases only), the row has no usage to show:
+an older year's figures are never shown as the latest (review s7 F2), and each sub-procedure's row shows its own.
 """
 
 from __future__ import annotations
@@ -36,25 +37,24 @@ class LatestUsage:
 
 
 def latest_usage(p: Procedure) -> LatestUsage | None:
-    """The procedure's latest usage (see the module docstring); None when nothing is recorded or summable."""
+    """The procedure's latest usage (see the module docstring); None when nothing is recorded, or when the latest
+    year recorded under a group is neither the group's own nor summable."""
     own = p.latest_counts()
-    sub_years = {int(c.fiscal_year) for s in p.sub_procedures for c in s.counts}
-    for year in sorted(sub_years, reverse=True):  # the latest year after the own entry's that can be summed
-        if own is not None and year <= int(own.fiscal_year):
-            break
-        summed = p.group_counts(year)
-        if summed is not None:
-            from dxready.catalog.models import Counts
+    sub_year = max((int(c.fiscal_year) for s in p.sub_procedures for c in s.counts), default=None)
+    if sub_year is not None and (own is None or sub_year > int(own.fiscal_year)):
+        summed = p.group_counts(sub_year)
+        if summed is None:  # nothing to sum in the latest year: no usage rather than an older year's
+            return None
+        from dxready.catalog.models import Counts
 
-            total, online, rows = summed
-            rate = p.group_rate(year)
-            return LatestUsage(
-                year,
-                Counts(fiscal_year=year, total=total, online=online),
-                rate,
-                "sub_procedures",
-                (rows, max(rows, p.applicable_subs)),
-            )
+        total, online, rows = summed
+        return LatestUsage(
+            sub_year,
+            Counts(fiscal_year=sub_year, total=total, online=online),
+            p.group_rate(sub_year),
+            "sub_procedures",
+            (rows, max(rows, p.applicable_subs)),
+        )
     if own is None:
         return None
     return LatestUsage(

@@ -79,7 +79,10 @@ LifeEventOpt = Annotated[
     typer.Option(
         "--life-event",
         metavar="TEXT",
-        help=tr("ライフイベントを追加（複数可）。", "Add a life event (repeatable)."),
+        help=tr(
+            "ライフイベントを追加（複数可）。none（なし）: どのライフイベントにも属さない。",
+            "Add a life event (repeatable); none: the procedure belongs to no life event.",
+        ),
     ),
 ]
 

@@ -49,6 +49,8 @@ class Facts:
     back_office: tuple[enum.Enum, str] | None = None
     no_attachments: bool = False
     life_events: tuple[str, ...] = ()
+    no_life_events: bool = False
+    """``--life-event none``: the procedure belongs to no life event (``life_events: []``)."""
 
     def fields(self) -> set[str]:
         """The catalogue fields this change writes."""
@@ -60,7 +62,7 @@ class Facts:
         return (
             given
             | ({"attachments"} if self.no_attachments else set())
-            | ({"life_events"} if self.life_events else set())
+            | ({"life_events"} if self.life_events or self.no_life_events else set())
         )
 
     def options(self) -> list[str]:
@@ -123,7 +125,14 @@ def parse_facts(
             "document under attachments in procedures.yaml",
         )
     events: list[str] = []
-    for text in life_events or []:
+    no_events = any(text.strip().casefold() in _NONE_WORDS for text in life_events or [])
+    if no_events and len(life_events or []) > 1:
+        raise _bad(
+            "--life-event",
+            "--life-event none（なし）はほかのライフイベントと一緒には指定できません",
+            "--life-event none cannot be given with other life events",
+        )
+    for text in [] if no_events else life_events or []:
         if not text.strip() or len(text) > 2000:
             raise _bad(
                 "--life-event",
@@ -143,6 +152,7 @@ def parse_facts(
         back_office=_word(BackOffice, "--back-office", back_office) if back_office is not None else None,
         no_attachments=attachments is not None,
         life_events=tuple(dict.fromkeys(events)),
+        no_life_events=no_events,
     )
 
 
@@ -254,6 +264,10 @@ def plan_facts(
         said.append(_said("attachments", entry.attachments, []))
         if entry.attachments != []:
             _replace_list(doc, node, "attachments", [], splices)
+    if facts.no_life_events:
+        said.append(_said("life_events", entry.life_events, []))
+        if entry.life_events != []:
+            _replace_list(doc, node, "life_events", [], splices)
     if facts.life_events:
         have = set(entry.life_events or [])
         new_events = [e for e in facts.life_events if e not in have]
@@ -311,29 +325,41 @@ def _level_shown(bounds: tuple[int, int] | None, lang: str) -> str:
 
 
 def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]:
-    """The levels of *other* procedures that the edit moved: those sharing a life event with ``ident`` before or after
-    it (level 4 asks that a life event's procedures are all online, so a status or a life event recorded on one
-    procedure can settle or unsettle another's). Only those are read: a handful, whatever the catalogue's size."""
+    """The levels of *other* procedures that the edit moved: those in a life event whose bundle the edit changed
+    (level 4 asks that a life event's procedures are all online, so a status or a life event recorded on one
+    procedure can settle or unsettle another's, and recording the life events of a procedure short of ○ settles
+    or unsettles every bundle it might have belonged to). Only those are read: a handful, whatever the catalogue's
+    size."""
     from dxready.engine.levels import life_event_bundles, readiness
 
-    def events(catalog: Catalog) -> set[str]:
-        return {e for p in catalog.procedures if p.id == ident for e in p.life_events or ()}
-
-    shared = events(before) | events(after)
-    if not shared:
+    was_bundles, now_bundles = life_event_bundles(before.procedures), life_event_bundles(after.procedures)
+    moved = {
+        e
+        for e in was_bundles.keys() | now_bundles.keys()
+        if was_bundles.get(e, True) != now_bundles.get(e, True)
+    }
+    if not moved:
         return []
+    # The edited row's own life events: a partner outside them moved because the row's membership was unknown.
+    mine = {
+        e
+        for catalog in (before, after)
+        for p in catalog.procedures
+        if p.id == ident
+        for e in p.life_events or ()
+    }
 
-    def levels(catalog: Catalog) -> dict[str, tuple[tuple[int, int] | None, Any]]:
-        procedures = catalog.procedures
-        bundles = life_event_bundles(procedures)
+    def levels(
+        catalog: Catalog, bundles: dict[str, bool | None]
+    ) -> dict[str, tuple[tuple[int, int] | None, Any]]:
         out: dict[str, tuple[tuple[int, int] | None, Any]] = {}
-        for p in procedures:
-            if p.id != ident and p.id not in out and shared.intersection(p.life_events or ()):
+        for p in catalog.procedures:
+            if p.id != ident and p.id not in out and moved.intersection(p.life_events or ()):
                 r = readiness(p, bundles)
                 out[p.id] = (None if r is None else r.bounds, p)
         return out
 
-    old, new = levels(before), levels(after)
+    old, new = levels(before, was_bundles), levels(after, now_bundles)
 
     notes: list[Msg] = []
     for other in sorted(
@@ -345,10 +371,13 @@ def bundle_level_notes(before: Catalog, after: Catalog, ident: str) -> list[Msg]
             continue
         ref = f"No.{p.standard_no}（{p.id}）" if p.standard_no else p.id
         ref_en = f"No.{p.standard_no} ({p.id})" if p.standard_no else p.id
+        same = bool(mine.intersection(p.life_events or ()))
         notes.append(
             Msg(
-                f"同じライフイベントの {ref}: レベル {_level_shown(was, 'ja')} → {_level_shown(now, 'ja')}",
-                f"{ref_en}, same life event: level {_level_shown(was, 'en')} → {_level_shown(now, 'en')}",
+                f"{'同じ' if same else '別の'}ライフイベントの {ref}: "
+                f"レベル {_level_shown(was, 'ja')} → {_level_shown(now, 'ja')}",
+                f"{ref_en}, {'same' if same else 'another'} life event: "
+                f"level {_level_shown(was, 'en')} → {_level_shown(now, 'en')}",
             )
         )
     return notes

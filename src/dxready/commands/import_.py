@@ -43,6 +43,7 @@ from dxready.commands.transfer.results import ImportResult, RowFate, SheetNote
 
 if TYPE_CHECKING:
     from dxready.catalog.load import Catalog
+    from dxready.findings import Finding, Subject
 
 __all__ = ["ImportResult", "RowFate", "SheetNote", "parse_mark", "read_source", "run_import"]
 
@@ -110,6 +111,7 @@ def run_import(
             candidate,
         )
         refused = any(f.fate == "refused" for f in planner.fates)
+        new = () if refused or not files else _new_findings(current, candidate, as_of)
         diff = None
         if dry_run:
             from dxready.commands.diff import compare
@@ -134,7 +136,35 @@ def run_import(
         written=written,
         diff=diff,
         files=tuple(name for name, _ in files),
+        new_findings=new,
     )
+
+
+def _new_findings(before: Catalog, after: Catalog, as_of: dt.date) -> tuple[Finding, ...]:
+    """What ``check`` reports after the import and did not before, on what it changed: the procedures whose entries
+    differ (a sub-procedure's change is its group's), new ones, and the systems, roadmap items and header it changed
+    (``set``'s own mechanism, engine/consequences.py)."""
+    from dxready.engine.consequences import new_findings
+
+    was = {p.id: p for p in before.procedures}
+    procedures = {p.id for p in after.procedures if was.get(p.id) != p}
+    entities = {
+        (kind, e.id)
+        for kind, old, now in (
+            ("system", before.systems, after.systems),
+            ("roadmap", before.roadmap, after.roadmap),
+        )
+        for e in now
+        if e not in old
+    }
+    header = before.procedures_file.model_copy(update={"procedures": []}) != (
+        after.procedures_file.model_copy(update={"procedures": []})
+    )
+
+    def also(subject: Subject) -> bool:
+        return (subject.kind, subject.id) in entities or (header and subject.kind == "catalog")
+
+    return new_findings(before, after, procedures, also=also, as_of=as_of)
 
 
 def _final_texts(

@@ -170,16 +170,28 @@ def _bundle_state(p: Procedure, bundles: dict[str, bool | None]) -> State:
 
 def life_event_bundles(procedures: Iterable[Procedure]) -> dict[str, bool | None]:
     """Life event → whether every applicable procedure in it is fully online: True, False, or None while a member's
-    status is unknown and none is known to be short of ○ (the unknown one decides)."""
+    status is unknown and none is known to be short of ○ (the unknown one decides).
+
+    Membership is a fact too: an applicable procedure whose ``life_events`` are unrecorded and which is not known to
+    be ○ may belong to any life event and hold it back, so while one exists no bundle is taken as wholly online
+    (True becomes None; a bundle already known short of ○ stays False). ``life_events: []`` records "none"."""
     result: dict[str, bool | None] = {}
+    open_membership = False
     for p in procedures:
-        if not p.applicable or not p.life_events:
+        if not p.applicable:
             continue
         s = p.effective_status
+        if p.life_events is None:
+            open_membership = open_membership or s is not Status.online
+            continue
+        if not p.life_events:
+            continue
         mine = None if s is Status.unknown else s is Status.online
         for event in p.life_events:
             before = result.get(event, True)
             result[event] = False if False in (before, mine) else (None if None in (before, mine) else True)
+    if open_membership:
+        result = {event: None if whole is True else whole for event, whole in result.items()}
     return result
 
 

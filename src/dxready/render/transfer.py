@@ -236,7 +236,10 @@ def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> 
         text += _fit([oneline(_t(lang, f"{files} を更新しました。", f"updated {files}."))])
     else:
         text += _t(lang, "変更はありません。\n", "nothing to change.\n")
-    return text
+    from dxready.render.messages import consequences
+    from dxready.render.wrap import fit_message
+
+    return text + fit_message(consequences(result.new_findings, lang))  # as set says them (none when refused)
 
 
 def import_json(result: ImportResult, lang: str) -> str:
@@ -244,6 +247,7 @@ def import_json(result: ImportResult, lang: str) -> str:
     import json
 
     from dxready.render.diff import json_ as diff_json
+    from dxready.render.json_ import finding
 
     def row(r: RowFate) -> dict[str, object]:
         return {
@@ -271,5 +275,6 @@ def import_json(result: ImportResult, lang: str) -> str:
         "rows": [row(r) for r in result.rows],
         "notes": [{"sheet": n.sheet, "message": word(n.message, lang)} for n in result.notes],
         "diff": json.loads(diff_json(result.diff, lang)) if result.diff is not None else None,
+        "new_findings": [finding(f, lang, brief=True) for f in result.new_findings],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,24 +1,39 @@
-"""A waiver has expired or names no rule.
+"""A waiver has expired, or names no rule or no subject.
 
 Waivers accept a known gap for a stated reason until a date. After ``until`` the waiver no longer applies: the
-finding it covered comes back, and the expired waiver is reported itself so that someone renews or removes it.
+finding it covered comes back, and the expired waiver is reported itself so that someone renews or removes it. A
+waiver whose ``subject`` is no id in the catalogue (a procedure, sub-procedure, system, roadmap item, fact, the
+municipality's code, a roadmap area, a standardised business) waives nothing: it is reported, with the id it was
+probably meant to be.
 
 Why it matters:
-    A waiver is a promise with a date on it; a silent expiry would either hide a gap forever or surprise CI.
+    A waiver is a promise with a date on it; a silent expiry would either hide a gap forever or surprise CI, and a
+    mistyped subject looks like an accepted gap while the finding goes on being reported.
 
 Fails:
     now: 2026-11-26
+    procedures:
+      - id: road-occupancy
+        standard_no: 7
+        name: 道路占用許可申請等
+        status: ×
     settings:
       waivers:
         - {code: DX101, subject: road-occupancy, reason: 県の共同システム待ち, until: 2025-03-31}
 
 Passes:
     now: 2026-11-26
+    procedures:
+      - id: road-occupancy
+        standard_no: 7
+        name: 道路占用許可申請等
+        status: ×
     settings:
       waivers:
         - {code: DX101, subject: road-occupancy, reason: 県の共同システム待ち, until: 2027-03-31}
 """
 
+import difflib
 from collections.abc import Iterator
 
 from dxready.catalog.load import Catalog
@@ -29,14 +44,22 @@ from dxready.rules.base import Context
 CODE = "DX011"
 NAME = "expired-waiver"
 SEVERITY = Severity.warning
-SUMMARY = Msg("適用除外（waiver）の期限切れ、または存在しないルール", "A waiver has expired or names no rule")
-WHY_JA = "適用除外は期限付きの約束です。黙って切れると問題を隠し続けるか、突然 CI を止めます。"
+SUMMARY = Msg(
+    "適用除外（waiver）の期限切れ、または存在しないルール・対象",
+    "A waiver has expired, or names no rule or no subject",
+)
+WHY_JA = (
+    "適用除外は期限付きの約束です。黙って切れると問題を隠し続けるか、突然 CI を止めます。"
+    "対象を書き誤った適用除外は、認めたはずの問題を何も除外しません。"
+)
 NEXT_STEP = Msg(
-    "期限を更新するか、適用除外を削除してください", "Renew the waiver's date or delete the waiver"
+    "期限・ルール・対象を直すか、適用除外を削除してください",
+    "Correct the waiver's date, rule or subject, or delete the waiver",
 )
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    known: set[str] | None = None
     for i, w in enumerate(catalog.settings.waivers):
         if w.code not in ctx.codes:
             yield Finding(
@@ -45,6 +68,26 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 Msg(f"ルール {w.code} はありません", f"there is no rule {w.code}"),
                 "dxready",
                 ("waivers", i, "code"),
+            )
+            continue
+        if known is None:
+            known = _subjects(catalog)
+        if w.subject not in known:
+            # "procedure:road-occupancy" is no subject either: the id alone is compared
+            close = difflib.get_close_matches(w.subject.rpartition(":")[2], sorted(known), n=1, cutoff=0.6)
+            hint_ja = f"（'{close[0]}' の誤りですか？）" if close else ""
+            hint_en = f"; did you mean '{close[0]}'?" if close else ""
+            yield Finding(
+                CODE,
+                Subject("settings", w.subject),
+                Msg(
+                    f"{w.code} の適用除外の対象 '{w.subject}' に当たる手続・システム・工程表の項目がないため、"
+                    f"何も除外されません{hint_ja}",
+                    f"the waiver of {w.code} names '{w.subject}', which is no procedure, system or roadmap "
+                    f"item: it waives nothing{hint_en}",
+                ),
+                "dxready",
+                ("waivers", i, "subject"),
             )
         elif w.until is not None and w.until < ctx.as_of:
             yield Finding(
@@ -57,3 +100,17 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 "dxready",
                 ("waivers", i, "until"),
             )
+
+
+def _subjects(catalog: Catalog) -> set[str]:
+    """Every id a finding's subject can have, which a waiver's ``subject`` is compared with."""
+    from dxready.catalog.registry import STANDARD_BUSINESSES
+
+    pf = catalog.procedures_file
+    ids = {pf.municipality.code, *STANDARD_BUSINESSES, *(f.id for f in pf.facts)}
+    ids.update(p.id for p in catalog.procedures)
+    ids.update(s.id for p in catalog.procedures for s in p.sub_procedures)
+    ids.update(s.id for s in catalog.systems)
+    ids.update(r.id for r in catalog.roadmap)
+    ids.update(f"area-{a.no}" for a in catalog.roadmap_file.areas)
+    return ids

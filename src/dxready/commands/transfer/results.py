@@ -9,6 +9,7 @@ from dxready.findings import Msg
 
 if TYPE_CHECKING:
     from dxready.commands.diff import CatalogDiff
+    from dxready.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,9 @@ class ImportResult:
     diff: CatalogDiff | None = None
     files: tuple[str, ...] = ()
     """Every file written (or, on a dry run, that would be): procedures.yaml, systems.yaml, roadmap.yaml."""
+    new_findings: tuple[Finding, ...] = ()
+    """Errors and warnings ``check`` reports on what the import changes and did not before (as ``set`` says them,
+    engine/consequences.py); on a dry run, what it would report."""
 
     @property
     def refused(self) -> list[RowFate]:
