@@ -266,6 +266,9 @@ class Comparison:
     rows: list[Row] = field(default_factory=list)
     broken: list[Broken] = field(default_factory=list)
     cached: int = 0
+    skipped: dict[str, list[str]] = field(default_factory=dict)
+    """Municipality code → the catalogues left out because an earlier one has the same code (one municipality is
+    one row: counted once in every total); the row kept is the first read (see :meth:`count_once`)."""
 
     @property
     def exit_code(self) -> int:
@@ -273,12 +276,24 @@ class Comparison:
         but an input was unusable, which is exit 2 everywhere (1 would read as findings in CI)."""
         return 2 if self.broken else 0
 
-    def shared_codes(self) -> dict[str, list[str]]:
-        """Municipality codes that more than one catalogue carries, with those catalogues."""
-        codes: dict[str, list[str]] = {}
+    def count_once(self) -> None:
+        """Keep the first row read of each municipality code and set the others aside in :attr:`skipped`: the same
+        municipality twice (a copy of the shipped catalogue beside ``--embedded``, two copies of one city) would be
+        counted twice in every column and total. Rows are read in the order given (each parent's catalogues in
+        name order, ``--embedded`` last), so a directory the user names wins over the shipped copy."""
+        kept: dict[str, Row] = {}
         for row in self.rows:
-            codes.setdefault(row.code, []).append(row.catalog)
-        return {code: where for code, where in codes.items() if len(where) > 1}
+            if row.code in kept:
+                self.skipped.setdefault(row.code, []).append(row.catalog)
+            else:
+                kept[row.code] = row
+        self.rows = list(kept.values())
+
+    def shared_codes(self) -> dict[str, list[str]]:
+        """Municipality codes that more than one catalogue carries: the catalogue counted first, then those left
+        out."""
+        counted = {row.code: row.catalog for row in self.rows}
+        return {code: [counted[code], *where] for code, where in self.skipped.items()}
 
     def columns(self) -> list[Column]:
         from dxready.catalog.registry import STANDARD_BY_NO

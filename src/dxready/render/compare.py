@@ -375,10 +375,11 @@ def notes(comparison: Comparison, lang: str, width: int | None = None) -> str:
 
     said = [
         fit(
-            f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています。"
+            f"注意: 団体コード {code} のカタログが {len(where)} つあります。{where[0]} だけを数え、"
+            f"{'、'.join(where[1:])} は比較にも合計にも入れていません。"
             if lang == "ja"
-            else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
-            "the totals count each of them"
+            else f"note: {len(where)} catalogues share the code {code}: only {where[0]} is counted; "
+            f"{', '.join(where[1:])} is left out of the comparison and the totals"
         )
         for code, where in comparison.shared_codes().items()
     ]
