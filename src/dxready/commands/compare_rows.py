@@ -87,11 +87,11 @@ class Row:
     @property
     def online(self) -> Rate:
         """○ among the applicable rows (a missing one as ？), with bounds and coverage."""
-        return Rate(self.count("online"), self.known, self.applicable)
+        return Rate(self.count("online"), self.known, self.applicable, self.inferred)
 
     @property
     def with_partial(self) -> Rate:
-        return Rate(self.count("online") + self.count("partial"), self.known, self.applicable)
+        return Rate(self.count("online") + self.count("partial"), self.known, self.applicable, self.inferred)
 
     @property
     def online_rate(self) -> float | None:
@@ -316,7 +316,8 @@ class Comparison:
         online, partial = cells.get("o", 0), cells.get("p", 0)
         known = online + partial + cells.get("x", 0)
         applicable = known + cells.get("u", 0) + cells.get(MISSING, 0)
-        return Rate(online, known, applicable), Rate(online + partial, known, applicable)
+        inferred = sum(row.inferred for row in self.rows)
+        return Rate(online, known, applicable, inferred), Rate(online + partial, known, applicable, inferred)
 
     def totals(self) -> dict[str, Any]:
         cells = Counter("".join(row.marks for row in self.rows))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dxready.catalog.models import Procedure, Status
@@ -15,6 +15,9 @@ from dxready.catalog.models import Procedure, Status
 if TYPE_CHECKING:
     from dxready.engine.levels import Readiness
     from dxready.engine.rates import Rate
+
+
+_KNOWN = frozenset({Status.online, Status.partial, Status.offline})
 
 
 @dataclass(frozen=True)
@@ -76,13 +79,15 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
     open_ = Counter(r.bounds for r in ready if not r.settled)
     if missing:
         open_[(0, 4)] += len(missing)  # a row not there could be at any level
+    # Recorded statuses that are the author's inference: the rates' words say how many (never 確認).
+    guessed = sum(p.status_inferred and p.effective_status in _KNOWN for p in rows)
     return Summary(
         applicable=len(applicable),
         by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},
         levels={n: dist.get(n, 0) for n in range(5)},
         not_applicable=len(statuses) - len(applicable),
-        online=rate_of(statuses, ONLINE),
-        with_partial=rate_of(statuses, ONLINE_OR_PARTIAL),
+        online=replace(rate_of(statuses, ONLINE), inferred=guessed),
+        with_partial=replace(rate_of(statuses, ONLINE_OR_PARTIAL), inferred=guessed),
         own=dict(Counter(p.effective_status.value for p in own)),
         inferred=sum(p.status_inferred and p.status is not Status.unknown for p in rows),
         unsettled=dict(sorted(open_.items())),
