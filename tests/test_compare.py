@@ -302,7 +302,11 @@ def test_the_notes_on_stderr_fit_80_columns_and_a_problem_stays_one_line(
     notes = [line for line in lines if line is not problem]
     assert notes and all(cell_len(line) <= 80 for line in notes)
     said = "".join(line.strip() for line in notes) if lang == "ja" else " ".join(x.strip() for x in notes)
-    assert ("合計では重複して数えています。" if lang == "ja" else "the totals count each of them") in said
+    assert (
+        "は比較にも合計にも入れていません。"
+        if lang == "ja"
+        else "is left out of the comparison and the totals"
+    ) in said
     piped = runner.invoke(app, ["compare", "set", "-f", "json", "--lang", lang], env={"COLUMNS": ""})
     assert len(piped.stderr.splitlines()) == 3  # no $COLUMNS and not a terminal: each line whole, for grep
 
@@ -314,3 +318,30 @@ def test_one_municipality_is_singular_in_english() -> None:
     assert "\n1 municipality, online rate 52.9% (64.7% including partial)" in result.stdout
     narrow = runner.invoke(app, ["compare", "--embedded", "--lang", "en"], env={"COLUMNS": "80"})
     assert narrow.stdout.splitlines()[1].startswith("鴨川市 (122238) · Online rate 52.9%")  # not （122238）
+
+
+def test_one_municipality_is_one_row_the_directory_before_the_embedded_copy(tmp_path: Path) -> None:
+    """Review s7 F17: a copy of Kamogawa beside --embedded was listed twice and counted twice in every total."""
+    parent = tmp_path / "cities"
+    shutil.copytree(SHIPPED, parent / "kamogawa")
+    assert (
+        runner.invoke(app, ["set", "7", "--status", "○", "--catalog", str(parent / "kamogawa")]).exit_code
+        == 0
+    )
+    assert runner.invoke(app, ["init", str(parent / "tateyama"), "--name", "館山市"]).exit_code == 0
+    result = _run(str(parent), "--embedded", "--format", "json", "--as-of", "2026-11-26")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert sorted(m["code"] for m in data["municipalities"]) == ["122050", "122238"]
+    (kamo,) = [m for m in data["municipalities"] if m["code"] == "122238"]
+    assert kamo["catalog"] == str(parent / "kamogawa") and kamo["statuses"]["7"] == "online"
+    assert data["totals"]["municipalities"] == 2
+    assert data["totals"]["coverage"] == {
+        "known": 17,
+        "total": 38,
+    }  # Kamogawa's 17 once, Tateyama's 21 unknown
+    assert data["procedures"][6]["counts"]["online"] == 1
+    assert result.stderr.startswith("注意: 団体コード 122238 のカタログが 2 つあります。")
+    assert f"{parent / 'kamogawa'} だけを数え" in result.stderr.replace("\n    ", "")
+    english = _run(str(parent), "--embedded", "--format", "json", "--lang", "en")
+    assert "only " + str(parent / "kamogawa") + " is counted" in english.stderr.replace("\n    ", " ")

@@ -123,15 +123,17 @@ def test_the_summary_counts_only_settled_levels_and_says_how_many_are_open() -> 
     from dxready.engine.run import summarize
 
     rows = [
-        proc(id="a"),
-        proc(id="b", identity="seal"),
-        proc(id="c", status="×"),
-        proc(id="d", status="unknown"),
+        proc(id="a", standard_no=1),
+        proc(id="b", standard_no=2, identity="seal"),
+        proc(id="c", standard_no=3, status="×"),
+        proc(id="d", standard_no=4, status="unknown"),
     ]
     levels = {p.id: readiness(p, {}) for p in rows}
     s = summarize(rows, levels)
     assert s.levels == {0: 1, 1: 0, 2: 1, 3: 0, 4: 0}  # only what no unknown fact could change
-    assert s.unsettled == {(0, 4): 1, (2, 4): 1}  # d (？) anywhere from 0 to 4; a (○) from 2 to 4
+    # d (？) anywhere from 0 to 4, and so the 17 standard numbers without a row; a (○) from 2 to 4
+    assert s.unsettled == {(0, 4): 1 + 17, (2, 4): 1}
+    assert s.missing == tuple(range(5, 22))
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])

@@ -197,6 +197,7 @@ def load_rows(
             cache.close()
         if enabled:
             gc.enable()
+    result.count_once()  # one municipality, one row: a second catalogue with the same code is set aside
     result.rows.sort(key=row_order)
     return result
 

@@ -33,7 +33,8 @@ STANDARD_NOS = tuple(range(1, 22))
 _CODE_OF = {"online": "o", "partial": "p", "offline": "x", "not_applicable": "n", "unknown": "u"}
 _STATUS_OF = {v: k for k, v in _CODE_OF.items()}
 MISSING = "."
-"""In ``Row.marks`` and ``Row.grades``: the catalogue has no such row (or, for a level, it is not applicable)."""
+"""In ``Row.marks`` and ``Row.grades``: the catalogue has no such row (or, for a level, it is not applicable). A
+standard row missing from a catalogue (DX018) is a procedure whose status is unknown: every rate counts it as ？."""
 
 
 @dataclass(frozen=True)
@@ -72,22 +73,25 @@ class Row:
         return self.count("online") + self.count("partial") + self.count("offline")
 
     @property
+    def applicable(self) -> int:
+        """Known, unknown and missing rows: a standard row the catalogue lacks counts as ？, never as left out."""
+        return self.known + self.count("unknown") + self.marks.count(MISSING)
+
+    @property
     def recorded(self) -> str:
-        """'7/20': the online rate's coverage, known rows of the applicable ones present ('7/20（推定2）' when some
-        of them are the author's inference). Not-applicable rows are out of the rate and out of this count."""
-        text = f"{self.known}/{self.known + self.count('unknown')}"
+        """'7/21': the online rate's coverage, known rows of the applicable ones ('7/21（推定2）' when some of them
+        are the author's inference). Not-applicable rows are out of the rate and out of this count."""
+        text = f"{self.known}/{self.applicable}"
         return text + (f"（推定{self.inferred}）" if self.inferred else "")
 
     @property
     def online(self) -> Rate:
-        """○ among the applicable rows present, with bounds and coverage."""
-        return Rate(self.count("online"), self.known, self.known + self.count("unknown"))
+        """○ among the applicable rows (a missing one as ？), with bounds and coverage."""
+        return Rate(self.count("online"), self.known, self.applicable, self.inferred)
 
     @property
     def with_partial(self) -> Rate:
-        return Rate(
-            self.count("online") + self.count("partial"), self.known, self.known + self.count("unknown")
-        )
+        return Rate(self.count("online") + self.count("partial"), self.known, self.applicable, self.inferred)
 
     @property
     def online_rate(self) -> float | None:
@@ -105,7 +109,7 @@ class Row:
     @property
     def unsettled(self) -> int:
         """Applicable rows (？ included) whose level an unknown fact could still move: no figure in ``levels``."""
-        return self.known + self.count("unknown") - sum(self.level_distribution.values())
+        return self.applicable - sum(self.level_distribution.values())
 
     @functools.cached_property
     def body(self) -> str:
@@ -218,15 +222,24 @@ class Column:
     def known(self) -> int:
         return sum(self.counts.get(s, 0) for s in ("online", "partial", "offline"))
 
+    def shown(self, status: str) -> int:
+        """The count a ○/一部/×/—/？ column shows: ？ includes the municipalities whose catalogue lacks the row."""
+        return self.counts.get(status, 0) + (self.counts.get("missing", 0) if status == "unknown" else 0)
+
+    @property
+    def applicable(self) -> int:
+        """Municipalities where the row is known, unknown or missing (a missing row counts as ？)."""
+        return self.known + self.counts.get("unknown", 0) + self.counts.get("missing", 0)
+
     @property
     def online(self) -> Rate:
         """○ among the municipalities where the row is applicable, with bounds and coverage."""
-        return Rate(self.counts.get("online", 0), self.known, self.known + self.counts.get("unknown", 0))
+        return Rate(self.counts.get("online", 0), self.known, self.applicable)
 
     @property
     def with_partial(self) -> Rate:
         some = self.counts.get("online", 0) + self.counts.get("partial", 0)
-        return Rate(some, self.known, self.known + self.counts.get("unknown", 0))
+        return Rate(some, self.known, self.applicable)
 
     @property
     def online_rate(self) -> float | None:
@@ -253,6 +266,9 @@ class Comparison:
     rows: list[Row] = field(default_factory=list)
     broken: list[Broken] = field(default_factory=list)
     cached: int = 0
+    skipped: dict[str, list[str]] = field(default_factory=dict)
+    """Municipality code → the catalogues left out because an earlier one has the same code (one municipality is
+    one row: counted once in every total); the row kept is the first read (see :meth:`count_once`)."""
 
     @property
     def exit_code(self) -> int:
@@ -260,12 +276,24 @@ class Comparison:
         but an input was unusable, which is exit 2 everywhere (1 would read as findings in CI)."""
         return 2 if self.broken else 0
 
-    def shared_codes(self) -> dict[str, list[str]]:
-        """Municipality codes that more than one catalogue carries, with those catalogues."""
-        codes: dict[str, list[str]] = {}
+    def count_once(self) -> None:
+        """Keep the first row read of each municipality code and set the others aside in :attr:`skipped`: the same
+        municipality twice (a copy of the shipped catalogue beside ``--embedded``, two copies of one city) would be
+        counted twice in every column and total. Rows are read in the order given (each parent's catalogues in
+        name order, ``--embedded`` last), so a directory the user names wins over the shipped copy."""
+        kept: dict[str, Row] = {}
         for row in self.rows:
-            codes.setdefault(row.code, []).append(row.catalog)
-        return {code: where for code, where in codes.items() if len(where) > 1}
+            if row.code in kept:
+                self.skipped.setdefault(row.code, []).append(row.catalog)
+            else:
+                kept[row.code] = row
+        self.rows = list(kept.values())
+
+    def shared_codes(self) -> dict[str, list[str]]:
+        """Municipality codes that more than one catalogue carries: the catalogue counted first, then those left
+        out."""
+        counted = {row.code: row.catalog for row in self.rows}
+        return {code: [counted[code], *where] for code, where in self.skipped.items()}
 
     def columns(self) -> list[Column]:
         from dxready.catalog.registry import STANDARD_BY_NO
@@ -287,8 +315,9 @@ class Comparison:
         cells = Counter("".join(row.marks for row in self.rows))
         online, partial = cells.get("o", 0), cells.get("p", 0)
         known = online + partial + cells.get("x", 0)
-        applicable = known + cells.get("u", 0)
-        return Rate(online, known, applicable), Rate(online + partial, known, applicable)
+        applicable = known + cells.get("u", 0) + cells.get(MISSING, 0)
+        inferred = sum(row.inferred for row in self.rows)
+        return Rate(online, known, applicable, inferred), Rate(online + partial, known, applicable, inferred)
 
     def totals(self) -> dict[str, Any]:
         cells = Counter("".join(row.marks for row in self.rows))

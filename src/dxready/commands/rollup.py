@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.numbers import percent
+from dxready.commands.compare_rows import MISSING
 
 if TYPE_CHECKING:
     from dxready.commands.compare import Comparison, Row
@@ -144,6 +145,8 @@ def rollups(comparison: Comparison) -> list[Rollup]:
         group = groups.setdefault(key, Rollup(key, in_registry=in_registry.get(key)))
         group.municipalities.append(row.code)
         group.cells.update(row.statuses.values())
+        # A standard row the catalogue lacks (DX018) is a cell whose status is unknown, never one left out.
+        group.cells["unknown"] += row.marks.count(MISSING)
     order = {p: i for i, p in enumerate(PREFECTURES)}
     return sorted(groups.values(), key=lambda g: (order.get(g.key, len(order)), g.key))
 

@@ -37,6 +37,8 @@ class Point:
     online_rate: float | None = None
     online_or_partial_rate: float | None = None
     problem: Msg | None = None
+    inferred: int = 0
+    """Recorded statuses marked as the author's inference: the rates' words count them apart (engine.rates)."""
 
     @property
     def short(self) -> str:
@@ -45,8 +47,8 @@ class Point:
     def rates(self) -> tuple[Rate, Rate]:
         """○, and ○ with 一部, with bounds and coverage (engine.rates)."""
         known = self.applicable - self.unknown
-        return Rate(self.online, known, self.applicable), Rate(
-            self.online + self.partial, known, self.applicable
+        return Rate(self.online, known, self.applicable, self.inferred), Rate(
+            self.online + self.partial, known, self.applicable, self.inferred
         )
 
 
@@ -140,6 +142,7 @@ def measure(data: bytes, shown: str, commit: str, date: dt.date, subject: str) -
         unknown=s.by_status["unknown"],
         online_rate=s.online_rate,
         online_or_partial_rate=s.online_or_partial_rate,
+        inferred=s.online.inferred,
     )
 
 

@@ -26,15 +26,22 @@ def _pct(part: int, whole: int) -> float:
 
 @dataclass(frozen=True)
 class Rate:
-    """``part`` of ``total`` rows count towards the rate; ``known`` of them have a recorded status."""
+    """``part`` of ``total`` rows count towards the rate; ``known`` of them have a recorded status, ``inferred`` of
+    those a status marked as the author's inference (``inferred: [status]``).
+
+    An inferred status is recorded, not confirmed: the bounds take it as written (as the levels and the tally do),
+    but the words never call it 確認 (confirmed): they say how many of the recorded rows are inferences."""
 
     part: int
     known: int
     total: int
+    inferred: int = 0
 
     def __post_init__(self) -> None:
-        if not 0 <= self.part <= self.known <= self.total:
-            raise ValueError(f"rate over inconsistent counts: {self.part}/{self.known}/{self.total}")
+        if not 0 <= self.part <= self.known <= self.total or not 0 <= self.inferred <= self.known:
+            raise ValueError(
+                f"rate over inconsistent counts: {self.part}/{self.known}/{self.total} ({self.inferred} inferred)"
+            )
 
     @property
     def complete(self) -> bool:
@@ -101,19 +108,31 @@ def _num(value: float) -> str:
 
 
 def text(rate: Rate, lang: str, *, coverage: bool = True) -> str:
-    """'52.9%' when complete; '42.9–100.0%（21件中9件確認）' when not; '—' with no applicable row.
+    """'52.9%' when complete; '42.9–100.0%（21件中9件確認）' when not; '—' with no applicable row. Where some recorded
+    statuses are inferences, the words say so and never call them 確認: '75.0–85.0%（20件中18件記録、うち推定12件）',
+    '52.9%（17件中推定3件）'.
 
     ``coverage=False`` only where the coverage stands in the next cell (compare's 確認済 column)."""
     bounds = rate.bounds
     if bounds is None:
         return "—"
+    n = rate.inferred
     if rate.complete:
-        return f"{_num(bounds[0])}%"
+        figure = f"{_num(bounds[0])}%"
+        if not n or not coverage:
+            return figure
+        if lang == "ja":
+            return f"{figure}（{rate.total}件中推定{n}件）"
+        return f"{figure} ({n} of {rate.total} inferred)"
     span = f"{_num(bounds[0])}–{_num(bounds[1])}%"
     if not coverage:
         return span
     if lang == "ja":
+        if n:
+            return f"{span}（{rate.total}件中{rate.known}件記録、うち推定{n}件）"
         return f"{span}（{rate.total}件中{rate.known}件確認）"
+    if n:
+        return f"{span} ({rate.known} of {rate.total} recorded, {n} inferred)"
     return f"{span} ({rate.known} of {rate.total} known)"
 
 

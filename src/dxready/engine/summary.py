@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from dxready.catalog.models import Procedure, Status
@@ -15,6 +15,9 @@ from dxready.catalog.models import Procedure, Status
 if TYPE_CHECKING:
     from dxready.engine.levels import Readiness
     from dxready.engine.rates import Rate
+
+
+_KNOWN = frozenset({Status.online, Status.partial, Status.offline})
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,10 @@ class Summary:
     unsettled: dict[tuple[int, int], int] = field(default_factory=dict)
     """(lowest, highest) level → how many recorded rows an unknown fact could move within that span; ``levels``
     counts only the rows whose level no unknown fact could change."""
+    missing: tuple[int, ...] = ()
+    """Standard numbers (1–21) the catalogue has no row for: each is counted as a row whose status is unknown (？),
+    in the tally, the rates' bounds and their coverage, and among the unsettled levels (0–4), so that a deleted
+    or mis-numbered row can never narrow or raise a rate (DX018 reports it)."""
 
     @property
     def online_rate(self) -> float | None:
@@ -48,29 +55,41 @@ class Summary:
 
 
 def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | None]) -> Summary:
-    """Counts, rates and levels over the standard rows (every row when the catalogue has no standard row)."""
+    """Counts, rates and levels over the 21 standard numbers: the first row of each number (a second row under the
+    same number is DX019's error, left out here as compare leaves it out), and a number without a row counted as
+    unknown (？). A city's own procedures are counted apart."""
+    from dxready.catalog.registry import STANDARD_BY_NO
     from dxready.engine.rates import ONLINE, ONLINE_OR_PARTIAL, rate_of
 
-    standard = [p for p in procedures if p.standard]
-    own = [p for p in procedures if not p.standard] if standard else []
-    rows = standard or list(procedures)
-    statuses = [p.effective_status for p in rows]
+    first: dict[int, Procedure] = {}
+    for p in procedures:
+        if p.standard_no is not None:
+            first.setdefault(p.standard_no, p)
+    rows = list(first.values())
+    own = [p for p in procedures if not p.standard]
+    missing = tuple(no for no in sorted(STANDARD_BY_NO) if no not in first)
+    statuses = [p.effective_status for p in rows] + [Status.unknown] * len(missing)
     applicable = [s for s in statuses if s is not Status.not_applicable]
     by_status = Counter(s._value_ for s in applicable)
     # A procedure whose status is unknown has no level yet: it is counted among the unsettled (0 to its ceiling),
     # never as level 0.
-    recorded = {p.id for p, s in zip(rows, statuses, strict=True) if s is not Status.not_applicable}
+    recorded = {p.id for p in rows if p.effective_status is not Status.not_applicable}
     ready = [r for pid, r in levels.items() if r is not None and pid in recorded]
     dist = Counter(r.level for r in ready if r.settled)
     open_ = Counter(r.bounds for r in ready if not r.settled)
+    if missing:
+        open_[(0, 4)] += len(missing)  # a row not there could be at any level
+    # Recorded statuses that are the author's inference: the rates' words say how many (never 確認).
+    guessed = sum(p.status_inferred and p.effective_status in _KNOWN for p in rows)
     return Summary(
         applicable=len(applicable),
         by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},
         levels={n: dist.get(n, 0) for n in range(5)},
-        not_applicable=len(rows) - len(applicable),
-        online=rate_of(statuses, ONLINE),
-        with_partial=rate_of(statuses, ONLINE_OR_PARTIAL),
+        not_applicable=len(statuses) - len(applicable),
+        online=replace(rate_of(statuses, ONLINE), inferred=guessed),
+        with_partial=replace(rate_of(statuses, ONLINE_OR_PARTIAL), inferred=guessed),
         own=dict(Counter(p.effective_status.value for p in own)),
         inferred=sum(p.status_inferred and p.status is not Status.unknown for p in rows),
         unsettled=dict(sorted(open_.items())),
+        missing=missing,
     )

@@ -1,10 +1,11 @@
 """Renderers of ``dxready compare``: table (rich), markdown, json and csv (UTF-8 with BOM).
 
 Rows are municipalities, columns the 21 standard procedures with the plan's marks (○ 一部 × —, ？ unknown, blank when
-the catalogue has no such row); then each municipality's online rate and level distribution. A last row gives each
-procedure's rate across municipalities, and a summary line the totals. A rate is stated as one figure only when every
-applicable row is known; otherwise as the bounds the truth lies in, with its coverage (engine.rates). Rows are sorted,
-and coloured, by the lower bound; "recorded" (確認済) says how many rows are known, and how many of them are inferred.
+the catalogue has no such row: DX018, counted as ？ in every count and rate); then each municipality's online rate and
+level distribution. A last row gives each procedure's rate across municipalities, and a summary line the totals. A rate
+is stated as one figure only when every applicable row is known; otherwise as the bounds the truth lies in, with its
+coverage (engine.rates). Rows are sorted, and coloured, by the lower bound; "recorded" (確認済) says how many rows are
+known, and how many of them are inferred.
 """
 
 from __future__ import annotations
@@ -188,7 +189,7 @@ def table(comparison: Comparison, lang: str) -> str:
         per.add_row(
             Text(str(c.no)),
             cell(c.label(lang)),  # Japanese line breaking: no line of a name starts with 、 or ）
-            *(Text(str(c.counts.get(s, 0))) for s in _STATUSES),
+            *(Text(str(c.shown(s))) for s in _STATUSES),  # ？ counts a missing row too
             # Bounds without the coverage words: the ？ column beside them counts the unknown rows.
             Text(_rate(c.online, lang, coverage=False), no_wrap=True),
             Text(_rate(c.with_partial, lang, coverage=False), no_wrap=True),
@@ -374,10 +375,11 @@ def notes(comparison: Comparison, lang: str, width: int | None = None) -> str:
 
     said = [
         fit(
-            f"注意: 団体コード {code} のカタログが {len(where)} つあります（{', '.join(where)}）。合計では重複して数えています。"
+            f"注意: 団体コード {code} のカタログが {len(where)} つあります。{where[0]} だけを数え、"
+            f"{'、'.join(where[1:])} は比較にも合計にも入れていません。"
             if lang == "ja"
-            else f"note: {len(where)} catalogues share the code {code} ({', '.join(where)}); "
-            "the totals count each of them"
+            else f"note: {len(where)} catalogues share the code {code}: only {where[0]} is counted; "
+            f"{', '.join(where[1:])} is left out of the comparison and the totals"
         )
         for code, where in comparison.shared_codes().items()
     ]

@@ -334,13 +334,23 @@ def summary_rows(
         ],
     ]
     if s.by_status["unknown"]:
-        unknown = str(s.by_status["unknown"])
+        notes: list[str] = []
         if contradicted:
-            unknown += _t(
-                lang,
-                f"（うち個別手続と矛盾 {contradicted}）",
-                f" ({contradicted} contradicted by sub-procedures)",
+            notes.append(
+                _t(
+                    lang,
+                    f"うち個別手続と矛盾 {contradicted}",
+                    f"{contradicted} contradicted by sub-procedures",
+                )
             )
+        if s.missing:
+            # A standard number with no row in the catalogue (DX018): its status is unknown, never left out.
+            notes.append(
+                _t(lang, f"うち行がない標準手続 {len(s.missing)}", f"missing standard rows: {len(s.missing)}")
+            )
+        unknown = str(s.by_status["unknown"])
+        if notes:
+            unknown += _t(lang, f"（{'、'.join(notes)}）", f" ({'; '.join(notes)})")
         rows.append([f"？ {_t(lang, '未確認', 'unknown')}", unknown])
     rows += [
         [f"— {_t(lang, '該当なし（率から除外）', 'not applicable (excluded)')}", str(s.not_applicable)],

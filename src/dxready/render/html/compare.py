@@ -112,7 +112,10 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             {
                 **p,
                 "coverage": p.get("coverage")
-                or {"known": known, "total": known + int(counts.get("unknown", 0))},
+                or {
+                    "known": known,
+                    "total": known + int(counts.get("unknown", 0)) + int(counts.get("missing", 0)),
+                },
             },
             "online",
         )
@@ -121,7 +124,10 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             + td(str(p["standard_no"]), "num", str(p["standard_no"]))
             + row_head(local(p, "name", lang))
             + "".join(
-                td(str(counts.get(k, 0)), "num")
+                td(
+                    str(int(counts.get(k, 0)) + (int(counts.get("missing", 0)) if k == "unknown" else 0)),
+                    "num",
+                )
                 for k in ("online", "partial", "offline", "not_applicable", "unknown")
             )
             + td(view.text(lang), "num", view.sort_key())

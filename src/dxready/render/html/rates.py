@@ -39,6 +39,8 @@ class RateView:
     bounds: tuple[float, float] | None
     known: int | None
     total: int | None
+    inferred: int = 0
+    """Of the known rows, those whose status is the author's inference: never worded as 確認 (engine.rates)."""
 
     @property
     def complete(self) -> bool:
@@ -46,6 +48,9 @@ class RateView:
 
     def text(self, lang: str) -> str:
         if self.point is not None and self.complete:
+            if self.inferred and self.total is not None:
+                n, total = self.inferred, self.total
+                return pct(self.point) + _t(lang, f"（{total}件中推定{n}件）", f" ({n} of {total} inferred)")
             return pct(self.point)
         if self.bounds is not None:
             low, high = self.bounds
@@ -66,6 +71,13 @@ class RateView:
     def coverage_text(self, lang: str) -> str:
         if self.known is None or self.total is None:
             return ""
+        if self.inferred:
+            n = self.inferred
+            return _t(
+                lang,
+                f"（{self.total}件中{self.known}件記録、うち推定{n}件）",
+                f" ({self.known} of {self.total} recorded, {n} inferred)",
+            )
         return _t(lang, f"（{self.total}件中{self.known}件確認）", f" ({self.known} of {self.total} known)")
 
     def sort_key(self) -> str:
@@ -95,4 +107,8 @@ def rate_view(obj: dict[str, Any], which: str = "online") -> RateView:
     point = obj.get(point_key) if point_key in obj else obj.get(legacy)
     raw = obj.get(bounds_key)
     bounds = (float(raw[0]), float(raw[1])) if isinstance(raw, list | tuple) and len(raw) == 2 else None
-    return RateView(point, bounds, known, total)
+    inferred = obj.get("inferred")
+    guessed = inferred if isinstance(inferred, int) and not isinstance(inferred, bool) else 0
+    # A summary's ``inferred`` may count an inferred — too: never more than the known rows are worded as guesses.
+    guessed = max(0, min(guessed, known if known is not None else 0))
+    return RateView(point, bounds, known, total, guessed)
