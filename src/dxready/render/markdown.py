@@ -147,5 +147,5 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     note = views.embedded_note(report, lang)
     title += f"> {md_text(note)}\n\n" if note else ""
     if not rows:
-        return title + md_text(views.no_steps(lang)) + "\n"
+        return title + md_text(views.no_steps(report, lang)) + "\n"
     return title + grid(views.Grid("", head, rows))

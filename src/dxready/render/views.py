@@ -479,10 +479,23 @@ def part_lines(step: NextStep, weights: Weights, lang: str) -> list[str]:
 TABLES = {"procedures": procedures, "systems": systems, "roadmap": roadmap, "summary": summary}
 
 
-def no_steps(lang: str) -> str:
-    """What ``next`` says when no subject (of those selected) has a finding."""
+def no_steps(report: Report, lang: str) -> str:
+    """What ``next`` says when no subject (of those selected) has a finding. ``next`` ranks procedures, systems and
+    roadmap items: findings on the catalogue as a whole (DX018's missing standard rows, the settings) are not its
+    steps, so it says how many there are rather than that nothing is left to do."""
+    rest = [f for f in report.findings if f.subject.kind in ("catalog", "settings")]
+    if not rest:
+        return _t(
+            lang,
+            "次の一手はありません（選んだ対象に指摘がありません）",
+            "No next steps (no findings for the subjects selected)",
+        )
+    errors = sum(f.severity.value == "error" for f in rest)
     return _t(
         lang,
-        "次の一手はありません（選んだ対象に指摘がありません）",
-        "No next steps (no findings for the subjects selected)",
+        f"手続・システム・工程表の次の一手はありません。カタログ全体への指摘が {len(rest)} 件"
+        f"（うちエラー {errors} 件）あります: dxready check で確かめてください",
+        f"No next steps for procedures, systems or roadmap items; {len(rest)} "
+        f"{'finding' if len(rest) == 1 else 'findings'} on the catalogue as a whole "
+        f"({errors} {'error' if errors == 1 else 'errors'}): see dxready check",
     )

@@ -78,9 +78,11 @@ WHY_JA = (
 )
 NEXT_STEP = Msg(
     "その番号の行を procedures.yaml に戻してください（該当しない手続も status: — として残します）。"
-    "元の行は `dxready init 新しいディレクトリ --name 団体名` が作る 21 行から写せます",
-    "Put the row back in procedures.yaml (a procedure that does not apply stays, as status: —); "
-    "`dxready init NEW_DIR --name CITY` writes all 21 rows to copy it from",
+    "元の行は、次のコマンドが新しいディレクトリ NEW_DIR に作る 21 行から写せます（CODE は団体コード）: "
+    "dxready init NEW_DIR --code CODE",
+    "Put the row back in procedures.yaml (a procedure that does not apply stays, as status: —); this command "
+    "writes all 21 rows to a new directory NEW_DIR to copy it from (CODE: the municipality code): "
+    "dxready init NEW_DIR --code CODE",
 )
 
 
