@@ -38,8 +38,10 @@ SUMMARY = Msg(
 )
 WHY_JA = "compare は団体コードで団体を名付け、都道府県別に集計します。名前とコードが別の団体だと、事実が別の団体に結び付きます。"
 NEXT_STEP = Msg(
-    "団体名と団体コードを確かめてください（dxready init --name 名前 で正しい組を表示できます）",
-    "Check the name and code (dxready init --name NAME shows the registry's pair)",
+    "団体名と団体コードを確かめてください。登録簿の正しい組は次のコマンドで表示できます（NAME は団体名）:"
+    " dxready init --name NAME",
+    "Check the name and code; this command shows the registry's pair (NAME: the municipality's name):"
+    " dxready init --name NAME",
 )
 
 
