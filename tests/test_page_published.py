@@ -45,3 +45,13 @@ def test_compare_page_names_no_path_and_no_parser_error(tmp_path: Path) -> None:
     assert "secret-bad" not in text and str(tmp_path) not in text
     assert "括弧" not in text and "DX001" not in text
     assert "1 件のカタログを読めなかった" in text
+
+
+def test_page_lists_no_file_positions(tmp_path: Path) -> None:
+    """R2: each gap listed 「DX103 procedures.yaml:39:13」; a group's 「… ほか 13 箇所」."""
+    city = _city(tmp_path / "t")
+    for lang in ("ja", "en"):
+        text = _page(city, tmp_path / f"p-{lang}.html", lang=lang)
+        assert ".yaml" not in text and str(tmp_path) not in text
+        assert re.search(r"\b(procedures|systems|roadmap)\.yaml:\d+", text) is None
+        assert "<code>DX103</code>" in text  # the rule codes stay, folded away

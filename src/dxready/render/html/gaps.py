@@ -62,32 +62,22 @@ def findings_block(findings: Sequence[dict[str, Any]], lang: str) -> str:
         )
     return (
         f'<ul class="gap-list">{"".join(items)}</ul>'
-        f"<details><summary>{esc(_t(lang, 'ルールコードと記載箇所', 'Rule codes and places'))}</summary>"
+        f"<details><summary>{esc(_t(lang, 'ルールコード', 'Rule codes'))}</summary>"
         f"<ul>{''.join(_code_items(findings, lang))}</ul></details>"
     )
 
 
-PLACES_SHOWN = 3
-"""Places listed for one code's repeats; the rest are counted (as check's terminal view folds them)."""
-
-
 def _code_items(findings: Sequence[dict[str, Any]], lang: str) -> list[str]:
-    """One item per rule code: the code, how many findings when more than one, and its first places."""
-    places: dict[str, list[str]] = {}
+    """One item per rule code, with how many findings when more than one. No file:line:column: positions in a
+    YAML file mean nothing to the council and residents and go stale on every edit (``check`` gives them)."""
+    counts: dict[str, int] = {}
     for f in findings:
-        loc = f.get("location") or {}
-        where = f"{loc.get('file')}:{loc.get('line')}:{loc.get('column')}" if loc.get("file") else ""
-        places.setdefault(str(f.get("code", "")), []).append(where)
-    items = []
-    for code, wheres in places.items():
-        distinct = list(dict.fromkeys(w for w in wheres if w))
-        shown = _t(lang, "、", ", ").join(distinct[:PLACES_SHOWN])
-        more = len(distinct) - PLACES_SHOWN
-        if more > 0:
-            shown += _t(lang, f" ほか {more} 箇所", f" and {more} more places")
-        count = _t(lang, f"（{len(wheres)} 件）", f" ({len(wheres)})") if len(wheres) > 1 else ""
-        items.append(f"<li><code>{esc(code)}</code>{esc(count)} {esc(shown)}</li>")
-    return items
+        code = str(f.get("code", ""))
+        counts[code] = counts.get(code, 0) + 1
+    return [
+        f"<li><code>{esc(code)}</code>{esc(_t(lang, f'（{n} 件）', f' ({n})') if n > 1 else '')}</li>"
+        for code, n in counts.items()
+    ]
 
 
 def blockers(p: dict[str, Any], lang: str) -> str:
@@ -108,7 +98,7 @@ def blockers(p: dict[str, Any], lang: str) -> str:
 def gaps_section(data: dict[str, Any], lang: str) -> str:
     out = [
         f"<p>{esc(_t(lang, 'カタログの記録から見つかった課題と、それぞれの次の一手です。', 'What the catalogue shows is missing, with the next step for each.'))}"
-        f'<span class="noprint">{esc(_t(lang, "ルールコードと記載箇所は各項目の「ルールコードと記載箇所」を開くと見られます。", " Rule codes and places are under each item."))}</span></p>'
+        f'<span class="noprint">{esc(_t(lang, "ルールコードは各項目の「ルールコード」を開くと見られます。", " Rule codes are under each item."))}</span></p>'
     ]
     procs = [p for p in data["procedures"] if p.get("findings") or blockers(p, lang)]
     if procs:
