@@ -55,3 +55,61 @@ def test_page_lists_no_file_positions(tmp_path: Path) -> None:
         assert ".yaml" not in text and str(tmp_path) not in text
         assert re.search(r"\b(procedures|systems|roadmap)\.yaml:\d+", text) is None
         assert "<code>DX103</code>" in text  # the rule codes stay, folded away
+
+
+def _rule_steps() -> list[tuple[str, str, str]]:
+    """(code, ja, en) of every next step a rule gives (``NEXT_STEP`` and the rules' other ``…NEXT_STEP``s)."""
+    import importlib
+    import pkgutil
+
+    import dxready.rules
+    from dxready.findings import Msg
+
+    steps = []
+    for info in pkgutil.iter_modules(dxready.rules.__path__):
+        if not re.fullmatch(r"dx\d{3}_\w+", info.name):
+            continue
+        module = importlib.import_module(f"dxready.rules.{info.name}")
+        for name, value in vars(module).items():
+            if name.endswith("NEXT_STEP") and isinstance(value, Msg):
+                steps.append((module.CODE, value.get("ja"), value.get("en")))
+    return steps
+
+
+YAML_SYNTAX_RULES = {"DX001", "DX002", "DX003", "DX004", "DX005", "DX018"}
+"""Rules about the file itself (its syntax, keys, ids and rows): their fix is an edit of the YAML by whoever keeps it."""
+
+
+def test_page_next_steps_name_no_yaml_field() -> None:
+    """R15: the page said 「state: done を記録し」「track と期限」「standard_business を記録」「手続（procedures）…の id」."""
+    from dxready.render.html.gaps import page_words, plain_step
+
+    steps = [s for s in _rule_steps() if s[0] not in YAML_SYNTAX_RULES]
+    assert len(steps) > 30
+    for code, ja, en in steps:
+        ja_page, en_page = page_words(plain_step(ja)), page_words(plain_step(en))
+        ascii_words = set(re.findall(r"[A-Za-z_]+", ja_page)) - {"eltax", "RPA", "UTF"}
+        assert not ascii_words, (code, ja_page)
+        assert not re.search(r"\b\w*_\w*\b|\b[a-z]+: \S|\b(track|tokutei|ids|since|mynaportal)\b", en_page), (
+            code,
+            en_page,
+        )
+
+
+def test_page_of_the_shipped_catalogue_speaks_words(tmp_path: Path) -> None:
+    """R15, end to end: the shipped catalogue's page had 31 next steps naming YAML fields."""
+    code, _, err = invoke("init", str(tmp_path / "k"), "--from-embedded")
+    assert code == 0, err
+    for lang in ("ja", "en"):
+        text = _page(tmp_path / "k", tmp_path / f"k-{lang}.html", lang=lang)
+        for field in (
+            "state: done",
+            "standard_business",
+            "track と",
+            "its track",
+            "（procedures）",
+            "（state）",
+            "(state)",
+            "ids ",
+        ):
+            assert field not in text, (lang, field)

@@ -20,6 +20,55 @@ _LEAD_IN = re.compile(
 """What introduces a command at the end of a step: 「例: 」, 「マイナポータルなら: 」, ", e.g. ", "; for Mynaportal: "."""
 
 
+PAGE_WORDS: tuple[tuple[str, str], ...] = (
+    # DX0xx (a page can be made of a catalogue with errors)
+    ("standard_no か名称", "手続の番号か名称"),
+    ("Correct standard_no or the name", "Correct the procedure's number or name"),
+    ("まとまりの status を", "まとまりの状況を"),
+    ("状況（status）と件数（counts）", "状況と件数"),
+    ("状況の時点（as_of）か、窓口の開設日（since）か、状況（status）", "状況の時点か、窓口の開設日か、状況"),
+    ("the status date (as_of), the channels' opening dates (since)", "the status date, the channels' opening dates"),
+    ("件数（total, online）か率（rate）", "件数か率"),
+    ("the counts (total, online) or the rate", "the counts or the rate"),
+    ("どちらかの standard_no を国の一覧の正しい番号に直してください（自団体の手続なら standard_no を消します）",
+     "どちらかの手続の番号を国の一覧の正しい番号に直してください（自団体の手続なら番号を消します）"),
+    ("Correct one of the two standard_no values", "Correct one of the two procedure numbers"),
+    ("（該当しない手続も status: — として残します）", "（該当しない手続も「—」として残します）"),
+    ("(a procedure that does not apply stays, as status: —)", "(a procedure that does not apply stays, as —)"),
+    # DX1xx–DX4xx
+    ("channels に mynaportal を記録", "申請窓口としてマイナポータルを記録"),
+    ("record a mynaportal channel", "record Mynaportal as a channel"),
+    ("target_fiscal_year を改めて", "目標年度を改めて"),
+    ("set a new target_fiscal_year", "set a new target year"),
+    ("verified_on に確認日を記録", "確認した日を記録"),
+    ("record the date in verified_on", "record the date it was confirmed"),
+    ("last_reviewed に実施日を記録", "実施日を記録"),
+    ("record its date in last_reviewed", "record its date"),
+    ("track と期限", "移行の区分（移行困難システム・特定移行支援システム）と期限"),
+    ("record its track (difficult, tokutei) and deadline", "record which kind of migration it is and its deadline"),
+    ("に standard_business を記録してください", "に、処理する標準化対象業務を記録してください"),
+    ("Record standard_business on the system (or module) that processes the business",
+     "Record the standardised business on the system (or module) that processes it"),
+    ("完了していれば state: done を記録し", "完了していれば進捗を「完了」と記録し"),
+    ("Record state: done if it is done", "Record the item as done if it is"),
+    ("この項目が進める手続（procedures）かシステム（systems）の id を記録", "この項目が進める手続かシステムを記録"),
+    ("Record the ids of the procedures or systems this item advances",
+     "Record which procedures or systems this item advances"),
+    ("進捗（state）が記録されていません", "進捗が記録されていません"),
+    ("its progress (state) is not recorded", "its progress is not recorded"),
+)  # fmt: skip
+"""The rules' words that name a YAML field (``state: done``, ``standard_business``), as the page says them: the
+terminal keeps the field names for the data officer who edits the YAML; the council and residents get words.
+``tests/test_page_published.py`` checks every rule's next step against the catalogue's field names."""
+
+
+def page_words(text: str) -> str:
+    """``text`` (a finding's message or next step) with the YAML field names of :data:`PAGE_WORDS` put in words."""
+    for field, words in PAGE_WORDS:
+        text = text.replace(field, words)
+    return text
+
+
 def plain_step(text: str) -> str:
     """A next step as the page states it: the same step without the ``dxready …`` command that the terminal gives the
     officer to paste — the page is read by residents and the council, who have no command line. The command goes with
@@ -50,9 +99,9 @@ def findings_block(findings: Sequence[dict[str, Any]], lang: str) -> str:
     items = []
     for f in findings:
         sev = SEVERITY.get(f.get("severity", ""), (f.get("severity", ""), f.get("severity", "")))
-        nxt = plain_step(f.get("next_step") or "")
+        nxt = page_words(plain_step(f.get("next_step") or ""))
         items.append(
-            f'<li><span class="sev">{esc(_t(lang, sev[0], sev[1]))}</span>{esc(f.get("message") or "")}'
+            f'<li><span class="sev">{esc(_t(lang, sev[0], sev[1]))}</span>{esc(page_words(f.get("message") or ""))}'
             + (
                 f'<span class="next">{esc(_t(lang, "次の一手: ", "Next step: "))}{esc(nxt)}</span>'
                 if nxt
