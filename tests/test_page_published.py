@@ -113,3 +113,17 @@ def test_page_of_the_shipped_catalogue_speaks_words(tmp_path: Path) -> None:
             "ids ",
         ):
             assert field not in text, (lang, field)
+
+
+def test_english_page_tags_only_japanese_as_japanese(tmp_path: Path) -> None:
+    """R3: 「Online rate (○ + 一部)」「一部 partial」「？ unknown」 sat whole under lang="ja" (a screen reader reads the
+    English words with a Japanese voice); each Japanese run is tagged, the English around it is not."""
+    city = _city(tmp_path / "t")
+    text = _page(city, tmp_path / "en.html", lang="en")
+    tagged = re.findall(r'<span lang="ja">([^<]*)</span>', text)
+    assert tagged
+    for part in tagged:
+        assert not re.search(r"[A-Za-z]{2,}", part), part
+    assert 'Online rate (○ + <span lang="ja">一部</span>)' in text
+    assert '<span lang="ja">一部</span> partial' in text
+    assert '<span lang="ja">館山市</span> (122050)' in text
