@@ -237,6 +237,8 @@ def systems(report: Report, lang: str) -> Grid:
         if s.migration is not None:
             phase = PHASE[s.migration.phase.value]
             mig = _t(lang, phase[0], phase[1])
+            if s.migration.inferred:  # as the page says it: a guess from the plan is not published as a fact
+                mig += _t(lang, "（推定）", " (inferred)")
             if s.migration.target_fiscal_year is not None:
                 mig += f" / {s.migration.target_fiscal_year.label(lang)}"
         name = local(s.name, s.name_en, lang)  # in English by its English name where the catalogue gives one
