@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from dxready.catalog.models import Status, circled
 from dxready.engine.levels import LEVEL_NAMES, Readiness, level_words
 from dxready.i18n import t as _t
-from dxready.render.labels import PHASE, STATE
+from dxready.render.labels import PHASE, PHASE_NOT_RECORDED, STATE
 
 if TYPE_CHECKING:
     from dxready.catalog.models import CityCounts, Counts, Procedure
@@ -241,6 +241,8 @@ def systems(report: Report, lang: str) -> Grid:
                 mig += _t(lang, "（推定）", " (inferred)")
             if s.migration.target_fiscal_year is not None:
                 mig += f" / {s.migration.target_fiscal_year.label(lang)}"
+        elif s.tier.value == "backbone":
+            mig = _t(lang, *PHASE_NOT_RECORDED)
         name = local(s.name, s.name_en, lang)  # in English by its English name where the catalogue gives one
         rows.append([s.tier.label(lang), s.label or "", name, "\n".join(modules) or business, mig])
     return Grid(
