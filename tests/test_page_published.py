@@ -127,3 +127,27 @@ def test_english_page_tags_only_japanese_as_japanese(tmp_path: Path) -> None:
     assert 'Online rate (○ + <span lang="ja">一部</span>)' in text
     assert '<span lang="ja">一部</span> partial' in text
     assert '<span lang="ja">館山市</span> (122050)' in text
+
+
+def test_own_procedures_are_listed_apart_and_marked(tmp_path: Path) -> None:
+    """R16: an own procedure (outside the 21) sat unmarked in 「標準事務のオンライン化の状況」 under counts that
+    leave it out (× 未オンライン 0 above, a × row below)."""
+    city = _city(tmp_path / "t")
+    code, _, err = invoke("add", "own-1", "--name", "住民票の写し交付", "--status", "×", "-c", str(city))
+    assert code == 0, err
+    text = _page(city, tmp_path / "p.html")
+    tables = dict(re.findall(r"<caption[^>]*>([^<]*)</caption>(.*?)</table>", text, re.S))
+    standard = next(
+        body for title, body in tables.items() if title.startswith("標準事務のオンライン化の状況")
+    )
+    assert "住民票の写し交付" not in standard
+    own = tables["自団体の手続（標準の21手続の外。上の件数と率には数えません）"]
+    assert "住民票の写し交付" in own and own.count("<tr data-id=") == 1
+    for lang, said in (
+        ("ja", "標準の21手続の外（率には数えません）"),
+        ("en", "outside the 21 standard procedures"),
+    ):
+        code, out, err = invoke("table", "procedures", "-c", str(city), "-f", "markdown", "--lang", lang)
+        assert code == 0, err
+        row = next(line for line in out.splitlines() if "住民票の写し交付" in line)
+        assert said in row
