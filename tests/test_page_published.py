@@ -151,3 +151,32 @@ def test_own_procedures_are_listed_apart_and_marked(tmp_path: Path) -> None:
         assert code == 0, err
         row = next(line for line in out.splitlines() if "住民票の写し交付" in line)
         assert said in row
+
+
+def test_trend_of_a_city_with_unknown_rows_draws_its_ranges(tmp_path: Path) -> None:
+    """R12: every point a range (a new city has unknown rows) left the chart with axes and a legend and nothing
+    else; the range is drawn as a band, from its low to its high, and no point is made up."""
+    from tests.helpers.pages import git
+
+    city = _city(tmp_path / "tr")
+    git(city, "init", "-q")
+    git(city, "add", "-A")
+    git(city, "commit", "-q", "-m", "init", date="2026-03-01T10:00:00+09:00")
+    for n, (args, day) in enumerate(((("1", "2", "--status", "○"), "06"), (("3", "--status", "×"), "09"))):
+        code, _, err = invoke("set", *args, "-c", str(city))
+        assert code == 0, err
+        git(city, "commit", "-q", "-am", f"s{n}", date=f"2026-{day}-01T10:00:00+09:00")
+    out = tmp_path / "p.html"
+    code, _, err = invoke("page", "-c", str(city), "--as-of", AS_OF, "-o", str(out))
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    chart = re.search(r'<section id="trend".*?</svg>', text, re.S)
+    assert chart is not None
+    bands = re.findall(r'<polygon class="band s-online" points="([^"]+)"', chart.group(0))
+    assert len(bands) == 1
+    points = [tuple(map(float, xy.split(","))) for xy in bands[0].split()]
+    assert len(points) == 6  # three highs, three lows
+    highs, lows = points[:3], points[3:][::-1]
+    assert all(h[1] < lo[1] for h, lo in zip(highs, lows, strict=True))  # each high above its low
+    assert chart.group(0).count('<circle class="dot s-online"') == 1  # the legend's: no point is drawn
+    assert "帯で示します" in chart.group(0) and "帯は、未確認の手続があるため" in text

@@ -69,6 +69,7 @@ svg .today{stroke:var(--today);stroke-width:2.5;stroke-dasharray:8 4}
 svg .today-label{fill:var(--today);font-weight:bold}
 svg .series{fill:none;stroke-width:2.5}
 svg .series.s-online{stroke:var(--online)} svg .series.s-partial{stroke:var(--partial)}
+svg .band{fill-opacity:.22;stroke-width:1.5} svg .band.s-online{stroke:var(--online)} svg .band.s-partial{stroke:var(--partial);stroke-dasharray:5 3}
 .legend{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:.25rem 0;list-style:none}
 .swatch{display:inline-block;width:1.6em;height:.9em;border:1.5px solid var(--fg);vertical-align:middle;margin-right:.35em}
 .sw-done{background:var(--done)}.sw-progress{background:var(--progress)}.sw-todo{background:var(--todo)}
