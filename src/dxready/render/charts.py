@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from dxready.catalog.fiscal import FiscalYear
@@ -190,6 +190,36 @@ class Series:
     values: Sequence[float | None]
     css: str
     marker: str  # "circle" or "square": the series differ in shape, not colour alone
+    bands: Sequence[tuple[float, float] | None] = ()
+    """Per point, the range (low, high) that unknown facts leave the value in, where it has no single value: drawn
+    as a band, so that a city with unknown rows (every new one) still sees its trend."""
+
+
+def _bands(s: Series, xy: Callable[[int, float], tuple[float, float]], half: float) -> list[str]:
+    """The series' ranges: one shape per run of neighbouring points with a range (a polygon from the highs, left
+    to right, back along the lows), a single point's as a bar ``half`` wide either side."""
+    runs: list[list[tuple[int, float, float]]] = [[]]
+    for i, band in enumerate(s.bands):
+        if band is None:
+            runs.append([])
+        else:
+            runs[-1].append((i, band[0], band[1]))
+    out = []
+    for run in (r for r in runs if r):
+        if len(run) == 1:
+            i, low, high = run[0]
+            x, y_high = xy(i, high)
+            _, y_low = xy(i, low)
+            out.append(
+                f'<rect class="band {s.css}" x="{x - half:.1f}" y="{y_high:.1f}" width="{2 * half:.1f}"'
+                f' height="{max(y_low - y_high, 1.0):.1f}"/>'
+            )
+            continue
+        upper = [xy(i, high) for i, _, high in run]
+        lower = [xy(i, low) for i, low, _ in reversed(run)]
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in upper + lower)
+        out.append(f'<polygon class="band {s.css}" points="{points}"/>')
+    return out
 
 
 def line(ident: str, labels: Sequence[str], series: Sequence[Series], title: str, desc: str) -> str:
@@ -215,6 +245,8 @@ def line(ident: str, labels: Sequence[str], series: Sequence[Series], title: str
             parts.append(
                 f'<text class="axis" x="{x:.1f}" y="{height - bottom + 18}" text-anchor="middle">{esc(label)}</text>'
             )
+    for s in series:
+        parts.extend(_bands(s, xy, plot_w / n / 4 if n else 0))
     for s in series:
         run: list[str] = []
         segments: list[list[str]] = []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from dxready.catalog.models import Status, circled
 from dxready.engine.levels import LEVEL_NAMES, Readiness, level_words
 from dxready.i18n import t as _t
-from dxready.render.labels import PHASE, STATE
+from dxready.render.labels import OWN_PROCEDURE, PHASE, PHASE_NOT_RECORDED, STATE
 
 if TYPE_CHECKING:
     from dxready.catalog.models import CityCounts, Counts, Procedure
@@ -204,7 +204,10 @@ def procedures(report: Report, lang: str) -> Grid:
             status_text(p, lang),
         ]
         row += [usage_text(p, lang)] if counted else []
-        rows.append([*row, p.note or ""])
+        note = p.note or ""
+        if p.standard_no is None:  # the counts above the table leave it out: the table says so
+            note = _t(lang, *OWN_PROCEDURE) + (f"\n{note}" if note else "")
+        rows.append([*row, note])
     as_of = report.catalog.procedures_file.as_of
     title = _t(lang, "標準事務のオンライン化の状況", "Online status of the standard procedures")
     if as_of:
@@ -237,8 +240,12 @@ def systems(report: Report, lang: str) -> Grid:
         if s.migration is not None:
             phase = PHASE[s.migration.phase.value]
             mig = _t(lang, phase[0], phase[1])
+            if s.migration.inferred:  # as the page says it: a guess from the plan is not published as a fact
+                mig += _t(lang, "（推定）", " (inferred)")
             if s.migration.target_fiscal_year is not None:
                 mig += f" / {s.migration.target_fiscal_year.label(lang)}"
+        elif s.tier.value == "backbone":
+            mig = _t(lang, *PHASE_NOT_RECORDED)
         name = local(s.name, s.name_en, lang)  # in English by its English name where the catalogue gives one
         rows.append([s.tier.label(lang), s.label or "", name, "\n".join(modules) or business, mig])
     return Grid(

@@ -46,7 +46,7 @@ def page(
 def _page(
     data: dict[str, Any], trend: dict[str, Any] | None, trend_note: str | None, lang: str, version: str
 ) -> str:
-    from dxready.render.views import catalog_label
+    from dxready.catalog.load import EMBEDDED
 
     ids = Ids()
     m = data.get("municipality") or {}
@@ -95,10 +95,11 @@ def _page(
                 ),
                 (_t(lang, "基準日", "Evaluated on"), data.get("as_of", "")),
                 (_t(lang, "出典", "Source"), data.get("plan") or ""),
-                (
-                    _t(lang, "カタログ", "Catalogue"),
-                    catalog_label(str(data.get("catalog", "")), lang, where=False),
-                ),
+                # The municipality above names the catalogue; where it lies on the machine that made the page
+                # (a CI runner's workspace, a home directory) is no reader's business. The shipped one says so.
+                (_t(lang, "カタログ", "Catalogue"), _t(lang, "同梱カタログ", "embedded catalogue"))
+                if data.get("catalog") == EMBEDDED
+                else ("", ""),
             ]
         )
         + "\n"

@@ -190,8 +190,27 @@ def _contradicted(p: dict[str, Any], lang: str) -> str:
 
 
 def procedures_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
+    """The standard procedures' table, and the city's own procedures (outside the 21, not in the counts and rates
+    above it) in a table of their own."""
+    standard = [p for p in data["procedures"] if p.get("standard_no") is not None]
+    own = [p for p in data["procedures"] if p.get("standard_no") is None]
+    title = _t(lang, "標準事務のオンライン化の状況", "Online status of the standard procedures")
+    if data.get("status_as_of"):
+        title += _t(lang, f"（{wareki_of(data['status_as_of'])}現在）", f" (as of {data['status_as_of']})")
+    out = _procedures_table(standard, title, ids, lang)
+    if own:
+        own_title = _t(
+            lang,
+            "自団体の手続（標準の21手続の外。上の件数と率には数えません）",
+            "The municipality's own procedures (outside the 21 standard ones; not in the counts and rates above)",
+        )
+        out += "\n" + _procedures_table(own, own_title, ids, lang)
+    return out
+
+
+def _procedures_table(procedures: list[dict[str, Any]], title: str, ids: Ids, lang: str) -> str:
     rows = []
-    for p in data["procedures"]:
+    for p in procedures:
         status = status_of(p.get("status"))
         order = list(Status).index(status) if status else 9
         known = p.get("status") not in ("unknown", "not_applicable")
@@ -220,9 +239,6 @@ def procedures_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
             + td(p.get("note") or "", "pre")
             + "</tr>"
         )
-    title = _t(lang, "標準事務のオンライン化の状況", "Online status of the standard procedures")
-    if data.get("status_as_of"):
-        title += _t(lang, f"（{wareki_of(data['status_as_of'])}現在）", f" (as of {data['status_as_of']})")
     return data_table(
         ids,
         title,

@@ -154,17 +154,26 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         ("matrix", _t(lang, "団体 × 手続", "Municipalities × procedures"), summary + matrix + legend),
         ("by-procedure", _t(lang, "手続別", "By procedure"), per),
     ]
-    errors = data.get("errors") or []
-    if errors:
-        items = "".join(
-            f"<li>{esc(e.get('catalog', ''))}: <code>{esc(e.get('code', ''))}</code> {esc(e.get('message', ''))}</li>"
-            for e in errors
-        )
+    from dxready.render.text import count
+
+    broken = len({e.get("catalog") for e in data.get("errors") or []})
+    if broken:
+        # Which directory failed and the parser's words are for the officer (stderr, compare's output); the page
+        # says only that catalogues were left out: a path names the machine, not the municipality.
         sections.append(
             (
                 "errors",
                 _t(lang, "読めなかったカタログ", "Catalogues that could not be read"),
-                f"<ul>{items}</ul>",
+                "<p>"
+                + esc(
+                    _t(
+                        lang,
+                        f"{broken} 件のカタログを読めなかったため、この比較から除きました。",
+                        f"{count(broken, 'catalogue')} could not be read and "
+                        f"{'is' if broken == 1 else 'are'} left out of this comparison.",
+                    )
+                )
+                + "</p>",
             )
         )
     header = (

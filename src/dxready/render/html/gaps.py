@@ -20,6 +20,55 @@ _LEAD_IN = re.compile(
 """What introduces a command at the end of a step: 「例: 」, 「マイナポータルなら: 」, ", e.g. ", "; for Mynaportal: "."""
 
 
+PAGE_WORDS: tuple[tuple[str, str], ...] = (
+    # DX0xx (a page can be made of a catalogue with errors)
+    ("standard_no か名称", "手続の番号か名称"),
+    ("Correct standard_no or the name", "Correct the procedure's number or name"),
+    ("まとまりの status を", "まとまりの状況を"),
+    ("状況（status）と件数（counts）", "状況と件数"),
+    ("状況の時点（as_of）か、窓口の開設日（since）か、状況（status）", "状況の時点か、窓口の開設日か、状況"),
+    ("the status date (as_of), the channels' opening dates (since)", "the status date, the channels' opening dates"),
+    ("件数（total, online）か率（rate）", "件数か率"),
+    ("the counts (total, online) or the rate", "the counts or the rate"),
+    ("どちらかの standard_no を国の一覧の正しい番号に直してください（自団体の手続なら standard_no を消します）",
+     "どちらかの手続の番号を国の一覧の正しい番号に直してください（自団体の手続なら番号を消します）"),
+    ("Correct one of the two standard_no values", "Correct one of the two procedure numbers"),
+    ("（該当しない手続も status: — として残します）", "（該当しない手続も「—」として残します）"),
+    ("(a procedure that does not apply stays, as status: —)", "(a procedure that does not apply stays, as —)"),
+    # DX1xx–DX4xx
+    ("channels に mynaportal を記録", "申請窓口としてマイナポータルを記録"),
+    ("record a mynaportal channel", "record Mynaportal as a channel"),
+    ("target_fiscal_year を改めて", "目標年度を改めて"),
+    ("set a new target_fiscal_year", "set a new target year"),
+    ("verified_on に確認日を記録", "確認した日を記録"),
+    ("record the date in verified_on", "record the date it was confirmed"),
+    ("last_reviewed に実施日を記録", "実施日を記録"),
+    ("record its date in last_reviewed", "record its date"),
+    ("なら track と期限", "なら、その区分と期限"),
+    ("record its track (difficult, tokutei) and deadline", "record which kind of migration it is and its deadline"),
+    ("に standard_business を記録してください", "に、その業務を標準化対象業務として記録してください"),
+    ("Record standard_business on the system (or module) that processes the business",
+     "Record the standardised business on the system (or module) that processes it"),
+    ("完了していれば state: done を記録し", "完了していれば進捗を「完了」と記録し"),
+    ("Record state: done if it is done", "Record the item as done if it is"),
+    ("この項目が進める手続（procedures）かシステム（systems）の id を記録", "この項目が進める手続かシステムを記録"),
+    ("Record the ids of the procedures or systems this item advances",
+     "Record which procedures or systems this item advances"),
+    ("進捗（state）が記録されていません", "進捗が記録されていません"),
+    ("its progress (state) is not recorded", "its progress is not recorded"),
+)  # fmt: skip
+"""The rules' words that name a YAML field (``state: done``, ``standard_business``), as the page says them: the
+terminal keeps the field names for the data officer who edits the YAML; the council and residents get words.
+``tests/test_page_published.py`` checks every rule's next step against the catalogue's field names."""
+
+
+def page_words(text: str) -> str:
+    """``text`` (a finding's message or next step) with the YAML field names of :data:`PAGE_WORDS` put in words."""
+    for field, words in PAGE_WORDS:
+        text = text.replace(field, words)
+    return text
+
+
 def plain_step(text: str) -> str:
     """A next step as the page states it: the same step without the ``dxready …`` command that the terminal gives the
     officer to paste — the page is read by residents and the council, who have no command line. The command goes with
@@ -50,9 +99,9 @@ def findings_block(findings: Sequence[dict[str, Any]], lang: str) -> str:
     items = []
     for f in findings:
         sev = SEVERITY.get(f.get("severity", ""), (f.get("severity", ""), f.get("severity", "")))
-        nxt = plain_step(f.get("next_step") or "")
+        nxt = page_words(plain_step(f.get("next_step") or ""))
         items.append(
-            f'<li><span class="sev">{esc(_t(lang, sev[0], sev[1]))}</span>{esc(f.get("message") or "")}'
+            f'<li><span class="sev">{esc(_t(lang, sev[0], sev[1]))}</span>{esc(page_words(f.get("message") or ""))}'
             + (
                 f'<span class="next">{esc(_t(lang, "次の一手: ", "Next step: "))}{esc(nxt)}</span>'
                 if nxt
@@ -62,32 +111,22 @@ def findings_block(findings: Sequence[dict[str, Any]], lang: str) -> str:
         )
     return (
         f'<ul class="gap-list">{"".join(items)}</ul>'
-        f"<details><summary>{esc(_t(lang, 'ルールコードと記載箇所', 'Rule codes and places'))}</summary>"
+        f"<details><summary>{esc(_t(lang, 'ルールコード', 'Rule codes'))}</summary>"
         f"<ul>{''.join(_code_items(findings, lang))}</ul></details>"
     )
 
 
-PLACES_SHOWN = 3
-"""Places listed for one code's repeats; the rest are counted (as check's terminal view folds them)."""
-
-
 def _code_items(findings: Sequence[dict[str, Any]], lang: str) -> list[str]:
-    """One item per rule code: the code, how many findings when more than one, and its first places."""
-    places: dict[str, list[str]] = {}
+    """One item per rule code, with how many findings when more than one. No file:line:column: positions in a
+    YAML file mean nothing to the council and residents and go stale on every edit (``check`` gives them)."""
+    counts: dict[str, int] = {}
     for f in findings:
-        loc = f.get("location") or {}
-        where = f"{loc.get('file')}:{loc.get('line')}:{loc.get('column')}" if loc.get("file") else ""
-        places.setdefault(str(f.get("code", "")), []).append(where)
-    items = []
-    for code, wheres in places.items():
-        distinct = list(dict.fromkeys(w for w in wheres if w))
-        shown = _t(lang, "、", ", ").join(distinct[:PLACES_SHOWN])
-        more = len(distinct) - PLACES_SHOWN
-        if more > 0:
-            shown += _t(lang, f" ほか {more} 箇所", f" and {more} more places")
-        count = _t(lang, f"（{len(wheres)} 件）", f" ({len(wheres)})") if len(wheres) > 1 else ""
-        items.append(f"<li><code>{esc(code)}</code>{esc(count)} {esc(shown)}</li>")
-    return items
+        code = str(f.get("code", ""))
+        counts[code] = counts.get(code, 0) + 1
+    return [
+        f"<li><code>{esc(code)}</code>{esc(_t(lang, f'（{n} 件）', f' ({n})') if n > 1 else '')}</li>"
+        for code, n in counts.items()
+    ]
 
 
 def blockers(p: dict[str, Any], lang: str) -> str:
@@ -108,7 +147,7 @@ def blockers(p: dict[str, Any], lang: str) -> str:
 def gaps_section(data: dict[str, Any], lang: str) -> str:
     out = [
         f"<p>{esc(_t(lang, 'カタログの記録から見つかった課題と、それぞれの次の一手です。', 'What the catalogue shows is missing, with the next step for each.'))}"
-        f'<span class="noprint">{esc(_t(lang, "ルールコードと記載箇所は各項目の「ルールコードと記載箇所」を開くと見られます。", " Rule codes and places are under each item."))}</span></p>'
+        f'<span class="noprint">{esc(_t(lang, "ルールコードは各項目の「ルールコード」を開くと見られます。", " Rule codes are under each item."))}</span></p>'
     ]
     procs = [p for p in data["procedures"] if p.get("findings") or blockers(p, lang)]
     if procs:

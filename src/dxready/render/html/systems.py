@@ -12,7 +12,7 @@ from dxready.render.charts import esc
 from dxready.render.html.cells import circled_no
 from dxready.render.html.rates import fy, local
 from dxready.render.html.shell import Ids, data_table, row_head, td
-from dxready.render.labels import PHASE, STATE, TRACK
+from dxready.render.labels import PHASE, PHASE_NOT_RECORDED, STATE, TRACK
 
 
 def businesses(s: dict[str, Any], lang: str) -> str:
@@ -47,7 +47,14 @@ def systems_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
                 + td(s.get("label") or "", "nw")
                 + row_head(local(s, "name", lang))
                 + td(businesses(s, lang))
-                + td((_t(lang, *phase) + inferred) if mig else "—", "nw")
+                + td(
+                    (_t(lang, *phase) + inferred)
+                    if mig
+                    else _t(lang, *PHASE_NOT_RECORDED)
+                    if tier is Tier.backbone
+                    else "—",  # standardisation is for backbone systems: elsewhere it does not apply
+                    "nw",
+                )
                 + td(fy(mig.get("target_fiscal_year"), lang) if mig else "", "nw")
                 + td(_t(lang, *track) if mig else "")
                 + issues

@@ -16,7 +16,11 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
     if not points:
         text = note or _t(lang, "この期間の履歴はありません。", "No history in this period.")
         return f"<p>{esc(text)}</p>"
-    labels, online, partial = [], [], []
+    labels: list[str] = []
+    online: list[float | None] = []
+    partial: list[float | None] = []
+    online_band: list[tuple[float, float] | None] = []
+    partial_band: list[tuple[float, float] | None] = []
     rows = []
     for p in points:
         label = p["date"] if p.get("commit") else _t(lang, "作業中", "working")
@@ -24,6 +28,9 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
         ov, pv = rate_view(p, "online"), rate_view(p, "with_partial")
         online.append(ov.point if ov.point is not None and ov.complete and not p.get("problem") else None)
         partial.append(pv.point if pv.point is not None and pv.complete and not p.get("problem") else None)
+        # where unknowns leave only a range, the range is drawn (as the table below states it), never a point
+        online_band.append(ov.bounds if online[-1] is None and not p.get("problem") else None)
+        partial_band.append(pv.bounds if partial[-1] is None and not p.get("problem") else None)
         if p.get("problem"):
             cells = [
                 td(""),
@@ -54,19 +61,37 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
             + "</tr>"
         )
     shown = [v for v in online if v is not None]
+    ranged = sum(b is not None for b in online_band)
     desc = _t(
         lang,
         f"{len(points)} 時点のオンライン化率。"
-        + (f"最初 {pct(shown[0])}、最新 {pct(shown[-1])}。" if shown else "率を示せる時点はありません。"),
+        + (
+            f"最初 {pct(shown[0])}、最新 {pct(shown[-1])}。"
+            if shown
+            else "率を一つの値で示せる時点はありません。"
+        )
+        + (
+            f"未確認の手続がある {ranged} 時点は、率のとりうる幅（下限〜上限）を帯で示します。"
+            if ranged
+            else ""
+        ),
         f"The online rate at {len(points)} points in time. "
-        + (f"First {pct(shown[0])}, latest {pct(shown[-1])}." if shown else "No point has a complete rate."),
+        + (f"First {pct(shown[0])}, latest {pct(shown[-1])}." if shown else "No point has a single rate.")
+        + (
+            f" At {ranged} {'point' if ranged == 1 else 'points'} with procedures not yet known, a band shows"
+            " the range (lowest to highest) the rate can take."
+            if ranged
+            else ""
+        ),
     )
     chart = charts.line(
         ids("chart"),
         labels,
         [
-            charts.Series(_t(lang, "オンライン化率（○）", "online rate (○)"), online, "s-online", "circle"),
-            charts.Series(_t(lang, "○＋一部", "○ + 一部"), partial, "s-partial", "square"),
+            charts.Series(
+                _t(lang, "オンライン化率（○）", "online rate (○)"), online, "s-online", "circle", online_band
+            ),
+            charts.Series(_t(lang, "○＋一部", "○ + 一部"), partial, "s-partial", "square", partial_band),
         ],
         _t(lang, "オンライン化率の推移", "Online rate over time"),
         desc,
@@ -90,4 +115,9 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
         rows,
         cls="wide-table",
     )
-    return chart + table
+    said = (
+        f'<p class="note">{esc(_t(lang, "帯は、未確認の手続があるため率が一つに決まらない時点の、とりうる幅（下限〜上限）です。", "A band is the range (lowest to highest) of a rate that procedures not yet known leave open."))}</p>'
+        if ranged
+        else ""
+    )
+    return chart + said + table
