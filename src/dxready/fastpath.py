@@ -168,6 +168,23 @@ def given(catalog: Path | None) -> Path | None:
     return catalog
 
 
+def repository_root(catalogue: Path) -> Path | None:
+    """The root that GitHub's annotations and SARIF locations are relative to: $GITHUB_WORKSPACE in a workflow, else
+    the top of the git work tree that holds the catalogue, else None (paths as the locations show them)."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return Path(workspace)
+    from dxready.commands.git_catalog import git
+    from dxready.errors import GitError
+
+    try:
+        done = git(["rev-parse", "--show-toplevel"], catalogue)
+    except (GitError, OSError):  # no git, or no such directory (the load words that)
+        return None
+    top = done.stdout.decode("utf-8", "surrogateescape").strip()
+    return Path(top) if done.returncode == 0 and top else None
+
+
 def check_exit(
     catalog: Path | None,
     when: dt.date,
@@ -218,17 +235,23 @@ def check_exit(
     except DxreadyError as exc:
         sys.stderr.write(error(exc, language))
         return 2
+    # GitHub's annotations and code scanning place a file by its path in the repository.
+    where = (
+        {"base": repository_root(resolve(directory, embedded=embedded)[0])}
+        if fmt in ("github", "sarif")
+        else {}
+    )
     try:
         loaded = load(directory, embedded=embedded)
     except LoadError as exc:
         if fmt == "text":
             sys.stderr.write(error(exc, language))
         else:  # Machine formats carry the load problems too, so CI annotations point at the broken line.
-            write(failed_renderer(fmt)(exc, language))
+            write(failed_renderer(fmt)(exc, language, **where))
         return 2
     # No readiness levels: no format of check shows them.
     report = run(loaded, when, select=select, ignore=ignore, levels=False)
-    write(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else {})))
+    write(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else where)))
     threshold = Severity(fail_on).rank
     return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
 
