@@ -93,7 +93,7 @@ def test_procedures_markdown_matches_the_plan(tmp_path: Path, monkeypatch: pytes
 
 def test_check_clean_catalogue_exits_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, out, _ = invoke("check", "--as-of", "2024-03-31")
+    code, out, _ = invoke("check", "--embedded", "--as-of", "2024-03-31")
     assert code == 0
     assert out.strip().splitlines()[-1].startswith("同梱カタログ: エラー 0 件")
 

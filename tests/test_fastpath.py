@@ -53,7 +53,7 @@ def catalogs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
 def _plain_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     for name in ("DXREADY_LANG", "DXREADY_CATALOG", "LC_ALL", "LANG", "_DXREADY_COMPLETE"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)  # `check` with no --catalog reads the embedded copy, whatever the cwd holds
+    monkeypatch.chdir(tmp_path)  # no catalogue here: `check` refuses, `gaps` reads the embedded copy
     yield
 
 
@@ -89,6 +89,11 @@ def _expand(argv: list[str], catalogs: dict[str, str]) -> list[str]:
 # Command lines the fast path takes: the same bytes and exit code as Typer.
 FAST = [
     ["check"],
+    ["check", "-f", "github"],
+    ["check", "-f", "sarif", "--lang", "en"],
+    ["check", "--embedded"],
+    ["check", "--embedded", "-f", "json", "--lang", "en"],
+    ["check", "--embedded", "-c", "CLEAN"],
     ["check", "--catalog", "CLEAN"],
     ["check", "-c", "CLEAN", "--as-of", "2024-03-31"],
     ["check", "--catalog=FINDINGS"],
@@ -147,6 +152,53 @@ def test_fast_path_matches_typer(
     fast = _fast(argv, capsys)
     assert fast is not None, "this command line should not need Typer"
     assert fast == _typer(argv, capsys)
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("path", ["fast", "typer"])
+def test_check_without_a_catalogue_exits_2(
+    fmt: str, lang: str, path: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 2 R7: CI's `dxready check` where the city's catalogue is not at ./ or ./data checked the shipped 鴨川市
+    catalogue and exited 0. Every format, both paths: exit 2, nothing on stdout, one message saying what to give."""
+    monkeypatch.setenv("COLUMNS", "200")
+    argv = ["check", "-f", fmt, "--lang", lang]
+    got = _fast(argv, capsys) if path == "fast" else _typer(argv, capsys)
+    assert got is not None
+    code, out, err = got
+    assert (code, out) == (2, "")
+    said = {
+        "ja": "dxready: check: カタログが見つかりません（./procedures.yaml も ./data/procedures.yaml もありません）。"
+        "--catalog DIR で指定するか、同梱の鴨川市のカタログを検査するなら --embedded を付けてください\n",
+        "en": "dxready: check: no catalogue found here (neither ./procedures.yaml nor ./data/procedures.yaml); give"
+        " --catalog DIR, or --embedded to check the shipped 鴨川市 catalogue\n",
+    }
+    assert err == said[lang]
+
+
+def test_check_embedded_checks_the_shipped_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _typer(["check", "--embedded", "--as-of", "2024-03-31"], capsys)
+    assert code == 0
+    assert out.splitlines()[-1].startswith("同梱カタログ: エラー 0 件")
+
+
+def test_check_reads_the_catalogue_where_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found at ./ or ./data or given by $DXREADY_CATALOG: checked as before (only the fallback is refused)."""
+    copy_shipped(tmp_path / "data")
+    assert (
+        _typer(["check", "--as-of", "2024-03-31"], capsys)[1].splitlines()[-1].startswith("data: エラー 0 件")
+    )
+    monkeypatch.chdir(tmp_path / "data")
+    assert _fast(["check", "--as-of", "2024-03-31"], capsys) is not None
+    monkeypatch.chdir(tmp_path.parent)
+    monkeypatch.setenv("DXREADY_CATALOG", str(tmp_path / "data"))
+    assert _fast(["check", "--as-of", "2024-03-31"], capsys) == (
+        0,
+        *_typer(["check", "--as-of", "2024-03-31"], capsys)[1:],
+    )
 
 
 # Command lines handed to Typer, before anything is written.

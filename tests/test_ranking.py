@@ -103,5 +103,5 @@ def test_the_shared_channel_is_named_in_the_step_s_language(tmp_path: Path) -> N
     assert all(
         s.action.ja.startswith("（共通基盤: ") and s.action.en.startswith("(shared channel: ") for s in steps
     )
-    assert any(s.action.ja.endswith("--status ○") for s in steps)
+    assert any(s.action.ja.endswith("--status 記号") for s in steps)
     assert {en for _, en in shared.values()} >= {"(shared channel: Mynaportal)"}

@@ -37,10 +37,10 @@ _VALUED = {
     "--ignore": "ignore",
 }
 """Every option this parser reads and what it is called; each command takes the subset in ``_TAKES``."""
-_FLAGS = {"--verbose": "verbose", "-v": "verbose", "--show-waived": "show_waived"}
+_FLAGS = {"--verbose": "verbose", "-v": "verbose", "--show-waived": "show_waived", "--embedded": "embedded"}
 """Options without a value (counted as an empty value each time they are given)."""
 _TAKES = {
-    "check": frozenset(_VALUED.values()) | {"verbose"},
+    "check": frozenset(_VALUED.values()) | {"verbose", "embedded"},
     # The JSON form only (--format json is required; the terminal views and the filters go to Typer). --verbose
     # changes only the table, so it is read and has no effect, as in the Typer command.
     "gaps": frozenset({"catalog", "as_of", "lang", "format", "show_waived", "verbose"}),
@@ -67,6 +67,7 @@ class CheckArgs(NamedTuple):
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     verbose: bool = False
+    embedded: bool = False
 
 
 def _words(
@@ -143,6 +144,7 @@ def parse_check(argv: Sequence[str]) -> CheckArgs | None:
         select=tuple(found.get("select", ())),
         ignore=tuple(found.get("ignore", ())),
         verbose="verbose" in found,
+        embedded="embedded" in found,
     )
 
 
@@ -166,6 +168,23 @@ def given(catalog: Path | None) -> Path | None:
     return catalog
 
 
+def repository_root(catalogue: Path) -> Path | None:
+    """The root that GitHub's annotations and SARIF locations are relative to: $GITHUB_WORKSPACE in a workflow, else
+    the top of the git work tree that holds the catalogue, else None (paths as the locations show them)."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return Path(workspace)
+    from dxready.commands.git_catalog import git
+    from dxready.errors import GitError
+
+    try:
+        done = git(["rev-parse", "--show-toplevel"], catalogue)
+    except (GitError, OSError):  # no git, or no such directory (the load words that)
+        return None
+    top = done.stdout.decode("utf-8", "surrogateescape").strip()
+    return Path(top) if done.returncode == 0 and top else None
+
+
 def check_exit(
     catalog: Path | None,
     when: dt.date,
@@ -175,36 +194,64 @@ def check_exit(
     select: list[str] | None,
     ignore: list[str] | None,
     verbose: bool,
+    embedded: bool = False,
 ) -> int:
     """Load, run the rules, write the findings; the exit code (0 clean, 1 findings at ``fail_on`` or worse, 2 unusable).
 
-    The options are already read and checked (by Typer, or by :func:`parse_check` and :func:`run_check`).
+    The options are already read and checked (by Typer, or by :func:`parse_check` and :func:`run_check`). Unlike the
+    other commands, ``check`` (the CI gate) does not fall back to the shipped catalogue: with no catalogue given or
+    found it exits 2 unless ``embedded`` asks for the shipped one (a green job must have checked the city's files).
     """
-    from dxready.catalog.load import LoadError
+    from dxready.catalog.load import EMBEDDED, LoadError, resolve
     from dxready.catalog.settings import Severity
     from dxready.engine.integrity import load
     from dxready.engine.run import run
-    from dxready.errors import DxreadyError
+    from dxready.errors import DxreadyError, UsageError
+    from dxready.findings import Msg
     from dxready.render import failed_renderer, renderer
     from dxready.render.messages import error
     from dxready.render.safe import write
 
     try:
         directory = given(catalog)
+        if embedded and directory is not None:
+            raise UsageError(
+                "--embedded",
+                Msg(
+                    "--embedded は同梱のカタログを検査します。--catalog と同時には指定できません",
+                    "--embedded checks the shipped catalogue; it cannot be given with --catalog",
+                ),
+            )
+        if not embedded and directory is None and resolve(None)[1] == EMBEDDED:
+            raise UsageError(
+                "check",
+                Msg(
+                    "カタログが見つかりません（./procedures.yaml も ./data/procedures.yaml もありません）。"
+                    "--catalog DIR で指定するか、同梱の鴨川市のカタログを検査するなら --embedded を付けてください",
+                    "no catalogue found here (neither ./procedures.yaml nor ./data/procedures.yaml); give --catalog DIR,"
+                    " or --embedded to check the shipped 鴨川市 catalogue",
+                ),
+            )
     except DxreadyError as exc:
         sys.stderr.write(error(exc, language))
         return 2
+    # GitHub's annotations and code scanning place a file by its path in the repository.
+    where = (
+        {"base": repository_root(resolve(directory, embedded=embedded)[0])}
+        if fmt in ("github", "sarif")
+        else {}
+    )
     try:
-        loaded = load(directory)
+        loaded = load(directory, embedded=embedded)
     except LoadError as exc:
         if fmt == "text":
             sys.stderr.write(error(exc, language))
         else:  # Machine formats carry the load problems too, so CI annotations point at the broken line.
-            write(failed_renderer(fmt)(exc, language))
+            write(failed_renderer(fmt)(exc, language, **where))
         return 2
     # No readiness levels: no format of check shows them.
     report = run(loaded, when, select=select, ignore=ignore, levels=False)
-    write(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else {})))
+    write(renderer("check", fmt)(report, language, **({"verbose": verbose} if fmt == "text" else where)))
     threshold = Severity(fail_on).rank
     return 1 if any(f.severity.rank >= threshold for f in report.findings) else 0
 
@@ -226,7 +273,9 @@ def run_check(args: CheckArgs, argv: Sequence[str]) -> int | None:
         ignore = [normalise_code(v) for v in args.ignore] or None
         if unknown_codes([*(select or ()), *(ignore or ())]):
             return None
-    return check_exit(args.catalog, when, language, args.format, args.fail_on, select, ignore, args.verbose)
+    return check_exit(
+        args.catalog, when, language, args.format, args.fail_on, select, ignore, args.verbose, args.embedded
+    )
 
 
 def _when(as_of: str | None) -> dt.date | None:

@@ -260,9 +260,12 @@ def embedded_catalog() -> FsPath:
     return here.parent.parent / "data"  # a source checkout / editable install
 
 
-def resolve(catalog: str | os.PathLike[str] | None) -> tuple[FsPath, str]:
+def resolve(catalog: str | os.PathLike[str] | None, *, embedded: bool = False) -> tuple[FsPath, str]:
     """--catalog DIR, then $DXREADY_CATALOG, then the current directory when it holds procedures.yaml (a
-    catalogue made by ``dxready init``), then ./data when it does, else the embedded copy."""
+    catalogue made by ``dxready init``), then ./data when it does, else the embedded copy (``embedded``: that copy
+    whatever else there is, as ``check --embedded`` asks)."""
+    if embedded:
+        return embedded_catalog(), EMBEDDED
     if catalog is not None:
         return FsPath(catalog), str(catalog)
     env = os.environ.get("DXREADY_CATALOG")
@@ -291,7 +294,7 @@ def load_file(path: FsPath, model: type[BaseModel], shown: str | None = None) ->
     return validate(model, data, source), source
 
 
-def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
+def load_catalog(catalog: str | os.PathLike[str] | None = None, *, embedded: bool = False) -> Catalog:
     """Resolve, read, parse and validate a catalogue directory.
 
     Cross-file integrity (duplicate ids, unknown references) is a rule's job: :func:`dxready.engine.integrity.load`
@@ -300,7 +303,7 @@ def load_catalog(catalog: str | os.PathLike[str] | None = None) -> Catalog:
     from dxready.catalog.models import FILE_MODELS
     from dxready.catalog.settings import Settings
 
-    root, label = resolve(catalog)
+    root, label = resolve(catalog, embedded=embedded)
     if not root.exists():
         raise _problem(
             UNREADABLE, str(root), 0, 0, "カタログのディレクトリがありません", "catalogue directory not found"

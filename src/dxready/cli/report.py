@@ -104,6 +104,16 @@ def check(
             ),
         ),
     ] = False,
+    embedded: Annotated[
+        bool,
+        typer.Option(
+            "--embedded",
+            help=tr(
+                "同梱の鴨川市のカタログを検査します（check はカタログが見つからなくても同梱のものを代わりに検査しません）。",
+                "Check the shipped 鴨川市 catalogue (check does not fall back to it when no catalogue is found).",
+            ),
+        ),
+    ] = False,
 ) -> None:
     from dxready.fastpath import check_exit
 
@@ -114,7 +124,7 @@ def check(
     fmt = _fmt(format, "check")
     # The same run as the Typer-free path of `dxready check` (dxready.fastpath), which reads the usual command lines.
     raise typer.Exit(
-        check_exit(_catalog(catalog), when, language, fmt, fail_on.value, select, ignore, verbose)
+        check_exit(_catalog(catalog), when, language, fmt, fail_on.value, select, ignore, verbose, embedded)
     )
 
 

@@ -96,8 +96,12 @@ def yaml_line(line: str, kind: str) -> Msg:
     if not sep or not key.isidentifier():
         return Msg(line, line)
     value = value.strip()
-    shown_ja = value_word(key, value, "ja") if value else ""
-    shown_en = value_word(key, value, "en") if value else ""
+    # A fiscal year as every view labels it (令和8年度 / FY2026), however it was written.
+    if value and (key == "target" or key.endswith("fiscal_year")):
+        shown_ja, shown_en = _fiscal(value.strip("'\""), "ja"), _fiscal(value.strip("'\""), "en")
+    else:
+        shown_ja = value_word(key, value, "ja") if value else ""
+        shown_en = value_word(key, value, "en") if value else ""
     return Msg(
         f"{indent}{field_word(key, kind)}:{' ' + shown_ja if value else ''}",
         f"{indent}{key}:{' ' + shown_en if value else ''}",

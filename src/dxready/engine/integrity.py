@@ -35,6 +35,7 @@ def checked(catalog: Catalog) -> Catalog:
     return catalog
 
 
-def load(catalog: str | os.PathLike[str] | None = None) -> Catalog:
-    """Resolve, read, parse, validate and check a catalogue directory; every problem is a LoadError (exit 2)."""
-    return checked(load_catalog(catalog))
+def load(catalog: str | os.PathLike[str] | None = None, *, embedded: bool = False) -> Catalog:
+    """Resolve, read, parse, validate and check a catalogue directory (``embedded``: the shipped one); every problem
+    is a LoadError (exit 2)."""
+    return checked(load_catalog(catalog, embedded=embedded))

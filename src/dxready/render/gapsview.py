@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from dxready.findings import Finding
 
 # ASCII words, and a status mark as a value (--status ○)
-_COMMAND = re.compile(r"dxready(?: +(?:[\x21-\x7e]+|[○×—]|一部))+")
+_COMMAND = re.compile(r"dxready(?: +(?:[\x21-\x7e]+|[○×—]|一部|記号|名前))+")
+"""A command in a step: ASCII words, the status marks, and the placeholders a step leaves for the officer to fill
+(``--status 記号`` / ``MARK``, ``--name 名前`` / ``NAME``)."""
 _KIND_ORDER = {"procedure": 0, "system": 1, "roadmap": 2, "catalog": 3, "settings": 4}
 
 

@@ -147,15 +147,28 @@ def mermaid(text: str) -> str:
     return out
 
 
+# What GitHub links in rendered markdown (a PR comment, a job summary): ``@name`` mentions a user or team (notifying
+# them) and ``#123`` (also ``owner/repo#123``) links an issue. A word joiner written as an entity after the sign
+# renders the same text and breaks the reference; the output itself holds no invisible character. An ``@`` inside a
+# word (an e-mail address) mentions nobody and is left as it is.
+_GH_REFERENCE = r"(?<![0-9A-Za-z])@(?=[0-9A-Za-z])|#(?=[0-9])"  # compiled through re's cache, when first used
+
+
+def _md_inert(text: str) -> str:
+    escaped = _MD_SPECIAL.sub(r"\\\1", text)
+    if "@" not in text and "#" not in text:
+        return escaped
+    return re.sub(_GH_REFERENCE, lambda m: m.group() + "&#8288;", escaped)
+
+
 def md_cell(text: str) -> str:
-    """A markdown table cell: inert markup, escaped pipes, line breaks as <br>."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", plain(text).replace("\r\n", "\n"))
-    return escaped.replace("\n", "<br>")
+    """A markdown table cell: inert markup, escaped pipes, line breaks as <br>, no GitHub mention or issue link."""
+    return _md_inert(plain(text).replace("\r\n", "\n")).replace("\n", "<br>")
 
 
 def md_text(text: str) -> str:
-    """Markdown running text (headings, list items): inert, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", oneline(text))
+    """Markdown running text (headings, list items): inert, on one line, no GitHub mention or issue link."""
+    return _md_inert(oneline(text))
 
 
 def csv_cell(text: str) -> str:

@@ -1,7 +1,7 @@
 """SARIF 2.1.0 for ``check --format sarif``: what GitHub code scanning and other SARIF viewers read.
 
 One run; the driver lists every rule (id, name, descriptions and help from the rule's docstring, default level);
-each finding is a result with its rule's index, level, message, a location relative to the working directory and a
+each finding is a result with its rule's index, level, message, a location relative to the repository root and a
 partial fingerprint that does not change when lines move. Waived findings are results with a suppression (the
 waiver's reason), so they stay visible as dismissed rather than disappearing. When the catalogue cannot be loaded
 the load problems are the results.
@@ -71,8 +71,14 @@ def rules_metadata(lang: str) -> list[dict[str, Any]]:
     return descriptors
 
 
-def artifact_uri(file: str) -> str:
-    """A location's file as a relative URI (to the working directory, which is the repository root in CI)."""
+def artifact_uri(file: str, base: Path | None = None) -> str:
+    """A location's file as a URI relative to ``base`` (the repository root, %SRCROOT%) when it is inside it; else
+    relative to the working directory, or a file URI outside it."""
+    from dxready.render.repopath import repo_relative
+
+    inside = repo_relative(file, base)
+    if inside is not None:
+        return quote(inside, safe="/")
     path = Path(file)
     if path.is_absolute():
         try:
@@ -83,13 +89,13 @@ def artifact_uri(file: str) -> str:
     return quote(str(posix).replace(os.sep, "/"), safe="/")
 
 
-def _location(loc: Location | None) -> list[dict[str, Any]]:
+def _location(loc: Location | None, base: Path | None) -> list[dict[str, Any]]:
     if loc is None:
         return []
     return [
         {
             "physicalLocation": {
-                "artifactLocation": {"uri": artifact_uri(loc.file), "uriBaseId": "%SRCROOT%"},
+                "artifactLocation": {"uri": artifact_uri(loc.file, base), "uriBaseId": "%SRCROOT%"},
                 "region": {"startLine": max(loc.line, 1), "startColumn": max(loc.column, 1)},
             }
         }
@@ -100,12 +106,12 @@ def _fingerprint(*parts: str) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _result(f: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
+def _result(f: Finding, index: dict[str, int], lang: str, base: Path | None) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": f.code,
         "level": LEVEL[f.severity.value],
         "message": {"text": f.message.get(lang)},
-        "locations": _location(f.location),
+        "locations": _location(f.location, base),
         "partialFingerprints": {
             "dxreadyFinding/v1": _fingerprint(f.code, f.subject.kind, f.subject.id, f.message.en),
         },
@@ -145,14 +151,15 @@ def _log(results: list[dict[str, Any]], rules: list[dict[str, Any]], lang: str) 
     return json_dumps(log, indent=2) + "\n"
 
 
-def check(report: Report, lang: str) -> str:
+def check(report: Report, lang: str, base: Path | None = None) -> str:
+    """``base``: the repository root, which locations are relative to (%SRCROOT%); None: the working directory."""
     rules = rules_metadata(lang)
     index = {r["id"]: i for i, r in enumerate(rules)}
-    results = [_result(f, index, lang) for f in (*report.findings, *report.waived)]
+    results = [_result(f, index, lang, base) for f in (*report.findings, *report.waived)]
     return _log(results, rules, lang)
 
 
-def load_problems(exc: LoadError, lang: str) -> str:
+def load_problems(exc: LoadError, lang: str, base: Path | None = None) -> str:
     rules = rules_metadata(lang)
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
@@ -161,8 +168,10 @@ def load_problems(exc: LoadError, lang: str) -> str:
             "ruleId": p.code,
             "level": "error",
             "message": {"text": p.message.get(lang)},
-            "locations": _location(p.location),
-            "partialFingerprints": {"dxreadyFinding/v1": _fingerprint(p.code, p.location.file, p.message.en)},
+            "locations": _location(p.location, base),
+            "partialFingerprints": {
+                "dxreadyFinding/v1": _fingerprint(p.code, artifact_uri(p.location.file, base), p.message.en)
+            },
         }
         if p.code in index:
             result["ruleIndex"] = index[p.code]

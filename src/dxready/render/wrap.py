@@ -21,14 +21,15 @@ NO_END = set("「『（(［[｛{〔〈《【〘〖")
 _D = "[0-9０-９]"
 # Never broken: a date or fiscal year written the Japanese way (令和6年3月31日, 令和7年度末, 2024年3月31日, 3月31日), a
 # count and its unit (22 件, 1,200件),
-# a command with its subcommand, argument and options (dxready set childcare --status), the help's 「[既定: error]」, an ASCII word
+# a command with its subcommand, argument and options (dxready set childcare --status, and a value left to fill in:
+# --status 記号), the help's 「[既定: error]」, an ASCII word
 # (2024-03-31, --verified-on, 1,200), the mark 一部; an en dash stays inside ASCII words so that a range (10.0–95.0%)
 # is not broken.
 _PROTECTED = (
     rf"(?:(?:令和|平成|昭和)(?:元|{_D}+)|{_D}+)年(?:度末?|{_D}+月(?:{_D}+日)?)?"
     rf"|{_D}+月{_D}+日"
     rf"|{_D}[0-9０-９,.]* ?(?:件|団体|手続|行|列|文字|人|バイト)"  # a count with its unit: 22 件, 42件
-    r"|dxready(?: [a-z][a-z-]*)?(?: [\w/.-]+(?= --?[a-z]))?(?: --?[a-z][a-z-]*)*(?![\x21-\x7e])"
+    r"|dxready(?: [a-z][a-z-]*)?(?: [\w/.-]+(?= --?[a-z]))?(?: --?[a-z][a-z-]*)*(?: (?:記号|名前)(?!\w))?(?![\x21-\x7e])"
     r"|\[既定: [^\]\s]{1,24}\]"  # the help's default value
     r"|一部"  # the status mark (partly online), never split, in English text as in Japanese
 )

@@ -25,6 +25,7 @@ Passes:
 
 from collections.abc import Iterator
 
+from dxready.catalog.fiscal import FiscalYear
 from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.registry import STANDARD_BY_NO
@@ -54,7 +55,21 @@ _CHANNEL_NAMES = {
 }
 
 
+def _planned(catalog: Catalog) -> dict[str, FiscalYear]:
+    """Procedure id → the earliest target year of an open roadmap item that links it (the step is then to meet it)."""
+    planned: dict[str, FiscalYear] = {}
+    for item in catalog.roadmap:
+        year = item.target_year
+        if year is None or (item.state is not None and item.state.value == "done"):
+            continue
+        for pid in item.procedures:
+            if pid not in planned or year < planned[pid]:
+                planned[pid] = year
+    return planned
+
+
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
+    planned = _planned(catalog)
     for i, p in enumerate(catalog.procedures):
         if p.effective_status is not Status.offline:
             continue
@@ -67,6 +82,13 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         entry = STANDARD_BY_NO.get(p.standard_no) if p.standard_no else None
         channel = _CHANNEL_NAMES.get(entry.shared_channel) if entry and entry.shared_channel else None
         step = None
+        year = planned.get(p.id)
+        if year is not None:  # the target year is recorded: the step is no longer to record it
+            step = Msg(
+                f"工程表の目標（{year.ja()}）に向けて、電子申請システムやマイナポータル（ぴったりサービス）での受付を"
+                "始めてください",
+                f"Start online intake (an e-application system or Mynaportal) by the roadmap's target ({year.en()})",
+            )
         if channel is not None:
             step = Msg(
                 f"共用されている{channel.ja}で受け付けられないか確認してください",

@@ -44,6 +44,18 @@ NEXT_STEP = Msg(
 )
 
 
+def _step(ident: str, unknown_subs: int) -> Msg:
+    """Confirm, then record the mark found. The command leaves the mark to fill in (記号, MARK: refused as a status if
+    pasted as it is), so that pasting it never records a fact nobody checked; a group says its sub-procedures that are
+    still unknown, which its own mark does not confirm."""
+    subs = f"（個別手続 {unknown_subs} 件も未確認です）" if unknown_subs else ""
+    subs_en = f" ({unknown_subs} of its sub-procedures are unknown too)" if unknown_subs else ""
+    return Msg(
+        f"状況を確認し、確認した記号（○ 一部 × —）で記録してください{subs}。例: dxready set {ident} --status 記号",
+        f"Confirm the status and record its mark (○, 一部, × or —){subs_en}, e.g. dxready set {ident} --status MARK",
+    )
+
+
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     for i, p in enumerate(catalog.procedures):
         if p.effective_status is Status.unknown and not p.status_contradicted:  # a contradiction is DX008's
@@ -60,10 +72,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 ),
                 "procedures",
                 at_procedure(i, "status"),
-                next_step=Msg(
-                    f"状況を確認し、確認した記号（○ 一部 × —）で記録してください。例: dxready set {p.id} --status ○",
-                    f"Confirm the status and record its mark (○, 一部, × or —), e.g. dxready set {p.id} --status ○",
-                ),
+                next_step=_step(p.id, sum(s.status is Status.unknown for s in p.sub_procedures)),
             )
         for j, s in enumerate(p.sub_procedures):
             if s.status is Status.unknown:
