@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.helpers.pages import AS_OF, invoke
 
 
@@ -76,8 +78,8 @@ def _rule_steps() -> list[tuple[str, str, str]]:
     return steps
 
 
-YAML_SYNTAX_RULES = {"DX001", "DX002", "DX003", "DX004", "DX005", "DX018"}
-"""Rules about the file itself (its syntax, keys, ids and rows): their fix is an edit of the YAML by whoever keeps it."""
+YAML_SYNTAX_RULES = {"DX001", "DX002", "DX003", "DX004", "DX005"}
+"""Rules about the file itself (its syntax, keys and ids): their fix is an edit of the YAML by whoever keeps it."""
 
 
 def test_page_next_steps_name_no_yaml_field() -> None:
@@ -94,6 +96,19 @@ def test_page_next_steps_name_no_yaml_field() -> None:
             code,
             en_page,
         )
+
+
+@pytest.mark.parametrize("code", ["DX018", "DX020"])
+def test_a_step_whose_last_sentence_introduces_its_command_loses_both(code: str) -> None:
+    """DX018's and DX020's steps end 「…次のコマンドで表示できます（NAME は団体名）: dxready init --name NAME」: the page
+    kept 「次のコマンドで表示できます…:」 with no command after it."""
+    from dxready.render.html.gaps import plain_step
+    from dxready.rules import BY_CODE
+
+    for lang in ("ja", "en"):
+        plain = plain_step(BY_CODE[code].NEXT_STEP.get(lang))
+        assert "コマンド" not in plain and "command" not in plain and not plain.endswith((":", "："))
+        assert plain
 
 
 def test_page_of_the_shipped_catalogue_speaks_words(tmp_path: Path) -> None:

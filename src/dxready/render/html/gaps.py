@@ -18,6 +18,9 @@ _LEAD_IN = re.compile(
     r"(?:(?<=[。;,、])|^)\s*(?:例|e\.g\.|[^。;,、:：]{1,20}なら|for [^。;,:]{1,20})[:：]?\s*$"
 )
 """What introduces a command at the end of a step: 「例: 」, 「マイナポータルなら: 」, ", e.g. ", "; for Mynaportal: "."""
+_ABOUT_COMMAND = re.compile(r"(?:(?<=[。;])|^)\s*[^。;]*(?:次のコマンド|this command)[^。;]*[:：]\s*$")
+"""A last sentence that introduces the command at the end of a step: 「…は次のコマンドで表示できます（…）: 」,
+"; this command shows … : " (DX018, DX020)."""
 
 
 PAGE_WORDS: tuple[tuple[str, str], ...] = (
@@ -33,6 +36,8 @@ PAGE_WORDS: tuple[tuple[str, str], ...] = (
     ("どちらかの standard_no を国の一覧の正しい番号に直してください（自団体の手続なら standard_no を消します）",
      "どちらかの手続の番号を国の一覧の正しい番号に直してください（自団体の手続なら番号を消します）"),
     ("Correct one of the two standard_no values", "Correct one of the two procedure numbers"),
+    ("その番号の行を procedures.yaml に戻してください", "その番号の手続を一覧に戻してください"),
+    ("Put the row back in procedures.yaml", "Put the procedure back in the list"),
     ("（該当しない手続も status: — として残します）", "（該当しない手続も「—」として残します）"),
     ("(a procedure that does not apply stays, as status: —)", "(a procedure that does not apply stays, as —)"),
     # DX1xx–DX4xx
@@ -88,6 +93,9 @@ def plain_step(text: str) -> str:
     lead_in = _LEAD_IN.search(before)
     if lead_in is not None and not after.strip():
         return before[: lead_in.start()].rstrip(" ,;、")
+    about = _ABOUT_COMMAND.search(before)
+    if about is not None and not after.strip():  # a last sentence that is about the command: dropped with it
+        return before[: about.start()].rstrip(" ,;、")
     before = re.sub(r"\s*\b(?:with|using)\s*$", "", before).rstrip()
     after = re.sub(r"^\s*で", "", after).strip()
     if before.endswith("し") and after:  # 状況を確認し dxready … で記録してください
