@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from dxready.i18n import t as _t
 from dxready.render import views
 from dxready.render.safe import md_cell, md_text
+from dxready.render.steps import no_steps, part_lines
 
 if TYPE_CHECKING:
     from dxready.engine.ranking import NextStep
@@ -138,7 +139,7 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
             s.display_name(lang),
             "\n".join([s.action.get(lang), " ".join(s.codes)]) if s.codes else s.action.get(lang),
             f"{s.score:.2f}",
-            ", ".join(views.part_lines(s, weights, lang)),
+            ", ".join(part_lines(s, weights, lang)),
             "\n".join(b.get(lang) for b in s.blocked_by),
         ]
         for s in steps
@@ -147,5 +148,5 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     note = views.embedded_note(report, lang)
     title += f"> {md_text(note)}\n\n" if note else ""
     if not rows:
-        return title + md_text(views.no_steps(report, lang)) + "\n"
+        return title + md_text(no_steps(report, lang)) + "\n"
     return title + grid(views.Grid("", head, rows))

@@ -11,7 +11,7 @@ from dxready.findings import Msg
 from dxready.i18n import t as _t
 from dxready.render import views
 from dxready.render.safe import plain
-from dxready.render.views import part_lines
+from dxready.render.steps import no_steps, part_lines
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -316,7 +316,7 @@ def _next_records(report: Report, lang: str, steps: list[NextStep], width: int) 
     weights = report.catalog.settings.weights
     items: list[RenderableType] = [*_lines(_t(lang, "次の一手", "Next steps"), width, style="bold")]
     if not steps:
-        items += _lines(views.no_steps(report, lang), width)
+        items += _lines(no_steps(report, lang), width)
     number = len(str(max((s.rank for s in steps), default=1))) + 1  # "9." and "10." right-aligned
     body = " " * (number + 1)  # every step's text starts under its heading's
     for i, s in enumerate(steps):
