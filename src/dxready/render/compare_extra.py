@@ -301,6 +301,9 @@ def rollup_json(comparison: Comparison, lang: str) -> str:
     data = {
         "schema_version": 1,
         "as_of": comparison.as_of.isoformat(),
+        "status_as_of": dict(
+            zip(("earliest", "latest", "not_stated"), comparison.status_dates(), strict=True)
+        ),
         "by": "prefecture",
         "rollups": [{**g.json(), "codes": g.municipalities} for g in rollups(comparison)],
     }

@@ -72,6 +72,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         (_t(lang, "団体", "Municipality"), ""),
         (_t(lang, "コード", "Code"), ""),
         (_t(lang, "都道府県", "Prefecture"), ""),
+        (_t(lang, "状況の時点", "Status as of"), ""),
         *((str(p["standard_no"]), "mark") for p in procs),
         (_t(lang, "オンライン化率", "Online rate"), "num"),
         (_t(lang, "確認済", "Recorded"), "num"),
@@ -92,6 +93,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             + row_head(town.get("name", ""))
             + td(town.get("code", ""))
             + td(town.get("prefecture") or "")
+            + td(town.get("status_as_of") or _t(lang, "記載なし", "not stated"))
             + "".join(marks)
             + td(ov.short_text(lang), "num", ov.sort_key())
             + td(coverage, "num", "" if ov.known is None or not ov.total else str(ov.known / ov.total))
@@ -169,8 +171,27 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         )
     header = (
         f"<h1>{esc(title)}</h1>"
-        + meta([(_t(lang, "基準日", "Evaluated on"), data.get("as_of", ""))])
+        + meta(
+            [
+                (_t(lang, "状況の時点", "Status as of"), _status_dates(data, lang)),
+                (_t(lang, "基準日", "Evaluated on"), data.get("as_of", "")),
+            ]
+        )
         + nav([(i, t) for i, t, _ in sections], lang)
     )
     body = "\n".join(section(i, t, c) for i, t, c in sections)
     return document(title, lang, header, body, footer(lang, version, data.get("as_of", "")), sortable=True)
+
+
+def _status_dates(data: dict[str, Any], lang: str) -> str:
+    """The header's status date: one date only when every municipality states the same one; otherwise the range
+    and how many state none (each row has its own in the matrix)."""
+    dates = data.get("status_as_of") or {}
+    first, last, missing = dates.get("earliest"), dates.get("latest"), int(dates.get("not_stated") or 0)
+    if first is None:
+        return _t(lang, "記載なし", "not stated")
+    if first == last and not missing:
+        return str(first)
+    span = str(first) if first == last else _t(lang, f"{first}〜{last}", f"{first} to {last}")
+    more = _t(lang, f"、記載なし {missing} 団体", f"; {missing} not stated") if missing else ""
+    return _t(lang, f"団体ごと（{span}{more}、表を参照）", f"by municipality ({span}{more}; see the table)")
