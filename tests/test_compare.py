@@ -385,3 +385,14 @@ def test_one_shared_status_date_is_stated_once(tmp_path: Path) -> None:
     )
     result = _run(str(tmp_path), "--no-cache")
     assert "（状況の時点2023-12-31、基準日" in "".join(result.stdout.split())
+
+
+def test_the_compare_page_by_procedure_has_the_rate_with_partial(pair: Path) -> None:
+    """R5: terminal compare shows 一部を含む per procedure; the page's 手続別 table dropped it."""
+    from dxready.render.page import build_compare
+
+    page = build_compare([pair], dt.date(2026, 11, 26), "ja").html
+    per = page.split('id="by-procedure"', 1)[1]
+    assert "○＋一部" in per
+    row2 = per.split("文化・スポーツ施設等の利用予約等", 1)[1].split("</tr>", 1)[0]
+    assert "50.0%" in row2 and "100.0%" in row2  # ○ 1 of 2, ○＋一部 2 of 2

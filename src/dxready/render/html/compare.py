@@ -110,17 +110,16 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     for p in procs:
         counts = p.get("counts") or {}
         known = sum(int(counts.get(k, 0)) for k in ("online", "partial", "offline"))
-        view = rate_view(
-            {
-                **p,
-                "coverage": p.get("coverage")
-                or {
-                    "known": known,
-                    "total": known + int(counts.get("unknown", 0)) + int(counts.get("missing", 0)),
-                },
+        covered = {
+            **p,
+            "coverage": p.get("coverage")
+            or {
+                "known": known,
+                "total": known + int(counts.get("unknown", 0)) + int(counts.get("missing", 0)),
             },
-            "online",
-        )
+        }
+        view = rate_view(covered, "online")
+        some = rate_view(covered, "with_partial")  # ○＋一部, as the terminal compare's 一部を含む column
         per_rows.append(
             "<tr>"
             + td(str(p["standard_no"]), "num", str(p["standard_no"]))
@@ -133,6 +132,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
                 for k in ("online", "partial", "offline", "not_applicable", "unknown")
             )
             + td(view.text(lang), "num", view.sort_key())
+            + td(some.short_text(lang), "num", some.sort_key())
             + "</tr>"
         )
     per = data_table(
@@ -147,6 +147,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             ("—", "num"),
             ("？", "num"),
             (_t(lang, "オンライン化率", "Online rate"), "num"),
+            (_t(lang, "○＋一部", "○ + 一部"), "num"),
         ],
         per_rows,
         cls="wide-table",
