@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -127,10 +128,10 @@ def test_csv_has_a_bom_and_one_row_per_municipality(pair: Path) -> None:
     result = _run(str(pair), "--format", "csv", "--lang", "en")
     assert result.stdout.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(result.stdout[1:])))
-    assert rows[0][:4] == ["Municipality", "Code", "1", "2"]
-    assert rows[1][:6] == ["鴨川市", "122238", "○", "一部", "一部", "○"]
-    assert rows[2][23] == "10.0-90.0"  # bounds while Kure has unknown rows; its coverage stands beside it
-    assert rows[2][24] == "4/20"
+    assert rows[0][:5] == ["Municipality", "Code", "Status as of", "1", "2"]
+    assert rows[1][:7] == ["鴨川市", "122238", "2023-12-31", "○", "一部", "一部", "○"]
+    assert rows[2][24] == "10.0-90.0"  # bounds while Kure has unknown rows; its coverage stands beside it
+    assert rows[2][25] == "4/20"
     assert rows[-1][0] == "Online rate by procedure"
 
 
@@ -317,7 +318,9 @@ def test_one_municipality_is_singular_in_english() -> None:
     assert result.exit_code == 0, result.output
     assert "\n1 municipality, online rate 52.9% (64.7% including partial)" in result.stdout
     narrow = runner.invoke(app, ["compare", "--embedded", "--lang", "en"], env={"COLUMNS": "80"})
-    assert narrow.stdout.splitlines()[1].startswith("鴨川市 (122238) · Online rate 52.9%")  # not （122238）
+    assert narrow.stdout.splitlines()[1].startswith(
+        "鴨川市 (122238) · Status as of 2023-12-31 · Online rate"
+    )  # not （122238）
 
 
 def test_one_municipality_is_one_row_the_directory_before_the_embedded_copy(tmp_path: Path) -> None:
@@ -345,3 +348,51 @@ def test_one_municipality_is_one_row_the_directory_before_the_embedded_copy(tmp_
     assert f"{parent / 'kamogawa'} だけを数え" in result.stderr.replace("\n    ", "")
     english = _run(str(parent), "--embedded", "--format", "json", "--lang", "en")
     assert "only " + str(parent / "kamogawa") + " is counted" in english.stderr.replace("\n    ", " ")
+
+
+def test_each_municipality_is_dated_by_its_own_status_date_not_the_run(pair: Path) -> None:
+    """R4: Kamogawa's catalogue describes 2023-12-31 and Kure's states no date; the figures are never labelled with
+    the day compare ran (or --as-of) as if every city stood there then."""
+    from dxready.render.page import build_compare
+
+    result = _run(str(pair), "--as-of", "2031-04-01")
+    assert result.exit_code == 0, result.stderr
+    flat = "".join(result.stdout.split())
+    assert "2031-04-01時点" not in flat
+    assert "状況の時点2023-12-31" in flat and "状況の時点記載なし" in flat
+    assert "状況の時点は団体ごと（2023-12-31、記載なし1団体）、基準日2031-04-01" in flat
+    en = runner.invoke(app, ["--lang", "en", "compare", str(pair), "--as-of", "2031-04-01"])
+    assert "(as of 2031-04-01)" not in en.stdout and "Status as of 2023-12-31" in en.stdout
+    data = json.loads(_run(str(pair), "--format", "json", "--as-of", "2031-04-01").stdout)
+    by_code = {m["code"]: m for m in data["municipalities"]}
+    assert by_code["122238"]["status_as_of"] == "2023-12-31" and by_code["342025"]["status_as_of"] is None
+    assert data["status_as_of"] == {"earliest": "2023-12-31", "latest": "2023-12-31", "not_stated": 1}
+    md = _run(str(pair), "--format", "markdown").stdout
+    assert "| 状況の時点 |" in md and "| 2023-12-31 |" in md and "| 記載なし |" in md
+    rows = list(csv.reader(io.StringIO(_run(str(pair), "--format", "csv").stdout.lstrip("\ufeff"))))
+    assert rows[0][2] == "状況の時点" and {r[2] for r in rows[1:3]} == {"2023-12-31", ""}
+    page = build_compare([pair], dt.date(2031, 4, 1), "ja").html
+    assert "<dt>状況の時点</dt><dd>団体ごと（2023-12-31、記載なし 1 団体、表を参照）" in page
+    assert ">2023-12-31</td>" in page and ">記載なし</td>" in page
+
+
+def test_one_shared_status_date_is_stated_once(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        shutil.copytree(SHIPPED, tmp_path / name)
+    (tmp_path / "b" / "procedures.yaml").write_text(
+        (tmp_path / "b" / "procedures.yaml").read_text("utf-8").replace('code: "122238"', 'code: "342025"'),
+        "utf-8",
+    )
+    result = _run(str(tmp_path), "--no-cache")
+    assert "（状況の時点2023-12-31、基準日" in "".join(result.stdout.split())
+
+
+def test_the_compare_page_by_procedure_has_the_rate_with_partial(pair: Path) -> None:
+    """R5: terminal compare shows 一部を含む per procedure; the page's 手続別 table dropped it."""
+    from dxready.render.page import build_compare
+
+    page = build_compare([pair], dt.date(2026, 11, 26), "ja").html
+    per = page.split('id="by-procedure"', 1)[1]
+    assert "○＋一部" in per
+    row2 = per.split("文化・スポーツ施設等の利用予約等", 1)[1].split("</tr>", 1)[0]
+    assert "50.0%" in row2 and "100.0%" in row2  # ○ 1 of 2, ○＋一部 2 of 2

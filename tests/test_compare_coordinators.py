@@ -59,8 +59,22 @@ def test_usage_of_the_latest_year_per_row_and_pooled(chiba: Path) -> None:
     data = _json(str(chiba))
     rows = {m["code"]: m for m in data["municipalities"]}
     assert rows["122050"]["usage"] == {
-        "1": {"fiscal_year": 2022, "total": 500, "online": 400, "rate": 80.0},  # the latest year, not 2021
-        "9": {"fiscal_year": 2023, "total": 1000, "online": 250, "rate": 25.0},
+        "1": {
+            "fiscal_year": 2022,
+            "total": 500,
+            "online": 400,
+            "rate": 80.0,
+            "rate_source": "counts",
+            "period_end": None,
+        },  # the latest, not 2021
+        "9": {
+            "fiscal_year": 2023,
+            "total": 1000,
+            "online": 250,
+            "rate": 25.0,
+            "rate_source": "counts",
+            "period_end": None,
+        },
     }
     assert rows["342025"]["usage"]["1"]["rate"] == 77.8
     pooled = {u["standard_no"]: u for u in data["usage"]}
@@ -68,6 +82,7 @@ def test_usage_of_the_latest_year_per_row_and_pooled(chiba: Path) -> None:
         "standard_no": 1,
         "counted": 2,
         "pooled": 2,
+        "pooled_fiscal_year": 2022,
         "total": 197259,
         "online": 153383,
         "rate": 77.8,
@@ -78,12 +93,12 @@ def test_usage_of_the_latest_year_per_row_and_pooled(chiba: Path) -> None:
 
 def test_usage_in_table_markdown_and_csv(chiba: Path) -> None:
     table = runner.invoke(app, ["compare", str(chiba)]).stdout
-    assert "オンライン利用率（各団体の最新年度の件数）" in table
-    assert "77.8% (n=2)" in table and "25.0% (n=1)" in table
+    assert "オンライン利用率（各団体の最新年度）" in table
+    assert "77.8%（令和4年度、2 団体）" in table and "25.0%（令和5年度、1 団体）" in table
     md = runner.invoke(app, ["compare", str(chiba), "--format", "markdown", "--lang", "en"]).stdout
     tokens = MarkdownIt("commonmark").enable("table").parse(md)
     assert sum(tok.type == "table_open" for tok in tokens) == 2
-    assert "| 館山市 | 122050 | 80.0% | 25.0% |" in md
+    assert "| 館山市 | 122050 | 80.0% (FY2022) | 25.0% (FY2023) |" in md
     text = runner.invoke(app, ["compare", str(chiba), "--format", "csv"]).stdout
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     head = rows[0]
@@ -190,15 +205,15 @@ def test_a_hostile_prefecture_in_a_header_stays_inert_in_the_rollups(tmp_path: P
 
 def test_a_counted_row_without_a_rate_shows_a_dash_not_a_blank(chiba: Path) -> None:
     """Counted online cases with no total: the row is counted but has no rate — "—", as every view writes an
-    unknown rate, never an empty cell that reads as "not counted" — and nothing pooled (n=0)."""
+    unknown rate, never an empty cell that reads as "not counted" — and nothing pooled."""
     _ok("set", "2", "--counts", "2023::40", "--catalog", str(chiba / "122050"))
     md = runner.invoke(app, ["compare", str(chiba), "--format", "markdown", "--lang", "en"]).stdout
-    assert "| 館山市 | 122050 | 80.0% | — | 25.0% |" in md
-    assert "| — (n=0) |" in md
+    assert "| 館山市 | 122050 | 80.0% (FY2022) | — (FY2023) | 25.0% (FY2023) |" in md
+    assert "| 77.8% (FY2022, 2 municipalities) | — | 25.0% (FY2023, 1 municipality) |" in md
     table = runner.invoke(app, ["compare", str(chiba)], env={"COLUMNS": "200"}).stdout
-    assert "— (n=0)" in table
+    assert "—（令和5年度）" in table
     narrow = runner.invoke(app, ["compare", str(chiba)], env={"COLUMNS": "60"}).stdout
-    assert "2 —" in narrow and "2 — (n=0)" in narrow
+    assert "2 —（令和5年度）" in narrow and "  2 —\n" in narrow
 
 
 def test_the_pool_counts_only_the_municipalities_it_adds_up(tmp_path: Path) -> None:
@@ -216,6 +231,7 @@ def test_the_pool_counts_only_the_municipalities_it_adds_up(tmp_path: Path) -> N
         "standard_no": 1,
         "counted": 2,
         "pooled": 1,
+        "pooled_fiscal_year": 2023,
         "total": 1000,
         "online": 600,
         "rate": 60.0,
@@ -224,9 +240,40 @@ def test_the_pool_counts_only_the_municipalities_it_adds_up(tmp_path: Path) -> N
         "standard_no": 11,
         "counted": 1,
         "pooled": 0,
+        "pooled_fiscal_year": None,
         "total": None,
         "online": None,
         "rate": None,
     }
     table = runner.invoke(app, ["compare", str(tmp_path)], env={"COLUMNS": "120"}).stdout
-    assert "60.0% (n=1)" in table and "(n=2)" not in table
+    assert "60.0%（令和5年度、1 団体）" in table and "（令和5年度、2 団体）" not in table
+    assert "23.2%（令和5年度 公表値）" in table  # a published rate says so
+
+
+def test_the_pool_never_adds_up_different_fiscal_years_and_a_published_part_year_says_so(
+    tmp_path: Path,
+) -> None:
+    """R6/R13: 館山市 counted 令和5年度 600/1,000 and 南房総市 令和2年度 100/5,000; the pooled row said 11.7% (n=2) with no
+    year anywhere. 鴨川市's 23.2% is a published rate to 11月末: it was shown bare under a title that said 件数."""
+    tate, mina, kamo = tmp_path / "tate", tmp_path / "mina", tmp_path / "kamo"
+    _ok("init", str(tate), "--name", "館山市")
+    _ok("init", str(mina), "--name", "南房総市")
+    _ok("init", str(kamo), "--name", "鴨川市")
+    _ok("set", "1", "--counts", "R5:1000:600", "--catalog", str(tate))
+    _ok("set", "1", "--counts", "R2:5000:100", "--catalog", str(mina))
+    _ok("set", "4", "--counts", "令和5年度:23.2%@2023-11-30", "--catalog", str(kamo))
+    data = json.loads(runner.invoke(app, ["compare", str(tmp_path), "--format", "json"]).stdout)
+    by_no = {c["standard_no"]: c for c in data["usage"]}
+    assert by_no[1]["rate"] == 60.0 and by_no[1]["pooled"] == 1 and by_no[1]["pooled_fiscal_year"] == 2023
+    assert by_no[4]["pooled"] == 0 and by_no[4]["rate"] is None
+    kamo_usage = next(m for m in data["municipalities"] if m["name"] == "鴨川市")["usage"]["4"]
+    assert kamo_usage["rate_source"] == "published" and kamo_usage["period_end"] == "2023-11-30"
+    for width in ("80", "200"):
+        table = runner.invoke(app, ["compare", str(tmp_path)], env={"COLUMNS": width}).stdout
+        assert "11.7%" not in table and "(n=" not in table
+        assert "60.0%（令和5年度、1 団体）" in table and "2.0%（令和2年度）" in table
+        assert "23.2%（令和5年度 公表値、令和5年11月末現在）" in table
+        assert "オンライン利用率（各団体の最新年度）\n" in table and "件数）" not in table.split("全体")[0]
+        assert not any(line.lstrip().startswith("数") for line in table.splitlines())
+    md = runner.invoke(app, ["compare", str(tmp_path), "--format", "markdown"]).stdout
+    assert "60.0%（令和5年度、1 団体）" in md and "11.7%" not in md

@@ -50,6 +50,8 @@ def test_every_sub_procedure_counted_in_a_later_year_is_the_latest_usage(city: P
         "total": 110,
         "online": 44,
         "rate": 40.0,
+        "rate_source": "counts",
+        "period_end": None,
     }
     findings = json.loads(_run("check", "-f", "json", "-c", str(city), "--lang", lang)[1])["findings"]
     (dx104,) = [f for f in findings if f["code"] == "DX104" and f["subject"]["id"] == "nursing-care"]

@@ -361,16 +361,17 @@ def test_compare_page(browser: Any, pages: dict[str, Any]) -> None:
                 "unknown": "？",
                 None: "",
             }
-            assert cells[3:24] == [marks[town["statuses"][str(n)]] for n in range(1, 22)]
+            assert cells[3] == (town["status_as_of"] or "記載なし")  # its own status date (R4)
+            assert cells[4:25] == [marks[town["statuses"][str(n)]] for n in range(1, 22)]
             known, total = town["recorded"].split("/")
-            assert cells[25] == town["recorded"]
+            assert cells[26] == town["recorded"]
             if known == total:
-                assert cells[24] == f"{town['online_rate']:.1f}%"
+                assert cells[25] == f"{town['online_rate']:.1f}%"
             elif town.get("rate_bounds"):  # the coverage stands in the next column
                 low, high = town["rate_bounds"]
-                assert cells[24] == f"{low:.1f}〜{high:.1f}%"
+                assert cells[25] == f"{low:.1f}〜{high:.1f}%"
             else:
-                assert cells[24] == "—"
+                assert cells[25] == "—"
         # Sortable: by code, descending.
         code_head = opened.page.locator("#matrix thead th").nth(1)
         code_head.locator("button").click()

@@ -15,8 +15,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-SCHEMA = 6  # 5: a group's latest usage may be its sub-procedures' sum (catalog/usage.py); 6: no older year
-# (usage), a bundle open while a row short of ○ has no life events (levels): rows cached before are recomputed
+SCHEMA = 8  # 5: a group's latest usage may be its sub-procedures' sum (catalog/usage.py); 6: no older year
+# (usage), a bundle open while a row short of ○ has no life events (levels); 7: a row carries its catalogue's status
+# date (compare); 8: a row's usage says whether its rate is published and to which date a part year runs: rows
+# cached before are recomputed
 
 
 def cache_dir() -> Path:

@@ -56,6 +56,9 @@ class Row:
     """Standard rows whose recorded status is marked as the author's inference (counted apart in 確認済)."""
     usage: tuple[Usage | None, ...] = ()
     """Per standard number (in order, or empty): the latest fiscal year's counts (commands/usage.py)."""
+    status_as_of: str | None = None
+    """The catalogue's own status date (procedures.yaml ``as_of``, ISO), None when it states none: each
+    municipality's figures are dated by it, never by the day compare ran."""
 
     @functools.cached_property
     def statuses(self) -> dict[int, str]:
@@ -121,6 +124,7 @@ class Row:
                 "name": self.name,
                 "code": self.code,
                 "prefecture": self.prefecture,
+                "status_as_of": self.status_as_of,
                 "statuses": {str(no): self.statuses.get(no) for no in STANDARD_NOS},
                 "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
                 "recorded": self.recorded,
@@ -145,6 +149,7 @@ class Row:
     def to_cache(self, key: str) -> list[Any]:
         fields: list[Any] = [self.name, self.code, self.prefecture, self.marks, self.grades, self.inferred]
         fields.append(cache_usage(self.usage))
+        fields.append(self.status_as_of)
         return [*fields, _seal(key, fields)]
 
     @classmethod
@@ -156,9 +161,11 @@ class Row:
         or edited in the database is refused), and the JSON text is made again from the checked fields, never
         taken from the cache. A refused row is recomputed from the catalogue.
         """
-        if not (isinstance(value, list) and len(value) == 8):
+        if not (isinstance(value, list) and len(value) == 9):
             raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, inferred, usage, seal = value
+        name, code, prefecture, marks, grades, inferred, usage, status_as_of, seal = value
+        if status_as_of is not None and not (isinstance(status_as_of, str) and _DATE.match(status_as_of)):
+            raise ValueError("not a cached row")
         if (
             not isinstance(inferred, int)
             or isinstance(inferred, bool)
@@ -177,13 +184,16 @@ class Row:
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
         if not hmac.compare_digest(
-            seal, _seal(key, [name, code, prefecture, marks, grades, inferred, usage])
+            seal, _seal(key, [name, code, prefecture, marks, grades, inferred, usage, status_as_of])
         ):
             raise ValueError("not a cached row")
-        return cls(catalog, name, code, prefecture, marks, grades, inferred, uncache_usage(usage))
+        return cls(
+            catalog, name, code, prefecture, marks, grades, inferred, uncache_usage(usage), status_as_of
+        )
 
 
 _CODE = re.compile(r"^[0-9]{6}$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _seal(key: str, fields: list[Any]) -> str:
@@ -319,6 +329,14 @@ class Comparison:
         inferred = sum(row.inferred for row in self.rows)
         return Rate(online, known, applicable, inferred), Rate(online + partial, known, applicable, inferred)
 
+    def status_dates(self) -> tuple[str | None, str | None, int]:
+        """The municipalities' own status dates: the earliest, the latest (ISO, None when no catalogue states
+        one) and how many catalogues state none."""
+        stated = sorted(row.status_as_of for row in self.rows if row.status_as_of)
+        if not stated:
+            return None, None, len(self.rows)
+        return stated[0], stated[-1], len(self.rows) - len(stated)
+
     def totals(self) -> dict[str, Any]:
         cells = Counter("".join(row.marks for row in self.rows))
         grades = Counter("".join(row.grades for row in self.rows))
@@ -359,4 +377,15 @@ def summarise(catalog: Any, shown: str) -> Row:
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)
     grades = "".join(str(levels[no]) if no in levels else MISSING for no in STANDARD_NOS)
     counted = tuple(usage.get(no) for no in STANDARD_NOS)
-    return Row(shown, m.name, m.code, m.prefecture, marks, grades, inferred, counted if any(counted) else ())
+    when = catalog.procedures_file.as_of
+    return Row(
+        shown,
+        m.name,
+        m.code,
+        m.prefecture,
+        marks,
+        grades,
+        inferred,
+        counted if any(counted) else (),
+        when.isoformat() if when is not None else None,
+    )

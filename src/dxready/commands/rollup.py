@@ -30,10 +30,13 @@ class UsageColumn:
     counted: int
     """Municipalities with usage for the row (a rate they published, or counts)."""
     pooled: int
-    """Those whose cases and online cases were both recorded: the only ones the pooled figures add up."""
+    """Those whose cases and online cases were both recorded for the whole of :attr:`fiscal_year`: the only ones
+    the pooled figures add up (cases of different years are never added together)."""
     total: int | None
     online: int | None
     """Cases and online cases summed over the ``pooled`` municipalities (None when there is none)."""
+    fiscal_year: int | None = None
+    """The one fiscal year pooled: the latest year any municipality counted whole (None when none did)."""
 
     @property
     def rate(self) -> float | None:
@@ -46,8 +49,10 @@ def usage_columns(comparison: Comparison) -> list[UsageColumn]:
 
     out = []
     for i, no in enumerate(STANDARD_NOS):
-        entries = [row.usage[i] for row in comparison.rows if row.usage and row.usage[i] is not None]
-        pooled = [u for u in entries if u is not None and u.total is not None and u.online is not None]
+        entries = [u for row in comparison.rows if row.usage and (u := row.usage[i]) is not None]
+        whole = [u for u in entries if u.poolable]
+        year = max((u.fiscal_year for u in whole), default=None)
+        pooled = [u for u in whole if u.fiscal_year == year]
         out.append(
             UsageColumn(
                 no,
@@ -55,6 +60,7 @@ def usage_columns(comparison: Comparison) -> list[UsageColumn]:
                 len(pooled),
                 sum(u.total or 0 for u in pooled) if pooled else None,
                 sum(u.online or 0 for u in pooled) if pooled else None,
+                year,
             )
         )
     return out

@@ -6,6 +6,7 @@ lists, and nothing read back is trusted (:func:`uncache` checks every figure's t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,15 @@ class Usage:
     total: int | None
     online: int | None
     rate: float | None
+    published: bool = False
+    """The rate is the one the city published (no counts to compute it from)."""
+    period_end: str | None = None
+    """A part year: the date the figures run to (ISO), None for a whole fiscal year."""
+
+    @property
+    def poolable(self) -> bool:
+        """Cases and online cases of a whole year: what a pooled figure may add up."""
+        return self.total is not None and self.online is not None and self.period_end is None
 
     def json(self) -> dict[str, Any]:
         return {
@@ -27,6 +37,8 @@ class Usage:
             "total": self.total,
             "online": self.online,
             "rate": self.rate,
+            "rate_source": "published" if self.published else "counts",
+            "period_end": self.period_end,
         }
 
 
@@ -37,7 +49,15 @@ def usage_of(procedure: Any) -> Usage | None:
     u = latest_usage(procedure)
     if u is None or (u.summed and u.rate is None):  # a sum over some sub-procedures is not the group's usage
         return None
-    return Usage(u.fiscal_year, u.counts.total, u.counts.online, u.rate)
+    end = u.counts.period_end
+    return Usage(
+        u.fiscal_year,
+        u.counts.total,
+        u.counts.online,
+        u.rate,
+        u.rate_from == "published",
+        end.isoformat() if end is not None else None,
+    )
 
 
 def as_json(usage: tuple[Usage | None, ...]) -> dict[str, Any]:
@@ -46,7 +66,10 @@ def as_json(usage: tuple[Usage | None, ...]) -> dict[str, Any]:
 
 
 def cache(usage: tuple[Usage | None, ...]) -> list[Any]:
-    return [None if u is None else [u.fiscal_year, u.total, u.online, u.rate] for u in usage]
+    return [
+        None if u is None else [u.fiscal_year, u.total, u.online, u.rate, u.published, u.period_end]
+        for u in usage
+    ]
 
 
 def uncache(value: Any) -> tuple[Usage | None, ...]:
@@ -59,9 +82,11 @@ def uncache(value: Any) -> tuple[Usage | None, ...]:
 def _item(item: Any) -> Usage | None:
     if item is None:
         return None
-    if not (isinstance(item, list) and len(item) == 4):
+    if not (isinstance(item, list) and len(item) == 6):
         raise ValueError("not a cached row")
-    year, total, online, rate = item
+    year, total, online, rate, published, end = item
+    if not isinstance(published, bool) or not (end is None or (isinstance(end, str) and _DATE.match(end))):
+        raise ValueError("not a cached row")
     if not (_is_int(year) and 1868 <= year <= 2200):
         raise ValueError("not a cached row")
     if not all(v is None or (_is_int(v) and 0 <= v <= 10**12) for v in (total, online)):
@@ -70,7 +95,10 @@ def _item(item: Any) -> Usage | None:
         isinstance(rate, int | float) and not isinstance(rate, bool) and 0 <= rate <= 100
     ):
         raise ValueError("not a cached row")
-    return Usage(year, total, online, None if rate is None else float(rate))
+    return Usage(year, total, online, None if rate is None else float(rate), published, end)
+
+
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _is_int(value: Any) -> bool:

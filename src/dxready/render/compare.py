@@ -78,6 +78,7 @@ def _labels(lang: str) -> dict[str, str]:
         return {
             "name": "団体",
             "code": "コード",
+            "when": "状況の時点",
             "rate": "オンライン化率",
             "recorded": "確認済",
             "levels": "レベル0/1/2/3/4",
@@ -87,12 +88,46 @@ def _labels(lang: str) -> dict[str, str]:
     return {
         "name": "Municipality",
         "code": "Code",
+        "when": "Status as of",
         "rate": "Online rate",
         "recorded": "Recorded",
         "levels": "Levels 0/1/2/3/4",
         "all": "Online rate by procedure",
         "title": "Online status of the standard procedures, by municipality",
     }
+
+
+def _when(row: Row, lang: str) -> str:
+    """A municipality's own status date, or 記載なし: its figures are as of that date, not the run's."""
+    return row.status_as_of or ("記載なし" if lang == "ja" else "not stated")
+
+
+def dates(comparison: Comparison, lang: str) -> str:
+    """The status dates the figures stand for: one date when every catalogue states the same one; otherwise the
+    range and how many state none (never the day compare ran), then the evaluation date."""
+    first, last, missing = comparison.status_dates()
+    run = comparison.as_of.isoformat()
+    if lang == "ja":
+        if first is None:
+            when = "状況の時点の記載なし"
+        elif first == last and not missing:
+            when = f"状況の時点 {first}"
+        else:
+            span = first if first == last else f"{first}〜{last}"
+            when = f"状況の時点は団体ごと（{span}" + (f"、記載なし {missing} 団体" if missing else "") + "）"
+        return f"{when}、基準日 {run}"
+    if first is None:
+        when = "no status date stated"
+    elif first == last and not missing:
+        when = f"status as of {first}"
+    else:
+        span = first if first == last else f"{first} to {last}"
+        when = (
+            f"status dates differ by municipality ({span}"
+            + (f"; {missing} not stated" if missing else "")
+            + ")"
+        )
+    return f"{when}; evaluated on {run}"
 
 
 def _summary(comparison: Comparison, lang: str) -> str:
@@ -107,7 +142,7 @@ def _summary(comparison: Comparison, lang: str) -> str:
         )
         if t["broken"]:
             text += f"、読めないカタログ {t['broken']} 件（標準エラー出力を参照）"
-        return text + f"（{comparison.as_of.isoformat()} 時点）"
+        return text + f"（{dates(comparison, lang)}）"
     n = t["municipalities"]
     text = (
         f"{n} {'municipality' if n == 1 else 'municipalities'}, online rate {_rate(on, lang)}"
@@ -117,7 +152,7 @@ def _summary(comparison: Comparison, lang: str) -> str:
         from dxready.render.text import count
 
         text += f"; {count(t['broken'], 'catalogue')} could not be read (see stderr)"
-    return text + f" (as of {comparison.as_of.isoformat()})"
+    return text + f" ({dates(comparison, lang)})"
 
 
 def _legend(columns: list[Column], lang: str) -> list[str]:
@@ -134,6 +169,7 @@ def _records(
     for row in comparison.rows:
         head = [
             oneline(f"{row.name}（{row.code}）" if lang == "ja" else f"{row.name} ({row.code})"),
+            f"{labels['when']} {_when(row, lang)}",
             f"{labels['rate']} {_rate(row.online, lang, coverage=False)}",  # bounds while rows are unknown
             f"{labels['recorded']} {row.recorded}",
             f"{labels['levels']} {_levels(row, lang)}",
@@ -154,6 +190,7 @@ def table(comparison: Comparison, lang: str) -> str:
     grid = Table(title=Text(labels["title"]), box=box.SIMPLE_HEAD, pad_edge=False)
     grid.add_column(Text(labels["name"]), no_wrap=True)
     grid.add_column(Text(labels["code"]), no_wrap=True)
+    grid.add_column(Text(labels["when"]), no_wrap=True)
     for c in columns:
         grid.add_column(Text(str(c.no)), justify="center", no_wrap=True)
     grid.add_column(Text(labels["rate"]), justify="right", no_wrap=True)
@@ -166,11 +203,20 @@ def table(comparison: Comparison, lang: str) -> str:
         marks = [_mark(row.statuses.get(c.no)) for c in columns]
         rate = _rate(row.online, lang, coverage=False)
         if big:
-            grid.add_row(oneline(row.name), oneline(row.code), *marks, rate, row.recorded, _levels(row, lang))
+            grid.add_row(
+                oneline(row.name),
+                oneline(row.code),
+                _when(row, lang),
+                *marks,
+                rate,
+                row.recorded,
+                _levels(row, lang),
+            )
             continue
         grid.add_row(
             Text(oneline(row.name)),
             Text(oneline(row.code)),
+            Text(_when(row, lang)),
             *(Text(m) for m in marks),
             Text(rate, style=_style(row.online)),
             Text(row.recorded),
@@ -229,21 +275,29 @@ def table(comparison: Comparison, lang: str) -> str:
 def markdown(comparison: Comparison, lang: str) -> str:
     labels = _labels(lang)
     columns = comparison.columns()
-    head = [labels["name"], labels["code"], *(str(c.no) for c in columns), labels["rate"], labels["recorded"]]
+    head = [labels["name"], labels["code"], labels["when"], *(str(c.no) for c in columns)]
+    head += [labels["rate"], labels["recorded"]]
     head.append(labels["levels"])
     lines = [f"### {md_text(labels['title'])}", "", "| " + " | ".join(head) + " |"]
     lines.append(
-        "|" + "|".join([" --- ", " --- ", *([" :-: "] * len(columns)), " --: ", " --: ", " --: "]) + "|"
+        "|"
+        + "|".join([" --- ", " --- ", " --- ", *([" :-: "] * len(columns)), " --: ", " --: ", " --: "])
+        + "|"
     )
     for row in comparison.rows:
-        cells = [md_cell(row.name), md_cell(row.code), *(_mark(row.statuses.get(c.no)) for c in columns)]
+        cells = [
+            md_cell(row.name),
+            md_cell(row.code),
+            _when(row, lang),
+            *(_mark(row.statuses.get(c.no)) for c in columns),
+        ]
         lines.append(
             "| "
             + " | ".join([*cells, _rate(row.online, lang, coverage=False), row.recorded, _levels(row, lang)])
             + " |"
         )
     rates = [_rate(c.online, lang) for c in columns]
-    lines.append("| " + " | ".join([f"**{labels['all']}**", "", *rates, "", "", ""]) + " |")
+    lines.append("| " + " | ".join([f"**{labels['all']}**", "", "", *rates, "", "", ""]) + " |")
     from dxready.render.compare_extra import usage_markdown
 
     extra = usage_markdown(comparison, lang)
@@ -269,6 +323,7 @@ def to_json(comparison: Comparison, lang: str) -> str:
     data: dict[str, Any] = {
         "schema_version": 1,
         "as_of": comparison.as_of.isoformat(),
+        "status_as_of": _status_range(comparison),
         "order": "rate_bounds[0] descending, then code",
         "procedures": [
             {
@@ -306,6 +361,12 @@ def to_json(comparison: Comparison, lang: str) -> str:
     return json_inert(text.replace(f'"{_PLACEHOLDER}"', listing, 1)) + "\n"
 
 
+def _status_range(comparison: Comparison) -> dict[str, Any]:
+    """The municipalities' own status dates (each row has its ``status_as_of``): earliest, latest, none stated."""
+    first, last, missing = comparison.status_dates()
+    return {"earliest": first, "latest": last, "not_stated": missing}
+
+
 _PLACEHOLDER = (
     "@@dxready:municipalities@@"  # the first occurrence in the dump is ours: it precedes all catalogue text
 )
@@ -324,6 +385,7 @@ def to_csv(comparison: Comparison, lang: str) -> str:
         [
             labels["name"],
             labels["code"],
+            labels["when"],
             *(str(c.no) for c in columns),
             labels["rate"],
             labels["recorded"],
@@ -337,6 +399,7 @@ def to_csv(comparison: Comparison, lang: str) -> str:
             [
                 csv_cell(row.name),
                 csv_cell(row.code),
+                row.status_as_of or "",
                 *(_mark(row.statuses.get(c.no)) for c in columns),
                 _csv_rate(row.online),
                 row.recorded,
@@ -345,7 +408,7 @@ def to_csv(comparison: Comparison, lang: str) -> str:
             ]
         )
     rates = [_csv_rate(c.online) for c in columns]
-    writer.writerow([labels["all"], "", *rates, "", "", *([""] * 5), *([""] * len(usage_heads))])
+    writer.writerow([labels["all"], "", "", *rates, "", "", *([""] * 5), *([""] * len(usage_heads))])
     return "\ufeff" + buffer.getvalue()
 
 

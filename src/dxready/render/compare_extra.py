@@ -1,9 +1,10 @@
 """``compare``'s coordinator views: usage per standard row (latest counted year) and roll-ups by prefecture.
 
 The usage grid appears only when some catalogue has counts; its cells are each municipality's latest fiscal year's
-online usage rate for that row (blank where not counted), and its last row the rate pooled over the municipalities
-that counted both figures, with how many those are (n: a municipality that published a rate only, or only one of the
-figures, has its own cell but adds nothing to the pool). Roll-ups (``--by prefecture``) state a rate as one figure only when
+online usage rate for that row with that year (blank where not counted; 公表値 and a part year's end date where they
+apply), and its last row the rate pooled over one fiscal year only — the latest year any municipality counted whole
+(cases and online cases) — with the year and how many municipalities it adds up; other years, part years and
+published rates keep their own cells and add nothing to the pool. Roll-ups (``--by prefecture``) state a rate as one figure only when
 every applicable cell is known; otherwise as bounds with the coverage (known / applicable cells).
 """
 
@@ -23,13 +24,43 @@ if TYPE_CHECKING:
     from rich.table import Table
 
     from dxready.commands.compare import Comparison, Row
-    from dxready.commands.rollup import Rollup
+    from dxready.commands.rollup import Rollup, UsageColumn
     from dxready.commands.usage import Usage
 
 
-def _usage_cell(u: Usage | None) -> str:
-    """Blank where the row was not counted; a counted row without a rate (online cases only) is "—"."""
-    return "" if u is None else pct(u.rate)
+def _usage_cell(u: Usage | None, lang: str = "ja") -> str:
+    """Blank where the row was not counted; else the rate with its fiscal year, and 公表値 / the date a part year
+    runs to where they apply: '60.0%（令和5年度）', '23.2%（令和5年度 公表値、令和5年11月末現在）'. A counted row
+    without a rate (online cases only) is "—" with its year."""
+    if u is None:
+        return ""
+    import datetime as dt
+
+    from dxready.catalog.fiscal import FiscalYear
+    from dxready.render.views import wareki
+
+    year = FiscalYear(u.fiscal_year).label(lang)
+    details = [t(lang, "公表値", "published rate")] if u.published else []
+    if u.period_end is not None:
+        end = dt.date.fromisoformat(u.period_end)
+        details.append(t(lang, f"{wareki(end)}現在", f"to {u.period_end}"))
+    if lang == "ja":
+        return f"{pct(u.rate)}（{year}{' ' + '、'.join(details) if details else ''}）"
+    return f"{pct(u.rate)} ({year}{': ' + '; '.join(details) if details else ''})"
+
+
+def _pooled_cell(column: UsageColumn, lang: str) -> str:
+    """The pooled rate of one fiscal year, with the year and how many municipalities it adds up: '11.7%（令和5年度、
+    2 団体）'; '—' when no municipality counted both figures for a whole year."""
+    from dxready.catalog.fiscal import FiscalYear
+
+    if column.fiscal_year is None:
+        return "—"
+    year = FiscalYear(column.fiscal_year).label(lang)
+    n = column.pooled
+    if lang == "ja":
+        return f"{pct(column.rate)}（{year}、{n} 団体）"
+    return f"{pct(column.rate)} ({year}, {n} {'municipality' if n == 1 else 'municipalities'})"
 
 
 def _counted_nos(comparison: Comparison) -> list[int]:
@@ -45,13 +76,24 @@ def _counted_nos(comparison: Comparison) -> list[int]:
 def _title(lang: str) -> str:
     return t(
         lang,
-        "オンライン利用率（各団体の最新年度の件数）",
-        "Online usage rate (each municipality's latest counted year)",
+        "オンライン利用率（各団体の最新年度）",
+        "Online usage rate (each municipality's latest year)",
     )
 
 
 def _pooled_label(lang: str) -> str:
-    return t(lang, "全体（件数の合計）", "All (pooled counts)")
+    return t(lang, "全体（同じ年度の件数の合計）", "All (counts of one year pooled)")
+
+
+def _usage_note(lang: str) -> str:
+    return t(
+        lang,
+        "全体: 各手続で、年度全体の件数（総数とオンライン件数）を記録した団体のうち、最も新しい年度の分だけを合計した率"
+        "です。別の年度、年度途中の件数、公表値だけの団体は合計に入れていません。",
+        "All: for each procedure, the rate over the counts (cases and online cases) of whole fiscal years, added up "
+        "over the municipalities that counted the latest such year only; other years, part years and published "
+        "rates are not added in.",
+    )
 
 
 def usage_table(comparison: Comparison, lang: str) -> Table | None:
@@ -65,7 +107,9 @@ def usage_table(comparison: Comparison, lang: str) -> Table | None:
     if not any_usage(comparison):
         return None
     nos = _counted_nos(comparison)
-    grid = Table(title=Text(_title(lang)), box=box.SIMPLE_HEAD, pad_edge=False)
+    grid = Table(
+        box=box.SIMPLE_HEAD, pad_edge=False
+    )  # the title is printed above it, wrapped the house's way
     grid.add_column(Text(t(lang, "団体", "Municipality")), no_wrap=True)
     grid.add_column(Text(t(lang, "コード", "Code")), no_wrap=True)
     for no in nos:
@@ -78,13 +122,13 @@ def usage_table(comparison: Comparison, lang: str) -> Table | None:
     for row in comparison.rows:
         if not row.usage:
             continue
-        cells = (oneline(row.name), oneline(row.code), *(_usage_cell(row.usage[no - 1]) for no in nos))
+        cells = (oneline(row.name), oneline(row.code), *(_usage_cell(row.usage[no - 1], lang) for no in nos))
         grid.add_row(*(cells if big else (Text(c) for c in cells)))
     columns = {c.no: c for c in usage_columns(comparison)}
     grid.add_row(
         Text(_pooled_label(lang)),
         Text(""),
-        *(Text(f"{pct(columns[no].rate)} (n={columns[no].pooled})") for no in nos),
+        *(Text(_pooled_cell(columns[no], lang)) for no in nos),
     )
     return grid
 
@@ -96,28 +140,36 @@ def print_usage(made: Console, comparison: Comparison, lang: str, width: int) ->
 
     # 1,741 rows: measured and drawn plainly
     from dxready.render.grid import BIG, natural_width, print_renderable
-    from dxready.render.wrap import join_fit
+    from dxready.render.wrap import join_fit, wrap
 
     grid = usage_table(comparison, lang)
     if grid is None:
         return
+    for line in wrap(_title(lang), width):
+        made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+    note = wrap(_usage_note(lang), width)
     if natural_width(made, grid) <= width:
         print_renderable(made, grid)
+        for line in note:
+            made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
+        made.print()
         return
     from dxready.commands.rollup import usage_columns
 
-    made.print(Text(_title(lang)))
     nos = _counted_nos(comparison)
     lines: list[str] = []
     for row in comparison.rows:
         if row.usage:
             lines.append(oneline(f"{row.name}（{row.code}）" if lang == "ja" else f"{row.name} ({row.code})"))
-            cells = [f"{no} {_usage_cell(row.usage[no - 1])}" for no in nos if row.usage[no - 1] is not None]
+            cells = [
+                f"{no} {_usage_cell(row.usage[no - 1], lang)}" for no in nos if row.usage[no - 1] is not None
+            ]
             lines += join_fit(cells, "  ", width, first="  ", indent="  ")
     columns = {c.no: c for c in usage_columns(comparison)}
     lines.append(_pooled_label(lang))
-    pooled = [f"{no} {pct(columns[no].rate)} (n={columns[no].pooled})" for no in nos]
+    pooled = [f"{no} {_pooled_cell(columns[no], lang)}" for no in nos]
     lines += join_fit(pooled, "  ", width, first="  ", indent="  ")
+    lines += note
     if grid.row_count > BIG:  # plain lines, as rich prints them (no style, never wrapped)
         made.file.write("".join(line + "\n" for line in lines))
     else:
@@ -137,12 +189,16 @@ def usage_markdown(comparison: Comparison, lang: str) -> list[str]:
     lines.append("|" + "|".join([" --- ", " --- ", *([" --: "] * len(nos))]) + "|")
     for row in comparison.rows:
         if row.usage:
-            cells = [md_cell(row.name), md_cell(row.code), *(_usage_cell(row.usage[no - 1]) for no in nos)]
+            cells = [
+                md_cell(row.name),
+                md_cell(row.code),
+                *(_usage_cell(row.usage[no - 1], lang) for no in nos),
+            ]
             lines.append("| " + " | ".join(cells) + " |")
     columns = {c.no: c for c in usage_columns(comparison)}
-    pooled = [f"{pct(columns[no].rate)} (n={columns[no].pooled})" for no in nos]
+    pooled = [_pooled_cell(columns[no], lang) for no in nos]
     lines.append("| " + " | ".join([f"**{md_text(_pooled_label(lang))}**", "", *pooled]) + " |")
-    return lines
+    return [*lines, "", md_text(_usage_note(lang))]
 
 
 def usage_json(comparison: Comparison) -> list[dict[str, Any]]:
@@ -153,6 +209,7 @@ def usage_json(comparison: Comparison) -> list[dict[str, Any]]:
             "standard_no": c.no,
             "counted": c.counted,
             "pooled": c.pooled,
+            "pooled_fiscal_year": c.fiscal_year,
             "total": c.total,
             "online": c.online,
             "rate": c.rate,
@@ -301,6 +358,9 @@ def rollup_json(comparison: Comparison, lang: str) -> str:
     data = {
         "schema_version": 1,
         "as_of": comparison.as_of.isoformat(),
+        "status_as_of": dict(
+            zip(("earliest", "latest", "not_stated"), comparison.status_dates(), strict=True)
+        ),
         "by": "prefecture",
         "rollups": [{**g.json(), "codes": g.municipalities} for g in rollups(comparison)],
     }

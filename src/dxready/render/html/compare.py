@@ -72,6 +72,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         (_t(lang, "団体", "Municipality"), ""),
         (_t(lang, "コード", "Code"), ""),
         (_t(lang, "都道府県", "Prefecture"), ""),
+        (_t(lang, "状況の時点", "Status as of"), ""),
         *((str(p["standard_no"]), "mark") for p in procs),
         (_t(lang, "オンライン化率", "Online rate"), "num"),
         (_t(lang, "確認済", "Recorded"), "num"),
@@ -92,6 +93,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             + row_head(town.get("name", ""))
             + td(town.get("code", ""))
             + td(town.get("prefecture") or "")
+            + td(town.get("status_as_of") or _t(lang, "記載なし", "not stated"))
             + "".join(marks)
             + td(ov.short_text(lang), "num", ov.sort_key())
             + td(coverage, "num", "" if ov.known is None or not ov.total else str(ov.known / ov.total))
@@ -108,17 +110,16 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     for p in procs:
         counts = p.get("counts") or {}
         known = sum(int(counts.get(k, 0)) for k in ("online", "partial", "offline"))
-        view = rate_view(
-            {
-                **p,
-                "coverage": p.get("coverage")
-                or {
-                    "known": known,
-                    "total": known + int(counts.get("unknown", 0)) + int(counts.get("missing", 0)),
-                },
+        covered = {
+            **p,
+            "coverage": p.get("coverage")
+            or {
+                "known": known,
+                "total": known + int(counts.get("unknown", 0)) + int(counts.get("missing", 0)),
             },
-            "online",
-        )
+        }
+        view = rate_view(covered, "online")
+        some = rate_view(covered, "with_partial")  # ○＋一部, as the terminal compare's 一部を含む column
         per_rows.append(
             "<tr>"
             + td(str(p["standard_no"]), "num", str(p["standard_no"]))
@@ -131,6 +132,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
                 for k in ("online", "partial", "offline", "not_applicable", "unknown")
             )
             + td(view.text(lang), "num", view.sort_key())
+            + td(some.short_text(lang), "num", some.sort_key())
             + "</tr>"
         )
     per = data_table(
@@ -145,6 +147,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             ("—", "num"),
             ("？", "num"),
             (_t(lang, "オンライン化率", "Online rate"), "num"),
+            (_t(lang, "○＋一部", "○ + 一部"), "num"),
         ],
         per_rows,
         cls="wide-table",
@@ -178,8 +181,27 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
         )
     header = (
         f"<h1>{esc(title)}</h1>"
-        + meta([(_t(lang, "基準日", "Evaluated on"), data.get("as_of", ""))])
+        + meta(
+            [
+                (_t(lang, "状況の時点", "Status as of"), _status_dates(data, lang)),
+                (_t(lang, "基準日", "Evaluated on"), data.get("as_of", "")),
+            ]
+        )
         + nav([(i, t) for i, t, _ in sections], lang)
     )
     body = "\n".join(section(i, t, c) for i, t, c in sections)
     return document(title, lang, header, body, footer(lang, version, data.get("as_of", "")), sortable=True)
+
+
+def _status_dates(data: dict[str, Any], lang: str) -> str:
+    """The header's status date: one date only when every municipality states the same one; otherwise the range
+    and how many state none (each row has its own in the matrix)."""
+    dates = data.get("status_as_of") or {}
+    first, last, missing = dates.get("earliest"), dates.get("latest"), int(dates.get("not_stated") or 0)
+    if first is None:
+        return _t(lang, "記載なし", "not stated")
+    if first == last and not missing:
+        return str(first)
+    span = str(first) if first == last else _t(lang, f"{first}〜{last}", f"{first} to {last}")
+    more = _t(lang, f"、記載なし {missing} 団体", f"; {missing} not stated") if missing else ""
+    return _t(lang, f"団体ごと（{span}{more}、表を参照）", f"by municipality ({span}{more}; see the table)")
