@@ -154,8 +154,9 @@ def _new_findings(before: Catalog, after: Catalog, as_of: dt.date) -> tuple[Find
             ("system", before.systems, after.systems),
             ("roadmap", before.roadmap, after.roadmap),
         )
+        for was_there in ({o.id: o for o in old},)  # by id, as the procedures: one lookup each, not a scan
         for e in now
-        if e not in old
+        if was_there.get(e.id) != e
     }
     header = before.procedures_file.model_copy(update={"procedures": []}) != (
         after.procedures_file.model_copy(update={"procedures": []})
