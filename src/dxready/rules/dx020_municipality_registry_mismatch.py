@@ -38,10 +38,8 @@ SUMMARY = Msg(
 )
 WHY_JA = "compare は団体コードで団体を名付け、都道府県別に集計します。名前とコードが別の団体だと、事実が別の団体に結び付きます。"
 NEXT_STEP = Msg(
-    "団体名と団体コードを確かめてください。登録簿の正しい組は次のコマンドで表示できます（NAME は団体名）:"
-    " dxready init --name NAME",
-    "Check the name and code; this command shows the registry's pair (NAME: the municipality's name):"
-    " dxready init --name NAME",
+    "団体名と団体コードを、上に示した登録簿の組と見比べ、違っている方を直してください",
+    "Compare the name and code with the registry's pair shown above and correct the one that is wrong",
 )
 
 
