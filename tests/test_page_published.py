@@ -98,9 +98,9 @@ def test_page_next_steps_name_no_yaml_field() -> None:
         )
 
 
-@pytest.mark.parametrize("code", ["DX018", "DX020"])
+@pytest.mark.parametrize("code", ["DX018"])
 def test_a_step_whose_last_sentence_introduces_its_command_loses_both(code: str) -> None:
-    """DX018's and DX020's steps end 「…次のコマンドで表示できます（NAME は団体名）: dxready init --name NAME」: the page
+    """DX018's step ends 「…次のコマンドが新しいディレクトリ NEW_DIR に作る 21 行から写せます（CODE は団体コード）: dxready init NEW_DIR --code CODE」: the page
     kept 「次のコマンドで表示できます…:」 with no command after it."""
     from dxready.render.html.gaps import plain_step
     from dxready.rules import BY_CODE
@@ -195,3 +195,17 @@ def test_trend_of_a_city_with_unknown_rows_draws_its_ranges(tmp_path: Path) -> N
     assert all(h[1] < lo[1] for h, lo in zip(highs, lows, strict=True))  # each high above its low
     assert chart.group(0).count('<circle class="dot s-online"') == 1  # the legend's: no point is drawn
     assert "帯で示します" in chart.group(0) and "帯は、未確認の手続があるため" in text
+
+
+def test_a_duplicate_number_is_published_in_words(tmp_path: Path) -> None:
+    """DX019's message carried 「standard_no 6 は port-procedures にも使われています（最初は dup/procedures.yaml:51:18）」:
+    a field name, a file position and a directory on the published page."""
+    city = _city(tmp_path / "dup")
+    text = (city / "procedures.yaml").read_text(encoding="utf-8")
+    (city / "procedures.yaml").write_text(
+        text.replace("standard_no: 7\n", "standard_no: 6\n", 1), encoding="utf-8"
+    )
+    for lang in ("ja", "en"):
+        page = _page(city, tmp_path / f"dup-{lang}.html", lang=lang)
+        assert "DX019" in page or "No.6" in page
+        assert "standard_no" not in page and "procedures.yaml:" not in page and "dup/" not in page

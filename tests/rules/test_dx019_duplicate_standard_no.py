@@ -32,12 +32,15 @@ def test_the_second_row_is_reported_at_its_number_naming_the_first(tmp_path: Pat
     path = root / "procedures.yaml"
     assert (finding.code, finding.subject.id, finding.severity.value) == ("DX019", "road-occupancy", "error")
     assert str(finding.location) == f"{path}:10:18"
-    assert finding.message.ja == (
-        f"standard_no 6 は port-procedures にも使われています（最初は {path}:6:18）。率には最初の行だけを数えます"
+    # In words (the published page shows the message): no field name, no file position; the first row's place is data.
+    assert (
+        finding.message.ja
+        == "No.6 は「港湾関係手続」と同じ番号です。率には最初の行（「港湾関係手続」）だけを数えます"
     )
     assert finding.message.en == (
-        f"standard_no 6 is also used by port-procedures (first at {path}:6:18); the rates count the first row only"
+        "No.6 is also the number of '港湾関係手続'; the rates count the first row ('港湾関係手続') only"
     )
+    assert finding.data == {"first": "port-procedures", "first_at": f"{path}:6:18"}
 
 
 def test_shipped_catalogue_has_one_row_per_number(tmp_path: Path) -> None:

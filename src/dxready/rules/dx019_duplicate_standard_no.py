@@ -55,25 +55,26 @@ NEXT_STEP = Msg(
 
 
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
-    first: dict[int, tuple[str, int]] = {}
+    first: dict[int, tuple[str, str, int]] = {}
     for i, p in enumerate(catalog.procedures):
         no = p.standard_no
         if no is None:
             continue
         seen = first.get(no)
         if seen is None:
-            first[no] = (p.id, i)  # located only if the number turns out to be used again
+            first[no] = (p.id, p.name, i)  # located only if the number turns out to be used again
             continue
-        where = str(catalog.locate("procedures", at_procedure(seen[1], "standard_no")))
+        where = str(catalog.locate("procedures", at_procedure(seen[2], "standard_no")))
+        # The message in words (the published page shows it); the first row's place is data, for the terminal and
+        # the machine formats.
         yield Finding(
             CODE,
             Subject("procedure", p.id),
             Msg(
-                f"standard_no {no} は {seen[0]} にも使われています（最初は {where}）。"
-                f"率には最初の行だけを数えます",
-                f"standard_no {no} is also used by {seen[0]} (first at {where});"
-                f" the rates count the first row only",
+                f"No.{no} は「{seen[1]}」と同じ番号です。率には最初の行（「{seen[1]}」）だけを数えます",
+                f"No.{no} is also the number of '{seen[1]}'; the rates count the first row ('{seen[1]}') only",
             ),
             "procedures",
             at_procedure(i, "standard_no"),
+            data={"first": seen[0], "first_at": where},
         )
