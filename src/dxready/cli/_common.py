@@ -155,6 +155,21 @@ CatalogOpt = Annotated[
     Path | None,
     typer.Option("--catalog", "-c", metavar="DIR", help=_CATALOG_HELP, show_default=False),
 ]
+CheckCatalogOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--catalog",
+        "-c",
+        metavar="DIR",
+        help=tr(
+            "カタログのディレクトリ（既定: $DXREADY_CATALOG、procedures.yaml のある ./ か ./data。見つからなければ"
+            "終了コード 2: check は同梱のカタログを代わりに検査しません）。",
+            "Catalogue directory (default: $DXREADY_CATALOG, ./ or ./data if it holds procedures.yaml; none found: "
+            "exit 2, check never falls back to the embedded one).",
+        ),
+        show_default=False,
+    ),
+]
 AsOfOpt = Annotated[
     str | None,
     typer.Option("--as-of", metavar="DATE", help=_AS_OF_HELP, show_default=False),

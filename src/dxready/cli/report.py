@@ -11,6 +11,7 @@ from dxready.cli._common import (
     _FORMAT_HELP,
     AsOfOpt,
     CatalogOpt,
+    CheckCatalogOpt,
     CheckFormat,
     FailOn,
     LangOpt,
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     ),
 )
 def check(
-    catalog: CatalogOpt = None,
+    catalog: CheckCatalogOpt = None,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     format: Annotated[
