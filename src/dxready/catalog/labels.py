@@ -50,6 +50,7 @@ STATUS_MARK_FORMS: dict[str, str] = {
     "‐": "—",
     "–": "—",
     "ー": "—",
+    "－": "—",  # read through NFKC as "-" anyway; listed so that the JSON Schema's list (editors) holds it too
     "?": "？",
 }
 

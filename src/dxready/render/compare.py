@@ -442,7 +442,7 @@ def notes(comparison: Comparison, lang: str, width: int | None = None) -> str:
             f"{'、'.join(where[1:])} は比較にも合計にも入れていません。"
             if lang == "ja"
             else f"note: {len(where)} catalogues share the code {code}: only {where[0]} is counted; "
-            f"{', '.join(where[1:])} is left out of the comparison and the totals"
+            f"{', '.join(where[1:])} {'is' if len(where) == 2 else 'are'} left out of the comparison and the totals"
         )
         for code, where in comparison.shared_codes().items()
     ]
