@@ -40,3 +40,26 @@ def test_gaps_gives_dx018s_command_whole(emptied: Path, lang: str) -> None:
     out = run80("gaps", "--lang", lang, "-c", str(emptied))[1]
     assert "`" not in out
     assert any(line.strip() == "dxready init NEW_DIR --code CODE" for line in out.splitlines())
+
+
+@pytest.mark.parametrize("columns", ["80", "120"])
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_next_names_catalogue_errors_beside_its_steps(tmp_path: Path, fmt: str, columns: str) -> None:
+    """A deleted standard row (DX018, an error: check fails) was mentioned only when no other step was left."""
+    root = tmp_path / "c"
+    assert run80("init", str(root), "--name", "館山市")[0] == 0
+    text = (root / "procedures.yaml").read_text(encoding="utf-8")
+    cut = text[text.index("  - id: road-occupancy") : text.index("  - id: building-confirmation")]
+    (root / "procedures.yaml").write_text(text.replace(cut, ""), encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+
+    for lang, said in (("ja", "カタログ全体へのエラーが1件あります"), ("en", "1erroronthecatalogueasawhole")):
+        result = CliRunner().invoke(
+            app, ["next", "-f", fmt, "--lang", lang, "-c", str(root)], env={"COLUMNS": columns}
+        )
+        assert result.exit_code == 0
+        flat = "".join(result.stdout.split())
+        assert said in flat and "dxreadycheck" in flat
+        assert "1." in result.stdout or "| 1 |" in result.stdout  # the steps are still there

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from dxready.i18n import t as _t
 from dxready.render import views
 from dxready.render.safe import md_cell, md_text
-from dxready.render.steps import no_steps, part_lines
+from dxready.render.steps import catalogue_errors, no_steps, part_lines
 
 if TYPE_CHECKING:
     from dxready.engine.ranking import NextStep
@@ -149,4 +149,6 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
     title += f"> {md_text(note)}\n\n" if note else ""
     if not rows:
         return title + md_text(no_steps(report, lang)) + "\n"
+    besides = catalogue_errors(report, lang)
+    title += f"{md_text(besides)}\n\n" if besides else ""
     return title + grid(views.Grid("", head, rows))

@@ -50,3 +50,21 @@ def no_steps(report: Report, lang: str) -> str:
         f"{'finding' if len(rest) == 1 else 'findings'} on the catalogue as a whole "
         f"({errors} {'error' if errors == 1 else 'errors'}): see dxready check",
     )
+
+
+def catalogue_errors(report: Report, lang: str) -> str:
+    """Beside the steps: the errors on the catalogue as a whole (DX018's missing standard rows) that ``next`` does not
+    rank ('' when there are none), so that a catalogue ``check`` fails is never shown as if only its rows were left."""
+    errors = [
+        f
+        for f in report.findings
+        if f.subject.kind in ("catalog", "settings") and f.severity.value == "error"
+    ]
+    if not errors:
+        return ""
+    n = len(errors)
+    return _t(
+        lang,
+        f"カタログ全体へのエラーが {n} 件あります（次の一手には並べません）: dxready check で確かめてください",
+        f"{n} {'error' if n == 1 else 'errors'} on the catalogue as a whole, not ranked here: see dxready check",
+    )

@@ -11,7 +11,7 @@ from dxready.findings import Msg
 from dxready.i18n import t as _t
 from dxready.render import views
 from dxready.render.safe import plain
-from dxready.render.steps import no_steps, part_lines
+from dxready.render.steps import catalogue_errors, no_steps, part_lines
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -317,6 +317,8 @@ def _next_records(report: Report, lang: str, steps: list[NextStep], width: int) 
     items: list[RenderableType] = [*_lines(_t(lang, "次の一手", "Next steps"), width, style="bold")]
     if not steps:
         items += _lines(no_steps(report, lang), width)
+    elif besides := catalogue_errors(report, lang):
+        items += _lines(besides, width, style="red")
     number = len(str(max((s.rank for s in steps), default=1))) + 1  # "9." and "10." right-aligned
     body = " " * (number + 1)  # every step's text starts under its heading's
     for i, s in enumerate(steps):
@@ -363,6 +365,10 @@ def next_steps(report: Report, lang: str, steps: list[NextStep]) -> str:
         parts.append("\n".join(part_lines(s, weights, lang)), style="dim")
         table.add_row(_text(str(s.rank)), _text(s.display_name(lang)), action, parts)
     note = views.embedded_note(report, lang)
+    besides = catalogue_errors(report, lang)
     return _render(
-        _text(views.catalog_line(report, lang), "dim"), *([_text(note, "yellow")] if note else []), table
+        _text(views.catalog_line(report, lang), "dim"),
+        *([_text(note, "yellow")] if note else []),
+        *([_text(besides, "red")] if besides else []),
+        table,
     )
