@@ -80,7 +80,34 @@ def test_every_kind_of_subject_a_finding_has_is_a_live_waiver(tmp_path: Path) ->
     systems = "systems:\n  - {id: juki, name: 住基, tier: backbone}\n"
     settings = "waivers:\n" + "".join(
         f"  - {{code: DX101, subject: {subject}, reason: 待ち}}\n"
-        for subject in ("road-occupancy", "childcare-01", "juki", "'122238'", "住民基本台帳")
+        for subject in ("road-occupancy", "childcare", "juki", "'122238'", "住民基本台帳", "standard-07")
     )
     root = write_catalog(tmp_path, procedures=procedures, systems=systems, settings=settings)
     assert run_rule(root, rule, "2026-11-26").findings == ()
+
+
+def test_a_standard_procedure_waiver_is_live_and_a_sub_procedure_one_names_its_group(tmp_path: Path) -> None:
+    """Review s7 diffreview F1: DX018's subject standard-07 is waived by the engine, so DX011 accepts it; a waiver
+    naming a sub-procedure never matches (its findings carry the group's id), so DX011 reports it with the group."""
+    procedures = (
+        "procedures:\n  - id: childcare\n    standard_no: 18\n    name: 子育て\n    status: unknown\n"
+        "    sub_procedures:\n      - {id: childcare-01, name: 児童手当, status: unknown}\n"
+    )
+    settings = "waivers:\n  - {code: DX018, subject: standard-07, reason: x}\n  - {code: DX103, subject: childcare-01, reason: x}\n"
+    catalog = load_catalog(write_catalog(tmp_path, procedures=procedures, settings=settings))
+    import datetime as dt
+
+    from dxready.rules import dx018_standard_procedure_missing, dx103_status_unknown
+
+    report = run(
+        catalog, dt.date(2026, 11, 26), rules=(dx018_standard_procedure_missing, dx103_status_unknown, rule)
+    )
+    assert "standard-07" in {f.subject.id for f in report.waived}
+    assert "childcare" in {f.subject.id for f in report.findings if f.code == "DX103"}
+    (sub,) = [f for f in report.findings if f.code == "DX011"]
+    assert sub.subject.id == "childcare-01"
+    assert sub.message.ja == (
+        "DX103 の適用除外の対象 'childcare-01' は childcare の下位手続です。指摘は childcare に出るため、"
+        "何も除外されません（対象は 'childcare' と書いてください）"
+    )
+    assert sub.message.en.endswith("so it waives nothing (name 'childcare' instead)")
