@@ -111,3 +111,21 @@ def test_a_standard_procedure_waiver_is_live_and_a_sub_procedure_one_names_its_g
         "何も除外されません（対象は 'childcare' と書いてください）"
     )
     assert sub.message.en.endswith("so it waives nothing (name 'childcare' instead)")
+
+
+def test_init_writes_an_example_waiver_that_dx011_accepts_once_uncommented(tmp_path: Path) -> None:
+    """Review s7 diffreview F2: init's dxready.yaml taught `subject: procedure:road-occupancy`, which waives nothing."""
+    from tests.helpers.cli import run80
+
+    root = tmp_path / "w"
+    assert run80("init", str(root), "--name", "館山市")[0] == 0
+    assert run80("check", "-c", str(root), "--select", "DX011")[0] == 0
+    path = root / "dxready.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index(
+        "# waivers:                     # accepted findings; reason is required, until is optional"
+    )
+    path.write_text("\n".join(line[2:] for line in lines[start:]) + "\n", encoding="utf-8")
+    code, out, err = run80("check", "-c", str(root), "--select", "DX011")
+    assert (code, err) == (0, "")
+    assert "DX011" not in out
