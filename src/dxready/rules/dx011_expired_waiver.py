@@ -36,7 +36,8 @@ Passes:
 """
 
 import difflib
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
 
 from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Severity
@@ -64,6 +65,7 @@ NEXT_STEP = Msg(
 def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
     known: set[str] | None = None
     groups: dict[str, str] = {}
+    ordered: list[str] = []
     for i, w in enumerate(catalog.settings.waivers):
         if w.code not in ctx.codes:
             yield Finding(
@@ -77,6 +79,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         if known is None:
             known = {waiver_key(s) for s in finding_subjects(catalog)}
             groups = {s.id: p.id for p in catalog.procedures for s in p.sub_procedures}
+            ordered = sorted(known)  # once, for every mistyped waiver's hint
         if w.subject not in known and w.subject in groups:
             group = groups[w.subject]
             yield Finding(
@@ -93,7 +96,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             )
         elif w.subject not in known:
             # "procedure:road-occupancy" is no subject either: the id alone is compared
-            close = difflib.get_close_matches(w.subject.rpartition(":")[2], sorted(known), n=1, cutoff=0.6)
+            close = suggest(w.subject.rpartition(":")[2], ordered)
             hint_ja = f"（'{close[0]}' の誤りですか？）" if close else ""
             hint_en = f"; did you mean '{close[0]}'?" if close else ""
             yield Finding(
@@ -119,3 +122,29 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
                 "dxready",
                 ("waivers", i, "until"),
             )
+
+
+POOL = 500
+"""At most this many ids are compared with a mistyped subject (difflib costs ~20 µs an id)."""
+
+
+def suggest(word: str, ordered: Sequence[str]) -> list[str]:
+    """The id ``word`` was probably meant to be ([] if none), among ``ordered`` (sorted once by the caller).
+
+    A large catalogue is narrowed first to the ids sharing ever more of ``word``'s first characters, by bisection,
+    until at most ``POOL`` remain; if no prefix narrows it that far there is no hint. So a check with many mistyped
+    waivers over tens of thousands of ids costs a sort and ``POOL`` comparisons per waiver (review s7 diffreview F7:
+    difflib over every id, re-sorted, per waiver, took 7.9 s at 40,000 procedures and 20 waivers)."""
+    lo, hi = 0, len(ordered)
+    k = 0
+    while hi - lo > POOL and k < len(word):
+        k += 1
+        prefix = word[:k]
+        start = bisect_left(ordered, prefix, lo, hi)
+        end = bisect_left(ordered, prefix + "\U0010ffff", start, hi)
+        if start == end:
+            return []
+        lo, hi = start, end
+    if hi - lo > POOL:
+        return []
+    return difflib.get_close_matches(word, ordered[lo:hi], n=1, cutoff=0.6)
