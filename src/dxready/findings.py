@@ -86,6 +86,14 @@ class Subject:
         return f"{self.kind}:{self.id}"
 
 
+def waiver_key(subject: Subject) -> str:
+    """What a waiver's ``subject`` is compared with to cover a finding about ``subject``: its bare id (no kind).
+
+    The one definition: the engine waives a finding when a live waiver of its code names this key, and DX011 reports
+    a waiver whose subject is the key of no subject a finding can have (``catalog.walk.finding_subjects``)."""
+    return subject.id
+
+
 Path = tuple[str | int, ...]
 
 MISSING_FACT = "missing_fact"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from dxready.catalog.load import load_catalog
 from dxready.engine.run import run
 from dxready.rules import dx011_expired_waiver as rule
@@ -80,7 +82,76 @@ def test_every_kind_of_subject_a_finding_has_is_a_live_waiver(tmp_path: Path) ->
     systems = "systems:\n  - {id: juki, name: 住基, tier: backbone}\n"
     settings = "waivers:\n" + "".join(
         f"  - {{code: DX101, subject: {subject}, reason: 待ち}}\n"
-        for subject in ("road-occupancy", "childcare-01", "juki", "'122238'", "住民基本台帳")
+        for subject in ("road-occupancy", "childcare", "juki", "'122238'", "住民基本台帳", "standard-07")
     )
     root = write_catalog(tmp_path, procedures=procedures, systems=systems, settings=settings)
     assert run_rule(root, rule, "2026-11-26").findings == ()
+
+
+def test_a_standard_procedure_waiver_is_live_and_a_sub_procedure_one_names_its_group(tmp_path: Path) -> None:
+    """Review s7 diffreview F1: DX018's subject standard-07 is waived by the engine, so DX011 accepts it; a waiver
+    naming a sub-procedure never matches (its findings carry the group's id), so DX011 reports it with the group."""
+    procedures = (
+        "procedures:\n  - id: childcare\n    standard_no: 18\n    name: 子育て\n    status: unknown\n"
+        "    sub_procedures:\n      - {id: childcare-01, name: 児童手当, status: unknown}\n"
+    )
+    settings = "waivers:\n  - {code: DX018, subject: standard-07, reason: x}\n  - {code: DX103, subject: childcare-01, reason: x}\n"
+    catalog = load_catalog(write_catalog(tmp_path, procedures=procedures, settings=settings))
+    import datetime as dt
+
+    from dxready.rules import dx018_standard_procedure_missing, dx103_status_unknown
+
+    report = run(
+        catalog, dt.date(2026, 11, 26), rules=(dx018_standard_procedure_missing, dx103_status_unknown, rule)
+    )
+    assert "standard-07" in {f.subject.id for f in report.waived}
+    assert "childcare" in {f.subject.id for f in report.findings if f.code == "DX103"}
+    (sub,) = [f for f in report.findings if f.code == "DX011"]
+    assert sub.subject.id == "childcare-01"
+    assert sub.message.ja == (
+        "DX103 の適用除外の対象 'childcare-01' は childcare の下位手続です。指摘は childcare に出るため、"
+        "何も除外されません（対象は 'childcare' と書いてください）"
+    )
+    assert sub.message.en.endswith("so it waives nothing (name 'childcare' instead)")
+
+
+def test_init_writes_an_example_waiver_that_dx011_accepts_once_uncommented(tmp_path: Path) -> None:
+    """Review s7 diffreview F2: init's dxready.yaml taught `subject: procedure:road-occupancy`, which waives nothing."""
+    from tests.helpers.cli import run80
+
+    root = tmp_path / "w"
+    assert run80("init", str(root), "--name", "館山市")[0] == 0
+    assert run80("check", "-c", str(root), "--select", "DX011")[0] == 0
+    path = root / "dxready.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index(
+        "# waivers:                     # accepted findings; reason is required, until is optional"
+    )
+    path.write_text("\n".join(line[2:] for line in lines[start:]) + "\n", encoding="utf-8")
+    code, out, err = run80("check", "-c", str(root), "--select", "DX011")
+    assert (code, err) == (0, "")
+    assert "DX011" not in out
+
+
+def test_the_hint_compares_a_bounded_pool_sorted_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s7 diffreview F7: each mistyped waiver ran difflib over every id, sorting them again (7.9 s of check at
+    40,000 procedures and 20 waivers). The hint is still found; difflib sees at most POOL ids a waiver."""
+    procedures = "procedures:\n" + "".join(
+        f"  - {{id: own-{n:05d}, name: 手続{n}, status: unknown}}\n" for n in range(1, 3001)
+    )
+    subjects = ("own-00125x", "own-02999", "全く別のもの", "procedure:own-00150x")
+    settings = "waivers:\n" + "".join(f"  - {{code: DX101, subject: '{s}', reason: x}}\n" for s in subjects)
+    root = write_catalog(tmp_path, procedures=procedures, settings=settings)
+    pools: list[int] = []
+    real = rule.difflib.get_close_matches
+
+    def counted(word: str, possibilities: list[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+        pools.append(len(possibilities))
+        return real(word, possibilities, n=n, cutoff=cutoff)
+
+    monkeypatch.setattr(rule.difflib, "get_close_matches", counted)
+    hints = [f.message.en.partition("did you mean ")[2] for f in run_rule(root, rule, "2026-11-26").findings]
+    assert hints == ["'own-00125'?", "", "'own-00150'?"]  # own-02999 is an id: no finding
+    assert len(pools) == 2 and all(size <= rule.POOL for size in pools)  # not 3,000 each

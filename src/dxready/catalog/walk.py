@@ -33,6 +33,30 @@ def _texts(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[s
             yield from _texts(item, (*path, key))
 
 
+def standard_subject(no: int) -> Subject:
+    """The subject of a finding about the standard procedure No. ``no`` as such (no row for it): ``standard-07``."""
+    return Subject("catalog", f"standard-{no:02d}")  # 01–21: listed in number order
+
+
+def finding_subjects(catalog: Catalog) -> set[Subject]:
+    """Every subject a rule's finding can have, but DX011's own (``settings``): the municipality's code, facts,
+    procedures (a sub-procedure's findings carry its group's id), systems, roadmap areas and items, the standardised
+    businesses and the 21 standard procedures. A waiver covers a finding when it names ``waiver_key`` of its subject;
+    tests/test_waiver_subjects.py runs every rule to keep this list and the rules in step."""
+    from dxready.catalog.registry import STANDARD_BUSINESSES, STANDARD_PROCEDURES
+
+    pf = catalog.procedures_file
+    found = {Subject("catalog", pf.municipality.code)}
+    found.update(Subject("catalog", f.id) for f in pf.facts)
+    found.update(Subject("catalog", b) for b in STANDARD_BUSINESSES)
+    found.update(standard_subject(e.no) for e in STANDARD_PROCEDURES)
+    found.update(Subject("procedure", p.id) for p in catalog.procedures)
+    found.update(Subject("system", s.id) for s in catalog.systems)
+    found.update(Subject("catalog", f"area-{a.no}") for a in catalog.roadmap_file.areas)
+    found.update(Subject("roadmap", r.id) for r in catalog.roadmap)
+    return found
+
+
 def iter_texts(
     catalog: Catalog, files: frozenset[str] = frozenset({"procedures", "systems", "roadmap"})
 ) -> Iterator[tuple[str, tuple[str | int, ...], str, Subject]]:

@@ -7,6 +7,7 @@ unless every file can be.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -194,10 +195,14 @@ roadmap: []
 """
 
 
-def settings_text() -> str:
+def settings_text(today: dt.date | None = None) -> str:
+    """dxready.yaml: every line commented. Its example waiver names an id of the init catalogue as findings show it
+    (the bare id) and lasts to the end of next fiscal year, so uncommented it is a live waiver DX011 accepts."""
     from dxready.catalog.settings import Targets, Weights
 
     targets, weights = Targets(), Weights()
+    today = today or dt.date.today()
+    until = dt.date(today.year + (2 if today.month >= 4 else 1), 3, 31)
     return f"""# dxready settings. Every line is commented: these are the defaults. Uncomment what you change.
 #
 # select: [DX]                 # rule codes or prefixes to run
@@ -216,9 +221,9 @@ def settings_text() -> str:
 #   effort: {weights.effort}
 # waivers:                     # accepted findings; reason is required, until is optional
 #   - code: DX101
-#     subject: procedure:road-occupancy
+#     subject: road-occupancy   # the id a finding shows (a procedure group, system, roadmap item)
 #     reason: 県の共同システムの導入待ち
-#     until: 2026-03-31
+#     until: {until.isoformat()}
 """
 
 

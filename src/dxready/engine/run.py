@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from dxready.catalog.load import Catalog
 from dxready.catalog.settings import Settings, Severity
-from dxready.findings import Finding
+from dxready.findings import Finding, waiver_key
 from dxready.rules.base import Context, Rule
 
 if TYPE_CHECKING:  # imported where levels and rates are computed: check computes neither
@@ -133,7 +133,8 @@ def _run(
 
 
 def _waiver_for(f: Finding, settings: Settings, as_of: dt.date) -> str | None:
+    key = waiver_key(f.subject)
     for w in settings.waivers:
-        if w.code == f.code and w.subject == f.subject.id and (w.until is None or w.until >= as_of):
+        if w.code == f.code and w.subject == key and (w.until is None or w.until >= as_of):
             return w.reason
     return None

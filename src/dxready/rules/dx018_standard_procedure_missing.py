@@ -63,7 +63,8 @@ from collections.abc import Iterator
 from dxready.catalog.load import Catalog
 from dxready.catalog.registry import STANDARD_PROCEDURES
 from dxready.catalog.settings import Severity
-from dxready.findings import Finding, Msg, Subject
+from dxready.catalog.walk import standard_subject
+from dxready.findings import Finding, Msg
 from dxready.rules.base import Context
 
 CODE = "DX018"
@@ -93,7 +94,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             continue
         yield Finding(
             CODE,
-            Subject("catalog", f"standard-{entry.no:02d}"),  # 01–21: listed in number order
+            standard_subject(entry.no),
             Msg(
                 f"標準手続 No.{entry.no}「{entry.name}」の行がありません（率では未確認（？）として数えます）",
                 f"standard procedure No.{entry.no} '{entry.name_en}' has no row"
