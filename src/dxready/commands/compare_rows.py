@@ -20,7 +20,7 @@ from dxready.commands.usage import Usage, usage_of
 from dxready.commands.usage import as_json as usage_json
 from dxready.commands.usage import cache as cache_usage
 from dxready.commands.usage import uncache as uncache_usage
-from dxready.engine.rates import Rate, fields
+from dxready.engine.rates import Rate, fields, inferred_status
 from dxready.errors import Problem
 
 SCHEMA_VERSION = 1
@@ -366,7 +366,7 @@ def summarise(catalog: Any, shown: str) -> Row:
     for p in procedures:
         if p.standard_no is None or p.standard_no in statuses:
             continue
-        inferred += p.status_inferred and p.effective_status.value not in ("unknown", "not_applicable")
+        inferred += inferred_status(p)
         statuses[p.standard_no] = p.effective_status.value
         usage[p.standard_no] = usage_of(p)
         ready = readiness(p, bundles)
