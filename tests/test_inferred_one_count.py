@@ -65,3 +65,35 @@ def test_english_says_the_same_count(tmp_path: Path) -> None:
     root, _ = _catalogue(tmp_path)
     gaps = _ok("gaps", "--catalog", str(root), "--lang", "en").replace("\n  ", " ")
     assert "15.0% (2 of 20 inferred)" in gaps and "of which inferred 2" in gaps
+
+
+def test_each_procedure_column_counts_its_inferred_cells(tmp_path: Path) -> None:
+    """No.1's one known cell is the inferred ○: its column says so, in compare's JSON and on the page (F10)."""
+    root, here = _catalogue(tmp_path)
+    data = json.loads(_ok("compare", str(here), "-f", "json"))
+    columns = {c["standard_no"]: c["coverage"] for c in data["procedures"]}
+    assert columns[1] == {"known": 1, "total": 2, "inferred": 1}
+    assert columns[4] == {"known": 1, "total": 2, "inferred": 1}
+    assert columns[2] == {"known": 1, "total": 2, "inferred": 0}
+    assert sum(c["inferred"] for c in columns.values()) == data["totals"]["coverage"]["inferred"] == 2
+    out = tmp_path / "cp.html"
+    _ok("page", "--catalog", str(root), "--compare", str(here), "-o", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert html.count("（2件中1件記録、うち推定1件）") == 2
+
+
+def test_a_cached_row_keeps_which_statuses_are_inferred(tmp_path: Path) -> None:
+    from dxready.commands.compare_rows import Row, _seal
+
+    row = Row("c", "館山市", "122050", "千葉県", "o" * 21, "2" * 21, "+" + "." * 20)
+    again = Row.from_cache(row.to_cache("k"), "c", "k")
+    assert again.guessed == row.guessed and again.inferred == 1
+    old = row.to_cache("k")[:-1]
+    old[5] = 1  # a row cached with only a count (sealed as it was): refused, so that it is recomputed
+    old.append(_seal("k", old))
+    try:
+        Row.from_cache(old, "c", "k")
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("an old cached row was accepted")
