@@ -102,3 +102,22 @@ def test_compare_counts_a_missing_row_as_unknown(tmp_path: Path) -> None:
     rolled = _cli("compare", str(parent), "--format", "json", "--by", "prefecture")
     (chiba,) = json.loads(rolled.stdout)["rollups"]
     assert chiba["coverage"] == {"known": 16, "total": 17} and chiba["cells"]["unknown"] == 1
+
+
+def test_compare_totals_count_the_missing_cells_the_rates_count(tmp_path: Path) -> None:
+    """Review s7 diffreview F5: totals.cells add up to the rate's denominator (plus the — cells)."""
+    from dxready.cli import app
+
+    parent = tmp_path / "cmp"
+    for folder, name in (("a", "館山市"), ("b", "南房総市")):
+        assert runner.invoke(app, ["init", str(parent / folder), "--name", name]).exit_code == 0
+    path = parent / "a" / "procedures.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("procedures:")] + "procedures: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(parent), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    totals = json.loads(result.stdout)["totals"]
+    cells = totals["cells"]
+    assert cells["missing"] == 21 and cells["unknown"] == 21
+    applicable = sum(n for status, n in cells.items() if status != "not_applicable")
+    assert applicable == totals["coverage"]["total"] == 42

@@ -357,7 +357,11 @@ class Comparison:
         return {
             "municipalities": len(self.rows),
             "broken": len(self.broken),
-            "cells": {status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
+            # ``missing``: standard rows a catalogue lacks, counted as ？ by the rates (as the columns' counts say)
+            "cells": {
+                **{status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
+                "missing": cells.get(MISSING, 0),
+            },
             **fields(on, some),
             "online_rate": on.rate,
             "online_or_partial_rate": some.rate,
