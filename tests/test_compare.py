@@ -63,12 +63,12 @@ def test_matrix_marks_and_rates_as_json(pair: Path) -> None:
     assert kamo["online_rate"] == 52.9
     assert kamo["statuses"]["6"] == "not_applicable" and kamo["statuses"]["2"] == "partial"
     assert kamo["rate"] == 52.9 and kamo["rate_bounds"] == [52.9, 52.9]
-    assert kamo["coverage"] == {"known": 17, "total": 17}
+    assert kamo["coverage"] == {"known": 17, "total": 17, "inferred": 0}
     # Kure: known 1 × 2 ○ 9 ○ 7 一部, 6 is —, 16 unknown → no single figure (○ 2 of 4 = 50.0 % was printed before):
     # between 2/20 (every unknown ×) and 18/20 (every unknown ○).
     assert kure["online_rate"] is None and kure["rate"] is None and kure["online_or_partial_rate"] is None
     assert kure["rate_bounds"] == [10.0, 90.0] and kure["rate_with_partial_bounds"] == [15.0, 95.0]
-    assert kure["coverage"] == {"known": 4, "total": 20}
+    assert kure["coverage"] == {"known": 4, "total": 20, "inferred": 0}
     assert kure["statuses"]["3"] == "unknown"
     # 21 rows: one not applicable, 16 unknown (no level yet), 4 recorded, of which × and 一部 have a settled level
     # (0 and 1); the two ○ rows stand between 2 and 4 until identity, fee and result are recorded.
@@ -86,7 +86,7 @@ def test_matrix_marks_and_rates_as_json(pair: Path) -> None:
     assert totals["municipalities"] == 2 and totals["broken"] == 0
     # ○ 9 + 2 of 17 + 20 applicable cells, 21 of them known (11 of 21 = 52.4 % was printed before).
     assert totals["online_rate"] is None and totals["rate_bounds"] == [29.7, 73.0]
-    assert totals["coverage"] == {"known": 21, "total": 37}
+    assert totals["coverage"] == {"known": 21, "total": 37, "inferred": 0}
     assert data["errors"] == []
 
 
@@ -342,6 +342,7 @@ def test_one_municipality_is_one_row_the_directory_before_the_embedded_copy(tmp_
     assert data["totals"]["coverage"] == {
         "known": 17,
         "total": 38,
+        "inferred": 0,
     }  # Kamogawa's 17 once, Tateyama's 21 unknown
     assert data["procedures"][6]["counts"]["online"] == 1
     assert result.stderr.startswith("注意: 団体コード 122238 のカタログが 2 つあります。")

@@ -45,7 +45,10 @@ def test_rates_and_levels_do_not_count_the_contradicted_mark(city: Path) -> None
     for command in (("gaps",), ("table", "summary")):
         summary = json.loads(_run(*command, "--catalog", str(city), "--format", "json")[1])["summary"]
         assert summary["by_status"]["online"] == 1 and summary["by_status"]["unknown"] == 20, command
-        assert summary["coverage"] == {"known": 1, "total": 21} and summary["rate_bounds"] == [4.8, 100.0]
+        assert summary["coverage"] == {"known": 1, "total": 21, "inferred": 0} and summary["rate_bounds"] == [
+            4.8,
+            100.0,
+        ]
     out = _run("gaps", "--catalog", str(city))[1]
     assert "4.8–100.0%（21件中1件確認）" in out and "9.5–" not in out
     assert "？ 未確認 20（うち個別手続と矛盾 1）" in out  # the summary says why the recorded ○ is not counted
@@ -58,7 +61,7 @@ def test_rates_and_levels_do_not_count_the_contradicted_mark(city: Path) -> None
     assert "DX008" in [f["code"] for f in childcare["findings"]]
     compare = json.loads(_run("compare", str(city), "--format", "json")[1])
     (row,) = compare["municipalities"]
-    assert row["coverage"] == {"known": 1, "total": 21} and row["statuses"]["18"] == "unknown"
+    assert row["coverage"] == {"known": 1, "total": 21, "inferred": 0} and row["statuses"]["18"] == "unknown"
 
 
 def test_the_table_says_why_in_both_languages(city: Path) -> None:

@@ -55,4 +55,7 @@ def test_the_reviewers_catalogue_says_recorded_and_inferred(tmp_path: Path) -> N
     page = runner.invoke(app, ["page", "--catalog", str(root)]).stdout
     assert "71.4〜95.2%（21件中16件記録、うち推定12件）" in page and "件確認" not in page
     data = json.loads(runner.invoke(app, ["gaps", "-f", "json", "--catalog", str(root)]).stdout)
-    assert data["summary"]["coverage"] == {"known": 16, "total": 21} and data["summary"]["inferred"] == 12
+    assert (
+        data["summary"]["coverage"] == {"known": 16, "total": 21, "inferred": 12}
+        and data["summary"]["inferred"] == 12
+    )

@@ -242,14 +242,18 @@ def test_pdf_failure_of_chromium_is_a_message(tmp_path: Path, monkeypatch: pytes
             {
                 "rate": None,
                 "rate_bounds": [10.0, 95.0],
-                "coverage": {"known": 3, "total": 20},
+                "coverage": {"known": 3, "total": 20, "inferred": 0},
                 "online_rate": None,
             },
             "10.0〜95.0%（20件中3件確認）",
             "10.0–95.0% (3 of 20 known)",
         ),
         (
-            {"rate": 52.9, "rate_bounds": [52.9, 52.9], "coverage": {"known": 17, "total": 17}},
+            {
+                "rate": 52.9,
+                "rate_bounds": [52.9, 52.9],
+                "coverage": {"known": 17, "total": 17, "inferred": 0},
+            },
             "52.9%",
             "52.9%",
         ),

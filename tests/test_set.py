@@ -110,7 +110,11 @@ def test_init_then_a_dozen_sets_give_the_right_marks_and_rates(kure: Path) -> No
     # 19 applicable, 8 known (1 2 3 4 7 9 14 21), ○ 1 4 9 14 21: no single figure is true yet (5 of 8 = 62.5 %
     # was what this printed before); the truth lies between 5/19 (every unknown ×) and 16/19 (every unknown ○).
     assert summary["rate"] is None and summary["online_rate"] is None
-    assert summary["rate_bounds"] == [26.3, 84.2] and summary["coverage"] == {"known": 8, "total": 19}
+    assert summary["rate_bounds"] == [26.3, 84.2] and summary["coverage"] == {
+        "known": 8,
+        "total": 19,
+        "inferred": 0,
+    }
     assert summary["rate_with_partial"] is None and summary["rate_with_partial_bounds"] == [31.6, 89.5]
     assert "26.3–84.2%（19件中8件確認）" in usage.stdout
     check = runner.invoke(app, ["check", "--catalog", str(kure)])

@@ -55,13 +55,13 @@ def test_nine_of_21_rows_never_show_a_bare_rate(city: Path, tmp_path: Path) -> N
         summary = json.loads(_run(*command, "--catalog", str(city), "--format", "json")[1])["summary"]
         assert summary["rate"] is None and summary["rate_with_partial"] is None
         assert summary["rate_bounds"] == [28.6, 85.7] and summary["rate_with_partial_bounds"] == [33.3, 90.5]
-        assert summary["coverage"] == {"known": 9, "total": 21}
+        assert summary["coverage"] == {"known": 9, "total": 21, "inferred": 0}
     compare = json.loads(_run("compare", str(city), "--format", "json")[1])
     (row,) = compare["municipalities"]
     assert (
         row["rate"] is None
         and row["rate_bounds"] == [28.6, 85.7]
-        and row["coverage"] == {"known": 9, "total": 21}
+        and row["coverage"] == {"known": 9, "total": 21, "inferred": 0}
     )
     code, out, _ = _run("compare", str(city), "--format", "csv")
     rows = list(csv.reader(io.StringIO(out[1:])))
@@ -81,7 +81,11 @@ def test_one_sub_procedure_leaves_its_group_unknown_with_the_tally(city: Path) -
     catalog = load_catalog(city)
     assert catalog.procedures[17].effective_status.value == "unknown"
     summary = json.loads(_run("table", "summary", "--catalog", str(city), "--format", "json")[1])["summary"]
-    assert summary["by_status"]["unknown"] == 21 and summary["coverage"] == {"known": 0, "total": 21}
+    assert summary["by_status"]["unknown"] == 21 and summary["coverage"] == {
+        "known": 0,
+        "total": 21,
+        "inferred": 0,
+    }
     table = _run("table", "procedures", "--catalog", str(city), "--format", "markdown")[1]
     assert "| 18 | 子育て関係（児童手当、保育施設利用等） | ？（○ 1 / ？ 14 / 15） |" in table
     gaps = json.loads(_run("gaps", "--catalog", str(city), "--format", "json")[1])

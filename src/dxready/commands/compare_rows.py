@@ -20,7 +20,7 @@ from dxready.commands.usage import Usage, usage_of
 from dxready.commands.usage import as_json as usage_json
 from dxready.commands.usage import cache as cache_usage
 from dxready.commands.usage import uncache as uncache_usage
-from dxready.engine.rates import Rate, fields
+from dxready.engine.rates import Rate, fields, inferred_status
 from dxready.errors import Problem
 
 SCHEMA_VERSION = 1
@@ -35,6 +35,8 @@ _STATUS_OF = {v: k for k, v in _CODE_OF.items()}
 MISSING = "."
 """In ``Row.marks`` and ``Row.grades``: the catalogue has no such row (or, for a level, it is not applicable). A
 standard row missing from a catalogue (DX018) is a procedure whose status is unknown: every rate counts it as ？."""
+GUESSED = "+"
+"""In :attr:`Row.guessed`: this standard number's status is an inference (engine.rates.inferred_status)."""
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,10 @@ class Row:
     prefecture: str | None
     marks: str
     grades: str
-    inferred: int = 0
-    """Standard rows whose recorded status is marked as the author's inference (counted apart in 確認済)."""
+    guessed: str = ""
+    """One letter per standard number (or empty: none): ``+`` where the status is an inference by the one rule of
+    engine.rates.inferred_status, ``.`` elsewhere; so that the totals, the row and each procedure's column state
+    the same count."""
     usage: tuple[Usage | None, ...] = ()
     """Per standard number (in order, or empty): the latest fiscal year's counts (commands/usage.py)."""
     status_as_of: str | None = None
@@ -74,6 +78,11 @@ class Row:
     @property
     def known(self) -> int:
         return self.count("online") + self.count("partial") + self.count("offline")
+
+    @property
+    def inferred(self) -> int:
+        """Known standard rows whose status is the author's inference (counted apart in 確認済)."""
+        return self.guessed.count(GUESSED)
 
     @property
     def applicable(self) -> int:
@@ -147,7 +156,7 @@ class Row:
         return '{"catalog": ' + json.dumps(self.catalog, ensure_ascii=False) + ", " + self.body[1:]
 
     def to_cache(self, key: str) -> list[Any]:
-        fields: list[Any] = [self.name, self.code, self.prefecture, self.marks, self.grades, self.inferred]
+        fields: list[Any] = [self.name, self.code, self.prefecture, self.marks, self.grades, self.guessed]
         fields.append(cache_usage(self.usage))
         fields.append(self.status_as_of)
         return [*fields, _seal(key, fields)]
@@ -163,15 +172,15 @@ class Row:
         """
         if not (isinstance(value, list) and len(value) == 9):
             raise ValueError("not a cached row")
-        name, code, prefecture, marks, grades, inferred, usage, status_as_of, seal = value
+        name, code, prefecture, marks, grades, guessed, usage, status_as_of, seal = value
         if status_as_of is not None and not (isinstance(status_as_of, str) and _DATE.match(status_as_of)):
             raise ValueError("not a cached row")
         if (
-            not isinstance(inferred, int)
-            or isinstance(inferred, bool)
-            or not 0 <= inferred <= len(STANDARD_NOS)
+            not isinstance(guessed, str)
+            or len(guessed) not in (0, len(STANDARD_NOS))
+            or set(guessed) - {GUESSED, "."}
         ):
-            raise ValueError("not a cached row")
+            raise ValueError("not a cached row")  # also a row cached before per-number inferences: recomputed
         texts = (name, code, marks, grades, seal)
         if not all(isinstance(t, str) for t in texts) or not isinstance(prefecture, str | None):
             raise ValueError("not a cached row")
@@ -184,11 +193,11 @@ class Row:
         if not set(marks) <= {*_STATUS_OF, MISSING} or not set(grades) <= set("01234" + MISSING):
             raise ValueError("not a cached row")
         if not hmac.compare_digest(
-            seal, _seal(key, [name, code, prefecture, marks, grades, inferred, usage, status_as_of])
+            seal, _seal(key, [name, code, prefecture, marks, grades, guessed, usage, status_as_of])
         ):
             raise ValueError("not a cached row")
         return cls(
-            catalog, name, code, prefecture, marks, grades, inferred, uncache_usage(usage), status_as_of
+            catalog, name, code, prefecture, marks, grades, guessed, uncache_usage(usage), status_as_of
         )
 
 
@@ -224,6 +233,8 @@ class Column:
     """status → municipalities; ``missing`` for catalogues without the row."""
     name_en: str = ""
     """The registry's English name (``--lang en``)."""
+    inferred: int = 0
+    """Municipalities whose known status for this row is the author's inference (never worded 確認)."""
 
     def label(self, lang: str) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
@@ -244,12 +255,12 @@ class Column:
     @property
     def online(self) -> Rate:
         """○ among the municipalities where the row is applicable, with bounds and coverage."""
-        return Rate(self.counts.get("online", 0), self.known, self.applicable)
+        return Rate(self.counts.get("online", 0), self.known, self.applicable, self.inferred)
 
     @property
     def with_partial(self) -> Rate:
         some = self.counts.get("online", 0) + self.counts.get("partial", 0)
-        return Rate(some, self.known, self.applicable)
+        return Rate(some, self.known, self.applicable, self.inferred)
 
     @property
     def online_rate(self) -> float | None:
@@ -310,14 +321,16 @@ class Comparison:
 
         names = {**_STATUS_OF, MISSING: "missing"}
         by_no = zip(*(row.marks for row in self.rows), strict=True) if self.rows else [()] * len(STANDARD_NOS)
+        guessed = Counter(i for row in self.rows for i, ch in enumerate(row.guessed) if ch == GUESSED)
         return [
             Column(
                 no,
                 STANDARD_BY_NO[no].name,
                 {names[ch]: n for ch, n in Counter(column).items()},
                 STANDARD_BY_NO[no].name_en,
+                guessed.get(i, 0),
             )
-            for no, column in zip(STANDARD_NOS, by_no, strict=True)
+            for i, (no, column) in enumerate(zip(STANDARD_NOS, by_no, strict=True))
         ]
 
     def rates(self) -> tuple[Rate, Rate]:
@@ -344,7 +357,11 @@ class Comparison:
         return {
             "municipalities": len(self.rows),
             "broken": len(self.broken),
-            "cells": {status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
+            # ``missing``: standard rows a catalogue lacks, counted as ？ by the rates (as the columns' counts say)
+            "cells": {
+                **{status: cells.get(ch, 0) for status, ch in _CODE_OF.items()},
+                "missing": cells.get(MISSING, 0),
+            },
             **fields(on, some),
             "online_rate": on.rate,
             "online_or_partial_rate": some.rate,
@@ -362,11 +379,12 @@ def summarise(catalog: Any, shown: str) -> Row:
     statuses: dict[int, str] = {}
     levels: dict[int, int] = {}
     usage: dict[int, Usage | None] = {}
-    inferred = 0
+    guesses: set[int] = set()
     for p in procedures:
         if p.standard_no is None or p.standard_no in statuses:
             continue
-        inferred += p.status_inferred and p.effective_status.value not in ("unknown", "not_applicable")
+        if inferred_status(p):
+            guesses.add(p.standard_no)
         statuses[p.standard_no] = p.effective_status.value
         usage[p.standard_no] = usage_of(p)
         ready = readiness(p, bundles)
@@ -376,6 +394,7 @@ def summarise(catalog: Any, shown: str) -> Row:
     m = catalog.procedures_file.municipality
     marks = "".join(_CODE_OF[statuses[no]] if no in statuses else MISSING for no in STANDARD_NOS)
     grades = "".join(str(levels[no]) if no in levels else MISSING for no in STANDARD_NOS)
+    guessed = "".join(GUESSED if no in guesses else "." for no in STANDARD_NOS) if guesses else ""
     counted = tuple(usage.get(no) for no in STANDARD_NOS)
     when = catalog.procedures_file.as_of
     return Row(
@@ -385,7 +404,7 @@ def summarise(catalog: Any, shown: str) -> Row:
         m.prefecture,
         marks,
         grades,
-        inferred,
+        guessed,
         counted if any(counted) else (),
         when.isoformat() if when is not None else None,
     )

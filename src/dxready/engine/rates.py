@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.models import Status
+
+if TYPE_CHECKING:
+    from dxready.catalog.models import Procedure
 from dxready.catalog.numbers import percent
 
 
@@ -66,7 +69,19 @@ class Rate:
 
     @property
     def coverage(self) -> dict[str, int]:
-        return {"known": self.known, "total": self.total}
+        """{known, total, inferred}: the JSON's coverage, so that every reader words the same counts."""
+        return {"known": self.known, "total": self.total, "inferred": self.inferred}
+
+
+KNOWN = frozenset({Status.online, Status.partial, Status.offline})
+
+
+def inferred_status(p: Procedure) -> bool:
+    """THE definition of an inferred status, used by every count of them (summary, compare, JSON, page): a
+    procedure whose status is marked as the author's inference (``inferred: [status]``) and whose effective status
+    is ○, 一部 or × — one of the known applicable rows that a rate's coverage counts. An inferred — (not applicable)
+    or ？ is not counted: it is out of the rate, or not recorded at all."""
+    return p.status_inferred and p.effective_status in KNOWN
 
 
 def rate_of(statuses: Iterable[Status], counted: frozenset[Status]) -> Rate:
@@ -88,7 +103,7 @@ ONLINE_OR_PARTIAL = frozenset({Status.online, Status.partial})
 
 def fields(online: Rate, with_partial: Rate) -> dict[str, Any]:
     """The JSON keys every summary carries: ``rate`` (null unless complete), ``rate_bounds`` [low, high],
-    ``coverage`` {known, total}, and the same for ○ and 一部 together (``rate_with_partial…``)."""
+    ``coverage`` {known, total, inferred} (inferred: of the known rows, see :func:`inferred_status`), and the same for ○ and 一部 together (``rate_with_partial…``)."""
     return {
         "rate": online.rate,
         "rate_bounds": _bounds(online),

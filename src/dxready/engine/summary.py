@@ -17,9 +17,6 @@ if TYPE_CHECKING:
     from dxready.engine.rates import Rate
 
 
-_KNOWN = frozenset({Status.online, Status.partial, Status.offline})
-
-
 @dataclass(frozen=True)
 class Summary:
     """The standard rows' tally, rates and levels; a city's own procedures (no ``standard_no``) counted apart."""
@@ -34,8 +31,6 @@ class Summary:
     """○ and 一部 together: how the national dashboard counts (partial offers count as online)."""
     own: dict[str, int] = field(default_factory=dict)
     """Status → how many of the city's own procedures (outside the 21); empty when there are none."""
-    inferred: int = 0
-    """Standard rows whose status is marked as the author's inference."""
     unsettled: dict[tuple[int, int], int] = field(default_factory=dict)
     """(lowest, highest) level → how many recorded rows an unknown fact could move within that span; ``levels``
     counts only the rows whose level no unknown fact could change."""
@@ -43,6 +38,12 @@ class Summary:
     """Standard numbers (1–21) the catalogue has no row for: each is counted as a row whose status is unknown (？),
     in the tally, the rates' bounds and their coverage, and among the unsettled levels (0–4), so that a deleted
     or mis-numbered row can never narrow or raise a rate (DX018 reports it)."""
+
+    @property
+    def inferred(self) -> int:
+        """Known applicable standard rows (○ 一部 ×) whose status is the author's inference: the rates' own count
+        (engine.rates.inferred_status), so that 「うち推定の状況」 and the rates' words state one number."""
+        return self.online.inferred
 
     @property
     def online_rate(self) -> float | None:
@@ -59,7 +60,7 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
     same number is DX019's error, left out here as compare leaves it out), and a number without a row counted as
     unknown (？). A city's own procedures are counted apart."""
     from dxready.catalog.registry import STANDARD_BY_NO
-    from dxready.engine.rates import ONLINE, ONLINE_OR_PARTIAL, rate_of
+    from dxready.engine.rates import ONLINE, ONLINE_OR_PARTIAL, inferred_status, rate_of
 
     first: dict[int, Procedure] = {}
     for p in procedures:
@@ -80,7 +81,7 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
     if missing:
         open_[(0, 4)] += len(missing)  # a row not there could be at any level
     # Recorded statuses that are the author's inference: the rates' words say how many (never 確認).
-    guessed = sum(p.status_inferred and p.effective_status in _KNOWN for p in rows)
+    guessed = sum(inferred_status(p) for p in rows)
     return Summary(
         applicable=len(applicable),
         by_status={s.value: by_status.get(s.value, 0) for s in Status if s is not Status.not_applicable},
@@ -89,7 +90,6 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
         online=replace(rate_of(statuses, ONLINE), inferred=guessed),
         with_partial=replace(rate_of(statuses, ONLINE_OR_PARTIAL), inferred=guessed),
         own=dict(Counter(p.effective_status.value for p in own)),
-        inferred=sum(p.status_inferred and p.status is not Status.unknown for p in rows),
         unsettled=dict(sorted(open_.items())),
         missing=missing,
     )

@@ -47,7 +47,8 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     if overall.known is None:
         cells = totals.get("cells") or {}
         known = sum(int(cells.get(k, 0)) for k in ("online", "partial", "offline"))
-        overall = RateView(overall.point, overall.bounds, known, known + int(cells.get("unknown", 0)))
+        unknown = int(cells.get("unknown", 0)) + int(cells.get("missing", 0))  # a missing row counts as ？
+        overall = RateView(overall.point, overall.bounds, known, known + unknown)
     from dxready.render.text import count
 
     n = int(totals.get("municipalities", len(towns)))

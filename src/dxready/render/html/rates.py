@@ -92,9 +92,13 @@ def rate_view(obj: dict[str, Any], which: str = "online") -> RateView:
     bounds_key = "rate_bounds" if which == "online" else "rate_with_partial_bounds"
     legacy = "online_rate" if which == "online" else "online_or_partial_rate"
     known = total = None
+    inferred: Any = obj.get(
+        "inferred"
+    )  # older JSON: a summary's own count, which may count an inferred — too
     coverage = obj.get("coverage")
     if isinstance(coverage, dict):
         known, total = coverage.get("known"), coverage.get("total")
+        inferred = coverage.get("inferred", inferred)  # the rate's own count (engine.rates.inferred_status)
     elif isinstance(obj.get("recorded"), str) and "/" in obj["recorded"]:
         a, b = obj["recorded"].split("/", 1)
         known, total = int(a), int(b)
@@ -107,8 +111,7 @@ def rate_view(obj: dict[str, Any], which: str = "online") -> RateView:
     point = obj.get(point_key) if point_key in obj else obj.get(legacy)
     raw = obj.get(bounds_key)
     bounds = (float(raw[0]), float(raw[1])) if isinstance(raw, list | tuple) and len(raw) == 2 else None
-    inferred = obj.get("inferred")
     guessed = inferred if isinstance(inferred, int) and not isinstance(inferred, bool) else 0
-    # A summary's ``inferred`` may count an inferred — too: never more than the known rows are worded as guesses.
+    # Never more than the known rows are worded as guesses (older JSON's wider count).
     guessed = max(0, min(guessed, known if known is not None else 0))
     return RateView(point, bounds, known, total, guessed)
