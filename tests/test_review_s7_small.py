@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 from dxready.catalog.models import STATUS_INPUTS
@@ -20,3 +21,24 @@ def test_compare_words_several_set_aside_copies_in_the_plural(tmp_path: Path) ->
     code, out, err = run80("compare", str(tmp_path), "--lang", "en")
     said = " ".join((out + err).split())
     assert code == 0 and "are left out of the comparison" in said and "is left out" not in said
+
+
+def test_a_status_refusal_never_splits_a_word_it_lists() -> None:
+    """L3: the refusal broke the words it lists for the user to copy (「オンライ/ン」「未/実施」「適用除/外」)."""
+    from dxready.catalog.labels import STATUS_WORDS
+    from dxready.render.wrap import fit_message
+
+    words = {w for ws in STATUS_WORDS.values() for w in ws if not w.isascii() and len(w) > 1}
+    text = "dxready: --status: 'ほげ' は状況ではありません（" + "、".join(
+        ", ".join(ws) for ws in STATUS_WORDS.values()
+    )
+    for width in range(24, 81):
+        lines = fit_message(text + "）", width).split("\n")
+        assert len(lines) > 1
+        for left, right in itertools.pairwise(lines):
+            left, right = left.rstrip(), right.lstrip()
+            for word in words:
+                cut = [
+                    k for k in range(1, len(word)) if left.endswith(word[:k]) and right.startswith(word[k:])
+                ]
+                assert not cut, (width, word, left, right)

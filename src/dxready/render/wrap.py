@@ -34,13 +34,28 @@ _PROTECTED = (
     r"|一部"  # the status mark (partly online), never split, in English text as in Japanese
 )
 _TOKEN = re.compile(rf"{_PROTECTED}|[\x21-\x7e\u2013]+|\s+|.", re.S)
+_MESSAGE_TOKEN: re.Pattern[str] | None = None
+"""In messages (:func:`fit_message`) also the Japanese words a status may be written with (オンライン化済, 未実施,
+適用除外 …), never split: a refusal lists them for the user to copy, and a word broken across two lines is copied
+wrong. Not in tables and prose (a column's header may need to break inside オンライン)."""
 
 
-def pieces(text: str) -> list[tuple[int, str]]:
+def _message_token() -> re.Pattern[str]:
+    global _MESSAGE_TOKEN
+    if _MESSAGE_TOKEN is None:
+        from dxready.catalog.labels import STATUS_WORDS
+
+        words = {re.escape(w) for ws in STATUS_WORDS.values() for w in ws if not w.isascii() and len(w) > 1}
+        longest_first = "|".join(sorted(words, key=len, reverse=True))  # before 一部: 一部オンライン whole
+        _MESSAGE_TOKEN = re.compile(rf"{longest_first}|{_PROTECTED}|[\x21-\x7e\u2013]+|\s+|.", re.S)
+    return _MESSAGE_TOKEN
+
+
+def pieces(text: str, words: bool = False) -> list[tuple[int, str]]:
     """Unbreakable pieces with their offsets: ASCII words, spaces, single other characters, a closing mark joined
-    to what precedes it and an opening mark to what follows it (kinsoku)."""
+    to what precedes it and an opening mark to what follows it (kinsoku); with ``words``, the status words whole."""
     raw: list[tuple[int, str]] = []
-    for m in _TOKEN.finditer(text):
+    for m in (_message_token() if words else _TOKEN).finditer(text):
         start, token = m.start(), m.group()
         if "|" not in token:
             raw.append((start, token))
@@ -60,8 +75,8 @@ def pieces(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _tokens(text: str) -> list[str]:
-    return [tok for _, tok in pieces(text)]
+def _tokens(text: str, words: bool = False) -> list[str]:
+    return [tok for _, tok in pieces(text, words)]
 
 
 def breaks(text: str, width: int) -> list[int]:
@@ -128,9 +143,9 @@ def terminal_width() -> int:
     return shutil.get_terminal_size((120, 24)).columns if sys.stdout.isatty() else 120
 
 
-def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
+def wrap(text: str, width: int, indent: str = "", first: str = "", words: bool = False) -> list[str]:
     """``text`` broken into lines of at most ``width`` cells; the first line starts with ``first``, the others with
-    ``indent``.
+    ``indent``; ``words``: a message's, the status words kept whole (:data:`_MESSAGE_TOKEN`).
 
     A single piece wider than the line (a long URL or command) is kept whole on its own line rather than cut.
     """
@@ -142,17 +157,17 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
             # the line as it is, without tokenising it (most lines of a long view are short).
             lines.append((start + para).rstrip())
         else:
-            lines += _broken(para, width, indent, start)
+            lines += _broken(para, width, indent, start, words)
     return lines
 
 
-def _broken(para: str, width: int, indent: str, start: str) -> list[str]:
+def _broken(para: str, width: int, indent: str, start: str, words: bool = False) -> list[str]:
     """One paragraph (no newline) broken into lines, piece by piece: spaces between pieces become one space."""
     lines: list[str] = []
     line = start
     used = cell_len(line)  # cell_len(line), kept as the line grows
     space = False
-    for tok in _tokens(para):
+    for tok in _tokens(para, words):
         if tok.isspace():
             space = bool(line.strip())
             continue
@@ -237,5 +252,5 @@ def fit_message(text: str, width: int | None = None) -> str:
             continue
         body = line.lstrip(" ")
         lead = line[: len(line) - len(body)]
-        out += wrap(body, width, indent=lead + "    ", first=lead)
+        out += wrap(body, width, indent=lead + "    ", first=lead, words=True)
     return "\n".join(out)
