@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.models import Status
+from dxready.catalog.numbers import percent
 
 if TYPE_CHECKING:
     from dxready.catalog.models import Procedure
-from dxready.catalog.numbers import percent
 
 
 def _pct(part: int, whole: int) -> float:
@@ -103,7 +103,8 @@ ONLINE_OR_PARTIAL = frozenset({Status.online, Status.partial})
 
 def fields(online: Rate, with_partial: Rate) -> dict[str, Any]:
     """The JSON keys every summary carries: ``rate`` (null unless complete), ``rate_bounds`` [low, high],
-    ``coverage`` {known, total, inferred} (inferred: of the known rows, see :func:`inferred_status`), and the same for ○ and 一部 together (``rate_with_partial…``)."""
+    ``coverage`` {known, total, inferred} (inferred: of the known rows, see :func:`inferred_status`), and the same
+    for ○ and 一部 together (``rate_with_partial…``)."""
     return {
         "rate": online.rate,
         "rate_bounds": _bounds(online),

@@ -74,7 +74,9 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
     by_status = Counter(s._value_ for s in applicable)
     # A procedure whose status is unknown has no level yet: it is counted among the unsettled (0 to its ceiling),
     # never as level 0.
-    recorded = {p.id for p in rows if p.effective_status is not Status.not_applicable}
+    recorded = {
+        p.id for p, s in zip(rows, statuses, strict=False) if s is not Status.not_applicable
+    }  # rows first
     ready = [r for pid, r in levels.items() if r is not None and pid in recorded]
     dist = Counter(r.level for r in ready if r.settled)
     open_ = Counter(r.bounds for r in ready if not r.settled)

@@ -174,14 +174,9 @@ def _counts(c: Any) -> dict[str, Any]:
     return out
 
 
-def _usage(p: Any, catalog: Catalog | None = None) -> dict[str, Any] | None:
-    """The procedure's latest usage as JSON (``catalog``: the one it was loaded in, which keeps what DX104 found)."""
-    if catalog is not None:
-        u = catalog.latest_usage(p)
-    else:
-        from dxready.catalog.usage import latest_usage
-
-        u = latest_usage(p)
+def _usage(p: Any, catalog: Catalog) -> dict[str, Any] | None:
+    """The procedure's latest usage as JSON, as the catalogue it was loaded in keeps it (DX104 found it first)."""
+    u = catalog.latest_usage(p)
     if u is None:
         return None
     if u.rows is None:
