@@ -38,7 +38,8 @@ def mark(name):
     marks.append((name, clock()))
 import gc
 gc.disable()
-import dxready.fastpath, dxready.render.safe
+import dxready.entry, dxready.fastpath, dxready.render.safe
+dxready.entry.without_pydantic_plugins()  # as the console entry does: pydantic's plugin loader is never imported
 mark("dxready's entry (fastpath, streams)")
 import pydantic, pydantic.main, pydantic.fields, pydantic.types, pydantic.functional_validators
 mark("import pydantic")
@@ -48,8 +49,6 @@ import dxready.rules
 mark("import the 37 rule modules")
 import dxready.engine.integrity, dxready.engine.run, dxready.render.text
 mark("engine and the text renderer")
-import pydantic.plugin._loader
-mark("pydantic's plugin loader (importlib.metadata)")
 from dxready.catalog.models import FILE_MODELS
 from dxready.catalog.settings import Settings
 for model in (*FILE_MODELS.values(), Settings):
@@ -70,7 +69,7 @@ gc.freeze()  # as dxready's harness does at exit
 
 LIBRARIES = (
     "import pydantic, pydantic.main, pydantic.fields, pydantic.types, pydantic.functional_validators,"
-    " pydantic.json_schema, pydantic.plugin._loader; import ruamel.yaml, _ruamel_yaml"
+    " pydantic.json_schema; import ruamel.yaml, _ruamel_yaml"
 )
 """What check's path imports of its dependencies, without a line of dxready (the floor under check's start-up)."""
 
@@ -178,11 +177,11 @@ def main() -> None:
     print(f"  check / yamllint: {check / lint:.2f}")
     libraries = statistics.median(whole["the libraries alone"]) * 1000
     print(
-        f"  the libraries check imports (pydantic, its plugin loader's importlib.metadata, ruamel.yaml's C parser),"
+        f"  the libraries check imports (pydantic, ruamel.yaml's C parser),"
         f" imported and nothing else: {libraries / lint:.2f}x yamllint's whole run"
     )
     print(
-        f"  pydantic's import, the catalogue modules (mostly its class creation), its plugin loader and schema"
+        f"  pydantic's import, the catalogue modules (mostly its class creation) and its schema"
         f" build: {pyd:.0f} ms;"
         f" check without them would be {(check - pyd) / lint:.2f}x yamllint"
     )

@@ -163,3 +163,34 @@ def test_check_builds_nothing_it_does_not_show() -> None:
     from dxready.engine import run, summary
 
     assert run.Summary is summary.Summary and run.summarize is summary.summarize
+
+
+def test_check_loads_no_pydantic_plugins() -> None:
+    """pydantic's plugin loader imports ``importlib.metadata`` and reads every installed distribution's entry points
+    when the first model is built: a tenth of a small ``check``. dxready loads no plugins, so neither happens; a name
+    pydantic might ask of its loader other than ``get_plugins`` still comes from the real module (issue 14)."""
+    code = (
+        "import sys\n"
+        "from dxready.entry import main\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    code = exit.code\n"
+        "loader = sys.modules['pydantic.plugin._loader']\n"
+        "before = 'importlib.metadata' in sys.modules\n"
+        "sys.stderr.write(repr((code, before, list(loader.get_plugins()), loader.PYDANTIC_ENTRY_POINT_GROUP)))\n"
+    )
+    data = Path(__file__).resolve().parents[1] / "data"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "check", "--catalog", str(data)], capture_output=True, check=False
+    )
+    assert done.stderr.decode().splitlines()[-1] == repr((0, False, [], "pydantic")), done.stderr.decode()
+
+
+def test_plugins_left_alone_once_pydantic_has_loaded_them() -> None:
+    """In a process that built a model before dxready's entry ran (a test, an embedding program), the loader in
+    place is kept."""
+    from dxready.catalog.settings import Settings
+    from dxready.entry import without_pydantic_plugins
+
+    Settings()  # a model validated: the real loader is in place
+    loader = sys.modules.get("pydantic.plugin._loader")
+    without_pydantic_plugins()
+    assert sys.modules.get("pydantic.plugin._loader") is loader

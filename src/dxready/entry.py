@@ -12,6 +12,44 @@ importing Typer. ``tests/test_startup.py`` checks that it is exactly what Typer 
 from __future__ import annotations
 
 import sys
+from typing import Any
+
+_PLUGIN_LOADER = "pydantic.plugin._loader"
+
+
+def _no_plugins() -> tuple[()]:
+    return ()
+
+
+def _real_loader(name: str) -> Any:
+    """Any other name pydantic asks of its plugin loader: the real module's (imported then, in its place). A
+    module's own dunders (``__path__``, which the import system looks for) are not asked of it."""
+    if name.startswith("__"):
+        raise AttributeError(name)
+    import importlib
+
+    stub = sys.modules.pop(_PLUGIN_LOADER)
+    try:
+        real = importlib.import_module(_PLUGIN_LOADER)
+    finally:
+        sys.modules[_PLUGIN_LOADER] = stub
+    return getattr(real, name)
+
+
+def without_pydantic_plugins() -> None:
+    """dxready runs as an application: its models are its own, and no pydantic plugin installed beside it (an
+    observability hook, say) is asked to watch them. pydantic looks for plugins when it builds the first model's
+    validator, and its loader imports ``importlib.metadata`` (email, zipfile, csv …) and reads the entry points of
+    every installed distribution: a tenth of ``check`` on a small catalogue (issue 14). Its loader is replaced by one
+    that finds none; any other name asked of it comes from the real module."""
+    if _PLUGIN_LOADER in sys.modules:  # already loaded (dxready imported into a process that built a model)
+        return
+    import types
+
+    loader = types.ModuleType(_PLUGIN_LOADER, "pydantic's plugin loader as dxready runs it: no plugins.")
+    loader.get_plugins = _no_plugins  # type: ignore[attr-defined]
+    loader.__getattr__ = _real_loader  # type: ignore[method-assign]
+    sys.modules[_PLUGIN_LOADER] = loader
 
 
 def fast_help(argv: list[str]) -> str | None:
@@ -44,6 +82,7 @@ def main() -> None:
 
         sys.stdout.write(f"dxready {__version__}\n")
         return
+    without_pydantic_plugins()
     from dxready.fastpath import fast_command, harness
 
     action = fast_command(argv)
