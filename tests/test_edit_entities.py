@@ -391,3 +391,21 @@ def test_a_migration_fact_without_a_phase_names_the_option_that_supplies_it(fres
     assert (fresh / "systems.yaml").read_bytes() == before
     assert _run("set", "system", "s1", "--gov-cloud", "--phase", "planning", "-c", str(fresh))[0] == 0
     assert _run("set", "system", "s1", "--no-gov-cloud", "-c", str(fresh))[0] == 0  # a phase is recorded now
+
+
+@pytest.mark.parametrize(
+    ("kind", "ident", "said"),
+    [
+        ("system", "kosek", ("id 'kosek' のシステムはありません（'koseki' の誤りですか？）（", "systems.yaml。一覧: dxready table systems）")),
+        ("roadmap", "nope", ("id 'nope' の工程表の項目はありません（", "roadmap.yaml。一覧: dxready table roadmap）")),
+    ],
+)  # fmt: skip
+def test_an_unknown_id_is_the_commands_mistake(
+    kamogawa: Path, kind: str, ident: str, said: tuple[str, str]
+) -> None:
+    """An ID that names no system or roadmap item is a mistake in the command line, worded as set's REF for a
+    procedure (with the list to look in), not a catalogue finding with a rule's code."""
+    code, out, err = _run("set", kind, ident, "--note", "x", "--catalog", str(kamogawa))
+    assert code == 2 and out == ""
+    words = "".join(err.split())  # the message as one line, whatever the terminal's width
+    assert "DX005" not in err and all("".join(part.split()) in words for part in said), err

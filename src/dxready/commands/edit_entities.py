@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from typing import Any
 
 from dxready.catalog.load import Catalog
 from dxready.catalog.problems import LoadError
+from dxready.commands.edit_plan import _did_you_mean, no_such_ref
 from dxready.commands.entity_options import KINDS, EntityChange, _bad, change_for
 from dxready.commands.entity_splices import _append_ids, _entry_splices, _still_inferred, _written
 from dxready.errors import Problem, UsageError
@@ -99,16 +99,14 @@ def _find(catalog: Catalog, kind: str, ident: str, shown: str) -> int:
     ids = [e.id for e in entries]
     if ident in ids:
         return ids.index(ident)
-    close = difflib.get_close_matches(ident, ids, n=1, cutoff=0.6)
-    hint_ja = f"（'{close[0]}' の誤りですか？）" if close else ""
-    hint_en = f"; did you mean '{close[0]}'?" if close else ""
-    what_ja = "システム" if kind == "system" else "工程表の項目"
-    what_en = "system" if kind == "system" else "roadmap item"
-    raise _bad(
-        shown,
-        f"id {ident!r} の{what_ja}はありません{hint_ja}",
-        f"no {what_en} with id {ident!r}{hint_en}",
-        dx005_unknown_reference.CODE,
+    # A mistake in the command (its ID argument), not in the catalogue: a usage error, as set's REF for a procedure.
+    hint_ja, hint_en = _did_you_mean(ident, ids)
+    what_ja, what_en, table = (
+        ("システム", "system", "systems") if kind == "system" else ("工程表の項目", "roadmap item", "roadmap")
+    )
+    raise no_such_ref(
+        f"id {ident!r} の{what_ja}はありません{hint_ja}（{shown}。一覧: dxready table {table}）",
+        f"no {what_en} with id {ident!r}{hint_en} ({shown}; see dxready table {table})",
     )
 
 
