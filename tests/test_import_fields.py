@@ -130,6 +130,9 @@ def test_another_municipalitys_workbook_is_refused_whole(
         and "基本情報 4行 B列（値）: 拒否 「団体コード」: 団体コード 122238 はこのカタログの 122050" in out
     )
     assert {p.name: p.read_bytes() for p in city.glob("*.yaml")} == before
+    # The way out it names is one that exists: set municipality has no --code (review s8 F13).
+    words = "".join(out.split())
+    assert "setmunicipality" not in words and "procedures.yamlのmunicipality:のcode:を直してください" in words
 
 
 def test_a_groups_recorded_status_and_its_mark(

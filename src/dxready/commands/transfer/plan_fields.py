@@ -89,9 +89,11 @@ def _same_municipality(cell: Any, municipality: Any) -> None:
         raise CellError(
             "code",
             f"団体コード {code} はこのカタログの {municipality.code}（{municipality.name}）と違います。別の団体の表は"
-            "読み込みません（この行を消すか、団体コードは dxready set municipality で変えてください）",
+            "読み込みません（この行を消してください。このカタログの団体コードが誤りなら、procedures.yaml の municipality: の"
+            " code: を直してください。dxready check が登録簿と照らします）",
             f"code {code} is not this catalogue's {municipality.code} ({municipality.name}): another "
-            "municipality's sheet is not imported (delete this row, or change the code with dxready set municipality)",
+            "municipality's sheet is not imported (delete this row; if this catalogue's code is wrong, correct code: under"
+            " municipality: in procedures.yaml, and dxready check compares it with the registry)",
         )
 
 
