@@ -434,6 +434,11 @@ def test_the_embedded_catalogue_is_not_written(tmp_path: Path, monkeypatch: pyte
     assert code == 2 and "同梱のカタログ" in err
     code, out, _ = invoke("import", str(path), "--dry-run", "--lang", "en")
     assert code == 0 and "status × → ○" in out and "--dry-run: nothing was written" in out
+    # The dry run names the catalogue it tried as the shipped one, not by where it is installed (review s8 F16).
+    code, out, _ = invoke("import", str(path), "--dry-run")
+    head = "".join(out.split("一致")[0].split())
+    assert code == 0 and "（同梱カタログ）" in head and "同梱の鴨川市のカタログで試しています" in head
+    assert "dxreadydiff:同梱カタログ→" in "".join(out.split())
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -81,7 +81,7 @@ def run_import(
     if not path.is_file():
         load_catalog(root)  # the loader's own message
     with locked(root) if not dry_run else contextlib.nullcontext():
-        current = load_catalog(root)
+        current = load_catalog(catalog)  # resolved as above, with its label (the shipped one named as such)
         planner = Planner(current, unmatched)
         entities = EntityPlan()  # システム / 工程表 rows (commands/transfer/entities.py)
         plan_sheets(planner, sheets, current, lang, entities)

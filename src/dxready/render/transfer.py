@@ -178,6 +178,7 @@ def row_line(r: RowFate, lang: str) -> str:
 def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> str:
     """Every row's fate: matched, added, refused and skipped rows one by one; unchanged rows as a count per sheet
     (each listed with ``verbose``)."""
+    from dxready.catalog.load import EMBEDDED
     from dxready.render.diff_terminal import table as diff_table
     from dxready.render.views import catalog_label
 
@@ -190,6 +191,16 @@ def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> 
             )
         )
     ]
+    # No catalogue here: a dry run against the shipped one (the import itself is refused).
+    if result.catalog == EMBEDDED:
+        lines.append(
+            _t(
+                lang,
+                "ここにカタログがないため、同梱の鴨川市のカタログで試しています。自分のカタログは --catalog DIR で"
+                "指定してください",
+                "no catalogue here: this tries the shipped catalogue of 鴨川市; give yours with --catalog DIR",
+            )
+        )
     tally = " · ".join(
         f"{_t(lang, *FATES[k])} {result.count(k)}" for k in FATES if result.count(k) or k != "skipped"
     )
