@@ -102,9 +102,10 @@ def test_usage_in_table_markdown_and_csv(chiba: Path) -> None:
     text = runner.invoke(app, ["compare", str(chiba), "--format", "csv"]).stdout
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     head = rows[0]
-    assert head[-21:] == [f"利用率{n}" for n in range(1, 22)]
+    assert head[-63:] == [h for n in range(1, 22) for h in (f"利用率{n}", f"利用率{n}年度", f"利用率{n}注記")]
     tate = next(r for r in rows if r[1] == "122050")
     assert tate[head.index("利用率1")] == "80.0" and tate[head.index("利用率2")] == ""
+    assert tate[head.index("利用率1年度")] == "令和4年度" and tate[head.index("利用率9年度")] == "令和5年度"
 
 
 def test_no_counts_no_usage_columns(tmp_path: Path) -> None:
@@ -277,3 +278,67 @@ def test_the_pool_never_adds_up_different_fiscal_years_and_a_published_part_year
         assert not any(line.lstrip().startswith("数") for line in table.splitlines())
     md = runner.invoke(app, ["compare", str(tmp_path), "--format", "markdown"]).stdout
     assert "60.0%（令和5年度、1 団体）" in md and "11.7%" not in md
+
+
+def test_csv_keeps_what_makes_each_figure_true(tmp_path: Path) -> None:
+    """Review s8 F12: the csv read 0,0,0,0,0 for levels of a city whose 21 rows were all unsettled, put the rate
+    bounds in one text cell (26.3-68.4) and its coverage as 1/21 (a date in a spreadsheet), and gave usage rates of
+    different years and kinds (a published part year's 23.2) bare, side by side in one column."""
+    kure, fuchu, tate = tmp_path / "kure", tmp_path / "fuchu", tmp_path / "tate"
+    _ok("init", str(kure), "--name", "呉市")
+    _ok("init", str(fuchu), "--name", "東京都府中市")
+    _ok("init", str(tate), "--name", "館山市")
+    _ok("set", "*", "--status", "×", "--catalog", str(kure))
+    _ok("set", "1", "--counts", "2023:1000:600", "--status", "○", "--catalog", str(kure))
+    _ok("set", "1", "--counts", "2022:500:100", "--status", "○", "--catalog", str(fuchu))
+    _ok("set", "1", "2", "3", "--status", "○", "--catalog", str(tate))
+    _ok("set", "7", "--counts", "2022:23.2%@2022-11-30", "--status", "一部", "--catalog", str(tate))
+
+    def table(lang: str) -> dict[str, dict[str, str]]:
+        result = runner.invoke(app, ["compare", str(tmp_path), "--format", "csv", "--lang", lang])
+        assert result.exit_code == 0, result.stderr
+        rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+        assert len({len(r) for r in rows}) == 1  # every row as wide as the header
+        return {r[1] or r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+
+    ja = table("ja")
+    fu, ku, ta = ja["132063"], ja["342025"], ja["122050"]
+    # Levels: the unsettled rows have a column of their own, and the level columns add up to the applicable rows.
+    assert [fu[f"L{n}"] for n in range(5)] == ["0"] * 5 and fu["未確定"] == "21"
+    for row in (fu, ku, ta):
+        assert sum(int(row[h]) for h in ("L0", "L1", "L2", "L3", "L4", "未確定")) == int(row["対象"])
+    # The rate: a figure only when settled, its bounds and its coverage each a number in a cell of its own.
+    assert [fu[h] for h in ("オンライン化率", "率下限", "率上限", "既知", "推定", "対象")] == [
+        *("", "4.8", "100.0", "1", "0", "21")
+    ]
+    assert [ku[h] for h in ("オンライン化率", "率下限", "率上限", "既知", "対象")] == [
+        "4.8",
+        "4.8",
+        "4.8",
+        "21",
+        "21",
+    ]
+    assert "確認済" not in fu and not any("-" in v or "/" in v for v in ta.values() if v[:1].isdigit())
+    # Usage: each rate with its fiscal year and its kind, as the terminal says them.
+    assert (fu["利用率1"], fu["利用率1年度"], fu["利用率1注記"]) == ("20.0", "令和4年度", "")
+    assert (ku["利用率1"], ku["利用率1年度"], ku["利用率1注記"]) == ("60.0", "令和5年度", "")
+    assert (ta["利用率7"], ta["利用率7年度"], ta["利用率7注記"]) == (
+        "23.2",
+        "令和4年度",
+        "公表値、令和4年11月末現在",
+    )
+    terminal = runner.invoke(app, ["compare", str(tmp_path)], env={"COLUMNS": "200"}).stdout
+    assert "23.2%（令和4年度 公表値、令和4年11月末現在）" in terminal
+    # The per-procedure rows: one figure per row, each procedure's under its number.
+    assert ja["手続別: 率下限"]["1"] == "100.0" and ja["手続別: 率上限"]["2"] == "66.7"
+    assert ja["手続別: オンライン化率"]["1"] == "100.0" and ja["手続別: オンライン化率"]["2"] == ""
+    assert ja["手続別: 既知"]["2"] == "2" and ja["手続別: 対象"]["2"] == "3"
+    en = table("en")
+    ta = en["122050"]
+    assert (ta["usage7"], ta["usage7 fiscal year"], ta["usage7 note"]) == (
+        "23.2",
+        "FY2022",
+        "published rate; to 2022-11-30",
+    )
+    assert en["132063"]["Unsettled"] == "21" and en["132063"]["Rate low"] == "4.8"
+    assert en["By procedure: rate high"]["2"] == "66.7"

@@ -34,19 +34,30 @@ def _usage_cell(u: Usage | None, lang: str = "ja") -> str:
     without a rate (online cases only) is "—" with its year."""
     if u is None:
         return ""
+    year = _year(u, lang)
+    details = _details(u, lang)
+    if lang == "ja":
+        return f"{pct(u.rate)}（{year}{' ' + '、'.join(details) if details else ''}）"
+    return f"{pct(u.rate)} ({year}{': ' + '; '.join(details) if details else ''})"
+
+
+def _year(u: Usage, lang: str) -> str:
+    from dxready.catalog.fiscal import FiscalYear
+
+    return FiscalYear(u.fiscal_year).label(lang)
+
+
+def _details(u: Usage, lang: str) -> list[str]:
+    """What makes a usage rate unlike a whole year's counts: 公表値, and the date a part year runs to."""
     import datetime as dt
 
-    from dxready.catalog.fiscal import FiscalYear
     from dxready.render.views import wareki
 
-    year = FiscalYear(u.fiscal_year).label(lang)
     details = [t(lang, "公表値", "published rate")] if u.published else []
     if u.period_end is not None:
         end = dt.date.fromisoformat(u.period_end)
         details.append(t(lang, f"{wareki(end)}現在", f"to {u.period_end}"))
-    if lang == "ja":
-        return f"{pct(u.rate)}（{year}{' ' + '、'.join(details) if details else ''}）"
-    return f"{pct(u.rate)} ({year}{': ' + '; '.join(details) if details else ''})"
+    return details
 
 
 def _pooled_cell(column: UsageColumn, lang: str) -> str:
@@ -220,21 +231,40 @@ def usage_json(comparison: Comparison) -> list[dict[str, Any]]:
 
 
 def usage_csv_heads(comparison: Comparison, lang: str) -> list[str]:
+    """Three columns per standard row: the rate (a number), its fiscal year and its note (公表値, 「…現在」)."""
     from dxready.commands.rollup import any_usage
 
     if not any_usage(comparison):
         return []
-    return [t(lang, f"利用率{no}", f"usage{no}") for no in range(1, 22)]
+    return [
+        head
+        for no in range(1, 22)
+        for head in (
+            t(lang, f"利用率{no}", f"usage{no}"),
+            t(lang, f"利用率{no}年度", f"usage{no} fiscal year"),
+            t(lang, f"利用率{no}注記", f"usage{no} note"),
+        )
+    ]
 
 
-def usage_csv_cells(comparison: Comparison, row: Row) -> list[str]:
+def usage_csv_cells(comparison: Comparison, row: Row, lang: str) -> list[str]:
+    """The rate as a number (blank when not counted, or counted without a rate), the fiscal year as the terminal
+    writes it (令和5年度, FY2023) and the note as the terminal writes it (公表値、令和5年11月末現在; blank for a
+    whole year's counts): a cell of one year or kind never reads as comparable to another's."""
     from dxready.commands.rollup import any_usage
 
     if not any_usage(comparison):
         return []
     if not row.usage:
-        return [""] * 21
-    return ["" if u is None or u.rate is None else f"{u.rate:.1f}" for u in row.usage]
+        return [""] * 63
+    cells: list[str] = []
+    for u in row.usage:
+        if u is None:
+            cells += ["", "", ""]
+            continue
+        note = ("、" if lang == "ja" else "; ").join(_details(u, lang))
+        cells += ["" if u.rate is None else f"{u.rate:.1f}", _year(u, lang), note]
+    return cells
 
 
 # --------------------------------------------------------------------------------------------------- roll-ups
