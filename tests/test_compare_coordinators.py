@@ -155,7 +155,7 @@ def test_by_prefecture_text_formats(chiba: Path) -> None:
     ).stdout
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0][:3] == ["prefecture", "municipalities", "in_registry"]
-    assert rows[1] == ["千葉県", "1", "54", "3", "0", "0", "0", "18", "", "14.3", "100.0", "3", "21"]
+    assert rows[1] == ["千葉県", "1", "54", "3", "0", "0", "0", "18", "", "14.3", "100.0", "3", "21", "0"]
 
 
 def test_a_broken_catalogue_named_by_code_is_named_from_the_registry(chiba: Path) -> None:
@@ -342,3 +342,56 @@ def test_csv_keeps_what_makes_each_figure_true(tmp_path: Path) -> None:
     )
     assert en["132063"]["Unsettled"] == "21" and en["132063"]["Rate low"] == "4.8"
     assert en["By procedure: rate high"]["2"] == "66.7"
+
+
+def test_by_prefecture_never_counts_a_designated_citys_wards_as_municipalities(tmp_path: Path) -> None:
+    """Review s8 F20: 千葉市 and two of its wards read 「3/54」 with the city's cells added once per ward (63); the two
+    wards alone read 「2/54」 although none of 千葉県's 54 市町村 was there."""
+    chiba, chuo, hana = tmp_path / "chiba", tmp_path / "chuo", tmp_path / "hana"
+    _ok("init", str(chiba), "--name", "千葉市")
+    _ok("init", str(chuo), "--name", "千葉市中央区")
+    _ok("init", str(hana), "--name", "千葉市花見川区")
+    _ok("set", "1", "--status", "○", "--catalog", str(chuo))
+
+    def rollup(*dirs: Path, lang: str = "ja", fmt: str = "json") -> tuple[str, str]:
+        result = runner.invoke(
+            app,
+            ["compare", *map(str, dirs), "--by", "prefecture", "-f", fmt, "--lang", lang],
+            env={"COLUMNS": "80"},
+        )
+        assert result.exit_code == 0, result.stderr
+        return result.stdout, result.stderr
+
+    out, err = rollup(chiba, chuo, hana)
+    (group,) = json.loads(out)["rollups"]
+    assert group["municipalities"] == 1 and group["codes"] == ["121002"] and group["in_registry"] == 54
+    assert group["coverage"] == {"known": 0, "total": 21}  # 千葉市's own 21 cells, once
+    assert group["wards_left_out"] == ["121011", "121029"]
+    said = "".join(err.split())  # one note, fitted to 80 columns
+    assert (
+        f"{chuo}（千葉市中央区）、{hana}（千葉市花見川区）" in said
+        and f"千葉市は{chiba}で数えています" in said
+    )
+    table, _ = rollup(chiba, chuo, hana, fmt="table")
+    assert " 1/54 " in table and "3/54" not in table and "0/21" in table
+    assert "千葉市の区2件。" in "".join(table.split())
+
+    out, err = rollup(chuo, hana)  # the wards alone: 千葉市 is not counted, and that is said
+    (group,) = json.loads(out)["rollups"]
+    assert group["municipalities"] == 0 and group["codes"] == [] and group["cells"]["online"] == 0
+    assert group["wards_left_out"] == ["121011", "121029"]
+    assert "千葉市のカタログがないため、千葉市は数えていません" in "".join(err.split())
+    table, _ = rollup(chuo, hana, fmt="table")
+    assert " 0/54 " in table and "2/54" not in table
+    assert "千葉市の区2件（千葉市のカタログはなく、千葉市も数えていません）" in "".join(table.split())
+    md, _ = rollup(chuo, hana, fmt="markdown")
+    assert "| 千葉県 | 0/54 | 0 | 0 | 0 | 0 | 0 | — | 0/0 |" in md and "千葉市の区 2 件" in md
+    text, _ = rollup(chuo, hana, fmt="csv", lang="en")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0][1] == "municipalities" and rows[0][-1] == "wards_left_out"
+    assert rows[1][:3] == ["千葉県", "0", "54"] and rows[1][-1] == "2"
+    en, err = rollup(chuo, hana, fmt="table", lang="en")
+    assert "2 wards of 千葉市 (no catalogue of 千葉市 itself: 千葉市 is not counted)" in " ".join(en.split())
+    assert "so 千葉市 is not counted" in " ".join(err.split()) and "注意" not in err
+    for text in (table, en, err):
+        assert all(len(line) <= 80 for line in text.splitlines())

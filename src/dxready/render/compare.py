@@ -429,26 +429,15 @@ def to_csv(comparison: Comparison, lang: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def _stderr_width() -> int | None:
-    """The width a note on stderr fits: ``$COLUMNS`` or the terminal's; None (lines whole) when stderr is piped."""
-    import os
-    import sys
-
-    from dxready.render.wrap import terminal_width
-
-    if os.environ.get("COLUMNS", "").isdigit() or sys.stderr.isatty():
-        return terminal_width()
-    return None
-
-
 def notes(comparison: Comparison, lang: str, width: int | None = None) -> str:
     """For stderr: codes that several catalogues share, and the catalogues left out with their problems.
 
     The notes are fitted to ``width`` (default: the terminal's) as the tool's other messages are; a problem stays
     one line, as every error does."""
+    from dxready.render.compare_notes import stderr_width
     from dxready.render.wrap import fit_message
 
-    width = width or _stderr_width()
+    width = width or stderr_width()
 
     def fit(line: str) -> str:
         return fit_message(oneline(line), width) if width else oneline(line)

@@ -5,7 +5,8 @@ online usage rate for that row with that year (blank where not counted; 公表�
 apply), and its last row the rate pooled over one fiscal year only — the latest year any municipality counted whole
 (cases and online cases) — with the year and how many municipalities it adds up; other years, part years and
 published rates keep their own cells and add nothing to the pool. Roll-ups (``--by prefecture``) state a rate as one figure only when
-every applicable cell is known; otherwise as bounds with the coverage (known / applicable cells).
+every applicable cell is known; otherwise as bounds with the coverage (known / applicable cells); the wards' catalogues
+they set aside (commands/rollup.py) are said in every format: under the table, in json and csv, and on stderr.
 """
 
 from __future__ import annotations
@@ -319,8 +320,8 @@ def _cells(group: Rollup, lang: str) -> list[str]:
     ]
 
 
-def _rollup_note(lang: str) -> str:
-    return t(
+def _rollup_note(lang: str, comparison: Comparison | None = None) -> str:
+    text = t(
         lang,
         "団体数/全国: 比較した団体数／国の団体一覧にある団体数。確認済: 状況が分かっているセル／対象のセル。"
         "未確認（？）のセルがある都道府県は、率を下限–上限（？をすべて×とした値から、すべて○とした値まで）で示します。",
@@ -328,6 +329,42 @@ def _rollup_note(lang: str) -> str:
         "status is known / applicable cells. Where cells are unknown (？), the rate is given as bounds: every "
         "unknown cell × to every unknown cell ○.",
     )
+    wards = _wards_said(comparison, lang) if comparison is not None else ""
+    return text + (" " if lang != "ja" and wards else "") + wards
+
+
+def city_name(code: str) -> str:
+    """A designated city's registry name (千葉市), or its code when the registry has none."""
+    from dxready.catalog.municipalities import by_code
+
+    entry = by_code(code)
+    return entry.name if entry is not None else code
+
+
+def _wards_said(comparison: Comparison, lang: str) -> str:
+    """'区のカタログは数えていません（区は市町村ではありません）: 千葉市の区 2 件（千葉市のカタログはなく、千葉市も数えて
+    いません）。' — or '' when no ward's catalogue is in the set."""
+    from dxready.commands.rollup import wards_set_aside
+
+    parts = []
+    for city, wards, own in wards_set_aside(comparison):
+        name = city_name(city)
+        n = len(wards)
+        if lang == "ja":
+            parts.append(
+                f"{name}の区 {n} 件"
+                + ("" if own is not None else f"（{name}のカタログはなく、{name}も数えていません）")
+            )
+        else:
+            parts.append(
+                f"{n} {'ward' if n == 1 else 'wards'} of {name}"
+                + ("" if own is not None else f" (no catalogue of {name} itself: {name} is not counted)")
+            )
+    if not parts:
+        return ""
+    if lang == "ja":
+        return "区のカタログは数えていません（区は市町村ではありません）: " + "、".join(parts) + "。"
+    return "Ward catalogues are not counted (a ward is not a municipality): " + "; ".join(parts) + "."
 
 
 def rollup_table(comparison: Comparison, lang: str) -> str:
@@ -362,7 +399,7 @@ def rollup_table(comparison: Comparison, lang: str) -> str:
             items = [f"{head} {cell}" for head, cell in zip(heads[1:], cells[1:], strict=True)]
             for line in [oneline(cells[0]), *join_fit(items, " · ", width, first="  ", indent="  ")]:
                 made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
-    for line in wrap(_rollup_note(lang), width):
+    for line in wrap(_rollup_note(lang, comparison), width):
         made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     return buffer.getvalue()
 
@@ -379,7 +416,7 @@ def rollup_markdown(comparison: Comparison, lang: str) -> str:
     ]
     for group in rollups(comparison):
         lines.append("| " + " | ".join(md_cell(cell) for cell in _cells(group, lang)) + " |")
-    return "\n".join([*lines, "", md_text(_rollup_note(lang)), ""])
+    return "\n".join([*lines, "", md_text(_rollup_note(lang, comparison)), ""])
 
 
 def rollup_json(comparison: Comparison, lang: str) -> str:
@@ -420,6 +457,7 @@ def rollup_csv(comparison: Comparison, lang: str) -> str:
             t(lang, "率上限", "rate_high"),
             t(lang, "既知", "known"),
             t(lang, "対象", "applicable"),
+            t(lang, "除外した区", "wards_left_out"),
         ]
     )
     for group in rollups(comparison):
@@ -437,6 +475,7 @@ def rollup_csv(comparison: Comparison, lang: str) -> str:
                 high,
                 group.known,
                 group.applicable,
+                len(group.wards),
             ]
         )
     return "\ufeff" + buffer.getvalue()
