@@ -102,9 +102,10 @@ def test_usage_in_table_markdown_and_csv(chiba: Path) -> None:
     text = runner.invoke(app, ["compare", str(chiba), "--format", "csv"]).stdout
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     head = rows[0]
-    assert head[-21:] == [f"利用率{n}" for n in range(1, 22)]
+    assert head[-63:] == [h for n in range(1, 22) for h in (f"利用率{n}", f"利用率{n}年度", f"利用率{n}注記")]
     tate = next(r for r in rows if r[1] == "122050")
     assert tate[head.index("利用率1")] == "80.0" and tate[head.index("利用率2")] == ""
+    assert tate[head.index("利用率1年度")] == "令和4年度" and tate[head.index("利用率9年度")] == "令和5年度"
 
 
 def test_no_counts_no_usage_columns(tmp_path: Path) -> None:
@@ -154,7 +155,7 @@ def test_by_prefecture_text_formats(chiba: Path) -> None:
     ).stdout
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0][:3] == ["prefecture", "municipalities", "in_registry"]
-    assert rows[1] == ["千葉県", "1", "54", "3", "0", "0", "0", "18", "", "14.3", "100.0", "3", "21"]
+    assert rows[1] == ["千葉県", "1", "54", "3", "0", "0", "0", "18", "", "14.3", "100.0", "3", "21", "0"]
 
 
 def test_a_broken_catalogue_named_by_code_is_named_from_the_registry(chiba: Path) -> None:
@@ -277,3 +278,120 @@ def test_the_pool_never_adds_up_different_fiscal_years_and_a_published_part_year
         assert not any(line.lstrip().startswith("数") for line in table.splitlines())
     md = runner.invoke(app, ["compare", str(tmp_path), "--format", "markdown"]).stdout
     assert "60.0%（令和5年度、1 団体）" in md and "11.7%" not in md
+
+
+def test_csv_keeps_what_makes_each_figure_true(tmp_path: Path) -> None:
+    """Review s8 F12: the csv read 0,0,0,0,0 for levels of a city whose 21 rows were all unsettled, put the rate
+    bounds in one text cell (26.3-68.4) and its coverage as 1/21 (a date in a spreadsheet), and gave usage rates of
+    different years and kinds (a published part year's 23.2) bare, side by side in one column."""
+    kure, fuchu, tate = tmp_path / "kure", tmp_path / "fuchu", tmp_path / "tate"
+    _ok("init", str(kure), "--name", "呉市")
+    _ok("init", str(fuchu), "--name", "東京都府中市")
+    _ok("init", str(tate), "--name", "館山市")
+    _ok("set", "*", "--status", "×", "--catalog", str(kure))
+    _ok("set", "1", "--counts", "2023:1000:600", "--status", "○", "--catalog", str(kure))
+    _ok("set", "1", "--counts", "2022:500:100", "--status", "○", "--catalog", str(fuchu))
+    _ok("set", "1", "2", "3", "--status", "○", "--catalog", str(tate))
+    _ok("set", "7", "--counts", "2022:23.2%@2022-11-30", "--status", "一部", "--catalog", str(tate))
+
+    def table(lang: str) -> dict[str, dict[str, str]]:
+        result = runner.invoke(app, ["compare", str(tmp_path), "--format", "csv", "--lang", lang])
+        assert result.exit_code == 0, result.stderr
+        rows = list(csv.reader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+        assert len({len(r) for r in rows}) == 1  # every row as wide as the header
+        return {r[1] or r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:]}
+
+    ja = table("ja")
+    fu, ku, ta = ja["132063"], ja["342025"], ja["122050"]
+    # Levels: the unsettled rows have a column of their own, and the level columns add up to the applicable rows.
+    assert [fu[f"L{n}"] for n in range(5)] == ["0"] * 5 and fu["未確定"] == "21"
+    for row in (fu, ku, ta):
+        assert sum(int(row[h]) for h in ("L0", "L1", "L2", "L3", "L4", "未確定")) == int(row["対象"])
+    # The rate: a figure only when settled, its bounds and its coverage each a number in a cell of its own.
+    assert [fu[h] for h in ("オンライン化率", "率下限", "率上限", "既知", "推定", "対象")] == [
+        *("", "4.8", "100.0", "1", "0", "21")
+    ]
+    assert [ku[h] for h in ("オンライン化率", "率下限", "率上限", "既知", "対象")] == [
+        "4.8",
+        "4.8",
+        "4.8",
+        "21",
+        "21",
+    ]
+    assert "確認済" not in fu and not any("-" in v or "/" in v for v in ta.values() if v[:1].isdigit())
+    # Usage: each rate with its fiscal year and its kind, as the terminal says them.
+    assert (fu["利用率1"], fu["利用率1年度"], fu["利用率1注記"]) == ("20.0", "令和4年度", "")
+    assert (ku["利用率1"], ku["利用率1年度"], ku["利用率1注記"]) == ("60.0", "令和5年度", "")
+    assert (ta["利用率7"], ta["利用率7年度"], ta["利用率7注記"]) == (
+        "23.2",
+        "令和4年度",
+        "公表値、令和4年11月末現在",
+    )
+    terminal = runner.invoke(app, ["compare", str(tmp_path)], env={"COLUMNS": "200"}).stdout
+    assert "23.2%（令和4年度 公表値、令和4年11月末現在）" in terminal
+    # The per-procedure rows: one figure per row, each procedure's under its number.
+    assert ja["手続別: 率下限"]["1"] == "100.0" and ja["手続別: 率上限"]["2"] == "66.7"
+    assert ja["手続別: オンライン化率"]["1"] == "100.0" and ja["手続別: オンライン化率"]["2"] == ""
+    assert ja["手続別: 既知"]["2"] == "2" and ja["手続別: 対象"]["2"] == "3"
+    en = table("en")
+    ta = en["122050"]
+    assert (ta["usage7"], ta["usage7 fiscal year"], ta["usage7 note"]) == (
+        "23.2",
+        "FY2022",
+        "published rate; to 2022-11-30",
+    )
+    assert en["132063"]["Unsettled"] == "21" and en["132063"]["Rate low"] == "4.8"
+    assert en["By procedure: rate high"]["2"] == "66.7"
+
+
+def test_by_prefecture_never_counts_a_designated_citys_wards_as_municipalities(tmp_path: Path) -> None:
+    """Review s8 F20: 千葉市 and two of its wards read 「3/54」 with the city's cells added once per ward (63); the two
+    wards alone read 「2/54」 although none of 千葉県's 54 市町村 was there."""
+    chiba, chuo, hana = tmp_path / "chiba", tmp_path / "chuo", tmp_path / "hana"
+    _ok("init", str(chiba), "--name", "千葉市")
+    _ok("init", str(chuo), "--name", "千葉市中央区")
+    _ok("init", str(hana), "--name", "千葉市花見川区")
+    _ok("set", "1", "--status", "○", "--catalog", str(chuo))
+
+    def rollup(*dirs: Path, lang: str = "ja", fmt: str = "json") -> tuple[str, str]:
+        result = runner.invoke(
+            app,
+            ["compare", *map(str, dirs), "--by", "prefecture", "-f", fmt, "--lang", lang],
+            env={"COLUMNS": "80"},
+        )
+        assert result.exit_code == 0, result.stderr
+        return result.stdout, result.stderr
+
+    out, err = rollup(chiba, chuo, hana)
+    (group,) = json.loads(out)["rollups"]
+    assert group["municipalities"] == 1 and group["codes"] == ["121002"] and group["in_registry"] == 54
+    assert group["coverage"] == {"known": 0, "total": 21}  # 千葉市's own 21 cells, once
+    assert group["wards_left_out"] == ["121011", "121029"]
+    said = "".join(err.split())  # one note, fitted to 80 columns
+    assert (
+        f"{chuo}（千葉市中央区）、{hana}（千葉市花見川区）" in said
+        and f"千葉市は{chiba}で数えています" in said
+    )
+    table, _ = rollup(chiba, chuo, hana, fmt="table")
+    assert " 1/54 " in table and "3/54" not in table and "0/21" in table
+    assert "千葉市の区2件。" in "".join(table.split())
+
+    out, err = rollup(chuo, hana)  # the wards alone: 千葉市 is not counted, and that is said
+    (group,) = json.loads(out)["rollups"]
+    assert group["municipalities"] == 0 and group["codes"] == [] and group["cells"]["online"] == 0
+    assert group["wards_left_out"] == ["121011", "121029"]
+    assert "千葉市のカタログがないため、千葉市は数えていません" in "".join(err.split())
+    table, _ = rollup(chuo, hana, fmt="table")
+    assert " 0/54 " in table and "2/54" not in table
+    assert "千葉市の区2件（千葉市のカタログはなく、千葉市も数えていません）" in "".join(table.split())
+    md, _ = rollup(chuo, hana, fmt="markdown")
+    assert "| 千葉県 | 0/54 | 0 | 0 | 0 | 0 | 0 | — | 0/0 |" in md and "千葉市の区 2 件" in md
+    text, _ = rollup(chuo, hana, fmt="csv", lang="en")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0][1] == "municipalities" and rows[0][-1] == "wards_left_out"
+    assert rows[1][:3] == ["千葉県", "0", "54"] and rows[1][-1] == "2"
+    en, err = rollup(chuo, hana, fmt="table", lang="en")
+    assert "2 wards of 千葉市 (no catalogue of 千葉市 itself: 千葉市 is not counted)" in " ".join(en.split())
+    assert "so 千葉市 is not counted" in " ".join(err.split()) and "注意" not in err
+    for text in (table, en, err):
+        assert all(len(line) <= 80 for line in text.splitlines())

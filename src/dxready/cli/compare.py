@@ -132,6 +132,10 @@ def compare(
     if comparison.rows:
         _out(render(comparison, language))
     sys.stderr.write(notes(comparison, language))
+    if by is not None:
+        from dxready.render.compare_notes import rollup_notes
+
+        sys.stderr.write(rollup_notes(comparison, language))
     raise typer.Exit(comparison.exit_code)
 
 

@@ -5,6 +5,11 @@ no cell is unknown; otherwise as the bounds the truth lies in (low: every unknow
 with the coverage (known cells of applicable cells). Each roll-up also says how many of the prefecture's
 municipalities (from the national registry) it holds. A municipality's prefecture comes from the registry by its code,
 else from its header.
+
+A ward (行政区) of a designated city is not one of the prefecture's 市町村, and its catalogue describes its city's
+procedures: added up, a city would count once per ward (千葉市 and two wards read 3/54). Ward catalogues are therefore
+set aside, never rolled up: the city counts by its own catalogue when it is there, and not at all when only its
+wards are. Each roll-up lists the wards it set aside (:attr:`Rollup.wards`) so that every view can say so.
 """
 
 from __future__ import annotations
@@ -79,6 +84,8 @@ class Rollup:
     cells: Counter[str] = field(default_factory=Counter)
     in_registry: int | None = None
     """How many municipalities the national registry lists for this prefecture (wards not counted)."""
+    wards: list[str] = field(default_factory=list)
+    """Codes of the designated cities' wards whose catalogues were set aside (not municipalities: not rolled up)."""
 
     @property
     def known(self) -> int:
@@ -127,6 +134,7 @@ class Rollup:
             else None,
             "online_or_partial_rate_bounds": None if partial is None else list(partial),
             "coverage": {"known": self.known, "total": self.applicable},
+            "wards_left_out": list(self.wards),
         }
 
 
@@ -139,8 +147,16 @@ def prefecture_of(row: Row) -> str:
     return row.prefecture or UNKNOWN_PREFECTURE
 
 
+def city_of_ward(row: Row) -> str | None:
+    """The designated city's code when ``row`` is one of its wards (by the registry), else None."""
+    from dxready.catalog.municipalities import by_code
+
+    entry = by_code(row.code)
+    return entry.ward_of if entry is not None else None
+
+
 def rollups(comparison: Comparison) -> list[Rollup]:
-    """One roll-up per prefecture present, in 都道府県コード order (unknown last)."""
+    """One roll-up per prefecture present, in 都道府県コード order (unknown last); wards set aside (module doc)."""
     from dxready.catalog.municipalities import registry
     from dxready.commands.scaffold import PREFECTURES
 
@@ -149,12 +165,29 @@ def rollups(comparison: Comparison) -> list[Rollup]:
     for row in comparison.rows:
         key = prefecture_of(row)
         group = groups.setdefault(key, Rollup(key, in_registry=in_registry.get(key)))
+        if city_of_ward(row) is not None:
+            group.wards.append(row.code)
+            continue
         group.municipalities.append(row.code)
         group.cells.update(row.statuses.values())
         # A standard row the catalogue lacks (DX018) is a cell whose status is unknown, never one left out.
         group.cells["unknown"] += row.marks.count(MISSING)
     order = {p: i for i, p in enumerate(PREFECTURES)}
     return sorted(groups.values(), key=lambda g: (order.get(g.key, len(order)), g.key))
+
+
+def wards_set_aside(comparison: Comparison) -> list[tuple[str, list[Row], Row | None]]:
+    """Per designated city (in code order) whose wards' catalogues are in the set: the city's code, those ward rows,
+    and the city's own row when its catalogue is there (None: the city is not counted at all)."""
+    rows = {row.code: row for row in comparison.rows}
+    by_city: dict[str, list[Row]] = {}
+    for row in comparison.rows:
+        city = city_of_ward(row)
+        if city is not None:
+            by_city.setdefault(city, []).append(row)
+    return [
+        (city, sorted(wards, key=lambda r: r.code), rows.get(city)) for city, wards in sorted(by_city.items())
+    ]
 
 
 def registry_name(directory: str) -> str | None:

@@ -42,12 +42,21 @@ def _rate(rate: Rate, lang: str, *, coverage: bool = True) -> str:
     return text(rate, lang, coverage=coverage)
 
 
-def _csv_rate(rate: Rate) -> str:
-    """'52.9' when complete, '42.9-100.0' (bounds) when not, '' with no applicable row."""
+def _csv_figures(rate: Rate) -> list[str]:
+    """A rate as the csv's columns: the rate (only when no unknown could change it), its low and high bounds, and
+    its coverage (known, of them inferred, applicable): each figure a number in a cell of its own, never a text such
+    as '42.9-100.0' or '7/21' (which a spreadsheet reads as a date)."""
     bounds = rate.bounds
-    if bounds is None:
-        return ""
-    return f"{bounds[0]:.1f}" if rate.complete else f"{bounds[0]:.1f}-{bounds[1]:.1f}"
+    low, high = ("", "") if bounds is None else (f"{bounds[0]:.1f}", f"{bounds[1]:.1f}")
+    settled = "" if rate.rate is None else f"{rate.rate:.1f}"
+    return [settled, low, high, str(rate.known), str(rate.inferred), str(rate.total)]
+
+
+def _csv_heads(lang: str) -> list[str]:
+    """The names of :func:`_csv_figures`' columns."""
+    if lang == "ja":
+        return ["オンライン化率", "率下限", "率上限", "既知", "推定", "対象"]
+    return ["Online rate", "Rate low", "Rate high", "Known", "Inferred", "Applicable"]
 
 
 def _style(rate: Rate) -> str:
@@ -373,6 +382,10 @@ _PLACEHOLDER = (
 
 
 def to_csv(comparison: Comparison, lang: str) -> str:
+    """Each figure in a column of its own, each one as the other formats state it: the marks, then the online rate
+    (a figure only when settled), its bounds and coverage, the rows per settled level and the unsettled ones, and
+    where catalogues have counts each procedure's usage rate with its fiscal year and its kind (公表値, a part
+    year's end). The last rows give each procedure's rate figures across municipalities under its mark column."""
     from dxready.render.compare_extra import usage_csv_cells, usage_csv_heads
 
     labels = _labels(lang)
@@ -380,15 +393,15 @@ def to_csv(comparison: Comparison, lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     usage_heads = usage_csv_heads(comparison, lang)
-    level_heads = [f"L{n}" for n in range(5)]
+    figure_heads = _csv_heads(lang)
+    level_heads = [*(f"L{n}" for n in range(5)), "未確定" if lang == "ja" else "Unsettled"]
     writer.writerow(
         [
             labels["name"],
             labels["code"],
             labels["when"],
             *(str(c.no) for c in columns),
-            labels["rate"],
-            labels["recorded"],
+            *figure_heads,
             *level_heads,
             *usage_heads,
         ]
@@ -401,27 +414,19 @@ def to_csv(comparison: Comparison, lang: str) -> str:
                 csv_cell(row.code),
                 row.status_as_of or "",
                 *(_mark(row.statuses.get(c.no)) for c in columns),
-                _csv_rate(row.online),
-                row.recorded,
+                *_csv_figures(row.online),
                 *(dist[n] for n in range(5)),
-                *usage_csv_cells(comparison, row),
+                row.unsettled,
+                *usage_csv_cells(comparison, row, lang),
             ]
         )
-    rates = [_csv_rate(c.online) for c in columns]
-    writer.writerow([labels["all"], "", "", *rates, "", "", *([""] * 5), *([""] * len(usage_heads))])
+    # One row per figure (a rate, its bounds, its coverage), each procedure's under its number.
+    per = [_csv_figures(c.online) for c in columns]
+    blank = [""] * (len(figure_heads) + len(level_heads) + len(usage_heads))
+    for i, head in enumerate(figure_heads):
+        label = f"手続別: {head}" if lang == "ja" else f"By procedure: {head.lower()}"
+        writer.writerow([label, "", "", *(figures[i] for figures in per), *blank])
     return "\ufeff" + buffer.getvalue()
-
-
-def _stderr_width() -> int | None:
-    """The width a note on stderr fits: ``$COLUMNS`` or the terminal's; None (lines whole) when stderr is piped."""
-    import os
-    import sys
-
-    from dxready.render.wrap import terminal_width
-
-    if os.environ.get("COLUMNS", "").isdigit() or sys.stderr.isatty():
-        return terminal_width()
-    return None
 
 
 def notes(comparison: Comparison, lang: str, width: int | None = None) -> str:
@@ -429,9 +434,10 @@ def notes(comparison: Comparison, lang: str, width: int | None = None) -> str:
 
     The notes are fitted to ``width`` (default: the terminal's) as the tool's other messages are; a problem stays
     one line, as every error does."""
+    from dxready.render.compare_notes import stderr_width
     from dxready.render.wrap import fit_message
 
-    width = width or _stderr_width()
+    width = width or stderr_width()
 
     def fit(line: str) -> str:
         return fit_message(oneline(line), width) if width else oneline(line)

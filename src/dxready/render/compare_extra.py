@@ -5,7 +5,8 @@ online usage rate for that row with that year (blank where not counted; 公表�
 apply), and its last row the rate pooled over one fiscal year only — the latest year any municipality counted whole
 (cases and online cases) — with the year and how many municipalities it adds up; other years, part years and
 published rates keep their own cells and add nothing to the pool. Roll-ups (``--by prefecture``) state a rate as one figure only when
-every applicable cell is known; otherwise as bounds with the coverage (known / applicable cells).
+every applicable cell is known; otherwise as bounds with the coverage (known / applicable cells); the wards' catalogues
+they set aside (commands/rollup.py) are said in every format: under the table, in json and csv, and on stderr.
 """
 
 from __future__ import annotations
@@ -34,19 +35,30 @@ def _usage_cell(u: Usage | None, lang: str = "ja") -> str:
     without a rate (online cases only) is "—" with its year."""
     if u is None:
         return ""
+    year = _year(u, lang)
+    details = _details(u, lang)
+    if lang == "ja":
+        return f"{pct(u.rate)}（{year}{' ' + '、'.join(details) if details else ''}）"
+    return f"{pct(u.rate)} ({year}{': ' + '; '.join(details) if details else ''})"
+
+
+def _year(u: Usage, lang: str) -> str:
+    from dxready.catalog.fiscal import FiscalYear
+
+    return FiscalYear(u.fiscal_year).label(lang)
+
+
+def _details(u: Usage, lang: str) -> list[str]:
+    """What makes a usage rate unlike a whole year's counts: 公表値, and the date a part year runs to."""
     import datetime as dt
 
-    from dxready.catalog.fiscal import FiscalYear
     from dxready.render.views import wareki
 
-    year = FiscalYear(u.fiscal_year).label(lang)
     details = [t(lang, "公表値", "published rate")] if u.published else []
     if u.period_end is not None:
         end = dt.date.fromisoformat(u.period_end)
         details.append(t(lang, f"{wareki(end)}現在", f"to {u.period_end}"))
-    if lang == "ja":
-        return f"{pct(u.rate)}（{year}{' ' + '、'.join(details) if details else ''}）"
-    return f"{pct(u.rate)} ({year}{': ' + '; '.join(details) if details else ''})"
+    return details
 
 
 def _pooled_cell(column: UsageColumn, lang: str) -> str:
@@ -220,21 +232,40 @@ def usage_json(comparison: Comparison) -> list[dict[str, Any]]:
 
 
 def usage_csv_heads(comparison: Comparison, lang: str) -> list[str]:
+    """Three columns per standard row: the rate (a number), its fiscal year and its note (公表値, 「…現在」)."""
     from dxready.commands.rollup import any_usage
 
     if not any_usage(comparison):
         return []
-    return [t(lang, f"利用率{no}", f"usage{no}") for no in range(1, 22)]
+    return [
+        head
+        for no in range(1, 22)
+        for head in (
+            t(lang, f"利用率{no}", f"usage{no}"),
+            t(lang, f"利用率{no}年度", f"usage{no} fiscal year"),
+            t(lang, f"利用率{no}注記", f"usage{no} note"),
+        )
+    ]
 
 
-def usage_csv_cells(comparison: Comparison, row: Row) -> list[str]:
+def usage_csv_cells(comparison: Comparison, row: Row, lang: str) -> list[str]:
+    """The rate as a number (blank when not counted, or counted without a rate), the fiscal year as the terminal
+    writes it (令和5年度, FY2023) and the note as the terminal writes it (公表値、令和5年11月末現在; blank for a
+    whole year's counts): a cell of one year or kind never reads as comparable to another's."""
     from dxready.commands.rollup import any_usage
 
     if not any_usage(comparison):
         return []
     if not row.usage:
-        return [""] * 21
-    return ["" if u is None or u.rate is None else f"{u.rate:.1f}" for u in row.usage]
+        return [""] * 63
+    cells: list[str] = []
+    for u in row.usage:
+        if u is None:
+            cells += ["", "", ""]
+            continue
+        note = ("、" if lang == "ja" else "; ").join(_details(u, lang))
+        cells += ["" if u.rate is None else f"{u.rate:.1f}", _year(u, lang), note]
+    return cells
 
 
 # --------------------------------------------------------------------------------------------------- roll-ups
@@ -289,8 +320,8 @@ def _cells(group: Rollup, lang: str) -> list[str]:
     ]
 
 
-def _rollup_note(lang: str) -> str:
-    return t(
+def _rollup_note(lang: str, comparison: Comparison | None = None) -> str:
+    text = t(
         lang,
         "団体数/全国: 比較した団体数／国の団体一覧にある団体数。確認済: 状況が分かっているセル／対象のセル。"
         "未確認（？）のセルがある都道府県は、率を下限–上限（？をすべて×とした値から、すべて○とした値まで）で示します。",
@@ -298,6 +329,42 @@ def _rollup_note(lang: str) -> str:
         "status is known / applicable cells. Where cells are unknown (？), the rate is given as bounds: every "
         "unknown cell × to every unknown cell ○.",
     )
+    wards = _wards_said(comparison, lang) if comparison is not None else ""
+    return text + (" " if lang != "ja" and wards else "") + wards
+
+
+def city_name(code: str) -> str:
+    """A designated city's registry name (千葉市), or its code when the registry has none."""
+    from dxready.catalog.municipalities import by_code
+
+    entry = by_code(code)
+    return entry.name if entry is not None else code
+
+
+def _wards_said(comparison: Comparison, lang: str) -> str:
+    """'区のカタログは数えていません（区は市町村ではありません）: 千葉市の区 2 件（千葉市のカタログはなく、千葉市も数えて
+    いません）。' — or '' when no ward's catalogue is in the set."""
+    from dxready.commands.rollup import wards_set_aside
+
+    parts = []
+    for city, wards, own in wards_set_aside(comparison):
+        name = city_name(city)
+        n = len(wards)
+        if lang == "ja":
+            parts.append(
+                f"{name}の区 {n} 件"
+                + ("" if own is not None else f"（{name}のカタログはなく、{name}も数えていません）")
+            )
+        else:
+            parts.append(
+                f"{n} {'ward' if n == 1 else 'wards'} of {name}"
+                + ("" if own is not None else f" (no catalogue of {name} itself: {name} is not counted)")
+            )
+    if not parts:
+        return ""
+    if lang == "ja":
+        return "区のカタログは数えていません（区は市町村ではありません）: " + "、".join(parts) + "。"
+    return "Ward catalogues are not counted (a ward is not a municipality): " + "; ".join(parts) + "."
 
 
 def rollup_table(comparison: Comparison, lang: str) -> str:
@@ -332,7 +399,7 @@ def rollup_table(comparison: Comparison, lang: str) -> str:
             items = [f"{head} {cell}" for head, cell in zip(heads[1:], cells[1:], strict=True)]
             for line in [oneline(cells[0]), *join_fit(items, " · ", width, first="  ", indent="  ")]:
                 made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
-    for line in wrap(_rollup_note(lang), width):
+    for line in wrap(_rollup_note(lang, comparison), width):
         made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     return buffer.getvalue()
 
@@ -349,7 +416,7 @@ def rollup_markdown(comparison: Comparison, lang: str) -> str:
     ]
     for group in rollups(comparison):
         lines.append("| " + " | ".join(md_cell(cell) for cell in _cells(group, lang)) + " |")
-    return "\n".join([*lines, "", md_text(_rollup_note(lang)), ""])
+    return "\n".join([*lines, "", md_text(_rollup_note(lang, comparison)), ""])
 
 
 def rollup_json(comparison: Comparison, lang: str) -> str:
@@ -390,6 +457,7 @@ def rollup_csv(comparison: Comparison, lang: str) -> str:
             t(lang, "率上限", "rate_high"),
             t(lang, "既知", "known"),
             t(lang, "対象", "applicable"),
+            t(lang, "除外した区", "wards_left_out"),
         ]
     )
     for group in rollups(comparison):
@@ -407,6 +475,7 @@ def rollup_csv(comparison: Comparison, lang: str) -> str:
                 high,
                 group.known,
                 group.applicable,
+                len(group.wards),
             ]
         )
     return "\ufeff" + buffer.getvalue()
