@@ -23,6 +23,7 @@ FATES = {
     "matched": ("一致", "matched"),
     "added": ("追加", "added"),
     "unchanged": ("変更なし", "unchanged"),
+    "not_taken": ("取り込まず", "not taken"),
     "refused": ("拒否", "refused"),
     "skipped": ("読み飛ばし", "skipped"),
 }
@@ -108,6 +109,25 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
         "skipped: no known header row (手続の種類 / オンライン化, or 手続名 / 年度 / 総件数 …)",
     ),
     "computed": lambda: ("計算値のシートのため読み込みません", "computed sheet: not imported"),
+    # cells the import does not take (commands/transfer/computed.py)
+    "computed_level": lambda: (
+        "レベルは計算値のため取り込みません（オンライン化の状況と本人確認・手数料などの列から計算します）",
+        "Level is computed: not imported (it follows the Online column and the facts: identity check, fee, …)",
+    ),
+    "computed_usage": lambda: (
+        "利用率（最新年度）は計算値のため取り込みません（件数シートに年度・総件数・オンライン件数を入れてください）",
+        "Usage (latest year) is computed: not imported (enter the fiscal year, total and online count on the "
+        "Counts sheet)",
+    ),
+    "repeated_no": lambda: (
+        "No. は取り込みません（ID の行の標準番号は変わりません）",
+        "No. is not imported (the standard number of a row named by its ID does not change)",
+    ),
+    "repeated_name": lambda: (
+        "この列の名前は手続・個別手続シートの写しのため取り込みません（手続の名前は手続シートの手続の種類で変えます）",
+        "the name here copies the Procedures / Sub-procedures sheet: not imported (rename a procedure in the "
+        "Procedures sheet's Procedure column)",
+    ),
 }
 
 
@@ -168,6 +188,7 @@ def row_line(r: RowFate, lang: str) -> str:
     if r.how is not None and getattr(r.how, "kind", None) != "same_name":
         details.append(word(r.how, lang))
     details += [word(c, lang) for c in r.changes]
+    details += [word(c, lang) for c in r.not_taken]
     if r.reason is not None:
         details.append(word(r.reason, lang))
     if details:
@@ -191,7 +212,9 @@ def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> 
         )
     ]
     tally = " · ".join(
-        f"{_t(lang, *FATES[k])} {result.count(k)}" for k in FATES if result.count(k) or k != "skipped"
+        f"{_t(lang, *FATES[k])} {result.count(k)}"
+        for k in FATES
+        if result.count(k) or k not in ("skipped", "not_taken")
     )
     lines.append(tally)
     lines += [row_line(r, lang) for r in result.rows if verbose or r.fate != "unchanged"]
@@ -261,6 +284,7 @@ def import_json(result: ImportResult, lang: str) -> str:
             "column": r.column or None,
             "header": r.header or None,
             "reason": word(r.reason, lang) if r.reason else None,
+            "not_taken": [word(c, lang) for c in r.not_taken],
         }
 
     data = {

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dxready.commands.transfer.cells import CellError, cell_text
+from dxready.commands.transfer.computed import Checked
 from dxready.commands.transfer.plan import Planner
 from dxready.commands.transfer.plan_counts import counts_row
 from dxready.commands.transfer.read import RawSheet, Value, column_letter
@@ -45,14 +46,21 @@ def _refusal(sheet: str, n: int, table: Table, exc: CellError, name: str = "") -
 
 
 def plan_sheets(
-    planner: Planner, sheets: list[RawSheet], catalog: Catalog, lang: str, entities: EntityPlan | None = None
-) -> None:
-    """Each sheet's rows into ``planner`` (procedures, sub-procedures, counts) or ``entities`` (systems, roadmap)."""
+    planner: Planner,
+    sheets: list[RawSheet],
+    catalog: Catalog,
+    lang: str,
+    entities: EntityPlan | None = None,
+) -> list[Checked]:
+    """Each sheet's rows into ``planner`` (procedures, sub-procedures, counts) or ``entities`` (systems, roadmap).
+    Returns the rows whose cells export computes or repeats, for ``computed.not_taken`` once the catalogue after the
+    import is known (commands/transfer/computed.py)."""
     from dxready.commands.transfer.entities import EntityPlan, exported_rows, plan_sheet
 
     plan = entities if entities is not None else EntityPlan()
     plan.extras = planner.extras  # one set of remaining fields for the three files
     computed: dict[str, dict[str, list[Any]]] = {}
+    checks: list[Checked] = []
     for sheet in sheets:
         table = find_table(sheet)
         if table is None:
@@ -96,8 +104,10 @@ def plan_sheets(
                 continue
             try:
                 planner.fates.append(handler(sheet.name, n, row))
+                checks.append((len(planner.fates) - 1, table.kind, row))
             except CellError as exc:
                 planner.fates.append(_refusal(sheet.name, n, table, exc, name))
+    return checks
 
 
 def _note_row(row: dict[str, Value]) -> bool:
