@@ -48,6 +48,61 @@ def _counts(year: int, fields: tuple[Any, ...]) -> tuple[str, str]:
     return f"件数 {fy.ja()} {ja}{part_ja}", f"counts {fy.en()} {en}{part_en}"
 
 
+_KEPT = {
+    # what a sheet lacks: (Japanese noun, English noun, how to remove one in Japanese, in English)
+    "procedures": (
+        "手続",
+        "procedure",
+        "消すには procedures.yaml から削除してください。該当しない手続はオンライン化を — にします",
+        "to remove one, delete it from procedures.yaml; a procedure that does not apply is marked —",
+    ),
+    "sub_procedures": (
+        "個別手続",
+        "sub-procedure",
+        "消すには procedures.yaml から削除してください",
+        "to remove one, delete it from procedures.yaml",
+    ),
+    "counts": (
+        "件数の記録",
+        "count record",
+        "手続の件数をすべて消すには dxready set ID --unset counts、1 年度だけなら procedures.yaml を編集してください",
+        "to remove all of a procedure's counts: dxready set ID --unset counts; one year only: edit procedures.yaml",
+    ),
+    "systems": (
+        "システム",
+        "system",
+        "消すには systems.yaml から削除してください",
+        "to remove one, delete it from systems.yaml",
+    ),
+    "roadmap": (
+        "工程表の項目",
+        "roadmap item",
+        "消すには roadmap.yaml から削除してください",
+        "to remove one, delete it from roadmap.yaml",
+    ),
+}
+
+
+def _kept(kind: str, n: int, sample: tuple[tuple[str, str | None, int | None], ...]) -> tuple[str, str]:
+    """Entries a sheet in export's own form lacks: 「シートにない件数の記録 1 件（road-occupancy 令和5年度）は残します…」."""
+    from dxready.catalog.fiscal import FiscalYear
+
+    def named(key: tuple[str, str | None, int | None], lang: str) -> str:
+        ident = key[0] + (f"/{key[1]}" if key[1] else "")
+        if key[2] is None:
+            return ident
+        return f"{ident} {FiscalYear(key[2]).ja() if lang == 'ja' else FiscalYear(key[2]).en()}"
+
+    noun_ja, noun_en, how_ja, how_en = _KEPT[kind]
+    more = n - len(sample)
+    ja = "、".join(named(k, "ja") for k in sample) + (f" ほか {more} 件" if more else "")
+    en = ", ".join(named(k, "en") for k in sample) + (f" and {more} more" if more else "")
+    return (
+        f"シートにない{noun_ja} {n} 件（{ja}）は残します（読み込みでは削除しません。{how_ja}）",
+        f"{count(n, noun_en)} not in the sheet kept ({en}): import deletes nothing ({how_en})",
+    )
+
+
 def _field(key: str, kind: str) -> str:
     from dxready.commands.echo import field_word
 
@@ -109,6 +164,7 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
         "skipped: no known header row (手続の種類 / オンライン化, or 手続名 / 年度 / 総件数 …)",
     ),
     "computed": lambda: ("計算値のシートのため読み込みません", "computed sheet: not imported"),
+    "kept": _kept,
     # cells the import does not take (commands/transfer/computed.py)
     "computed_level": lambda: (
         "レベルは計算値のため取り込みません（オンライン化の状況と本人確認・手数料などの列から計算します）",

@@ -10,6 +10,6 @@ counts table, export's sheets), ``cells`` (one cell's value: marks, counts, rate
 rows → the plan), ``apply`` and ``splices`` (the plan → new procedures.yaml text), ``entities`` (the システム and 工程表
 sheets), ``fields`` / ``fieldcells`` / ``plan_fields`` / ``extras`` (every remaining field: export's last columns and
 its 基本情報 sheet, read back and spliced into the final texts), ``computed`` (the cells export computes or repeats:
-an edited one reported as not taken), ``commit`` (the three files written all or nothing),
+an edited one reported as not taken), ``kept`` (entries export's own sheets lack: kept, and said), ``commit`` (the three files written all or nothing),
 ``results`` (what import returns).
 """
