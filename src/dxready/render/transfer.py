@@ -103,6 +103,13 @@ def _kept(kind: str, n: int, sample: tuple[tuple[str, str | None, int | None], .
     )
 
 
+def _channel(kind: str) -> str:
+    """A channel kind as every Japanese view prints it (e_application → 電子申請)."""
+    from dxready.catalog.labels import LABELS
+
+    return LABELS["ChannelKind"].get(kind, (kind,))[0]
+
+
 def _field(key: str, kind: str) -> str:
     from dxready.commands.echo import field_word
 
@@ -145,7 +152,7 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     "field": lambda ja, en: (f"{ja}を更新", f"{en} updated"),
     "field_removed": lambda ja, en: (f"{ja}を削除", f"{en} removed"),
     "verified_on": lambda day: (f"確認日 {day}", f"verified on {day}"),
-    "channel_added": lambda kind: (f"チャネル {kind} を追加", f"channel {kind} added"),
+    "channel_added": lambda kind: (f"チャネル {_channel(kind)} を追加", f"channel {kind} added"),
     "counts": _counts,
     # why a row or a sheet is skipped
     "note_row": lambda: ("注記の行", "a note row, not a procedure"),

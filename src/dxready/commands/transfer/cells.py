@@ -146,6 +146,13 @@ def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, b
     return found
 
 
+def channel_label(kind: str) -> str:
+    """A channel kind as the tool prints it in Japanese (e_application → 電子申請), for Japanese messages."""
+    from dxready.catalog.labels import LABELS
+
+    return LABELS["ChannelKind"].get(kind, (kind,))[0]
+
+
 def same_text(new: str, old: str | None) -> bool:
     """A note that differs only in width or spacing (「15手続」, 「15 手続」) says the same: not a change."""
     if old is None:

@@ -14,6 +14,7 @@ from dxready.commands.transfer.cells import (
     cell_channels,
     cell_date,
     cell_text,
+    channel_label,
     parse_mark,
     same_text,
 )
@@ -294,19 +295,22 @@ class Planner:
         from pydantic import ValidationError
 
         from dxready.catalog.models import Channel
+        from dxready.commands.transfer.fieldcells import error_words
 
         kinds = [w[0] for w in wanted]
         twice = next((k for k in kinds if kinds.count(k) > 1), None)
         if twice is not None:
             raise CellError(
-                "channels", f"チャネル {twice} が 2 回あります", f"channel {twice} is given twice"
+                "channels",
+                f"チャネル {channel_label(twice)} が 2 回あります",
+                f"channel {twice} is given twice",
             )
         try:
             stated = [Channel(kind=k, name=n, since=s, inferred=i, note=no) for k, n, s, i, no in wanted]
         except ValidationError as exc:
-            detail = str(exc.errors()[0].get("msg", ""))
+            ja, en = error_words(exc.errors()[0])
             raise CellError(
-                "channels", f"チャネルが正しくありません（{detail}）", f"invalid channel ({detail})"
+                "channels", f"チャネルが正しくありません（{ja}）", f"invalid channel ({en})"
             ) from None
         whole = self.extras.wanted.get(entry, {}).get("channels")
         if stated[: len(current)] != list(current):
@@ -330,7 +334,7 @@ class Planner:
             if kind in pending.channels and pending.channels[kind][:4] != (name, since, inferred, note):
                 raise Conflict(
                     "channels",
-                    f"{pending.channels[kind][4].ja} のチャネル {kind} と矛盾します",
+                    f"{pending.channels[kind][4].ja} のチャネル {channel_label(kind)} と矛盾します",
                     f"contradicts channel {kind} of {pending.channels[kind][4].en}",
                 )
             pending.channels[kind] = (name, since, inferred, note, where)

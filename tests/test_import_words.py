@@ -1,0 +1,78 @@
+"""Import's messages name enum and yes/no values in the report's language: a Japanese line says 電子申請, はい／いいえ
+and マイナンバーカード (the words the tool prints and the cells read), never e_application, true or mynumber_card; an
+English line says the values."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from dxready.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "500"})
+    assert "Traceback" not in result.stdout + result.stderr
+    return result.exit_code, result.stdout + result.stderr
+
+
+@pytest.fixture
+def edited(tmp_path: Path) -> Path:
+    root = tmp_path / "tateyama"
+    assert invoke("init", str(root), "--name", "館山市")[0] == 0
+    out = tmp_path / "t.xlsx"
+    assert invoke("export", "-o", str(out), "--catalog", str(root))[0] == 0
+    book = openpyxl.load_workbook(out)
+    ws = book["手続"]
+    headers = [c.value for c in ws[1]]
+    for row, header, value in (
+        (2, "チャネル", "電子申請"),
+        (3, "手数料", "有料"),
+        (4, "本人確認", "顔認証"),
+        (5, "チャネル", "電子申請\ne_application"),
+        (7, "結果の交付", "郵送"),
+        (8, "オンライン化目標年度", "来年度"),
+        (9, "納付方法", "現金"),
+    ):
+        ws.cell(row, headers.index(header) + 1).value = value
+    book.save(tmp_path / "edited.xlsx")
+    return root
+
+
+def _lines(root: Path, lang: str) -> dict[int, str]:
+    code, out = invoke("import", str(root.parent / "edited.xlsx"), "--catalog", str(root), "--lang", lang)
+    assert code == 1  # rows refused: nothing written
+    found = (re.match(r"\s+手続 (?:row )?(\d+)", line) for line in out.splitlines())
+    return {int(m.group(1)): m.string for m in found if m}
+
+
+def test_japanese_lines_use_the_words_the_tool_prints(edited: Path) -> None:
+    lines = _lines(edited, "ja")
+    assert lines[2].endswith("チャネル 電子申請 を追加")
+    assert lines[3].endswith("'有料' を読めません（はい か いいえ で書いてください）")
+    assert (
+        "使える値は マイナンバーカード、アカウント、押印、押印＋印鑑証明、署名、本人確認書類、不要"
+        in lines[4]
+    )
+    assert lines[5].endswith("チャネル 電子申請 が 2 回あります")
+    assert "使える値は 電子、紙、なし" in lines[7]
+    assert "'来年度' は年度ではありません" in lines[8]
+    assert "使える値は 窓口、コンビニ、ペイジー" in lines[9]
+    for line in lines.values():  # no enum value, true/false or pydantic's English in a Japanese line
+        assert not re.search(
+            r"e_application|mynumber_card|electronic|counter|\btrue\b|Input should|Value error", line
+        )
+
+
+def test_english_lines_use_the_values(edited: Path) -> None:
+    lines = _lines(edited, "en")
+    assert lines[2].endswith("channel e_application added")
+    assert lines[3].endswith("cannot read '有料' (use yes or no, or true or false)")
+    assert "'mynumber_card', 'account'" in lines[4]
+    assert lines[5].endswith("channel e_application is given twice")
