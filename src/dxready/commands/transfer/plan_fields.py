@@ -89,9 +89,11 @@ def _same_municipality(cell: Any, municipality: Any) -> None:
         raise CellError(
             "code",
             f"団体コード {code} はこのカタログの {municipality.code}（{municipality.name}）と違います。別の団体の表は"
-            "読み込みません（この行を消すか、団体コードは dxready set municipality で変えてください）",
+            "読み込みません（その団体には dxready init DIR --name 団体名 で新しいカタログを。このカタログの団体コードが"
+            "誤りなら procedures.yaml の municipality.code を書き換えてください）",
             f"code {code} is not this catalogue's {municipality.code} ({municipality.name}): another "
-            "municipality's sheet is not imported (delete this row, or change the code with dxready set municipality)",
+            "municipality's sheet is not imported (for that municipality, make a catalogue with dxready init DIR "
+            "--name NAME; if this catalogue's code is wrong, edit municipality.code in procedures.yaml)",
         )
 
 
