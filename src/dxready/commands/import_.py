@@ -85,7 +85,8 @@ def run_import(
     if not path.is_file():
         load_catalog(root)  # the loader's own message
     with locked(root) if not dry_run else contextlib.nullcontext():
-        current = load_catalog(root)
+        # Named as resolve names it (the shipped copy as 同梱カタログ, not by its install path: render/views.py).
+        current = dataclasses.replace(load_catalog(root), label=label)
         planner = Planner(current, unmatched)
         entities = EntityPlan()  # システム / 工程表 rows (commands/transfer/entities.py)
         checks = plan_sheets(planner, sheets, current, lang, entities)

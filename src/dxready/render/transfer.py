@@ -262,18 +262,23 @@ def row_line(r: RowFate, lang: str) -> str:
 def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> str:
     """Every row's fate: matched, added, refused and skipped rows one by one; unchanged rows as a count per sheet
     (each listed with ``verbose``)."""
+    from dxready.catalog.load import EMBEDDED
     from dxready.render.diff_terminal import table as diff_table
     from dxready.render.views import catalog_label
 
-    lines = [
-        oneline(
-            _t(
-                lang,
-                f"dxready import: {result.source} → {result.file}（{catalog_label(result.catalog, lang)}）",
-                f"dxready import: {result.source} → {result.file} ({catalog_label(result.catalog, lang)})",
-            )
+    if result.catalog == EMBEDDED:  # no catalogue given or found: say whose it is, not where it is installed
+        head = _t(
+            lang,
+            f"dxready import: {result.source} → 同梱のカタログ（鴨川市）。自分のカタログは --catalog DIR で指定します",
+            f"dxready import: {result.source} → the embedded catalogue (Kamogawa); name your own with --catalog DIR",
         )
-    ]
+    else:
+        head = _t(
+            lang,
+            f"dxready import: {result.source} → {result.file}（{catalog_label(result.catalog, lang)}）",
+            f"dxready import: {result.source} → {result.file} ({catalog_label(result.catalog, lang)})",
+        )
+    lines = [oneline(head)]
     tally = " · ".join(
         f"{_t(lang, *FATES[k])} {result.count(k)}"
         for k in FATES
