@@ -76,3 +76,24 @@ def test_english_lines_use_the_values(edited: Path) -> None:
     assert lines[3].endswith("cannot read '有料' (use yes or no, or true or false)")
     assert "'mynumber_card', 'account'" in lines[4]
     assert lines[5].endswith("channel e_application is given twice")
+
+
+def test_system_and_roadmap_enum_refusals_name_the_sheets_words(tmp_path: Path) -> None:
+    from tests.helpers.catalogs import copy_shipped
+
+    root = copy_shipped(tmp_path / "k")
+    out = tmp_path / "k.xlsx"
+    assert invoke("export", "-o", str(out), "--catalog", str(root))[0] == 0
+    book = openpyxl.load_workbook(out)
+    for sheet, header, value in (("システム", "区分", "基幹"), ("工程表", "状態", "終了")):
+        ws = book[sheet]
+        ws.cell(2, [c.value for c in ws[1]].index(header) + 1).value = value
+    book.save(tmp_path / "edited.xlsx")
+    code, ja = invoke("import", str(tmp_path / "edited.xlsx"), "--catalog", str(root))
+    assert code == 1
+    assert "'基幹' は使えません。使える値: 基幹系、情報系、独立系" in ja
+    assert "'終了' は使えません。使える値: 未着手、実施中、完了" in ja
+    assert "--tier" not in ja and "backbone" not in ja and "not_started" not in ja
+    code, en = invoke("import", str(tmp_path / "edited.xlsx"), "--catalog", str(root), "--lang", "en")
+    assert "'基幹' is not allowed; use backbone, intranet, standalone" in en
+    assert "'終了' is not allowed; use not_started, in_progress, done" in en

@@ -9,6 +9,7 @@ from typing import Any
 
 from dxready.commands.transfer.cells import CellError, cell_text
 from dxready.commands.transfer.fields import EMPTY_FORMS, REMOVE, REMOVE_FORMS, FieldSpec
+from dxready.findings import Msg
 
 # --------------------------------------------------------------------------------------------------- cells → values
 
@@ -90,6 +91,30 @@ def from_cell(spec: FieldSpec, value: Any) -> Any:
     if kind == "yaml1":
         return _yaml(text, key)
     return text
+
+
+ENUM_COLUMNS = {
+    "tier": "Tier",
+    "phase": "Phase",
+    "track": "Track",
+    "data_input": "DataInput",
+    "state": "RoadmapState",
+}
+"""The システム and 工程表 columns that take an enum (checked by set's entity_options), by the enum's name."""
+
+
+def enum_refusal(key: str, text: str) -> Msg | None:
+    """A システム / 工程表 enum cell that names no value, refused in each language's words: the Japanese words the tool
+    prints (and the cell reads), or the values in English. None for another column."""
+    name = ENUM_COLUMNS.get(key)
+    if name is None:
+        return None
+    from dxready.catalog import models
+    from dxready.catalog.labels import LABELS
+
+    words = "、".join(w[0] for w in LABELS[name].values())
+    values = ", ".join(str(e.value) for e in getattr(models, name))
+    return Msg(f"{text!r} は使えません。使える値: {words}", f"{text!r} is not allowed; use {values}")
 
 
 @functools.cache
