@@ -39,6 +39,7 @@ def edited(tmp_path: Path) -> Path:
         (7, "結果の交付", "郵送"),
         (8, "オンライン化目標年度", "来年度"),
         (9, "納付方法", "現金"),
+        (10, "チャネル", "ファクス"),
     ):
         ws.cell(row, headers.index(header) + 1).value = value
     book.save(tmp_path / "edited.xlsx")
@@ -64,6 +65,10 @@ def test_japanese_lines_use_the_words_the_tool_prints(edited: Path) -> None:
     assert "使える値は 電子、紙、なし" in lines[7]
     assert "'来年度' は年度ではありません" in lines[8]
     assert "使える値は 窓口、コンビニ、ペイジー" in lines[9]
+    assert lines[10].endswith(
+        "チャネル 'ファクス' は使えません。使える値: マイナポータル、引越しワンストップ、エルタックス、電子入札、電子申請、"
+        "専用システム（名前は 種類:名前）"
+    )
     for line in lines.values():  # no enum value, true/false or pydantic's English in a Japanese line
         assert not re.search(
             r"e_application|mynumber_card|electronic|counter|\btrue\b|Input should|Value error", line
@@ -76,6 +81,10 @@ def test_english_lines_use_the_values(edited: Path) -> None:
     assert lines[3].endswith("cannot read '有料' (use yes or no, or true or false)")
     assert "'mynumber_card', 'account'" in lines[4]
     assert lines[5].endswith("channel e_application is given twice")
+    assert lines[10].endswith(
+        "'ファクス' is not a channel; use mynaportal, moving_onestop, eltax, e_bidding, "
+        "e_application, dedicated (name it KIND:NAME)"
+    )
 
 
 def test_system_and_roadmap_enum_refusals_name_the_sheets_words(tmp_path: Path) -> None:
