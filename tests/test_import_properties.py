@@ -15,6 +15,7 @@ from dxready.catalog.load import LoadError, load_catalog
 from dxready.catalog.registry import STANDARD_PROCEDURES
 from dxready.commands.import_ import run_import
 from dxready.commands.scaffold import run_init
+from dxready.render.workbook import build
 
 _NAMES = [p.name for p in STANDARD_PROCEDURES] + [
     s.name for p in STANDARD_PROCEDURES for s in p.sub_procedures
@@ -50,7 +51,13 @@ def test_any_table_leaves_a_valid_catalogue_or_the_old_bytes(
         source.write_text(buf.getvalue(), encoding="utf-8")
         try:
             result = run_import(
-                source, catalog=root, dry_run=False, unmatched=unmatched, as_of=dt.date(2025, 4, 1), lang="ja"
+                source,
+                catalog=root,
+                dry_run=False,
+                unmatched=unmatched,
+                as_of=dt.date(2025, 4, 1),
+                lang="ja",
+                build=build,
             )
         except LoadError:
             assert (root / "procedures.yaml").read_text(encoding="utf-8") == before

@@ -158,6 +158,7 @@ def import_(
 ) -> None:
     from dxready.commands.import_ import run_import
     from dxready.render.transfer import import_report
+    from dxready.render.workbook import build
 
     language = _lang(lang)
     result = _guard(
@@ -169,6 +170,7 @@ def import_(
             unmatched=unmatched.value,
             as_of=_as_of(as_of),
             lang=language,
+            build=build,
         ),
     )
     if format is ImportFormat.json:

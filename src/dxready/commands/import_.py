@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from dxready.commands.transfer.apply import procedure_pass, sub_pass
 from dxready.commands.transfer.cells import parse_mark
 from dxready.commands.transfer.commit import Staged
+from dxready.commands.transfer.computed import Build, exported_cells, mark_not_taken
 from dxready.commands.transfer.dispatch import plan_sheets
 from dxready.commands.transfer.entities import EntityPlan
 from dxready.commands.transfer.extras import Extras
@@ -56,9 +57,12 @@ def run_import(
     unmatched: str,
     as_of: dt.date,
     lang: str,
+    build: Build,
 ) -> ImportResult:
     """Read ``source``, plan every row, and (unless refused or a dry run) write procedures.yaml atomically, and
-    systems.yaml / roadmap.yaml when the システム / 工程表 sheets change them (all validated together first)."""
+    systems.yaml / roadmap.yaml when the システム / 工程表 sheets change them (all validated together first).
+    ``build`` is export's workbook (render/workbook.py): a computed cell that says something else than export writes
+    is reported as not taken (commands/transfer/computed.py)."""
     from dxready.catalog.load import decode, display_name, load_catalog, resolve
     from dxready.commands.edit import _is_embedded, locked, validate_text
 
@@ -81,10 +85,11 @@ def run_import(
     if not path.is_file():
         load_catalog(root)  # the loader's own message
     with locked(root) if not dry_run else contextlib.nullcontext():
-        current = load_catalog(catalog)  # resolved as above, with its label (the shipped one named as such)
+        # Named as resolve names it (the shipped copy as 同梱カタログ, not by its install path: render/views.py).
+        current = dataclasses.replace(load_catalog(root), label=label)
         planner = Planner(current, unmatched)
         entities = EntityPlan()  # システム / 工程表 rows (commands/transfer/entities.py)
-        plan_sheets(planner, sheets, current, lang, entities)
+        checks = plan_sheets(planner, sheets, current, lang, entities)
         planner.settle_groups()
         if not any(f.fate != "skipped" for f in planner.fates):
             raise load_error(
@@ -110,6 +115,8 @@ def run_import(
             [],
             candidate,
         )
+        # A computed or repeated cell that neither catalogue's export writes is an edit not taken: said on its row.
+        mark_not_taken(planner.fates, checks, exported_cells(build, (current, candidate), as_of))
         refused = any(f.fate == "refused" for f in planner.fates)
         new = () if refused or not files else _new_findings(current, candidate, as_of)
         diff = None

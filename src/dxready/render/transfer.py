@@ -23,6 +23,7 @@ FATES = {
     "matched": ("一致", "matched"),
     "added": ("追加", "added"),
     "unchanged": ("変更なし", "unchanged"),
+    "not_taken": ("取り込まず", "not taken"),
     "refused": ("拒否", "refused"),
     "skipped": ("読み飛ばし", "skipped"),
 }
@@ -45,6 +46,68 @@ def _counts(year: int, fields: tuple[Any, ...]) -> tuple[str, str]:
     part_ja = f"（{period_end} 現在）" if period_end else ""
     part_en = f" (to {period_end})" if period_end else ""
     return f"件数 {fy.ja()} {ja}{part_ja}", f"counts {fy.en()} {en}{part_en}"
+
+
+_KEPT = {
+    # what a sheet lacks: (Japanese noun, English noun, how to remove one in Japanese, in English)
+    "procedures": (
+        "手続",
+        "procedure",
+        "消すには procedures.yaml から削除してください。該当しない手続はオンライン化を — にします",
+        "to remove one, delete it from procedures.yaml; a procedure that does not apply is marked —",
+    ),
+    "sub_procedures": (
+        "個別手続",
+        "sub-procedure",
+        "消すには procedures.yaml から削除してください",
+        "to remove one, delete it from procedures.yaml",
+    ),
+    "counts": (
+        "件数の記録",
+        "count record",
+        "手続の件数をすべて消すには dxready set ID --unset counts、1 年度だけなら procedures.yaml を編集してください",
+        "to remove all of a procedure's counts: dxready set ID --unset counts; one year only: edit procedures.yaml",
+    ),
+    "systems": (
+        "システム",
+        "system",
+        "消すには systems.yaml から削除してください",
+        "to remove one, delete it from systems.yaml",
+    ),
+    "roadmap": (
+        "工程表の項目",
+        "roadmap item",
+        "消すには roadmap.yaml から削除してください",
+        "to remove one, delete it from roadmap.yaml",
+    ),
+}
+
+
+def _kept(kind: str, n: int, sample: tuple[tuple[str, str | None, int | None], ...]) -> tuple[str, str]:
+    """Entries a sheet in export's own form lacks: 「シートにない件数の記録 1 件（road-occupancy 令和5年度）は残します…」."""
+    from dxready.catalog.fiscal import FiscalYear
+
+    def named(key: tuple[str, str | None, int | None], lang: str) -> str:
+        ident = key[0] + (f"/{key[1]}" if key[1] else "")
+        if key[2] is None:
+            return ident
+        return f"{ident} {FiscalYear(key[2]).ja() if lang == 'ja' else FiscalYear(key[2]).en()}"
+
+    noun_ja, noun_en, how_ja, how_en = _KEPT[kind]
+    more = n - len(sample)
+    ja = "、".join(named(k, "ja") for k in sample) + (f" ほか {more} 件" if more else "")
+    en = ", ".join(named(k, "en") for k in sample) + (f" and {more} more" if more else "")
+    return (
+        f"シートにない{noun_ja} {n} 件（{ja}）は残します（読み込みでは削除しません。{how_ja}）",
+        f"{count(n, noun_en)} not in the sheet kept ({en}): import deletes nothing ({how_en})",
+    )
+
+
+def _channel(kind: str) -> str:
+    """A channel kind as every Japanese view prints it (e_application → 電子申請)."""
+    from dxready.catalog.labels import LABELS
+
+    return LABELS["ChannelKind"].get(kind, (kind,))[0]
 
 
 def _field(key: str, kind: str) -> str:
@@ -89,7 +152,7 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     "field": lambda ja, en: (f"{ja}を更新", f"{en} updated"),
     "field_removed": lambda ja, en: (f"{ja}を削除", f"{en} removed"),
     "verified_on": lambda day: (f"確認日 {day}", f"verified on {day}"),
-    "channel_added": lambda kind: (f"チャネル {kind} を追加", f"channel {kind} added"),
+    "channel_added": lambda kind: (f"チャネル {_channel(kind)} を追加", f"channel {kind} added"),
     "counts": _counts,
     # why a row or a sheet is skipped
     "note_row": lambda: ("注記の行", "a note row, not a procedure"),
@@ -108,6 +171,26 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
         "skipped: no known header row (手続の種類 / オンライン化, or 手続名 / 年度 / 総件数 …)",
     ),
     "computed": lambda: ("計算値のシートのため読み込みません", "computed sheet: not imported"),
+    "kept": _kept,
+    # cells the import does not take (commands/transfer/computed.py)
+    "computed_level": lambda: (
+        "レベルは計算値のため取り込みません（オンライン化の状況と本人確認・手数料などの列から計算します）",
+        "Level is computed: not imported (it follows the Online column and the facts: identity check, fee, …)",
+    ),
+    "computed_usage": lambda: (
+        "利用率（最新年度）は計算値のため取り込みません（件数シートに年度・総件数・オンライン件数を入れてください）",
+        "Usage (latest year) is computed: not imported (enter the fiscal year, total and online count on the "
+        "Counts sheet)",
+    ),
+    "repeated_no": lambda: (
+        "No. は取り込みません（ID の行の標準番号は変わりません）",
+        "No. is not imported (the standard number of a row named by its ID does not change)",
+    ),
+    "repeated_name": lambda: (
+        "この列の名前は手続・個別手続シートの写しのため取り込みません（手続の名前は手続シートの手続の種類で変えます）",
+        "the name here copies the Procedures / Sub-procedures sheet: not imported (rename a procedure in the "
+        "Procedures sheet's Procedure column)",
+    ),
 }
 
 
@@ -168,6 +251,7 @@ def row_line(r: RowFate, lang: str) -> str:
     if r.how is not None and getattr(r.how, "kind", None) != "same_name":
         details.append(word(r.how, lang))
     details += [word(c, lang) for c in r.changes]
+    details += [word(c, lang) for c in r.not_taken]
     if r.reason is not None:
         details.append(word(r.reason, lang))
     if details:
@@ -182,27 +266,23 @@ def import_report(result: ImportResult, lang: str, *, verbose: bool = False) -> 
     from dxready.render.diff_terminal import table as diff_table
     from dxready.render.views import catalog_label
 
-    lines = [
-        oneline(
-            _t(
-                lang,
-                f"dxready import: {result.source} → {result.file}（{catalog_label(result.catalog, lang)}）",
-                f"dxready import: {result.source} → {result.file} ({catalog_label(result.catalog, lang)})",
-            )
+    if result.catalog == EMBEDDED:  # no catalogue given or found: say whose it is, not where it is installed
+        head = _t(
+            lang,
+            f"dxready import: {result.source} → 同梱のカタログ（鴨川市）。自分のカタログは --catalog DIR で指定します",
+            f"dxready import: {result.source} → the embedded catalogue (Kamogawa); name your own with --catalog DIR",
         )
-    ]
-    # No catalogue here: a dry run against the shipped one (the import itself is refused).
-    if result.catalog == EMBEDDED:
-        lines.append(
-            _t(
-                lang,
-                "ここにカタログがないため、同梱の鴨川市のカタログで試しています。自分のカタログは --catalog DIR で"
-                "指定してください",
-                "no catalogue here: this tries the shipped catalogue of 鴨川市; give yours with --catalog DIR",
-            )
+    else:
+        head = _t(
+            lang,
+            f"dxready import: {result.source} → {result.file}（{catalog_label(result.catalog, lang)}）",
+            f"dxready import: {result.source} → {result.file} ({catalog_label(result.catalog, lang)})",
         )
+    lines = [oneline(head)]
     tally = " · ".join(
-        f"{_t(lang, *FATES[k])} {result.count(k)}" for k in FATES if result.count(k) or k != "skipped"
+        f"{_t(lang, *FATES[k])} {result.count(k)}"
+        for k in FATES
+        if result.count(k) or k not in ("skipped", "not_taken")
     )
     lines.append(tally)
     lines += [row_line(r, lang) for r in result.rows if verbose or r.fate != "unchanged"]
@@ -272,6 +352,7 @@ def import_json(result: ImportResult, lang: str) -> str:
             "column": r.column or None,
             "header": r.header or None,
             "reason": word(r.reason, lang) if r.reason else None,
+            "not_taken": [word(c, lang) for c in r.not_taken],
         }
 
     data = {

@@ -9,6 +9,7 @@ counts table, export's sheets), ``cells`` (one cell's value: marks, counts, rate
 (names → catalogue procedures), ``plan`` and ``plan_counts`` (rows → pending changes), ``dispatch`` (sheets →
 rows → the plan), ``apply`` and ``splices`` (the plan → new procedures.yaml text), ``entities`` (the システム and 工程表
 sheets), ``fields`` / ``fieldcells`` / ``plan_fields`` / ``extras`` (every remaining field: export's last columns and
-its 基本情報 sheet, read back and spliced into the final texts), ``commit`` (the three files written all or nothing),
+its 基本情報 sheet, read back and spliced into the final texts), ``computed`` (the cells export computes or repeats:
+an edited one reported as not taken), ``kept`` (entries export's own sheets lack: kept, and said), ``commit`` (the three files written all or nothing),
 ``results`` (what import returns).
 """

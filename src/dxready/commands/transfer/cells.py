@@ -130,8 +130,17 @@ def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, b
         head, *flags = [part.strip() for part in line.split(" | ")]
         try:
             kind, name = _channel(head)
-        except UsageError as exc:  # the same check as set's --channel
-            raise CellError("channels", exc.message.ja, exc.message.en) from None
+        except UsageError:  # the same check as set's --channel, said in the sheet's words
+            from dxready.catalog.models import ChannelKind
+
+            kind_text = head.partition(":")[0].strip()
+            words = "、".join(channel_label(c.value) for c in ChannelKind)
+            values = ", ".join(c.value for c in ChannelKind)
+            raise CellError(
+                "channels",
+                f"チャネル {kind_text!r} は使えません。使える値: {words}（名前は 種類:名前）",
+                f"{kind_text!r} is not a channel; use {values} (name it KIND:NAME)",
+            ) from None
         since, inferred = None, False
         for flag in flags:
             if flag == "inferred":
@@ -144,6 +153,13 @@ def cell_channels(value: Value) -> list[tuple[str, str | None, dt.date | None, b
                 )
         found.append((kind, name, since, inferred, note))
     return found
+
+
+def channel_label(kind: str) -> str:
+    """A channel kind as the tool prints it in Japanese (e_application → 電子申請), for Japanese messages."""
+    from dxready.catalog.labels import LABELS
+
+    return LABELS["ChannelKind"].get(kind, (kind,))[0]
 
 
 def same_text(new: str, old: str | None) -> bool:

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from dxready.commands.transfer.cells import CellError, cell_text
+from dxready.commands.transfer.computed import Checked
+from dxready.commands.transfer.kept import Present
 from dxready.commands.transfer.plan import Planner
 from dxready.commands.transfer.plan_counts import counts_row
 from dxready.commands.transfer.read import RawSheet, Value, column_letter
@@ -45,14 +47,22 @@ def _refusal(sheet: str, n: int, table: Table, exc: CellError, name: str = "") -
 
 
 def plan_sheets(
-    planner: Planner, sheets: list[RawSheet], catalog: Catalog, lang: str, entities: EntityPlan | None = None
-) -> None:
-    """Each sheet's rows into ``planner`` (procedures, sub-procedures, counts) or ``entities`` (systems, roadmap)."""
+    planner: Planner,
+    sheets: list[RawSheet],
+    catalog: Catalog,
+    lang: str,
+    entities: EntityPlan | None = None,
+) -> list[Checked]:
+    """Each sheet's rows into ``planner`` (procedures, sub-procedures, counts) or ``entities`` (systems, roadmap).
+    An entry that a sheet in export's own form lacks is kept and said (commands/transfer/kept.py). Returns the rows whose cells export computes or repeats, for ``computed.not_taken`` once the catalogue after the
+    import is known (commands/transfer/computed.py)."""
     from dxready.commands.transfer.entities import EntityPlan, exported_rows, plan_sheet
 
     plan = entities if entities is not None else EntityPlan()
     plan.extras = planner.extras  # one set of remaining fields for the three files
     computed: dict[str, dict[str, list[Any]]] = {}
+    checks: list[Checked] = []
+    present = Present()
     for sheet in sheets:
         table = find_table(sheet)
         if table is None:
@@ -66,6 +76,8 @@ def plan_sheets(
 
             planner.fates += header_sheet(planner.extras, sheet.name, sheet.rows, table.header_row, catalog)
             continue
+        # which entries export's own sheets still hold (kept.py)
+        present.add(sheet.name, table, [_row_dict(table, v) for n, v in sheet.rows if n > table.header_row])
         if table.kind in ("systems", "roadmap"):
             if not computed:
                 computed = exported_rows(catalog)
@@ -96,8 +108,11 @@ def plan_sheets(
                 continue
             try:
                 planner.fates.append(handler(sheet.name, n, row))
+                checks.append((len(planner.fates) - 1, table.kind, row))
             except CellError as exc:
                 planner.fates.append(_refusal(sheet.name, n, table, exc, name))
+    planner.notes += present.notes(catalog)  # what those sheets lack is kept, and said
+    return checks
 
 
 def _note_row(row: dict[str, Value]) -> bool:

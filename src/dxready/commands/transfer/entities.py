@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from dxready.commands.entity_options import EntityChange, roadmap_change, system_change
 from dxready.commands.transfer.cells import CellError
 from dxready.commands.transfer.extras import Extras
+from dxready.commands.transfer.fieldcells import enum_refusal
 from dxready.commands.transfer.fields import REMOVE_FORMS, ROADMAP_FIELDS, SYSTEM_FIELDS
 from dxready.commands.transfer.plan_fields import want_fields
 from dxready.commands.transfer.results import Said
@@ -287,7 +288,8 @@ def plan_row(
     try:
         change, notes = _system(wanted, entry) if kind == "system" else (_roadmap(wanted), [])
     except DxreadyError as exc:
-        raise RowRefused(_option_key(exc), Msg(*_said(exc))) from None
+        key = _option_key(exc)  # an enum's refusal in the sheet's words, not set's option and values
+        raise RowRefused(key, enum_refusal(key, _text(cells.get(key)) or "") or Msg(*_said(exc))) from None
     if entry is None:
         required = ("name", "tier") if kind == "system" else ("title", "area")
         given = {v.path[0] for v in change.values}

@@ -9,6 +9,7 @@ from typing import Any
 
 from dxready.commands.transfer.cells import CellError, cell_text
 from dxready.commands.transfer.fields import EMPTY_FORMS, REMOVE, REMOVE_FORMS, FieldSpec
+from dxready.findings import Msg
 
 # --------------------------------------------------------------------------------------------------- cells → values
 
@@ -57,10 +58,23 @@ def from_cell(spec: FieldSpec, value: Any) -> Any:
             return True
         if word in ("false", "いいえ", "no", "×"):
             return False
-        raise CellError(key, f"{text!r}: true か false です", f"{text!r}: use true or false")
+        raise CellError(
+            key,
+            f"{text!r} を読めません（はい か いいえ で書いてください）",
+            f"cannot read {text!r} (use yes or no, or true or false)",
+        )
     if kind in ("int", "fy"):
         if isinstance(value, float) and value.is_integer():
             return int(value)
+        if (
+            kind == "fy" and not text.isdigit()
+        ):  # refused here in both languages (the model's words are English)
+            from dxready.catalog.fiscal import FiscalYear, FiscalYearError
+
+            try:
+                FiscalYear.parse(text)
+            except FiscalYearError as exc:
+                raise CellError(key, exc.ja, exc.en) from None
         return (
             int(text) if text.isdigit() else text
         )  # a fiscal year as written (令和7年度) is the model's to read
@@ -77,6 +91,30 @@ def from_cell(spec: FieldSpec, value: Any) -> Any:
     if kind == "yaml1":
         return _yaml(text, key)
     return text
+
+
+ENUM_COLUMNS = {
+    "tier": "Tier",
+    "phase": "Phase",
+    "track": "Track",
+    "data_input": "DataInput",
+    "state": "RoadmapState",
+}
+"""The システム and 工程表 columns that take an enum (checked by set's entity_options), by the enum's name."""
+
+
+def enum_refusal(key: str, text: str) -> Msg | None:
+    """A システム / 工程表 enum cell that names no value, refused in each language's words: the Japanese words the tool
+    prints (and the cell reads), or the values in English. None for another column."""
+    name = ENUM_COLUMNS.get(key)
+    if name is None:
+        return None
+    from dxready.catalog import models
+    from dxready.catalog.labels import LABELS
+
+    words = "、".join(w[0] for w in LABELS[name].values())
+    values = ", ".join(str(e.value) for e in getattr(models, name))
+    return Msg(f"{text!r} は使えません。使える値: {words}", f"{text!r} is not allowed; use {values}")
 
 
 @functools.cache
@@ -99,16 +137,36 @@ def checked(model: type, spec: FieldSpec, data: Any, key: str | None = None) -> 
     try:
         return _adapter(model, field).validate_python(data)
     except ValidationError as exc:
-        error = exc.errors()[0]
-        where = ".".join(str(p) for p in error.get("loc", ()))
-        detail = f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", ""))
-        ja = _JA.get(error.get("type", ""), "")
-        if ja:
-            ja = ja.format(**(error.get("ctx") or {}))
-            ja = f"{where}: {ja}" if where else ja
-        raise CellError(
-            spec.key, f"値が正しくありません（{ja or detail}）", f"invalid value ({detail})"
-        ) from None
+        ja, en = error_words(exc.errors()[0])
+        raise CellError(spec.key, f"値が正しくありません（{ja}）", f"invalid value ({en})") from None
+
+
+def error_words(error: Any) -> tuple[str, str]:
+    """One of pydantic's errors in Japanese and English: an enum's values as the tool prints them in Japanese
+    (マイナンバーカード、アカウント …), never English words in the Japanese text (an error without Japanese words
+    names only where it is)."""
+    where = ".".join(str(p) for p in error.get("loc", ()))
+    en = f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", ""))
+    kind = error.get("type", "")
+    ctx = dict(error.get("ctx") or {})
+    if kind == "enum":
+        ctx["expected"] = _labels(str(ctx.get("expected", "")))
+    cause = ctx.get("error")  # a value_error: a DateError, FiscalYearError … says why in both languages
+    ja = getattr(cause, "ja", None) or (_JA[kind].format(**ctx) if kind in _JA else "使えない値です")
+    return (f"{where}: {ja}" if where else ja), en
+
+
+def _labels(expected: str) -> str:
+    """pydantic's list of an enum's values (``'a', 'b' or 'c'``) as the Japanese words the tool prints for them."""
+    import re
+
+    from dxready.catalog.labels import LABELS
+
+    values = re.findall(r"'([^']*)'", expected)
+    words = next((w for w in LABELS.values() if values and set(values) == set(w)), None)
+    if words is None:
+        return "、".join(values)
+    return "、".join(words[v][0] for v in values)
 
 
 _JA = {
@@ -117,10 +175,20 @@ _JA = {
     "string_too_long": "{max_length} 文字までです",
     "missing": "必須です",
     "extra_forbidden": "この項目はありません",
-    "bool_type": "true か false です",
-    "bool_parsing": "true か false です",
+    "bool_type": "true か false です（YAML の値）",  # inside a {key: value} cell: YAML's own words
+    "bool_parsing": "true か false です（YAML の値）",
     "int_parsing": "整数で書きます",
     "date_from_datetime_parsing": "日付は YYYY-MM-DD で書きます",
     "date_parsing": "日付は YYYY-MM-DD で書きます",
+    "string_type": "文字列で書きます",
+    "string_too_short": "空にできません",
+    "too_long": "項目が多すぎます",
+    "list_type": "一覧（1 行に 1 つ）で書きます",
+    "dict_type": "{{key: value}} で書きます",
+    "model_type": "{{key: value}} で書きます",
+    "greater_than_equal": "{ge} 以上です",
+    "greater_than": "{gt} より大きい値です",
+    "less_than_equal": "{le} 以下です",
 }
-"""Pydantic's errors that a cell's value often meets, in Japanese (others keep pydantic's English words)."""
+"""Pydantic's errors that a cell's value often meets, in Japanese (others: 使えない値です, with where; the English
+message keeps pydantic's words)."""

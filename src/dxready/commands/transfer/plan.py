@@ -14,6 +14,7 @@ from dxready.commands.transfer.cells import (
     cell_channels,
     cell_date,
     cell_text,
+    channel_label,
     parse_mark,
     same_text,
 )
@@ -86,8 +87,9 @@ class Planner:
         self.fates: list[RowFate] = []
         self.notes: list[SheetNote] = []
         self.extras = Extras()
-        self.group_marks: dict[int, tuple[Status, int]] = {}
-        """A group row's オンライン化 mark beside its 記録上の状況 (checked once its sub-procedures are known)."""
+        self.group_marks: dict[int, tuple[Status, int, bool]] = {}
+        """A group row's changed オンライン化 mark, its fate's index, and whether it is the row's only status edit
+        (checked once its sub-procedures are known)."""
 
     def settle_groups(self) -> None:
         """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
@@ -118,13 +120,18 @@ class Planner:
 
     def _check_group_marks(self) -> None:
         """A group row whose オンライン化 mark is not what its 記録上の状況 and sub-procedures make is refused."""
-        for index, (mark, at) in self.group_marks.items():
+        from dxready.catalog.models import tally
+
+        for index, (mark, at, alone) in self.group_marks.items():
             pending = self.procs.get(index)
             p = self.matcher.procedures[index]
             recorded = pending.status[0] if pending and pending.status else p.status
-            effective = self._after(index, recorded).effective_status
+            after = self._after(index, recorded)
+            effective = after.effective_status
             if effective is mark:
                 continue
+            subs = tally([sub.status for sub in after.sub_procedures])
+            old = p.effective_status.mark
             fate = self.fates[at]
             if fate.fate == "refused":
                 continue
@@ -135,9 +142,17 @@ class Planner:
                 column="C",
                 header="オンライン化",
                 reason=Msg(
-                    f"記録上の状況 {recorded.mark} と個別手続からは {effective.mark} です（{mark.mark} と矛盾）",
+                    f"オンライン化 {mark.mark} は個別手続（{subs}）と矛盾します。個別手続の状況を個別手続シートで"
+                    f"変えるか、オンライン化を {old} に戻してください",
+                    f"{mark.mark} contradicts the sub-procedures ({subs}); change their statuses on the "
+                    f"Sub-procedures sheet, or put back {old}",
+                )
+                if alone
+                else Msg(
+                    f"記録上の状況 {recorded.mark} と個別手続からは {effective.mark} です（{mark.mark} と矛盾）。"
+                    "オンライン化を空欄にすれば、記録上の状況と個別手続に従います",
                     f"the recorded status {recorded.mark} and the sub-procedures make {effective.mark} "
-                    f"(not {mark.mark})",
+                    f"(not {mark.mark}); leave the Online cell blank to follow them",
                 ),
             )
             self.procs.pop(index, None)
@@ -237,9 +252,14 @@ class Planner:
             recorded = parse_mark(row.get("recorded")) if p.sub_procedures else None
         except CellError as exc:
             raise CellError("recorded", exc.msg.ja, exc.msg.en) from None
+        # A group's オンライン化 cell as export wrote it (the effective status before the import) is no change.
+        edited = status is not None and status is not p.effective_status
+        if recorded is not None and edited and status is not None and recorded is p.status:
+            recorded = None  # only オンライン化 was changed: that is the edit, as a plain table's row is …
+            self.group_marks[index] = (status, len(self.fates), True)  # … if the sub-procedures allow it
         if recorded is not None:
-            if status is not None:
-                self.group_marks[index] = (status, len(self.fates))
+            if edited and status is not None:
+                self.group_marks[index] = (status, len(self.fates), False)
             status = None
             if recorded is not p.status:
                 pending.status = _set_once(pending.status, recorded, where, "recorded")
@@ -294,19 +314,22 @@ class Planner:
         from pydantic import ValidationError
 
         from dxready.catalog.models import Channel
+        from dxready.commands.transfer.fieldcells import error_words
 
         kinds = [w[0] for w in wanted]
         twice = next((k for k in kinds if kinds.count(k) > 1), None)
         if twice is not None:
             raise CellError(
-                "channels", f"チャネル {twice} が 2 回あります", f"channel {twice} is given twice"
+                "channels",
+                f"チャネル {channel_label(twice)} が 2 回あります",
+                f"channel {twice} is given twice",
             )
         try:
             stated = [Channel(kind=k, name=n, since=s, inferred=i, note=no) for k, n, s, i, no in wanted]
         except ValidationError as exc:
-            detail = str(exc.errors()[0].get("msg", ""))
+            ja, en = error_words(exc.errors()[0])
             raise CellError(
-                "channels", f"チャネルが正しくありません（{detail}）", f"invalid channel ({detail})"
+                "channels", f"チャネルが正しくありません（{ja}）", f"invalid channel ({en})"
             ) from None
         whole = self.extras.wanted.get(entry, {}).get("channels")
         if stated[: len(current)] != list(current):
@@ -330,7 +353,7 @@ class Planner:
             if kind in pending.channels and pending.channels[kind][:4] != (name, since, inferred, note):
                 raise Conflict(
                     "channels",
-                    f"{pending.channels[kind][4].ja} のチャネル {kind} と矛盾します",
+                    f"{pending.channels[kind][4].ja} のチャネル {channel_label(kind)} と矛盾します",
                     f"contradicts channel {kind} of {pending.channels[kind][4].en}",
                 )
             pending.channels[kind] = (name, since, inferred, note, where)

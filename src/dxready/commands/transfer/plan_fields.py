@@ -89,11 +89,11 @@ def _same_municipality(cell: Any, municipality: Any) -> None:
         raise CellError(
             "code",
             f"団体コード {code} はこのカタログの {municipality.code}（{municipality.name}）と違います。別の団体の表は"
-            "読み込みません（この行を消してください。このカタログの団体コードが誤りなら、procedures.yaml の municipality: の"
-            " code: を直してください。dxready check が登録簿と照らします）",
+            "読み込みません（その団体には dxready init DIR --name 団体名 で新しいカタログを。このカタログの団体コードが"
+            "誤りなら procedures.yaml の municipality.code を書き換えてください）",
             f"code {code} is not this catalogue's {municipality.code} ({municipality.name}): another "
-            "municipality's sheet is not imported (delete this row; if this catalogue's code is wrong, correct code: under"
-            " municipality: in procedures.yaml, and dxready check compares it with the registry)",
+            "municipality's sheet is not imported (for that municipality, make a catalogue with dxready init DIR "
+            "--name NAME; if this catalogue's code is wrong, edit municipality.code in procedures.yaml)",
         )
 
 

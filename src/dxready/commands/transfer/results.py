@@ -24,7 +24,8 @@ class Said:
 
 @dataclass(frozen=True)
 class RowFate:
-    """What happened to one row: matched (changes something) | added | unchanged | refused | skipped."""
+    """What happened to one row: matched (changes something) | added | unchanged | not_taken (its only edits are in
+    cells the import does not take) | refused | skipped."""
 
     sheet: str
     row: int
@@ -36,6 +37,9 @@ class RowFate:
     column: str = ""
     header: str = ""
     reason: Said | Msg | None = None
+    not_taken: tuple[Said, ...] = ()
+    """Cells the row edits that the import does not take, each with where to record the fact instead
+    (commands/transfer/computed.py)."""
 
 
 @dataclass(frozen=True)
