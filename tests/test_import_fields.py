@@ -137,7 +137,7 @@ def test_another_municipalitys_workbook_is_refused_whole(
     assert {p.name: p.read_bytes() for p in city.glob("*.yaml")} == before
     # The way out it names is one that exists: set municipality has no --code (review s8 F13).
     words = "".join(out.split())
-    assert "setmunicipality" not in words and "procedures.yamlのmunicipality:のcode:を直してください" in words
+    assert "setmunicipality" not in words and "procedures.yamlのmunicipality.codeを書き換えてください" in words
 
 
 def test_a_groups_recorded_status_and_its_mark(
