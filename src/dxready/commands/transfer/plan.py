@@ -87,7 +87,7 @@ class Planner:
         self.notes: list[SheetNote] = []
         self.extras = Extras()
         self.group_marks: dict[int, tuple[Status, int]] = {}
-        """A group row's オンライン化 mark beside its 記録上の状況 (checked once its sub-procedures are known)."""
+        """A group row's changed オンライン化 mark and its fate (checked once its sub-procedures are known)."""
 
     def settle_groups(self) -> None:
         """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
@@ -237,14 +237,19 @@ class Planner:
             recorded = parse_mark(row.get("recorded")) if p.sub_procedures else None
         except CellError as exc:
             raise CellError("recorded", exc.msg.ja, exc.msg.en) from None
-        if recorded is not None:
-            if status is not None:
+        # A group's オンライン化 cell as export wrote it (the effective status) changes nothing, and an unchanged
+        # 記録上の状況 is as a blank one. A changed mark is checked against the sub-procedures once they are all
+        # read (_check_group_marks); beside an unchanged 記録上の状況 it is recorded as set records it.
+        if p.sub_procedures and status is not None:
+            if status is p.effective_status:
+                status = None
+            else:
                 self.group_marks[index] = (status, len(self.fates))
+        if recorded is not None and recorded is not p.status:
             status = None
-            if recorded is not p.status:
-                pending.status = _set_once(pending.status, recorded, where, "recorded")
-                pending.recorded = True
-                said.append(Said("status", (p.status.mark, recorded.mark)))
+            pending.status = _set_once(pending.status, recorded, where, "recorded")
+            pending.recorded = True
+            said.append(Said("status", (p.status.mark, recorded.mark)))
         if status is not None and status is not p.effective_status:
             pending.status = _set_once(pending.status, status, where, "mark")
             shown = p.effective_status.mark

@@ -1,0 +1,172 @@
+"""A group's statuses edited through export's own workbook (review s8 F10): the 手続 sheet's オンライン化 cell of a
+group is its effective status and 記録上の状況 its recorded one; left as export wrote them they change nothing, so
+edits on the 個別手続 sheet go through and the group follows them; a group cell the officer changed is checked
+against the sub-procedures by DX008's rule (an unknown one is no contradiction of ○).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from dxready.catalog.load import load_catalog
+from dxready.cli import app
+from tests.helpers.catalogs import copy_shipped
+
+runner = CliRunner()
+
+REVIEW_EDIT = {  # the review's four cells on the 個別手続 sheet, as an officer types them
+    "childcare-01": "〇",
+    "childcare-02": "✕",
+    "disaster-certificate-01": "済",
+    "moving-01": "一部実施済",
+}
+
+
+def invoke(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args), env={"COLUMNS": "80"})
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in root.glob("*.yaml")}
+
+
+@pytest.fixture
+def tateyama(tmp_path: Path) -> Path:
+    root = tmp_path / "tateyama"
+    assert invoke("init", str(root), "--name", "館山市")[0] == 0
+    return root
+
+
+def _export(root: Path, out: Path, *more: str) -> openpyxl.Workbook:
+    assert invoke("export", "-o", str(out), "--catalog", str(root), *more)[0] == 0
+    return openpyxl.load_workbook(out)
+
+
+def _edit_subs(book: openpyxl.Workbook, marks: dict[str, str], sheet: str = "個別手続") -> None:
+    for row in book[sheet].iter_rows(min_row=2):
+        if row[3].value in marks:
+            row[5].value = marks[row[3].value]
+
+
+def _import(root: Path, book: openpyxl.Workbook, path: Path, *more: str) -> tuple[int, str]:
+    book.save(path)
+    return invoke("import", str(path), "--catalog", str(root), *more)
+
+
+def _statuses(root: Path, *ids: str) -> list[tuple[str, str]]:
+    catalog = load_catalog(root)
+    out = []
+    for pid in ids:
+        p = catalog.procedure(pid)
+        assert p is not None
+        out.append((p.status.mark, p.effective_status.mark))
+    return out
+
+
+def test_sub_procedure_edits_go_through_and_the_groups_follow(tateyama: Path, tmp_path: Path) -> None:
+    book = _export(tateyama, tmp_path / "s.xlsx")
+    _edit_subs(book, REVIEW_EDIT)  # the 手続 sheet untouched: its group cells hold the ？ export wrote
+    code, out = _import(tateyama, book, tmp_path / "s4.xlsx")
+    assert code == 0 and "拒否 0" in out, out
+    # recorded ？ kept: the groups follow their sub-procedures by themselves (as set leaves them)
+    assert _statuses(tateyama, "childcare", "disaster-certificate", "moving") == [
+        ("？", "一部"),
+        ("？", "○"),
+        ("？", "一部"),
+    ]
+    # export → import is a round trip: the next export's cells (一部, ○ …) are no change either
+    again = _export(tateyama, tmp_path / "again.xlsx")
+    before = _files(tateyama)
+    code, out = _import(tateyama, again, tmp_path / "again2.xlsx")
+    assert code == 0 and "一致 0 · 追加 0" in out and "拒否 0" in out, out
+    assert _files(tateyama) == before
+
+
+def test_sub_procedure_edits_in_csv(tateyama: Path, tmp_path: Path) -> None:
+    out_dir = tmp_path / "csv"
+    assert (
+        invoke("export", "-f", "csv", "-o", str(out_dir), "--catalog", str(tateyama), "--lang", "en")[0] == 0
+    )
+    path = out_dir / "Sub-procedures.csv"
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    for row in rows:
+        if row[3] in REVIEW_EDIT:
+            row[5] = REVIEW_EDIT[row[3]]
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    code, out = invoke("import", str(out_dir), "--catalog", str(tateyama), "--lang", "en")
+    assert code == 0 and "refused 0" in out, out
+    assert [e for _, e in _statuses(tateyama, "childcare", "disaster-certificate", "moving")] == [
+        "一部",
+        "○",
+        "一部",
+    ]
+
+
+def test_a_group_followed_by_its_recorded_mark_follows_an_edited_sub_procedure(tmp_path: Path) -> None:
+    """Kamogawa: childcare recorded ○ with every sub-procedure ○; one becomes × on the 個別手続 sheet only."""
+    root = copy_shipped(tmp_path / "k")
+    book = _export(root, tmp_path / "k.xlsx")
+    assert (book["手続"]["C19"].value, book["手続"]["K19"].value) == ("○", "○")
+    _edit_subs(book, {"childcare-03": "×"})
+    code, out = _import(root, book, tmp_path / "k1.xlsx")
+    assert code == 0 and "拒否 0" in out, out
+    assert _statuses(root, "childcare") == [
+        ("一部", "一部")
+    ]  # written as set writes it when a sub-procedure changes
+
+
+def test_a_changed_group_cell_that_its_sub_procedures_allow_is_recorded(
+    tateyama: Path, tmp_path: Path
+) -> None:
+    book = _export(tateyama, tmp_path / "s.xlsx")
+    book["手続"]["C21"] = (
+        "○"  # No.20: its one sub-procedure is ？, which may still be ○ (as set 20 --status ○)
+    )
+    code, out = _import(tateyama, book, tmp_path / "s21.xlsx")
+    assert code == 0 and "手続 21行: 一致" in out and "状況 ？ → ○" in out, out
+    assert _statuses(tateyama, "disaster-certificate") == [("○", "○")]
+
+
+def test_a_changed_group_cell_its_sub_procedures_contradict_is_refused(
+    tateyama: Path, tmp_path: Path
+) -> None:
+    book = _export(tateyama, tmp_path / "s.xlsx")
+    _edit_subs(book, {"childcare-01": "×"})
+    book["手続"]["C19"] = "○"
+    before = _files(tateyama)
+    code, out = _import(tateyama, book, tmp_path / "x.xlsx")
+    assert code == 1 and "手続 19行 C列（オンライン化）: 拒否" in out and _files(tateyama) == before, out
+    book["手続"]["C19"] = None  # a blank cell changes nothing, the sub-procedure goes in
+    code, out = _import(tateyama, book, tmp_path / "x2.xlsx")
+    assert code == 0, out
+    assert _statuses(tateyama, "childcare") == [("？", "？")]
+
+
+def test_a_city_tables_group_mark_is_checked_by_the_same_rule(tmp_path: Path) -> None:
+    """The plan's four columns, no 記録上の状況: a group's mark its sub-procedures contradict was written (and check
+    then failed with DX008, the group counted ？); it is refused."""
+    root = copy_shipped(tmp_path / "k")
+    table = tmp_path / "plan.csv"
+    table.write_text(
+        "No.,手続の種類,オンライン化,備考\n18,子育て関係（児童手当、保育施設利用等）,一部,\n",
+        encoding="utf-8",
+    )
+    before = _files(root)
+    code, out = invoke("import", str(table), "--catalog", str(root))
+    assert code == 1 and "拒否 1" in out and _files(root) == before, out
+    table.write_text(
+        "No.,手続の種類,オンライン化,備考\n20,被災者支援関係（罹災証明書発行申請）,○,\n", encoding="utf-8"
+    )
+    tateyama = tmp_path / "tateyama"
+    assert invoke("init", str(tateyama), "--name", "館山市")[0] == 0
+    code, out = invoke("import", str(table), "--catalog", str(tateyama))
+    assert code == 0 and "状況 ？ → ○" in out, out
