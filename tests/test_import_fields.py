@@ -141,6 +141,7 @@ def test_a_groups_recorded_status_and_its_mark(
     procedures["C19"] = "×"  # the shown mark changed: × is what the sub-procedures (all ○) cannot make
     code, out, before = _import(root, book, tmp_path)
     assert code == 1 and "手続 19行 C列（オンライン化）: 拒否" in out, out
+    assert "× は個別手続（○ 15 / 15）と矛盾します。手続シートの C19 を空欄にするか" in out, out
     assert {p.name: p.read_bytes() for p in root.glob("*.yaml")} == before
     procedures["C19"] = "○"
     procedures["K19"] = "？"  # recorded unknown: the group follows its sub-procedures (all ○), shown ○

@@ -1,7 +1,7 @@
 """A group's statuses edited through export's own workbook (review s8 F10): the 手続 sheet's オンライン化 cell of a
 group is its effective status and 記録上の状況 its recorded one; left as export wrote them they change nothing, so
 edits on the 個別手続 sheet go through and the group follows them; a group cell the officer changed is checked
-against the sub-procedures by DX008's rule (an unknown one is no contradiction of ○).
+against the sub-procedures by DX008's rule (an unknown one is no contradiction of ○), and a refusal says the way out.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from dxready.catalog.load import load_catalog
@@ -136,33 +137,67 @@ def test_a_changed_group_cell_that_its_sub_procedures_allow_is_recorded(
     assert _statuses(tateyama, "disaster-certificate") == [("○", "○")]
 
 
-def test_a_changed_group_cell_its_sub_procedures_contradict_is_refused(
-    tateyama: Path, tmp_path: Path
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "ja",
+            "○ は個別手続（× 1 / ？ 14 / 15）と矛盾します。手続シートの C19 を空欄にするか、個別手続の状況と合わせてください",
+        ),
+        (
+            "en",
+            "○ contradicts the sub-procedures (× 1 / ？ 14 / 15); leave cell C19 of sheet 手続 blank, or change the "
+            "sub-procedures to agree",
+        ),
+    ],
+    ids=["ja", "en"],
+)
+def test_a_changed_group_cell_its_sub_procedures_contradict_is_refused_with_the_way_out(
+    tateyama: Path, tmp_path: Path, lang: str, said: str
 ) -> None:
     book = _export(tateyama, tmp_path / "s.xlsx")
     _edit_subs(book, {"childcare-01": "×"})
     book["手続"]["C19"] = "○"
     before = _files(tateyama)
-    code, out = _import(tateyama, book, tmp_path / "x.xlsx")
-    assert code == 1 and "手続 19行 C列（オンライン化）: 拒否" in out and _files(tateyama) == before, out
-    book["手続"]["C19"] = None  # a blank cell changes nothing, the sub-procedure goes in
+    code, out = _import(tateyama, book, tmp_path / "x.xlsx", "--lang", lang)
+    assert code == 1 and _files(tateyama) == before, out
+    assert all(
+        cell_len(line) <= 80 for line in out.splitlines() if str(tmp_path) not in line
+    )  # a path: never split
+    assert said.replace(" ", "") in out.replace("\n", "").replace(" ", ""), out  # wrapped at 80 columns
+    assert "一\n" not in out  # 一部 is never split
+    book["手続"]["C19"] = None  # the way out: a blank cell changes nothing, the sub-procedure goes in
     code, out = _import(tateyama, book, tmp_path / "x2.xlsx")
     assert code == 0, out
     assert _statuses(tateyama, "childcare") == [("？", "？")]
 
 
+def test_a_question_mark_the_sub_procedures_settle_is_refused(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "k")
+    book = _export(root, tmp_path / "k.xlsx", "--lang", "en")
+    book["Procedures"]["C19"] = "？"  # childcare's fifteen sub-procedures are all ○: it cannot show ？
+    code, out = _import(root, book, tmp_path / "k1.xlsx", "--lang", "en")
+    flat = out.replace("\n", "").replace(" ", "")
+    assert code == 1 and "Proceduresrow19columnC(Online):refused" in flat, out
+    assert "thesub-procedures(○15/15)make○,not？;leavecellC19ofsheetProceduresblank" in flat, out
+
+
 def test_a_city_tables_group_mark_is_checked_by_the_same_rule(tmp_path: Path) -> None:
     """The plan's four columns, no 記録上の状況: a group's mark its sub-procedures contradict was written (and check
-    then failed with DX008, the group counted ？); it is refused."""
+    then failed with DX008, the group counted ？); it is refused, naming the cell where the table has it."""
     root = copy_shipped(tmp_path / "k")
     table = tmp_path / "plan.csv"
     table.write_text(
-        "No.,手続の種類,オンライン化,備考\n18,子育て関係（児童手当、保育施設利用等）,一部,\n",
-        encoding="utf-8",
+        "No.,手続の種類,備考,状況\n18,子育て関係（児童手当、保育施設利用等）,,一部\n", encoding="utf-8"
     )
     before = _files(root)
     code, out = invoke("import", str(table), "--catalog", str(root))
-    assert code == 1 and "拒否 1" in out and _files(root) == before, out
+    flat = out.replace("\n", "").replace(" ", "")
+    assert code == 1 and _files(root) == before, out
+    assert (
+        "plan2行D列（状況）:拒否" in flat
+        and "一部は個別手続（○15/15）と矛盾します。planシートのD2を空欄に" in flat
+    )
     table.write_text(
         "No.,手続の種類,オンライン化,備考\n20,被災者支援関係（罹災証明書発行申請）,○,\n", encoding="utf-8"
     )

@@ -88,6 +88,8 @@ class Planner:
         self.extras = Extras()
         self.group_marks: dict[int, tuple[Status, int]] = {}
         """A group row's changed オンライン化 mark and its fate (checked once its sub-procedures are known)."""
+        self.mark_cells: dict[str, tuple[str, str]] = {}
+        """Each sheet's オンライン化 column: (letter, header), to name a group's mark refused after all rows."""
 
     def settle_groups(self) -> None:
         """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
@@ -117,28 +119,51 @@ class Planner:
         return p.model_copy(update={"sub_procedures": subs, "status": status})
 
     def _check_group_marks(self) -> None:
-        """A group row whose オンライン化 mark is not what its 記録上の状況 and sub-procedures make is refused."""
+        """A group's changed オンライン化 mark must be what the group shows after the import: with its 記録上の状況
+        (changed beside it, or else the mark itself, recorded as set records it) and its imported sub-procedures.
+        A ○ that no sub-procedure contradicts is recorded (an unknown one may still be ○); one they contradict, or a
+        ？ they settle, is refused with the way out."""
+        from dxready.catalog.models import Status, tally
+
         for index, (mark, at) in self.group_marks.items():
             pending = self.procs.get(index)
             p = self.matcher.procedures[index]
             recorded = pending.status[0] if pending and pending.status else p.status
-            effective = self._after(index, recorded).effective_status
+            after = self._after(index, recorded)
+            effective = after.effective_status
             if effective is mark:
                 continue
             fate = self.fates[at]
             if fate.fate == "refused":
                 continue
+            subs = tally([s.status for s in after.sub_procedures])
+            column, header = self.mark_cells.get(fate.sheet, ("C", "オンライン化"))
+            cell = Msg(
+                f"{fate.sheet}シートの {column}{fate.row}", f"cell {column}{fate.row} of sheet {fate.sheet}"
+            )
+            if pending is not None and pending.recorded:
+                reason = Msg(
+                    f"記録上の状況 {recorded.mark} と個別手続（{subs}）からは {effective.mark} です"
+                    f"（{mark.mark} と矛盾）。{cell.ja} を空欄にするか、記録上の状況と合わせてください",
+                    f"the recorded status {recorded.mark} and the sub-procedures ({subs}) make {effective.mark}, "
+                    f"not {mark.mark}; leave {cell.en} blank, or make it agree with the recorded status",
+                )
+            elif mark is Status.unknown:
+                reason = Msg(
+                    f"個別手続（{subs}）からは {effective.mark} です（？ にはなりません）。"
+                    f"{cell.ja} を空欄にするか、個別手続の状況と合わせてください",
+                    f"the sub-procedures ({subs}) make {effective.mark}, not {mark.mark}; leave {cell.en} blank, "
+                    "or change the sub-procedures to agree",
+                )
+            else:
+                reason = Msg(
+                    f"{mark.mark} は個別手続（{subs}）と矛盾します。"
+                    f"{cell.ja} を空欄にするか、個別手続の状況と合わせてください",
+                    f"{mark.mark} contradicts the sub-procedures ({subs}); leave {cell.en} blank, "
+                    "or change the sub-procedures to agree",
+                )
             self.fates[at] = dataclasses.replace(
-                fate,
-                fate="refused",
-                changes=(),
-                column="C",
-                header="オンライン化",
-                reason=Msg(
-                    f"記録上の状況 {recorded.mark} と個別手続からは {effective.mark} です（{mark.mark} と矛盾）",
-                    f"the recorded status {recorded.mark} and the sub-procedures make {effective.mark} "
-                    f"(not {mark.mark})",
-                ),
+                fate, fate="refused", changes=(), column=column, header=header, reason=reason
             )
             self.procs.pop(index, None)
             self.extras.wanted.pop(("procedures", p.id), None)
