@@ -205,3 +205,22 @@ def test_a_city_tables_group_mark_is_checked_by_the_same_rule(tmp_path: Path) ->
     assert invoke("init", str(tateyama), "--name", "館山市")[0] == 0
     code, out = invoke("import", str(table), "--catalog", str(tateyama))
     assert code == 0 and "状況 ？ → ○" in out, out
+
+
+def test_a_changed_recorded_status_its_sub_procedures_contradict_is_refused(tmp_path: Path) -> None:
+    """記録上の状況 is a group cell too: × beside fifteen ○ sub-procedures was written (check then failed with DX008
+    and the group, ○ before, counted ？); it is refused on its own column."""
+    root = copy_shipped(tmp_path / "k")
+    book = _export(root, tmp_path / "k.xlsx")
+    book["手続"]["K19"] = "×"
+    before = _files(root)
+    code, out = _import(root, book, tmp_path / "k1.xlsx")
+    flat = out.replace("\n", "").replace(" ", "")
+    assert code == 1 and _files(root) == before, out
+    assert "手続19行K列（記録上の状況）:拒否" in flat, out
+    assert "記録上の状況×は個別手続（○15/15）と矛盾します。手続シートのK19を空欄にするか" in flat, out
+    _edit_subs(book, {"childcare-02": "×"})  # the sub-procedures made to agree: × 1 of 15, so 一部
+    book["手続"]["K19"] = "一部"
+    code, out = _import(root, book, tmp_path / "k2.xlsx")
+    assert code == 0, out
+    assert _statuses(root, "childcare") == [("一部", "一部")]

@@ -86,10 +86,12 @@ class Planner:
         self.fates: list[RowFate] = []
         self.notes: list[SheetNote] = []
         self.extras = Extras()
-        self.group_marks: dict[int, tuple[Status, int]] = {}
-        """A group row's changed オンライン化 mark and its fate (checked once its sub-procedures are known)."""
-        self.mark_cells: dict[str, tuple[str, str]] = {}
-        """Each sheet's オンライン化 column: (letter, header), to name a group's mark refused after all rows."""
+        self.group_marks: dict[int, tuple[Status | None, int]] = {}
+        """A group row's changed オンライン化 mark (None: only its 記録上の状況 changed) and its fate, checked once
+        its sub-procedures are known."""
+        self.mark_cells: dict[str, dict[str, tuple[str, str]]] = {}
+        """Each sheet's オンライン化 and 記録上の状況 columns by key: (letter, header), to name a group's cell refused
+        after all rows."""
 
     def settle_groups(self) -> None:
         """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
@@ -122,7 +124,7 @@ class Planner:
         """A group's changed オンライン化 mark must be what the group shows after the import: with its 記録上の状況
         (changed beside it, or else the mark itself, recorded as set records it) and its imported sub-procedures.
         A ○ that no sub-procedure contradicts is recorded (an unknown one may still be ○); one they contradict, or a
-        ？ they settle, is refused with the way out."""
+        ？ they settle, is refused with the way out. A changed 記録上の状況 they contradict is refused likewise."""
         from dxready.catalog.models import Status, tally
 
         for index, (mark, at) in self.group_marks.items():
@@ -131,17 +133,27 @@ class Planner:
             recorded = pending.status[0] if pending and pending.status else p.status
             after = self._after(index, recorded)
             effective = after.effective_status
-            if effective is mark:
+            changed = pending is not None and pending.recorded
+            contradicted = changed and after.status_contradicted
+            if not contradicted and (mark is None or effective is mark):
                 continue
             fate = self.fates[at]
             if fate.fate == "refused":
                 continue
             subs = tally([s.status for s in after.sub_procedures])
-            column, header = self.mark_cells.get(fate.sheet, ("C", "オンライン化"))
+            key = "recorded" if contradicted else "mark"
+            column, header = self.mark_cells.get(fate.sheet, {}).get(key, ("C", "オンライン化"))
             cell = Msg(
                 f"{fate.sheet}シートの {column}{fate.row}", f"cell {column}{fate.row} of sheet {fate.sheet}"
             )
-            if pending is not None and pending.recorded:
+            if key == "recorded":
+                reason = Msg(
+                    f"記録上の状況 {recorded.mark} は個別手続（{subs}）と矛盾します。"
+                    f"{cell.ja} を空欄にするか、個別手続の状況と合わせてください",
+                    f"the recorded status {recorded.mark} contradicts the sub-procedures ({subs}); "
+                    f"leave {cell.en} blank, or change the sub-procedures to agree",
+                )
+            elif changed and mark is not None:
                 reason = Msg(
                     f"記録上の状況 {recorded.mark} と個別手続（{subs}）からは {effective.mark} です"
                     f"（{mark.mark} と矛盾）。{cell.ja} を空欄にするか、記録上の状況と合わせてください",
@@ -156,6 +168,7 @@ class Planner:
                     "or change the sub-procedures to agree",
                 )
             else:
+                assert mark is not None  # only a changed 記録上の状況 comes without a mark
                 reason = Msg(
                     f"{mark.mark} は個別手続（{subs}）と矛盾します。"
                     f"{cell.ja} を空欄にするか、個別手続の状況と合わせてください",
@@ -271,6 +284,7 @@ class Planner:
             else:
                 self.group_marks[index] = (status, len(self.fates))
         if recorded is not None and recorded is not p.status:
+            self.group_marks.setdefault(index, (None, len(self.fates)))
             status = None
             pending.status = _set_once(pending.status, recorded, where, "recorded")
             pending.recorded = True
