@@ -437,7 +437,12 @@ def test_the_embedded_catalogue_is_not_written(tmp_path: Path, monkeypatch: pyte
     # The dry run names the catalogue it tried as the shipped one, not by where it is installed (review s8 F16).
     code, out, _ = invoke("import", str(path), "--dry-run")
     head = "".join(out.split("一致")[0].split())
-    assert code == 0 and "同梱のカタログ（鴨川市）" in head and "--catalogDIR" in head and "site-packages" not in head
+    assert (
+        code == 0
+        and "同梱のカタログ（鴨川市）" in head
+        and "--catalogDIR" in head
+        and "site-packages" not in head
+    )
     assert "dxreadydiff:同梱カタログ→" in "".join(out.split())
 
 

@@ -137,7 +137,9 @@ def test_another_municipalitys_workbook_is_refused_whole(
     assert {p.name: p.read_bytes() for p in city.glob("*.yaml")} == before
     # The way out it names is one that exists: set municipality has no --code (review s8 F13).
     words = "".join(out.split())
-    assert "setmunicipality" not in words and "procedures.yamlのmunicipality.codeを書き換えてください" in words
+    assert (
+        "setmunicipality" not in words and "procedures.yamlのmunicipality.codeを書き換えてください" in words
+    )
 
 
 def test_a_groups_recorded_status_and_its_mark(
@@ -146,10 +148,10 @@ def test_a_groups_recorded_status_and_its_mark(
     root, book = kamogawa
     procedures = book["手続"]
     assert (procedures["C19"].value, procedures["K19"].value) == ("○", "○")  # childcare: recorded ○, shown ○
-    procedures["C19"] = "×"  # the shown mark changed, the recorded one not: they contradict
+    procedures["C19"] = "×"  # the shown mark changed: × is what the sub-procedures (all ○) cannot make
     code, out, before = _import(root, book, tmp_path)
     assert code == 1 and "手続 19行 C列（オンライン化）: 拒否" in out, out
-    assert "オンライン化 × は個別手続（○ 15 / 15）と矛盾します" in out and "オンライン化を ○ に戻し" in out
+    assert "× は個別手続（○ 15 / 15）と矛盾します。手続シートの C19 を空欄にするか" in out, out
     assert {p.name: p.read_bytes() for p in root.glob("*.yaml")} == before
     procedures["C19"] = "○"
     procedures["K19"] = "？"  # recorded unknown: the group follows its sub-procedures (all ○), shown ○

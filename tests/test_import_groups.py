@@ -1,74 +1,226 @@
-"""A group's オンライン化 cell on export's 手続 sheet: as export wrote it, it is no change (so sub-procedure edits go
-through and the group follows them); changed alone, it is the group's status, as a plain table's row or ``set`` —
-refused only when the sub-procedures contradict it, with the way out said."""
+"""A group's statuses edited through export's own workbook (review s8 F10): the 手続 sheet's オンライン化 cell of a
+group is its effective status and 記録上の状況 its recorded one; left as export wrote them they change nothing, so
+edits on the 個別手続 sheet go through and the group follows them; a group cell the officer changed is checked
+against the sub-procedures by DX008's rule (an unknown one is no contradiction of ○), and a refusal says the way out.
+"""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import openpyxl
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from dxready.catalog.load import load_catalog
 from dxready.cli import app
+from tests.helpers.catalogs import copy_shipped
 
 runner = CliRunner()
 
+REVIEW_EDIT = {  # the review's four cells on the 個別手続 sheet, as an officer types them
+    "childcare-01": "〇",
+    "childcare-02": "✕",
+    "disaster-certificate-01": "済",
+    "moving-01": "一部実施済",
+}
+
 
 def invoke(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args), env={"COLUMNS": "500"})
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout + result.stderr
+    result = runner.invoke(app, list(args), env={"COLUMNS": "80"})
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in root.glob("*.yaml")}
 
 
 @pytest.fixture
-def fresh(tmp_path: Path) -> tuple[Path, openpyxl.Workbook]:
-    root = tmp_path / "s"
+def tateyama(tmp_path: Path) -> Path:
+    root = tmp_path / "tateyama"
     assert invoke("init", str(root), "--name", "館山市")[0] == 0
-    out = tmp_path / "s.xlsx"
-    assert invoke("export", "-o", str(out), "--catalog", str(root))[0] == 0
-    return root, openpyxl.load_workbook(out)
+    return root
 
 
-def _import(root: Path, book: openpyxl.Workbook, tmp_path: Path) -> tuple[int, str]:
-    book.save(tmp_path / "edited.xlsx")
-    return invoke("import", str(tmp_path / "edited.xlsx"), "--catalog", str(root))
+def _export(root: Path, out: Path, *more: str) -> openpyxl.Workbook:
+    assert invoke("export", "-o", str(out), "--catalog", str(root), *more)[0] == 0
+    return openpyxl.load_workbook(out)
 
 
-def test_sub_procedure_edits_go_through_under_an_untouched_group_cell(
-    fresh: tuple[Path, openpyxl.Workbook], tmp_path: Path
-) -> None:
-    root, book = fresh
-    ws = book["個別手続"]
-    headers = [c.value for c in ws[1]]
-    marks = {
-        "childcare-01": "〇",
-        "childcare-02": "✕",
-        "disaster-certificate-01": "済",
-        "moving-01": "一部実施済",
-    }
-    for row in ws.iter_rows(min_row=2):
-        sub = row[headers.index("個別手続ID")].value
-        if sub in marks:
-            row[headers.index("オンライン化")].value = marks[sub]
-    code, out = _import(root, book, tmp_path)
+def _edit_subs(book: openpyxl.Workbook, marks: dict[str, str], sheet: str = "個別手続") -> None:
+    for row in book[sheet].iter_rows(min_row=2):
+        if row[3].value in marks:
+            row[5].value = marks[row[3].value]
+
+
+def _import(root: Path, book: openpyxl.Workbook, path: Path, *more: str) -> tuple[int, str]:
+    book.save(path)
+    return invoke("import", str(path), "--catalog", str(root), *more)
+
+
+def _statuses(root: Path, *ids: str) -> list[tuple[str, str]]:
+    catalog = load_catalog(root)
+    out = []
+    for pid in ids:
+        p = catalog.procedure(pid)
+        assert p is not None
+        out.append((p.status.mark, p.effective_status.mark))
+    return out
+
+
+def test_sub_procedure_edits_go_through_and_the_groups_follow(tateyama: Path, tmp_path: Path) -> None:
+    book = _export(tateyama, tmp_path / "s.xlsx")
+    _edit_subs(book, REVIEW_EDIT)  # the 手続 sheet untouched: its group cells hold the ？ export wrote
+    code, out = _import(tateyama, book, tmp_path / "s4.xlsx")
     assert code == 0 and "拒否 0" in out, out
-    groups = {p.id: p.effective_status.mark for p in load_catalog(root).procedures}
-    assert (groups["childcare"], groups["disaster-certificate"], groups["moving"]) == ("一部", "○", "一部")
+    # recorded ？ kept: the groups follow their sub-procedures by themselves (as set leaves them)
+    assert _statuses(tateyama, "childcare", "disaster-certificate", "moving") == [
+        ("？", "一部"),
+        ("？", "○"),
+        ("？", "一部"),
+    ]
+    # export → import is a round trip: the next export's cells (一部, ○ …) are no change either
+    again = _export(tateyama, tmp_path / "again.xlsx")
+    before = _files(tateyama)
+    code, out = _import(tateyama, again, tmp_path / "again2.xlsx")
+    assert code == 0 and "一致 0 · 追加 0" in out and "拒否 0" in out, out
+    assert _files(tateyama) == before
 
 
-def test_a_group_cell_changed_alone_is_the_groups_status(
-    fresh: tuple[Path, openpyxl.Workbook], tmp_path: Path
-) -> None:
-    root, book = fresh
-    assert (book["手続"]["C21"].value, book["手続"]["J21"].value) == ("？", "disaster-certificate")
-    book["手続"]["C21"] = "○"  # as `set 20 --status ○` or a plain table's row 20
-    code, out = _import(root, book, tmp_path)
+def test_sub_procedure_edits_in_csv(tateyama: Path, tmp_path: Path) -> None:
+    out_dir = tmp_path / "csv"
     assert (
-        code == 0
-        and "手続 21行: 一致 「被災者支援関係（罹災証明書発行申請）」 → disaster-certificate: 状況 ？ → ○"
-        in out
+        invoke("export", "-f", "csv", "-o", str(out_dir), "--catalog", str(tateyama), "--lang", "en")[0] == 0
     )
-    disaster = load_catalog(root).procedure("disaster-certificate")
-    assert disaster is not None and disaster.effective_status.mark == "○"
+    path = out_dir / "Sub-procedures.csv"
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    for row in rows:
+        if row[3] in REVIEW_EDIT:
+            row[5] = REVIEW_EDIT[row[3]]
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+    code, out = invoke("import", str(out_dir), "--catalog", str(tateyama), "--lang", "en")
+    assert code == 0 and "refused 0" in out, out
+    assert [e for _, e in _statuses(tateyama, "childcare", "disaster-certificate", "moving")] == [
+        "一部",
+        "○",
+        "一部",
+    ]
+
+
+def test_a_group_followed_by_its_recorded_mark_follows_an_edited_sub_procedure(tmp_path: Path) -> None:
+    """Kamogawa: childcare recorded ○ with every sub-procedure ○; one becomes × on the 個別手続 sheet only."""
+    root = copy_shipped(tmp_path / "k")
+    book = _export(root, tmp_path / "k.xlsx")
+    assert (book["手続"]["C19"].value, book["手続"]["K19"].value) == ("○", "○")
+    _edit_subs(book, {"childcare-03": "×"})
+    code, out = _import(root, book, tmp_path / "k1.xlsx")
+    assert code == 0 and "拒否 0" in out, out
+    assert _statuses(root, "childcare") == [
+        ("一部", "一部")
+    ]  # written as set writes it when a sub-procedure changes
+
+
+def test_a_changed_group_cell_that_its_sub_procedures_allow_is_recorded(
+    tateyama: Path, tmp_path: Path
+) -> None:
+    book = _export(tateyama, tmp_path / "s.xlsx")
+    book["手続"]["C21"] = (
+        "○"  # No.20: its one sub-procedure is ？, which may still be ○ (as set 20 --status ○)
+    )
+    code, out = _import(tateyama, book, tmp_path / "s21.xlsx")
+    assert code == 0 and "手続 21行: 一致" in out and "状況 ？ → ○" in out, out
+    assert _statuses(tateyama, "disaster-certificate") == [("○", "○")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "ja",
+            "○ は個別手続（× 1 / ？ 14 / 15）と矛盾します。手続シートの C19 を空欄にするか、個別手続の状況と合わせてください",
+        ),
+        (
+            "en",
+            "○ contradicts the sub-procedures (× 1 / ？ 14 / 15); leave cell C19 of sheet 手続 blank, or change the "
+            "sub-procedures to agree",
+        ),
+    ],
+    ids=["ja", "en"],
+)
+def test_a_changed_group_cell_its_sub_procedures_contradict_is_refused_with_the_way_out(
+    tateyama: Path, tmp_path: Path, lang: str, said: str
+) -> None:
+    book = _export(tateyama, tmp_path / "s.xlsx")
+    _edit_subs(book, {"childcare-01": "×"})
+    book["手続"]["C19"] = "○"
+    before = _files(tateyama)
+    code, out = _import(tateyama, book, tmp_path / "x.xlsx", "--lang", lang)
+    assert code == 1 and _files(tateyama) == before, out
+    assert all(
+        cell_len(line) <= 80 for line in out.splitlines() if str(tmp_path) not in line
+    )  # a path: never split
+    assert said.replace(" ", "") in out.replace("\n", "").replace(" ", ""), out  # wrapped at 80 columns
+    assert "一\n" not in out  # 一部 is never split
+    book["手続"]["C19"] = None  # the way out: a blank cell changes nothing, the sub-procedure goes in
+    code, out = _import(tateyama, book, tmp_path / "x2.xlsx")
+    assert code == 0, out
+    assert _statuses(tateyama, "childcare") == [("？", "？")]
+
+
+def test_a_question_mark_the_sub_procedures_settle_is_refused(tmp_path: Path) -> None:
+    root = copy_shipped(tmp_path / "k")
+    book = _export(root, tmp_path / "k.xlsx", "--lang", "en")
+    book["Procedures"]["C19"] = "？"  # childcare's fifteen sub-procedures are all ○: it cannot show ？
+    code, out = _import(root, book, tmp_path / "k1.xlsx", "--lang", "en")
+    flat = out.replace("\n", "").replace(" ", "")
+    assert code == 1 and "Proceduresrow19columnC(Online):refused" in flat, out
+    assert "thesub-procedures(○15/15)make○,not？;leavecellC19ofsheetProceduresblank" in flat, out
+
+
+def test_a_city_tables_group_mark_is_checked_by_the_same_rule(tmp_path: Path) -> None:
+    """The plan's four columns, no 記録上の状況: a group's mark its sub-procedures contradict was written (and check
+    then failed with DX008, the group counted ？); it is refused, naming the cell where the table has it."""
+    root = copy_shipped(tmp_path / "k")
+    table = tmp_path / "plan.csv"
+    table.write_text(
+        "No.,手続の種類,備考,状況\n18,子育て関係（児童手当、保育施設利用等）,,一部\n", encoding="utf-8"
+    )
+    before = _files(root)
+    code, out = invoke("import", str(table), "--catalog", str(root))
+    flat = out.replace("\n", "").replace(" ", "")
+    assert code == 1 and _files(root) == before, out
+    assert (
+        "plan2行D列（状況）:拒否" in flat
+        and "一部は個別手続（○15/15）と矛盾します。planシートのD2を空欄に" in flat
+    )
+    table.write_text(
+        "No.,手続の種類,オンライン化,備考\n20,被災者支援関係（罹災証明書発行申請）,○,\n", encoding="utf-8"
+    )
+    tateyama = tmp_path / "tateyama"
+    assert invoke("init", str(tateyama), "--name", "館山市")[0] == 0
+    code, out = invoke("import", str(table), "--catalog", str(tateyama))
+    assert code == 0 and "状況 ？ → ○" in out, out
+
+
+def test_a_changed_recorded_status_its_sub_procedures_contradict_is_refused(tmp_path: Path) -> None:
+    """記録上の状況 is a group cell too: × beside fifteen ○ sub-procedures was written (check then failed with DX008
+    and the group, ○ before, counted ？); it is refused on its own column."""
+    root = copy_shipped(tmp_path / "k")
+    book = _export(root, tmp_path / "k.xlsx")
+    book["手続"]["K19"] = "×"
+    before = _files(root)
+    code, out = _import(root, book, tmp_path / "k1.xlsx")
+    flat = out.replace("\n", "").replace(" ", "")
+    assert code == 1 and _files(root) == before, out
+    assert "手続19行K列（記録上の状況）:拒否" in flat, out
+    assert "記録上の状況×は個別手続（○15/15）と矛盾します。手続シートのK19を空欄にするか" in flat, out
+    _edit_subs(book, {"childcare-02": "×"})  # the sub-procedures made to agree: × 1 of 15, so 一部
+    book["手続"]["K19"] = "一部"
+    code, out = _import(root, book, tmp_path / "k2.xlsx")
+    assert code == 0, out
+    assert _statuses(root, "childcare") == [("一部", "一部")]

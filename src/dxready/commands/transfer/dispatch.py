@@ -90,6 +90,11 @@ def plan_sheets(
             "counts": functools.partial(counts_row, planner),
         }
         handler = handlers[table.kind]
+        planner.mark_cells[sheet.name] = {  # where a group's cells are, should one be refused after all rows
+            key: (column_letter(at), table.headers[at])
+            for key, at in table.columns.items()
+            if key in ("mark", "recorded")
+        }
         for n, values in sheet.rows:
             if n <= table.header_row or _blank(values):
                 continue

@@ -87,9 +87,12 @@ class Planner:
         self.fates: list[RowFate] = []
         self.notes: list[SheetNote] = []
         self.extras = Extras()
-        self.group_marks: dict[int, tuple[Status, int, bool]] = {}
-        """A group row's changed オンライン化 mark, its fate's index, and whether it is the row's only status edit
-        (checked once its sub-procedures are known)."""
+        self.group_marks: dict[int, tuple[Status | None, int]] = {}
+        """A group row's changed オンライン化 mark (None: only its 記録上の状況 changed) and its fate, checked once
+        its sub-procedures are known."""
+        self.mark_cells: dict[str, dict[str, tuple[str, str]]] = {}
+        """Each sheet's オンライン化 and 記録上の状況 columns by key: (letter, header), to name a group's cell refused
+        after all rows."""
 
     def settle_groups(self) -> None:
         """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
@@ -119,41 +122,37 @@ class Planner:
         return p.model_copy(update={"sub_procedures": subs, "status": status})
 
     def _check_group_marks(self) -> None:
-        """A group row whose オンライン化 mark is not what its 記録上の状況 and sub-procedures make is refused."""
+        """A group's changed オンライン化 mark must be what the group shows after the import: with its 記録上の状況
+        (changed beside it, or else the mark itself, recorded as set records it) and its imported sub-procedures.
+        A ○ that no sub-procedure contradicts is recorded (an unknown one may still be ○); one they contradict, or a
+        ？ they settle, is refused with the way out. A changed 記録上の状況 they contradict is refused likewise."""
         from dxready.catalog.models import tally
+        from dxready.commands.transfer.group_marks import refusal
 
-        for index, (mark, at, alone) in self.group_marks.items():
+        for index, (mark, at) in self.group_marks.items():
             pending = self.procs.get(index)
             p = self.matcher.procedures[index]
             recorded = pending.status[0] if pending and pending.status else p.status
             after = self._after(index, recorded)
             effective = after.effective_status
-            if effective is mark:
+            changed = pending is not None and pending.recorded
+            contradicted = changed and after.status_contradicted
+            if not contradicted and (mark is None or effective is mark):
                 continue
-            subs = tally([sub.status for sub in after.sub_procedures])
-            old = p.effective_status.mark
             fate = self.fates[at]
             if fate.fate == "refused":
                 continue
+            subs = tally([s.status for s in after.sub_procedures])
+            key = "recorded" if contradicted else "mark"
+            column, header = self.mark_cells.get(fate.sheet, {}).get(key, ("C", "オンライン化"))
+            cell = Msg(
+                f"{fate.sheet}シートの {column}{fate.row}", f"cell {column}{fate.row} of sheet {fate.sheet}"
+            )
+            reason = refusal(
+                cell, recorded, mark, effective, subs, contradicted=contradicted, changed=changed
+            )
             self.fates[at] = dataclasses.replace(
-                fate,
-                fate="refused",
-                changes=(),
-                column="C",
-                header="オンライン化",
-                reason=Msg(
-                    f"オンライン化 {mark.mark} は個別手続（{subs}）と矛盾します。個別手続の状況を個別手続シートで"
-                    f"変えるか、オンライン化を {old} に戻してください",
-                    f"{mark.mark} contradicts the sub-procedures ({subs}); change their statuses on the "
-                    f"Sub-procedures sheet, or put back {old}",
-                )
-                if alone
-                else Msg(
-                    f"記録上の状況 {recorded.mark} と個別手続からは {effective.mark} です（{mark.mark} と矛盾）。"
-                    "オンライン化を空欄にすれば、記録上の状況と個別手続に従います",
-                    f"the recorded status {recorded.mark} and the sub-procedures make {effective.mark} "
-                    f"(not {mark.mark}); leave the Online cell blank to follow them",
-                ),
+                fate, fate="refused", changes=(), column=column, header=header, reason=reason
             )
             self.procs.pop(index, None)
             self.extras.wanted.pop(("procedures", p.id), None)
@@ -252,19 +251,20 @@ class Planner:
             recorded = parse_mark(row.get("recorded")) if p.sub_procedures else None
         except CellError as exc:
             raise CellError("recorded", exc.msg.ja, exc.msg.en) from None
-        # A group's オンライン化 cell as export wrote it (the effective status before the import) is no change.
-        edited = status is not None and status is not p.effective_status
-        if recorded is not None and edited and status is not None and recorded is p.status:
-            recorded = None  # only オンライン化 was changed: that is the edit, as a plain table's row is …
-            self.group_marks[index] = (status, len(self.fates), True)  # … if the sub-procedures allow it
-        if recorded is not None:
-            if edited and status is not None:
-                self.group_marks[index] = (status, len(self.fates), False)
+        # A group's オンライン化 cell as export wrote it (the effective status) changes nothing, and an unchanged
+        # 記録上の状況 is as a blank one. A changed mark is checked against the sub-procedures once they are all
+        # read (_check_group_marks); beside an unchanged 記録上の状況 it is recorded as set records it.
+        if p.sub_procedures and status is not None:
+            if status is p.effective_status:
+                status = None
+            else:
+                self.group_marks[index] = (status, len(self.fates))
+        if recorded is not None and recorded is not p.status:
+            self.group_marks.setdefault(index, (None, len(self.fates)))
             status = None
-            if recorded is not p.status:
-                pending.status = _set_once(pending.status, recorded, where, "recorded")
-                pending.recorded = True
-                said.append(Said("status", (p.status.mark, recorded.mark)))
+            pending.status = _set_once(pending.status, recorded, where, "recorded")
+            pending.recorded = True
+            said.append(Said("status", (p.status.mark, recorded.mark)))
         if status is not None and status is not p.effective_status:
             pending.status = _set_once(pending.status, status, where, "mark")
             shown = p.effective_status.mark
