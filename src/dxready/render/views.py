@@ -319,7 +319,10 @@ def summary_rows(
 
     s = summary
     rows = [
-        [_t(lang, "対象手続", "Applicable procedures"), str(s.applicable)],
+        [
+            _t(lang, "対象手続", "Applicable procedures"),
+            rates.applicable_text(s.applicable, s.by_status["unknown"], lang),
+        ],
         [f"○ {_t(lang, Status.online.label('ja'), Status.online.label('en'))}", str(s.by_status["online"])],
         [
             f"一部 {_t(lang, Status.partial.label('ja'), Status.partial.label('en'))}",
