@@ -96,8 +96,60 @@ def test_a_latest_year_with_only_a_published_rate_shows_no_older_year(tmp_path: 
     assert "915" not in row_18 and "令和4年度" not in row_18 and "FY2022" not in row_18
     compared = json.loads(_run("compare", str(root), "-f", "json", "--no-cache")[1])
     assert "18" not in compared["municipalities"][0]["usage"]
-    # Once 令和5年度 has counts to sum, the group speaks of it.
+    # 令和5年度 counts beside 18/6's published rate still leave the year unsummable (review s8 F15); once 18/6 has
+    # counts for it too, the group speaks of it.
     assert _run("set", "18/3", "--counts", "R5:800:500", "-c", str(root))[0] == 0
     data = json.loads(_run("gaps", "-f", "json", "-c", str(root))[1])
     (row,) = [p for p in data["procedures"] if p.get("standard_no") == 18]
-    assert (row["usage"]["fiscal_year"], row["usage"]["total"], row["usage"]["rate"]) == (2023, 800, None)
+    assert row["usage"] is None
+    assert _run("set", "18/6", "--counts", "R5:200:100", "-c", str(root))[0] == 0
+    data = json.loads(_run("gaps", "-f", "json", "-c", str(root))[1])
+    (row,) = [p for p in data["procedures"] if p.get("standard_no") == 18]
+    assert (row["usage"]["fiscal_year"], row["usage"]["total"], row["usage"]["rate"]) == (2023, 1000, None)
+
+
+_UNSUMMABLE = {
+    # Review s8 F15: 18/3 fully counted for 令和5年度 beside another sub-procedure's online cases (or published rate)
+    # for the same year: the sum of 18/3 alone (45/120, 1 of 15) was shown as the group's usage, dropping the other's.
+    "online-only": ("18/4", "2023::10"),
+    "published-rate-only": ("18/6", "2023:30%"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("case", sorted(_UNSUMMABLE))
+def test_a_year_with_a_sub_procedures_unsummable_figures_shows_no_group_usage(
+    tmp_path: Path, lang: str, case: str
+) -> None:
+    root = tmp_path / "tateyama"
+    assert _run("init", str(root), "--name", "館山市")[0] == 0
+    ref, counts = _UNSUMMABLE[case]
+    for r, c in (("18/3", "2023:120:45"), (ref, counts)):
+        assert _run("set", r, "--counts", c, "-c", str(root))[0] == 0
+    group = next(p for p in load_catalog(root).procedures if p.standard_no == 18)
+    assert latest_usage(group) is None
+    data = json.loads(_run("gaps", "-f", "json", "-c", str(root), "--lang", lang)[1])
+    (row,) = [p for p in data["procedures"] if p.get("standard_no") == 18]
+    assert row["usage"] is None
+    md = _run("table", "procedures", "-f", "markdown", "-c", str(root), "--lang", lang)[1]
+    row_18 = next(line for line in md.splitlines() if line.startswith("| 18 "))
+    assert "120" not in row_18 and "45" not in row_18
+    compared = json.loads(_run("compare", str(root), "-f", "json", "--no-cache")[1])
+    assert "18" not in compared["municipalities"][0]["usage"]
+    findings = json.loads(_run("check", "-f", "json", "-c", str(root), "--lang", lang)[1])["findings"]
+    assert not [f for f in findings if f["code"] == "DX104" and f["subject"]["id"] == group.id]
+    # Each sub-procedure's row keeps its own figures.
+    sub = next(s for s in group.sub_procedures if s.counts and s.counts[0].total == 120)
+    assert sub.counts[0].online == 45
+
+
+def test_a_one_sub_procedure_group_with_online_cases_only_shows_no_usage(tmp_path: Path) -> None:
+    root = tmp_path / "tateyama"
+    assert _run("init", str(root), "--name", "館山市")[0] == 0
+    assert _run("set", "20/1", "--counts", "2023::10", "-c", str(root))[0] == 0
+    group = next(p for p in load_catalog(root).procedures if p.standard_no == 20)
+    assert len(group.sub_procedures) == 1
+    assert latest_usage(group) is None
+    data = json.loads(_run("gaps", "-f", "json", "-c", str(root))[1])
+    (row,) = [p for p in data["procedures"] if p.get("standard_no") == 20]
+    assert row["usage"] is None

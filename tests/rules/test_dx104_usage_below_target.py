@@ -90,7 +90,15 @@ def test_a_published_rate_or_the_sub_procedures_sum_is_used_and_named(tmp_path: 
     report = run_rule(write_catalog(tmp_path, procedures=procedures), rule)
     published, summed = report.findings
     assert published.data["rate_from"] == "published" and published.data["rate"] == 23.2
-    assert "公表された利用率" in published.message.ja
+    # A part year's published rate keeps its period: never 令和3年度's rate (review s8 F5).
+    assert published.message.ja == (
+        "「文化・スポーツ施設の利用予約」の令和3年度（令和3年11月末現在）のオンライン利用率は 23.2%（公表値）で、"
+        "目標 50.0% を下回っています"
+    )
+    assert published.message.en == (
+        "the online usage rate of '文化・スポーツ施設の利用予約' in FY2021 (to 2021-11-30) is 23.2% "
+        "(published rate), below the target of 50.0%"
+    )
     # (426 + 10) / (815 + 100) = 47.7 %, resting on the 2 applicable of 3 sub-procedures; the online-only figure
     # gives no rate.
     assert summed.data == {"fiscal_year": 2022, "rate": 47.7, "target": 50.0, "rate_from": "sub_procedures"}
@@ -113,3 +121,18 @@ def test_a_sum_missing_an_applicable_sub_procedure_is_no_rate(tmp_path: Path) ->
           - {id: childcare-03, name: 氏名変更/住所変更等の届出, status: ○}
     """
     assert not run_rule(write_catalog(tmp_path, procedures=procedures), rule).findings
+
+
+def test_a_whole_years_published_rate_is_the_years(tmp_path: Path) -> None:
+    procedures = """
+    procedures:
+      - id: facility-reservation
+        standard_no: 2
+        name: 文化・スポーツ施設の利用予約
+        status: ○
+        counts:
+          - {fiscal_year: 令和3年度, rate: 23.2}
+    """
+    (finding,) = run_rule(write_catalog(tmp_path, procedures=procedures), rule).findings
+    assert "の令和3年度のオンライン利用率は 23.2%（公表値）で" in finding.message.ja
+    assert "in FY2021 is 23.2% (published rate)" in finding.message.en

@@ -12,6 +12,16 @@ _ERA_RE = re.compile(r"^(令和|平成|R|H)(元|[0-9]{1,2})(?:年度?)?$")
 _WESTERN_RE = re.compile(r"^(?:FY)?([0-9]{4})(?:年度)?$")
 
 
+def wareki(day: dt.date) -> str:
+    """2023-12-31 → 令和5年12月末, 2023-12-20 → 令和5年12月20日 (dates before 令和 keep the western year)."""
+    last = (day + dt.timedelta(days=1)).month != day.month
+    when = f"{day.month}月末" if last else f"{day.month}月{day.day}日"
+    if day >= dt.date(2019, 5, 1):
+        n = day.year - 2018
+        return f"令和{'元' if n == 1 else n}年{when}"
+    return f"{day.year}年{when}"
+
+
 class FiscalYearError(ValueError):
     """The text is not a fiscal year in any accepted spelling; ``ja`` and ``en`` say why."""
 

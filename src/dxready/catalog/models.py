@@ -327,12 +327,16 @@ class Procedure(Model):
         return max(self.counts, key=lambda c: int(c.fiscal_year)) if self.counts else None
 
     def group_counts(self, fiscal_year: int) -> tuple[int, int, int] | None:
-        """(total, online, rows) summed over the sub-procedures that have total and online counts for the year."""
+        """(total, online, rows) summed over the sub-procedures that have total and online counts for the year; None
+        when none has, or when one has only online cases or a published rate for it: its cases are recorded but
+        cannot be added, so a sum without them would understate the group's (README: the row then shows no usage)."""
         total = online = rows = 0
         for sub in self.sub_procedures:
             c = next((c for c in sub.counts if int(c.fiscal_year) == fiscal_year), None)
-            if c is None or c.total is None or c.online is None:
+            if c is None:
                 continue
+            if c.total is None or c.online is None:
+                return None
             total, online, rows = total + c.total, online + c.online, rows + 1
         return (total, online, rows) if rows else None
 

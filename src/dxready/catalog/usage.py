@@ -5,7 +5,8 @@ The latest fiscal year is the latest one recorded anywhere in the row: the proce
 any sub-procedure's. Where the group has its own entry for that year, that entry is the usage; where it lacks the
 year but its sub-procedures have total and online counts for it, the usage is their sum, with how many rows it rests
 on — and a rate only when every applicable sub-procedure is counted (an uncounted one could change it). Where that
-latest year holds nothing that can be summed (a published rate or online cases only), the row has no usage to show:
+latest year cannot be summed (a sub-procedure has a published rate or online cases only for it: a sum without its
+cases would understate the group's, review s8 F15), the row has no usage to show:
 an older year's figures are never shown as the latest (review s7 F2), and each sub-procedure's row shows its own.
 """
 
@@ -43,7 +44,7 @@ def latest_usage(p: Procedure) -> LatestUsage | None:
     sub_year = max((int(c.fiscal_year) for s in p.sub_procedures for c in s.counts), default=None)
     if sub_year is not None and (own is None or sub_year > int(own.fiscal_year)):
         summed = p.group_counts(sub_year)
-        if summed is None:  # nothing to sum in the latest year: no usage rather than an older year's
+        if summed is None:  # the latest year cannot be summed: no usage (never an older year's, a part sum)
             return None
         from dxready.catalog.models import Counts
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.models import Status
 from dxready.catalog.numbers import percent
+from dxready.i18n import t as _t
 
 if TYPE_CHECKING:
     from dxready.catalog.models import Procedure
@@ -155,3 +156,23 @@ def text(rate: Rate, lang: str, *, coverage: bool = True) -> str:
 def coverage_text(rate: Rate, lang: str) -> str:
     """'9/21': rows with a recorded status of the applicable rows."""
     return f"{rate.known}/{rate.total}"
+
+
+def applicable_bounds(applicable: int, unknown: int) -> list[int]:
+    """[low, high] of the applicable standard rows: an unknown (？) row may still turn out not applicable (—), so
+    only the known ones (○ 一部 ×) are sure to apply; ``applicable`` counts the known and the unknown together."""
+    return [applicable - unknown, applicable]
+
+
+def applicable_text(applicable: int, unknown: int, lang: str, *, unknown_beside: bool = False) -> str:
+    """How many standard rows apply, as every view says it (review s8 F1): '17' when every row is known;
+    '4–21（未確認 17）' / '4–21 (17 unknown)' while some are ？, since each may still turn out —.
+
+    ``unknown_beside=True`` only where the ？ count stands in the next cell (trend's ？ column): then '4–21'."""
+    if not unknown:
+        return str(applicable)
+    low, high = applicable_bounds(applicable, unknown)
+    span = f"{low}–{high}"
+    if unknown_beside:
+        return span
+    return _t(lang, f"{span}（未確認 {unknown}）", f"{span} ({unknown} unknown)")

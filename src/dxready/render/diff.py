@@ -377,10 +377,11 @@ def _entry_json(e: EntryDiff) -> dict[str, Any]:
 
 
 def _summary_json(s: Summary) -> dict[str, Any]:
-    from dxready.engine.rates import fields
+    from dxready.engine.rates import applicable_bounds, fields
 
     return {
         "applicable": s.applicable,
+        "applicable_bounds": applicable_bounds(s.applicable, s.by_status["unknown"]),
         "by_status": s.by_status,
         "not_applicable": s.not_applicable,
         **fields(s.online, s.with_partial),

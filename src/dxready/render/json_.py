@@ -119,6 +119,7 @@ def summary_fields(s: Summary) -> dict[str, Any]:
 
     return {
         "applicable": s.applicable,
+        "applicable_bounds": rates.applicable_bounds(s.applicable, s.by_status["unknown"]),
         "not_applicable": s.not_applicable,
         "by_status": s.by_status,
         **rates.fields(s.online, s.with_partial),

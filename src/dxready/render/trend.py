@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dxready.engine.rates import fields
+from dxready.engine.rates import applicable_bounds, applicable_text, fields
 from dxready.engine.rates import text as rate_text
 from dxready.i18n import t as _t
 
@@ -53,7 +53,7 @@ def _row(p: Point, lang: str, *, coverage: bool = True) -> list[str]:
     return [
         p.date.isoformat(),
         p.short,
-        str(p.applicable),
+        applicable_text(p.applicable, p.unknown, lang, unknown_beside=True),  # the ？ column says how many
         str(p.online),
         str(p.partial),
         str(p.offline),
@@ -212,6 +212,7 @@ def json_(trend: Trend, lang: str) -> str:
                 "subject": p.subject if p.commit else None,
                 "as_of": p.as_of.isoformat() if p.as_of else None,
                 "applicable": p.applicable,
+                "applicable_bounds": applicable_bounds(p.applicable, p.unknown),
                 "online": p.online,
                 "partial": p.partial,
                 "offline": p.offline,

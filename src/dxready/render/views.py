@@ -5,11 +5,13 @@ Cells hold raw catalogue text; each format makes it inert its own way (render.sa
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dxready.catalog.fiscal import (
+    wareki as wareki,
+)  # where it was: cells, compare and tests import it from here
 from dxready.catalog.models import Status, circled
 from dxready.engine.levels import LEVEL_NAMES, Readiness, level_words
 from dxready.i18n import t as _t
@@ -26,16 +28,6 @@ class Grid:
     title: str
     headers: list[str]
     rows: list[list[str]]
-
-
-def wareki(day: dt.date) -> str:
-    """2023-12-31 → 令和5年12月末, 2023-12-20 → 令和5年12月20日 (dates before 令和 keep the western year)."""
-    last = (day + dt.timedelta(days=1)).month != day.month
-    when = f"{day.month}月末" if last else f"{day.month}月{day.day}日"
-    if day >= dt.date(2019, 5, 1):
-        n = day.year - 2018
-        return f"令和{'元' if n == 1 else n}年{when}"
-    return f"{day.year}年{when}"
 
 
 def catalog_label(label: str, lang: str, *, where: bool = True) -> str:
@@ -327,7 +319,10 @@ def summary_rows(
 
     s = summary
     rows = [
-        [_t(lang, "対象手続", "Applicable procedures"), str(s.applicable)],
+        [
+            _t(lang, "対象手続", "Applicable procedures"),
+            rates.applicable_text(s.applicable, s.by_status["unknown"], lang),
+        ],
         [f"○ {_t(lang, Status.online.label('ja'), Status.online.label('en'))}", str(s.by_status["online"])],
         [
             f"一部 {_t(lang, Status.partial.label('ja'), Status.partial.label('en'))}",

@@ -7,7 +7,8 @@ publish it; where the year has no total, the rate the city published (``rate``) 
 which. A group without counts of its own uses the sum of its sub-procedures' counts, once every applicable
 sub-procedure is counted (before that, the uncounted ones could move the rate anywhere), and says on how many rows
 it rests. Procedures that are not online at all (×, reported by DX101) or not applicable are left out, as are years
-with no cases and online-only figures (no rate can be told from them).
+with no cases and online-only figures (no rate can be told from them). A part year's published rate (``period_end``,
+「11月末現在」) is given with the date it runs to, never as the whole fiscal year's.
 
 Why it matters:
     An online route nobody uses saves no counter time. A low rate points at awareness, usability or an online
@@ -34,7 +35,7 @@ Passes:
 
 from collections.abc import Iterator
 
-from dxready.catalog.fiscal import FiscalYear
+from dxready.catalog.fiscal import FiscalYear, wareki
 from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.settings import Severity
@@ -77,17 +78,24 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
             if used == "counts" and c.online is not None and c.total is not None:
                 basis = Msg(f"{c.online:,} / {c.total:,} 件", f"{c.online:,} of {c.total:,}")
             else:
-                basis = Msg("公表された利用率", "the published rate")
+                basis = Msg("公表値", "published rate")
             path = at_procedure(
                 i, "counts", usage.own_index or 0, "online" if c.online is not None else "rate"
             )
+        # A part year (「11月末現在」) is said with its year, never as the whole year's rate (review s8 F5).
+        end = c.period_end
+        period = (
+            Msg(year.ja(), year.en())
+            if end is None
+            else Msg(f"{year.ja()}（{wareki(end)}現在）", f"{year.en()} (to {end})")
+        )
         yield Finding(
             CODE,
             Subject("procedure", p.id),
             Msg(
-                f"「{p.name}」の{year.ja()}のオンライン利用率は {rate:.1f}%"
+                f"「{p.name}」の{period.ja}のオンライン利用率は {rate:.1f}%"
                 f"（{basis.ja}）で、目標 {shown}% を下回っています",
-                f"the online usage rate of '{p.name_en or p.name}' in {year.en()} is {rate:.1f}% "
+                f"the online usage rate of '{p.name_en or p.name}' in {period.en} is {rate:.1f}% "
                 f"({basis.en}), below the target of {shown}%",
             ),
             "procedures",

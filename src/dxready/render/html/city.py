@@ -6,6 +6,7 @@ from typing import Any
 
 from dxready.catalog.models import Status
 from dxready.engine.levels import LEVEL_NAMES
+from dxready.engine.rates import applicable_text
 from dxready.i18n import t as _t
 from dxready.render import charts
 from dxready.render.charts import esc
@@ -17,6 +18,7 @@ from dxready.render.html.shell import Ids, data_table, row_head, td
 def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
     s = data["summary"]
     by = s["by_status"]
+    applicable = applicable_text(int(s["applicable"]), int(by.get("unknown", 0)), lang)
     online = rate_view(s, "online")
     with_partial = rate_view(s, "with_partial")
     parts = []
@@ -61,7 +63,9 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
         charts.stacked(
             ids("chart"),
             bars,
-            _t(lang, f"対象手続 {s['applicable']} 件の内訳", f"The {s['applicable']} applicable procedures"),
+            _t(lang, f"対象手続 {s['applicable']} 件の内訳", f"The {s['applicable']} applicable procedures")
+            if not by.get("unknown")
+            else _t(lang, f"対象手続 {applicable}の内訳", f"The applicable procedures: {applicable}"),
             desc,
         )
     )
@@ -99,7 +103,7 @@ def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
     )
     f = s.get("findings", {})
     rows = [
-        ("applicable", _t(lang, "対象手続", "Applicable procedures"), str(s["applicable"])),
+        ("applicable", _t(lang, "対象手続", "Applicable procedures"), applicable),
         ("online", f"○ {Status.online.label(lang)}", str(by.get("online", 0))),
         ("partial", f"一部 {Status.partial.label(lang)}", str(by.get("partial", 0))),
         ("offline", f"× {Status.offline.label(lang)}", str(by.get("offline", 0))),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dxready.engine.rates import applicable_text
 from dxready.i18n import t as _t
 from dxready.render import charts
 from dxready.render.charts import esc
@@ -43,7 +44,7 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
             ]
         else:
             cells = [
-                td(str(p.get("applicable", "")), "num"),
+                td(applicable_cell(p, lang), "num"),
                 td(str(p.get("online", "")), "num"),
                 td(str(p.get("partial", "")), "num"),
                 td(str(p.get("offline", "")), "num"),
@@ -121,3 +122,11 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
         else ""
     )
     return chart + said + table
+
+
+def applicable_cell(p: dict[str, Any], lang: str) -> str:
+    """The point's applicable rows: '4–21' while some are unknown (the ？ column beside says how many), as the
+    terminal's trend says it."""
+    if "applicable" not in p:
+        return ""
+    return applicable_text(int(p["applicable"]), int(p.get("unknown") or 0), lang, unknown_beside=True)
