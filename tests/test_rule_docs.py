@@ -61,6 +61,7 @@ def test_constants_are_present(rule: Any) -> None:
         msg = getattr(rule, attr)
         assert isinstance(msg, Msg) and msg.ja.strip() and msg.en.strip(), attr
     assert rule.WHY_JA.strip()
+    assert rule.DESCRIPTION_JA.strip(), "the Japanese of the docstring's description (explain, SARIF)"
 
 
 @pytest.mark.parametrize("rule", RULES, ids=_id)

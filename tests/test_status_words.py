@@ -19,11 +19,13 @@ runner = CliRunner()
 WORDS = {
     "済": "online",
     "実施済": "online",
+    "実施済み": "online",  # as often as 実施済 in cities' sheets, like オンライン化済(み) (review s8 F6)
     "ｏ": "online",
     "未": "offline",
     "未実施": "offline",
     "Ｘ": "offline",
     "一部実施済": "partial",
+    "一部実施済み": "partial",
     "適用除外": "not_applicable",
     "対象外": "not_applicable",
     "不明": "unknown",
@@ -121,3 +123,25 @@ def test_a_refusal_lists_every_word_that_is_read(city: Path, lang: str) -> None:
         for word in words:
             assert "".join(word.split()) in said, word
             assert Status.parse(word) == Status.parse(words[0])
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_imports_refusal_keeps_every_status_word_whole_at_80_columns(
+    city: Path, tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list a refusal gives is there to be copied: no word of it broken across two lines (it broke 実施済 and
+    該当なし), and none wider than the terminal."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "80")
+    sheet = tmp_path / "m.csv"
+    sheet.write_text("No.,手続の種類,オンライン化,備考\n15,入札,完了済み,\n", encoding="utf-8")
+    result = runner.invoke(app, ["import", str(sheet), "--catalog", str(city), "--dry-run", "--lang", lang])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    refusal = lines[lines.index(next(line for line in lines if "入札" in line)) :]  # below the files' paths
+    assert all(cell_len(line) <= 80 for line in refusal), result.output
+    for words in STATUS_WORDS.values():
+        for word in words:  # an English phrase (not applicable) may break at its space, as English does
+            assert any(part in line for line in refusal for part in word.split(" ")), (word, result.output)
+            assert " " in word or any(word in line for line in refusal), (word, result.output)

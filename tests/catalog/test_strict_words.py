@@ -23,7 +23,13 @@ _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
     [
         ("152983.0", "整数を書いてください（小数や 1e3 は使えません）"),
         ("true", "true/false は整数ではありません"),
-        ('"12"', "引用符のない半角数字で整数を書いてください"),
+        # The quotes are what is wrong: full-width digits are read (review s8 F7: it asked for 半角数字).
+        ('"12"', "引用符を外して 12 と書いてください"),
+        ("12枚", "整数を数字だけで書いてください（全角の数字も読めます。単位や文字は書けません）"),
+        # A thousands separator (review s8 F17): block style reads 1,200 as a string.
+        ("23,353", "23,353 のような桁区切りのカンマは使えません。23353 と書いてください"),
+        ("２３，３５３", "２３，３５３ のような桁区切りのカンマは使えません。23353 と書いてください"),
+        ('"1,200,000"', "1,200,000 のような桁区切りのカンマは使えません。1200000 と書いてください"),
     ],
 )
 def test_each_language_has_its_own_words(tmp_path: Path, value: str, ja: str) -> None:

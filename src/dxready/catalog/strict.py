@@ -53,10 +53,34 @@ def strict_int(value: Any) -> Any:
             "整数を書いてください（小数や 1e3 は使えません）", "write an integer (not a decimal or 1e3)"
         )
     if isinstance(value, str):
-        raise NotAnInteger(
-            "引用符のない半角数字で整数を書いてください", "write the integer as plain digits, without quotes"
-        )
+        raise _not_an_integer(value.strip())
     return value  # lists, mappings: pydantic says what it expected
+
+
+_SEPARATED = re.compile(r"^[0-9\uff10-\uff19]{1,3}(?:[,\uff0c][0-9\uff10-\uff19]{3})+$")
+_SIGNED = re.compile(r"^[+-]?[0-9]+$")
+
+
+def _not_an_integer(text: str) -> NotAnInteger:
+    """What is wrong with a string where an integer belongs: a thousands separator (1,200), quotes around digits
+    ("45": a YAML number is never a string unless quoted; full-width digits alone are read), or no number at all."""
+    if len(text) <= 40 and _SEPARATED.match(text):  # 1,200 (block style: a string)
+        digits = re.sub(r"[,\uff0c]", "", text).translate(_FULLWIDTH_TO_ASCII)
+        return NotAnInteger(
+            f"{text} のような桁区切りのカンマは使えません。{digits} と書いてください",
+            f"a thousands separator as in {text} cannot be used; write {digits}",
+        )
+    if _SIGNED.match(text):
+        return NotAnInteger(f"引用符を外して {text} と書いてください", f"remove the quotes: write {text}")
+    if text.isdigit():  # digits of another script (١٢٣)
+        return NotAnInteger(
+            "整数は 0〜9 の数字で書いてください（全角の数字も読めます）",
+            "write the integer with the digits 0-9 (full-width digits are read too)",
+        )
+    return NotAnInteger(
+        "整数を数字だけで書いてください（全角の数字も読めます。単位や文字は書けません）",
+        "write the integer in digits only (full-width digits are read too; no unit or other text)",
+    )
 
 
 STRICT = BeforeValidator(strict_int)

@@ -33,6 +33,7 @@ from dxready.catalog.yaml_scalars import (
     resolve_tag,
     yaml_int,
 )
+from dxready.catalog.yaml_thousands import odd_key
 
 _PACKED = "l" if array("l").itemsize == 8 else "q"
 """The array type of packed positions (``line << 32 | column``): a C long where it has 64 bits, since an int goes
@@ -413,6 +414,7 @@ class Composer:
         deep = child > self.max_depth
         if child > self.deepest:
             self.deepest = child
+        event: Any = None  # the previous entry's value (a thousands separator's check, below)
         while True:
             key_event = get()
             if type(key_event) is MappingEnd:
@@ -431,9 +433,11 @@ class Composer:
                 key = self.key(key_event)
                 if plain and len(keys) < _KEYS_LIMIT:
                     keys[kargs[3]] = key
-            if key in result:
-                raise self.duplicate(key_event, result, pos, key)
-            event = get()
+            # Rare: a key written twice, or an integer key (1,200 in a flow mapping reads as 1 and a key 200).
+            if key in result or key.__class__ is int:
+                event = odd_key(self, get, key_event, event, result, pos, key)
+            else:
+                event = get()
             if positions:
                 if type(key_event) is Alias:  # where the aliased key stood, as for values
                     put(self.anchors[key_event.args[0]].here)

@@ -24,6 +24,9 @@ _ENUM_OF = {
 }
 # A key whose sheet column has another name (a system's migration target is the 移行目標年度 column, ``target``).
 _COLUMN_OF = {("system", "target_fiscal_year"): "target"}
+# A key named otherwise than its column's header: a roadmap item's start is the 開始 column of 開始 and 目標年度; on
+# its own it is 開始年度, as ``--start``'s help calls it and beside 目標年度 in the echo.
+_WORD_OF = {("roadmap", "start_fiscal_year"): "開始年度"}
 # Keys no sheet heads: the nesting mapping and the lists with a sheet of their own.
 _OWN = {
     "migration": "移行",
@@ -40,6 +43,8 @@ def field_word(key: str, kind: str = "procedure") -> str:
     from dxready.commands.transfer.sheets import PROCEDURES, ROADMAP, SYSTEMS
 
     last = key.rsplit(".", 1)[-1]
+    if (kind, last) in _WORD_OF:
+        return _WORD_OF[kind, last]
     sheet = {"procedure": PROCEDURES, "system": SYSTEMS, "roadmap": ROADMAP}.get(kind, PROCEDURES)
     column = _COLUMN_OF.get((kind, last), last)
     found = next((c.ja for c in sheet.columns if c.key == column), None)
@@ -52,6 +57,8 @@ def value_word(key: str, text: str, lang: str) -> str:
 
     if text in ("true", "false"):
         return yes_no(text == "true", lang)
+    if key.rsplit(".", 1)[-1] == "area" and text.isdigit():
+        return f"({text})"  # a roadmap area as table roadmap numbers it: (1)
     enum = _ENUM_OF.get(key.rsplit(".", 1)[-1])
     if lang == "ja" and enum is not None:
         return LABELS.get(enum, {}).get(text, (text,))[0]

@@ -20,6 +20,7 @@ class RuleDoc:
     summary_ja: str
     summary_en: str
     description: str
+    description_ja: str
     sections: dict[str, str]
     why_ja: str
     next_step_ja: str
@@ -54,6 +55,28 @@ def _plain_rst(text: str) -> str:
     return _LITERAL.sub(r"`\1`", text)
 
 
+_ITEM = re.compile(r"(?:[-*•]|\d+[.)])\s")
+
+
+def reflow(text: str) -> str:
+    """Prose as paragraphs of one line each, for the terminal to wrap: a docstring's lines are broken where its source
+    is 120 columns wide, not where the reader's terminal is. A blank line still separates paragraphs; a list item
+    (``- x``, ``1. x``) or an indented line (an example) starts a line of its own, as written."""
+    out: list[str] = []
+    joinable = False
+    for line in text.splitlines():
+        body = line.strip()
+        if not body:
+            out.append("")
+            joinable = False
+        elif joinable and line == line.lstrip() and not _ITEM.match(body):
+            out[-1] += " " + body
+        else:
+            out.append(line.rstrip())
+            joinable = line == line.lstrip()  # an indented line is an example's: kept as it is
+    return "\n".join(out)
+
+
 def docs() -> list[RuleDoc]:
     from dxready.rules import ALL
 
@@ -68,6 +91,7 @@ def docs() -> list[RuleDoc]:
                 summary_ja=rule.SUMMARY.ja,
                 summary_en=rule.SUMMARY.en,
                 description=description,
+                description_ja=rule.DESCRIPTION_JA,
                 sections=sections,
                 why_ja=rule.WHY_JA,
                 next_step_ja=rule.NEXT_STEP.ja,
@@ -137,6 +161,13 @@ def rules_json(lang: str) -> str:
     return rule_list(lang, "json")
 
 
+def _after_summary(description: str, summary: str) -> str:
+    """The docstring's description without its first line, the summary that explain has just shown (Japanese has
+    ``DESCRIPTION_JA`` for what follows the summary, and shows the summary once too)."""
+    first, _, rest = description.partition("\n\n")
+    return rest.strip() if first.strip().rstrip(".") == summary else description
+
+
 def explain_rule(code: str, lang: str) -> str | None:
     doc = next((d for d in docs() if d.code == code), None)
     if doc is None:
@@ -148,7 +179,7 @@ def explain_rule(code: str, lang: str) -> str | None:
     columns = terminal_width()
 
     def block(text: str) -> str:
-        # Example YAML keeps its lines; prose is wrapped to the terminal in cells.
+        # Example YAML keeps its lines (``prose`` reflows a paragraph first); each line is wrapped in cells.
         out = []
         for line in text.splitlines():
             lead = indent + line[: len(line) - len(line.lstrip())]
@@ -161,8 +192,10 @@ def explain_rule(code: str, lang: str) -> str | None:
             "",
             *wrap(doc.summary_ja, columns),
             "",
+            *wrap(reflow(doc.description_ja), columns),
+            "",
             "なぜ重要か:",
-            block(doc.why_ja),
+            block(reflow(doc.why_ja)),
             "",
             "不合格の例:",
             block(doc.sections.get("Fails", "")),
@@ -171,7 +204,7 @@ def explain_rule(code: str, lang: str) -> str | None:
             block(doc.sections.get("Passes", "")),
             "",
             "次の一手:",
-            block(doc.next_step_ja),
+            block(reflow(doc.next_step_ja)),
             "",
             "（English: dxready explain " + doc.code + " --lang en）",
         ]
@@ -181,10 +214,10 @@ def explain_rule(code: str, lang: str) -> str | None:
             "",
             *wrap(doc.summary_en, columns),
             "",
-            "\n".join(wrap(" ".join(doc.description.split()), columns)) if doc.description else "",
+            *wrap(reflow(_after_summary(doc.description, doc.summary_en)), columns),
             "",
             "Why it matters:",
-            block(doc.sections.get("Why it matters", "")),
+            block(reflow(doc.sections.get("Why it matters", ""))),
             "",
             "Fails:",
             block(doc.sections.get("Fails", "")),
@@ -193,6 +226,6 @@ def explain_rule(code: str, lang: str) -> str | None:
             block(doc.sections.get("Passes", "")),
             "",
             "Next step:",
-            block(doc.next_step_en),
+            block(reflow(doc.next_step_en)),
         ]
     return "\n".join(parts).rstrip() + "\n"

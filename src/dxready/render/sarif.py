@@ -43,8 +43,8 @@ def rules_metadata(lang: str) -> list[dict[str, Any]]:
         summary = rule.SUMMARY.get(lang)
         why = rule.WHY_JA if lang == "ja" else sections.get("Why it matters", "")
         next_step = rule.NEXT_STEP.get(lang)
-        if lang == "ja":  # the docstring is English: in Japanese the rule's why (WHY_JA) describes it
-            description, why = why, ""
+        if lang == "ja":  # the docstring is English: in Japanese the rule's DESCRIPTION_JA describes it
+            description = rule.DESCRIPTION_JA
         help_md = [f"**{rule.CODE} {rule.NAME}** — {summary}", "", description]
         if why:
             help_md += ["", f"**{'なぜ問題か' if lang == 'ja' else 'Why it matters'}**", "", why]

@@ -215,7 +215,7 @@ def _fit(lines: list[str]) -> str:
             out.append(line)
             continue
         lead = line[: len(line) - len(line.lstrip(" "))]
-        out += wrap(line.lstrip(" "), width, indent=lead + "  ", first=lead)
+        out += wrap(line.lstrip(" "), width, indent=lead + "  ", first=lead, words=True)
     return "".join(f"{line}\n" for line in out)
 
 

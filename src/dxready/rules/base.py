@@ -31,6 +31,7 @@ class Documented(Protocol):
     NAME: str
     SEVERITY: Severity
     SUMMARY: Msg
+    DESCRIPTION_JA: str
     WHY_JA: str
     NEXT_STEP: Msg
     __doc__: str | None

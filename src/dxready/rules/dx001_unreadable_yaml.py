@@ -27,6 +27,10 @@ CODE = UNREADABLE
 NAME = "unreadable-yaml"
 SEVERITY = Severity.error
 SUMMARY = Msg("カタログファイルを YAML として読めない", "A catalogue file cannot be read as YAML")
+DESCRIPTION_JA = (
+    "読み込みの段階で、どのルールよりも先に報告されます。"
+    "ファイルがない、大きすぎる、バイナリ（NUL バイトを含む）、UTF-8 でない（Shift_JIS/CP932 のファイルはそれと分かり、保存し直す手順を示します）、YAML として正しくない（字下げにタブ、閉じていない括弧、複数の文書、エイリアス爆弾、`!!python/object` のような使えないタグ）のいずれかです。"
+)
 WHY_JA = "ファイルを読めなければ何も検査できません。文字コード（UTF-8）・字下げ（空白）・括弧の対応を確認してください。"
 NEXT_STEP = Msg(
     "示された行・列を直し、UTF-8 で保存してください",

@@ -30,6 +30,7 @@ SUMMARY = Msg(
     "値がスキーマに合わない（未知のキー・型・値）",
     "A value does not fit the schema (unknown key, type, value)",
 )
+DESCRIPTION_JA = "未知のキー、型の違う値、許された値のどれでもない値、または必須の項目の欠落です。"
 WHY_JA = "綴りを誤ったキーは無視されがちです。すべてのキーと値を検査し、近い候補を示します。"
 NEXT_STEP = Msg(
     "メッセージに示された使えるキー・値に直してください", "Use one of the keys or values the message lists"

@@ -37,6 +37,10 @@ CODE = "DX004"
 NAME = "duplicate-id"
 SEVERITY = Severity.error
 SUMMARY = Msg("同じ id が二度使われている", "Two entries share one id")
+DESCRIPTION_JA = (
+    "id は、他のファイル、適用除外（waiver）、コマンドライン（`dxready set ID`）が項目を名指す手段です。"
+    "そのため種類ごと（手続とその個別手続、システム、工程表の項目、事実（facts））に一意でなければなりません。"
+)
 WHY_JA = (
     "id はほかのファイルやコマンド（dxready set）が項目を指す名前です。重複すると参照があいまいになります。"
 )

@@ -43,6 +43,11 @@ CODE = "DX005"
 NAME = "unknown-reference"
 SEVERITY = Severity.error
 SUMMARY = Msg("存在しない id を参照している", "A reference names an id that does not exist")
+DESCRIPTION_JA = (
+    "手続はそれを処理するシステムを、システムはデータをやり取りするシステムを、工程表の項目は進める手続とシステムを、事実（facts）は手続と工程表の項目を id で名指します。"
+    "そのような id はすべて存在しなければなりません。"
+    "メッセージは最も近い既存の id を示します。"
+)
 WHY_JA = "参照先がないと、手続とシステム、工程表の結び付きが黙って失われます。id の打ち間違いは最もよくある誤りです。"
 NEXT_STEP = Msg(
     "既存の id に直すか、参照先の項目を追加してください", "Use an existing id or add the missing entry"

@@ -37,6 +37,10 @@ SEVERITY = Severity.error
 SUMMARY = Msg(
     "標準事務の番号と名称が国の一覧と合わない", "standard_no does not match the national list's name"
 )
+DESCRIPTION_JA = (
+    "組み込みの一覧は「地方公共団体が優先的にオンライン化を推進すべき手続」の 21 行を正式名称とともに持っています。"
+    "名称は全角・半角、括弧、「等」をそろえてから比べるので、計画の「文化・スポーツ施設の利用予約」は正式名称「文化・スポーツ施設等の利用予約等」と一致しますが、番号を誤った行は一致しません。"
+)
 WHY_JA = "標準事務の番号は他団体や国の数値と比べるための鍵です。番号がずれると比較がすべてずれます。"
 NEXT_STEP = Msg(
     "standard_no か名称を国の一覧に合わせてください", "Correct standard_no or the name to the national list"

@@ -35,6 +35,7 @@ CODE = "DX009"
 NAME = "impossible-counts"
 SEVERITY = Severity.error
 SUMMARY = Msg("件数があり得ない（オンライン件数が総件数を超える等）", "Usage counts are impossible")
+DESCRIPTION_JA = "オンライン件数が総件数を超えている、または同じ年度が二度数えられています。"
 WHY_JA = "オンライン利用率は小数第一位まで公表されます。オンライン件数が総件数を超えると 100% を超える率が報告に載ります。"
 NEXT_STEP = Msg("総件数とオンライン件数を確認してください", "Check the total and online counts")
 

@@ -47,6 +47,11 @@ SUMMARY = Msg(
     "○（オンライン）の手続の窓口がすべて状況の時点より後に開設",
     "A procedure marked ○ (online) whose every recorded channel opens only after the status date",
 )
+DESCRIPTION_JA = (
+    "窓口（`channels`）ごとに開設日 `since` を記録できます。"
+    "○ の手続の窓口がすべて状況の時点（手続の `as_of`、なければその `verified_on`、なければカタログの `as_of`、なければ実行時の `--as-of`）より後に開設されるなら、記録上その時点でオンラインだったものはありません。"
+    "窓口のない手続や、`since` のない窓口がある手続は、ここでは判断しません。"
+)
 WHY_JA = "まだ開設されていない窓口に基づく○は進捗を過大に示します。その時点の表が実際より多くを語ります。"
 NEXT_STEP = Msg(
     "状況の時点（as_of）か、窓口の開設日（since）か、状況（status）を確かめて直してください",

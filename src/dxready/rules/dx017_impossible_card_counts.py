@@ -41,6 +41,11 @@ CODE = "DX017"
 NAME = "impossible-card-counts"
 SEVERITY = Severity.error
 SUMMARY = Msg("マイナンバーカードの枚数が人口を超えている", "My Number Card counts are impossible")
+DESCRIPTION_JA = (
+    "ある範囲で、カードの枚数が人口を超えています。\n\n"
+    "カードの保有率は、一つの範囲（市全体、地区、都道府県、全国）の枚数 ÷ 人口で、時点は `mynumber_card.as_of` です。"
+    "一人が持てるカードは一枚までなので、範囲の枚数はその人口を超えられません。"
+)
 WHY_JA = "保有枚数率は小数第一位まで公表されます。枚数が人口を超えると 100% を超える率がページに載ります。"
 NEXT_STEP = Msg(
     "枚数と人口（同じ範囲・同じ時点か）を確認してください",

@@ -36,6 +36,12 @@ SUMMARY = Msg(
     "団体名・団体コード・都道府県が国の団体一覧と合わない",
     "The municipality's name, code or prefecture disagrees with the national registry",
 )
+DESCRIPTION_JA = (
+    "見出しの `code` を国の団体一覧（1,741 市区町村と政令指定都市の区の全国地方公共団体コード）で引きます。"
+    "`name` と `prefecture` はそのコードについて一覧が持つものでなければなりません。"
+    "一覧にないコードも報告します。"
+    "検査数字の誤ったコードは DX007 に任せます。"
+)
 WHY_JA = "compare は団体コードで団体を名付け、都道府県別に集計します。名前とコードが別の団体だと、事実が別の団体に結び付きます。"
 NEXT_STEP = Msg(
     "団体名と団体コードを、上に示した登録簿の組と見比べ、違っている方を直してください",

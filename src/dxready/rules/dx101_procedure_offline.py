@@ -37,6 +37,10 @@ CODE = "DX101"
 NAME = "procedure-offline"
 SEVERITY = Severity.warning
 SUMMARY = Msg("手続がオンライン化されていない（×）", "A procedure is not online at all (×)")
+DESCRIPTION_JA = (
+    "該当する手続（市にある手続）のうち、状況が `offline`（計画の ×）のものすべてに報告します。"
+    "まとまりの個別手続はまとまりを通して判断します：一部がオンラインのまとまりは `partial`（一部）で、代わりに DX102 が報告します。"
+)
 WHY_JA = (
     "デジタルファーストの出発点はオンラインで申請できることです。×の手続は窓口に来なければ済ませられません。"
 )

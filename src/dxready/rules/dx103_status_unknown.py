@@ -35,6 +35,10 @@ CODE = "DX103"
 NAME = "status-unknown"
 SEVERITY = Severity.info
 SUMMARY = Msg("オンライン化の状況が未確認", "The online status is not known")
+DESCRIPTION_JA = (
+    "状況が `unknown`（？）の手続または個別手続に報告します。"
+    "記録した状況が個別手続と矛盾するまとまりも未確認と数えますが、その報告は DX008 の役目です（記録はあり、誤っているだけです）。"
+)
 WHY_JA = (
     "状況が未確認の手続は率や段階の集計から外れ、抱えている課題も見えません。未確認は進捗として数えません。"
 )

@@ -57,6 +57,13 @@ MISSING_FACT_NEXT_STEP = Msg(
 )
 """The heading and shared next step of this rule's "record the channels" findings when a view groups them (SUMMARY
 and NEXT_STEP would assert a channel fact that is not recorded)."""
+DESCRIPTION_JA = (
+    "子育て・介護の手続（標準手続の 18 行と 19 行）はオンラインですが、マイナポータル経由ではありません。\n\n"
+    "デジタル庁のダッシュボードは、26 の子育て・介護手続をマイナポータル（ぴったりサービス）から行えるときだけオンラインと数えます。"
+    "汎用の電子申請システム（LoGoフォーム、ちば電子申請 …）だけで提供している手続はオンラインと数えません。"
+    "個別手続は自身の `channels` があればそれを、なければまとまりのものを使います。"
+    "窓口がまったく記録されていないところでは、マイナポータル以外だと分かっているものはありません：このルールは警告せず、情報レベルで窓口の記録を求めます（欠けている事実として、`next` ではその手続の本当のギャップより下に並びます）。"
+)
 WHY_JA = (
     "国のダッシュボードは子育て・介護の26手続をマイナポータルから申請できる場合にだけオンラインと数えます。"
     "汎用電子申請だけでは未オンライン扱いです。"

@@ -36,6 +36,10 @@ CODE = "DX106"
 NAME = "seal-required"
 SEVERITY = Severity.warning
 SUMMARY = Msg("押印または押印＋印鑑証明を求めている", "A seal (or a seal and its certificate) is required")
+DESCRIPTION_JA = (
+    "申請にまだ押印、または押印と印鑑証明（押印＋印鑑証明）が必要です。"
+    "該当する手続のうち、`identity` が `seal`（押印）か `seal_certificate`（押印＋印鑑証明）のものに報告します。"
+)
 WHY_JA = (
     "押印はオンラインではできません。押印＋印鑑証明なら、申請の前に証明書を取りに来庁する必要まであります。"
 )

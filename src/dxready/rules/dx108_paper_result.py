@@ -36,6 +36,10 @@ CODE = "DX108"
 NAME = "paper-result"
 SEVERITY = Severity.info
 SUMMARY = Msg("結果を紙でしか受け取れない", "The result is delivered on paper only")
+DESCRIPTION_JA = (
+    "結果とは許可書、証明書、決定です。"
+    "該当する手続のうち、`result_delivery` が `paper`（紙）のものに報告します。"
+)
 WHY_JA = "申請がオンラインでも、許可書や証明書を郵送や窓口で受け取るならデジタルで完結しません。"
 NEXT_STEP = Msg(
     "許可書・通知を電子（マイナポータルの通知、電子交付）で届けられないか検討してください",

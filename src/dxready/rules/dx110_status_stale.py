@@ -42,6 +42,12 @@ CODE = "DX110"
 NAME = "status-stale"
 SEVERITY = Severity.info
 SUMMARY = Msg("状況が長く確認されていない", "The status has not been confirmed for a long time")
+DESCRIPTION_JA = (
+    "長くとは、dxready.yaml の `targets.staleness_days`（既定 365 日）を超えることです。\n\n"
+    "確認の日付は手続の確認日（`verified_on`）、なければその状況の時点（`as_of`）、なければ procedures.yaml 全体の状況の時点（`as_of`）です。"
+    "どれもない手続は報告しません（測るものがありません）。"
+    "該当しない手続は除きます。"
+)
 WHY_JA = (
     "状況はチャネルの追加などで変わります。"
     "古いカタログの表を議会資料に写すと、進捗を過小に示したり後退を隠したりします。"

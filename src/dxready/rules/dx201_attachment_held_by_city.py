@@ -41,6 +41,10 @@ CODE = "DX201"
 NAME = "attachment-held-by-city"
 SEVERITY = Severity.warning
 SUMMARY = Msg("市が保有する情報の添付を求めている", "An attachment holds information the city already has")
+DESCRIPTION_JA = (
+    "申請が、市がすでに持っている情報の添付を求めています（ワンスオンリー）。\n\n"
+    "`held_by_city: true` と記録され、廃止（`abolished`）されていない添付書類（住民票の写し、課税証明書、…）に報告します。"
+)
 WHY_JA = (
     "ワンスオンリーの原則では、市がすでに持つ情報を市民に取りに行かせません。"
     "添付のたびに来庁・手数料・紙の写しが生じます。"

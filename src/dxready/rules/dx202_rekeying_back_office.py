@@ -38,6 +38,11 @@ CODE = "DX202"
 NAME = "rekeying-back-office"
 SEVERITY = Severity.info
 SUMMARY = Msg("受付後に基幹系へ手で転記している", "Online applications are re-keyed by hand")
+DESCRIPTION_JA = (
+    "オンラインで受け付けた申請を、基幹系システムに手で入力し直しています。\n\n"
+    "`back_office: rekeying`（再入力、画面転記）に報告します。"
+    "`rpa`（RPA）と `integrated`（連携済）は報告しません。"
+)
 WHY_JA = (
     "オンラインで受け付けても職員が手で打ち直すなら、紙の作業が庁内に移っただけで、転記ミスの危険も残ります。"
 )

@@ -32,6 +32,10 @@ CODE = "DX302"
 NAME = "standard-business-uncovered"
 SEVERITY = Severity.info
 SUMMARY = Msg("標準化対象業務を担うシステムがない", "No system covers a standardised business")
+DESCRIPTION_JA = (
+    "20 の標準化対象業務（住民基本台帳 … 戸籍の附票）はそれぞれ、システムの `standard_business` かそのモジュールのものとして、どこかのシステムが担うはずです。"
+    "`systems.yaml` に少なくとも一つのシステムがあるときだけ報告します：空のシステムファイルは市のシステムについて何も語りません。"
+)
 WHY_JA = (
     "どのシステムにも対応付けられていない標準化対象業務は、記載漏れか対応付け漏れです。"
     "いずれにせよ移行の進み具合を追えません。"

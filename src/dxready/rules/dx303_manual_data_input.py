@@ -36,6 +36,10 @@ CODE = "DX303"
 NAME = "manual-data-input"
 SEVERITY = Severity.info
 SUMMARY = Msg("基幹系システムへのデータ入力が手作業", "Data is entered into a backbone system by hand")
+DESCRIPTION_JA = (
+    "基幹系システムの台帳データを手で入力しています。\n\n"
+    "`tier: backbone`（基幹系）で `data_input: manual`（手入力）のシステムに報告します。"
+)
 WHY_JA = (
     "台帳データの手入力には人為的ミスの危険があり、オンライン申請も結局打ち直しになります。"
     "連携がワンスオンリーの前提です。"

@@ -47,6 +47,10 @@ SEVERITY = Severity.info
 SUMMARY = Msg(
     "システムが未オンラインの手続を抱えている", "A system processes procedures that are not fully online"
 )
+DESCRIPTION_JA = (
+    "システムごとに、`systems` でそのシステムを名指し、状況が `offline`（×）か `partial`（一部）の該当手続を数えます（未確認の状況は足止めされているとは分からないので数えません）。"
+    "一つ以上抱えるシステムを、その数と名前とともに報告し、システムをそれに依存するギャップの数で順位付けできるようにします（`data.count`）。"
+)
 WHY_JA = (
     "手続のオンライン化は、処理するシステムの移行や受付連携を待つことが多く、"
     "多くの手続が依存するシステムほど効果が大きくなります。"

@@ -47,6 +47,12 @@ CODE = "DX402"
 NAME = "review-not-done"
 SEVERITY = Severity.info
 SUMMARY = Msg("定期的な見直し（適宜）が期限内に行われていない", "A recurring review is overdue")
+DESCRIPTION_JA = (
+    "適宜（定期的）の工程表の項目の見直し時期が来ているのに、見直しの記録がありません。\n\n"
+    "`target: recurring`（適宜）の項目について：`review_fiscal_year` が終わり、`last_reviewed` がないかその年度より前なら、予定した見直しを逃しています。"
+    "そうでなく、`last_reviewed` が周期（項目の `review_cycle_years`、なければ `targets.review_cycle_years`、既定 1 年）より古ければ、次の見直しの時期です。"
+    "`last_reviewed` も `review_fiscal_year` もない項目は、その `start_fiscal_year` の始まりから自身の `review_cycle_years` が過ぎたときに時期が来ます。"
+)
 WHY_JA = (
     "セキュリティポリシーや監査に完了はありません。"
     "見直しが黙って途切れると、システムの実態に合わない規程が残ります。"

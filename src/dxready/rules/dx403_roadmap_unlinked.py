@@ -1,5 +1,7 @@
 """A roadmap item is linked to no procedure or system.
 
+Linked means listing at least one id under ``procedures`` or ``systems``. The finding is at the item's ``id``.
+
 Why it matters:
     An item linked to nothing cannot be traced: ``dxready next`` cannot credit it as a plan commitment of any
     procedure, and its effect on the status tables is invisible. Linking it (where the plan allows) makes the
@@ -39,6 +41,10 @@ SEVERITY = Severity.info
 SUMMARY = Msg(
     "工程表の項目がどの手続・システムにも結び付いていない",
     "A roadmap item is linked to no procedure or system",
+)
+DESCRIPTION_JA = (
+    "結び付きとは、`procedures` か `systems` に少なくとも一つの id を挙げていることです。"
+    "指摘の位置は項目の `id` です。"
 )
 WHY_JA = "結び付きのない項目は追跡できません。どの手続の計画としても数えられず、表への効果も見えません。"
 NEXT_STEP = Msg(
