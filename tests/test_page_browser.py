@@ -251,7 +251,8 @@ def test_city_page_in_the_browser(browser: Any, pages: dict[str, Any]) -> None:
         for i, point in enumerate(points):
             cells = [c.strip() for c in rows.nth(i).locator("td, th").all_inner_texts()]
             assert cells[0] == point["date"]
-            assert cells[2:6] == [str(point[k]) for k in ("applicable", "online", "partial", "offline")]
+            assert cells[2] == (point["as_of"] or "記載なし")  # the status date beside the commit's (s8 F8)
+            assert cells[3:7] == [str(point[k]) for k in ("applicable", "online", "partial", "offline")]
         # The roadmap: one Gantt bar and one table row per item, a line at today.
         roadmap = pages["city_json"]["roadmap"]
         assert opened.page.locator("#roadmap svg rect.task").count() == len(roadmap)
