@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import re
 import shutil
 import tempfile
 import unicodedata
@@ -229,6 +230,9 @@ def _check_structure(opened: Opened) -> None:
     )
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
     assert page.locator("table").count() == page.locator("table > caption").count()
+    # A caption names no file (the trend's said 「procedures.yaml の履歴」, s8 F9): residents read words.
+    for caption in page.locator("caption").all_inner_texts():
+        assert not re.search(r"\.(?:ya?ml|csv|xlsx|json|html)\b", caption), caption
     assert page.locator("thead th:not([scope=col])").count() == 0
     for svg in page.locator("svg").all():
         assert svg.get_attribute("role") == "img"

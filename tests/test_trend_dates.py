@@ -113,3 +113,15 @@ def test_page_trend_shows_each_points_status_date(city: Path, tmp_path: Path, la
         ("2026-11-20", "記載なし" if lang == "ja" else "not stated"),
         ("2026-11-25", "2025-03-31"),
     ]
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_page_names_no_file_with_its_trend(city: Path, tmp_path: Path, lang: str) -> None:
+    """F9: the trend's caption said 「オンライン化の推移（procedures.yaml の履歴）」."""
+    dest = tmp_path / f"p-{lang}.html"
+    _ok("page", "-c", str(city), "--as-of", "2026-11-30", "--lang", lang, "-o", str(dest))
+    page = dest.read_text(encoding="utf-8")
+    assert ".yaml" not in page
+    for caption in re.findall(r"<caption[^>]*>(.*?)</caption>", page):
+        assert not re.search(r"\.(?:ya?ml|csv|xlsx|json|html)\b", caption), caption
+    assert ("カタログの記録の履歴" if lang == "ja" else "records, in commit order") in page

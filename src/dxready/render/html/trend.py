@@ -101,13 +101,13 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
         _t(lang, "オンライン化率の推移", "Online rate over time"),
         desc,
     )
-    file = (trend or {}).get("file") or ""
+    # No file name: a resident cannot know what procedures.yaml is (the terminal's `trend` names it).
     table = data_table(
         ids,
         _t(
             lang,
-            f"オンライン化の推移（{file} の履歴、コミット順）",
-            f"Readiness over time (history of {file}, in commit order)",
+            "オンライン化の推移（カタログの記録の履歴、コミット順）",
+            "Readiness over time (the history of the catalogue's records, in commit order)",
         ),
         [
             (_t(lang, "記録日（コミット）", "Recorded (commit)"), ""),
