@@ -125,3 +125,24 @@ def test_page_names_no_file_with_its_trend(city: Path, tmp_path: Path, lang: str
     for caption in re.findall(r"<caption[^>]*>(.*?)</caption>", page):
         assert not re.search(r"\.(?:ya?ml|csv|xlsx|json|html)\b", caption), caption
     assert ("カタログの記録の履歴" if lang == "ja" else "records, in commit order") in page
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_an_unreadable_commit_is_said_in_words_on_the_page(city: Path, tmp_path: Path, lang: str) -> None:
+    """F14: the page's row read 「読めません: DX002 キー 'procedures' が重複しています（最初は 19 行 1 列）」."""
+    procedures = city / "procedures.yaml"
+    good = procedures.read_text(encoding="utf-8")
+    procedures.write_text(good + "procedures: [\n", encoding="utf-8")
+    _commit(city, "壊れた", "2026-11-26T10:00:00+09:00")
+    procedures.write_text(good, encoding="utf-8")
+    _commit(city, "戻した", "2026-11-27T10:00:00+09:00")
+    terminal = _ok("trend", "-c", str(city), "--lang", lang)
+    assert re.search(r"DX00\d", terminal)  # the officer keeps the detail
+    dest = tmp_path / f"p-{lang}.html"
+    _ok("page", "-c", str(city), "--as-of", "2026-11-30", "--lang", lang, "-o", str(dest))
+    rows = _trend_table(dest.read_text(encoding="utf-8"))
+    broken = next(r for r in rows if r[-1] == "壊れた")
+    said = "この時点の記録は読めませんでした" if lang == "ja" else "This record could not be read"
+    assert said in broken
+    text = " ".join(broken)
+    assert not re.search(r"DX\d{3}|procedures|行 \d+ 列|line \d+|'", text), text

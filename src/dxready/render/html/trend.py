@@ -39,7 +39,9 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
                 td(""),
                 td(""),
                 td(""),
-                td(_t(lang, f"読めません: {p['problem']}", f"unreadable: {p['problem']}")),
+                # The problem (a rule code, a YAML key, a line and column) is for the officer: `dxready trend`
+                # gives it in the terminal. The page says only that this record could not be read.
+                td(_t(lang, "この時点の記録は読めませんでした", "This record could not be read")),
                 td(""),
             ]
         else:
