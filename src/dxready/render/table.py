@@ -245,7 +245,9 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
         )
         if not verbose:
             total += _t(
-                lang, "。-v で説明と次のレベルの条件を表示します", "; -v for explanations and level criteria"
+                lang,
+                "。-v で説明と手続ごとのレベルを表示します",
+                "; -v for explanations and levels",
             )
     else:
         total = _t(lang, "指摘はありません", "No findings")
