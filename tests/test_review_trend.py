@@ -70,7 +70,9 @@ def test_every_column_has_a_header_and_unknowns_are_counted(fresh: Path, columns
     out = _ok("trend", "-c", str(fresh), columns=columns)
     lines = out.splitlines()
     assert all(cell_len(line) <= columns for line in lines)
-    header = next(line for line in lines if "日付" in line)
+    header = next(
+        line for line in lines if "状況の時点" in line and "┃" in line
+    )  # the second line of the headers
     assert "" not in _cells(header)
     assert _cells(header)[3:7] == ["○", "一部", "×", "？"]
     rows = [_cells(line) for line in lines if re.search(r"\d{4}-\d\d-\d\d", line)]
@@ -80,8 +82,11 @@ def test_every_column_has_a_header_and_unknowns_are_counted(fresh: Path, columns
 
 def test_markdown_has_the_unknown_column(fresh: Path) -> None:
     out = _ok("trend", "-c", str(fresh), "-f", "markdown")
-    assert "| 日付 | コミット | 対象 | ○ | 一部 | × | ？ | オンライン化率 | 内容 |" in out
-    assert re.search(r"\| 2–21 \| 1 \| 1 \| 0 \| 19 \| 4\.8–95\.2%", out)
+    assert (
+        "| 記録日（コミット） | コミット | 状況の時点 | 対象 | ○ | 一部 | × | ？ | オンライン化率 | 内容 |"
+        in out
+    )
+    assert re.search(r"\| 記載なし \| 2–21 \| 1 \| 1 \| 0 \| 19 \| 4\.8–95\.2%", out)
 
 
 def test_the_bar_is_drawn_only_for_a_definite_rate_and_with_room(tmp_path: Path) -> None:
@@ -111,7 +116,7 @@ def test_at_80_columns_no_number_or_range_is_broken(fresh: Path, lang: str) -> N
     lines = result.stdout.splitlines()
     assert all(cell_len(line) <= 80 for line in lines)
     rows = [_cells(line) for line in lines if "│" in line]
-    points = [r for r in rows if r[0]]
+    points = [r for r in rows if r[1]]  # a point's first line (its second holds its 状況の時点)
     assert [r[0] for r in points] == [re.search(r"\d{4}-\d\d-\d\d", r[0])[0] for r in points]  # type: ignore[index]
     assert [r[7] for r in points] == ["0.0–100.0%", "4.8–95.2%", "9.5–95.2%", "14.3–95.2%"]
     for r in rows:  # a continuation line holds the subject only
@@ -120,7 +125,7 @@ def test_at_80_columns_no_number_or_range_is_broken(fresh: Path, lang: str) -> N
     assert points[-1][2] == "4–21" and _adds_up(points[-1])
 
 
-@pytest.mark.parametrize(("columns", "header_lines"), [(80, 2), (100, 1), (120, 1)])
+@pytest.mark.parametrize(("columns", "header_lines"), [(80, 2), (100, 2), (120, 2)])
 def test_the_headers_take_two_lines_at_most(tmp_path: Path, columns: int, header_lines: int) -> None:
     """With short rates (52.9%) the rate column is narrow: its header keeps its natural width where there is room,
     else two lines (not オン / ライ / ン化 / 率)."""

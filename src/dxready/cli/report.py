@@ -257,8 +257,8 @@ def gaps(
             "--verbose",
             "-v",
             help=tr(
-                "指摘ごとの説明と次のレベルの条件も表示します。",
-                "Also show each finding's explanation and the level criteria.",
+                "指摘ごとの説明と、手続ごとの準備レベルと次のレベルの条件も表示します。",
+                "Also show each finding's explanation, and each procedure's level with its next level's criteria.",
             ),
         ),
     ] = False,

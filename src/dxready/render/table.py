@@ -188,6 +188,29 @@ def _summary_lines(report: Report, lang: str, width: int) -> list[Text]:
     return _joined(status, " · ", width) + _joined(levels, " · ", width, first=_t(lang, "レベル ", "Levels "))
 
 
+def _procedure_levels(report: Report, lang: str, width: int) -> list[Text]:
+    """Each procedure's readiness level (its span, 2–4（未確定）, while an unknown fact could move it; ？ while its
+    status is unknown; — where none applies), with what keeps it from the next level (``gaps -v``)."""
+    items = _lines(_t(lang, "手続ごとの準備レベル", "Each procedure's readiness level"), width, style="bold")
+    for p in views.ordered(report.catalog.procedures):
+        name = f"No.{p.standard_no} " if p.standard_no else ""
+        name += views.local(p.name, p.name_en, lang)
+        level = views.level_text(report, p.id, lang).replace("\n", _t(lang, "、", ", "))
+        items += _lines(_t(lang, f"{name}: レベル {level}", f"{name}: level {level}"), width, rest="    ")
+        # an unknown status has one blocker, its status, which the level's ？ already says
+        known = p.applicable and p.effective_status.value != "unknown"
+        blockers = views.blockers_text(report, p.id, lang) if known else ""
+        if blockers:
+            items += _lines(
+                _t(lang, f"次のレベルへ: {blockers}", f"to reach the next level: {blockers}"),
+                width,
+                first="  ",
+                rest="    ",
+                style="dim",
+            )
+    return items
+
+
 def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = False) -> str:
     """One line (or a short paragraph) per finding; findings shared by many subjects once, with the subjects listed.
 
@@ -222,7 +245,9 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
         )
         if not verbose:
             total += _t(
-                lang, "。-v で説明と次のレベルの条件を表示します", "; -v for explanations and level criteria"
+                lang,
+                "。-v で説明と手続ごとのレベルを表示します",
+                "; -v for explanations and levels",
             )
     else:
         total = _t(lang, "指摘はありません", "No findings")
@@ -266,21 +291,7 @@ def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = F
         if g.command and not (verbose and g.shared):
             items.append(_command(g.command))
     if verbose:
-        for p in views.ordered(report.catalog.procedures):
-            blockers = views.blockers_text(report, p.id, lang)
-            if blockers and (p.applicable):
-                name = f"No.{p.standard_no} " if p.standard_no else ""
-                name += views.local(p.name, p.name_en, lang)
-                items += _lines(
-                    _t(
-                        lang,
-                        f"{name} 次のレベルへ: {blockers}",
-                        f"{name} — to reach the next level: {blockers}",
-                    ),
-                    width,
-                    rest="    ",
-                    style="dim",
-                )
+        items += _procedure_levels(report, lang, width)
     waived = len(view.waived)
     if waived and not show_waived:
         items += _lines(

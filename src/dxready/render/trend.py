@@ -32,9 +32,16 @@ def _subject(p: Point, lang: str) -> str:
 
 
 def _headers(lang: str, *, terminal: bool = False) -> list[str]:
+    """The columns of :func:`_row`: the commit's date is labelled as what it is (the day the catalogue was
+    recorded), apart from the status date the recorded catalogue states (its 状況の時点), which may be long before."""
     return [
-        _t(lang, "日付", "Date"),
+        _t(
+            lang,
+            "記録日" if terminal else "記録日（コミット）",
+            "Recorded" if terminal else "Recorded (commit)",
+        ),
         _t(lang, "コミット", "Commit"),
+        _t(lang, "状況の時点", "As of" if terminal else "Status as of"),
         # "Applicable" is one 10-cell word: at 80 columns it would leave the subject 6 cells.
         _t(lang, "対象", "In scope" if terminal else "Applicable"),
         "○",
@@ -46,13 +53,30 @@ def _headers(lang: str, *, terminal: bool = False) -> list[str]:
     ]
 
 
+def _as_of(p: Point, lang: str) -> str:
+    """The status date the point's catalogue states; 記載なし where it states none; blank where it was unreadable."""
+    if p.problem is not None:
+        return ""
+    return p.as_of.isoformat() if p.as_of else _t(lang, "記載なし", "not stated")
+
+
+def legend(lang: str) -> str:
+    """What the two dates of a point are, and in which order the points come."""
+    return _t(
+        lang,
+        "記録日はコミットした日、状況の時点は記録された状況の日付です（コミット順）。",
+        "Recorded: the day the catalogue was committed; as of: the date its statuses describe (in commit order).",
+    )
+
+
 def _row(p: Point, lang: str, *, coverage: bool = True) -> list[str]:
     if p.problem is not None:
         unreadable = _t(lang, f"読めません: {p.problem.ja}", f"unreadable: {p.problem.en}")
-        return [p.date.isoformat(), p.short, "", "", "", "", "", unreadable, _subject(p, lang)]
+        return [p.date.isoformat(), p.short, "", "", "", "", "", "", unreadable, _subject(p, lang)]
     return [
         p.date.isoformat(),
         p.short,
+        _as_of(p, lang),
         applicable_text(p.applicable, p.unknown, lang, unknown_beside=True),  # the ？ column says how many
         str(p.online),
         str(p.partial),
@@ -71,8 +95,20 @@ def _terminal_row(p: Point, lang: str) -> list[str]:
     row = [oneline(c) for c in _row(p, lang, coverage=False)]
     if p.problem is not None:
         problem = _t(lang, p.problem.ja, p.problem.en)
-        row[7:] = [_t(lang, "読めません", "unreadable"), f"{row[8]}\n{oneline(problem)}"]
+        row[8:] = [_t(lang, "読めません", "unreadable"), f"{row[9]}\n{oneline(problem)}"]
     return row
+
+
+def _stacked(row: list[str]) -> list[str]:
+    """A row of the terminal table: the status date under the day it was recorded, in one column (the table has
+    no room at 80 columns for a column of its own, and the header names both)."""
+    return [f"{row[0]}\n{row[2]}" if row[2] else row[0], row[1], *row[3:]]
+
+
+def _lines_len(text: str) -> int:
+    from dxready.render.grid import cell_len
+
+    return max(cell_len(line) for line in text.split("\n"))
 
 
 SUBJECT_ROOM = 20
@@ -83,9 +119,9 @@ def _fixed_widths(head: list[str], rows: list[list[str]], room: int) -> list[int
     """Widths of every column but the subject: the widest value (a date, a count, a rate range is never broken) or
     the header whole, where ``room`` cells allow it and the subject keeps SUBJECT_ROOM; else the header on at most
     two lines, whichever is wider."""
-    from dxready.render.grid import cell_len
     from dxready.render.wrap import widest_piece
 
+    cell_len = _lines_len
     values = [max((cell_len(r[i]) for r in rows), default=0) for i in range(8)]
     natural = [max(cell_len(h), v) for h, v in zip(head, values, strict=False)]
     if sum(natural) + SUBJECT_ROOM <= room:
@@ -114,10 +150,10 @@ def _records(console: Any, head: list[str], rows: list[list[str]]) -> None:
 
     width = console.width
     for row in rows:
-        subject = row[8].split("\n")
-        lines = wrap(f"{row[0]} {row[1]}: {subject[0]}".rstrip(": "), width, indent="    ")
+        subject = row[9].split("\n")
+        lines = wrap(f"{head[0]} {row[0]} {row[1]}: {subject[0]}".rstrip(": "), width, indent="    ")
         lines += [line for more in subject[1:] for line in wrap(more, width, indent="    ", first="    ")]
-        figures = [f"{h} {v}" for h, v in zip(head[2:8], row[2:8], strict=True) if v]
+        figures = [f"{h} {v}" for h, v in zip(head[2:9], row[2:9], strict=True) if v]
         lines += join_fit(figures, " · ", width, first="  ", indent="  ")
         for line in lines:
             console.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
@@ -132,21 +168,24 @@ def table(trend: Trend, lang: str) -> str:
     from dxready.render.celltext import cell
     from dxready.render.console import console as make_console
     from dxready.render.safe import oneline
-    from dxready.render.wrap import widest_piece
+    from dxready.render.wrap import widest_piece, wrap
 
     console, buf = make_console()
     console.print(Text(oneline(_t(lang, f"オンライン化の推移: {path}", f"Readiness over time: {path}"))))
     if not points:
         console.print(Text(_t(lang, "この期間のコミットはありません。", "No commits in this period.")))
         return buf.getvalue()
+    for line in wrap(legend(lang), console.width):
+        console.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     # The bar draws a definite rate only (while a status is unknown there is none) and needs room: otherwise no
     # column is drawn for it, rather than an empty one.
     bars = [_bar(p.online_rate) if console.width >= BAR_FROM else "" for p in points]
     # The ？ column beside the rate says how many statuses are unknown (as in compare's table), so the rate is the
     # range alone. Every column but the subject gets the width of its widest value: only the subject wraps, and a
     # date, a count or a rate is never broken.
-    head = _headers(lang, terminal=True)
-    rows = [_terminal_row(p, lang) for p in points]
+    full_head = _headers(lang, terminal=True)
+    full_rows = [_terminal_row(p, lang) for p in points]
+    head, rows = _stacked(full_head), [_stacked(r) for r in full_rows]
     columns = len(head) + (1 if any(bars) else 0)
     chrome = columns + 1 + 2 * columns  # the borders and each column's padding
     room = console.width - chrome - max(len(b) for b in bars)
@@ -155,7 +194,7 @@ def table(trend: Trend, lang: str) -> str:
     # the table would cut it: then records, where it stays whole. Past SUBJECT_PIECE cells (a URL) it is cut anyway.
     widest = min(max(widest_piece(row[8]) for row in rows), SUBJECT_PIECE)
     if room - sum(widths) < max(SUBJECT_MIN, widest):  # no room for a subject's words: one record per point
-        _records(console, head, rows)
+        _records(console, full_head, full_rows)
         return buf.getvalue()
     t = Table()
     for i, header in enumerate(head):
@@ -190,9 +229,9 @@ def markdown(trend: Trend, lang: str) -> str:
         label = p.date.isoformat() if p.commit else _t(lang, "作業中", "working")
         seen[label] = seen.get(label, 0) + 1
         chart.append((label if seen[label] == 1 else f"{label} ({seen[label]})", p.online_rate))
-    lines += [trend_chart(chart, lang).rstrip("\n"), ""]
+    lines += [trend_chart(chart, lang).rstrip("\n"), "", md_text(legend(lang)), ""]
     head = _headers(lang)
-    lines += ["| " + " | ".join(head) + " |", "|---|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines += ["| " + " | ".join(head) + " |", "|---|---|---|---:|---:|---:|---:|---:|---:|---|"]
     for p in points:
         lines.append("| " + " | ".join(md_cell(c) for c in _row(p, lang)) + " |")
     return "\n".join(lines) + "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from dxready.engine.levels import LEVEL_NAMES
@@ -26,6 +27,22 @@ def level_text(proc: dict[str, Any], lang: str) -> str:
         return _t(lang, f"{low}〜{high}（未確定）", f"{low}–{high} (unsettled)")
     level = int(proc["level"])
     return f"{level} {LEVEL_NAMES[level].get(lang)}"
+
+
+_WHOLE = re.compile(r"[^\s（(・]+・|[（(][^）)]*[）)]|[^\s（(・]+|\s+")
+"""The pieces of a level's words that a line may not break inside: a number or range, a word (未オンライン, 状況が
+未確認), a bracket with its words (（未確定）), a name up to its ・ (ワンスオンリー・ | ワンストップ); and the spaces."""
+
+
+def level_html(proc: dict[str, Any], lang: str) -> str:
+    """:func:`level_text` as the page's table cell holds it: each word kept whole (a narrow column at desktop width
+    broke 未オンラ|イン, （未確|定）, 状況が未|確認), lines breaking only between the pieces of :data:`_WHOLE`."""
+    from dxready.render.html.shell import text_html
+
+    return "".join(
+        piece if piece.isspace() else f'<span class="nw">{text_html(piece)}</span>'
+        for piece in _WHOLE.findall(level_text(proc, lang))
+    )
 
 
 def usage_text(usage: dict[str, Any] | None, lang: str) -> str:

@@ -10,7 +10,7 @@ from dxready.engine.rates import applicable_text
 from dxready.i18n import t as _t
 from dxready.render import charts
 from dxready.render.charts import esc
-from dxready.render.html.cells import SEVERITY, STATUS_CSS, level_text, usage_text, wareki_of
+from dxready.render.html.cells import SEVERITY, STATUS_CSS, level_html, usage_text, wareki_of
 from dxready.render.html.rates import fy, integer, local, pct, rate_view, status_of
 from dxready.render.html.shell import Ids, data_table, row_head, td
 
@@ -236,7 +236,7 @@ def _procedures_table(procedures: list[dict[str, Any]], title: str, ids: Ids, la
                 "mark",
                 str(order),
             )
-            + td(level_text(p, lang), "", "" if level is None else str(level))
+            + f'<td data-sort="{"" if level is None else level}">{level_html(p, lang)}</td>'
             + td(
                 usage_text(p.get("usage"), lang), "", "" if usage.get("rate") is None else str(usage["rate"])
             )

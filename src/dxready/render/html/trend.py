@@ -39,11 +39,16 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
                 td(""),
                 td(""),
                 td(""),
-                td(_t(lang, f"読めません: {p['problem']}", f"unreadable: {p['problem']}")),
+                td(""),
+                # The problem (a rule code, a YAML key, a line and column) is for the officer: `dxready trend`
+                # gives it in the terminal. The page says only that this record could not be read.
+                td(_t(lang, "この時点の記録は読めませんでした", "This record could not be read")),
                 td(""),
             ]
         else:
+            as_of = p.get("as_of")
             cells = [
+                td(as_of or _t(lang, "記載なし", "not stated"), "nw"),
                 td(applicable_cell(p, lang), "num"),
                 td(str(p.get("online", "")), "num"),
                 td(str(p.get("partial", "")), "num"),
@@ -65,7 +70,8 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
     ranged = sum(b is not None for b in online_band)
     desc = _t(
         lang,
-        f"{len(points)} 時点のオンライン化率。"
+        f"記録日（コミットした日）ごとの、{len(points)} 時点のオンライン化率。"
+        + "各時点の状況の時点は下の表にあります。"
         + (
             f"最初 {pct(shown[0])}、最新 {pct(shown[-1])}。"
             if shown
@@ -76,7 +82,8 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
             if ranged
             else ""
         ),
-        f"The online rate at {len(points)} points in time. "
+        f"The online rate at {len(points)} points in time, by the day each was recorded (committed); the status"
+        " date of each is in the table below. "
         + (f"First {pct(shown[0])}, latest {pct(shown[-1])}." if shown else "No point has a single rate.")
         + (
             f" At {ranged} {'point' if ranged == 1 else 'points'} with procedures not yet known, a band shows"
@@ -97,13 +104,18 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
         _t(lang, "オンライン化率の推移", "Online rate over time"),
         desc,
     )
-    file = (trend or {}).get("file") or ""
+    # No file name: a resident cannot know what procedures.yaml is (the terminal's `trend` names it).
     table = data_table(
         ids,
-        _t(lang, f"オンライン化の推移（{file} の履歴）", f"Readiness over time (history of {file})"),
+        _t(
+            lang,
+            "オンライン化の推移（カタログの記録の履歴、コミット順）",
+            "Readiness over time (the history of the catalogue's records, in commit order)",
+        ),
         [
-            (_t(lang, "日付", "Date"), ""),
+            (_t(lang, "記録日（コミット）", "Recorded (commit)"), ""),
             (_t(lang, "コミット", "Commit"), ""),
+            (_t(lang, "状況の時点", "Status as of"), ""),
             (_t(lang, "対象", "Applicable"), "num"),
             ("○", "num"),
             ("一部", "num"),
