@@ -1,13 +1,14 @@
 """``gaps --format json``: the catalogue's findings by subject, written a piece at a time in UTF-8.
 
 Each procedure's entry is made, written and dropped (jsonfast.Lazy), so neither the output nor its tree of dicts
-exists whole. The entries and the groups are vouched for to the C writer by their producer (:func:`_vouch`) when the
-catalogue's texts are printable, so that only their floats and findings' data are looked at again.
+exists whole. The entries and the groups are vouched for to the C writer by their producer (:func:`_vouching`) when
+the catalogue's texts are printable, so that only their floats and findings' data are looked at, once, as they are
+made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from dxready.render import views
@@ -19,6 +20,7 @@ from dxready.render.json_ import (
     _system_facts,
     _usage,
     finding,
+    subject_findings,
 )
 
 if TYPE_CHECKING:
@@ -48,8 +50,10 @@ def _by_subject(report: Report) -> dict[str, dict[str, list[Finding]]]:
 
 
 def _procedure_entries(
-    report: Report, lang: str, show_waived: bool, by_proc: dict[str, list[Finding]]
-) -> Iterator[dict[str, Any]]:
+    report: Report, lang: str, show_waived: bool, by_proc: dict[str, list[Finding]], vouching: bool
+) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Each procedure's entry, with whether it is vouched for as plain to the C writer (``vouching``: its strings
+    are, see :func:`_vouching`; then what is left to look at is its rates and its findings' ``data``)."""
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
@@ -60,6 +64,11 @@ def _procedure_entries(
         status = p.effective_status
         value = status._value_  # enums' values without their property (a hot path at 10k procedures)
         level, bounds, criteria, blockers = _levels(r, seen) if r is not None else _NO_LEVELS
+        found = by_proc.get(p.id)
+        findings, plain = (
+            subject_findings(found, {"kind": "procedure", "id": p.id}, lang) if found else ([], True)
+        )
+        usage = _usage(p, catalog)
         entry: dict[str, Any] = {
             "id": p.id,
             "standard_no": p.standard_no,
@@ -74,12 +83,15 @@ def _procedure_entries(
             "level_bounds": bounds,
             "criteria": criteria,
             "blockers": blockers,
-            "usage": _usage(p, catalog),
-            "findings": [finding(f, lang) for f in by_proc.get(p.id, ())],
+            "usage": usage,
+            "findings": findings,
         }
         if show_waived:
             entry["waived"] = [finding(f, lang) for f in waived.get(("procedure", p.id), [])]
-        yield entry
+        rates = usage is None or (
+            _written_alike(usage["rate"]) and _written_alike(usage.get("published_rate"))
+        )
+        yield entry, vouching and plain and rates
 
 
 _Levels = tuple[int | None, list[int] | None, dict[str, str] | None, list[str]]
@@ -101,43 +113,16 @@ def _levels(r: Readiness, seen: dict[int, _Levels]) -> _Levels:
     return made
 
 
-def _vouch(report: Report, show_waived: bool) -> Callable[[dict[str, Any]], bool] | None:
-    """How the procedures' entries are vouched for as plain to the C writer (jsonfast.Lazy), or None.
+def _vouching(report: Report, show_waived: bool) -> bool:
+    """Whether the procedures' entries may be vouched for as plain to the C writer (jsonfast.Lazy).
 
     Their strings are the catalogue's texts (the files' models, scanned once: ``Catalog.text_scan``), the catalogue's
     file names (locations) and the rules' own words, which hold no character the JSON sink escapes (a test reads
     every rule module), so when every scanned text and file name is printable none of them needs looking at again;
-    what is left to look at is each entry's floats (rates) and its findings' ``data``. With ``--show-waived`` the
-    waiver reasons (the settings, not scanned) are there too: not vouched for.
+    what is left to look at is each entry's floats (rates) and its findings' ``data`` (:func:`_procedure_entries`).
+    With ``--show-waived`` the waiver reasons (the settings, not scanned) are there too: not vouched for.
     """
-    if show_waived or not _printable(report):
-        return None
-    from dxready.render.jsonfast import _plain
-
-    keys: set[str] = set()
-
-    def vouched(entry: dict[str, Any]) -> bool:
-        usage = entry["usage"]
-        if usage is not None and not (
-            _written_alike(usage["rate"]) and _written_alike(usage.get("published_rate"))
-        ):
-            return False
-        for f in entry["findings"]:
-            data = f.get("data")
-            if data:
-                for value in data.values():  # _plain's test of a flat mapping, inline (a finding's data)
-                    kind = type(value)
-                    if kind is float:
-                        if not (value == 0.0 or 1e-4 <= abs(value) < 1e16):
-                            return False
-                    elif kind is list:
-                        if not all(type(item) is str for item in value):  # the usual list: ids, names
-                            return _plain(entry, None, keys)
-                    elif not (kind is str or kind is int or kind is bool or value is None):
-                        return _plain(entry, None, keys)  # a subclass, a mapping: every value looked at
-        return True
-
-    return vouched
+    return not show_waived and _printable(report)
 
 
 def _printable(report: Report) -> bool:
@@ -211,8 +196,10 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         **_sources(report),
         "summary": _summary(report),
         "procedures": Lazy(
-            _procedure_entries(report, lang, show_waived, by_subject.get("procedure", {})),
-            _vouch(report, show_waived),
+            _procedure_entries(
+                report, lang, show_waived, by_subject.get("procedure", {}), _vouching(report, show_waived)
+            ),
+            paired=True,
         ),
         "systems": systems,
         "roadmap": roadmap,
