@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from dxready.findings import MISSING_FACT
 from dxready.render import views
 from dxready.render.json_ import (
     _header,
@@ -29,24 +30,35 @@ if TYPE_CHECKING:
     from dxready.findings import Finding
 
 
-def _by_subject(report: Report) -> dict[str, dict[str, list[Finding]]]:
-    """``views.subject_findings`` of every kind, in one pass over the findings."""
-    out: dict[str, dict[str, list[Finding]]] = {}
+def _grouped(
+    report: Report,
+) -> tuple[dict[str, dict[str, list[Finding]]], dict[tuple[str, str, bool], list[Finding]]]:
+    """``views.subject_findings`` of every kind (kind → id → findings, most severe first) and the groups' findings
+    (``gapsgroups._by_key``: by code, subject kind and asking for a missing fact), in one pass over the findings."""
+    by_subject: dict[str, dict[str, list[Finding]]] = {}
+    by_key: dict[tuple[str, str, bool], list[Finding]] = {}
     for f in report.findings:
-        subject = f.subject
-        by_id = out.get(subject.kind)
+        subject, data = f.subject, f.data
+        kind = subject.kind
+        by_id = by_subject.get(kind)
         if by_id is None:
-            by_id = out[subject.kind] = {}
+            by_id = by_subject[kind] = {}
         found = by_id.get(subject.id)
         if found is None:
             by_id[subject.id] = [f]
         else:
             found.append(f)
-    for by_id in out.values():
+        key = (f.code, kind, data.get(MISSING_FACT) is True)  # f.is_missing_fact, inline
+        group = by_key.get(key)
+        if group is None:
+            by_key[key] = [f]
+        else:
+            group.append(f)
+    for by_id in by_subject.values():
         for findings in by_id.values():
             if len(findings) > 1:
                 findings.sort(key=views.most_severe_first)
-    return out
+    return by_subject, by_key
 
 
 def _procedure_entries(
@@ -147,14 +159,14 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
     """The gaps JSON a piece at a time, in UTF-8 (the registry's ``gaps --format json``; ``render.safe.write``
     writes the bytes as they are): each procedure's entry is made, written and dropped, so neither the output nor its
     tree of dicts exists whole (:func:`gaps` joins them as text)."""
-    from dxready.render.gapsview import json_groups
+    from dxready.render.gapsgroups import json_groups
     from dxready.render.jsonfast import Lazy, utf8_chunks
     from dxready.render.safe import JSON_ESCAPED, json_inert
 
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:  # every waived finding is listed with --show-waived, whatever its subject
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
-    by_subject = _by_subject(report)
+    by_subject, by_key = _grouped(report)
     by_sys = by_subject.get("system", {})
     systems = [
         {
@@ -206,7 +218,7 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         "catalog_findings": other,
         # The findings grouped as the terminal shows them (additive: every finding is also listed above).
         # Vouched for when the catalogue's texts are printable: a group holds no float, only words and ids.
-        "groups": Lazy(json_groups(report, lang), _always if _printable(report) else None),
+        "groups": Lazy(json_groups(report, lang, by_key), _always if _printable(report) else None),
     }
     yield from utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
     yield b"\n"
