@@ -100,10 +100,7 @@ def _procedure_entries(
         }
         if show_waived:
             entry["waived"] = [finding(f, lang) for f in waived.get(("procedure", p.id), [])]
-        rates = usage is None or (
-            _written_alike(usage["rate"]) and _written_alike(usage.get("published_rate"))
-        )
-        yield entry, vouching and plain and rates
+        yield entry, vouching and plain and (usage is None or _rates_alike(usage))
 
 
 _Levels = tuple[int | None, list[int] | None, dict[str, str] | None, list[str]]
@@ -150,9 +147,12 @@ def _always(group: object) -> bool:
     return True
 
 
-def _written_alike(value: object) -> bool:
-    """A rate's value is written alike by orjson and json: not a float json writes with an exponent or NaN."""
-    return type(value) is not float or value == 0.0 or 1e-4 <= abs(value) < 1e16
+def _rates_alike(usage: dict[str, Any]) -> bool:
+    """A usage's rates are written alike by orjson and json: no float json writes with an exponent, nor NaN."""
+    for value in (usage["rate"], usage.get("published_rate")):
+        if type(value) is float and not (value == 0.0 or 1e-4 <= abs(value) < 1e16):
+            return False
+    return True
 
 
 def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterator[bytes]:
