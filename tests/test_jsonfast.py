@@ -197,3 +197,30 @@ def test_vouched_items_in_runs_are_json(items: list[Any]) -> None:
     expected = json.dumps({"p": refused}, ensure_ascii=False, indent=2)
     data = {"p": Lazy(iter(refused), lambda item: True)}  # the big int: the C writer refuses its run
     assert b"".join(utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)) == expected.encode("utf-8")
+
+
+@settings(max_examples=100, deadline=None)
+@given(items=st.lists(st.dictionaries(st.text(max_size=6), _JSON, max_size=4) | _JSON, max_size=150))
+def test_paired_items_are_json(items: list[Any]) -> None:
+    """Items given with their producer's word (Lazy(..., paired=True), gaps' procedures): json's bytes where the word
+    is the true one, as text and as UTF-8, and in a list nothing vouches for (chunks without a sink)."""
+    from dxready.render.jsonfast import _plain
+
+    pairs = [(item, type(item) is dict and _plain(item, JSON_ESCAPED.search, set())) for item in items]
+    expected = json_inert(json.dumps({"p": items, "n": 1}, ensure_ascii=False, indent=2))
+    data = {"p": Lazy(iter(pairs), paired=True), "n": 1}
+    assert b"".join(utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)) == expected.encode("utf-8")
+    data = {"p": Lazy(iter(pairs), paired=True), "n": 1}
+    assert "".join(chunks(data, escape=json_inert, escaped=JSON_ESCAPED)) == expected
+    data = {"p": Lazy(iter([(item, True) for item in items]), paired=True), "n": 1}
+    plain = json.dumps({"p": items, "n": 1}, ensure_ascii=False, indent=2)
+    assert "".join(chunks(data)) == plain  # no sink: the word is not taken
+
+
+def test_a_paired_word_is_taken() -> None:
+    """The producer's word is what decides (it is not looked at again): a float json writes with an exponent, vouched
+    for, is the C writer's; not vouched for, json's."""
+    items = [{"rate": 1e-05}]
+    for word, written in ((True, b'"rate": 0.00001'), (False, b'"rate": 1e-05')):
+        data = {"p": Lazy(iter([(item, word) for item in items]), paired=True)}
+        assert written in b"".join(utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED))

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dxready.cli import app
-from dxready.render.gapsview import split_command
+from dxready.render.gapsgroups import split_command
 
 runner = CliRunner()
 

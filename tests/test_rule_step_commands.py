@@ -1,5 +1,5 @@
 """A rule's next step that names a command gives it whole: gaps, next and the page take the ``dxready …`` part out
-of the prose (``gapsview.split_command``: ASCII words, the marks), so a Japanese placeholder inside it (DX018's
+of the prose (``gapsgroups.split_command``: ASCII words, the marks), so a Japanese placeholder inside it (DX018's
 「dxready init 新しいディレクトリ …」, DX020's 「dxready init --name 名前 で…」, a command that did not even run) cut the command in two and left
 「（ 名前 で正しい組を…）」 in the prose."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from dxready.findings import Msg
-from dxready.render.gapsview import _COMMAND, split_command
+from dxready.render.gapsgroups import _COMMAND, split_command
 from dxready.rules import BY_CODE
 
 _STEPS = [

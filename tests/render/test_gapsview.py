@@ -7,10 +7,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dxready.engine.integrity import load
 from dxready.engine.run import run
-from dxready.render.gapsview import Entry, build, json_groups, to_json
+from dxready.render.gapsgroups import json_groups
+from dxready.render.gapsview import Entry, build, to_json
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -51,7 +54,7 @@ def test_entry_init_is_the_dataclass_one() -> None:
 def test_vouched_entries_are_the_bytes_looked_at_ones(
     lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """gaps -f json's procedures and groups taken by the C writer on the producer's word (json_gaps._vouch): the same bytes as when
+    """gaps -f json's procedures and groups taken by the C writer on the producer's word (json_gaps._vouching): the same bytes as when
     every value is looked at, on the shipped catalogue and on one with a rate json writes with an exponent."""
     from dxready.render import json_gaps
     from tests.helpers.catalogs import copy_shipped
@@ -66,7 +69,7 @@ def test_vouched_entries_are_the_bytes_looked_at_ones(
     for catalog in (load(None), load(root)):
         report = run(catalog, dt.date(2031, 4, 1))
         vouched = json_gaps.gaps(report, lang)
-        assert json_gaps._vouch(report, False) is not None
+        assert json_gaps._vouching(report, False)
         with monkeypatch.context() as m:
             m.setattr(
                 json_gaps, "_printable", lambda report: False
@@ -94,3 +97,61 @@ def test_a_float_in_a_findings_data_is_looked_at(tmp_path: Path, monkeypatch: py
         m.setattr(json_gaps, "_printable", lambda report: False)
         assert json_gaps.gaps(report, "en") == vouched
     assert '"target": 5e-05' in vouched and '"rate": 0.0' in vouched
+
+
+def _template_by_shapes(pairs: list[tuple[str, str]]) -> str:
+    """gapsgroups._template as first written: every (command, id)'s shape made, the one shape or ''."""
+    from dxready.render.gapsgroups import _shape
+
+    commands = {command for command, _ in pairs}
+    if len(commands) == 1:
+        return commands.pop()
+    shapes = {_shape(command, ident) for command, ident in pairs}
+    return shapes.pop() if len(shapes) == 1 else ""
+
+
+_WORDS = st.sampled_from(["dxready", "set", "ID", "--status", "○", "p", "q", "a b", "", "2026-12-01"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    shape=st.lists(_WORDS, min_size=1, max_size=5),
+    idents=st.lists(
+        st.sampled_from(["p", "q", "ID", "set", "dxready", "a b", "", "r"]), min_size=1, max_size=4
+    ),
+    noise=st.lists(st.tuples(st.lists(_WORDS, min_size=1, max_size=5), _WORDS), max_size=2),
+)
+def test_template_is_the_one_shape(
+    shape: list[str], idents: list[str], noise: list[tuple[list[str], str]]
+) -> None:
+    """_template's quick test of a command against the first one's shape (the id in its gaps) gives what making every
+    shape gives: ids that are other words of the command, ids with spaces, ID written in a command, commands apart."""
+    from dxready.render.gapsgroups import _template
+
+    pairs = [(" ".join([shape[0], *(i if w == "ID" else w for w in shape[1:])]), i) for i in idents]
+    pairs += [(" ".join(words), ident) for words, ident in noise]
+    assert _template(pairs) == _template_by_shapes(pairs)
+
+
+@pytest.mark.parametrize("fresh", [False, True])
+def test_one_pass_groups_as_the_two(fresh: bool, tmp_path: Path) -> None:
+    """gaps -f json groups the findings by subject and by (code, kind, missing fact) in one pass (json_gaps._grouped):
+    the same lists as views.subject_findings and gapsgroups._by_key, and the same groups made from them (the shipped
+    catalogue later on; a fresh init's, whose unknown rows ask for missing facts)."""
+    from typer.testing import CliRunner
+
+    from dxready.cli import app
+    from dxready.render import views
+    from dxready.render.gapsgroups import _by_key
+    from dxready.render.json_gaps import _grouped
+
+    if fresh:
+        assert CliRunner().invoke(app, ["init", str(tmp_path / "c"), "--name", "館山市"]).exit_code == 0
+    report = run(load(tmp_path / "c" if fresh else None), dt.date(2031, 4, 1))
+    by_subject, by_key = _grouped(report)
+    assert any(f.is_missing_fact for f in report.findings) is fresh
+    assert by_key == _by_key(report) and list(by_key) == list(_by_key(report))
+    for kind in ("procedure", "system", "roadmap", "catalog", "settings"):
+        assert by_subject.get(kind, {}) == views.subject_findings(report, kind)
+    for lang in ("ja", "en"):
+        assert json_groups(report, lang, by_key) == to_json(build(report, lang))

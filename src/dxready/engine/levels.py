@@ -74,7 +74,12 @@ _ONLINE_IDENTITY = {Identity.mynumber_card, Identity.account, Identity.none}
 
 
 def _state(value: bool | None) -> State:
-    return State.unknown if value is None else (State.met if value else State.not_met)
+    return _STATES[value]
+
+
+_STATES = {None: State.unknown, True: State.met, False: State.not_met}
+"""A fact's state by its value: what is not recorded, met, not met. :func:`_states` reads it directly (a dict
+lookup, not a call: eight per procedure, 80,000 on a large catalogue)."""
 
 
 CRITERIA: dict[str, tuple[int, Msg]] = {
@@ -110,18 +115,18 @@ def _states(p: Procedure, bundles: dict[str, bool | None]) -> tuple[State, ...]:
     """The state of each criterion, in the order of :data:`CRITERIA`."""
     s = p.effective_status  # a group recorded as unknown: its sub-procedures' status, when settled
     known = s is not Status.unknown
+    identity, result, attachments, back_office = p.identity, p.result_delivery, p.attachments, p.back_office
+    state = _STATES
     return (
-        _state(s in (Status.online, Status.partial) if known else None),  # some_online
-        _state(s is Status.online if known else None),  # fully_online
-        _state(None if p.identity is None else p.identity in _ONLINE_IDENTITY),  # online_identity
+        state[s in (Status.online, Status.partial) if known else None],  # some_online
+        state[s is Status.online if known else None],  # fully_online
+        state[None if identity is None else identity in _ONLINE_IDENTITY],  # online_identity
         _payment_state(p),  # online_payment
-        _state(None if p.result_delivery is None else p.result_delivery is not ResultDelivery.paper),
-        _state(  # no_held_attachments
-            None
-            if p.attachments is None
-            else not any(a.held_by_city and not a.abolished for a in p.attachments)
-        ),
-        _state(None if p.back_office is None else p.back_office is BackOffice.integrated),
+        state[None if result is None else result is not ResultDelivery.paper],  # electronic_result
+        state[  # no_held_attachments
+            None if attachments is None else not any(a.held_by_city and not a.abolished for a in attachments)
+        ],
+        state[None if back_office is None else back_office is BackOffice.integrated],
         _bundle_state(p, bundles),  # life_event_bundle
     )
 

@@ -67,7 +67,9 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
         if p.standard_no is not None:
             first.setdefault(p.standard_no, p)
     rows = list(first.values())
-    own = [p for p in procedures if not p.standard]
+    own = [
+        p for p in procedures if p.standard_no is None
+    ]  # not p.standard (a property: 10,000 calls at 10,000)
     missing = tuple(no for no in sorted(STANDARD_BY_NO) if no not in first)
     statuses = [p.effective_status for p in rows] + [Status.unknown] * len(missing)
     applicable = [s for s in statuses if s is not Status.not_applicable]
@@ -77,7 +79,8 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
     recorded = {
         p.id for p, s in zip(rows, statuses, strict=False) if s is not Status.not_applicable
     }  # rows first
-    ready = [r for pid, r in levels.items() if r is not None and pid in recorded]
+    # The recorded standard rows' readiness, looked up by id (21 lookups, not a pass over every procedure's levels).
+    ready = [r for pid in recorded if (r := levels.get(pid)) is not None]
     dist = Counter(r.level for r in ready if r.settled)
     open_ = Counter(r.bounds for r in ready if not r.settled)
     if missing:
@@ -91,7 +94,7 @@ def summarize(procedures: Sequence[Procedure], levels: dict[str, Readiness | Non
         not_applicable=len(statuses) - len(applicable),
         online=replace(rate_of(statuses, ONLINE), inferred=guessed),
         with_partial=replace(rate_of(statuses, ONLINE_OR_PARTIAL), inferred=guessed),
-        own=dict(Counter(p.effective_status.value for p in own)),
+        own=dict(Counter(p.effective_status._value_ for p in own)),  # enums' values without their property
         unsettled=dict(sorted(open_.items())),
         missing=missing,
     )

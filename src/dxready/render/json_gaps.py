@@ -1,15 +1,17 @@
 """``gaps --format json``: the catalogue's findings by subject, written a piece at a time in UTF-8.
 
 Each procedure's entry is made, written and dropped (jsonfast.Lazy), so neither the output nor its tree of dicts
-exists whole. The entries and the groups are vouched for to the C writer by their producer (:func:`_vouch`) when the
-catalogue's texts are printable, so that only their floats and findings' data are looked at again.
+exists whole. The entries and the groups are vouched for to the C writer by their producer (:func:`_vouching`) when
+the catalogue's texts are printable, so that only their floats and findings' data are looked at, once, as they are
+made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from dxready.findings import MISSING_FACT
 from dxready.render import views
 from dxready.render.json_ import (
     _header,
@@ -19,6 +21,7 @@ from dxready.render.json_ import (
     _system_facts,
     _usage,
     finding,
+    subject_findings,
 )
 
 if TYPE_CHECKING:
@@ -27,29 +30,42 @@ if TYPE_CHECKING:
     from dxready.findings import Finding
 
 
-def _by_subject(report: Report) -> dict[str, dict[str, list[Finding]]]:
-    """``views.subject_findings`` of every kind, in one pass over the findings."""
-    out: dict[str, dict[str, list[Finding]]] = {}
+def _grouped(
+    report: Report,
+) -> tuple[dict[str, dict[str, list[Finding]]], dict[tuple[str, str, bool], list[Finding]]]:
+    """``views.subject_findings`` of every kind (kind → id → findings, most severe first) and the groups' findings
+    (``gapsgroups._by_key``: by code, subject kind and asking for a missing fact), in one pass over the findings."""
+    by_subject: dict[str, dict[str, list[Finding]]] = {}
+    by_key: dict[tuple[str, str, bool], list[Finding]] = {}
     for f in report.findings:
-        subject = f.subject
-        by_id = out.get(subject.kind)
+        subject, data = f.subject, f.data
+        kind = subject.kind
+        by_id = by_subject.get(kind)
         if by_id is None:
-            by_id = out[subject.kind] = {}
+            by_id = by_subject[kind] = {}
         found = by_id.get(subject.id)
         if found is None:
             by_id[subject.id] = [f]
         else:
             found.append(f)
-    for by_id in out.values():
+        key = (f.code, kind, data.get(MISSING_FACT) is True)  # f.is_missing_fact, inline
+        group = by_key.get(key)
+        if group is None:
+            by_key[key] = [f]
+        else:
+            group.append(f)
+    for by_id in by_subject.values():
         for findings in by_id.values():
             if len(findings) > 1:
                 findings.sort(key=views.most_severe_first)
-    return out
+    return by_subject, by_key
 
 
 def _procedure_entries(
-    report: Report, lang: str, show_waived: bool, by_proc: dict[str, list[Finding]]
-) -> Iterator[dict[str, Any]]:
+    report: Report, lang: str, show_waived: bool, by_proc: dict[str, list[Finding]], vouching: bool
+) -> Iterator[tuple[dict[str, Any], bool]]:
+    """Each procedure's entry, with whether it is vouched for as plain to the C writer (``vouching``: its strings
+    are, see :func:`_vouching`; then what is left to look at is its rates and its findings' ``data``)."""
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
@@ -60,6 +76,11 @@ def _procedure_entries(
         status = p.effective_status
         value = status._value_  # enums' values without their property (a hot path at 10k procedures)
         level, bounds, criteria, blockers = _levels(r, seen) if r is not None else _NO_LEVELS
+        found = by_proc.get(p.id)
+        findings, plain = (
+            subject_findings(found, {"kind": "procedure", "id": p.id}, lang) if found else ([], True)
+        )
+        usage = _usage(p, catalog)
         entry: dict[str, Any] = {
             "id": p.id,
             "standard_no": p.standard_no,
@@ -74,12 +95,12 @@ def _procedure_entries(
             "level_bounds": bounds,
             "criteria": criteria,
             "blockers": blockers,
-            "usage": _usage(p, catalog),
-            "findings": [finding(f, lang) for f in by_proc.get(p.id, ())],
+            "usage": usage,
+            "findings": findings,
         }
         if show_waived:
             entry["waived"] = [finding(f, lang) for f in waived.get(("procedure", p.id), [])]
-        yield entry
+        yield entry, vouching and plain and (usage is None or _rates_alike(usage))
 
 
 _Levels = tuple[int | None, list[int] | None, dict[str, str] | None, list[str]]
@@ -101,43 +122,16 @@ def _levels(r: Readiness, seen: dict[int, _Levels]) -> _Levels:
     return made
 
 
-def _vouch(report: Report, show_waived: bool) -> Callable[[dict[str, Any]], bool] | None:
-    """How the procedures' entries are vouched for as plain to the C writer (jsonfast.Lazy), or None.
+def _vouching(report: Report, show_waived: bool) -> bool:
+    """Whether the procedures' entries may be vouched for as plain to the C writer (jsonfast.Lazy).
 
     Their strings are the catalogue's texts (the files' models, scanned once: ``Catalog.text_scan``), the catalogue's
     file names (locations) and the rules' own words, which hold no character the JSON sink escapes (a test reads
     every rule module), so when every scanned text and file name is printable none of them needs looking at again;
-    what is left to look at is each entry's floats (rates) and its findings' ``data``. With ``--show-waived`` the
-    waiver reasons (the settings, not scanned) are there too: not vouched for.
+    what is left to look at is each entry's floats (rates) and its findings' ``data`` (:func:`_procedure_entries`).
+    With ``--show-waived`` the waiver reasons (the settings, not scanned) are there too: not vouched for.
     """
-    if show_waived or not _printable(report):
-        return None
-    from dxready.render.jsonfast import _plain
-
-    keys: set[str] = set()
-
-    def vouched(entry: dict[str, Any]) -> bool:
-        usage = entry["usage"]
-        if usage is not None and not (
-            _written_alike(usage["rate"]) and _written_alike(usage.get("published_rate"))
-        ):
-            return False
-        for f in entry["findings"]:
-            data = f.get("data")
-            if data:
-                for value in data.values():  # _plain's test of a flat mapping, inline (a finding's data)
-                    kind = type(value)
-                    if kind is float:
-                        if not (value == 0.0 or 1e-4 <= abs(value) < 1e16):
-                            return False
-                    elif kind is list:
-                        if not all(type(item) is str for item in value):  # the usual list: ids, names
-                            return _plain(entry, None, keys)
-                    elif not (kind is str or kind is int or kind is bool or value is None):
-                        return _plain(entry, None, keys)  # a subclass, a mapping: every value looked at
-        return True
-
-    return vouched
+    return not show_waived and _printable(report)
 
 
 def _printable(report: Report) -> bool:
@@ -153,23 +147,26 @@ def _always(group: object) -> bool:
     return True
 
 
-def _written_alike(value: object) -> bool:
-    """A rate's value is written alike by orjson and json: not a float json writes with an exponent or NaN."""
-    return type(value) is not float or value == 0.0 or 1e-4 <= abs(value) < 1e16
+def _rates_alike(usage: dict[str, Any]) -> bool:
+    """A usage's rates are written alike by orjson and json: no float json writes with an exponent, nor NaN."""
+    for value in (usage["rate"], usage.get("published_rate")):
+        if type(value) is float and not (value == 0.0 or 1e-4 <= abs(value) < 1e16):
+            return False
+    return True
 
 
 def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterator[bytes]:
     """The gaps JSON a piece at a time, in UTF-8 (the registry's ``gaps --format json``; ``render.safe.write``
     writes the bytes as they are): each procedure's entry is made, written and dropped, so neither the output nor its
     tree of dicts exists whole (:func:`gaps` joins them as text)."""
-    from dxready.render.gapsview import json_groups
+    from dxready.render.gapsgroups import json_groups
     from dxready.render.jsonfast import Lazy, utf8_chunks
     from dxready.render.safe import JSON_ESCAPED, json_inert
 
     waived: dict[tuple[str, str], list[Finding]] = {}
     for f in report.waived:  # every waived finding is listed with --show-waived, whatever its subject
         waived.setdefault((f.subject.kind, f.subject.id), []).append(f)
-    by_subject = _by_subject(report)
+    by_subject, by_key = _grouped(report)
     by_sys = by_subject.get("system", {})
     systems = [
         {
@@ -211,15 +208,17 @@ def gaps_chunks(report: Report, lang: str, show_waived: bool = False) -> Iterato
         **_sources(report),
         "summary": _summary(report),
         "procedures": Lazy(
-            _procedure_entries(report, lang, show_waived, by_subject.get("procedure", {})),
-            _vouch(report, show_waived),
+            _procedure_entries(
+                report, lang, show_waived, by_subject.get("procedure", {}), _vouching(report, show_waived)
+            ),
+            paired=True,
         ),
         "systems": systems,
         "roadmap": roadmap,
         "catalog_findings": other,
         # The findings grouped as the terminal shows them (additive: every finding is also listed above).
         # Vouched for when the catalogue's texts are printable: a group holds no float, only words and ids.
-        "groups": Lazy(json_groups(report, lang), _always if _printable(report) else None),
+        "groups": Lazy(json_groups(report, lang, by_key), _always if _printable(report) else None),
     }
     yield from utf8_chunks(data, escape=json_inert, escaped=JSON_ESCAPED)  # the JSON sink, string by string
     yield b"\n"

@@ -145,11 +145,16 @@ class Lazy:
     ``vouched``: the producer's own test that an item is plain for the C writer (see :func:`_plain`) given that its
     strings hold no character the sink escapes, used instead of looking at every value; when it says no, the item is
     looked at as any other. Only for a sink with ``escaped`` (whose characters the producer has ruled out).
+    ``paired``: the items come as (item, vouched for) pairs instead, the producer's word given as it made the item
+    (whatever ``vouched`` is; taken only for such a sink too).
     """
 
-    def __init__(self, items: Iterable[Any], vouched: Callable[[Any], bool] | None = None) -> None:
+    def __init__(
+        self, items: Iterable[Any], vouched: Callable[[Any], bool] | None = None, *, paired: bool = False
+    ) -> None:
         self.items = items
         self.vouched = vouched
+        self.paired = paired
 
 
 def _plain(value: Any, search: Callable[[str], object] | None, keys: set[str]) -> bool:
@@ -255,13 +260,21 @@ def _batch_writer(
 
 
 def _runs(
-    values: Iterable[Any], vouch: Callable[[Any], bool] | None, size: int
+    values: Iterable[Any],
+    vouch: Callable[[Any], bool] | None,
+    size: int,
+    paired: bool = False,
+    taken: bool = True,
 ) -> Iterator[tuple[list[Any] | None, Any, bool]]:
     """A list's items as (None, item, vouched for) or, with ``size``, runs of up to ``size`` vouched mappings as
-    (those items, None, True)."""
+    (those items, None, True). ``paired``: ``values`` are (item, vouched for) pairs, the word taken when ``taken``."""
     batch: list[Any] = []
     for value in values:
-        vouched = vouch is not None and vouch(value)
+        if paired:
+            value, vouched = value
+            vouched = taken and vouched
+        else:
+            vouched = vouch is not None and vouch(value)
         if vouched and size and type(value) is dict:
             batch.append(value)
             if len(batch) >= size:
@@ -363,10 +376,16 @@ def _pieces(
         if type(item) is Lazy or type(item) is list:  # a list is written as Lazy writes it, item by item
             before = sep + name + ": [\n    "
             empty = True
-            values: Iterable[Any] = item.items if isinstance(item, Lazy) else item
-            vouch = item.vouched if isinstance(item, Lazy) and escaped is not None else None
+            values: Iterable[Any]
+            vouch: Callable[[Any], bool] | None = None
+            paired = False
+            if isinstance(item, Lazy):
+                values, paired = item.items, item.paired
+                vouch = item.vouched if escaped is not None else None
+            else:
+                values = item
             size = _BATCH if batched is not None else 0  # vouched items written together (UTF-8 output only)
-            for run, value, vouched in _runs(values, vouch, size):
+            for run, value, vouched in _runs(values, vouch, size, paired, escaped is not None):
                 if run is not None and batched is not None:
                     before = batched(run, out, before)
                 else:

@@ -9,7 +9,7 @@ from typing import Any
 from dxready.engine.levels import CRITERIA
 from dxready.i18n import t as _t
 from dxready.render.charts import esc
-from dxready.render.gapsview import split_command
+from dxready.render.gapsgroups import split_command
 from dxready.render.html.cells import SEVERITY, circled_no, level_text
 from dxready.render.html.rates import local
 from dxready.render.html.shell import text_html
