@@ -17,7 +17,7 @@ from typing import Any
 _PLUGIN_LOADER = "pydantic.plugin._loader"
 
 
-def _no_plugins() -> tuple[()]:
+def _no_plugins(*args: object, **kwargs: object) -> tuple[()]:
     return ()
 
 
@@ -41,7 +41,10 @@ def without_pydantic_plugins() -> None:
     observability hook, say) is asked to watch them. pydantic looks for plugins when it builds the first model's
     validator, and its loader imports ``importlib.metadata`` (email, zipfile, csv …) and reads the entry points of
     every installed distribution: a tenth of ``check`` on a small catalogue (issue 14). Its loader is replaced by one
-    that finds none; any other name asked of it comes from the real module."""
+    that finds none; any other name asked of it comes from the real module. Written against pydantic 2.14, whose
+    ``plugin._schema_validator`` imports ``get_plugins`` from it; the stub takes any arguments, and should a release
+    move the loader nothing breaks (the stub is simply not asked) while ``tests/test_startup.py`` fails on the lost
+    saving."""
     if _PLUGIN_LOADER in sys.modules:  # already loaded (dxready imported into a process that built a model)
         return
     import types
