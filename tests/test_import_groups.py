@@ -203,8 +203,10 @@ def test_a_city_tables_group_mark_is_checked_by_the_same_rule(tmp_path: Path) ->
     assert code == 1 and _files(root) == before, out
     assert (
         "plan2行D列（状況）:拒否" in flat
-        and "一部は個別手続（○15/15）と矛盾します。planシートのD2を空欄に" in flat
+        and "一部は個別手続（○15/15）と矛盾します。plan.csvのD2を空欄に" in flat  # a CSV has no sheet (D14)
     )
+    code, out = invoke("--lang", "en", "import", str(table), "--catalog", str(root))
+    assert code == 1 and "leavecellD2ofplan.csvblank" in out.replace("\n", "").replace(" ", ""), out
     table.write_text(
         "No.,手続の種類,オンライン化,備考\n20,被災者支援関係（罹災証明書発行申請）,○,\n", encoding="utf-8"
     )

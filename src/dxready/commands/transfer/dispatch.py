@@ -90,6 +90,8 @@ def plan_sheets(
             "counts": functools.partial(counts_row, planner),
         }
         handler = handlers[table.kind]
+        if sheet.csv:
+            planner.files[sheet.name] = sheet.file
         planner.mark_cells[sheet.name] = {  # where a group's cells are, should one be refused after all rows
             key: (column_letter(at), table.headers[at])
             for key, at in table.columns.items()

@@ -93,6 +93,8 @@ class Planner:
         self.mark_cells: dict[str, dict[str, tuple[str, str]]] = {}
         """Each sheet's オンライン化 and 記録上の状況 columns by key: (letter, header), to name a group's cell refused
         after all rows."""
+        self.files: dict[str, str] = {}
+        """A CSV sheet's file name, to name its cells by the file (a CSV has no sheet)."""
 
     def settle_groups(self) -> None:
         """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
@@ -156,12 +158,13 @@ class Planner:
             self.extras.wanted.pop(("procedures", p.id), None)
 
     def cell_names(self, sheet: str, n: int, *keys: str) -> Msg:
-        """Cells of row ``n`` by key, as the table has them: 「手続シートの C19」 / "cell C19 of sheet 手続"."""
+        """Cells of row ``n`` by key, as the table has them: 「手続シートの C19」 / "cell C19 of sheet 手続", or for
+        a CSV the file's: 「city.csv の C2」 / "cell C2 of city.csv"."""
         letters = [self.mark_cells.get(sheet, {}).get(key, ("C", ""))[0] + str(n) for key in keys]
-        return Msg(
-            f"{sheet}シートの {' と '.join(letters)}",
-            f"{'cells' if len(letters) > 1 else 'cell'} {' and '.join(letters)} of sheet {sheet}",
-        )
+        ja, en = " と ".join(letters), f"{'cells' if len(letters) > 1 else 'cell'} {' and '.join(letters)}"
+        if sheet in self.files:
+            return Msg(f"{self.files[sheet]} の {ja}", f"{en} of {self.files[sheet]}")
+        return Msg(f"{sheet}シートの {ja}", f"{en} of sheet {sheet}")
 
     # -- helpers
     def _fresh_id(self, wanted: str | None) -> str:
