@@ -115,7 +115,8 @@ def plan_sheets(
                 continue
             try:
                 planner.fates.append(handler(sheet.name, n, row))
-                checks.append((len(planner.fates) - 1, table.kind, row))
+                heads = {key: table.headers[at] for key, at in table.columns.items()}
+                checks.append((len(planner.fates) - 1, table.kind, row, heads))
             except CellError as exc:
                 planner.fates.append(_refusal(sheet.name, n, table, exc, name))
     planner.notes += present.notes(catalog)  # what those sheets lack is kept, and said
