@@ -133,7 +133,11 @@ def test_a_changed_group_cell_that_its_sub_procedures_allow_is_recorded(
         "○"  # No.20: its one sub-procedure is ？, which may still be ○ (as set 20 --status ○)
     )
     code, out = _import(tateyama, book, tmp_path / "s21.xlsx")
-    assert code == 0 and "手続 21行: 一致" in out and "状況 ？ → ○" in out, out
+    words = "".join(out.split())
+    assert (
+        code == 0
+        and "手続21行:一致「被災者支援関係（罹災証明書発行申請）」→disaster-certificate:状況？→○" in words
+    ), out
     assert _statuses(tateyama, "disaster-certificate") == [("○", "○")]
 
 
@@ -176,6 +180,9 @@ def test_a_question_mark_the_sub_procedures_settle_is_refused(tmp_path: Path) ->
     root = copy_shipped(tmp_path / "k")
     book = _export(root, tmp_path / "k.xlsx", "--lang", "en")
     book["Procedures"]["C19"] = "？"  # childcare's fifteen sub-procedures are all ○: it cannot show ？
+    book["Procedures"]["K19"] = (
+        None  # (beside the recorded ○ left as it was, a ？ says nothing: see D4's test)
+    )
     code, out = _import(root, book, tmp_path / "k1.xlsx", "--lang", "en")
     flat = out.replace("\n", "").replace(" ", "")
     assert code == 1 and "Proceduresrow19columnC(Online):refused" in flat, out
@@ -196,8 +203,10 @@ def test_a_city_tables_group_mark_is_checked_by_the_same_rule(tmp_path: Path) ->
     assert code == 1 and _files(root) == before, out
     assert (
         "plan2行D列（状況）:拒否" in flat
-        and "一部は個別手続（○15/15）と矛盾します。planシートのD2を空欄に" in flat
+        and "一部は個別手続（○15/15）と矛盾します。plan.csvのD2を空欄に" in flat  # a CSV has no sheet (D14)
     )
+    code, out = invoke("--lang", "en", "import", str(table), "--catalog", str(root))
+    assert code == 1 and "leavecellD2ofplan.csvblank" in out.replace("\n", "").replace(" ", ""), out
     table.write_text(
         "No.,手続の種類,オンライン化,備考\n20,被災者支援関係（罹災証明書発行申請）,○,\n", encoding="utf-8"
     )
@@ -213,6 +222,9 @@ def test_a_changed_recorded_status_its_sub_procedures_contradict_is_refused(tmp_
     root = copy_shipped(tmp_path / "k")
     book = _export(root, tmp_path / "k.xlsx")
     book["手続"]["K19"] = "×"
+    book["手続"]["C19"] = (
+        None  # (beside the ○ left in C19, the row's two cells would disagree: refused as such)
+    )
     before = _files(root)
     code, out = _import(root, book, tmp_path / "k1.xlsx")
     flat = out.replace("\n", "").replace(" ", "")
@@ -224,3 +236,48 @@ def test_a_changed_recorded_status_its_sub_procedures_contradict_is_refused(tmp_
     code, out = _import(root, book, tmp_path / "k2.xlsx")
     assert code == 0, out
     assert _statuses(root, "childcare") == [("一部", "一部")]
+
+
+@pytest.mark.parametrize("form", ["xlsx", "csv"])
+@pytest.mark.parametrize("edit", [{"C": "○"}, {"K": "○"}, {"C": "○", "K": "○"}], ids=["C", "K", "C+K"])
+def test_importing_the_same_workbook_twice_changes_nothing_the_second_time(
+    tateyama: Path, tmp_path: Path, form: str, edit: dict[str, str]
+) -> None:
+    """Review s8 D4: a group row's オンライン化 and 記録上の状況 are read together. Before, after the first import the
+    stale cell of the pair (the ？ export wrote beside the one edited) read as a change, and every import of the same
+    workbook flipped 介護関係 ○ → ？ → ○."""
+    book = _export(tateyama, tmp_path / "s.xlsx")
+    for column, mark in edit.items():
+        book["手続"][f"{column}20"] = mark  # No.19 介護関係, whose sub-procedures are all ？
+    if form == "xlsx":
+        book.save(path := tmp_path / "edited.xlsx")
+    else:
+        path = tmp_path / "csv"
+        assert invoke("export", "-f", "csv", "-o", str(path), "--catalog", str(tateyama))[0] == 0
+        rows = [[c.value for c in row] for row in book["手続"].iter_rows()]
+        with (path / "手続.csv").open("w", encoding="utf-8-sig", newline="") as f:
+            csv.writer(f, lineterminator="\r\n").writerows(["" if v is None else v for v in r] for r in rows)
+    code, out = invoke("import", str(path), "--catalog", str(tateyama))
+    assert code == 0 and "状況 ？ → ○" in out and "拒否 0" in out, out
+    assert _statuses(tateyama, "nursing-care") == [("○", "○")]
+    after_first = _files(tateyama)
+    for _ in range(2):
+        code, out = invoke("import", str(path), "--catalog", str(tateyama))
+        assert (
+            code == 0 and "一致 0 · 追加 0" in out and "拒否 0" in out and "→ nursing-care: 状況" not in out
+        ), out
+        assert _files(tateyama) == after_first
+
+
+def test_a_groups_two_cells_that_disagree_are_refused_naming_both(tateyama: Path, tmp_path: Path) -> None:
+    """Two known marks in one group row that differ (オンライン化 ○, 記録上の状況 ×) cannot both be taken."""
+    book = _export(tateyama, tmp_path / "s.xlsx")
+    book["手続"]["C20"], book["手続"]["K20"] = "○", "×"
+    before = _files(tateyama)
+    code, out = _import(tateyama, book, tmp_path / "e.xlsx")
+    words = "".join(out.split())
+    assert code == 1 and _files(tateyama) == before, out
+    assert "手続20行K列（記録上の状況）:拒否" in words, out
+    assert (
+        "オンライン化○と記録上の状況×が合いません。手続シートのC20とK20のどちらかを空欄にするか" in words
+    ), out

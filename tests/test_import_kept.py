@@ -48,13 +48,16 @@ def test_a_deleted_count_row_is_kept_and_said(tateyama: Path, tmp_path: Path) ->
     assert code == 0
     assert (
         "件数: シートにない件数の記録 1 件（road-occupancy 令和5年度）は残します（読み込みでは削除しません。"
-        "手続の件数をすべて消すには dxready set ID --unset counts、1 年度だけなら procedures.yaml を編集してください）"
+        "手続の件数をすべて消すには dxready set road-occupancy --unset counts、1 年度だけなら procedures.yaml を編集してください）"
     ) in out
     road = next(p for p in load_catalog(tateyama).procedures if p.id == "road-occupancy")
     assert [int(c.fiscal_year) for c in road.counts] == [2023]  # kept
 
     code, out = invoke("import", str(book), "--catalog", str(tateyama), "--dry-run", "--lang", "en")
     assert "件数: 1 count record not in the sheet kept (road-occupancy FY2023): import deletes nothing" in out
+    assert (
+        "dxready set road-occupancy --unset counts;" in out
+    )  # the command to paste, with its ID (review s8 D13)
     code, out = invoke("import", str(book), "--catalog", str(tateyama), "--dry-run", "-f", "json")
     notes = [n["message"] for n in json.loads(out)["notes"] if n["sheet"] == "件数"]
     assert notes and notes[0].startswith("シートにない件数の記録 1 件")

@@ -66,11 +66,18 @@ def test_an_edited_rate_is_reported_on_its_row_and_not_counted_unchanged(
     assert (tateyama / "procedures.yaml").read_bytes() == before  # nothing else to write
 
     code, out = invoke("import", str(book), "--catalog", str(tateyama), "--dry-run", "--lang", "en")
+    # the sheet and columns as the workbook names them, not in the run's language (review s8 D13)
     assert (
-        "手続 row 6: not taken '水道使用開始届等' → water-service-start: Usage (latest year) is computed"
-        in out
-    )
+        "手続 row 6: not taken '水道使用開始届等' → water-service-start: 利用率（最新年度） is computed: not "
+        "imported (enter the 年度, 総件数 and オンライン件数 on the 件数 sheet)"
+    ) in out
     assert "not taken 1" in out
+    english = _edit(_exported(tateyama, tmp_path, "en"), "Procedures", 6, "Usage (latest year)", "80.0%")
+    code, out = invoke("import", str(english), "--catalog", str(tateyama), "--dry-run")
+    assert (
+        "Procedures 6行: 取り込まず 「水道使用開始届等」 → water-service-start: 「Usage (latest year)」は計算値のため"
+        "取り込みません（「Counts」シートに「Fiscal year」・「Total」・「Online (count)」を入れてください）"
+    ) in out
 
     code, out = invoke("import", str(book), "--catalog", str(tateyama), "--dry-run", "-f", "json")
     data = json.loads(out)

@@ -40,6 +40,8 @@ def edited(tmp_path: Path) -> Path:
         (8, "オンライン化目標年度", "来年度"),
         (9, "納付方法", "現金"),
         (10, "チャネル", "ファクス"),
+        (11, "納付方法", "窓口\n現金書留"),  # one item a line: the second is wrong (review s8 D7)
+        (12, "添付書類", "{name: 住民票, held: true}"),
     ):
         ws.cell(row, headers.index(header) + 1).value = value
     book.save(tmp_path / "edited.xlsx")
@@ -79,7 +81,7 @@ def test_english_lines_use_the_values(edited: Path) -> None:
     lines = _lines(edited, "en")
     assert lines[2].endswith("channel e_application added")
     assert lines[3].endswith("cannot read '有料' (use yes or no, or true or false)")
-    assert "'mynumber_card', 'account'" in lines[4]
+    assert "use mynumber_card, account" in lines[4]  # not pydantic's "Input should be …" (review s8 D7)
     assert lines[5].endswith("channel e_application is given twice")
     assert lines[10].endswith(
         "'ファクス' is not a channel; use mynaportal, moving_onestop, eltax, e_bidding, "
@@ -106,3 +108,14 @@ def test_system_and_roadmap_enum_refusals_name_the_sheets_words(tmp_path: Path) 
     code, en = invoke("import", str(tmp_path / "edited.xlsx"), "--catalog", str(root), "--lang", "en")
     assert "'基幹' is not allowed; use backbone, intranet, standalone" in en
     assert "'終了' is not allowed; use not_started, in_progress, done" in en
+
+
+def test_a_list_cells_bad_line_is_named_as_the_sheet_counts_it(edited: Path) -> None:
+    """Review s8 D7: pydantic's 0-based index (「1: 使える値は…」 for line 2) and its English are not the sheet's."""
+    ja, en = _lines(edited, "ja"), _lines(edited, "en")
+    assert "2 行目の「現金書留」は使えません（使える値は 窓口、コンビニ、" in ja[11], ja[11]
+    assert "1 件目の held は項目にありません" in ja[12], ja[12]
+    assert "line 2 (現金書留) is not one of counter, convenience_store," in en[11], en[11]
+    assert "item 1: held is not a field" in en[12], en[12]
+    for line in (ja[11], ja[12], en[11], en[12]):
+        assert "Input should" not in line and not re.search(r"[（(]\d+[:.]", line), line

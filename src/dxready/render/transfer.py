@@ -94,6 +94,12 @@ def _kept(kind: str, n: int, sample: tuple[tuple[str, str | None, int | None], .
         return f"{ident} {FiscalYear(key[2]).ja() if lang == 'ja' else FiscalYear(key[2]).en()}"
 
     noun_ja, noun_en, how_ja, how_en = _KEPT[kind]
+    ids = {k[0] for k in sample if k[1] is None}
+    if (
+        kind == "counts" and len(ids) == 1 and all(k[1] is None for k in sample)
+    ):  # the command to paste, with its ID
+        how_ja = how_ja.replace("set ID ", f"set {next(iter(ids))} ")
+        how_en = how_en.replace("set ID ", f"set {next(iter(ids))} ")
     more = n - len(sample)
     ja = "、".join(named(k, "ja") for k in sample) + (f" ほか {more} 件" if more else "")
     en = ", ".join(named(k, "en") for k in sample) + (f" and {more} more" if more else "")
@@ -173,25 +179,32 @@ WORDS: dict[str, Callable[..., tuple[str, str]]] = {
     "computed": lambda: ("計算値のシートのため読み込みません", "computed sheet: not imported"),
     "kept": _kept,
     # cells the import does not take (commands/transfer/computed.py)
-    "computed_level": lambda: (
-        "レベルは計算値のため取り込みません（オンライン化の状況と本人確認・手数料などの列から計算します）",
-        "Level is computed: not imported (it follows the Online column and the facts: identity check, fee, …)",
+    "computed_level": lambda head, mark, identity, fee: (
+        f"{_q(head)}は計算値のため取り込みません（{_q(mark)}の状況と{_q(identity)}・{_q(fee)}などの列から計算します）",
+        f"{head} is computed: not imported (it follows the {mark} column and the facts: {identity}, {fee}, …)",
     ),
-    "computed_usage": lambda: (
-        "利用率（最新年度）は計算値のため取り込みません（件数シートに年度・総件数・オンライン件数を入れてください）",
-        "Usage (latest year) is computed: not imported (enter the fiscal year, total and online count on the "
-        "Counts sheet)",
+    "computed_usage": lambda head, counts, year, total, online: (
+        f"{_q(head)}は計算値のため取り込みません（{_q(counts)}シートに{_q(year)}・{_q(total)}・{_q(online)}を入れて"
+        "ください）",
+        f"{head} is computed: not imported (enter the {year}, {total} and {online} on the {counts} sheet)",
     ),
-    "repeated_no": lambda: (
-        "No. は取り込みません（ID の行の標準番号は変わりません）",
-        "No. is not imported (the standard number of a row named by its ID does not change)",
+    "repeated_no": lambda head: (
+        f"{head} は取り込みません（ID の行の標準番号は変わりません）",
+        f"{head} is not imported (the standard number of a row named by its ID does not change)",
     ),
-    "repeated_name": lambda: (
-        "この列の名前は手続・個別手続シートの写しのため取り込みません（手続の名前は手続シートの手続の種類で変えます）",
-        "the name here copies the Procedures / Sub-procedures sheet: not imported (rename a procedure in the "
-        "Procedures sheet's Procedure column)",
+    "repeated_name": lambda procedures, subs, name: (
+        f"この列の名前は{_q(procedures)}・{_q(subs)}シートの写しのため取り込みません"
+        f"（手続の名前は{_q(procedures)}シートの{_q(name)}で変えます）",
+        f"the name here copies the {procedures} / {subs} sheet: not imported (rename a procedure in the "
+        f"{procedures} sheet's {name} column)",
     ),
 }
+
+
+def _q(name: str) -> str:
+    """A sheet's or column's name inside a Japanese sentence: as it is when Japanese (件数), in 「」 when the
+    workbook's names are English (「Counts」), so that the words stay apart."""
+    return name if any(ord(ch) > 0x2FFF for ch in name) else f"「{name}」"
 
 
 def word(said: Said | Msg, lang: str) -> str:

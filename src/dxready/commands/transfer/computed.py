@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from dxready.commands.transfer.cells import cell_text
@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 Build = Callable[["Report", str], "Workbook"]
 Exported = dict[str, dict[str, dict[str, set[str]]]]
 """sheet kind → row target (``id``, ``id/sub-id``) → import's column key → what export writes there (folded)."""
-Checked = tuple[int, str, dict[str, Value]]
-"""A row to check: its index among the import's fates, its sheet's kind, its cells by import's column key."""
+Checked = tuple[int, str, dict[str, Value], dict[str, str]]
+"""A row to check: its index among the import's fates, its sheet's kind, its cells by import's column key, and its
+table's headers by the same keys, to name the cells as the workbook does."""
 
 COMPUTED = {"procedures": {"level": "computed_level", "usage": "computed_usage"}}
 """Columns computed from the catalogue: never taken, whatever the row."""
@@ -82,11 +83,45 @@ def _target(kind: str, cells: dict[str, Any]) -> str:
 
 def mark_not_taken(fates: list[RowFate], checks: list[Checked], exported: Exported) -> None:
     """Each checked row's fate with the cells it edits that the import does not take (:func:`not_taken`)."""
-    for at, kind, row in checks:
-        fates[at] = not_taken(kind, fates[at], row, exported)
+    for at, kind, row, heads in checks:
+        fates[at] = not_taken(kind, fates[at], row, exported, heads)
 
 
-def not_taken(kind: str, fate: RowFate, row: dict[str, Value], exported: Exported) -> RowFate:
+def book_language(kind: str, headers: Iterable[str]) -> str:
+    """The language of the workbook a table comes from: "en" when its headers are export's English ones (Online,
+    Procedure …), else "ja" (export's Japanese sheet, or a city's own table)."""
+    from dxready.commands.transfer.sheets import COUNTS, PROCEDURES, SUB_PROCEDURES
+
+    spec = {"procedures": PROCEDURES, "sub_procedures": SUB_PROCEDURES, "counts": COUNTS}.get(kind)
+    if spec is None:
+        return "ja"
+    english = {fold_header(c.en) for c in spec.columns if fold_header(c.en) != fold_header(c.ja)}
+    return "en" if any(fold_header(h) in english for h in headers) else "ja"
+
+
+def _names(words: str, head: str, book: str) -> tuple[str, ...]:
+    """The names a not-taken cell's words give, in the workbook's language ``book``: the cell's own header ``head``
+    as the table has it, then the sheets and columns where the fact is recorded instead."""
+    from dxready.commands.transfer.fields import PROCEDURE_FIELDS
+    from dxready.commands.transfer.sheets import _MARK, COUNTS, PROCEDURES, SUB_PROCEDURES
+
+    def column(spec: Any, key: str) -> str:
+        return str(next(c.header(book) for c in spec.columns if c.key == key))
+
+    if words == "computed_level":
+        facts = {f.key: (f.en if book == "en" else f.ja) for f in PROCEDURE_FIELDS}
+        return head, _MARK.header(book), facts["identity"], facts["fee"]
+    if words == "computed_usage":
+        counts = [column(COUNTS, key) for key in ("fiscal_year", "total", "online")]
+        return head, COUNTS.name(book), *counts
+    if words == "repeated_name":
+        return PROCEDURES.name(book), SUB_PROCEDURES.name(book), column(PROCEDURES, "name")
+    return (head,)
+
+
+def not_taken(
+    kind: str, fate: RowFate, row: dict[str, Value], exported: Exported, heads: dict[str, str] | None = None
+) -> RowFate:
     """``fate`` with the cells of ``row`` that the import does not take (a row that changes nothing else is
     ``not_taken``); the fate itself when there are none, or when the row is refused or skipped anyway."""
     if fate.fate not in ("matched", "unchanged", "added"):
@@ -96,8 +131,10 @@ def not_taken(kind: str, fate: RowFate, row: dict[str, Value], exported: Exporte
     checks = dict(COMPUTED.get(kind, {}))
     if by_id:
         checks.update(REPEATED.get(kind, {}))
+    heads = heads or {}
+    book = book_language(kind, heads.values())
     said = tuple(
-        Said(words)
+        Said(words, _names(words, heads.get(key, key), book))
         for key, words in checks.items()
         if key in row and cell_text(row[key]) is not None and _fold(row[key]) not in now.get(key, set())
     )

@@ -90,6 +90,8 @@ def plan_sheets(
             "counts": functools.partial(counts_row, planner),
         }
         handler = handlers[table.kind]
+        if sheet.csv:
+            planner.files[sheet.name] = sheet.file
         planner.mark_cells[sheet.name] = {  # where a group's cells are, should one be refused after all rows
             key: (column_letter(at), table.headers[at])
             for key, at in table.columns.items()
@@ -113,7 +115,8 @@ def plan_sheets(
                 continue
             try:
                 planner.fates.append(handler(sheet.name, n, row))
-                checks.append((len(planner.fates) - 1, table.kind, row))
+                heads = {key: table.headers[at] for key, at in table.columns.items()}
+                checks.append((len(planner.fates) - 1, table.kind, row, heads))
             except CellError as exc:
                 planner.fates.append(_refusal(sheet.name, n, table, exc, name))
     planner.notes += present.notes(catalog)  # what those sheets lack is kept, and said

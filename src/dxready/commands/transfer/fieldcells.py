@@ -143,17 +143,38 @@ def checked(model: type, spec: FieldSpec, data: Any, key: str | None = None) -> 
 
 def error_words(error: Any) -> tuple[str, str]:
     """One of pydantic's errors in Japanese and English: an enum's values as the tool prints them in Japanese
-    (マイナンバーカード、アカウント …), never English words in the Japanese text (an error without Japanese words
-    names only where it is)."""
-    where = ".".join(str(p) for p in error.get("loc", ()))
-    en = f"{where}: {error.get('msg', '')}" if where else str(error.get("msg", ""))
+    (マイナンバーカード、アカウント …), never English words in the Japanese text. A list cell's item is named as the
+    sheet counts it (「2 行目の「現金書留」は使えません…」 / "line 2 (現金書留) is not one of …"; a mapping's
+    「1 件目の held は項目にありません」), not by pydantic's 0-based index."""
+    import re
+
+    loc = tuple(error.get("loc", ()))
     kind = error.get("type", "")
     ctx = dict(error.get("ctx") or {})
+    values = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
     if kind == "enum":
         ctx["expected"] = _labels(str(ctx.get("expected", "")))
     cause = ctx.get("error")  # a value_error: a DateError, FiscalYearError … says why in both languages
     ja = getattr(cause, "ja", None) or (_JA[kind].format(**ctx) if kind in _JA else "使えない値です")
-    return (f"{where}: {ja}" if where else ja), en
+    en = getattr(cause, "en", None) or _EN.get(kind, "").format(**ctx) or str(error.get("msg", ""))
+    if kind == "enum":
+        en = f"use {', '.join(values)}"
+    value = cell_text(error.get("input")) if not isinstance(error.get("input"), dict | list) else None
+    if loc and isinstance(loc[0], int):  # an item of a list cell: one a line
+        n, field = loc[0] + 1, ".".join(str(p) for p in loc[1:])
+        if not field:
+            if kind == "enum":
+                return (
+                    f"{n} 行目の「{value}」は使えません（{ja}）",
+                    f"line {n} ({value}) is not one of {', '.join(values)}",
+                )
+            shown_ja, shown_en = (f"の「{value}」", f" ({value})") if value is not None else ("", "")
+            return f"{n} 行目{shown_ja}: {ja}", f"line {n}{shown_en}: {en}"
+        if kind == "extra_forbidden":
+            return f"{n} 件目の {field} は項目にありません", f"item {n}: {field} is not a field"
+        return f"{n} 件目の {field}: {ja}", f"item {n}, {field}: {en}"
+    where = ".".join(str(p) for p in loc)
+    return (f"{where}: {ja}" if where else ja), (f"{where}: {en}" if where else en)
 
 
 def _labels(expected: str) -> str:
@@ -192,3 +213,26 @@ _JA = {
 }
 """Pydantic's errors that a cell's value often meets, in Japanese (others: 使えない値です, with where; the English
 message keeps pydantic's words)."""
+
+_EN = {
+    "enum": "use {expected}",
+    "string_pattern_mismatch": "an ID is lower-case letters, digits and hyphens",
+    "string_too_long": "at most {max_length} characters",
+    "missing": "required",
+    "extra_forbidden": "no such field",
+    "bool_type": "true or false (YAML's words)",
+    "bool_parsing": "true or false (YAML's words)",
+    "int_parsing": "a whole number",
+    "date_from_datetime_parsing": "a date is written YYYY-MM-DD",
+    "date_parsing": "a date is written YYYY-MM-DD",
+    "string_type": "text",
+    "string_too_short": "cannot be empty",
+    "too_long": "too many items",
+    "list_type": "a list (one item a line)",
+    "dict_type": "{{key: value}}",
+    "model_type": "{{key: value}}",
+    "greater_than_equal": "at least {ge}",
+    "greater_than": "more than {gt}",
+    "less_than_equal": "at most {le}",
+}
+"""The same errors in English, without pydantic's "Input should be" (others: pydantic's own message)."""

@@ -93,6 +93,8 @@ class Planner:
         self.mark_cells: dict[str, dict[str, tuple[str, str]]] = {}
         """Each sheet's オンライン化 and 記録上の状況 columns by key: (letter, header), to name a group's cell refused
         after all rows."""
+        self.files: dict[str, str] = {}
+        """A CSV sheet's file name, to name its cells by the file (a CSV has no sheet)."""
 
     def settle_groups(self) -> None:
         """A group recorded as unknown follows its sub-procedures by itself: a mark asked for it that its (imported)
@@ -145,9 +147,7 @@ class Planner:
             subs = tally([s.status for s in after.sub_procedures])
             key = "recorded" if contradicted else "mark"
             column, header = self.mark_cells.get(fate.sheet, {}).get(key, ("C", "オンライン化"))
-            cell = Msg(
-                f"{fate.sheet}シートの {column}{fate.row}", f"cell {column}{fate.row} of sheet {fate.sheet}"
-            )
+            cell = self.cell_names(fate.sheet, fate.row, key)
             reason = refusal(
                 cell, recorded, mark, effective, subs, contradicted=contradicted, changed=changed
             )
@@ -156,6 +156,15 @@ class Planner:
             )
             self.procs.pop(index, None)
             self.extras.wanted.pop(("procedures", p.id), None)
+
+    def cell_names(self, sheet: str, n: int, *keys: str) -> Msg:
+        """Cells of row ``n`` by key, as the table has them: 「手続シートの C19」 / "cell C19 of sheet 手続", or for
+        a CSV the file's: 「city.csv の C2」 / "cell C2 of city.csv"."""
+        letters = [self.mark_cells.get(sheet, {}).get(key, ("C", ""))[0] + str(n) for key in keys]
+        ja, en = " と ".join(letters), f"{'cells' if len(letters) > 1 else 'cell'} {' and '.join(letters)}"
+        if sheet in self.files:
+            return Msg(f"{self.files[sheet]} の {ja}", f"{en} of {self.files[sheet]}")
+        return Msg(f"{sheet}シートの {ja}", f"{en} of sheet {sheet}")
 
     # -- helpers
     def _fresh_id(self, wanted: str | None) -> str:
@@ -251,6 +260,12 @@ class Planner:
             recorded = parse_mark(row.get("recorded")) if p.sub_procedures else None
         except CellError as exc:
             raise CellError("recorded", exc.msg.ja, exc.msg.en) from None
+        if p.sub_procedures:
+            from dxready.commands.transfer.group_marks import read_pair
+
+            heads = {key: head for key, (_, head) in self.mark_cells.get(sheet, {}).items()}
+            cells = self.cell_names(sheet, n, "mark", "recorded")
+            status, recorded = read_pair(p, status, recorded, cells, heads)
         # A group's オンライン化 cell as export wrote it (the effective status) changes nothing, and an unchanged
         # 記録上の状況 is as a blank one. A changed mark is checked against the sub-procedures once they are all
         # read (_check_group_marks); beside an unchanged 記録上の状況 it is recorded as set records it.

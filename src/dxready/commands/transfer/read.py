@@ -35,6 +35,8 @@ class RawSheet:
     name: str
     rows: list[tuple[int, list[Value]]]
     csv: bool = False
+    file: str = ""
+    """A CSV's file name (「city.csv」), which a message names where an xlsx's names its sheet."""
 
 
 def load_error(where: str, ja: str, en: str, code: str = "DX001") -> LoadError:
@@ -150,7 +152,7 @@ def _read_csv(path: Path) -> RawSheet:
             rows.append((n, [_csv_value(c) for c in record]))
     except csv.Error as exc:
         raise load_error(shown, f"CSV として読めません: {exc}", f"not a readable CSV file: {exc}") from None
-    return RawSheet(path.stem, rows, csv=True)
+    return RawSheet(path.stem, rows, csv=True, file=path.name)
 
 
 def _csv_value(cell: str) -> Value:
