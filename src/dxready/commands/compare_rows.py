@@ -138,6 +138,8 @@ class Row:
                 "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
                 "recorded": self.recorded,
                 "inferred": self.inferred,
+                # the applicable rows at least (the known ones) and at most (？ and missing ones too), as gaps says
+                "applicable_bounds": [self.known, self.applicable],
                 **fields(self.online, self.with_partial),
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,

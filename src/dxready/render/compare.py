@@ -44,19 +44,20 @@ def _rate(rate: Rate, lang: str, *, coverage: bool = True) -> str:
 
 def _csv_figures(rate: Rate) -> list[str]:
     """A rate as the csv's columns: the rate (only when no unknown could change it), its low and high bounds, and
-    its coverage (known, of them inferred, applicable): each figure a number in a cell of its own, never a text such
-    as '42.9-100.0' or '7/21' (which a spreadsheet reads as a date)."""
+    its coverage (known, of them inferred), and the applicable rows as bounds (as every view states 対象手続 while rows
+    are ？: at least the known ones, at most the known and the unknown ones): each figure a number in a cell of its
+    own, never a text such as '42.9-100.0' or '7/21' (which a spreadsheet reads as a date)."""
     bounds = rate.bounds
     low, high = ("", "") if bounds is None else (f"{bounds[0]:.1f}", f"{bounds[1]:.1f}")
     settled = "" if rate.rate is None else f"{rate.rate:.1f}"
-    return [settled, low, high, str(rate.known), str(rate.inferred), str(rate.total)]
+    return [settled, low, high, str(rate.known), str(rate.inferred), str(rate.known), str(rate.total)]
 
 
 def _csv_heads(lang: str) -> list[str]:
     """The names of :func:`_csv_figures`' columns."""
     if lang == "ja":
-        return ["オンライン化率", "率下限", "率上限", "既知", "推定", "対象"]
-    return ["Online rate", "Rate low", "Rate high", "Known", "Inferred", "Applicable"]
+        return ["オンライン化率", "率下限", "率上限", "既知", "推定", "対象下限", "対象上限"]
+    return ["Online rate", "Rate low", "Rate high", "Known", "Inferred", "Applicable low", "Applicable high"]
 
 
 def _style(rate: Rate) -> str:
