@@ -60,3 +60,57 @@ def test_csv_and_json_give_the_applicable_count_as_gaps_does_bounds(tateyama: Pa
     label = "手続別: {}" if lang == "ja" else "By procedure: {}"
     assert per[label.format(low if lang == "ja" else low.lower())]["7"] == "0"
     assert per[label.format(high if lang == "ja" else high.lower())]["7"] == "1"
+
+
+@pytest.fixture
+def chiba(tateyama: Path) -> Path:
+    """館山市 (above), 千葉市 (1 2 ○) and its ward 千葉市中央区 (1 2 3 ○, 10 counted)."""
+    city, ward = tateyama / "chiba", tateyama / "chuo"
+    _ok("init", str(city), "--name", "千葉市")
+    _ok("set", "1", "2", "--status", "○", "--catalog", str(city))
+    _ok("init", str(ward), "--name", "千葉市中央区")
+    _ok("set", "1", "2", "3", "--status", "○", "--catalog", str(ward))
+    _ok("set", "10", "--counts", "2023:100:50", "--catalog", str(ward))
+    return tateyama
+
+
+def test_the_matrix_shows_a_ward_but_counts_it_in_no_total(chiba: Path, tmp_path: Path) -> None:
+    """D5: the matrix counted 千葉市中央区 as a third 団体 and its city's cells again (62 cells where 41 are)."""
+    data = json.loads(_ok("compare", str(chiba), "--format", "json"))
+    assert [m["code"] for m in data["municipalities"]] == [
+        "122050",
+        "121011",
+        "121002",
+    ]  # the ward's row shown
+    totals = data["totals"]
+    assert totals["municipalities"] == 2 and totals["wards_left_out"] == ["121011"]
+    assert totals["coverage"] == {"known": 7, "total": 41, "inferred": 1}
+    assert totals["cells"]["online"] == 5  # 館山市 1 2 4, 千葉市 1 2: not the ward's 1 2 3
+    assert {p["standard_no"]: p["counts"].get("online", 0) for p in data["procedures"]}[3] == 0
+    assert data["usage"] == []  # the ward's counts are its city's: never pooled
+    for lang in ("ja", "en"):
+        rows = _csv(str(chiba), "--lang", lang)
+        per = {r[0]: r for r in rows if r[0].startswith(("手続別", "By procedure"))}
+        no1 = rows[0].index("1")
+        high = "手続別: 対象上限" if lang == "ja" else "By procedure: applicable high"
+        known = "手続別: 既知" if lang == "ja" else "By procedure: known"
+        assert (
+            per[high][no1] == "2" and per[known][no1 + 2] == "1"
+        )  # No.1 over 2 municipalities; No.3 館山市 一部
+        out = runner.invoke(app, ["--lang", lang, "compare", str(chiba)], env={"COLUMNS": "80"})
+        assert out.exit_code == 0
+        assert all(len(line) <= 80 for line in out.stdout.splitlines())
+        text = ("" if lang == "ja" else " ").join(out.stdout.split())  # lines wrapped at 80 columns, joined
+        if lang == "ja":
+            assert "2団体、オンライン化率12.2–95.1%（41件中7件記録、うち推定1件）" in text
+            assert "区のカタログは数えていません（区は市町村ではありません）:千葉市の区1件。" in text
+            assert "合計には入れていません" in out.stderr
+        else:
+            assert "2 municipalities, online rate 12.2–95.1% (7 of 41 recorded, 1 inferred)" in text
+            assert "Ward catalogues are not counted" in text and "left out of the totals" in out.stderr
+    md = _ok("compare", str(chiba), "--format", "markdown")
+    assert "2 団体、" in md and "千葉市の区 1 件" in md
+    page = tmp_path / "page.html"
+    _ok("page", "--compare", str(chiba), "--output", str(page))
+    html = page.read_text(encoding="utf-8")
+    assert "2 団体（区のカタログ 1 件は行を示しますが、数えていません。区は市町村ではありません）" in html

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.numbers import percent
-from dxready.commands.compare_rows import MISSING
+from dxready.commands.compare_rows import MISSING, city_of_ward
 
 if TYPE_CHECKING:
     from dxready.commands.compare import Comparison, Row
@@ -53,8 +53,9 @@ def usage_columns(comparison: Comparison) -> list[UsageColumn]:
     from dxready.commands.compare import STANDARD_NOS
 
     out = []
+    rows = comparison.counted()  # a ward's counts are its city's: never pooled (Comparison.counted)
     for i, no in enumerate(STANDARD_NOS):
-        entries = [u for row in comparison.rows if row.usage and (u := row.usage[i]) is not None]
+        entries = [u for row in rows if row.usage and (u := row.usage[i]) is not None]
         whole = [u for u in entries if u.poolable]
         year = max((u.fiscal_year for u in whole), default=None)
         pooled = [u for u in whole if u.fiscal_year == year]
@@ -145,14 +146,6 @@ def prefecture_of(row: Row) -> str:
     if entry is not None:
         return entry.prefecture
     return row.prefecture or UNKNOWN_PREFECTURE
-
-
-def city_of_ward(row: Row) -> str | None:
-    """The designated city's code when ``row`` is one of its wards (by the registry), else None."""
-    from dxready.catalog.municipalities import by_code
-
-    entry = by_code(row.code)
-    return entry.ward_of if entry is not None else None
 
 
 def rollups(comparison: Comparison) -> list[Rollup]:

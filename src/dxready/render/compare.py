@@ -165,6 +165,15 @@ def _summary(comparison: Comparison, lang: str) -> str:
     return text + f" ({dates(comparison, lang)})"
 
 
+def _wards_note(comparison: Comparison, lang: str) -> list[str]:
+    """The roll-up's note when a designated city's ward is among the rows: its row is shown, but no total counts it
+    (Comparison.counted). Nothing otherwise."""
+    from dxready.render.compare_extra import wards_said
+
+    note = wards_said(comparison, lang)
+    return [note] if note else []
+
+
 def _legend(columns: list[Column], lang: str) -> list[str]:
     head = "手続番号:" if lang == "ja" else "Procedure numbers:"
     return [head, *(f"{c.no}. {c.label(lang)}" for c in columns)]
@@ -275,9 +284,12 @@ def table(comparison: Comparison, lang: str) -> str:
     from dxready.render.wrap import wrap
 
     # Wrapped the house's way (a count and its unit, a date, a rate range stay whole), not by rich.
-    for line in wrap(_summary(comparison, lang), width) + wrap(
-        _ORDER_NOTE["ja" if lang == "ja" else "en"], width
-    ):
+    said = [
+        _summary(comparison, lang),
+        *_wards_note(comparison, lang),
+        _ORDER_NOTE["ja" if lang == "ja" else "en"],
+    ]
+    for line in [part for text in said for part in wrap(text, width)]:
         made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     return buffer.getvalue()
 
@@ -316,6 +328,7 @@ def markdown(comparison: Comparison, lang: str) -> str:
         "",
         md_text(_summary(comparison, lang)),
         "",
+        *(x for note in _wards_note(comparison, lang) for x in (md_text(note), "")),
         md_text(_ORDER_NOTE["ja" if lang == "ja" else "en"]),
         "",
     ]

@@ -329,7 +329,7 @@ def _rollup_note(lang: str, comparison: Comparison | None = None) -> str:
         "status is known / applicable cells. Where cells are unknown (？), the rate is given as bounds: every "
         "unknown cell × to every unknown cell ○.",
     )
-    wards = _wards_said(comparison, lang) if comparison is not None else ""
+    wards = wards_said(comparison, lang) if comparison is not None else ""
     return text + (" " if lang != "ja" and wards else "") + wards
 
 
@@ -341,7 +341,7 @@ def city_name(code: str) -> str:
     return entry.name if entry is not None else code
 
 
-def _wards_said(comparison: Comparison, lang: str) -> str:
+def wards_said(comparison: Comparison, lang: str) -> str:
     """'区のカタログは数えていません（区は市町村ではありません）: 千葉市の区 2 件（千葉市のカタログはなく、千葉市も数えて
     いません）。' — or '' when no ward's catalogue is in the set."""
     from dxready.commands.rollup import wards_set_aside
