@@ -132,7 +132,15 @@ def test_csv_has_a_bom_and_one_row_per_municipality(pair: Path) -> None:
     assert rows[1][:7] == ["鴨川市", "122238", "2023-12-31", "○", "一部", "一部", "○"]
     head = rows[0]
     assert head[24:] == [
-        *("Online rate", "Rate low", "Rate high", "Known", "Inferred", "Applicable low", "Applicable high"),
+        *(
+            "Online rate",
+            "Rate low",
+            "Rate high",
+            "Recorded",
+            "Inferred",
+            "Applicable low",
+            "Applicable high",
+        ),
         *("L0", "L1", "L2", "L3", "L4", "Unsettled"),
     ]
     # Kure has unknown rows: no settled rate, its bounds and coverage each in a column of their own ("4/20" would be
@@ -146,7 +154,7 @@ def test_csv_has_a_bom_and_one_row_per_municipality(pair: Path) -> None:
         "By procedure: online rate",
         "By procedure: rate low",
         "By procedure: rate high",
-        "By procedure: known",
+        "By procedure: recorded",
         "By procedure: inferred",
         "By procedure: applicable low",
         "By procedure: applicable high",

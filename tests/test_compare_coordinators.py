@@ -309,9 +309,9 @@ def test_csv_keeps_what_makes_each_figure_true(tmp_path: Path) -> None:
         assert sum(int(row[h]) for h in ("L0", "L1", "L2", "L3", "L4", "未確定")) == int(row["対象上限"])
     # The rate: a figure only when settled, its bounds and its coverage each a number in a cell of its own.
     assert [
-        fu[h] for h in ("オンライン化率", "率下限", "率上限", "既知", "推定", "対象下限", "対象上限")
+        fu[h] for h in ("オンライン化率", "率下限", "率上限", "記録", "推定", "対象下限", "対象上限")
     ] == [*("", "4.8", "100.0", "1", "0", "1", "21")]
-    assert [ku[h] for h in ("オンライン化率", "率下限", "率上限", "既知", "対象上限")] == [
+    assert [ku[h] for h in ("オンライン化率", "率下限", "率上限", "記録", "対象上限")] == [
         "4.8",
         "4.8",
         "4.8",
@@ -332,7 +332,7 @@ def test_csv_keeps_what_makes_each_figure_true(tmp_path: Path) -> None:
     # The per-procedure rows: one figure per row, each procedure's under its number.
     assert ja["手続別: 率下限"]["1"] == "100.0" and ja["手続別: 率上限"]["2"] == "66.7"
     assert ja["手続別: オンライン化率"]["1"] == "100.0" and ja["手続別: オンライン化率"]["2"] == ""
-    assert ja["手続別: 既知"]["2"] == "2" and ja["手続別: 対象上限"]["2"] == "3"
+    assert ja["手続別: 記録"]["2"] == "2" and ja["手続別: 対象上限"]["2"] == "3"
     en = table("en")
     ta = en["122050"]
     assert (ta["usage7"], ta["usage7 fiscal year"], ta["usage7 note"]) == (

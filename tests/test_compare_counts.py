@@ -93,7 +93,7 @@ def test_the_matrix_shows_a_ward_but_counts_it_in_no_total(chiba: Path, tmp_path
         per = {r[0]: r for r in rows if r[0].startswith(("手続別", "By procedure"))}
         no1 = rows[0].index("1")
         high = "手続別: 対象上限" if lang == "ja" else "By procedure: applicable high"
-        known = "手続別: 既知" if lang == "ja" else "By procedure: known"
+        known = "手続別: 記録" if lang == "ja" else "By procedure: recorded"
         assert (
             per[high][no1] == "2" and per[known][no1 + 2] == "1"
         )  # No.1 over 2 municipalities; No.3 館山市 一部
@@ -114,3 +114,18 @@ def test_the_matrix_shows_a_ward_but_counts_it_in_no_total(chiba: Path, tmp_path
     _ok("page", "--compare", str(chiba), "--output", str(page))
     html = page.read_text(encoding="utf-8")
     assert "2 団体（区のカタログ 1 件は行を示しますが、数えていません。区は市町村ではありません）" in html
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_csv_calls_the_recorded_rows_recorded_as_gaps_does(tateyama: Path, lang: str) -> None:
+    """D15: the csv headed gaps' 記録 (5 rows, one of them inferred) 既知 / Known."""
+    gaps = _ok("gaps", "--catalog", str(tateyama / "tateyama"), "--lang", lang)
+    said = "20件中5件記録、うち推定1件" if lang == "ja" else "5 of 20 recorded, 1 inferred"
+    assert said in " ".join(gaps.split()).replace("20 件中", "20件中")
+    rows = _csv(str(tateyama), "--lang", lang)
+    recorded, inferred = ("記録", "推定") if lang == "ja" else ("Recorded", "Inferred")
+    assert not {"既知", "Known"} & set(rows[0])
+    row = dict(zip(rows[0], rows[1], strict=True))
+    assert (row[recorded], row[inferred]) == ("5", "1")
+    label = "手続別: 記録" if lang == "ja" else "By procedure: recorded"
+    assert dict(zip(rows[0], next(r for r in rows if r[0] == label), strict=True))["4"] == "1"

@@ -44,7 +44,7 @@ def _rate(rate: Rate, lang: str, *, coverage: bool = True) -> str:
 
 def _csv_figures(rate: Rate) -> list[str]:
     """A rate as the csv's columns: the rate (only when no unknown could change it), its low and high bounds, and
-    its coverage (known, of them inferred), and the applicable rows as bounds (as every view states 対象手続 while rows
+    its coverage (recorded, of them inferred: gaps' 記録, never 確認 or "known"), and the applicable rows as bounds (as every view states 対象手続 while rows
     are ？: at least the known ones, at most the known and the unknown ones): each figure a number in a cell of its
     own, never a text such as '42.9-100.0' or '7/21' (which a spreadsheet reads as a date)."""
     bounds = rate.bounds
@@ -56,8 +56,16 @@ def _csv_figures(rate: Rate) -> list[str]:
 def _csv_heads(lang: str) -> list[str]:
     """The names of :func:`_csv_figures`' columns."""
     if lang == "ja":
-        return ["オンライン化率", "率下限", "率上限", "既知", "推定", "対象下限", "対象上限"]
-    return ["Online rate", "Rate low", "Rate high", "Known", "Inferred", "Applicable low", "Applicable high"]
+        return ["オンライン化率", "率下限", "率上限", "記録", "推定", "対象下限", "対象上限"]
+    return [
+        "Online rate",
+        "Rate low",
+        "Rate high",
+        "Recorded",
+        "Inferred",
+        "Applicable low",
+        "Applicable high",
+    ]
 
 
 def _style(rate: Rate) -> str:
