@@ -139,7 +139,7 @@ def test_by_prefecture_rolls_up_with_coverage_and_bounds(chiba: Path) -> None:
     }
     assert chiba_group["rate"] is None
     assert chiba_group["rate_bounds"] == [round(100 * 12 / 38, 1), round(100 * 30 / 38, 1)]
-    assert chiba_group["coverage"] == {"known": 20, "total": 38}
+    assert chiba_group["coverage"] == {"known": 20, "total": 38, "inferred": 0}
     # 呉市: every row known (×): the rate is a single figure.
     assert hiroshima["rate"] == 0.0 and hiroshima["rate_bounds"] == [0.0, 0.0]
 
@@ -154,8 +154,25 @@ def test_by_prefecture_text_formats(chiba: Path) -> None:
         app, ["compare", str(chiba), "--by", "prefecture", "--format", "csv", "--lang", "en"]
     ).stdout
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0][:3] == ["prefecture", "municipalities", "in_registry"]
-    assert rows[1] == ["千葉県", "1", "54", "3", "0", "0", "0", "18", "", "14.3", "100.0", "3", "21", "0"]
+    assert rows[0][:3] == ["Prefecture", "Municipalities", "In registry"]
+    assert rows[1] == [
+        "千葉県",
+        "1",
+        "54",
+        "3",
+        "0",
+        "0",
+        "0",
+        "18",
+        "",
+        "14.3",
+        "100.0",
+        "3",
+        "0",
+        "3",
+        "21",
+        "0",
+    ]
 
 
 def test_a_broken_catalogue_named_by_code_is_named_from_the_registry(chiba: Path) -> None:
@@ -365,7 +382,7 @@ def test_by_prefecture_never_counts_a_designated_citys_wards_as_municipalities(t
     out, err = rollup(chiba, chuo, hana)
     (group,) = json.loads(out)["rollups"]
     assert group["municipalities"] == 1 and group["codes"] == ["121002"] and group["in_registry"] == 54
-    assert group["coverage"] == {"known": 0, "total": 21}  # 千葉市's own 21 cells, once
+    assert group["coverage"] == {"known": 0, "total": 21, "inferred": 0}  # 千葉市's own 21 cells, once
     assert group["wards_left_out"] == ["121011", "121029"]
     said = "".join(err.split())  # one note, fitted to 80 columns
     assert (
@@ -388,7 +405,7 @@ def test_by_prefecture_never_counts_a_designated_citys_wards_as_municipalities(t
     assert "| 千葉県 | 0/54 | 0 | 0 | 0 | 0 | 0 | — | 0/0 |" in md and "千葉市の区 2 件" in md
     text, _ = rollup(chuo, hana, fmt="csv", lang="en")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0][1] == "municipalities" and rows[0][-1] == "wards_left_out"
+    assert rows[0][1] == "Municipalities" and rows[0][-1] == "Wards left out"
     assert rows[1][:3] == ["千葉県", "0", "54"] and rows[1][-1] == "2"
     en, err = rollup(chuo, hana, fmt="table", lang="en")
     assert "2 wards of 千葉市 (no catalogue of 千葉市 itself: 千葉市 is not counted)" in " ".join(en.split())

@@ -129,3 +129,23 @@ def test_csv_calls_the_recorded_rows_recorded_as_gaps_does(tateyama: Path, lang:
     assert (row[recorded], row[inferred]) == ("5", "1")
     label = "手続別: 記録" if lang == "ja" else "By procedure: recorded"
     assert dict(zip(rows[0], next(r for r in rows if r[0] == label), strict=True))["4"] == "1"
+
+
+def test_the_rollup_csv_names_its_figures_as_the_matrix_csv_does(chiba: Path) -> None:
+    """D11 (and D2, D15 for the roll-up): the roll-up's csv headed its columns rate_low, known, applicable where the
+    matrix's says Rate low, Recorded, Applicable low/high, held the upper bound alone under 対象 and had no 推定."""
+    for lang in ("ja", "en"):
+        matrix = _csv(str(chiba), "--lang", lang)[0]
+        rows = _csv(str(chiba), "--by", "prefecture", "--lang", lang)
+        shared = [h for h in rows[0] if h in matrix]
+        assert shared == [*matrix[24:31]]  # the rate, its bounds, 記録, 推定 and the applicable bounds, alike
+        group = dict(zip(rows[0], rows[1], strict=True))
+        figures = [group[h] for h in shared]
+        # 千葉県: 館山市 and 千葉市 (the ward set aside): 7 of 41 cells recorded, 1 inferred, 34 unknown
+        assert figures == ["", "12.2", "95.1", "7", "1", "7", "41"]
+    data = json.loads(_ok("compare", str(chiba), "--by", "prefecture", "--format", "json"))
+    (group,) = data["rollups"]
+    assert group["coverage"] == {"known": 7, "total": 41, "inferred": 1} and group["applicable_bounds"] == [
+        7,
+        41,
+    ]

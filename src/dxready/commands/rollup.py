@@ -87,6 +87,8 @@ class Rollup:
     """How many municipalities the national registry lists for this prefecture (wards not counted)."""
     wards: list[str] = field(default_factory=list)
     """Codes of the designated cities' wards whose catalogues were set aside (not municipalities: not rolled up)."""
+    inferred: int = 0
+    """Known cells whose status is the author's inference (recorded, never worded 確認: engine.rates)."""
 
     @property
     def known(self) -> int:
@@ -134,7 +136,9 @@ class Rollup:
             if partial is not None and not self.cells["unknown"]
             else None,
             "online_or_partial_rate_bounds": None if partial is None else list(partial),
-            "coverage": {"known": self.known, "total": self.applicable},
+            "coverage": {"known": self.known, "total": self.applicable, "inferred": self.inferred},
+            # the applicable cells at least (the known ones) and at most (？ too), as gaps gives 対象手続
+            "applicable_bounds": [self.known, self.applicable],
             "wards_left_out": list(self.wards),
         }
 
@@ -163,6 +167,7 @@ def rollups(comparison: Comparison) -> list[Rollup]:
             continue
         group.municipalities.append(row.code)
         group.cells.update(row.statuses.values())
+        group.inferred += row.inferred
         # A standard row the catalogue lacks (DX018) is a cell whose status is unknown, never one left out.
         group.cells["unknown"] += row.marks.count(MISSING)
     order = {p: i for i, p in enumerate(PREFECTURES)}
