@@ -132,25 +132,34 @@ def test_csv_has_a_bom_and_one_row_per_municipality(pair: Path) -> None:
     assert rows[1][:7] == ["鴨川市", "122238", "2023-12-31", "○", "一部", "一部", "○"]
     head = rows[0]
     assert head[24:] == [
-        *("Online rate", "Rate low", "Rate high", "Known", "Inferred", "Applicable"),
+        *(
+            "Online rate",
+            "Rate low",
+            "Rate high",
+            "Recorded",
+            "Inferred",
+            "Applicable low",
+            "Applicable high",
+        ),
         *("L0", "L1", "L2", "L3", "L4", "Unsettled"),
     ]
     # Kure has unknown rows: no settled rate, its bounds and coverage each in a column of their own ("4/20" would be
     # a date in a spreadsheet); its levels add up to its applicable rows with the unsettled ones.
     kure = dict(zip(head, rows[2], strict=True))
-    assert [kure[h] for h in head[24:30]] == ["", "10.0", "90.0", "4", "0", "20"]
-    assert sum(int(kure[h]) for h in head[30:]) == 20
+    assert [kure[h] for h in head[24:31]] == ["", "10.0", "90.0", "4", "0", "4", "20"]
+    assert sum(int(kure[h]) for h in head[31:]) == 20
     kamo = dict(zip(head, rows[1], strict=True))
-    assert [kamo[h] for h in head[24:30]] == ["52.9", "52.9", "52.9", "17", "0", "17"]
+    assert [kamo[h] for h in head[24:31]] == ["52.9", "52.9", "52.9", "17", "0", "17", "17"]
     assert [r[0] for r in rows[3:]] == [
         "By procedure: online rate",
         "By procedure: rate low",
         "By procedure: rate high",
-        "By procedure: known",
+        "By procedure: recorded",
         "By procedure: inferred",
-        "By procedure: applicable",
+        "By procedure: applicable low",
+        "By procedure: applicable high",
     ]
-    assert [r[3 + 2] for r in rows[3:]] == ["", "0.0", "50.0", "1", "0", "2"]  # No.3: 一部 and ？
+    assert [r[3 + 2] for r in rows[3:]] == ["", "0.0", "50.0", "1", "0", "1", "2"]  # No.3: 一部 and ？
 
 
 def test_table_shows_marks_rates_and_summary(pair: Path) -> None:

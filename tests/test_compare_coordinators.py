@@ -139,7 +139,7 @@ def test_by_prefecture_rolls_up_with_coverage_and_bounds(chiba: Path) -> None:
     }
     assert chiba_group["rate"] is None
     assert chiba_group["rate_bounds"] == [round(100 * 12 / 38, 1), round(100 * 30 / 38, 1)]
-    assert chiba_group["coverage"] == {"known": 20, "total": 38}
+    assert chiba_group["coverage"] == {"known": 20, "total": 38, "inferred": 0}
     # 呉市: every row known (×): the rate is a single figure.
     assert hiroshima["rate"] == 0.0 and hiroshima["rate_bounds"] == [0.0, 0.0]
 
@@ -154,8 +154,25 @@ def test_by_prefecture_text_formats(chiba: Path) -> None:
         app, ["compare", str(chiba), "--by", "prefecture", "--format", "csv", "--lang", "en"]
     ).stdout
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0][:3] == ["prefecture", "municipalities", "in_registry"]
-    assert rows[1] == ["千葉県", "1", "54", "3", "0", "0", "0", "18", "", "14.3", "100.0", "3", "21", "0"]
+    assert rows[0][:3] == ["Prefecture", "Municipalities", "In registry"]
+    assert rows[1] == [
+        "千葉県",
+        "1",
+        "54",
+        "3",
+        "0",
+        "0",
+        "0",
+        "18",
+        "",
+        "14.3",
+        "100.0",
+        "3",
+        "0",
+        "3",
+        "21",
+        "0",
+    ]
 
 
 def test_a_broken_catalogue_named_by_code_is_named_from_the_registry(chiba: Path) -> None:
@@ -306,12 +323,12 @@ def test_csv_keeps_what_makes_each_figure_true(tmp_path: Path) -> None:
     # Levels: the unsettled rows have a column of their own, and the level columns add up to the applicable rows.
     assert [fu[f"L{n}"] for n in range(5)] == ["0"] * 5 and fu["未確定"] == "21"
     for row in (fu, ku, ta):
-        assert sum(int(row[h]) for h in ("L0", "L1", "L2", "L3", "L4", "未確定")) == int(row["対象"])
+        assert sum(int(row[h]) for h in ("L0", "L1", "L2", "L3", "L4", "未確定")) == int(row["対象上限"])
     # The rate: a figure only when settled, its bounds and its coverage each a number in a cell of its own.
-    assert [fu[h] for h in ("オンライン化率", "率下限", "率上限", "既知", "推定", "対象")] == [
-        *("", "4.8", "100.0", "1", "0", "21")
-    ]
-    assert [ku[h] for h in ("オンライン化率", "率下限", "率上限", "既知", "対象")] == [
+    assert [
+        fu[h] for h in ("オンライン化率", "率下限", "率上限", "記録", "推定", "対象下限", "対象上限")
+    ] == [*("", "4.8", "100.0", "1", "0", "1", "21")]
+    assert [ku[h] for h in ("オンライン化率", "率下限", "率上限", "記録", "対象上限")] == [
         "4.8",
         "4.8",
         "4.8",
@@ -332,7 +349,7 @@ def test_csv_keeps_what_makes_each_figure_true(tmp_path: Path) -> None:
     # The per-procedure rows: one figure per row, each procedure's under its number.
     assert ja["手続別: 率下限"]["1"] == "100.0" and ja["手続別: 率上限"]["2"] == "66.7"
     assert ja["手続別: オンライン化率"]["1"] == "100.0" and ja["手続別: オンライン化率"]["2"] == ""
-    assert ja["手続別: 既知"]["2"] == "2" and ja["手続別: 対象"]["2"] == "3"
+    assert ja["手続別: 記録"]["2"] == "2" and ja["手続別: 対象上限"]["2"] == "3"
     en = table("en")
     ta = en["122050"]
     assert (ta["usage7"], ta["usage7 fiscal year"], ta["usage7 note"]) == (
@@ -365,7 +382,7 @@ def test_by_prefecture_never_counts_a_designated_citys_wards_as_municipalities(t
     out, err = rollup(chiba, chuo, hana)
     (group,) = json.loads(out)["rollups"]
     assert group["municipalities"] == 1 and group["codes"] == ["121002"] and group["in_registry"] == 54
-    assert group["coverage"] == {"known": 0, "total": 21}  # 千葉市's own 21 cells, once
+    assert group["coverage"] == {"known": 0, "total": 21, "inferred": 0}  # 千葉市's own 21 cells, once
     assert group["wards_left_out"] == ["121011", "121029"]
     said = "".join(err.split())  # one note, fitted to 80 columns
     assert (
@@ -388,7 +405,7 @@ def test_by_prefecture_never_counts_a_designated_citys_wards_as_municipalities(t
     assert "| 千葉県 | 0/54 | 0 | 0 | 0 | 0 | 0 | — | 0/0 |" in md and "千葉市の区 2 件" in md
     text, _ = rollup(chuo, hana, fmt="csv", lang="en")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0][1] == "municipalities" and rows[0][-1] == "wards_left_out"
+    assert rows[0][1] == "Municipalities" and rows[0][-1] == "Wards left out"
     assert rows[1][:3] == ["千葉県", "0", "54"] and rows[1][-1] == "2"
     en, err = rollup(chuo, hana, fmt="table", lang="en")
     assert "2 wards of 千葉市 (no catalogue of 千葉市 itself: 千葉市 is not counted)" in " ".join(en.split())

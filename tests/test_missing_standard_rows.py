@@ -101,7 +101,7 @@ def test_compare_counts_a_missing_row_as_unknown(tmp_path: Path) -> None:
     assert data["totals"]["rate_bounds"] == [52.9, 58.8]
     rolled = _cli("compare", str(parent), "--format", "json", "--by", "prefecture")
     (chiba,) = json.loads(rolled.stdout)["rollups"]
-    assert chiba["coverage"] == {"known": 16, "total": 17} and chiba["cells"]["unknown"] == 1
+    assert chiba["coverage"] == {"known": 16, "total": 17, "inferred": 0} and chiba["cells"]["unknown"] == 1
 
 
 def test_compare_totals_count_the_missing_cells_the_rates_count(tmp_path: Path) -> None:

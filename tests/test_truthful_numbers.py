@@ -66,7 +66,7 @@ def test_nine_of_21_rows_never_show_a_bare_rate(city: Path, tmp_path: Path) -> N
     code, out, _ = _run("compare", str(city), "--format", "csv")
     rows = list(csv.reader(io.StringIO(out[1:])))
     # No single figure: the bounds and the coverage, each in a column of its own.
-    assert rows[1][24:30] == ["", "28.6", "85.7", "9", "0", "21"]
+    assert rows[1][24:31] == ["", "28.6", "85.7", "9", "0", "9", "21"]
     assert "28.6–85.7%" in _run("compare", str(city))[1]
     assert "並び順と色はオンライン化率の下限" in _run("compare", str(city))[1]
 

@@ -132,10 +132,9 @@ def compare(
     if comparison.rows:
         _out(render(comparison, language))
     sys.stderr.write(notes(comparison, language))
-    if by is not None:
-        from dxready.render.compare_notes import rollup_notes
+    from dxready.render.compare_notes import rollup_notes
 
-        sys.stderr.write(rollup_notes(comparison, language))
+    sys.stderr.write(rollup_notes(comparison, language, by=by is not None))
     raise typer.Exit(comparison.exit_code)
 
 

@@ -138,6 +138,8 @@ class Row:
                 "levels": {str(no): self.levels.get(no) for no in STANDARD_NOS},
                 "recorded": self.recorded,
                 "inferred": self.inferred,
+                # the applicable rows at least (the known ones) and at most (？ and missing ones too), as gaps says
+                "applicable_bounds": [self.known, self.applicable],
                 **fields(self.online, self.with_partial),
                 "online_rate": self.online_rate,
                 "online_or_partial_rate": self.online_or_partial_rate,
@@ -211,6 +213,14 @@ def _seal(key: str, fields: list[Any]) -> str:
 
     text = json.dumps([key, *fields], ensure_ascii=True, separators=(",", ":"))
     return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+
+def city_of_ward(row: Row) -> str | None:
+    """The designated city's code when ``row`` is one of its wards (by the registry), else None."""
+    from dxready.catalog.municipalities import by_code
+
+    entry = by_code(row.code)
+    return entry.ward_of if entry is not None else None
 
 
 def row_order(row: Row) -> tuple[float, str, str]:
@@ -316,12 +326,24 @@ class Comparison:
         counted = {row.code: row.catalog for row in self.rows}
         return {code: [counted[code], *where] for code, where in self.skipped.items()}
 
+    def counted(self) -> list[Row]:
+        """The rows every total adds up (the totals, each procedure's column, the pooled usage): all but a designated
+        city's wards. A ward is not a municipality and its catalogue describes its city's procedures, so counted it
+        would be one more 団体 and its city's cells once more; its row is shown, never added (as ``--by prefecture``
+        sets it aside: commands/rollup.py)."""
+        return [row for row in self.rows if city_of_ward(row) is None]
+
+    def wards(self) -> list[str]:
+        """The codes of the wards' rows that no total counts (see :meth:`counted`), in the rows' order."""
+        return [row.code for row in self.rows if city_of_ward(row) is not None]
+
     def columns(self) -> list[Column]:
         from dxready.catalog.registry import STANDARD_BY_NO
 
         names = {**_STATUS_OF, MISSING: "missing"}
-        by_no = zip(*(row.marks for row in self.rows), strict=True) if self.rows else [()] * len(STANDARD_NOS)
-        guessed = Counter(i for row in self.rows for i, ch in enumerate(row.guessed) if ch == GUESSED)
+        rows = self.counted()
+        by_no = zip(*(row.marks for row in rows), strict=True) if rows else [()] * len(STANDARD_NOS)
+        guessed = Counter(i for row in rows for i, ch in enumerate(row.guessed) if ch == GUESSED)
         return [
             Column(
                 no,
@@ -335,11 +357,12 @@ class Comparison:
 
     def rates(self) -> tuple[Rate, Rate]:
         """○, and ○ with 一部, over every applicable cell of every municipality."""
-        cells = Counter("".join(row.marks for row in self.rows))
+        rows = self.counted()
+        cells = Counter("".join(row.marks for row in rows))
         online, partial = cells.get("o", 0), cells.get("p", 0)
         known = online + partial + cells.get("x", 0)
         applicable = known + cells.get("u", 0) + cells.get(MISSING, 0)
-        inferred = sum(row.inferred for row in self.rows)
+        inferred = sum(row.inferred for row in rows)
         return Rate(online, known, applicable, inferred), Rate(online + partial, known, applicable, inferred)
 
     def status_dates(self) -> tuple[str | None, str | None, int]:
@@ -351,11 +374,12 @@ class Comparison:
         return stated[0], stated[-1], len(self.rows) - len(stated)
 
     def totals(self) -> dict[str, Any]:
-        cells = Counter("".join(row.marks for row in self.rows))
-        grades = Counter("".join(row.grades for row in self.rows))
+        rows = self.counted()
+        cells = Counter("".join(row.marks for row in rows))
+        grades = Counter("".join(row.grades for row in rows))
         on, some = self.rates()
         return {
-            "municipalities": len(self.rows),
+            "municipalities": len(rows),
             "broken": len(self.broken),
             # ``missing``: standard rows a catalogue lacks, counted as ？ by the rates (as the columns' counts say)
             "cells": {
@@ -366,7 +390,8 @@ class Comparison:
             "online_rate": on.rate,
             "online_or_partial_rate": some.rate,
             "levels": {n: grades.get(str(n), 0) for n in range(5)},
-            "levels_unsettled": sum(row.unsettled for row in self.rows),
+            "levels_unsettled": sum(row.unsettled for row in rows),
+            "wards_left_out": self.wards(),
         }
 
 

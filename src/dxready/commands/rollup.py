@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from dxready.catalog.numbers import percent
-from dxready.commands.compare_rows import MISSING
+from dxready.commands.compare_rows import MISSING, city_of_ward
 
 if TYPE_CHECKING:
     from dxready.commands.compare import Comparison, Row
@@ -53,8 +53,9 @@ def usage_columns(comparison: Comparison) -> list[UsageColumn]:
     from dxready.commands.compare import STANDARD_NOS
 
     out = []
+    rows = comparison.counted()  # a ward's counts are its city's: never pooled (Comparison.counted)
     for i, no in enumerate(STANDARD_NOS):
-        entries = [u for row in comparison.rows if row.usage and (u := row.usage[i]) is not None]
+        entries = [u for row in rows if row.usage and (u := row.usage[i]) is not None]
         whole = [u for u in entries if u.poolable]
         year = max((u.fiscal_year for u in whole), default=None)
         pooled = [u for u in whole if u.fiscal_year == year]
@@ -86,6 +87,8 @@ class Rollup:
     """How many municipalities the national registry lists for this prefecture (wards not counted)."""
     wards: list[str] = field(default_factory=list)
     """Codes of the designated cities' wards whose catalogues were set aside (not municipalities: not rolled up)."""
+    inferred: int = 0
+    """Known cells whose status is the author's inference (recorded, never worded 確認: engine.rates)."""
 
     @property
     def known(self) -> int:
@@ -133,7 +136,9 @@ class Rollup:
             if partial is not None and not self.cells["unknown"]
             else None,
             "online_or_partial_rate_bounds": None if partial is None else list(partial),
-            "coverage": {"known": self.known, "total": self.applicable},
+            "coverage": {"known": self.known, "total": self.applicable, "inferred": self.inferred},
+            # the applicable cells at least (the known ones) and at most (？ too), as gaps gives 対象手続
+            "applicable_bounds": [self.known, self.applicable],
             "wards_left_out": list(self.wards),
         }
 
@@ -145,14 +150,6 @@ def prefecture_of(row: Row) -> str:
     if entry is not None:
         return entry.prefecture
     return row.prefecture or UNKNOWN_PREFECTURE
-
-
-def city_of_ward(row: Row) -> str | None:
-    """The designated city's code when ``row`` is one of its wards (by the registry), else None."""
-    from dxready.catalog.municipalities import by_code
-
-    entry = by_code(row.code)
-    return entry.ward_of if entry is not None else None
 
 
 def rollups(comparison: Comparison) -> list[Rollup]:
@@ -170,6 +167,7 @@ def rollups(comparison: Comparison) -> list[Rollup]:
             continue
         group.municipalities.append(row.code)
         group.cells.update(row.statuses.values())
+        group.inferred += row.inferred
         # A standard row the catalogue lacks (DX018) is a cell whose status is unknown, never one left out.
         group.cells["unknown"] += row.marks.count(MISSING)
     order = {p: i for i, p in enumerate(PREFECTURES)}

@@ -44,19 +44,28 @@ def _rate(rate: Rate, lang: str, *, coverage: bool = True) -> str:
 
 def _csv_figures(rate: Rate) -> list[str]:
     """A rate as the csv's columns: the rate (only when no unknown could change it), its low and high bounds, and
-    its coverage (known, of them inferred, applicable): each figure a number in a cell of its own, never a text such
-    as '42.9-100.0' or '7/21' (which a spreadsheet reads as a date)."""
+    its coverage (recorded, of them inferred: gaps' 記録, never 確認 or "known"), and the applicable rows as bounds (as every view states 対象手続 while rows
+    are ？: at least the known ones, at most the known and the unknown ones): each figure a number in a cell of its
+    own, never a text such as '42.9-100.0' or '7/21' (which a spreadsheet reads as a date)."""
     bounds = rate.bounds
     low, high = ("", "") if bounds is None else (f"{bounds[0]:.1f}", f"{bounds[1]:.1f}")
     settled = "" if rate.rate is None else f"{rate.rate:.1f}"
-    return [settled, low, high, str(rate.known), str(rate.inferred), str(rate.total)]
+    return [settled, low, high, str(rate.known), str(rate.inferred), str(rate.known), str(rate.total)]
 
 
 def _csv_heads(lang: str) -> list[str]:
     """The names of :func:`_csv_figures`' columns."""
     if lang == "ja":
-        return ["オンライン化率", "率下限", "率上限", "既知", "推定", "対象"]
-    return ["Online rate", "Rate low", "Rate high", "Known", "Inferred", "Applicable"]
+        return ["オンライン化率", "率下限", "率上限", "記録", "推定", "対象下限", "対象上限"]
+    return [
+        "Online rate",
+        "Rate low",
+        "Rate high",
+        "Recorded",
+        "Inferred",
+        "Applicable low",
+        "Applicable high",
+    ]
 
 
 def _style(rate: Rate) -> str:
@@ -162,6 +171,15 @@ def _summary(comparison: Comparison, lang: str) -> str:
 
         text += f"; {count(t['broken'], 'catalogue')} could not be read (see stderr)"
     return text + f" ({dates(comparison, lang)})"
+
+
+def _wards_note(comparison: Comparison, lang: str) -> list[str]:
+    """The roll-up's note when a designated city's ward is among the rows: its row is shown, but no total counts it
+    (Comparison.counted). Nothing otherwise."""
+    from dxready.render.compare_extra import wards_said
+
+    note = wards_said(comparison, lang)
+    return [note] if note else []
 
 
 def _legend(columns: list[Column], lang: str) -> list[str]:
@@ -274,9 +292,12 @@ def table(comparison: Comparison, lang: str) -> str:
     from dxready.render.wrap import wrap
 
     # Wrapped the house's way (a count and its unit, a date, a rate range stay whole), not by rich.
-    for line in wrap(_summary(comparison, lang), width) + wrap(
-        _ORDER_NOTE["ja" if lang == "ja" else "en"], width
-    ):
+    said = [
+        _summary(comparison, lang),
+        *_wards_note(comparison, lang),
+        _ORDER_NOTE["ja" if lang == "ja" else "en"],
+    ]
+    for line in [part for text in said for part in wrap(text, width)]:
         made.print(Text(line, no_wrap=True, overflow="ignore"), soft_wrap=True)
     return buffer.getvalue()
 
@@ -315,6 +336,7 @@ def markdown(comparison: Comparison, lang: str) -> str:
         "",
         md_text(_summary(comparison, lang)),
         "",
+        *(x for note in _wards_note(comparison, lang) for x in (md_text(note), "")),
         md_text(_ORDER_NOTE["ja" if lang == "ja" else "en"]),
         "",
     ]

@@ -329,7 +329,7 @@ def _rollup_note(lang: str, comparison: Comparison | None = None) -> str:
         "status is known / applicable cells. Where cells are unknown (？), the rate is given as bounds: every "
         "unknown cell × to every unknown cell ○.",
     )
-    wards = _wards_said(comparison, lang) if comparison is not None else ""
+    wards = wards_said(comparison, lang) if comparison is not None else ""
     return text + (" " if lang != "ja" and wards else "") + wards
 
 
@@ -341,7 +341,7 @@ def city_name(code: str) -> str:
     return entry.name if entry is not None else code
 
 
-def _wards_said(comparison: Comparison, lang: str) -> str:
+def wards_said(comparison: Comparison, lang: str) -> str:
     """'区のカタログは数えていません（区は市町村ではありません）: 千葉市の区 2 件（千葉市のカタログはなく、千葉市も数えて
     いません）。' — or '' when no ward's catalogue is in the set."""
     from dxready.commands.rollup import wards_set_aside
@@ -437,27 +437,30 @@ def rollup_json(comparison: Comparison, lang: str) -> str:
 
 
 def rollup_csv(comparison: Comparison, lang: str) -> str:
-    """Numbers in their own columns (a cell such as 3/4 would become a date in a spreadsheet)."""
+    """Numbers in their own columns (a cell such as 3/4 would become a date in a spreadsheet), named as the matrix's
+    csv names the same figures: the rate and its bounds, 記録 and 推定, and the applicable cells as bounds."""
     from dxready.commands.rollup import rollups
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(
         [
-            t(lang, "都道府県", "prefecture"),
-            t(lang, "団体数", "municipalities"),
-            t(lang, "全国一覧の団体数", "in_registry"),
+            t(lang, "都道府県", "Prefecture"),
+            t(lang, "団体数", "Municipalities"),
+            t(lang, "全国一覧の団体数", "In registry"),
             "○",
             "一部",
             "×",
             "—",
             "？",
-            t(lang, "オンライン化率", "rate"),
-            t(lang, "率下限", "rate_low"),
-            t(lang, "率上限", "rate_high"),
-            t(lang, "既知", "known"),
-            t(lang, "対象", "applicable"),
-            t(lang, "除外した区", "wards_left_out"),
+            t(lang, "オンライン化率", "Online rate"),
+            t(lang, "率下限", "Rate low"),
+            t(lang, "率上限", "Rate high"),
+            t(lang, "記録", "Recorded"),
+            t(lang, "推定", "Inferred"),
+            t(lang, "対象下限", "Applicable low"),
+            t(lang, "対象上限", "Applicable high"),
+            t(lang, "除外した区", "Wards left out"),
         ]
     )
     for group in rollups(comparison):
@@ -473,6 +476,8 @@ def rollup_csv(comparison: Comparison, lang: str) -> str:
                 "" if group.rate is None else f"{group.rate:.1f}",
                 low,
                 high,
+                group.known,
+                group.inferred,
                 group.known,
                 group.applicable,
                 len(group.wards),

@@ -30,9 +30,10 @@ def stderr_width() -> int | None:
     return None
 
 
-def rollup_notes(comparison: Comparison, lang: str, width: int | None = None) -> str:
-    """For stderr, with ``--by prefecture``: each designated city whose wards' catalogues were set aside, naming them
-    and saying whether the city itself is counted (by its own catalogue) or not at all."""
+def rollup_notes(comparison: Comparison, lang: str, width: int | None = None, *, by: bool = True) -> str:
+    """For stderr: each designated city whose wards' catalogues were set aside, naming them and saying whether the
+    city itself is counted (by its own catalogue) or not at all; with ``by=False`` (the matrix) that their rows are
+    shown but left out of the totals."""
     width = width or stderr_width()
     lines = []
     for city, wards, own in wards_set_aside(comparison):
@@ -45,9 +46,9 @@ def rollup_notes(comparison: Comparison, lang: str, width: int | None = None) ->
                 if own is not None
                 else f"{name}のカタログがないため、{name}は数えていません"
             )
+            where = "都道府県別の集計に入れていません" if by else "行は示しますが、合計には入れていません"
             line = (
-                f"注意: {listed} は{name}の区のカタログです。区は市町村ではないため、都道府県別の集計に"
-                f"入れていません（{counted}）。"
+                f"注意: {listed} は{name}の区のカタログです。区は市町村ではないため、{where}（{counted}）。"
             )
         else:
             listed = ", ".join(f"{path} ({ward})" for path, ward in named)
@@ -56,10 +57,15 @@ def rollup_notes(comparison: Comparison, lang: str, width: int | None = None) ->
                 if own is not None
                 else f"there is no catalogue of {name} itself, so {name} is not counted"
             )
+            it = "it" if len(named) == 1 else "them"
+            where = (
+                f"the roll-up by prefecture leaves {it} out"
+                if by
+                else f"{'its row is' if len(named) == 1 else 'their rows are'} shown but left out of the totals"
+            )
             line = (
                 f"note: {listed} {'is a catalogue of a ward' if len(named) == 1 else 'are catalogues of wards'} "
-                f"of {name}; a ward is not a municipality, so the roll-up by prefecture leaves "
-                f"{'it' if len(named) == 1 else 'them'} out ({counted})"
+                f"of {name}; a ward is not a municipality, so {where} ({counted})"
             )
         line = oneline(line)
         lines.append(fit_message(line, width) if width else line)

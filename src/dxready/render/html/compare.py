@@ -24,6 +24,21 @@ from dxready.render.html.shell import (
 # --------------------------------------------------------------------------------------------------- compare page
 
 
+def _wards(totals: dict[str, Any], lang: str) -> str:
+    """The wards' rows that no total counts (compare's ``totals.wards_left_out``), as the terminal's note says."""
+    n = len(totals.get("wards_left_out") or [])
+    if not n:
+        return ""
+    return esc(
+        _t(
+            lang,
+            f"（区のカタログ {n} 件は行を示しますが、数えていません。区は市町村ではありません）",
+            f" ({n} ward {'catalogue is' if n == 1 else 'catalogues are'} shown but not counted: a ward is not a "
+            "municipality)",
+        )
+    )
+
+
 def compare_page(data: dict[str, Any], lang: str, version: str) -> str:
     """A coordinator's page from ``compare --format json``: the municipality × procedure matrix, sortable."""
     token = PAGE_LANG.set(lang)
@@ -67,6 +82,7 @@ def _compare_page(data: dict[str, Any], lang: str, version: str) -> str:
             if totals.get("broken")
             else ""
         )
+        + _wards(totals, lang)
         + "</p>"
     )
     heads = [
