@@ -432,6 +432,15 @@ def test_the_embedded_catalogue_is_not_written(tmp_path: Path, monkeypatch: pyte
     path.write_text("No.,手続の種類,オンライン化\n9,粗大ごみ収集の申込,○\n", encoding="utf-8")
     code, _, err = invoke("import", str(path))
     assert code == 2 and "同梱のカタログ" in err
+    # The command's target, not a catalogue problem: no rule's code (DX001 is unreadable YAML), for set too (D16).
+    assert err.startswith("dxready: --catalog: ") and "DX001" not in err
+    code, _, err = invoke("set", "9", "--status", "○")
+    assert (
+        code == 2
+        and err.startswith("dxready: --catalog: ")
+        and "DX001" not in err
+        and "編集できません" in err
+    )
     code, out, _ = invoke("import", str(path), "--dry-run", "--lang", "en")
     assert code == 0 and "status × → ○" in out and "--dry-run: nothing was written" in out
     # The dry run names the catalogue it tried as the shipped one, not by where it is installed (review s8 F16).

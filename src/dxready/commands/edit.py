@@ -22,8 +22,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxready.catalog.load import UNREADABLE
-
 # Re-exports (``X as X``): the machinery's names as ``dxready.commands.edit.X``, as before the split.
 from dxready.commands.edit_change import Change as Change
 from dxready.commands.edit_change import CountsEntry as CountsEntry
@@ -182,14 +180,15 @@ def _editable(catalog: str | os.PathLike[str] | None) -> tuple[Path, str]:
     from dxready.catalog.load import display_name, resolve
 
     root, label = resolve(catalog)
-    if _is_embedded(root, label):
-        raise _bad(
-            label,
-            "パッケージに同梱のカタログ（鴨川市）は編集できません。dxready init DIR --from-embedded で写して"
-            "編集するか、dxready init DIR で自分のカタログを作るか、--catalog DIR を指定してください",
-            "the catalogue shipped inside the package (Kamogawa) cannot be edited; copy it with "
-            "`dxready init DIR --from-embedded`, create your own with `dxready init DIR` or pass --catalog DIR",
-            UNREADABLE,
+    if _is_embedded(root, label):  # the command's target, not a catalogue problem (no rule's code)
+        raise UsageError(
+            "--catalog",
+            Msg(
+                "パッケージに同梱のカタログ（鴨川市）は編集できません。dxready init DIR --from-embedded で写して"
+                "編集するか、dxready init DIR で自分のカタログを作るか、--catalog DIR を指定してください",
+                "the catalogue shipped inside the package (Kamogawa) cannot be edited; copy it with "
+                "`dxready init DIR --from-embedded`, create your own with `dxready init DIR` or pass --catalog DIR",
+            ),
         )
     return root, display_name(root, "procedures")
 

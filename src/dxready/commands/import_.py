@@ -73,12 +73,18 @@ def run_import(
     root, label = resolve(catalog)
     sheets = read_source(source)  # a bad file is refused before the catalogue is touched
     if not dry_run and _is_embedded(root, label):
-        raise load_error(
-            label,
-            "パッケージに同梱のカタログ（鴨川市）には読み込めません。dxready init DIR で自分のカタログを作るか、"
-            "--catalog DIR を指定してください（--dry-run なら確認できます）",
-            "cannot import into the catalogue shipped inside the package (Kamogawa); create your own with "
-            "`dxready init DIR` or pass --catalog DIR (--dry-run shows what would change)",
+        from dxready.errors import UsageError
+        from dxready.findings import Msg
+
+        # The command's target, not a catalogue problem: a usage error without a rule's code (DX001 is unreadable YAML).
+        raise UsageError(
+            "--catalog",
+            Msg(
+                "パッケージに同梱のカタログ（鴨川市）には読み込めません。dxready init DIR で自分のカタログを作るか、"
+                "--catalog DIR を指定してください（--dry-run なら確認できます）",
+                "cannot import into the catalogue shipped inside the package (Kamogawa); create your own with "
+                "`dxready init DIR` or pass --catalog DIR (--dry-run shows what would change)",
+            ),
         )
     path = root / "procedures.yaml"
     shown = display_name(root, "procedures")
