@@ -35,7 +35,7 @@ Passes:
 
 from collections.abc import Iterator
 
-from dxready.catalog.fiscal import FiscalYear, wareki
+from dxready.catalog.fiscal import FiscalYear, period_text
 from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.settings import Severity
@@ -96,7 +96,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         period = (
             Msg(year.ja(), year.en())
             if end is None
-            else Msg(f"{year.ja()}（{wareki(end)}現在）", f"{year.en()} (to {end})")
+            else Msg(f"{year.ja()}（{period_text(end, 'ja')}）", f"{year.en()} ({period_text(end, 'en')})")
         )
         yield Finding(
             CODE,
