@@ -72,7 +72,10 @@ def test_export_and_page(tateyama: Path, tmp_path: Path) -> None:
     finally:
         book.close()
     assert summary["対象手続"] == "3–20（未確認 17）"
-    for lang, said in (("ja", "3–20（未確認 17）"), ("en", "3–20 (17 unknown)")):
+    for lang, said in (
+        ("ja", "3〜20（未確認 17）"),
+        ("en", "3–20 (17 unknown)"),
+    ):  # the page's own dash (s8 D8)
         page = tmp_path / f"{lang}.html"
         assert run80("page", "-c", str(tateyama), "--lang", lang, "-o", str(page), "--no-trend")[0] == 0
         text = page.read_text(encoding="utf-8")

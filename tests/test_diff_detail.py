@@ -29,7 +29,7 @@ def _run(*args: str) -> str:
                 "    添付書類: — → なし",
                 "    nursing-care-01 件数: 令和4年度: — → 5 / 10 件",
                 "    nursing-care-02: ？ → ○",
-                "    件数: 令和2年度: — → 23.2%、令和3年度: — → 20 / 100 件",
+                "    件数: 令和2年度: — → 23.2%（公表値、令和2年11月末現在）、令和3年度: — → 20 / 100 件",
             ],
         ),
         (
@@ -37,7 +37,7 @@ def _run(*args: str) -> str:
             [
                 "    attachments: — → none",
                 "    nursing-care-01 counts: FY2022: — → 5 of 10 online",
-                "    counts: FY2020: — → 23.2%; FY2021: — → 20 of 100 online",
+                "    counts: FY2020: — → 23.2% (published rate; to 2020-11-30); FY2021: — → 20 of 100 online",
             ],
         ),
     ],
@@ -54,9 +54,11 @@ def test_sub_procedures_and_counts_are_shown(tmp_path: Path, lang: str, expected
         ["19/2", "--status", "○"],
     ):
         _run("set", *args, "--catalog", str(head))
-    lines = _run("diff", str(base), str(head), "--lang", lang).splitlines()
+    out = _run("diff", str(base), str(head), "--lang", lang)
+    lines = out.splitlines()
+    joined = out.replace("\n      ", " ")  # a line wrapped at 80 columns, read whole
     for line in expected:
-        assert line in lines, "\n".join(lines)
+        assert line in lines or f"\n{line}\n" in joined, out
     assert "    件数" not in lines and "    counts" not in lines
 
 
@@ -102,3 +104,50 @@ def test_a_known_and_a_possible_fall_of_one_row_are_one_regression(tmp_path: Pat
     mine = [r for r in data["regressions"] if r["id"] == "nursing-care" and "DX008" not in r["message"]]
     assert len(mine) == 1 and mine[0]["possible"] is False
     assert "後退の可能性: レベル" in mine[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "echo", "diff"),
+    [
+        (
+            "ja",
+            "  件数 令和5年度: 12.5%（公表値、令和5年11月末現在）",
+            "    件数: 令和5年度: — → 12.5%（公表値、令和5年11月末現在）",
+        ),
+        (
+            "en",
+            "  counts FY2023: 12.5% (published rate; to 2023-11-30)",
+            "    counts: FY2023: — → 12.5% (published rate; to 2023-11-30)",
+        ),
+    ],
+)
+def test_a_part_year_published_rate_is_never_said_as_the_years(
+    tmp_path: Path, lang: str, echo: str, diff: str
+) -> None:
+    """Review s8 D3: diff said 「令和5年度: — → 12.5%」 (the whole year's rate) and set's echo 「公表された利用率
+    12.5%（2023-11-30 現在）」 where every other view says 「12.5%（令和5年度 公表値、令和5年11月末現在）」."""
+    base, head = tmp_path / "base", tmp_path / "head"
+    _run("init", str(base), "--name", "館山市")
+    _run("init", str(head), "--name", "館山市")
+    said = _run("set", "5", "--counts", "2023:12.5%@2023-11-30", "--catalog", str(head), "--lang", lang)
+    assert echo in said.splitlines(), said
+    assert diff in _run("diff", str(base), str(head), "--lang", lang).splitlines()
+    md = _run("diff", str(base), str(head), "--lang", lang, "-f", "markdown")
+    assert diff.split(": ", 1)[1] in md
+
+
+def test_every_view_words_a_part_year_rate_with_the_one_helper() -> None:
+    """compare, the page and the terminal views build 公表値 and 「…現在」 with catalog.fiscal.rate_notes."""
+    import datetime as dt
+
+    from dxready.catalog.fiscal import FiscalYear, rate_notes
+    from dxready.catalog.models import Counts
+    from dxready.render.html.cells import usage_text
+    from dxready.render.views import counts_text
+
+    c = Counts(fiscal_year=FiscalYear(2023), rate=12.5, period_end=dt.date(2023, 11, 30))
+    assert rate_notes(True, "2023-11-30", "ja") == ["公表値", "令和5年11月末現在"]
+    assert counts_text(c, "ja") == "12.5%（令和5年度 公表値、令和5年11月末現在）"
+    assert counts_text(c, "en") == "12.5% (FY2023: published rate; to 2023-11-30)"
+    page = {"fiscal_year": 2023, "rate": 12.5, "published_rate": 12.5, "period_end": "2023-11-30"}
+    assert usage_text(page, "ja") == "12.5%（令和5年度 公表値、令和5年11月末現在）"

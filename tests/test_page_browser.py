@@ -173,8 +173,9 @@ def _check_figures(opened: Opened, data: dict[str, Any], lang: str = "ja") -> No
     """The summary and the 21 rows in the DOM say what ``gaps --format json`` says."""
     s = data["summary"]
     cells = _summary_cells(opened)
-    # 「3–20（未確認 17）」 while rows are ？ (review s8 F1), as the terminal's summary says it
-    assert cells["applicable"] == applicable_text(s["applicable"], s["by_status"]["unknown"], lang)
+    # 「3〜20（未確認 17）」 while rows are ？ (review s8 F1), as the terminal's summary says it, with the page's dash
+    dash = "〜" if lang == "ja" else "–"
+    assert cells["applicable"] == applicable_text(s["applicable"], s["by_status"]["unknown"], lang, dash=dash)
     assert cells["not_applicable"] == str(s["not_applicable"])
     for status in ("online", "partial", "offline", "unknown"):
         assert cells[status] == str(s["by_status"][status])

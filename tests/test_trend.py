@@ -184,7 +184,7 @@ def test_uncommitted_row_breaks_between_words_at_80_columns(history: Path, lang:
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert all(cell_len(line) <= 80 for line in lines)
-    first = next(i for i, line in enumerate(lines) if "working" in line)
+    first = next(i for i, line in enumerate(lines) if ("working" if lang == "en" else "作業中") in line)
     pieces = []
     for line in lines[first:]:
         if not line.startswith("│"):

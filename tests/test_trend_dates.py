@@ -148,3 +148,28 @@ def test_an_unreadable_commit_is_said_in_words_on_the_page(city: Path, tmp_path:
     assert said in broken
     text = " ".join(broken)
     assert not re.search(r"DX\d{3}|procedures|行 \d+ 列|line \d+|'", text), text
+
+
+@pytest.mark.parametrize("columns", [60, 80, 160])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_uncommitted_point_claims_no_record_date(city: Path, lang: str, columns: int) -> None:
+    """Review s8 D9: the working tree read 「記録日 2026-12-01 working」 (the run's day, nothing recorded on it, and
+    an English word in Japanese). It is 「作業中（未コミット）」 as the page says; working only in English."""
+    import datetime as dt
+
+    _ok("set", "5", "--status", "×", "-c", str(city))  # not committed
+    today = dt.date.today().isoformat()
+    out = _ok("trend", "-c", str(city), "--lang", lang, columns=columns)
+    md = _ok("trend", "-c", str(city), "--lang", lang, "-f", "markdown")
+    for text in (out, md):
+        assert today not in text
+    if lang == "ja":
+        assert "working" not in out and "working" not in md
+        assert "作業中" in out
+        assert "| 作業中 | 未コミット | 2025-03-31 |" in md
+        if columns == 60:  # one record per point
+            assert "作業中（未コミット）" in out.splitlines()
+    else:
+        assert "| working | uncommitted | 2025-03-31 |" in md
+        if columns == 60:
+            assert "working (uncommitted)" in out.splitlines()

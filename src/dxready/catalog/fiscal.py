@@ -22,6 +22,20 @@ def wareki(day: dt.date) -> str:
     return f"{day.year}年{when}"
 
 
+def period_text(end: dt.date | str, lang: str) -> str:
+    """The day a part year's figures run to, as every view says it: 令和5年11月末現在 / to 2023-11-30."""
+    day = end if isinstance(end, dt.date) else dt.date.fromisoformat(str(end))
+    return f"{wareki(day)}現在" if lang == "ja" else f"to {day.isoformat()}"
+
+
+def rate_notes(published: bool, period_end: dt.date | str | None, lang: str) -> list[str]:
+    """What sets a rate apart from a whole fiscal year's counted rate, as every view words it: 公表値 (the city's
+    published figure) and the day a part year runs to. ['公表値', '令和5年11月末現在'];
+    ['published rate', 'to 2023-11-30']; [] for a whole year's counts."""
+    notes = [("公表値" if lang == "ja" else "published rate")] if published else []
+    return notes + ([period_text(period_end, lang)] if period_end else [])
+
+
 class FiscalYearError(ValueError):
     """The text is not a fiscal year in any accepted spelling; ``ja`` and ``en`` say why."""
 

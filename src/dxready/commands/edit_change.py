@@ -42,25 +42,27 @@ class CountsEntry:
         return text + ([("source", scalar(self.source, flow=True))] if self.source is not None else [])
 
     def said(self) -> Msg:
-        from dxready.catalog.fiscal import FiscalYear
+        from dxready.catalog.fiscal import FiscalYear, period_text, rate_notes
 
         label = FiscalYear(self.year)
-        part_ja = f"（{self.period_end} 現在）" if self.period_end else ""
-        part_en = f" (to {self.period_end})" if self.period_end else ""
+        # the day a part year runs to, in the words every view uses (令和5年11月末現在 / to 2023-11-30)
+        end = self.period_end
+        part_ja = f"、{period_text(end, 'ja')}" if end else ""
+        part_en = f"; {period_text(end, 'en')}" if end else ""
         if self.total is not None and self.online is not None:
             rate = f"{percent(self.online, self.total):.1f}%" if self.total else "—"
             return Msg(
-                f"件数 {label.ja()}: {self.online:,} / {self.total:,} 件（オンライン利用率 {rate}）{part_ja}",
-                f"counts {label.en()}: {self.online:,} of {self.total:,} online ({rate}){part_en}",
+                f"件数 {label.ja()}: {self.online:,} / {self.total:,} 件（オンライン利用率 {rate}{part_ja}）",
+                f"counts {label.en()}: {self.online:,} of {self.total:,} online ({rate}{part_en})",
             )
         if self.online is not None:
             return Msg(
-                f"件数 {label.ja()}: オンライン {self.online:,} 件（総件数なし）{part_ja}",
-                f"counts {label.en()}: {self.online:,} online (no total){part_en}",
+                f"件数 {label.ja()}: オンライン {self.online:,} 件（総件数なし{part_ja}）",
+                f"counts {label.en()}: {self.online:,} online (no total{part_en})",
             )
         return Msg(
-            f"件数 {label.ja()}: 公表された利用率 {self.rate:.1f}%{part_ja}",
-            f"counts {label.en()}: published rate {self.rate:.1f}%{part_en}",
+            f"件数 {label.ja()}: {self.rate:.1f}%（{'、'.join(rate_notes(True, end, 'ja'))}）",
+            f"counts {label.en()}: {self.rate:.1f}% ({'; '.join(rate_notes(True, end, 'en'))})",
         )
 
 

@@ -164,15 +164,18 @@ def applicable_bounds(applicable: int, unknown: int) -> list[int]:
     return [applicable - unknown, applicable]
 
 
-def applicable_text(applicable: int, unknown: int, lang: str, *, unknown_beside: bool = False) -> str:
+def applicable_text(
+    applicable: int, unknown: int, lang: str, *, unknown_beside: bool = False, dash: str = "–"
+) -> str:
     """How many standard rows apply, as every view says it (review s8 F1): '17' when every row is known;
     '4–21（未確認 17）' / '4–21 (17 unknown)' while some are ？, since each may still turn out —.
 
-    ``unknown_beside=True`` only where the ？ count stands in the next cell (trend's ？ column): then '4–21'."""
+    ``unknown_beside=True`` only where the ？ count stands in the next cell (trend's ？ column): then '4–21'.
+    ``dash`` joins the span: the page gives its own (〜 in Japanese, as its other ranges; review s8 D8)."""
     if not unknown:
         return str(applicable)
     low, high = applicable_bounds(applicable, unknown)
-    span = f"{low}–{high}"
+    span = f"{low}{dash}{high}"
     if unknown_beside:
         return span
     return _t(lang, f"{span}（未確認 {unknown}）", f"{span} ({unknown} unknown)")

@@ -50,15 +50,9 @@ def _year(u: Usage, lang: str) -> str:
 
 def _details(u: Usage, lang: str) -> list[str]:
     """What makes a usage rate unlike a whole year's counts: 公表値, and the date a part year runs to."""
-    import datetime as dt
+    from dxready.catalog.fiscal import rate_notes
 
-    from dxready.render.views import wareki
-
-    details = [t(lang, "公表値", "published rate")] if u.published else []
-    if u.period_end is not None:
-        end = dt.date.fromisoformat(u.period_end)
-        details.append(t(lang, f"{wareki(end)}現在", f"to {u.period_end}"))
-    return details
+    return rate_notes(u.published, u.period_end, lang)
 
 
 def _pooled_cell(column: UsageColumn, lang: str) -> str:

@@ -193,7 +193,7 @@ def _header_fields(d: CatalogDiff, lang: str) -> str:
 def _counts(before: Any, after: Any, lang: str) -> str | None:
     """A usage-count change as its figures, per fiscal year that changed (令和4年度: — → 5 / 10); None when a side
     is not a list of yearly records."""
-    from dxready.catalog.fiscal import FiscalYear
+    from dxready.catalog.fiscal import FiscalYear, rate_notes
 
     sides: list[dict[str, dict[str, Any]]] = []
     for side in (before or [], after or []):
@@ -223,7 +223,18 @@ def _counts(before: Any, after: Any, lang: str) -> str | None:
                 )
             ]
         )
-        return " ".join(shown + ([] if rate is None else [f"{rate}%"])) or "—"
+        text = " ".join(shown + ([] if rate is None else [f"{rate}%"])) or "—"
+        notes = _rate_notes(online is None and total is None and rate is not None, record.get("period_end"))
+        if not notes:
+            return text
+        # a published or part-year rate is said as every view says it, never as the whole year's counted rate
+        return f"{text}（{'、'.join(notes)}）" if lang == "ja" else f"{text} ({'; '.join(notes)})"
+
+    def _rate_notes(published: bool, end: Any) -> list[str]:
+        try:
+            return rate_notes(published, end, lang)
+        except (TypeError, ValueError):  # a date the schema would refuse: said as written
+            return rate_notes(published, None, lang) + ([str(end)] if end else [])
 
     parts = [
         f"{year(y)}: {_arrow(figures(old.get(y)), figures(new.get(y)))}"

@@ -4,12 +4,14 @@
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from dxready.findings import Msg
 from dxready.i18n import t as _t
 from dxready.render import views
+from dxready.render.grid import cell_len
 from dxready.render.safe import plain
 from dxready.render.steps import catalogue_errors, no_steps, part_lines
 
@@ -196,12 +198,14 @@ def _procedure_levels(report: Report, lang: str, width: int) -> list[Text]:
         name = f"No.{p.standard_no} " if p.standard_no else ""
         name += views.local(p.name, p.name_en, lang)
         level = views.level_text(report, p.id, lang).replace("\n", _t(lang, "、", ", "))
-        items += _lines(_t(lang, f"{name}: レベル {level}", f"{name}: level {level}"), width, rest="    ")
+        items += _clause_lines(
+            _t(lang, f"{name}: レベル {level}", f"{name}: level {level}"), width, rest="    "
+        )
         # an unknown status has one blocker, its status, which the level's ？ already says
         known = p.applicable and p.effective_status.value != "unknown"
         blockers = views.blockers_text(report, p.id, lang) if known else ""
         if blockers:
-            items += _lines(
+            items += _clause_lines(
                 _t(lang, f"次のレベルへ: {blockers}", f"to reach the next level: {blockers}"),
                 width,
                 first="  ",
@@ -209,6 +213,33 @@ def _procedure_levels(report: Report, lang: str, width: int) -> list[Text]:
                 style="dim",
             )
     return items
+
+
+def _clause_lines(text: str, width: int, first: str = "", rest: str = "  ", style: str = "") -> list[Text]:
+    """A level or criteria line broken after 、 and before （ where it can be (as the page keeps （未確定）,
+    （未確認） and 令和5年11月末現在 whole, review s8 D6), a clause wider than the line by the messages' wrap, which
+    keeps the status words (未確認, オンライン …) whole. English breaks at spaces only, as ever."""
+    from rich.text import Text
+
+    from dxready.render.wrap import wrap
+
+    plain_text = plain(text)
+    lines: list[str] = []
+    line = first
+    for clause in (c for c in re.split(r"(?<=、)|(?=（)", plain_text) if c):
+        if cell_len(line) + cell_len(clause) <= width:
+            line += clause
+            continue
+        if line.strip():
+            lines.append(line.rstrip())
+            line = rest
+        if cell_len(line) + cell_len(clause) <= width:
+            line += clause
+            continue
+        *done, line = wrap(clause, width, indent=rest, first=line, words=True)
+        lines += done
+    lines.append(line.rstrip())
+    return [Text(p, style=style, no_wrap=True, overflow="ignore") for p in lines]
 
 
 def gaps(report: Report, lang: str, show_waived: bool = False, verbose: bool = False) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from dxready.engine.rates import applicable_bounds, applicable_text, fields
@@ -69,13 +70,20 @@ def legend(lang: str) -> str:
     )
 
 
+def _recorded(p: Point, lang: str) -> list[str]:
+    """The point's 記録日 and コミット cells. The working tree was recorded on no day (the run's date is not a record
+    date): 作業中 / 未コミット, as the page says it; working / uncommitted in English (review s8 D9)."""
+    if not p.commit:
+        return [_t(lang, "作業中", "working"), _t(lang, "未コミット", "uncommitted")]
+    return [p.date.isoformat(), p.short]
+
+
 def _row(p: Point, lang: str, *, coverage: bool = True) -> list[str]:
     if p.problem is not None:
         unreadable = _t(lang, f"読めません: {p.problem.ja}", f"unreadable: {p.problem.en}")
-        return [p.date.isoformat(), p.short, "", "", "", "", "", "", unreadable, _subject(p, lang)]
+        return [*_recorded(p, lang), "", "", "", "", "", "", unreadable, _subject(p, lang)]
     return [
-        p.date.isoformat(),
-        p.short,
+        *_recorded(p, lang),
         _as_of(p, lang),
         applicable_text(p.applicable, p.unknown, lang, unknown_beside=True),  # the ？ column says how many
         str(p.online),
@@ -93,6 +101,10 @@ def _terminal_row(p: Point, lang: str) -> list[str]:
     from dxready.render.safe import oneline
 
     row = [oneline(c) for c in _row(p, lang, coverage=False)]
+    if (
+        not p.commit
+    ):  # 作業中 beside its subject （未コミットの変更）: 未コミット would only narrow the subject
+        row[1] = ""
     if p.problem is not None:
         problem = _t(lang, p.problem.ja, p.problem.en)
         row[8:] = [_t(lang, "読めません", "unreadable"), f"{row[9]}\n{oneline(problem)}"]
@@ -142,16 +154,24 @@ SUBJECT_PIECE = 24
 """The widest piece of a subject (a date, a word) that the subject column must hold whole."""
 
 
-def _records(console: Any, head: list[str], rows: list[list[str]]) -> None:
-    """Each point as a line (date, commit: subject) and its figures labelled, wrapped at the console's width."""
+def _records(
+    console: Any, head: list[str], rows: list[list[str]], points: Sequence[Point], lang: str
+) -> None:
+    """Each point as a line (date, commit: subject) and its figures labelled, wrapped at the console's width; the
+    working tree's line is 「作業中（未コミット）」 (no 記録日: nothing was recorded)."""
     from rich.text import Text
 
     from dxready.render.wrap import join_fit, wrap
 
     width = console.width
-    for row in rows:
+    for row, p in zip(rows, points, strict=True):
         subject = row[9].split("\n")
-        lines = wrap(f"{head[0]} {row[0]} {row[1]}: {subject[0]}".rstrip(": "), width, indent="    ")
+        if p.commit:
+            said = f"{head[0]} {row[0]} {row[1]}: {subject[0]}".rstrip(": ")
+        else:  # its subject (未コミットの変更) would say it again
+            working, uncommitted = _recorded(p, lang)
+            said = _t(lang, f"{working}（{uncommitted}）", f"{working} ({uncommitted})")
+        lines = wrap(said, width, indent="    ")
         lines += [line for more in subject[1:] for line in wrap(more, width, indent="    ", first="    ")]
         figures = [f"{h} {v}" for h, v in zip(head[2:9], row[2:9], strict=True) if v]
         lines += join_fit(figures, " · ", width, first="  ", indent="  ")
@@ -194,7 +214,7 @@ def table(trend: Trend, lang: str) -> str:
     # the table would cut it: then records, where it stays whole. Past SUBJECT_PIECE cells (a URL) it is cut anyway.
     widest = min(max(widest_piece(row[8]) for row in rows), SUBJECT_PIECE)
     if room - sum(widths) < max(SUBJECT_MIN, widest):  # no room for a subject's words: one record per point
-        _records(console, full_head, full_rows)
+        _records(console, full_head, full_rows, points, lang)
         return buf.getvalue()
     t = Table()
     for i, header in enumerate(head):

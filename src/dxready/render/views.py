@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dxready.catalog.fiscal import rate_notes
 from dxready.catalog.fiscal import (
     wareki as wareki,
 )  # where it was: cells, compare and tests import it from here
@@ -128,10 +129,7 @@ def counts_text(c: Counts, lang: str, rows: tuple[int, int] | None = None, *, st
         details.append(
             _t(lang, f"オンライン {c.online:,}件（総数未記録）", f"{c.online:,} online (total not recorded)")
         )
-    elif c.rate is not None:
-        details.append(_t(lang, "公表値", "published rate"))
-    if c.period_end is not None:
-        details.append(_t(lang, f"{wareki(c.period_end)}現在", f"to {c.period_end}"))
+    details += rate_notes(c.online is None and c.rate is not None, c.period_end, lang)
     if rows is not None:
         details.append(
             _t(

@@ -35,7 +35,7 @@ Passes:
 
 from collections.abc import Iterator
 
-from dxready.catalog.fiscal import FiscalYear, wareki
+from dxready.catalog.fiscal import FiscalYear, period_text
 from dxready.catalog.load import Catalog
 from dxready.catalog.models import Status
 from dxready.catalog.settings import Severity
@@ -53,6 +53,7 @@ DESCRIPTION_JA = (
     "自身の件数を持たないまとまりは個別手続の件数の合計を使いますが、それは該当するすべての個別手続に件数がそろってからです（それまでは、件数のないものが率をどこへでも動かし得ます）。"
     "そのときメッセージはいくつの行に基づくかを述べます。"
     "まったくオンラインでない手続（×、DX101 が報告）や該当しない手続は除き、件数が 0 の年度やオンライン件数だけの数値も除きます（そこからは率が分かりません）。"
+    "年度途中の公表値（`period_end`、「11月末現在」）は、その日付とともに示し、年度全体の率としては述べません。"
 )
 WHY_JA = (
     "使われないオンライン手続は窓口の負担を減らしません。"
@@ -95,7 +96,7 @@ def check(catalog: Catalog, ctx: Context) -> Iterator[Finding]:
         period = (
             Msg(year.ja(), year.en())
             if end is None
-            else Msg(f"{year.ja()}（{wareki(end)}現在）", f"{year.en()} (to {end})")
+            else Msg(f"{year.ja()}（{period_text(end, 'ja')}）", f"{year.en()} ({period_text(end, 'en')})")
         )
         yield Finding(
             CODE,

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from dxready.catalog.fiscal import rate_notes
 from dxready.engine.levels import LEVEL_NAMES
 from dxready.i18n import t as _t
 from dxready.render.html.rates import fy, pct
@@ -58,10 +59,9 @@ def usage_text(usage: dict[str, Any] | None, lang: str) -> str:
         details.append(
             _t(lang, f"オンライン {online:,}件（総数未記録）", f"{online:,} online (total not recorded)")
         )
-    elif usage.get("published_rate") is not None:
-        details.append(_t(lang, "公表値", "published rate"))
-    if usage.get("period_end"):
-        details.append(_t(lang, f"{wareki_of(usage['period_end'])}現在", f"to {usage['period_end']}"))
+    details += rate_notes(
+        online is None and usage.get("published_rate") is not None, usage.get("period_end"), lang
+    )
     cov = usage.get("coverage")
     if isinstance(cov, dict):
         details.append(

@@ -18,7 +18,9 @@ from dxready.render.html.shell import Ids, data_table, row_head, td
 def summary_section(data: dict[str, Any], ids: Ids, lang: str) -> str:
     s = data["summary"]
     by = s["by_status"]
-    applicable = applicable_text(int(s["applicable"]), int(by.get("unknown", 0)), lang)
+    applicable = applicable_text(
+        int(s["applicable"]), int(by.get("unknown", 0)), lang, dash=_t(lang, "〜", "–")
+    )
     online = rate_view(s, "online")
     with_partial = rate_view(s, "with_partial")
     parts = []

@@ -137,8 +137,9 @@ def trend_section(trend: dict[str, Any] | None, note: str | None, ids: Ids, lang
 
 
 def applicable_cell(p: dict[str, Any], lang: str) -> str:
-    """The point's applicable rows: '4–21' while some are unknown (the ？ column beside says how many), as the
-    terminal's trend says it."""
+    """The point's applicable rows: '4〜21' ('4–21' in English) while some are unknown (the ？ column beside says
+    how many), written with the page's own dash."""
     if "applicable" not in p:
         return ""
-    return applicable_text(int(p["applicable"]), int(p.get("unknown") or 0), lang, unknown_beside=True)
+    unknown = int(p.get("unknown") or 0)
+    return applicable_text(int(p["applicable"]), unknown, lang, unknown_beside=True, dash=_t(lang, "〜", "–"))
