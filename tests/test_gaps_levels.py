@@ -54,3 +54,17 @@ def test_gaps_v_shows_each_procedures_level(city: Path, lang: str) -> None:
         assert levels["9"] == "0 Not online"
         assert levels["3"] == "? status unknown"
     assert levels["6"] == "—"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ja", "（状況は推定）"), ("en", " (status inferred)")])
+def test_a_level_resting_on_an_inferred_status_says_so(city: Path, lang: str, said: str) -> None:
+    """README: an inference is recorded, not confirmed, in every view; the level line says when the status it rests
+    on is the author's inference (diff review s8 D17), and only then."""
+    _ok("set", "3", "--status", "○", "--inferred", "-c", str(city))
+    out = _ok("gaps", "-v", "-c", str(city), "--lang", lang, "--as-of", "2026-11-30")
+    # Each procedure's level as one text (its line and continuations, up to the next criteria or procedure).
+    entries = re.split(r"\n(?=No\.)|\n  (?=次のレベルへ|to reach)", out.split("\n\n")[-1])
+    levels = {e.split(":")[0]: " ".join(e.split()) for e in entries if e.startswith("No.")}
+    assert [key for key, text in levels.items() if said.strip() in text] == [
+        next(key for key in levels if key.startswith("No.3 "))
+    ]

@@ -198,6 +198,8 @@ def _procedure_levels(report: Report, lang: str, width: int) -> list[Text]:
         name = f"No.{p.standard_no} " if p.standard_no else ""
         name += views.local(p.name, p.name_en, lang)
         level = views.level_text(report, p.id, lang).replace("\n", _t(lang, "、", ", "))
+        if p.status_inferred and p.status.value != "unknown":  # a level resting on an inference says so (D17)
+            level += _t(lang, "（状況は推定）", " (status inferred)")
         items += _clause_lines(
             _t(lang, f"{name}: レベル {level}", f"{name}: level {level}"), width, rest="    "
         )
