@@ -656,7 +656,9 @@ def test_counts_as_cities_publish_them(kure: Path, tmp_path: Path) -> None:
     )
     code, out, err = invoke("import", str(path), "--catalog", str(kure))
     assert code == 0, out + err
-    assert "→ childcare/childcare-01" in out and "公表率 23.2%" in out
+    assert "→ childcare/childcare-01" in out
+    # A published rate for a part year in the words every view uses (diff review s8 D3): 公表値, 令和 date.
+    assert "件数 令和3年度 23.2%（公表値、令和3年11月末現在）" in "".join(out.split("\n    "))
     catalog = load_catalog(kure)
     facility = catalog.procedure("facility-reservation").latest_counts()
     assert (facility.rate, facility.period_end, facility.total) == (23.2, dt.date(2021, 11, 30), None)

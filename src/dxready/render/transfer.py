@@ -30,8 +30,8 @@ FATES = {
 
 
 def _counts(year: int, fields: tuple[Any, ...]) -> tuple[str, str]:
-    """One imported count entry: 「件数 令和5年度 774/1,000（77.4%）（2024-03-31 現在）」."""
-    from dxready.catalog.fiscal import FiscalYear
+    """One imported count entry: 「件数 令和5年度 774/1,000（77.4%）」, 「件数 令和5年度 12.5%（公表値、令和5年11月末現在）」."""
+    from dxready.catalog.fiscal import FiscalYear, rate_notes
 
     total, online, rate, period_end, _ = fields
     fy = FiscalYear(year)
@@ -42,9 +42,12 @@ def _counts(year: int, fields: tuple[Any, ...]) -> tuple[str, str]:
     elif online is not None:
         ja, en = f"オンライン {online:,} 件", f"{online:,} online"
     else:
-        ja, en = f"公表率 {rate}%", f"published rate {rate}%"
-    part_ja = f"（{period_end} 現在）" if period_end else ""
-    part_en = f" (to {period_end})" if period_end else ""
+        ja, en = f"{rate}%", f"{rate}%"
+    # 公表値 and the part year's end in the words every view uses (catalog.fiscal.rate_notes, diff review s8 D3).
+    published = total is None and online is None
+    notes_ja, notes_en = rate_notes(published, period_end, "ja"), rate_notes(published, period_end, "en")
+    part_ja = f"（{'、'.join(notes_ja)}）" if notes_ja else ""
+    part_en = f" ({'; '.join(notes_en)})" if notes_en else ""
     return f"件数 {fy.ja()} {ja}{part_ja}", f"counts {fy.en()} {en}{part_en}"
 
 
