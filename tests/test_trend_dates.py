@@ -15,25 +15,15 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from dxready.cli import app
+from tests.helpers.pages import git
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 runner = CliRunner()
 
 
 def _commit(repo: Path, message: str, date: str) -> None:
-    env = {
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_AUTHOR_DATE": date,
-        "GIT_COMMITTER_DATE": date,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(repo),
-        "PATH": "/usr/bin:/bin:/usr/local/bin",
-    }
     for args in (["add", "-A"], ["commit", "-q", "-m", message]):
-        subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, check=True)
+        git(repo, *args, date=date)
 
 
 def _ok(*args: str, columns: int = 80) -> str:
